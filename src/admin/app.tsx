@@ -1,0 +1,7 @@
+/** Admin panel customisation: languages offered to staff. */
+export default {
+  config: {
+    locales: ['zh-Hans'],
+  },
+  bootstrap() {},
+};

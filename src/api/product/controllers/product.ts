@@ -1,0 +1,19 @@
+/**
+ * REST controller for products: Strapi's core actions plus the stock check (查库存) staff run
+ * while a customer is on the phone.
+ */
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+export default factories.createCoreController('api::product.product', ({ strapi }) => ({
+  async availability(ctx) {
+    const { documentId } = ctx.params;
+    const product = await strapi.db.query('api::product.product').findOne({
+      where: { documentId },
+      select: ['documentId', 'sku', 'name', 'specification', 'unit', 'stockOnHand', 'stockReserved'],
+    });
+    if (!product) throw new errors.NotFoundError('No product with this documentId');
+    const available = product.stockOnHand - product.stockReserved;
+    return { data: { ...product, available } };
+  },
+}));

@@ -1,0 +1,294 @@
+/**
+ * Realistic demo and benchmark data for a Chinese B2B manufacturer: salespeople, products,
+ * customers across regions, orders over the last 24 months with priced lines, and contact-log
+ * entries. Scale 1 is the demo loaded by the first `npm run develop`; `npm run seed -- --scale N`
+ * multiplies it for benchmarks. Everything goes through the bulk writer in chunks, each chunk one
+ * transaction; numbers come from the same counters the live system uses, so new records continue
+ * the series.
+ */
+import crypto from 'crypto';
+import { fakerEN, fakerZH_CN } from '@faker-js/faker';
+import type { Core } from '@strapi/strapi';
+import { addDays, dateIn } from '../domain/business-date';
+import { Decimal } from '../domain/money';
+import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
+import { priceOrderLines } from '../domain/order-pricing';
+import { reserveSequence } from '../sequences/next-number';
+import { reportTimeZone } from '../settings';
+import { BulkRecord, createBulkWriter } from './bulk-writer';
+import {
+  BRAND_WORDS,
+  COMPANY_FORMS,
+  CONTACT_TITLES,
+  INDUSTRIES,
+  HOLD_REASONS,
+  INQUIRY_OUTCOMES,
+  INQUIRY_SUMMARIES,
+  POTENTIAL_NEEDS,
+  PRODUCT_FAMILIES,
+  REGIONS,
+} from './catalogue';
+
+export interface DemoScale {
+  salespeople: number;
+  products: number;
+  customers: number;
+  orders: number;
+  inquiries: number;
+}
+
+/** Scale 1: the demo. Orders have 1 to 9 lines, 5 on average: scale 200 gives 1,000,000 lines. */
+export const demoScale = (factor: number): DemoScale => ({
+  salespeople: Math.min(8 + Math.floor(factor / 5), 60),
+  products: Math.min(100 * factor, 5000),
+  customers: 60 * factor,
+  orders: 1000 * factor,
+  inquiries: 600 * factor,
+});
+
+export interface DemoOptions {
+  seed?: number;
+  chunkSize?: number;
+  /** Password of created salespeople; random when absent. */
+  password?: string;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+interface CustomerRef { id: number; salespersonId: number | null; region: string; weight: number; overseas: boolean }
+interface ProductRef { id: number; listPrice: Decimal; specification: string }
+
+const ORDER_STATUSES_BY_AGE = (faker: typeof fakerZH_CN, ageDays: number): string => {
+  if (faker.number.int({ min: 1, max: 100 }) <= 3) return 'cancelled';
+  if (ageDays > 60) return faker.helpers.weightedArrayElement([{ value: 'closed', weight: 90 }, { value: 'shipped', weight: 10 }]);
+  if (ageDays > 25) return faker.helpers.arrayElement(['shipped', 'partially_shipped', 'ready', 'closed']);
+  if (ageDays > 7) return faker.helpers.arrayElement(['confirmed', 'scheduled', 'in_production', 'on_hold']);
+  return faker.helpers.arrayElement(['draft', 'draft', 'confirmed']);
+};
+
+export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, options: DemoOptions = {}) => {
+  const faker = fakerZH_CN;
+  faker.seed(options.seed ?? 20261127);
+  fakerEN.seed(options.seed ?? 20261127);
+  const chunkSize = options.chunkSize ?? 5000;
+  const progress = options.onProgress ?? (() => undefined);
+  const today = dateIn(reportTimeZone(strapi));
+  const inChunks = async (step: string, total: number, write: (from: number, to: number) => Promise<void>) => {
+    for (let from = 0; from < total; from += chunkSize) {
+      const to = Math.min(total, from + chunkSize);
+      await strapi.db.transaction(async ({ trx }) => {
+        writer = createBulkWriter(strapi, trx);
+        await write(from, to);
+      });
+      progress(step, to, total);
+    }
+  };
+  let writer = createBulkWriter(strapi, strapi.db.connection);
+
+  // Salespeople are staff users: they log in, so they are created through Users & Permissions.
+  const salespeople = await ensureSalespeople(strapi, scale.salespeople, options.password);
+  progress('salespeople', salespeople.length, scale.salespeople);
+
+  const products: ProductRef[] = [];
+  const firstSku = (await reserveSequence(strapi, 'demo-sku', scale.products)) - scale.products + 1;
+  await inChunks('products', scale.products, async (from, to) => {
+    const records: BulkRecord[] = [];
+    for (let i = from; i < to; i += 1) {
+      const family = PRODUCT_FAMILIES[i % PRODUCT_FAMILIES.length];
+      const listPrice = new Decimal(faker.number.int({ min: family.price[0], max: family.price[1] })).plus(
+        faker.helpers.arrayElement(['0', '0.5', '0.8'])
+      );
+      const specification = family.specification(faker);
+      const stockOnHand = faker.number.int({ min: 0, max: 800 });
+      products.push({ id: 0, listPrice, specification });
+      records.push({
+        values: {
+          sku: `${family.code}-${String(firstSku + i).padStart(5, '0')}`,
+          name: `${family.noun} ${faker.helpers.arrayElement(['标准型', '加强型', '节能型', '经济型', '重载型'])}`,
+          specification,
+          unit: family.unit,
+          listPrice: listPrice.toFixed(2),
+          stockOnHand,
+          stockReserved: faker.number.int({ min: 0, max: Math.floor(stockOnHand / 3) }),
+          category: family.category,
+          active: faker.number.int({ min: 1, max: 100 }) > 4,
+        },
+      });
+    }
+    const ids = await writer.insert('api::product.product', records);
+    ids.forEach((id, index) => (products[from + index].id = id));
+  });
+
+  const customers: CustomerRef[] = [];
+  const lastCode = await reserveSequence(strapi, seriesKey(SERIES.customer, 0), scale.customers);
+  const firstCode = lastCode - scale.customers + 1;
+  await inChunks('customers', scale.customers, async (from, to) => {
+    const records: BulkRecord[] = [];
+    for (let i = from; i < to; i += 1) {
+      const { region, provinces } = faker.helpers.weightedArrayElement(
+        REGIONS.map((r) => ({ value: r, weight: r.weight }))
+      );
+      const overseas = Object.keys(provinces).length === 0;
+      const grade = faker.helpers.weightedArrayElement([
+        { value: 'A', weight: 15 }, { value: 'B', weight: 35 }, { value: 'C', weight: 40 }, { value: 'D', weight: 10 },
+      ]);
+      const province = overseas ? '' : faker.helpers.arrayElement(Object.keys(provinces));
+      const city = overseas ? '' : faker.helpers.arrayElement(provinces[province]);
+      const brand = faker.helpers.arrayElement(BRAND_WORDS);
+      const industry = faker.helpers.arrayElement(INDUSTRIES);
+      const name = overseas
+        ? `${fakerEN.company.name()} ${fakerEN.helpers.arrayElement(['Ltd.', 'GmbH', 'LLC', 'Pte. Ltd.'])}`
+        : `${city}${brand}${industry}${faker.helpers.arrayElement(COMPANY_FORMS)}`;
+      const hold = faker.number.int({ min: 1, max: 100 }) <= 4;
+      const salespersonId = salespeople.length ? faker.helpers.arrayElement(salespeople) : null;
+      customers.push({ id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade] });
+      const people = overseas ? fakerEN : faker;
+      records.push({
+        values: {
+          code: formatNumber(SERIES.customer, 0, firstCode + i),
+          name,
+          shortName: overseas ? name.split(' ')[0] : `${brand}${industry.slice(0, 2)}`,
+          region,
+          address: overseas
+            ? `${fakerEN.location.streetAddress()}, ${fakerEN.location.city()}, ${fakerEN.location.country()}`
+            : `${province}${city}市${faker.location.street()}${faker.number.int({ min: 1, max: 999 })}号`,
+          grade,
+          creditLimit: new Decimal(faker.number.int({ min: 5, max: 300 }) * 10000).toFixed(2),
+          paymentTermsDays: faker.helpers.arrayElement([0, 30, 30, 60, 60, 90]),
+          creditHold: hold,
+          creditHoldReason: hold ? faker.helpers.arrayElement(HOLD_REASONS) : null,
+          potentialNeeds: faker.number.int({ min: 1, max: 100 }) <= 30 ? faker.helpers.arrayElement(POTENTIAL_NEEDS) : null,
+          preferredLanguage: overseas ? 'en' : 'zh-CN',
+          active: faker.number.int({ min: 1, max: 100 }) > 3,
+        },
+        links: { salesperson: salespersonId },
+        components: {
+          contacts: Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, (_, c) => ({
+            values: {
+              name: people.person.fullName(),
+              title: overseas ? 'Purchasing Manager' : faker.helpers.arrayElement(CONTACT_TITLES),
+              phone: people.phone.number(),
+              email: fakerEN.internet.email().toLowerCase(),
+              primary: c === 0,
+            },
+          })),
+        },
+      });
+    }
+    const ids = await writer.insert('api::customer.customer', records);
+    ids.forEach((id, index) => (customers[from + index].id = id));
+  });
+
+  const weightedCustomers = customers.map((customer) => ({ value: customer, weight: customer.weight }));
+  await inChunks('orders', scale.orders, async (from, to) => {
+    const drafts = Array.from({ length: to - from }, (_, k) => {
+      const ageDays = faker.number.int({ min: 0, max: 729 });
+      return { index: from + k, orderDate: addDays(today, -ageDays), ageDays };
+    }).sort((a, b) => a.orderDate.localeCompare(b.orderDate));
+    // Numbers follow the order date within each year, continuing the live counters.
+    const perYear = new Map<number, number>();
+    for (const draft of drafts) perYear.set(Number(draft.orderDate.slice(0, 4)), (perYear.get(Number(draft.orderDate.slice(0, 4))) ?? 0) + 1);
+    const nextInYear = new Map<number, number>();
+    for (const [year, count] of perYear) {
+      nextInYear.set(year, (await reserveSequence(strapi, seriesKey(SERIES.order, year), count)) - count + 1);
+    }
+    const records = drafts.map((draft) => {
+      const year = Number(draft.orderDate.slice(0, 4));
+      const sequence = nextInYear.get(year)!;
+      nextInYear.set(year, sequence + 1);
+      const customer = faker.helpers.weightedArrayElement(weightedCustomers);
+      const lineCount = 1 + (draft.index % 9);
+      const chosen = faker.helpers.arrayElements(products, lineCount);
+      const lines = chosen.map((product) => ({
+        quantity: faker.number.int({ min: 1, max: product.listPrice.greaterThan(5000) ? 10 : 200 }),
+        unitPrice: product.listPrice.times(faker.helpers.arrayElement(['1', '0.98', '0.95', '0.92', '0.9', '0.85'])).toDecimalPlaces(2).toFixed(2),
+      }));
+      const priced = priceOrderLines(lines);
+      const status = ORDER_STATUSES_BY_AGE(faker, draft.ageDays);
+      const requiredDate = addDays(draft.orderDate, faker.number.int({ min: 10, max: 60 }));
+      return {
+        values: {
+          number: formatNumber(SERIES.order, year, sequence),
+          orderDate: draft.orderDate,
+          channel: faker.helpers.weightedArrayElement([
+            { value: 'phone', weight: 45 }, { value: 'email', weight: 25 }, { value: 'visit', weight: 12 },
+            { value: 'fax', weight: 8 }, { value: 'letter', weight: 3 }, { value: 'other', weight: 7 },
+          ]),
+          total: priced.total,
+          currency: customer.overseas ? 'USD' : 'CNY',
+          requiredDate,
+          promisedDate: status === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 })),
+          region: customer.region,
+          status,
+          notes: faker.number.int({ min: 1, max: 100 }) <= 10 ? '客户要求木箱包装，随货附合格证' : null,
+        },
+        links: { customer: customer.id, salesperson: customer.salespersonId },
+        components: {
+          lines: chosen.map((product, l) => ({
+            values: { specification: product.specification, ...priced.lines[l] },
+            links: { product: product.id },
+          })),
+        },
+      } satisfies BulkRecord;
+    });
+    await writer.insert('api::order.order', records);
+  });
+
+  const handlers = await staffIds(strapi, ['cs-specialist', 'cs-supervisor', 'order-coordinator', 'salesperson']);
+  await inChunks('inquiries', scale.inquiries, async (from, to) => {
+    const records: BulkRecord[] = [];
+    for (let i = from; i < to; i += 1) {
+      const kind = faker.helpers.weightedArrayElement([
+        { value: 'order', weight: 25 }, { value: 'quotation', weight: 25 }, { value: 'stock_check', weight: 15 },
+        { value: 'consultation', weight: 12 }, { value: 'complaint', weight: 5 }, { value: 'sample', weight: 6 },
+        { value: 'catalogue', weight: 6 }, { value: 'other', weight: 6 },
+      ]);
+      const day = addDays(today, -faker.number.int({ min: 0, max: 729 }));
+      const followUp = faker.number.int({ min: 1, max: 100 }) <= 25;
+      records.push({
+        values: {
+          direction: ['catalogue', 'sample', 'other'].includes(kind) ? 'outgoing' : 'incoming',
+          channel: faker.helpers.arrayElement(['phone', 'phone', 'email', 'visit', 'fax', 'other']),
+          kind,
+          summary: faker.helpers.arrayElement(INQUIRY_SUMMARIES[kind]),
+          occurredAt: new Date(`${day}T${String(faker.number.int({ min: 0, max: 9 })).padStart(2, '0')}:${String(faker.number.int({ min: 0, max: 59 })).padStart(2, '0')}:00Z`),
+          followUpDate: followUp ? addDays(day, faker.number.int({ min: 1, max: 14 })) : null,
+          outcome: faker.helpers.arrayElement(INQUIRY_OUTCOMES),
+        },
+        links: {
+          customer: faker.helpers.weightedArrayElement(weightedCustomers).id,
+          handledBy: handlers.length ? faker.helpers.arrayElement(handlers) : null,
+        },
+      });
+    }
+    await writer.insert('api::inquiry.inquiry', records);
+  });
+};
+
+const USER = 'plugin::users-permissions.user';
+
+const staffIds = async (strapi: Core.Strapi, roles: string[]): Promise<number[]> => {
+  const users = await strapi.db.query(USER).findMany({ where: { role: { type: { $in: roles } } }, select: ['id'] });
+  return users.map((user: { id: number }) => user.id);
+};
+
+/** Makes sure at least `count` salespeople exist; returns their user ids. */
+const ensureSalespeople = async (strapi: Core.Strapi, count: number, password?: string): Promise<number[]> => {
+  const existing = await staffIds(strapi, ['salesperson']);
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'salesperson' } });
+  const created: number[] = [];
+  for (let n = existing.length; n < count; n += 1) {
+    const email = `sales${String(n + 1).padStart(2, '0')}@demo.local`;
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username: email,
+      email,
+      displayName: fakerZH_CN.person.fullName(),
+      password: password ?? crypto.randomBytes(18).toString('base64'),
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
+    created.push(user.id);
+  }
+  return [...existing, ...created];
+};

@@ -1,0 +1,80 @@
+/**
+ * Who may do what with each business record: the single source from which both the REST roles
+ * (Users & Permissions) and the admin-panel roles (RBAC) are granted at every bootstrap.
+ * docs/roles.md shows the same table for people; a test keeps the two equal.
+ *
+ * Nobody deletes business records through REST or the role-based admin screens: customers and
+ * products are deactivated, orders are cancelled through their workflow. Only the super admin can
+ * delete, in the admin panel.
+ */
+import { RoleCode } from './staff-roles';
+
+export const ACCESS_LEVELS = ['read', 'create', 'update', 'delete'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** `staff` is the staff directory (Users & Permissions users): who is the salesperson, who handled it. */
+export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff'] as const;
+export type RecordName = (typeof RECORDS)[number];
+
+const R: AccessLevel[] = ['read'];
+const RCU: AccessLevel[] = ['read', 'create', 'update'];
+const RU: AccessLevel[] = ['read', 'update'];
+
+export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLevel[]>>> = {
+  customer: {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': R,
+    'sales-clerk': RU,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  product: {
+    'cs-supervisor': RCU,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: RU,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  order: {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  inquiry: {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': RCU,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: RCU,
+  },
+  staff: {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+};
+
+export const accessOf = (record: RecordName, role: RoleCode): AccessLevel[] =>
+  ACCESS_MATRIX[record][role] ?? [];

@@ -1,0 +1,30 @@
+/**
+ * Business dates are calendar dates in the company's report time zone (Asia/Shanghai by default),
+ * not in whatever zone the server happens to run.
+ */
+
+const partsIn = (timeZone: string, at: Date) => {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  return { year: parts.year, month: parts.month, day: parts.day };
+};
+
+/** The calendar date (YYYY-MM-DD) at `at` in `timeZone`. */
+export const dateIn = (timeZone: string, at: Date = new Date()): string => {
+  const { year, month, day } = partsIn(timeZone, at);
+  return `${year}-${month}-${day}`;
+};
+
+export const yearIn = (timeZone: string, at: Date = new Date()): number => Number(partsIn(timeZone, at).year);
+
+/** Adds whole days to a calendar date (YYYY-MM-DD); negative days go back. */
+export const addDays = (date: string, days: number): string => {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+};
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,0 +1,38 @@
+/**
+ * Exact money: amounts are decimals with at most two places, never binary floats. Input may be a
+ * JSON number or a numeric string; anything else, more than two decimal places, or an amount
+ * beyond the database column's range is refused rather than rounded.
+ */
+import Decimal from 'decimal.js';
+
+export { Decimal };
+
+/** Largest amount a money column holds: decimal(14,2) in the database. */
+export const MAX_MONEY = new Decimal('999999999999.99');
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/** Parses a money value or returns the reason it is not one. */
+export const parseMoney = (value: unknown): Decimal | string => {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'must be a finite number';
+    text = String(value);
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return 'must be a decimal number such as 1234.50';
+  }
+  // Numbers print in exponent form only outside the money range (or below a cent).
+  if (!NUMERIC.test(text)) return 'must be a decimal number such as 1234.50';
+  const amount = new Decimal(text);
+  if (amount.decimalPlaces() > 2) return 'must have at most two decimal places';
+  if (amount.abs().greaterThan(MAX_MONEY)) return `must not exceed ${MAX_MONEY.toFixed(2)}`;
+  return amount;
+};
+
+/** Money as the API and the database columns carry it: a string with two places. */
+export const formatMoney = (amount: Decimal): string => amount.toFixed(2);
+
+export const sumMoney = (amounts: Decimal[]): Decimal =>
+  amounts.reduce((total, amount) => total.plus(amount), new Decimal(0));

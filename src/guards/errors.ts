@@ -1,0 +1,29 @@
+/**
+ * Turns domain validation problems and database unique-constraint violations into Strapi's
+ * ValidationError, so every client gets a 400 with `details.errors` listing each field.
+ */
+import { errors } from '@strapi/utils';
+import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+
+export const validationError = (problems: FieldProblem[]) =>
+  new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), {
+    errors: problems.map((p) => ({ path: p.path.map(String), message: p.message, name: 'ValidationError' })),
+  });
+
+export const refuse = (path: (string | number)[], message: string) => validationError([{ path, message }]);
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+/** Runs a write, reporting domain problems and duplicate keys as 400s instead of 500s. */
+export const asValidation = async <T>(write: () => Promise<T>, uniqueField?: string): Promise<T> => {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DomainValidationError) throw validationError(error.problems);
+    if (uniqueField && isUniqueViolation(error)) throw refuse([uniqueField], `this ${uniqueField} is already taken`);
+    throw error;
+  }
+};

@@ -1,0 +1,26 @@
+/**
+ * The single gate every document write passes, whichever client made it: REST, the admin
+ * panel's content manager, or our own services. Registered in register() so it is in place before
+ * anything can write.
+ */
+import type { Core } from '@strapi/strapi';
+import { customerGuard } from './customer-guard';
+import { inquiryGuard } from './inquiry-guard';
+import { orderGuard } from './order-guard';
+import { productGuard } from './product-guard';
+import { DocumentCall, Guard } from './types';
+
+const GUARDS: Record<string, Guard> = {
+  'api::customer.customer': customerGuard,
+  'api::product.product': productGuard,
+  'api::order.order': orderGuard,
+  'api::inquiry.inquiry': inquiryGuard,
+};
+
+export const registerGuards = (strapi: Core.Strapi): void => {
+  strapi.documents.use(async (ctx, next) => {
+    const guard = GUARDS[ctx.uid];
+    if (!guard) return next();
+    return (await guard(strapi, ctx as unknown as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
+  });
+};

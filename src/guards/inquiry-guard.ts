@@ -1,0 +1,32 @@
+/**
+ * Contact-log entries: every entry names its customer; a new entry is handled by whoever records
+ * it and happened now, unless the client says otherwise.
+ */
+import { currentActor } from '../staff/actor';
+import { asValidation, refuse } from './errors';
+import { checkRequiredRelations } from './required-relations';
+import { Guard, isWrite } from './types';
+
+const INQUIRY = 'api::inquiry.inquiry';
+
+export const inquiryGuard: Guard = async (strapi, call, next) => {
+  if (!isWrite(call.action)) return next();
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  if (call.action === 'create') {
+    if (!data.customer) throw refuse(['customer'], 'customer is required');
+    if (!data.handledBy) {
+      const actor = await currentActor(strapi);
+      if (actor.staffUserId) data.handledBy = actor.staffUserId;
+    }
+    data.occurredAt ??= new Date().toISOString();
+  }
+  call.params.data = data;
+  return asValidation(
+    () =>
+      strapi.db.transaction(async () => {
+        const written = (await next()) as { documentId: string } | null;
+        if (written) await checkRequiredRelations(strapi, INQUIRY, written.documentId, ['customer']);
+        return written;
+      })
+  );
+};

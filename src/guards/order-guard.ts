@@ -1,0 +1,115 @@
+/**
+ * Every write of a sales order, from REST, the admin panel or our own services, passes here:
+ * the number, line amounts, total, salesperson and region are the server's; the status moves only
+ * through workflow actions (a new order is `draft`); every line has a known product. The write
+ * and the server's completion of it are one transaction: a refused write leaves nothing behind.
+ */
+import type { Core } from '@strapi/strapi';
+import { dateIn, yearIn } from '../domain/business-date';
+import { SERIES } from '../domain/document-number';
+import { priceOrderLines } from '../domain/order-pricing';
+import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { nextNumber } from '../sequences/next-number';
+import { reportTimeZone } from '../settings';
+import { asValidation, refuse } from './errors';
+import { referencedDocumentIds } from './relation-input';
+import { checkRequiredRelations } from './required-relations';
+import { Guard, isWrite } from './types';
+
+const ORDER = 'api::order.order';
+const LINE = 'order.line';
+const PRODUCT = 'api::product.product';
+const SERVER_OWNED = ['number', 'total', 'salesperson', 'region'];
+
+export const orderGuard: Guard = async (strapi, call, next) => {
+  if (!isWrite(call.action)) return next();
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  for (const field of SERVER_OWNED) delete data[field];
+
+  if (call.action === 'update') {
+    if (data.status !== undefined) await refuseStatusChange(strapi, call.params.documentId!, data.status);
+    delete data.status;
+  } else {
+    if (data.status !== undefined && data.status !== 'draft') {
+      throw refuse(['status'], 'a new order starts as draft; its status changes only through order actions');
+    }
+    data.status = 'draft';
+    data.orderDate ??= dateIn(reportTimeZone(strapi));
+    if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
+  }
+
+  return asValidation(
+    () =>
+      strapi.db.transaction(async () => {
+        if (Array.isArray(data.lines)) await checkLines(strapi, data.lines); // clear 400s before any write
+        if (call.action !== 'update') {
+          data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
+        }
+        call.params.data = data;
+        const written = (await next()) as { documentId: string } | null;
+        if (!written) return written;
+        await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
+        await completeOrder(strapi, written.documentId);
+        const { data: _data, documentId: _id, ...query } = call.params;
+        return strapi.documents(ORDER).findOne({ ...query, documentId: written.documentId } as never);
+      }),
+    'number'
+  );
+};
+
+/** Line quantities and prices, and the products the lines name by documentId, before writing. */
+const checkLines = async (strapi: Core.Strapi, lines: Record<string, unknown>[]) => {
+  priceOrderLines(lines);
+  const named = lines.map((line) => referencedDocumentIds(line.product));
+  const wanted = [...new Set(named.flat())];
+  const found = await strapi.db.query(PRODUCT).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] });
+  const known = new Set(found.map((product: { documentId: string }) => product.documentId));
+  const problems: FieldProblem[] = named.flatMap((ids, index) =>
+    ids.filter((id) => !known.has(id)).map((id) => ({ path: ['lines', index, 'product'], message: `unknown product ${id}` }))
+  );
+  if (problems.length > 0) throw new DomainValidationError(problems);
+};
+
+const refuseStatusChange = async (strapi: Core.Strapi, documentId: string, status: unknown) => {
+  const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['status'] });
+  if (current && current.status !== status) {
+    throw refuse(['status'], 'the status of an order changes only through order actions');
+  }
+};
+
+/**
+ * Reads the order as written (Strapi has resolved every relation format by now) and sets what the
+ * server owns: line amounts, specification snapshots, total, salesperson and region.
+ */
+const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
+  const order = await strapi.db.query(ORDER).findOne({
+    where: { documentId },
+    populate: { customer: { populate: ['salesperson'] }, lines: { populate: ['product'] } },
+  });
+  const problems: FieldProblem[] = [];
+  const lines: { id: number; quantity: number; unitPrice: unknown; specification: string | null; product: { specification: string | null } | null }[] =
+    order.lines ?? [];
+  lines.forEach((line, index) => {
+    if (!line.product) problems.push({ path: ['lines', index, 'product'], message: 'product is required' });
+  });
+  if (problems.length > 0) throw new DomainValidationError(problems);
+
+  const priced = priceOrderLines(lines);
+  for (const [index, line] of lines.entries()) {
+    await strapi.db.query(LINE).update({
+      where: { id: line.id },
+      data: {
+        lineAmount: priced.lines[index].lineAmount,
+        specification: line.specification || line.product!.specification,
+      },
+    });
+  }
+  await strapi.db.query(ORDER).update({
+    where: { id: order.id },
+    data: {
+      total: priced.total,
+      salesperson: order.customer.salesperson?.id ?? null,
+      region: order.customer.region ?? null,
+    },
+  });
+};

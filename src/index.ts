@@ -1,0 +1,42 @@
+/**
+ * Application lifecycle. register(): the document-service guards, before anything can write.
+ * bootstrap(): record-number counters, the department's roles and permissions, the content
+ * manager's layouts, and in development the demo accounts and (on an empty database) demo data.
+ */
+import type { Core } from '@strapi/strapi';
+import { applyContentManagerLayouts } from './content-manager/layouts';
+import { demoScale, loadDemoData } from './demo/demo-data';
+import { registerGuards } from './guards';
+import { ensureSequenceTable } from './sequences/next-number';
+import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
+import { syncRoles } from './staff/role-sync';
+
+const loadDevelopmentData = async (strapi: Core.Strapi) => {
+  const password = process.env.DEMO_PASSWORD;
+  if (!password) {
+    strapi.log.warn('DEMO_PASSWORD is not set: no development accounts (run `npm run develop`, which generates it).');
+    return;
+  }
+  await ensureDevAccounts(strapi, password);
+  if ((await strapi.db.query('api::customer.customer').count()) === 0) {
+    strapi.log.info('Empty database: loading demo data ...');
+    await loadDemoData(strapi, demoScale(1), { password });
+    strapi.log.info('Demo data loaded.');
+  }
+  printDevAccounts(strapi, password);
+};
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerGuards(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureSequenceTable(strapi);
+    await syncRoles(strapi);
+    await applyContentManagerLayouts(strapi);
+    if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {
+      await loadDevelopmentData(strapi);
+    }
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * Grants exactly src/domain/access-matrix.ts at every bootstrap, idempotently: the department's
+ * roles exist as Users & Permissions roles (REST) and admin-panel roles with the same codes, each
+ * with the permissions of the matrix and nothing more. The Public role reads no business data,
+ * self-registration is off, and Strapi's default Editor/Author admin roles lose access to records.
+ */
+import type { Core } from '@strapi/strapi';
+import { ACCESS_MATRIX, AccessLevel, RecordName, RECORDS } from '../domain/access-matrix';
+import { ROLE_CODES, RoleCode, STAFF_ROLES } from '../domain/staff-roles';
+
+export const RECORD_UIDS: Record<RecordName, string> = {
+  customer: 'api::customer.customer',
+  product: 'api::product.product',
+  order: 'api::order.order',
+  inquiry: 'api::inquiry.inquiry',
+  staff: 'plugin::users-permissions.user',
+};
+
+const REST_ACTIONS: Record<AccessLevel, string[]> = {
+  read: ['find', 'findOne'],
+  create: ['create'],
+  update: ['update'],
+  delete: ['delete'],
+};
+/** Custom REST actions that come with a level of access to a record. */
+const EXTRA_REST_ACTIONS: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
+  product: { read: ['availability'] },
+};
+/** What every staff member may do with their own account. */
+const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+
+const ADMIN_ACTIONS: Record<AccessLevel, string> = {
+  read: 'plugin::content-manager.explorer.read',
+  create: 'plugin::content-manager.explorer.create',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+};
+
+const accessFor = (role: RoleCode): [RecordName, AccessLevel[]][] =>
+  RECORDS.map((record) => [record, ACCESS_MATRIX[record][role] ?? []]);
+
+/** The REST (Users & Permissions) actions a role gets, sorted. */
+export const restActionsFor = (role: RoleCode): string[] => {
+  const actions = accessFor(role).flatMap(([record, levels]) =>
+    levels.flatMap((level) =>
+      [...REST_ACTIONS[level], ...(EXTRA_REST_ACTIONS[record]?.[level] ?? [])].map(
+        (action) => `${RECORD_UIDS[record]}.${action}`
+      )
+    )
+  );
+  return [...actions, ...OWN_ACCOUNT_ACTIONS].sort();
+};
+
+/** The admin-panel (action, subject) pairs a role gets, as `action subject` strings, sorted. */
+export const adminGrantsFor = (role: RoleCode): string[] =>
+  accessFor(role)
+    .flatMap(([record, levels]) => levels.map((level) => `${ADMIN_ACTIONS[level]} ${RECORD_UIDS[record]}`))
+    .sort();
+
+const syncRestRoles = async (strapi: Core.Strapi) => {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const code of ROLE_CODES) {
+    const { name, nameZh, description } = STAFF_ROLES[code];
+    const wanted = { name: `${name} ${nameZh}`, description };
+    let role = await roles.findOne({ where: { type: code } });
+    if (!role) role = await roles.create({ data: { ...wanted, type: code } });
+    else if (role.name !== wanted.name || role.description !== wanted.description) {
+      await roles.update({ where: { id: role.id }, data: wanted });
+    }
+    const granted: { id: number; action: string }[] = await permissions.findMany({
+      where: { role: role.id },
+      select: ['id', 'action'],
+    });
+    const wantedActions = new Set(restActionsFor(code));
+    const extra = granted.filter((p) => !wantedActions.has(p.action)).map((p) => p.id);
+    if (extra.length > 0) await permissions.deleteMany({ where: { id: { $in: extra } } });
+    const have = new Set(granted.map((p) => p.action));
+    for (const action of wantedActions) {
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+  // Public and Authenticated (a user without a staff role) see no business data at all.
+  const managedPrefixes = Object.values(RECORD_UIDS).map((uid) => `${uid}.`);
+  for (const type of ['public', 'authenticated']) {
+    const role = await roles.findOne({ where: { type } });
+    if (!role) continue;
+    const granted: { id: number; action: string }[] = await permissions.findMany({
+      where: { role: role.id },
+      select: ['id', 'action'],
+    });
+    const outside = granted
+      .filter((p) => p.action.startsWith('api::') || managedPrefixes.some((prefix) => p.action.startsWith(prefix)))
+      .filter((p) => !(type === 'authenticated' && OWN_ACCOUNT_ACTIONS.includes(p.action)))
+      .map((p) => p.id);
+    if (outside.length > 0) await permissions.deleteMany({ where: { id: { $in: outside } } });
+  }
+  // Staff accounts are created by administrators, not by self-registration.
+  const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const settings = ((await advanced.get()) ?? {}) as Record<string, unknown>;
+  if (settings.allow_register !== false) await advanced.set({ value: { ...settings, allow_register: false } });
+};
+
+const syncAdminRoles = async (strapi: Core.Strapi) => {
+  const roleService = strapi.service('admin::role');
+  const { actionProvider } = strapi.service('admin::permission');
+  const contentTypes = strapi.service('admin::content-type');
+  for (const code of ROLE_CODES) {
+    const { name, nameZh, description } = STAFF_ROLES[code];
+    const wanted = { name: `${name} ${nameZh}`, description };
+    let role = await roleService.findOne({ code });
+    if (!role) role = await roleService.create({ ...wanted, code });
+    else if (role.name !== wanted.name || role.description !== wanted.description) {
+      await roleService.update({ id: role.id }, wanted);
+    }
+    const permissions = adminGrantsFor(code).flatMap((grant) => {
+      const [actionId, subject] = grant.split(' ');
+      return contentTypes.getPermissionsWithNestedFields([{ ...actionProvider.get(actionId), subjects: [subject] }]);
+    });
+    await roleService.assignPermissions(role.id, permissions);
+  }
+  // Strapi's default Editor and Author roles would otherwise edit every record.
+  await strapi.db.query('admin::permission').deleteMany({
+    where: {
+      subject: { $in: Object.values(RECORD_UIDS) },
+      role: { code: { $in: ['strapi-editor', 'strapi-author'] } },
+    },
+  });
+};
+
+export const syncRoles = async (strapi: Core.Strapi): Promise<void> => {
+  await syncRestRoles(strapi);
+  await syncAdminRoles(strapi);
+};
