@@ -1,0 +1,72 @@
+/**
+ * Runs the built app (`strapi start`) on a fresh SQLite database with demo data and the
+ * development accounts, on its own port, for browser tests; and launches Debian's Chromium.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, Browser } from 'playwright-core';
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const DEMO_PASSWORD = 'E2e-Demo-Passw0rd';
+
+export interface RunningApp {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export const startApp = async (port = 1339): Promise<RunningApp> => {
+  const file = path.join(os.tmpdir(), `cs-e2e-${process.pid}.db`);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: file,
+    PORT: String(port),
+    DEMO_DATA: 'true',
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: 'e2e-1,e2e-2',
+    ADMIN_JWT_SECRET: 'e2e-admin-jwt',
+    API_TOKEN_SALT: 'e2e-api-token-salt',
+    TRANSFER_TOKEN_SALT: 'e2e-transfer-salt',
+    ENCRYPTION_KEY: 'e2e-encryption-key',
+    JWT_SECRET: 'e2e-jwt',
+  };
+  const child: ChildProcess = spawn(path.join(APP_DIR, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: APP_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`strapi start exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`strapi start not up in 120 s:\n${output}`);
+    const up = await fetch(`${baseUrl}/_health`).then((r) => r.ok, () => false);
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+};
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
