@@ -1,7 +1,7 @@
 /**
  * How the admin panel's content manager shows our records. Fields the server owns are read-only
- * in the edit view at every start (typing into them would be silently overwritten). Relation labels
- * and list columns are set once per database: after that they are the administrators' to change
+ * in the edit view at every start (typing into them would be silently overwritten). Field labels,
+ * relation labels and list columns are set once per database: after that they are the administrators' to change
  * through "Configure the view".
  */
 import type { Core } from '@strapi/strapi';
@@ -27,12 +27,45 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::inquiry.inquiry': ['occurredAt', 'customer', 'kind', 'summary', 'handledBy', 'followUpDate'],
 };
 
+/** Field labels staff read: English and the department's own word. */
+const LABELS: Record<string, Record<string, string>> = {
+  'api::customer.customer': {
+    code: 'Code 客户编号', name: 'Name 客户名称', shortName: 'Short name 简称', region: 'Region 区域',
+    address: 'Address 地址', contacts: 'Contacts 联系人', salesperson: 'Salesperson 业务员', grade: 'Grade 等级',
+    creditLimit: 'Credit limit 信用额度', paymentTermsDays: 'Payment terms (days) 账期(天)',
+    creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', potentialNeeds: 'Potential needs 潜在需求',
+    notes: 'Notes 备注', preferredLanguage: 'Language 语言', active: 'Active 有效', orders: 'Orders 订单',
+    inquiries: 'Contact log 来电记录',
+  },
+  'customer.contact': { name: 'Name 姓名', title: 'Title 职务', phone: 'Phone 电话', email: 'E-mail 邮箱', primary: 'Primary 主联系人' },
+  'api::product.product': {
+    sku: 'SKU 物料编号', name: 'Name 品名', specification: 'Specification 规格', unit: 'Unit 单位',
+    listPrice: 'List price 目录价', stockOnHand: 'On hand 库存', stockReserved: 'Reserved 已预留',
+    category: 'Category 类别', active: 'Active 有效',
+  },
+  'api::order.order': {
+    number: 'Number 订单号', customer: 'Customer 客户', orderDate: 'Order date 下单日期', channel: 'Channel 渠道',
+    lines: 'Lines 订单明细', total: 'Total 金额', currency: 'Currency 币种', requiredDate: 'Required 要求交期',
+    promisedDate: 'Promised 承诺交期', salesperson: 'Salesperson 业务员', region: 'Region 区域',
+    status: 'Status 状态', notes: 'Notes 备注',
+  },
+  'order.line': {
+    product: 'Product 产品', specification: 'Specification 规格', quantity: 'Quantity 数量',
+    unitPrice: 'Unit price 单价', lineAmount: 'Amount 金额',
+  },
+  'api::inquiry.inquiry': {
+    customer: 'Customer 客户', direction: 'Direction 方向', channel: 'Channel 渠道', kind: 'Kind 类型',
+    summary: 'Summary 内容', handledBy: 'Handled by 经办人', occurredAt: 'When 时间',
+    followUpDate: 'Follow up 跟进日期', outcome: 'Outcome 结果',
+  },
+};
+
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 type Configuration = {
   settings: { mainField?: string };
-  metadatas: Record<string, { edit: Record<string, unknown> }>;
+  metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
   layouts: { list: string[] };
 };
 
@@ -41,7 +74,10 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
   const serviceFor = (uid: string) => cm.service(uid.includes('::') ? 'content-types' : 'components');
   const store = strapi.store({ type: 'plugin', name: 'cs-console' });
   const firstTime = Number((await store.get({ key: LAYOUT_VERSION_KEY })) ?? 0) < LAYOUT_VERSION;
-  const uids = new Set([...Object.keys(SERVER_OWNED), ...(firstTime ? [...Object.keys(MAIN_FIELDS), ...Object.keys(LIST_COLUMNS)] : [])]);
+  const uids = new Set([
+    ...Object.keys(SERVER_OWNED),
+    ...(firstTime ? [...Object.keys(MAIN_FIELDS), ...Object.keys(LIST_COLUMNS), ...Object.keys(LABELS)] : []),
+  ]);
 
   for (const uid of uids) {
     const service = serviceFor(uid);
@@ -53,6 +89,10 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
         editable: false,
         description: 'Set by the server 由系统生成',
       };
+    }
+    for (const [field, label] of Object.entries(firstTime ? (LABELS[uid] ?? {}) : {})) {
+      configuration.metadatas[field].edit.label = label;
+      configuration.metadatas[field].list.label = label;
     }
     if (firstTime && MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
     if (firstTime && LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];

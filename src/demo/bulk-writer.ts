@@ -38,10 +38,17 @@ type Attribute = { type: string; columnName?: string; target?: string; joinTable
 const MAX_PARAMETERS = 30000;
 const MAX_ROWS = 500;
 
-const DOCUMENT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** A 24-character documentId of the kind Strapi generates. */
-export const newDocumentId = (): string =>
-  Array.from(crypto.randomBytes(24), (byte) => DOCUMENT_ID_ALPHABET[byte % DOCUMENT_ID_ALPHABET.length]).join('');
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const ALPHANUMERIC = `${LETTERS}0123456789`;
+/**
+ * A 24-character documentId of the kind Strapi generates (cuid2): lower-case letters and digits,
+ * starting with a letter. The letter matters: Strapi reads a relation value that starts with a
+ * digit as a numeric row id.
+ */
+export const newDocumentId = (): string => {
+  const bytes = crypto.randomBytes(24);
+  return Array.from(bytes, (byte, i) => (i === 0 ? LETTERS[byte % 26] : ALPHANUMERIC[byte % 36])).join('');
+};
 
 export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
   const insertRows = async (table: string, rows: Record<string, unknown>[]): Promise<number[]> => {

@@ -1,0 +1,152 @@
+/**
+ * The data a newcomer meets on the first `npm run develop`: demo records written by the bulk
+ * writer must be exactly what Strapi itself would have written (readable through REST, totals equal
+ * to their lines, numbers continuing the live series), the development accounts must work in both
+ * clients, and the content manager must show server-owned fields read-only.
+ */
+import { useStrapi } from '../helpers/strapi';
+import { createStaffUser, rest } from '../helpers/staff';
+import { loadDemoData } from '../../src/demo/demo-data';
+import { ensureDevAccounts, devEmail, SUPER_ADMIN_EMAIL } from '../../src/staff/dev-accounts';
+import { ROLE_CODES } from '../../src/domain/staff-roles';
+import { dateIn } from '../../src/domain/business-date';
+import request from 'supertest';
+
+const SCALE = { salespeople: 3, products: 12, customers: 8, orders: 60, inquiries: 25 };
+const PASSWORD = 'Dev-Passw0rd-1';
+
+describe('demo data', () => {
+  const app = useStrapi();
+
+  beforeAll(async () => {
+    await ensureDevAccounts(app.strapi, PASSWORD);
+    await loadDemoData(app.strapi, SCALE, { password: PASSWORD, chunkSize: 25 });
+  });
+
+  it('loads the requested volumes', async () => {
+    const count = (uid: string) => app.strapi.db.query(uid as never).count();
+    expect({
+      products: await count('api::product.product'),
+      customers: await count('api::customer.customer'),
+      orders: await count('api::order.order'),
+      inquiries: await count('api::inquiry.inquiry'),
+    }).toEqual({ products: 12, customers: 8, orders: 60, inquiries: 25 });
+    const salespeople = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .count({ where: { role: { type: 'salesperson' } } });
+    expect(salespeople).toBe(3); // the development salesperson plus two generated ones
+  });
+
+  it('gives every order 1 to 9 lines with products, and a total equal to the sum of its lines', async () => {
+    const knex = app.strapi.db.connection;
+    const rows = await knex('orders as o')
+      .join('orders_cmps as c', function joinLines() {
+        this.on('c.entity_id', '=', 'o.id').andOn('c.field', '=', knex.raw('?', ['lines']));
+      })
+      .join('components_order_lines as l', 'l.id', 'c.cmp_id')
+      .leftJoin('components_order_lines_product_lnk as p', 'p.line_id', 'l.id')
+      .groupBy('o.id', 'o.total')
+      .select('o.id', 'o.total')
+      .count({ lines: 'l.id' })
+      .count({ withProduct: 'p.product_id' })
+      .sum({ linesTotal: 'l.line_amount' });
+    expect(rows).toHaveLength(60);
+    for (const row of rows) {
+      expect(Number(row.lines)).toBeGreaterThanOrEqual(1);
+      expect(Number(row.lines)).toBeLessThanOrEqual(9);
+      expect(Number(row.withProduct)).toBe(Number(row.lines));
+      expect(Number(row.total).toFixed(2)).toBe(Number(row.linesTotal).toFixed(2));
+    }
+  });
+
+  it('is readable through REST like any record, relations included', async () => {
+    const specialist = await createStaffUser(app.strapi, 'cs-specialist');
+    const res = await rest(app.strapi, specialist).get(
+      '/api/orders?populate[lines][populate]=product&populate[customer]=true&populate[salesperson]=true&pagination[pageSize]=100'
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.meta.pagination.total).toBe(60);
+    for (const order of res.body.data) {
+      expect(order.documentId).toMatch(/^[a-z0-9]{24}$/);
+      expect(order.number).toMatch(/^SO-\d{4}-\d{6}$/);
+      expect(order.customer?.code).toMatch(/^C-\d{6}$/);
+      expect(order.region).toBe(order.customer.region);
+      expect(order.lines.every((line: { product: unknown }) => line.product)).toBe(true);
+    }
+  });
+
+  it('lets staff order every demo product and sell to every demo customer through REST', async () => {
+    const specialist = await createStaffUser(app.strapi, 'cs-specialist');
+    const products = await app.strapi.db.query('api::product.product').findMany({ select: ['documentId'] });
+    const customers = await app.strapi.db.query('api::customer.customer').findMany({ select: ['documentId'] });
+    const res = await rest(app.strapi, specialist).post('/api/orders?populate[lines][populate]=product', {
+      data: {
+        customer: customers[customers.length - 1].documentId,
+        lines: products.map((p: { documentId: string }) => ({ product: p.documentId, quantity: 1, unitPrice: '1.00' })),
+      },
+    });
+    expect([res.status, res.body.error]).toEqual([201, undefined]);
+    expect(res.body.data.lines.map((l: { product: { documentId: string } }) => l.product.documentId)).toEqual(
+      products.map((p: { documentId: string }) => p.documentId)
+    );
+    for (const customer of customers) {
+      const inquiry = await rest(app.strapi, specialist).post('/api/inquiries', {
+        data: { customer: customer.documentId, kind: 'stock_check', summary: '查库存' },
+      });
+      expect([inquiry.status, inquiry.body.error]).toEqual([201, undefined]);
+    }
+  });
+
+  it('continues the number series: the next order and customer follow the demo ones', async () => {
+    const specialist = await createStaffUser(app.strapi, 'cs-specialist');
+    const year = dateIn('Asia/Shanghai').slice(0, 4);
+    const demoNumbers: string[] = (
+      await app.strapi.db.query('api::order.order').findMany({ where: { number: { $startsWith: `SO-${year}-` } }, select: ['number'] })
+    ).map((o: { number: string }) => o.number);
+    const last = Math.max(0, ...demoNumbers.map((n) => Number(n.slice(-6))));
+    const customer = await rest(app.strapi, specialist).post('/api/customers', { data: { name: '新客户' } });
+    expect(customer.body.data.code).toBe(`C-${String(SCALE.customers + 1).padStart(6, '0')}`);
+    const product = await app.strapi.db.query('api::product.product').findOne({ select: ['documentId'] });
+    const order = await rest(app.strapi, specialist).post('/api/orders', {
+      data: { customer: customer.body.data.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }] },
+    });
+    expect([order.status, order.body.error]).toEqual([201, undefined]);
+    expect(order.body.data.number).toBe(`SO-${year}-${String(last + 1).padStart(6, '0')}`);
+  });
+
+  it('creates the development accounts once, usable in the admin panel and through REST', async () => {
+    await ensureDevAccounts(app.strapi, PASSWORD); // a second start changes nothing
+    const admins = await app.strapi.db.query('admin::user').findMany({ populate: ['roles'] });
+    const byEmail = new Map(admins.map((a: { email: string; roles: { code: string }[] }) => [a.email, a.roles.map((r) => r.code)]));
+    expect(byEmail.get(SUPER_ADMIN_EMAIL)).toEqual(['strapi-super-admin']);
+    for (const role of ROLE_CODES) expect(byEmail.get(devEmail(role))).toEqual([role]);
+    expect(admins).toHaveLength(ROLE_CODES.length + 1);
+
+    const restUsers = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findMany({ where: { email: { $endsWith: '@demo.local' } }, populate: ['role'] });
+    for (const role of ROLE_CODES) {
+      expect(restUsers.filter((u: { email: string }) => u.email === devEmail(role)).map((u: { role: { type: string } }) => u.role.type)).toEqual([role]);
+    }
+
+    const http = request(app.strapi.server.httpServer);
+    const restLogin = await http.post('/api/auth/local').send({ identifier: devEmail('planner'), password: PASSWORD });
+    expect(restLogin.status).toBe(200);
+    const adminLogin = await http.post('/admin/login').send({ email: devEmail('planner'), password: PASSWORD });
+    expect(adminLogin.status).toBe(200);
+    const wrong = await http.post('/api/auth/local').send({ identifier: devEmail('planner'), password: 'wrong-Passw0rd' });
+    expect(wrong.status).toBe(400);
+  });
+
+  it('shows the fields the server owns as read-only in the content manager', async () => {
+    const cm = app.strapi.plugin('content-manager');
+    const order = await cm.service('content-types').findConfiguration({ uid: 'api::order.order' });
+    for (const field of ['number', 'total', 'salesperson', 'region', 'status']) {
+      expect([field, order.metadatas[field].edit.editable]).toEqual([field, false]);
+    }
+    expect([order.metadatas.customer.edit.editable, order.metadatas.lines.edit.editable]).toEqual([true, true]);
+    const line = await cm.service('components').findConfiguration({ uid: 'order.line', category: 'order' });
+    expect(line.metadatas.lineAmount.edit.editable).toBe(false);
+    expect(order.metadatas.total.edit.label).toBe('Total 金额');
+  });
+});
