@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
-import { nextNumber } from '../sequences/next-number';
+import { nextUnusedNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
 import { asValidation, refuse } from './errors';
 import { checkMoneyFields } from './money-fields';
@@ -27,7 +27,9 @@ export const customerGuard: Guard = async (strapi, call, next) => {
     () =>
       strapi.db.transaction(async () => {
         if (call.action === 'clone' || (call.action === 'create' && blankCode)) {
-          data.code = await nextNumber(strapi, SERIES.customer, yearIn(reportTimeZone(strapi)));
+          data.code = await nextUnusedNumber(strapi, SERIES.customer, yearIn(reportTimeZone(strapi)), async (code) =>
+            Boolean(await strapi.db.query(CUSTOMER).count({ where: { code } }))
+          );
         }
         call.params.data = data;
         return next();

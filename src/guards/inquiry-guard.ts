@@ -3,6 +3,7 @@
  * it and happened now, unless the client says otherwise.
  */
 import { currentActor } from '../staff/actor';
+import { checkDateFields } from './date-fields';
 import { asValidation, refuse } from './errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
@@ -24,6 +25,7 @@ export const inquiryGuard: Guard = async (strapi, call, next) => {
   return asValidation(
     () =>
       strapi.db.transaction(async () => {
+        checkDateFields(data, ['followUpDate']);
         const written = (await next()) as { documentId: string } | null;
         if (written) await checkRequiredRelations(strapi, INQUIRY, written.documentId, ['customer']);
         return written;

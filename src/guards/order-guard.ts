@@ -11,6 +11,7 @@ import { priceOrderLines } from '../domain/order-pricing';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { nextNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
+import { checkDateFields } from './date-fields';
 import { asValidation, refuse } from './errors';
 import { referencedDocumentIds } from './relation-input';
 import { checkRequiredRelations } from './required-relations';
@@ -41,7 +42,9 @@ export const orderGuard: Guard = async (strapi, call, next) => {
   return asValidation(
     () =>
       strapi.db.transaction(async () => {
-        if (Array.isArray(data.lines)) await checkLines(strapi, data.lines); // clear 400s before any write
+        // clear 400s naming the field, before anything is written
+        checkDateFields(data, ['orderDate', 'requiredDate', 'promisedDate']);
+        if (Array.isArray(data.lines)) await checkLines(strapi, data.lines);
         if (call.action !== 'update') {
           data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
         }
@@ -50,6 +53,8 @@ export const orderGuard: Guard = async (strapi, call, next) => {
         if (!written) return written;
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
         await completeOrder(strapi, written.documentId);
+        // A clone answers { documentId, entries }, which the content manager reads as such.
+        if (call.action === 'clone') return written;
         const { data: _data, documentId: _id, ...query } = call.params;
         return strapi.documents(ORDER).findOne({ ...query, documentId: written.documentId } as never);
       }),

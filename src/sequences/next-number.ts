@@ -36,3 +36,19 @@ export const reserveSequence = async (strapi: Core.Strapi, key: string, count = 
 
 export const nextNumber = async (strapi: Core.Strapi, series: NumberSeries, year: number): Promise<string> =>
   formatNumber(series, year, await reserveSequence(strapi, seriesKey(series, year)));
+
+/**
+ * The next number of a series that no record uses yet. Where people may also type numbers by hand
+ * (customer codes), a hand-typed number the series later reaches is skipped, not handed out again.
+ */
+export const nextUnusedNumber = async (
+  strapi: Core.Strapi,
+  series: NumberSeries,
+  year: number,
+  isTaken: (candidate: string) => Promise<boolean>
+): Promise<string> => {
+  for (;;) {
+    const candidate = await nextNumber(strapi, series, year);
+    if (!(await isTaken(candidate))) return candidate;
+  }
+};

@@ -39,7 +39,7 @@ describe('demo data', () => {
 
   it('gives every order 1 to 9 lines with products, and a total equal to the sum of its lines', async () => {
     const knex = app.strapi.db.connection;
-    const rows = await knex('orders as o')
+    const rows: { total: string | number; lines: string | number; withProduct: string | number; linesTotal: string | number }[] = await knex('orders as o')
       .join('orders_cmps as c', function joinLines() {
         this.on('c.entity_id', '=', 'o.id').andOn('c.field', '=', knex.raw('?', ['lines']));
       })

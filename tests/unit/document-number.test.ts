@@ -1,5 +1,5 @@
 import { formatNumber, SERIES, seriesKey } from '../../src/domain/document-number';
-import { addDays, dateIn, daysBetween, yearIn } from '../../src/domain/business-date';
+import { addDays, dateIn, daysBetween, isCalendarDate, yearIn } from '../../src/domain/business-date';
 import { referencedDocumentIds } from '../../src/guards/relation-input';
 
 describe('record numbers', () => {
@@ -28,6 +28,15 @@ describe('business dates', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts real dates written YYYY-MM-DD only', () => {
+    for (const good of ['2026-12-31', '2024-02-29']) expect([good, isCalendarDate(good)]).toEqual([good, true]);
+    for (const bad of ['2026-13-45', '2026-02-30', '2025-02-29', 'garbage', '2026-1-5', '2026/01/05', '', null, 20260105]) {
+      expect([bad, isCalendarDate(bad)]).toEqual([bad, false]);
+    }
   });
 });
 

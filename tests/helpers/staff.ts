@@ -1,0 +1,52 @@
+/**
+ * Acting as staff in tests: a Users & Permissions user with one of the department's roles and a
+ * JWT for the REST API, or an admin-panel user with the same role code and its session token.
+ */
+import crypto from 'crypto';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+import type { RoleCode } from '../../src/domain/staff-roles';
+
+export const PASSWORD = 'Test-Passw0rd';
+
+export interface StaffMember {
+  id: number;
+  email: string;
+  jwt: string;
+}
+
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+export const createStaffUser = async (
+  strapi: Core.Strapi,
+  role: RoleCode | 'authenticated',
+  fields: Record<string, unknown> = {}
+): Promise<StaffMember> => {
+  const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
+  const email = `${role}-${unique()}@test.local`;
+  const user = await strapi.plugin('users-permissions').service('user').add({
+    username: email,
+    email,
+    password: PASSWORD,
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: roleRow.id,
+    displayName: `${role} tester`,
+    ...fields,
+  });
+  const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+  return { id: user.id, email, jwt };
+};
+
+/** A REST client: `rest(strapi, member).get('/api/...')` carries the member's JWT. */
+export const rest = (strapi: Core.Strapi, member?: StaffMember) => {
+  const agent = request(strapi.server.httpServer);
+  const withAuth = (req: request.Test) => (member ? req.set('Authorization', `Bearer ${member.jwt}`) : req);
+  return {
+    get: (url: string) => withAuth(agent.get(url)),
+    post: (url: string, body?: object) => withAuth(agent.post(url)).send(body ?? {}),
+    put: (url: string, body?: object) => withAuth(agent.put(url)).send(body ?? {}),
+    delete: (url: string) => withAuth(agent.delete(url)),
+  };
+};
