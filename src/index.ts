@@ -1,12 +1,14 @@
 /**
  * Application lifecycle. register(): the document-service guards, before anything can write.
  * bootstrap(): record-number counters, the department's roles and permissions, the content
- * manager's layouts, and in development the demo accounts and (on an empty database) demo data.
+ * manager's layouts, in development the demo accounts and (on an empty database) demo data, and
+ * the e-mail outbox worker. destroy(): the worker stops after its current round.
  */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
+import { startOutboxWorker } from './notifications/worker';
 import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
@@ -26,6 +28,8 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
   printDevAccounts(strapi, password);
 };
 
+let stopOutboxWorker: (() => Promise<void>) | undefined;
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
@@ -38,5 +42,11 @@ export default {
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {
       await loadDevelopmentData(strapi);
     }
+    if (strapi.config.get('server.notifications.worker')) stopOutboxWorker = startOutboxWorker(strapi);
+  },
+
+  async destroy() {
+    await stopOutboxWorker?.();
+    stopOutboxWorker = undefined;
   },
 };

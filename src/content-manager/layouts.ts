@@ -7,8 +7,13 @@
 import type { Core } from '@strapi/strapi';
 
 const SERVER_OWNED: Record<string, string[]> = {
-  'api::order.order': ['number', 'total', 'salesperson', 'region', 'status'],
+  'api::order.order': ['number', 'total', 'salesperson', 'region', 'state'],
   'order.line': ['lineAmount'],
+  // The outbox: only State is editable (a failed mail back to pending is a retry).
+  'api::notification.notification': [
+    'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
+    'claimedAt', 'lastError', 'sentAt', 'messageId',
+  ],
 };
 
 /** The field a relation picker shows for a record of the type. */
@@ -17,14 +22,16 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::product.product': 'sku',
   'api::order.order': 'number',
   'api::inquiry.inquiry': 'summary',
+  'api::notification.notification': 'event',
   'plugin::users-permissions.user': 'displayName',
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
   'api::customer.customer': ['code', 'name', 'region', 'grade', 'salesperson', 'creditHold'],
   'api::product.product': ['sku', 'name', 'specification', 'listPrice', 'stockOnHand', 'stockReserved'],
-  'api::order.order': ['number', 'customer', 'orderDate', 'total', 'currency', 'status'],
+  'api::order.order': ['number', 'customer', 'orderDate', 'total', 'currency', 'state'],
   'api::inquiry.inquiry': ['occurredAt', 'customer', 'kind', 'summary', 'handledBy', 'followUpDate'],
+  'api::notification.notification': ['createdAt', 'event', 'state', 'attempts', 'lastError', 'sentAt'],
 };
 
 /** Field labels staff read: English and the department's own word. */
@@ -47,7 +54,7 @@ const LABELS: Record<string, Record<string, string>> = {
     number: 'Number 订单号', customer: 'Customer 客户', orderDate: 'Order date 下单日期', channel: 'Channel 渠道',
     lines: 'Lines 订单明细', total: 'Total 金额', currency: 'Currency 币种', requiredDate: 'Required 要求交期',
     promisedDate: 'Promised 承诺交期', salesperson: 'Salesperson 业务员', region: 'Region 区域',
-    status: 'Status 状态', notes: 'Notes 备注',
+    state: 'State 状态', notes: 'Notes 备注',
   },
   'order.line': {
     product: 'Product 产品', specification: 'Specification 规格', quantity: 'Quantity 数量',
@@ -61,7 +68,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 type Configuration = {
   settings: { mainField?: string };

@@ -5,8 +5,8 @@
  * what the Document Service would have written. It bypasses the guards: callers must hand it data
  * that already obeys the rules (numbers, totals, relations).
  */
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { newDocumentId } from '../domain/document-id';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -37,18 +37,6 @@ type Attribute = { type: string; columnName?: string; target?: string; joinTable
  */
 const MAX_PARAMETERS = 30000;
 const MAX_ROWS = 500;
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const ALPHANUMERIC = `${LETTERS}0123456789`;
-/**
- * A 24-character documentId of the kind Strapi generates (cuid2): lower-case letters and digits,
- * starting with a letter. The letter matters: Strapi reads a relation value that starts with a
- * digit as a numeric row id.
- */
-export const newDocumentId = (): string => {
-  const bytes = crypto.randomBytes(24);
-  return Array.from(bytes, (byte, i) => (i === 0 ? LETTERS[byte % 26] : ALPHANUMERIC[byte % 36])).join('');
-};
 
 export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
   const insertRows = async (table: string, rows: Record<string, unknown>[]): Promise<number[]> => {

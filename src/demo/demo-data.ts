@@ -57,7 +57,7 @@ export interface DemoOptions {
 interface CustomerRef { id: number; salespersonId: number | null; region: string; weight: number; overseas: boolean }
 interface ProductRef { id: number; listPrice: Decimal; specification: string }
 
-const ORDER_STATUSES_BY_AGE = (faker: typeof fakerZH_CN, ageDays: number): string => {
+const orderStateByAge = (faker: typeof fakerZH_CN, ageDays: number): string => {
   if (faker.number.int({ min: 1, max: 100 }) <= 3) return 'cancelled';
   if (ageDays > 60) return faker.helpers.weightedArrayElement([{ value: 'closed', weight: 90 }, { value: 'shipped', weight: 10 }]);
   if (ageDays > 25) return faker.helpers.arrayElement(['shipped', 'partially_shipped', 'ready', 'closed']);
@@ -203,7 +203,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
         unitPrice: product.listPrice.times(faker.helpers.arrayElement(['1', '0.98', '0.95', '0.92', '0.9', '0.85'])).toDecimalPlaces(2).toFixed(2),
       }));
       const priced = priceOrderLines(lines);
-      const status = ORDER_STATUSES_BY_AGE(faker, draft.ageDays);
+      const state = orderStateByAge(faker, draft.ageDays);
       const requiredDate = addDays(draft.orderDate, faker.number.int({ min: 10, max: 60 }));
       return {
         values: {
@@ -216,9 +216,9 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
           total: priced.total,
           currency: customer.overseas ? 'USD' : 'CNY',
           requiredDate,
-          promisedDate: status === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 })),
+          promisedDate: state === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 })),
           region: customer.region,
-          status,
+          state,
           notes: faker.number.int({ min: 1, max: 100 }) <= 10 ? '客户要求木箱包装，随货附合格证' : null,
         },
         links: { customer: customer.id, salesperson: customer.salespersonId },

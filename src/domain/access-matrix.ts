@@ -13,7 +13,8 @@ export const ACCESS_LEVELS = ['read', 'create', 'update', 'delete'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** `staff` is the staff directory (Users & Permissions users): who is the salesperson, who handled it. */
-export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff'] as const;
+/** `notification` is the e-mail outbox: read it, and (update) retry a failed mail. */
+export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification'] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
@@ -73,6 +74,9 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-manager': R,
     'marketing-vp': R,
     salesperson: R,
+  },
+  notification: {
+    'cs-supervisor': RU,
   },
 };
 

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { customerGuard } from './customer-guard';
 import { inquiryGuard } from './inquiry-guard';
+import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
 import { productGuard } from './product-guard';
 import { DocumentCall, Guard } from './types';
@@ -15,6 +16,7 @@ const GUARDS: Record<string, Guard> = {
   'api::product.product': productGuard,
   'api::order.order': orderGuard,
   'api::inquiry.inquiry': inquiryGuard,
+  'api::notification.notification': notificationGuard,
 };
 
 export const registerGuards = (strapi: Core.Strapi): void => {

@@ -1,6 +1,6 @@
 /**
  * Every write of a sales order, from REST, the admin panel or our own services, passes here:
- * the number, line amounts, total, salesperson and region are the server's; the status moves only
+ * the number, line amounts, total, salesperson and region are the server's; the state moves only
  * through workflow actions (a new order is `draft`); every line has a known product. The write
  * and the server's completion of it are one transaction: a refused write leaves nothing behind.
  */
@@ -28,13 +28,13 @@ export const orderGuard: Guard = async (strapi, call, next) => {
   for (const field of SERVER_OWNED) delete data[field];
 
   if (call.action === 'update') {
-    if (data.status !== undefined) await refuseStatusChange(strapi, call.params.documentId!, data.status);
-    delete data.status;
+    if (data.state !== undefined) await refuseStateChange(strapi, call.params.documentId!, data.state);
+    delete data.state;
   } else {
-    if (data.status !== undefined && data.status !== 'draft') {
-      throw refuse(['status'], 'a new order starts as draft; its status changes only through order actions');
+    if (data.state !== undefined && data.state !== 'draft') {
+      throw refuse(['state'], 'a new order starts as draft; its state changes only through order actions');
     }
-    data.status = 'draft';
+    data.state = 'draft';
     data.orderDate ??= dateIn(reportTimeZone(strapi));
     if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
   }
@@ -75,10 +75,10 @@ const checkLines = async (strapi: Core.Strapi, lines: Record<string, unknown>[])
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
 
-const refuseStatusChange = async (strapi: Core.Strapi, documentId: string, status: unknown) => {
-  const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['status'] });
-  if (current && current.status !== status) {
-    throw refuse(['status'], 'the status of an order changes only through order actions');
+const refuseStateChange = async (strapi: Core.Strapi, documentId: string, state: unknown) => {
+  const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state'] });
+  if (current && current.state !== state) {
+    throw refuse(['state'], 'the state of an order changes only through order actions');
   }
 };
 

@@ -14,6 +14,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   order: 'api::order.order',
   inquiry: 'api::inquiry.inquiry',
   staff: 'plugin::users-permissions.user',
+  notification: 'api::notification.notification',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -22,10 +23,15 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
   update: ['update'],
   delete: ['delete'],
 };
-/** Custom REST actions that come with a level of access to a record. */
-const EXTRA_REST_ACTIONS: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
-  product: { read: ['availability'] },
+/**
+ * Where a record's REST actions differ from the core ones: the stock check comes with reading
+ * products; the outbox has no core update route, updating it means retrying.
+ */
+const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
+  product: { read: [...REST_ACTIONS.read, 'availability'] },
+  notification: { update: ['retry'] },
 };
+const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -42,11 +48,7 @@ const accessFor = (role: RoleCode): [RecordName, AccessLevel[]][] =>
 /** The REST (Users & Permissions) actions a role gets, sorted. */
 export const restActionsFor = (role: RoleCode): string[] => {
   const actions = accessFor(role).flatMap(([record, levels]) =>
-    levels.flatMap((level) =>
-      [...REST_ACTIONS[level], ...(EXTRA_REST_ACTIONS[record]?.[level] ?? [])].map(
-        (action) => `${RECORD_UIDS[record]}.${action}`
-      )
-    )
+    levels.flatMap((level) => restActionsOf(record, level).map((action) => `${RECORD_UIDS[record]}.${action}`))
   );
   return [...actions, ...OWN_ACCOUNT_ACTIONS].sort();
 };

@@ -14,6 +14,7 @@ const testEnv: Record<string, string> = {
   LOG_LEVEL: 'error',
   STARTUP_LOG: 'false',
   DEMO_DATA: 'false',
+  NOTIFICATION_WORKER: 'false',
 };
 for (const [key, value] of Object.entries(testEnv)) process.env[key] = value;
 process.env.DATABASE_CLIENT ??= 'sqlite';

@@ -248,17 +248,17 @@ describe('access to business records through REST', () => {
   });
 
   describe('fields the server owns', () => {
-    it('refuses a CS specialist changing the status of an order through an update', async () => {
-      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, { data: { status: 'confirmed' } });
-      expectValidationError(res, 'status');
+    it('refuses a CS specialist changing the state of an order through an update', async () => {
+      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, { data: { state: 'confirmed' } });
+      expectValidationError(res, 'state');
       const stored = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: order.documentId } });
-      expect(stored.status).toBe('draft');
+      expect(stored.state).toBe('draft');
     });
 
-    it('accepts an update that repeats the current status unchanged', async () => {
-      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, { data: { status: 'draft', notes: 'same status' } });
+    it('accepts an update that repeats the current state unchanged', async () => {
+      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, { data: { state: 'draft', notes: 'same state' } });
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ status: 'draft', notes: 'same status' });
+      expect(res.body.data).toMatchObject({ state: 'draft', notes: 'same state' });
     });
 
     it('ignores number, total, region and salesperson sent by the client on create', async () => {

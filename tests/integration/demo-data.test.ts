@@ -141,7 +141,7 @@ describe('demo data', () => {
   it('shows the fields the server owns as read-only in the content manager', async () => {
     const cm = app.strapi.plugin('content-manager');
     const order = await cm.service('content-types').findConfiguration({ uid: 'api::order.order' });
-    for (const field of ['number', 'total', 'salesperson', 'region', 'status']) {
+    for (const field of ['number', 'total', 'salesperson', 'region', 'state']) {
       expect([field, order.metadatas[field].edit.editable]).toEqual([field, false]);
     }
     expect([order.metadatas.customer.edit.editable, order.metadatas.lines.edit.editable]).toEqual([true, true]);

@@ -74,7 +74,7 @@ describe('order validation and server-computed fields', () => {
       ['an impossible order date (2026-13-45)', () => ({ customer: customer.documentId, orderDate: '2026-13-45', lines: [line()] }), 'orderDate'],
       ['an order date that is not a date (garbage)', () => ({ customer: customer.documentId, orderDate: 'garbage', lines: [line()] }), 'orderDate'],
       ['a required date that is not a date', () => ({ customer: customer.documentId, requiredDate: 'next week', lines: [line()] }), 'requiredDate'],
-      ['a status other than draft', () => ({ customer: customer.documentId, status: 'confirmed', lines: [line()] }), 'status'],
+      ['a state other than draft', () => ({ customer: customer.documentId, state: 'confirmed', lines: [line()] }), 'state'],
     ];
 
     it.each(cases)('refuses an order with %s: 400 naming the field, nothing written', async (_what, body, field) => {
@@ -170,10 +170,10 @@ describe('order validation and server-computed fields', () => {
       expect(res.body.data.salesperson).toMatchObject({ id: otherSalesperson.id });
     });
 
-    it('defaults the order date to today in the report time zone and the status to draft', async () => {
+    it('defaults the order date to today in the report time zone and the state to draft', async () => {
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
       const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [line()] });
-      expect(order).toMatchObject({ orderDate: today, status: 'draft' });
+      expect(order).toMatchObject({ orderDate: today, state: 'draft' });
     });
   });
 

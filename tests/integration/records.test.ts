@@ -217,7 +217,7 @@ describe('business records through REST', () => {
         orderDate: '2026-03-02',
         requiredDate: '2026-04-15',
         channel: 'email',
-        status: 'draft',
+        state: 'draft',
         currency: 'CNY',
         region: '华北',
         customer: expect.objectContaining({ documentId: customer.documentId }),

@@ -249,7 +249,7 @@ describe('department roles', () => {
         number: 'SO-1999-000999',
         total: '1.00',
         region: '火星',
-        status: 'draft',
+        state: 'draft',
         lines: [{ product: connect(product), quantity: 3, unitPrice: '10.10' }],
       });
       expect(res.status).toBe(201);
@@ -259,7 +259,7 @@ describe('department roles', () => {
       });
       expect({
         number: stored.number,
-        status: stored.status,
+        state: stored.state,
         total: Number(stored.total),
         region: stored.region,
         salesperson: stored.salesperson?.id,
@@ -267,7 +267,7 @@ describe('department roles', () => {
         lines: stored.lines.map((l: any) => ({ quantity: l.quantity, lineAmount: Number(l.lineAmount), specification: l.specification })),
       }).toEqual({
         number: orderNumber(previous + 1),
-        status: 'draft',
+        state: 'draft',
         total: 30.3,
         region: '西北',
         salesperson: salesperson.id,
@@ -276,15 +276,30 @@ describe('department roles', () => {
       });
     });
 
-    it('refuses a change of order status through the content manager', async () => {
+    it('refuses a change of order state through the content manager', async () => {
       const admin = await createAdminUser(app.strapi, 'cs-specialist');
       const customer = await createCustomer(app.strapi, supervisor);
       const created = await contentManager(app.strapi, admin).create('api::order.order', { customer: connect(customer) });
       expect(created.status).toBe(201);
-      const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, { status: 'shipped' });
-      expectValidationError(res, 'status');
+      const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, { state: 'shipped' });
+      expectValidationError(res, 'state');
       const stored = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: created.body.data.documentId } });
-      expect(stored.status).toBe('draft');
+      expect(stored.state).toBe('draft');
+    });
+
+    it('saves an order that has moved past draft when staff edit its notes in the panel', async () => {
+      const admin = await createAdminUser(app.strapi, 'cs-specialist');
+      const customer = await createCustomer(app.strapi, supervisor);
+      const created = await contentManager(app.strapi, admin).create('api::order.order', { customer: connect(customer) });
+      // As a workflow action would have moved it (demo data holds orders in every state).
+      await app.strapi.db.query('api::order.order').update({ where: { documentId: created.body.data.documentId }, data: { state: 'confirmed' } });
+      const shown = await contentManager(app.strapi, admin).findOne('api::order.order', created.body.data.documentId);
+      const { id: _id, documentId: _documentId, createdAt, updatedAt, publishedAt, createdBy, updatedBy, ...form } = shown.body.data;
+      expect(shown.body.data.state).toBe('confirmed'); // the panel shows the order's own state
+      const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, { ...form, notes: '客户要求加急' });
+      expect([res.status, res.body.error]).toEqual([200, undefined]);
+      const stored = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: created.body.data.documentId } });
+      expect([stored.state, stored.notes]).toEqual(['confirmed', '客户要求加急']);
     });
 
     it('attributes an inquiry recorded in the panel to the staff user with the same e-mail', async () => {
@@ -354,7 +369,7 @@ describe('department roles', () => {
       const res = await contentManager(app.strapi, admin).update('api::order.order', documentId, {
         number: stored.number,
         total: stored.total,
-        status: 'draft',
+        state: stored.state,
         notes: 'changed in the panel',
         lines: [{ id: stored.lines[0].id, product: connect(product), quantity: 5, unitPrice: '12.34', lineAmount: stored.lines[0].lineAmount }],
       });
@@ -386,8 +401,8 @@ describe('department roles', () => {
       const previous = await countRows(app.strapi, 'api::order.order');
       const res = await cm.clone('api::order.order', order.body.data.documentId, { notes: 'cloned in the panel' });
       const copies = await app.strapi.db.query('api::order.order').findMany({ where: { notes: 'cloned in the panel' }, populate: ['lines', 'customer'] });
-      expect(copies.map((copy: any) => ({ number: copy.number, status: copy.status, total: Number(copy.total), customer: copy.customer?.documentId }))).toEqual([
-        { number: orderNumber(previous + 1), status: 'draft', total: 10, customer: customer.documentId },
+      expect(copies.map((copy: any) => ({ number: copy.number, state: copy.state, total: Number(copy.total), customer: copy.customer?.documentId }))).toEqual([
+        { number: orderNumber(previous + 1), state: 'draft', total: 10, customer: customer.documentId },
       ]);
       expect({ status: res.status, error: res.body.error }).toEqual({ status: 200, error: undefined });
       expect(res.body.data).toMatchObject({ documentId: copies[0].documentId, number: copies[0].number });

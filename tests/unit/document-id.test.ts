@@ -1,4 +1,4 @@
-import { newDocumentId } from '../../src/demo/bulk-writer';
+import { newDocumentId } from '../../src/domain/document-id';
 
 describe('bulk writer documentIds', () => {
   it('look like Strapi\'s own: 24 characters, starting with a letter (a leading digit reads as a row id)', () => {

@@ -1,0 +1,31 @@
+/**
+ * The outbox is written by the server (src/notifications), not by clients. The one change a person
+ * may make is a retry: a failed notification back to pending, due now, with its attempts reset —
+ * from the admin panel (State field) or REST (POST /api/notifications/:documentId/retry). Every
+ * other field a client sends is ignored; creating and cloning are refused.
+ */
+import type { Core } from '@strapi/strapi';
+import { refuse } from './errors';
+import { Guard, isWrite } from './types';
+
+const NOTIFICATION = 'api::notification.notification';
+
+export const notificationGuard: Guard = async (strapi, call, next) => {
+  if (!isWrite(call.action)) return next();
+  if (call.action !== 'update') throw refuse([], 'notifications are created by the server only');
+  const wanted = call.params.data?.state;
+  const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId: call.params.documentId }, select: ['state'] });
+  if (!current || wanted === undefined || wanted === current.state) {
+    call.params.data = {};
+    return next();
+  }
+  if (current.state !== 'failed' || wanted !== 'pending') {
+    throw refuse(['state'], 'only a failed notification can be retried (set back to pending)');
+  }
+  call.params.data = { state: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString(), claimedAt: null };
+  return next();
+};
+
+/** Retry as a service call, for the REST endpoint. */
+export const retryNotification = (strapi: Core.Strapi, documentId: string) =>
+  strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } as never });

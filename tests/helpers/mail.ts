@@ -1,0 +1,44 @@
+/**
+ * A real SMTP server in the test process (the development mail catcher, scripts/mail-catcher.js).
+ * `useMailCatcher()` must be called before `useStrapi()`: it picks a free port and points Strapi's
+ * nodemailer at it before Strapi boots.
+ */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startMailCatcher } = require('../../scripts/mail-catcher');
+
+export interface CaughtMail {
+  messageId: string;
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailCatcher {
+  port: number;
+  messages: CaughtMail[];
+  fail(code: number | null): void;
+  close(): Promise<void>;
+}
+
+export const catchMail = (port = 0): Promise<MailCatcher> => startMailCatcher({ smtpPort: port });
+
+export const useMailCatcher = () => {
+  const handle = {} as { catcher: MailCatcher; restart(): Promise<void>; stop(): Promise<void> };
+  beforeAll(async () => {
+    handle.catcher = await catchMail();
+    process.env.SMTP_HOST = '127.0.0.1';
+    process.env.SMTP_PORT = String(handle.catcher.port);
+    process.env.MAIL_FROM = 'Customer Service 客户服务部 <cs@factory.test>';
+  });
+  /** Takes the server down (connections refused) until `restart`, keeping what it caught. */
+  handle.stop = () => handle.catcher.close();
+  handle.restart = async () => {
+    const caught = handle.catcher.messages;
+    handle.catcher = await catchMail(handle.catcher.port);
+    handle.catcher.messages.unshift(...caught);
+  };
+  afterAll(() => handle.catcher?.close().catch(() => undefined));
+  return handle;
+};
