@@ -1,8 +1,8 @@
 /**
  * How the admin panel's content manager shows our records. Fields the server owns are read-only
  * in the edit view at every start (typing into them would be silently overwritten). Field labels,
- * relation labels and list columns are set once per database: after that they are the administrators' to change
- * through "Configure the view".
+ * relation labels and list columns are set once per database: after that they are the
+ * administrators' to change through "Configure the view".
  */
 import type { Core } from '@strapi/strapi';
 
