@@ -2,7 +2,7 @@
  * Setup a newcomer and an operator rely on: development secrets are generated into an ignored .env
  * (and never overwritten), and a production start without a secret stops, naming it.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -67,6 +67,49 @@ describe('production start', () => {
       await expect(start()).rejects.toThrow(/Missing secret ADMIN_JWT_SECRET/);
     } finally {
       process.env = saved;
+      await db.drop();
+    }
+  });
+});
+
+describe('npm run seed', () => {
+  it('loads a scale of demo data into the configured database, with a progress report, and continues the series', async () => {
+    const db = await createTestDatabase();
+    try {
+      const env = { ...process.env, ...db.env, DEMO_PASSWORD: 'Seed-Passw0rd' };
+      const seed = () => {
+        const run = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'seed.js'), '--scale', '1'], { env, cwd: APP_DIR, encoding: 'utf8' });
+        expect(run.status).toBe(0);
+        return run.stdout + run.stderr; // the progress bars write to stderr
+      };
+      const first = seed();
+      expect(first).toMatch(/orders\s+\|.*\| 1000\/1000/);
+      expect(first).toMatch(/Done in/);
+      seed(); // a second run adds as much again, numbers continuing
+      const { Client } = await import('pg');
+      const count = async (sql: string) => {
+        if (db.client === 'postgres') {
+          const client = new Client({ connectionString: db.env.DATABASE_URL });
+          await client.connect();
+          try {
+            return Number((await client.query(sql)).rows[0].n);
+          } finally {
+            await client.end();
+          }
+        }
+        const Database = (await import('better-sqlite3')).default;
+        const sqlite = new Database(db.env.DATABASE_FILENAME, { readonly: true });
+        try {
+          return Number((sqlite.prepare(sql).get() as { n: number }).n);
+        } finally {
+          sqlite.close();
+        }
+      };
+      expect(await count('SELECT COUNT(*) AS n FROM orders')).toBe(2000);
+      expect(await count('SELECT COUNT(DISTINCT number) AS n FROM orders')).toBe(2000);
+      expect(await count('SELECT COUNT(DISTINCT code) AS n FROM customers')).toBe(120);
+      expect(await count('SELECT COUNT(*) AS n FROM products')).toBe(200);
+    } finally {
       await db.drop();
     }
   });
