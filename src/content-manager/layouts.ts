@@ -65,10 +65,16 @@ const LABELS: Record<string, Record<string, string>> = {
     summary: 'Summary 内容', handledBy: 'Handled by 经办人', occurredAt: 'When 时间',
     followUpDate: 'Follow up 跟进日期', outcome: 'Outcome 结果',
   },
+  'api::notification.notification': {
+    idempotencyKey: 'Key 幂等键', event: 'Event 事件', recipients: 'To 收件人', template: 'Template 模板',
+    language: 'Language 语言', payload: 'Data 数据', state: 'State 状态', attempts: 'Attempts 尝试次数',
+    nextAttemptAt: 'Next attempt 下次尝试', claimedAt: 'Claimed 领取时间', lastError: 'Last error 最近错误',
+    sentAt: 'Sent 发送时间', messageId: 'Message-ID',
+  },
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 type Configuration = {
   settings: { mainField?: string };

@@ -1,8 +1,10 @@
 /**
  * Staff in the admin panel, in a real browser: a specialist logs in, finds the demo orders with
  * their server-made numbers, records a new customer whose code the server generates, and cannot
- * create products (the supervisor's job).
+ * create products (the supervisor's job); a supervisor finds a mail that failed in the outbox
+ * and sends it again.
  */
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
 
@@ -65,4 +67,40 @@ it('cannot create products: that is the supervisor job', async () => {
   await page.getByText(/^[A-Z]{3}-\d{5}$/).first().waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-products.png` });
   expect(await createButtons()).toBe(0);
+});
+
+it('a supervisor finds a failed mail in the outbox and sends it again', async () => {
+  // A mail the SMTP server refused, as the worker records it.
+  const db = new Database(app.databaseFile);
+  const now = Date.now();
+  db.prepare(
+    `INSERT INTO notifications (document_id, idempotency_key, event, recipients, template, language, payload, state,
+       attempts, next_attempt_at, last_error, created_at, updated_at, published_at)
+     VALUES ('e2efailedmail00000000001', 'e2e:failed', 'customer.credit-hold', '["rep@factory.test"]',
+       'customer.credit-hold', 'zh-CN', '{}', 'failed', 1, ?, 'SMTP 550: 550 Mailbox unavailable', ?, ?, ?)`
+  ).run(now, now, now, now);
+  db.close();
+
+  const supervisor = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  await supervisor.goto(`${app.baseUrl}/admin/auth/login`);
+  await supervisor.fill('input[name="email"]', 'cs-supervisor@demo.local');
+  await supervisor.fill('input[name="password"]', DEMO_PASSWORD);
+  await supervisor.click('button[type="submit"]');
+  await supervisor.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
+
+  await supervisor.goto(cm('api::notification.notification'));
+  await supervisor.getByText('SMTP 550: 550 Mailbox unavailable').first().waitFor({ timeout: 30000 });
+  await supervisor.screenshot({ path: `${shots}/e2e-outbox.png` });
+  await supervisor.goto(cm('api::notification.notification', '/e2efailedmail00000000001'));
+  await supervisor.getByRole('combobox', { name: /State/ }).click();
+  await supervisor.getByRole('option', { name: 'pending' }).click();
+  await supervisor.getByRole('button', { name: 'Save' }).click();
+  await supervisor.getByText(/Saved/i).first().waitFor({ timeout: 30000 });
+  await supervisor.screenshot({ path: `${shots}/e2e-outbox-retry.png` });
+
+  const check = new Database(app.databaseFile, { readonly: true });
+  const row = check.prepare("SELECT state, attempts FROM notifications WHERE idempotency_key = 'e2e:failed'").get();
+  check.close();
+  expect(row).toEqual({ state: 'pending', attempts: 0 }); // due now for the next worker round
+  await supervisor.close();
 });

@@ -13,6 +13,8 @@ export const DEMO_PASSWORD = 'E2e-Demo-Passw0rd';
 
 export interface RunningApp {
   baseUrl: string;
+  /** The app's SQLite file, for setting up and checking what the browser cannot reach. */
+  databaseFile: string;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export const startApp = async (port = 1339): Promise<RunningApp> => {
     PORT: String(port),
     DEMO_DATA: 'true',
     DEMO_PASSWORD,
+    NOTIFICATION_WORKER: 'false', // the tests look at the outbox as staff left it
     LOG_LEVEL: 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     APP_KEYS: 'e2e-1,e2e-2',
@@ -54,6 +57,7 @@ export const startApp = async (port = 1339): Promise<RunningApp> => {
   }
   return {
     baseUrl,
+    databaseFile: file,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
