@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { ACCESS_MATRIX, AccessLevel, RECORDS } from '../../src/domain/access-matrix';
 import { ROLE_CODES } from '../../src/domain/staff-roles';
 import { adminGrantsFor, restActionsFor } from '../../src/staff/role-sync';
-import { bootStrapi, createTestDatabase, APP_DIR, TestDatabase } from '../helpers/strapi';
+import { bootStrapi, APP_DIR, useStrapi } from '../helpers/strapi';
 import { createStaffUser, PASSWORD, rest } from '../helpers/staff';
 import { connect, contentManager, createAdminUser } from '../helpers/admin';
 import { countRows, createCustomer, createProduct, Doc, expectValidationError, orderNumber } from '../helpers/fixtures';
@@ -88,16 +88,9 @@ const rolesAndPermissions = async (strapi: Core.Strapi) => {
 };
 
 describe('department roles', () => {
-  const app = {} as { strapi: Core.Strapi; db: TestDatabase };
-
-  beforeAll(async () => {
-    app.db = await createTestDatabase();
-    app.strapi = await bootStrapi(app.db);
-  });
-  afterAll(async () => {
-    await app.strapi?.destroy();
-    await app.db?.drop();
-  });
+  // The last test replaces app.strapi with a second boot on the same database; useStrapi's
+  // afterAll stops whichever instance is current.
+  const app = useStrapi();
 
   describe('the access table', () => {
     it('in docs/roles.md equals ACCESS_MATRIX in src/domain/access-matrix.ts', () => {
