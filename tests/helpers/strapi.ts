@@ -63,6 +63,23 @@ export const bootStrapi = async (db: TestDatabase): Promise<Core.Strapi> => {
 };
 
 /**
+ * Stops a Strapi once the work it still has in flight is done. Strapi emits its document events
+ * after each commit without anyone awaiting them; destroying the instance (or dropping its
+ * database) under them leaves a query that fails after the test run and crashes the process.
+ * So wait until the connection pool has been idle twice in a row (at most 10 s), then destroy.
+ */
+export const stopStrapi = async (app: Core.Strapi): Promise<void> => {
+  const pool = (app.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number } }).pool;
+  const busy = () => Boolean(pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0);
+  let idleChecks = 0;
+  for (const deadline = Date.now() + 10_000; idleChecks < 2 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    idleChecks = busy() ? 0 : idleChecks + 1;
+  }
+  await app.destroy();
+};
+
+/**
  * Registers beforeAll/afterAll for a test file: one Strapi on one fresh database, shared by the
  * file's tests. The returned object is filled in by beforeAll.
  */
@@ -73,7 +90,7 @@ export const useStrapi = (): { strapi: Core.Strapi; db: TestDatabase } => {
     handle.strapi = await bootStrapi(handle.db);
   });
   afterAll(async () => {
-    await handle.strapi?.destroy();
+    if (handle.strapi) await stopStrapi(handle.strapi);
     await handle.db?.drop();
   });
   return handle;

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { ACCESS_MATRIX, AccessLevel, RECORDS } from '../../src/domain/access-matrix';
 import { ROLE_CODES } from '../../src/domain/staff-roles';
 import { adminGrantsFor, restActionsFor } from '../../src/staff/role-sync';
-import { bootStrapi, APP_DIR, useStrapi } from '../helpers/strapi';
+import { bootStrapi, APP_DIR, stopStrapi, useStrapi } from '../helpers/strapi';
 import { createStaffUser, PASSWORD, rest } from '../helpers/staff';
 import { connect, contentManager, createAdminUser } from '../helpers/admin';
 import { countRows, createCustomer, createProduct, Doc, expectValidationError, orderNumber } from '../helpers/fixtures';
@@ -424,7 +424,7 @@ describe('department roles', () => {
       const before = await rolesAndPermissions(app.strapi);
       expect(before.upRoles.length).toBeGreaterThanOrEqual(ROLE_CODES.length + 2);
       expect(before.adminPermissions.length).toBeGreaterThan(0);
-      await app.strapi.destroy();
+      await stopStrapi(app.strapi);
       app.strapi = await bootStrapi(app.db);
       const after = await rolesAndPermissions(app.strapi);
       expect(after).toEqual(before);
