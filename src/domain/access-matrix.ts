@@ -79,6 +79,3 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'cs-supervisor': RU,
   },
 };
-
-export const accessOf = (record: RecordName, role: RoleCode): AccessLevel[] =>
-  ACCESS_MATRIX[record][role] ?? [];

@@ -25,9 +25,6 @@ export const addDays = (date: string, days: number): string => {
   return at.toISOString().slice(0, 10);
 };
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Whether a value is a real calendar date written YYYY-MM-DD (no 2026-02-30, no 2026-13-01). */
 export const isCalendarDate = (value: unknown): boolean => {
