@@ -1,6 +1,7 @@
 /**
- * Application lifecycle. register(): the document-service guards, before anything can write.
- * bootstrap(): record-number counters, the department's roles and permissions, the content
+ * Application lifecycle. register(): the document-service guards, before anything can write, and
+ * the workflows' admin routes. bootstrap(): record-number counters, the workflows' indexes and
+ * their last-line lifecycle hooks, the department's roles and permissions, the content
  * manager's layouts, in development the demo accounts and (on an empty database) demo data, and
  * the e-mail outbox worker. destroy(): the worker stops after its current round.
  */
@@ -12,6 +13,9 @@ import { startOutboxWorker } from './notifications/worker';
 import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
+import { registerWorkflowAdminRoutes } from './workflows/admin-routes';
+import { protectWorkflowRecords } from './workflows/last-line';
+import { ensureWorkflowIndexes } from './workflows/workflow-indexes';
 
 const loadDevelopmentData = async (strapi: Core.Strapi) => {
   const password = process.env.DEMO_PASSWORD;
@@ -33,10 +37,13 @@ let stopOutboxWorker: (() => Promise<void>) | undefined;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
+    registerWorkflowAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSequenceTable(strapi);
+    await ensureWorkflowIndexes(strapi);
+    protectWorkflowRecords(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {

@@ -14,7 +14,13 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** `staff` is the staff directory (Users & Permissions users): who is the salesperson, who handled it. */
 /** `notification` is the e-mail outbox: read it, and (update) retry a failed mail. */
-export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification'] as const;
+/**
+ * `contract`: reading includes the workflow and the ledger, and asking for a workflow action;
+ * the workflow machine (src/domain/contract-review.ts) then decides by role which action a
+ * reader may take. Create and update are drafting: only a draft's terms can be edited.
+ * `seal-use` is the seal log (合同印章使用登记), written by the contract's `seal` action.
+ */
+export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use'] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
@@ -77,5 +83,20 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
   },
   notification: {
     'cs-supervisor': RU,
+  },
+  contract: {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'seal-use': {
+    'cs-supervisor': R,
+    'marketing-vp': R,
   },
 };

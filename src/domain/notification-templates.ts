@@ -42,6 +42,79 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
         '<p>Reason: {{reason}}</p><p>New orders cannot ship while the hold lasts; please follow up on payment.</p>',
     },
   },
+  'contract.submitted': {
+    'zh-CN': {
+      subject: '合同评审：{{contract.number}} 第{{contract.revision}}版 {{customer.name}}',
+      text:
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}，' +
+        '交货期 {{contract.deliveryDate}}）已提交评审，请给出您的评审意见。',
+      html:
+        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，' +
+        '金额 {{contract.total}} {{contract.currency}}，交货期 {{contract.deliveryDate}}）已提交评审，请给出您的评审意见。</p>',
+    },
+    en: {
+      subject: 'Contract review: {{contract.number}} rev. {{contract.revision}} {{customer.name}}',
+      text:
+        'Contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, {{contract.total}} {{contract.currency}}, ' +
+        'delivery {{contract.deliveryDate}}) has been submitted for review. Please give your opinion.',
+      html:
+        '<p>Contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}, ' +
+        '{{contract.total}} {{contract.currency}}, delivery {{contract.deliveryDate}}) has been submitted for review. Please give your opinion.</p>',
+    },
+  },
+  'contract.reviewed': {
+    'zh-CN': {
+      subject: '合同评审结果：{{contract.number}} 第{{contract.revision}}版 {{contract.state}}',
+      text:
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.state}}。\n' +
+        '{{#opinions}}- {{role}}：{{verdict}} {{comment}}\n{{/opinions}}',
+      html:
+        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.state}}。</p>' +
+        '<ul>{{#opinions}}<li>{{role}}：{{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+    },
+    en: {
+      subject: 'Contract reviewed: {{contract.number}} rev. {{contract.revision}} {{contract.state}}',
+      text:
+        'The review of contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}) is complete: {{contract.state}}.\n' +
+        '{{#opinions}}- {{role}}: {{verdict}} {{comment}}\n{{/opinions}}',
+      html:
+        '<p>The review of contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}) ' +
+        'is complete: {{contract.state}}.</p><ul>{{#opinions}}<li>{{role}}: {{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+    },
+  },
+  'contract.termination-proposed': {
+    'zh-CN': {
+      subject: '建议终止合同：{{contract.number}} {{customer.name}}',
+      text:
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
+        '评审中有人建议终止，请决定终止或退回评审。\n{{#opinions}}- {{role}}：{{verdict}} {{comment}}\n{{/opinions}}',
+      html:
+        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
+        '评审中有人建议终止，请决定终止或退回评审。</p><ul>{{#opinions}}<li>{{role}}：{{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+    },
+    en: {
+      subject: 'Termination proposed: contract {{contract.number}} {{customer.name}}',
+      text:
+        'A reviewer recommends terminating contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, ' +
+        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.\n{{#opinions}}- {{role}}: {{verdict}} {{comment}}\n{{/opinions}}',
+      html:
+        '<p>A reviewer recommends terminating contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}, ' +
+        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.</p>' +
+        '<ul>{{#opinions}}<li>{{role}}: {{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+    },
+  },
+  'contract.reply': {
+    'zh-CN': {
+      subject: '合同评审回复：{{contract.number}}',
+      text: '{{customer.name}}：\n\n关于合同 {{contract.number}}（第{{contract.revision}}版）：\n\n{{contract.reply}}',
+      html: '<p>{{customer.name}}：</p><p>关于合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版）：</p><p style="white-space: pre-line">{{contract.reply}}</p>',
+    },
+    en: {
+      subject: 'Contract review reply: {{contract.number}}',
+      text: 'Dear {{customer.name}},\n\nRegarding contract {{contract.number}} (revision {{contract.revision}}):\n\n{{contract.reply}}',
+      html: '<p>Dear {{customer.name}},</p><p>Regarding contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}):</p><p style="white-space: pre-line">{{contract.reply}}</p>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>

@@ -3,6 +3,7 @@
  * ValidationError, so every client gets a 400 with `details.errors` listing each field.
  */
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 
 export const validationError = (problems: FieldProblem[]) =>
@@ -12,7 +13,7 @@ export const validationError = (problems: FieldProblem[]) =>
 
 export const refuse = (path: (string | number)[], message: string) => validationError([{ path, message }]);
 
-const isUniqueViolation = (error: unknown): boolean => {
+export const isUniqueViolation = (error: unknown): boolean => {
   const code = (error as { code?: string })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
@@ -27,3 +28,7 @@ export const asValidation = async <T>(write: () => Promise<T>, uniqueField?: str
     throw error;
   }
 };
+
+/** 409 Conflict: the request is valid but the record's state (or version) does not allow it now. */
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  createHttpError(409, message, { details });

@@ -4,12 +4,14 @@
  * anything can write.
  */
 import type { Core } from '@strapi/strapi';
+import { contractGuard } from './contract-guard';
 import { customerGuard } from './customer-guard';
 import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
 import { productGuard } from './product-guard';
 import { DocumentCall, Guard } from './types';
+import { workflowRecordGuard } from './workflow-record-guard';
 
 const GUARDS: Record<string, Guard> = {
   'api::customer.customer': customerGuard,
@@ -17,6 +19,10 @@ const GUARDS: Record<string, Guard> = {
   'api::order.order': orderGuard,
   'api::inquiry.inquiry': inquiryGuard,
   'api::notification.notification': notificationGuard,
+  'api::contract.contract': contractGuard,
+  'api::review-opinion.review-opinion': workflowRecordGuard,
+  'api::workflow-event.workflow-event': workflowRecordGuard,
+  'api::seal-use.seal-use': workflowRecordGuard,
 };
 
 export const registerGuards = (strapi: Core.Strapi): void => {

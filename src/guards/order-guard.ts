@@ -7,19 +7,16 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
-import { priceOrderLines } from '../domain/order-pricing';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { nextNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
 import { checkDateFields } from './date-fields';
 import { asValidation, refuse } from './errors';
-import { referencedDocumentIds } from './relation-input';
+import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
-const PRODUCT = 'api::product.product';
 const SERVER_OWNED = ['number', 'total', 'salesperson', 'region'];
 
 export const orderGuard: Guard = async (strapi, call, next) => {
@@ -62,19 +59,6 @@ export const orderGuard: Guard = async (strapi, call, next) => {
   );
 };
 
-/** Line quantities and prices, and the products the lines name by documentId, before writing. */
-const checkLines = async (strapi: Core.Strapi, lines: Record<string, unknown>[]) => {
-  priceOrderLines(lines);
-  const named = lines.map((line) => referencedDocumentIds(line.product));
-  const wanted = [...new Set(named.flat())];
-  const found = await strapi.db.query(PRODUCT).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] });
-  const known = new Set(found.map((product: { documentId: string }) => product.documentId));
-  const problems: FieldProblem[] = named.flatMap((ids, index) =>
-    ids.filter((id) => !known.has(id)).map((id) => ({ path: ['lines', index, 'product'], message: `unknown product ${id}` }))
-  );
-  if (problems.length > 0) throw new DomainValidationError(problems);
-};
-
 const refuseStateChange = async (strapi: Core.Strapi, documentId: string, state: unknown) => {
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state'] });
   if (current && current.state !== state) {
@@ -82,39 +66,13 @@ const refuseStateChange = async (strapi: Core.Strapi, documentId: string, state:
   }
 };
 
-/**
- * Reads the order as written (Strapi has resolved every relation format by now) and sets what the
- * server owns: line amounts, specification snapshots, total, salesperson and region.
- */
+/** Line amounts, specification snapshots and total from the lines; salesperson and region from the customer. */
 const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
-  const order = await strapi.db.query(ORDER).findOne({
-    where: { documentId },
-    populate: { customer: { populate: ['salesperson'] }, lines: { populate: ['product'] } },
+  const { record: order, total } = await completeLines(strapi, ORDER, LINE, documentId, {
+    customer: { populate: ['salesperson'] },
   });
-  const problems: FieldProblem[] = [];
-  const lines: { id: number; quantity: number; unitPrice: unknown; specification: string | null; product: { specification: string | null } | null }[] =
-    order.lines ?? [];
-  lines.forEach((line, index) => {
-    if (!line.product) problems.push({ path: ['lines', index, 'product'], message: 'product is required' });
-  });
-  if (problems.length > 0) throw new DomainValidationError(problems);
-
-  const priced = priceOrderLines(lines);
-  for (const [index, line] of lines.entries()) {
-    await strapi.db.query(LINE).update({
-      where: { id: line.id },
-      data: {
-        lineAmount: priced.lines[index].lineAmount,
-        specification: line.specification || line.product!.specification,
-      },
-    });
-  }
   await strapi.db.query(ORDER).update({
     where: { id: order.id },
-    data: {
-      total: priced.total,
-      salesperson: order.customer.salesperson?.id ?? null,
-      region: order.customer.region ?? null,
-    },
+    data: { total, salesperson: order.customer.salesperson?.id ?? null, region: order.customer.region ?? null },
   });
 };

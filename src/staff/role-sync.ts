@@ -15,6 +15,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   inquiry: 'api::inquiry.inquiry',
   staff: 'plugin::users-permissions.user',
   notification: 'api::notification.notification',
+  contract: 'api::contract.contract',
+  'seal-use': 'api::seal-use.seal-use',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -25,11 +27,13 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
 };
 /**
  * Where a record's REST actions differ from the core ones: the stock check comes with reading
- * products; the outbox has no core update route, updating it means retrying.
+ * products; the outbox has no core update route, updating it means retrying; reading a contract
+ * includes its workflow, asking for an action (the workflow decides by role) and the ledger.
  */
 const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
   product: { read: [...REST_ACTIONS.read, 'availability'] },
   notification: { update: ['retry'] },
+  contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

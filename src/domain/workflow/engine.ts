@@ -1,0 +1,173 @@
+/**
+ * Applies a workflow machine to one request, without a database: given the record's situation
+ * (state, version, the opinions of the current round) and the caller's roles, either plans the
+ * step (from, to, the role acted under, the opinion recorded) or refuses it with the reason a
+ * client needs: 403 wrong role, 409 wrong state or stale version, 400 missing field. The Strapi
+ * side (src/workflows) loads the situation, writes the step in one transaction, and queues mail.
+ */
+import { RoleCode } from '../staff-roles';
+import { Machine, Opinion, Verdict, VERDICTS } from './machine';
+
+export type RefusalKind = 'forbidden' | 'conflict' | 'invalid' | 'unknown_action';
+
+export class WorkflowRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+    readonly details: Record<string, unknown> = {}
+  ) {
+    super(message);
+    this.name = 'WorkflowRefusal';
+  }
+}
+
+export interface Situation<S extends string, Subject> {
+  state: S;
+  version: number;
+  subject: Subject;
+  /** Opinions given in the current review round. */
+  opinions: Opinion[];
+}
+
+export interface Caller {
+  roles: readonly RoleCode[];
+  staffUserId: number | null;
+}
+
+export interface Step<S extends string> {
+  action: string;
+  from: S;
+  to: S;
+  /** The role the caller acted under. */
+  role: RoleCode;
+  opinion?: Opinion;
+  /** Whether the record's state changes. */
+  moves: boolean;
+}
+
+type AnyMachine<S extends string, Subject> = Machine<S, string, Subject>;
+
+export const isFilled = (value: unknown): boolean => {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+};
+
+/** The roles whose opinions the current state waits for. */
+export const awaitedRoles = <S extends string, Subject>(machine: AnyMachine<S, Subject>, situation: Situation<S, Subject>): RoleCode[] =>
+  machine.awaits?.[situation.state]?.(situation.subject) ?? [];
+
+export const missingOpinions = <S extends string, Subject>(machine: AnyMachine<S, Subject>, situation: Situation<S, Subject>): RoleCode[] =>
+  awaitedRoles(machine, situation).filter((role) => !situation.opinions.some((opinion) => opinion.role === role));
+
+const hasGivenOpinion = (situation: Situation<string, unknown>, caller: Caller) =>
+  caller.staffUserId !== null && situation.opinions.some((opinion) => opinion.reviewer === caller.staffUserId);
+
+/** The awaited role under which the caller would give an opinion now; one opinion per person and round. */
+const opinionRole = <S extends string, Subject>(machine: AnyMachine<S, Subject>, situation: Situation<S, Subject>, caller: Caller) =>
+  hasGivenOpinion(situation, caller) ? undefined : missingOpinions(machine, situation).find((role) => caller.roles.includes(role));
+
+/** The actions the caller may take now. */
+export const allowedActions = <S extends string, Subject>(
+  machine: AnyMachine<S, Subject>,
+  situation: Situation<S, Subject>,
+  caller: Caller
+): string[] =>
+  Object.entries(machine.actions)
+    .filter(([, spec]) => spec.from.includes(situation.state) && spec.roles.some((role) => caller.roles.includes(role)))
+    .filter(([, spec]) => !spec.opinion || opinionRole(machine, situation, caller) !== undefined)
+    .map(([action]) => action);
+
+/** Plans one action, or throws a WorkflowRefusal saying why it cannot be taken. */
+export const planStep = <S extends string, Subject>(
+  machine: AnyMachine<S, Subject>,
+  situation: Situation<S, Subject>,
+  caller: Caller,
+  action: string,
+  input: Record<string, unknown>
+): Step<S> => {
+  const spec = Object.hasOwn(machine.actions, action) ? machine.actions[action] : undefined;
+  if (!spec) {
+    throw new WorkflowRefusal('unknown_action', `a ${machine.name} has no action "${action}"`, {
+      actions: Object.keys(machine.actions),
+    });
+  }
+  const roles = spec.roles.filter((role) => caller.roles.includes(role));
+  if (roles.length === 0) {
+    throw new WorkflowRefusal('forbidden', `only ${spec.roles.join(', ')} may ${action} a ${machine.name}`, {
+      roles: spec.roles,
+    });
+  }
+  if (!spec.from.includes(situation.state)) {
+    const allowed = allowedActions(machine, situation, caller);
+    throw new WorkflowRefusal(
+      'conflict',
+      `cannot ${action} a ${machine.name} in state ${situation.state}; allowed now: ${allowed.join(', ') || 'none'}`,
+      { state: situation.state, allowedActions: allowed }
+    );
+  }
+  checkVersion(situation.version, input.version);
+  checkRequired(machine, spec.subjectRequires ?? [], situation.subject as Record<string, unknown>, action, 'record');
+  checkRequired(machine, spec.inputRequires ?? [], input, action, 'request');
+  const problems = machine.checkInput?.(action, input) ?? [];
+  if (problems.length > 0) throw invalid(problems);
+
+  if (!spec.opinion) return { action, from: situation.state, to: spec.to!, role: roles[0], moves: spec.to !== situation.state };
+  return planOpinion(machine, situation, caller, action, input.verdict);
+};
+
+const planOpinion = <S extends string, Subject>(
+  machine: AnyMachine<S, Subject>,
+  situation: Situation<S, Subject>,
+  caller: Caller,
+  action: string,
+  verdict: unknown
+): Step<S> => {
+  if (hasGivenOpinion(situation, caller)) {
+    throw new WorkflowRefusal('conflict', 'you have already given your opinion in this review round', { state: situation.state });
+  }
+  const role = opinionRole(machine, situation, caller);
+  if (!role) {
+    const awaited = missingOpinions(machine, situation);
+    const given = caller.roles.filter((r) => situation.opinions.some((opinion) => opinion.role === r));
+    if (given.length > 0) {
+      throw new WorkflowRefusal('conflict', `the ${given.join(', ')} opinion has already been given in this round`, { awaited });
+    }
+    throw new WorkflowRefusal('forbidden', `this review awaits opinions from ${awaited.join(', ') || 'nobody'}, not from your role`, {
+      awaited,
+    });
+  }
+  if (!VERDICTS.includes(verdict as Verdict)) throw invalid([{ field: 'verdict', message: `must be one of ${VERDICTS.join(', ')}` }]);
+  const opinion: Opinion = { role, verdict: verdict as Verdict, reviewer: caller.staffUserId };
+  const opinions = [...situation.opinions, opinion];
+  const complete = awaitedRoles(machine, situation).every((awaited) => opinions.some((given) => given.role === awaited));
+  const to = complete ? machine.decide!(opinions.map((given) => given.verdict)) : situation.state;
+  return { action, from: situation.state, to, role, opinion, moves: to !== situation.state };
+};
+
+const invalid = (problems: { field: string; message: string }[]) =>
+  new WorkflowRefusal('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+
+const checkVersion = (current: number, given: unknown) => {
+  if (given === undefined || given === null) throw invalid([{ field: 'version', message: 'is required (the version you read)' }]);
+  if (!Number.isInteger(given)) throw invalid([{ field: 'version', message: 'must be a whole number' }]);
+  if (given !== current) {
+    throw new WorkflowRefusal('conflict', `the record has changed since you read it (version ${given}, now ${current}); reload it`, {
+      currentVersion: current,
+    });
+  }
+};
+
+const checkRequired = (
+  machine: { name: string },
+  fields: readonly string[],
+  source: Record<string, unknown>,
+  action: string,
+  where: 'record' | 'request'
+) => {
+  const missing = fields.filter((field) => !isFilled(source[field]));
+  if (missing.length === 0) return;
+  const message = where === 'record' ? `required before ${action}` : `required to ${action}`;
+  throw invalid(missing.map((field) => ({ field, message: `${message} a ${machine.name}` })));
+};

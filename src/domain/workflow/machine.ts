@@ -1,0 +1,58 @@
+/**
+ * A workflow machine as data: its states, the actions between them, who may take each action,
+ * what each action needs (fields of the record, fields of the request), the opinions a state
+ * waits for and where they lead, and the mail each state causes when it is entered. The contract
+ * review and the complaint workflows are two such machines; one engine (./engine.ts) applies them.
+ */
+import { RoleCode } from '../staff-roles';
+
+export const VERDICTS = ['approve', 'request_changes', 'recommend_termination'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Who receives a state's mail: staff holding a role, the roles awaited in the state, the drafter, the customer. */
+export type Recipient = { role: RoleCode } | { awaited: true } | { drafter: true } | { customer: true };
+
+export interface MailRule {
+  template: string;
+  to: Recipient;
+}
+
+export interface StateSpec {
+  /** Mail queued when the state is entered. */
+  mail?: MailRule[];
+  /** No action leaves the state. */
+  final?: boolean;
+}
+
+export interface ActionSpec<S extends string> {
+  from: readonly S[];
+  roles: readonly RoleCode[];
+  /** Where the action leads. An opinion action has none: the opinions decide (see Machine.decide). */
+  to?: S;
+  /** Records the caller's opinion for a role the state awaits. */
+  opinion?: boolean;
+  /** Fields the record must have filled in (non-empty) before the action. */
+  subjectRequires?: readonly string[];
+  /** Fields the request must carry. */
+  inputRequires?: readonly string[];
+}
+
+export interface Opinion {
+  role: RoleCode;
+  verdict: Verdict;
+  /** The staff member who gave it; one opinion per person and round. */
+  reviewer: number | null;
+}
+
+export interface Machine<S extends string = string, A extends string = string, Subject = Record<string, unknown>> {
+  name: string;
+  initial: S;
+  states: Record<S, StateSpec>;
+  actions: Record<A, ActionSpec<S>>;
+  /** The roles whose opinions a state waits for, given the record (e.g. credit review only when needed). */
+  awaits?: Partial<Record<S, (subject: Subject) => RoleCode[]>>;
+  /** Where the opinions of a round lead once every awaited role has given one. */
+  decide?: (verdicts: Verdict[]) => S;
+  /** Checks on a request beyond required fields, e.g. a comment required with some verdicts. */
+  checkInput?: (action: A, input: Record<string, unknown>) => { field: string; message: string }[];
+}

@@ -1,0 +1,139 @@
+/**
+ * Every write of a contract from REST, the admin panel or our own services passes here. A new
+ * contract is a draft (revision 1, the next HT number, drafted by the caller); it may take its
+ * customer, lines and delivery date from its orders. Only a draft's terms can be edited, and only
+ * from the version the editor read. State, version, opinions and the server's fields change only
+ * through the workflow engine (src/workflows), which writes as a trusted writer.
+ */
+import type { Core } from '@strapi/strapi';
+import { isEditable } from '../domain/contract-review';
+import { dateIn, yearIn } from '../domain/business-date';
+import { SERIES } from '../domain/document-number';
+import { DomainValidationError } from '../domain/validation-error';
+import { nextNumber } from '../sequences/next-number';
+import { reportTimeZone } from '../settings';
+import { currentActor } from '../staff/actor';
+import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
+import { checkDateFields } from './date-fields';
+import { asValidation, conflict } from './errors';
+import { checkLines, completeLines } from './priced-lines';
+import { Guard, isWrite } from './types';
+
+const CONTRACT = 'api::contract.contract';
+const LINE = 'contract.line';
+const ORDER_LINE_FIELDS = ['specification', 'quantity', 'unitPrice'] as const;
+/** Fields only the server writes: numbering, workflow, snapshots and the record of each step. */
+const SERVER_OWNED = [
+  'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
+  'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
+];
+
+export const contractGuard: Guard = async (strapi, call, next) => {
+  if (isTrustedWrite()) return next();
+  if (call.action === 'clone') throw conflict('a contract is not copied: amend it, or draft a new one from its orders');
+  if (call.action === 'delete') return deleteDraft(strapi, call.params.documentId, next);
+  if (!isWrite(call.action)) return next();
+
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  const readVersion = data.version;
+  for (const field of SERVER_OWNED) delete data[field];
+
+  return asValidation(() =>
+    strapi.db.transaction(async ({ trx }) => {
+      let version = 1;
+      if (call.action === 'update') {
+        version = (await lockEditableDraft(strapi, trx, call.params.documentId!, readVersion)) + 1;
+      } else {
+        const actor = await currentActor(strapi);
+        Object.assign(data, {
+          number: await nextNumber(strapi, SERIES.contract, yearIn(reportTimeZone(strapi))),
+          revision: 1,
+          state: 'draft',
+          reviewRound: 0,
+          drafter: actor.staffUserId,
+        });
+        data.contractDate ??= dateIn(reportTimeZone(strapi));
+      }
+      checkDateFields(data, ['contractDate', 'deliveryDate']);
+      if (Array.isArray(data.lines)) await checkLines(strapi, data.lines);
+      call.params.data = { ...data, version };
+
+      const written = (await asTrustedWrite(next)) as { documentId: string } | null;
+      if (!written) return written;
+      await asTrustedWrite(() => completeContract(strapi, written.documentId));
+      const { data: _data, documentId: _id, ...query } = call.params;
+      return strapi.documents(CONTRACT as never).findOne({ ...query, documentId: written.documentId } as never);
+    })
+  );
+};
+
+/**
+ * Locks the contract's row for the edit and returns its version; refuses when the contract has
+ * left draft, or when the editor read an older version (someone saved in between).
+ */
+const lockEditableDraft = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], documentId: string, readVersion: unknown) => {
+  const table = strapi.db.metadata.get(CONTRACT as never).tableName;
+  await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
+  const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'version', 'number', 'revision'] });
+  if (!current) return 0; // Strapi answers 404 itself
+  if (!isEditable(current.state)) {
+    throw conflict(`${current.number} revision ${current.revision} is ${current.state}: its terms can no longer be edited; use its workflow actions`, {
+      state: current.state,
+    });
+  }
+  if (readVersion !== undefined && readVersion !== null && readVersion !== current.version) {
+    throw conflict(`the contract has changed since you read it (version ${readVersion}, now ${current.version}); reload it`, {
+      currentVersion: current.version,
+    });
+  }
+  return current.version as number;
+};
+
+/**
+ * After the write: a contract drafted from orders takes their customer, lines and required date
+ * where it has none; every order must be the customer's; line amounts and the total are the server's.
+ */
+const completeContract = async (strapi: Core.Strapi, documentId: string) => {
+  const contract = await strapi.db.query(CONTRACT).findOne({
+    where: { documentId },
+    populate: {
+      customer: { select: ['id'] },
+      lines: { select: ['id'] },
+      orders: { populate: { customer: { select: ['id'] }, lines: { populate: { product: { select: ['documentId'] } } } } },
+    },
+  });
+  const orders: { number: string; requiredDate: string | null; customer: { id: number } | null; lines: Record<string, unknown>[] }[] =
+    contract.orders ?? [];
+  const customerId = contract.customer?.id ?? orders[0]?.customer?.id ?? null;
+  const strangers = orders.filter((order) => order.customer?.id !== customerId).map((order) => order.number);
+  if (strangers.length > 0) {
+    throw new DomainValidationError([{ path: ['orders'], message: `orders of another customer: ${strangers.join(', ')}` }]);
+  }
+  if (!contract.customer && customerId) {
+    await strapi.db.query(CONTRACT).update({ where: { id: contract.id }, data: { customer: customerId } });
+  }
+  if ((contract.lines ?? []).length === 0 && orders.length > 0) {
+    await strapi.documents(CONTRACT as never).update({
+        documentId,
+        data: {
+          lines: orders.flatMap((order) =>
+            order.lines.map((line) => ({
+              product: (line.product as { documentId: string } | null)?.documentId,
+              ...Object.fromEntries(ORDER_LINE_FIELDS.map((field) => [field, line[field]])),
+            }))
+          ),
+          deliveryDate: contract.deliveryDate ?? orders.find((order) => order.requiredDate)?.requiredDate ?? null,
+        },
+      } as never);
+  }
+  const { record, total } = await completeLines(strapi, CONTRACT, LINE, documentId);
+  await strapi.db.query(CONTRACT).update({ where: { id: record.id }, data: { total } });
+};
+
+const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
+  const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'number'] });
+  if (current && current.state !== 'draft') {
+    throw conflict(`${current.number} is ${current.state}: a contract that went to review is kept; cancel or terminate it instead`);
+  }
+  return asTrustedWrite(next);
+};

@@ -1,0 +1,256 @@
+/**
+ * The contract review machine (src/domain/contract-review.ts) bound to the stored contract: what
+ * each step writes besides the state (credit snapshot, reply, dates), what follows it in the same
+ * transaction (a new revision, the seal log, the orders confirmed, the amended revision
+ * superseded), and who receives its mail.
+ */
+import type { Core } from '@strapi/strapi';
+import { contractMachine } from '../domain/contract-review';
+import { isCalendarDate } from '../domain/business-date';
+import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { Recipient } from '../domain/workflow/machine';
+import { conflict } from '../guards/errors';
+import { creditSnapshot } from './credit-position';
+import { mailLanguage } from './staff-mailboxes';
+import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+
+export const CONTRACT = 'api::contract.contract';
+const ORDER = 'api::order.order';
+const OPINION = 'api::review-opinion.review-opinion';
+const SEAL_USE = 'api::seal-use.seal-use';
+const TEXT_LIMIT = 4000;
+
+interface Contact {
+  name: string;
+  email: string | null;
+  primary: boolean;
+}
+
+/** A contract as the workflow reads it. */
+export interface ContractRecord extends WorkflowRecord {
+  number: string;
+  revision: number;
+  total: unknown;
+  currency: string;
+  deliveryDate: string | null;
+  replyChannel: string | null;
+  replyContent: string | null;
+  lines: { specification: string | null; quantity: number; unitPrice: unknown; lineAmount: unknown; product: { documentId: string } | null }[];
+  customer: { id: number; documentId: string; code: string; name: string; creditLimit: unknown; creditHold: boolean; preferredLanguage: string; contacts: Contact[] } | null;
+  orders: { id: number; documentId: string; number: string; state: string }[];
+  drafter: { id: number; email: string | null; preferredLanguage?: string } | null;
+  previousRevision: { id: number; documentId: string; state: string; revision: number } | null;
+  attachments: { id: number }[];
+}
+
+export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<ContractRecord | null> =>
+  strapi.db.query(CONTRACT).findOne({
+    where: { documentId },
+    populate: {
+      lines: { populate: { product: { select: ['id', 'documentId'] } } },
+      customer: { populate: { contacts: true } },
+      orders: { select: ['id', 'documentId', 'number', 'state'] },
+      drafter: { select: ['id', 'email', 'username', 'displayName', 'preferredLanguage'] },
+      previousRevision: { select: ['id', 'documentId', 'state', 'revision'] },
+      attachments: { select: ['id'] },
+    },
+  });
+
+/** The customer's primary contact with an e-mail address (or the first contact that has one). */
+export const replyMailbox = (contract: ContractRecord): Mailbox | null => {
+  const contacts = (contract.customer?.contacts ?? []).filter((contact) => contact.email);
+  const contact = contacts.find((candidate) => candidate.primary) ?? contacts[0];
+  return contact ? { email: contact.email!, language: mailLanguage(contract.customer!.preferredLanguage) } : null;
+};
+
+const checkTexts = (input: Record<string, unknown>) => {
+  const problems: FieldProblem[] = ['comment', 'content']
+    .filter((field) => input[field] !== undefined && input[field] !== null)
+    .filter((field) => typeof input[field] !== 'string' || (input[field] as string).length > TEXT_LIMIT)
+    .map((field) => ({ path: [field], message: `must be text of at most ${TEXT_LIMIT} characters` }));
+  if (input.proposedDeliveryDate != null && !isCalendarDate(input.proposedDeliveryDate)) {
+    problems.push({ path: ['proposedDeliveryDate'], message: 'must be a date YYYY-MM-DD' });
+  }
+  if (input.usedAt != null && (typeof input.usedAt !== 'string' || Number.isNaN(Date.parse(input.usedAt)))) {
+    problems.push({ path: ['usedAt'], message: 'must be a date and time (ISO 8601)' });
+  }
+  if (problems.length > 0) throw new DomainValidationError(problems);
+};
+
+const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
+  const contract = record as ContractRecord;
+  checkTexts(input);
+  switch (step.action) {
+    case 'submit':
+      return {
+        reviewRound: contract.reviewRound + 1,
+        submittedAt: now,
+        creditSnapshot: await creditSnapshot(strapi, contract.customer!, {
+          id: contract.id,
+          total: contract.total,
+          previousRevisionId: contract.previousRevision?.id ?? null,
+        }),
+      };
+    case 'return_to_review':
+      return { reviewRound: contract.reviewRound + 1 };
+    case 'review':
+      return step.moves ? { decidedAt: now } : {};
+    case 'reply': {
+      const mailbox = input.channel === 'email' ? replyMailbox(contract) : null;
+      if (input.channel === 'email' && !mailbox) {
+        throw new DomainValidationError([{ path: ['channel'], message: 'the customer has no contact with an e-mail address' }]);
+      }
+      return { replyChannel: input.channel, replyContent: input.content, repliedAt: now, replySentTo: mailbox?.email ?? null };
+    }
+    case 'activate':
+      return { activatedAt: now };
+    case 'amend': {
+      const open = await openLaterRevision(strapi, contract);
+      if (open) throw conflict(`revision ${open.revision} of ${contract.number} is already being amended (${open.state})`, { revision: open.documentId });
+      return {};
+    }
+    default:
+      return {};
+  }
+};
+
+const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
+  const contract = context.record as ContractRecord;
+  const { step, input, actor, now } = context;
+  if (step.action === 'revise' || step.action === 'amend') {
+    return { newRevision: await createNextRevision(strapi, contract, actor.staffUserId) };
+  }
+  if (step.action === 'seal') {
+    await strapi.db.query(SEAL_USE).create({
+      data: {
+        sealType: input.sealType,
+        contract: contract.id,
+        requestedBy: contract.drafter?.id ?? null,
+        approvedBy: actor.staffUserId,
+        usedAt: input.usedAt ? new Date(input.usedAt as string) : now,
+        copies: input.copies,
+        documentSha256: String(input.documentSha256).toLowerCase(),
+      },
+    });
+  }
+  if (step.action === 'activate') await confirmOrders(strapi, contract, context);
+  // An approved amendment takes over from the revision it amends.
+  if (step.to === 'approved' && contract.previousRevision?.state === 'active') {
+    const previous = contract.previousRevision;
+    await strapi.db.query(CONTRACT).update({ where: { id: previous.id }, data: { state: 'superseded' } });
+    await recordEvent(
+      strapi,
+      'contract',
+      previous.documentId,
+      { action: 'supersede', from: 'active', to: 'superseded', comment: `revision ${contract.revision} approved` },
+      actor,
+      now
+    );
+  }
+  return {};
+};
+
+const openLaterRevision = async (strapi: Core.Strapi, contract: ContractRecord) =>
+  strapi.db.query(CONTRACT).findOne({
+    where: { previousRevision: { id: contract.id }, state: { $notIn: ['cancelled', 'superseded', 'terminated'] } },
+    select: ['documentId', 'revision', 'state'],
+  });
+
+/** Revision n+1: the same number and terms, in draft, for the drafter to change and submit. */
+const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord, drafter: number | null): Promise<string> => {
+  const terms = await strapi.db.query(CONTRACT).findOne({
+    where: { id: contract.id },
+    select: ['contractDate', 'paymentTerms', 'deliveryDate', 'deliveryTerms', 'packagingRequirements', 'qualityTerms', 'otherTerms'],
+  });
+  const { id: _id, ...copied } = terms;
+  const created = await strapi.documents(CONTRACT as never).create({
+    data: {
+      ...copied,
+      number: contract.number,
+      revision: contract.revision + 1,
+      currency: contract.currency,
+      total: contract.total,
+      state: 'draft',
+      version: 1,
+      reviewRound: 0,
+      lines: contract.lines.map((line) => ({
+        product: line.product?.documentId,
+        specification: line.specification,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        lineAmount: line.lineAmount,
+      })),
+    } as never,
+  });
+  await strapi.db.query(CONTRACT).update({
+    where: { documentId: created.documentId },
+    data: {
+      customer: contract.customer?.id ?? null,
+      orders: contract.orders.map((order) => order.id),
+      drafter: drafter ?? contract.drafter?.id ?? null,
+      previousRevision: contract.id,
+      attachments: contract.attachments.map((file) => file.id),
+    },
+  });
+  return created.documentId;
+};
+
+/** The orders of an active contract are confirmed (those still in draft). */
+const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { step, actor, now }: StepContext) => {
+  for (const order of contract.orders.filter((candidate) => candidate.state === 'draft')) {
+    await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'confirmed' } });
+    await recordEvent(
+      strapi,
+      'order',
+      order.documentId,
+      { action: 'confirm', from: 'draft', to: 'confirmed', role: step.role, comment: `contract ${contract.number} active` },
+      actor,
+      now
+    );
+  }
+};
+
+const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
+  const contract = record as ContractRecord;
+  if ('drafter' in to) {
+    return contract.drafter?.email ? [{ email: contract.drafter.email, language: mailLanguage(contract.drafter.preferredLanguage) }] : [];
+  }
+  if ('customer' in to && contract.replyChannel === 'email') {
+    const mailbox = replyMailbox(contract);
+    return mailbox ? [mailbox] : [];
+  }
+  return [];
+};
+
+const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
+  const contract = record as ContractRecord;
+  const opinions = await strapi.db.query(OPINION).findMany({
+    where: { subject: 'contract', subjectId: contract.documentId, round: contract.reviewRound },
+    select: ['role', 'verdict', 'comment', 'proposedDeliveryDate'],
+    orderBy: { givenAt: 'asc' },
+  });
+  return {
+    contract: {
+      number: contract.number,
+      revision: contract.revision,
+      state: contract.state,
+      total: String(contract.total),
+      currency: contract.currency,
+      deliveryDate: contract.deliveryDate,
+      reply: contract.replyContent,
+    },
+    customer: { code: contract.customer?.code, name: contract.customer?.name },
+    opinions,
+  };
+};
+
+export const contractWorkflow: WorkflowDefinition = {
+  uid: CONTRACT,
+  subject: 'contract',
+  machine: contractMachine as WorkflowDefinition['machine'],
+  load: loadContract,
+  prepare,
+  follow,
+  mailboxesOf,
+  mailData,
+};

@@ -1,0 +1,36 @@
+/**
+ * The last line behind the Document Service guards: database lifecycle hooks that refuse any
+ * Query Engine write of a contract, its lines, an opinion, a history event or a seal use that
+ * neither the workflow engine nor a guard has let through (see ./trusted-write.ts). Without it,
+ * `strapi.db.query('api::contract.contract').update(...)` in some service could move a state.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isTrustedWrite } from './trusted-write';
+
+export const WORKFLOW_MODELS = [
+  'api::contract.contract',
+  'contract.line',
+  'api::review-opinion.review-opinion',
+  'api::workflow-event.workflow-event',
+  'api::seal-use.seal-use',
+];
+
+const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {
+  if (isTrustedWrite()) return;
+  throw new errors.ForbiddenError(
+    `${event.action} on ${event.model.uid} refused: workflow records change only through the Document Service or workflow actions`
+  );
+};
+
+export const protectWorkflowRecords = (strapi: Core.Strapi) => {
+  strapi.db.lifecycles.subscribe({
+    models: WORKFLOW_MODELS,
+    beforeCreate: refuseUntrusted,
+    beforeCreateMany: refuseUntrusted,
+    beforeUpdate: refuseUntrusted,
+    beforeUpdateMany: refuseUntrusted,
+    beforeDelete: refuseUntrusted,
+    beforeDeleteMany: refuseUntrusted,
+  } as never);
+};

@@ -1,0 +1,275 @@
+/**
+ * The one engine that applies a workflow machine (src/domain/workflow) to a stored record. A step
+ * is one database transaction: lock the record, load it and the opinions of its review round, let
+ * the machine plan the step (or refuse it), write the opinion, the new state and version, the
+ * append-only history event, the record's own follow-up work, and the mail of the state entered
+ * into the outbox. Anything that fails rolls all of it back.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { allowedActions, awaitedRoles, Situation, Step, planStep, WorkflowRefusal } from '../domain/workflow/engine';
+import { Machine, Opinion, Recipient } from '../domain/workflow/machine';
+import { DomainValidationError } from '../domain/validation-error';
+import { MailLocale } from '../domain/notification-templates';
+import { RoleCode } from '../domain/staff-roles';
+import { notify } from '../notifications/outbox';
+import { Actor } from '../staff/actor';
+import { conflict, isUniqueViolation, validationError } from '../guards/errors';
+import { asTrustedWrite } from './trusted-write';
+import { staffMailboxes } from './staff-mailboxes';
+
+const OPINION = 'api::review-opinion.review-opinion';
+const EVENT = 'api::workflow-event.workflow-event';
+
+export interface WorkflowRecord {
+  id: number;
+  documentId: string;
+  state: string;
+  version: number;
+  reviewRound: number;
+  [field: string]: unknown;
+}
+
+export interface Mailbox {
+  email: string;
+  language: MailLocale;
+}
+
+export interface StepContext {
+  record: WorkflowRecord;
+  step: Step<string>;
+  input: Record<string, unknown>;
+  actor: Actor;
+  now: Date;
+}
+
+export interface WorkflowDefinition {
+  uid: string;
+  /** The name under which opinions and history events refer to the record, e.g. `contract`. */
+  subject: string;
+  machine: Machine<string, string, never>;
+  load: (strapi: Core.Strapi, documentId: string) => Promise<WorkflowRecord | null>;
+  /** Checks and fields written with the step (e.g. the credit snapshot taken on submit). */
+  prepare?: (strapi: Core.Strapi, context: StepContext) => Promise<Record<string, unknown>>;
+  /** Work that follows the step in the same transaction; what it returns goes into the answer's meta. */
+  follow?: (strapi: Core.Strapi, context: StepContext) => Promise<Record<string, unknown> | void>;
+  /** Recipients other than staff roles (the drafter, the customer). */
+  mailboxesOf: (strapi: Core.Strapi, record: WorkflowRecord, to: Recipient) => Promise<Mailbox[]>;
+  /** What the templates may show of the record. */
+  mailData: (strapi: Core.Strapi, record: WorkflowRecord) => Promise<Record<string, unknown>>;
+}
+
+export interface StepResult {
+  record: WorkflowRecord;
+  meta: Record<string, unknown>;
+}
+
+/** Takes one action, or throws the Strapi error that says why not (403, 404, 409, 400). */
+export const takeAction = async (
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition,
+  documentId: string,
+  action: string,
+  input: Record<string, unknown>,
+  actor: Actor
+): Promise<StepResult> => {
+  try {
+    return await strapi.db.transaction(({ trx }) =>
+      asTrustedWrite(async () => {
+        // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
+        // the same record queue here, and each one then reads what the one before it wrote.
+        const table = strapi.db.metadata.get(definition.uid as never).tableName;
+        const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
+        if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
+
+        const record = (await definition.load(strapi, documentId))!;
+        const situation = await situationOf(strapi, definition, record);
+        const step = planStep(definition.machine as Machine, situation, actor, action, input);
+        const context: StepContext = { record, step, input, actor, now: new Date() };
+        const fields = (await definition.prepare?.(strapi, context)) ?? {};
+
+        if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
+        const version = step.opinion && !step.moves ? record.version : record.version + 1;
+        await strapi.db.query(definition.uid as never).update({
+          where: { id: record.id },
+          data: { ...fields, state: step.to, version },
+        });
+        await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment }, actor, context.now);
+        const meta = (await definition.follow?.(strapi, context)) ?? {};
+
+        const written = (await definition.load(strapi, documentId))!;
+        if (step.moves) await queueMail(strapi, definition, written, step);
+        return { record: written, meta };
+      })
+    );
+  } catch (error) {
+    throw asStrapiError(error);
+  }
+};
+
+/** What a caller sees of a record's workflow: state, version, their actions, the review round, the history. */
+export const describeWorkflow = async (strapi: Core.Strapi, definition: WorkflowDefinition, record: WorkflowRecord, actor: Actor) => {
+  const situation = await situationOf(strapi, definition, record);
+  const machine = definition.machine as Machine;
+  const opinions = await strapi.db.query(OPINION).findMany({
+    where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
+    populate: { reviewer: { select: ['id', 'username', 'displayName'] } },
+    orderBy: { givenAt: 'asc' },
+  });
+  const events = await strapi.db.query(EVENT).findMany({
+    where: { subject: definition.subject, subjectId: record.documentId },
+    populate: { actor: { select: ['id', 'username', 'displayName'] } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+  const roles = awaitedRoles(machine, situation);
+  return {
+    state: record.state,
+    version: record.version,
+    allowedActions: allowedActions(machine, situation, actor),
+    review: {
+      round: record.reviewRound,
+      awaited: roles,
+      opinions: opinions.map((opinion: Record<string, unknown>) => ({
+        role: opinion.role,
+        verdict: opinion.verdict,
+        comment: opinion.comment ?? null,
+        proposedDeliveryDate: opinion.proposedDeliveryDate ?? null,
+        reviewer: personOf(opinion.reviewer),
+        givenAt: opinion.givenAt,
+      })),
+    },
+    history: events.map((event: Record<string, unknown>) => ({
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      role: event.role,
+      actor: personOf(event.actor),
+      comment: event.comment ?? null,
+      at: event.at,
+    })),
+  };
+};
+
+/** Appends one history event; also used for records a step moves along with it (e.g. orders). */
+export const recordEvent = async (
+  strapi: Core.Strapi,
+  subject: string,
+  subjectId: string,
+  step: { action: string; from: string; to: string; role?: string; comment?: unknown },
+  actor: Actor,
+  at: Date
+) =>
+  strapi.db.query(EVENT).create({
+    data: {
+      subject,
+      subjectId,
+      action: step.action,
+      fromState: step.from,
+      toState: step.to,
+      role: step.role ?? null,
+      actor: actor.staffUserId,
+      comment: typeof step.comment === 'string' && step.comment.trim() ? step.comment.trim() : null,
+      at,
+    },
+  });
+
+const personOf = (user: unknown) => {
+  const person = user as { id: number; username: string; displayName?: string | null } | null;
+  return person ? { id: person.id, name: person.displayName || person.username } : null;
+};
+
+const situationOf = async (
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition,
+  record: WorkflowRecord
+): Promise<Situation<string, WorkflowRecord>> => {
+  const opinions = await strapi.db.query(OPINION).findMany({
+    where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
+    select: ['role', 'verdict'],
+    populate: { reviewer: { select: ['id'] } },
+  });
+  return {
+    state: record.state,
+    version: record.version,
+    subject: record,
+    opinions: opinions.map((opinion: { role: RoleCode; verdict: Opinion['verdict']; reviewer: { id: number } | null }) => ({
+      role: opinion.role,
+      verdict: opinion.verdict,
+      reviewer: opinion.reviewer?.id ?? null,
+    })),
+  };
+};
+
+const recordOpinion = async (
+  strapi: Core.Strapi,
+  subject: string,
+  record: WorkflowRecord,
+  opinion: Opinion,
+  input: Record<string, unknown>,
+  at: Date
+) =>
+  strapi.db.query(OPINION).create({
+    data: {
+      subject,
+      subjectId: record.documentId,
+      round: record.reviewRound,
+      role: opinion.role,
+      reviewer: opinion.reviewer,
+      verdict: opinion.verdict,
+      comment: typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null,
+      proposedDeliveryDate: input.proposedDeliveryDate ?? null,
+      givenAt: at,
+    },
+  });
+
+/** Queues the mail of the state entered, one per recipient, keyed by the step so it is queued once. */
+const queueMail = async (
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition,
+  record: WorkflowRecord,
+  step: Step<string>
+) => {
+  const machine = definition.machine as Machine;
+  for (const rule of machine.states[step.to]?.mail ?? []) {
+    const mailboxes = await mailboxesFor(strapi, definition, record, rule.to);
+    const data = await definition.mailData(strapi, record);
+    for (const mailbox of mailboxes) {
+      await notify(strapi, {
+        event: `${definition.subject}.${step.to}`,
+        key: `${rule.template}:${record.documentId}:v${record.version}:${mailbox.email}`,
+        to: mailbox.email,
+        template: rule.template,
+        locale: mailbox.language,
+        data,
+      });
+    }
+  }
+};
+
+const mailboxesFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, record: WorkflowRecord, to: Recipient) => {
+  if ('role' in to) return staffMailboxes(strapi, [to.role]);
+  if ('awaited' in to) {
+    const situation = await situationOf(strapi, definition, record);
+    return staffMailboxes(strapi, awaitedRoles(definition.machine as Machine, situation));
+  }
+  return definition.mailboxesOf(strapi, record, to);
+};
+
+const asStrapiError = (error: unknown) => {
+  if (error instanceof DomainValidationError) return validationError(error.problems);
+  // The database's unique index on (record, round, role): someone gave the same opinion at the same moment.
+  if (isUniqueViolation(error)) return conflict('this opinion was given by someone else at the same moment; reload');
+  if (!(error instanceof WorkflowRefusal)) return error;
+  switch (error.kind) {
+    case 'forbidden':
+      return new errors.ForbiddenError(error.message, error.details);
+    case 'conflict':
+      return conflict(error.message, error.details);
+    case 'unknown_action':
+      return new errors.NotFoundError(error.message, error.details);
+    case 'invalid': {
+      const problems = (error.details.errors as { field: string; message: string }[]) ?? [];
+      return validationError(problems.map((problem) => ({ path: [problem.field], message: problem.message })));
+    }
+  }
+};
