@@ -15,7 +15,7 @@ import { reportTimeZone } from '../settings';
 import { currentActor } from '../staff/actor';
 import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
 import { checkDateFields } from './date-fields';
-import { asValidation, conflict } from './errors';
+import { asValidation, conflict, refuse } from './errors';
 import { checkLines, completeLines } from './priced-lines';
 import { Guard, isWrite } from './types';
 
@@ -36,14 +36,16 @@ export const contractGuard: Guard = async (strapi, call, next) => {
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = data.version;
+  const askedState = data.state;
   for (const field of SERVER_OWNED) delete data[field];
 
   return asValidation(() =>
     strapi.db.transaction(async ({ trx }) => {
       let version = 1;
       if (call.action === 'update') {
-        version = (await lockEditableDraft(strapi, trx, call.params.documentId!, readVersion)) + 1;
+        version = (await lockEditableDraft(strapi, trx, call.params.documentId!, readVersion, askedState)) + 1;
       } else {
+        if (askedState !== undefined && askedState !== 'draft') throw refuse(['state'], 'a new contract starts as draft');
         const actor = await currentActor(strapi);
         Object.assign(data, {
           number: await nextNumber(strapi, SERIES.contract, yearIn(reportTimeZone(strapi))),
@@ -69,9 +71,16 @@ export const contractGuard: Guard = async (strapi, call, next) => {
 
 /**
  * Locks the contract's row for the edit and returns its version; refuses when the contract has
- * left draft, or when the editor read an older version (someone saved in between).
+ * left draft, when the editor read an older version (someone saved in between), or when the edit
+ * tries to move the state (the content manager sends the state it shows: that one is fine).
  */
-const lockEditableDraft = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], documentId: string, readVersion: unknown) => {
+const lockEditableDraft = async (
+  strapi: Core.Strapi,
+  trx: Core.Strapi['db']['connection'],
+  documentId: string,
+  readVersion: unknown,
+  askedState: unknown
+) => {
   const table = strapi.db.metadata.get(CONTRACT as never).tableName;
   await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
   const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'version', 'number', 'revision'] });
@@ -80,6 +89,9 @@ const lockEditableDraft = async (strapi: Core.Strapi, trx: Core.Strapi['db']['co
     throw conflict(`${current.number} revision ${current.revision} is ${current.state}: its terms can no longer be edited; use its workflow actions`, {
       state: current.state,
     });
+  }
+  if (askedState !== undefined && askedState !== current.state) {
+    throw refuse(['state'], 'the state of a contract changes only through its workflow actions');
   }
   if (readVersion !== undefined && readVersion !== null && readVersion !== current.version) {
     throw conflict(`the contract has changed since you read it (version ${readVersion}, now ${current.version}); reload it`, {

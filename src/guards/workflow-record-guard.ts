@@ -2,7 +2,7 @@
  * Review opinions, workflow history events and seal uses are written only by the workflow engine:
  * no client may create, change or delete one, not even the super admin in the content manager.
  */
-import { errors } from '@strapi/utils';
+import { forbidden } from './errors';
 import { isTrustedWrite } from '../workflows/trusted-write';
 import { Guard } from './types';
 
@@ -10,5 +10,5 @@ const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
 export const workflowRecordGuard: Guard = async (_strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
-  throw new errors.ForbiddenError('workflow records are written only by workflow actions and are never changed or deleted');
+  throw forbidden('workflow records are written only by workflow actions and are never changed or deleted');
 };

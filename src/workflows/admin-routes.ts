@@ -7,6 +7,7 @@
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
  */
 import type { Core } from '@strapi/strapi';
+import { forbidden } from '../guards/errors';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { contractLedger, LEDGER_FORMATS } from '../ledger/contract-ledger';
@@ -18,7 +19,7 @@ const CONTRACT = 'api::contract.contract';
 const READ = 'plugin::content-manager.explorer.read';
 
 const mayReadContracts = (ctx: Context) => {
-  if (!ctx.state.userAbility?.can(READ, CONTRACT)) throw new errors.ForbiddenError('You may not read contracts');
+  if (!ctx.state.userAbility?.can(READ, CONTRACT)) throw forbidden('You may not read contracts');
 };
 
 export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {

@@ -5,7 +5,7 @@
  * `strapi.db.query('api::contract.contract').update(...)` in some service could move a state.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { forbidden } from '../guards/errors';
 import { isTrustedWrite } from './trusted-write';
 
 export const WORKFLOW_MODELS = [
@@ -18,7 +18,7 @@ export const WORKFLOW_MODELS = [
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {
   if (isTrustedWrite()) return;
-  throw new errors.ForbiddenError(
+  throw forbidden(
     `${event.action} on ${event.model.uid} refused: workflow records change only through the Document Service or workflow actions`
   );
 };

@@ -14,7 +14,7 @@ import { MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
 import { notify } from '../notifications/outbox';
 import { Actor } from '../staff/actor';
-import { conflict, isUniqueViolation, validationError } from '../guards/errors';
+import { conflict, forbidden, isUniqueViolation, validationError } from '../guards/errors';
 import { asTrustedWrite } from './trusted-write';
 import { staffMailboxes } from './staff-mailboxes';
 
@@ -262,7 +262,7 @@ const asStrapiError = (error: unknown) => {
   if (!(error instanceof WorkflowRefusal)) return error;
   switch (error.kind) {
     case 'forbidden':
-      return new errors.ForbiddenError(error.message, error.details);
+      return forbidden(error.message, error.details);
     case 'conflict':
       return conflict(error.message, error.details);
     case 'unknown_action':
