@@ -110,6 +110,9 @@ export const planStep = <S extends string, Subject>(
   checkVersion(situation.version, input.version);
   checkRequired(machine, spec.subjectRequires ?? [], situation.subject as Record<string, unknown>, action, 'record');
   checkRequired(machine, spec.inputRequires ?? [], input, action, 'request');
+  if (spec.opinion && !VERDICTS.includes(input.verdict as Verdict)) {
+    throw invalid([{ field: 'verdict', message: `must be one of ${VERDICTS.join(', ')}` }]);
+  }
   const problems = machine.checkInput?.(action, input) ?? [];
   if (problems.length > 0) throw invalid(problems);
 
@@ -138,7 +141,6 @@ const planOpinion = <S extends string, Subject>(
       awaited,
     });
   }
-  if (!VERDICTS.includes(verdict as Verdict)) throw invalid([{ field: 'verdict', message: `must be one of ${VERDICTS.join(', ')}` }]);
   const opinion: Opinion = { role, verdict: verdict as Verdict, reviewer: caller.staffUserId };
   const opinions = [...situation.opinions, opinion];
   const complete = awaitedRoles(machine, situation).every((awaited) => opinions.some((given) => given.role === awaited));
