@@ -122,6 +122,11 @@ describe('department roles', () => {
       // An independent reading of docs/roles.md for one role, so a wrong restActionsFor cannot pass alone.
       expect(restActionsFor('planner')).toEqual(
         [
+          'api::contract.contract.act',
+          'api::contract.contract.find',
+          'api::contract.contract.findOne',
+          'api::contract.contract.ledger',
+          'api::contract.contract.workflow',
           'api::customer.customer.find',
           'api::customer.customer.findOne',
           'api::order.order.find',
@@ -144,6 +149,7 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::order.order',
           'plugin::content-manager.explorer.read api::inquiry.inquiry',
           'plugin::content-manager.explorer.read plugin::users-permissions.user',
+          'plugin::content-manager.explorer.read api::contract.contract',
         ].sort()
       );
     });
