@@ -32,3 +32,23 @@ export const isCalendarDate = (value: unknown): boolean => {
   const at = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
 };
+
+/**
+ * The wall-clock date and time (YYYY-MM-DD HH:mm:ss) of an instant in `timeZone`: what staff in
+ * that zone read on their clocks, for exports that cannot carry a zone (spreadsheets, CSV).
+ */
+export const dateTimeIn = (timeZone: string, at: Date): string => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+};

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { forbidden } from '../guards/errors';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { contractLedger, LEDGER_FORMATS } from '../ledger/contract-ledger';
+import { sendContractLedger } from '../ledger/contract-ledger';
 import { currentActor } from '../staff/actor';
 import { contractWorkflow, loadContract } from './contract-workflow';
 import { describeWorkflow, takeAction } from './workflow-service';
@@ -38,16 +38,7 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
         path: '/contract-ledger',
         handler: async (ctx: Context) => {
           mayReadContracts(ctx);
-          const format = String(ctx.query.format ?? 'xlsx');
-          if (!(LEDGER_FORMATS as readonly string[]).includes(format)) throw new errors.ValidationError(`format must be one of ${LEDGER_FORMATS.join(', ')}`);
-          const ledger = await contractLedger(strapi, ctx.query as Record<string, unknown>);
-          if (format === 'json') {
-            ctx.body = { data: ledger.rows };
-            return;
-          }
-          ctx.set('Content-Disposition', `attachment; filename="contract-ledger.${format}"`);
-          ctx.type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
-          ctx.body = format === 'xlsx' ? await ledger.toXlsx() : await ledger.toCsv();
+          await sendContractLedger(strapi, ctx, 'xlsx');
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

@@ -4,7 +4,7 @@
  */
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contractLedger, LEDGER_FORMATS } from '../../../ledger/contract-ledger';
+import { sendContractLedger } from '../../../ledger/contract-ledger';
 import { currentActor } from '../../../staff/actor';
 import { contractWorkflow, loadContract } from '../../../workflows/contract-workflow';
 import { describeWorkflow, takeAction } from '../../../workflows/workflow-service';
@@ -35,18 +35,7 @@ export default factories.createCoreController(CONTRACT, ({ strapi }) => {
     },
 
     async ledger(ctx) {
-      const format = String(ctx.query.format ?? 'json');
-      if (!(LEDGER_FORMATS as readonly string[]).includes(format)) {
-        throw new errors.ValidationError(`format must be one of ${LEDGER_FORMATS.join(', ')}`);
-      }
-      const ledger = await contractLedger(strapi, ctx.query as Record<string, unknown>);
-      if (format === 'json') {
-        ctx.body = { data: ledger.rows, meta: { count: ledger.rows.length } };
-        return;
-      }
-      ctx.set('Content-Disposition', `attachment; filename="contract-ledger.${format}"`);
-      ctx.type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
-      ctx.body = format === 'xlsx' ? await ledger.toXlsx() : await ledger.toCsv();
+      await sendContractLedger(strapi, ctx, 'json');
     },
   };
 });
