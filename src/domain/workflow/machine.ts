@@ -54,5 +54,5 @@ export interface Machine<S extends string = string, A extends string = string, S
   /** Where the opinions of a round lead once every awaited role has given one. */
   decide?: (verdicts: Verdict[]) => S;
   /** Checks on a request beyond required fields, e.g. a comment required with some verdicts. */
-  checkInput?: (action: A, input: Record<string, unknown>) => { field: string; message: string }[];
+  checkInput?(action: A, input: Record<string, unknown>): { field: string; message: string }[];
 }
