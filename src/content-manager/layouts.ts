@@ -14,6 +14,18 @@ const SERVER_OWNED: Record<string, string[]> = {
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
     'claimedAt', 'lastError', 'sentAt', 'messageId',
   ],
+  // A contract's terms are typed by staff; everything its workflow records is the server's.
+  'api::contract.contract': [
+    'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
+    'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
+  ],
+  'contract.line': ['lineAmount'],
+  // Written only by the workflow engine: the panel shows them, nobody edits them.
+  'api::review-opinion.review-opinion': [
+    'subject', 'subjectId', 'round', 'role', 'reviewer', 'verdict', 'comment', 'proposedDeliveryDate', 'givenAt',
+  ],
+  'api::workflow-event.workflow-event': ['subject', 'subjectId', 'action', 'fromState', 'toState', 'actor', 'role', 'comment', 'at'],
+  'api::seal-use.seal-use': ['sealType', 'contract', 'requestedBy', 'approvedBy', 'usedAt', 'copies', 'documentSha256'],
 };
 
 /** The field a relation picker shows for a record of the type. */
@@ -23,6 +35,10 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::order.order': 'number',
   'api::inquiry.inquiry': 'summary',
   'api::notification.notification': 'event',
+  'api::contract.contract': 'number',
+  'api::review-opinion.review-opinion': 'verdict',
+  'api::workflow-event.workflow-event': 'action',
+  'api::seal-use.seal-use': 'sealType',
   'plugin::users-permissions.user': 'displayName',
 };
 
@@ -32,6 +48,10 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::order.order': ['number', 'customer', 'orderDate', 'total', 'currency', 'state'],
   'api::inquiry.inquiry': ['occurredAt', 'customer', 'kind', 'summary', 'handledBy', 'followUpDate'],
   'api::notification.notification': ['createdAt', 'event', 'state', 'attempts', 'lastError', 'sentAt'],
+  'api::contract.contract': ['number', 'revision', 'customer', 'state', 'total', 'deliveryDate'],
+  'api::review-opinion.review-opinion': ['givenAt', 'subject', 'subjectId', 'round', 'role', 'reviewer', 'verdict'],
+  'api::workflow-event.workflow-event': ['at', 'subject', 'subjectId', 'action', 'fromState', 'toState', 'actor'],
+  'api::seal-use.seal-use': ['usedAt', 'contract', 'sealType', 'copies', 'requestedBy', 'approvedBy'],
 };
 
 /** Field labels staff read: English and the department's own word. */
@@ -71,10 +91,38 @@ const LABELS: Record<string, Record<string, string>> = {
     nextAttemptAt: 'Next attempt 下次尝试', claimedAt: 'Claimed 领取时间', lastError: 'Last error 最近错误',
     sentAt: 'Sent 发送时间', messageId: 'Message-ID',
   },
+  'api::contract.contract': {
+    number: 'Number 合同编号', revision: 'Revision 版本', customer: 'Customer 客户', orders: 'Orders 订单',
+    contractDate: 'Contract date 签订日期', lines: 'Lines 合同明细', total: 'Total 金额', currency: 'Currency 币种',
+    paymentTerms: 'Payment terms 付款条件', deliveryDate: 'Delivery date 交货日期', deliveryTerms: 'Delivery terms 交货条款',
+    packagingRequirements: 'Packaging 包装要求', qualityTerms: 'Quality terms 质量条款', otherTerms: 'Other terms 其他条款',
+    attachments: 'Attachments 附件', state: 'State 状态', version: 'Version 记录版本', reviewRound: 'Review round 评审轮次',
+    creditSnapshot: 'Credit at submission 提交时信用', drafter: 'Drafter 起草人', previousRevision: 'Previous revision 上一版本',
+    submittedAt: 'Submitted 提交时间', decidedAt: 'Decided 评审结论时间', replyChannel: 'Reply channel 回复方式',
+    replyContent: 'Reply 回复内容', repliedAt: 'Replied 回复时间', replySentTo: 'Reply sent to 回复对象',
+    activatedAt: 'Active since 生效时间',
+  },
+  'contract.line': {
+    product: 'Product 产品', specification: 'Specification 规格', quantity: 'Quantity 数量',
+    unitPrice: 'Unit price 单价', lineAmount: 'Amount 金额',
+  },
+  'api::review-opinion.review-opinion': {
+    subject: 'Record type 记录类型', subjectId: 'Record 记录', round: 'Round 评审轮次', role: 'Role 岗位',
+    reviewer: 'Reviewer 评审人', verdict: 'Opinion 评审意见', comment: 'Comment 意见说明',
+    proposedDeliveryDate: 'Proposed delivery 建议交期', givenAt: 'Given 评审时间',
+  },
+  'api::workflow-event.workflow-event': {
+    subject: 'Record type 记录类型', subjectId: 'Record 记录', action: 'Action 操作', fromState: 'From 原状态',
+    toState: 'To 新状态', actor: 'By 操作人', role: 'Role 岗位', comment: 'Comment 说明', at: 'When 时间',
+  },
+  'api::seal-use.seal-use': {
+    sealType: 'Seal 印章', contract: 'Contract 合同', requestedBy: 'Requested by 申请人', approvedBy: 'Approved by 批准人',
+    usedAt: 'Used 用印时间', copies: 'Copies 份数', documentSha256: 'Document SHA-256 文件指纹',
+  },
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 5;
 
 type Configuration = {
   settings: { mainField?: string };

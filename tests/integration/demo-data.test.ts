@@ -149,4 +149,35 @@ describe('demo data', () => {
     expect(line.metadatas.lineAmount.edit.editable).toBe(false);
     expect(order.metadatas.total.edit.label).toBe('Total 金额');
   });
+
+  it('shows what the contract workflow records as read-only, with bilingual labels and list columns', async () => {
+    const cm = app.strapi.plugin('content-manager');
+    const contract = await cm.service('content-types').findConfiguration({ uid: 'api::contract.contract' });
+    const serverOwned = [
+      'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
+      'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
+    ];
+    for (const field of serverOwned) expect([field, contract.metadatas[field].edit.editable]).toEqual([field, false]);
+    for (const field of ['customer', 'orders', 'lines', 'paymentTerms', 'deliveryDate']) {
+      expect([field, contract.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
+    expect(contract.settings.mainField).toBe('number');
+    expect(contract.layouts.list).toEqual(['number', 'revision', 'customer', 'state', 'total', 'deliveryDate']);
+    expect(contract.metadatas.number.edit.label).toBe('Number 合同编号');
+    expect(contract.metadatas.state.list.label).toBe('State 状态');
+
+    const line = await cm.service('components').findConfiguration({ uid: 'contract.line', category: 'contract' });
+    expect(line.metadatas.lineAmount.edit.editable).toBe(false);
+    for (const uid of ['api::review-opinion.review-opinion', 'api::workflow-event.workflow-event', 'api::seal-use.seal-use']) {
+      const configuration = await cm.service('content-types').findConfiguration({ uid });
+      const attributes = Object.keys(app.strapi.contentType(uid as never).attributes).filter(
+        (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)
+      );
+      for (const field of attributes) expect([uid, field, configuration.metadatas[field].edit.editable]).toEqual([uid, field, false]);
+    }
+    const opinion = await cm.service('content-types').findConfiguration({ uid: 'api::review-opinion.review-opinion' });
+    expect(opinion.metadatas.verdict.edit.label).toBe('Opinion 评审意见');
+    const seal = await cm.service('content-types').findConfiguration({ uid: 'api::seal-use.seal-use' });
+    expect(seal.metadatas.sealType.edit.label).toBe('Seal 印章');
+  });
 });

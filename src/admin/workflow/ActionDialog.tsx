@@ -1,0 +1,151 @@
+/**
+ * The dialog of one contract workflow action: what the step does, the inputs the action asks for
+ * (./fields.ts), and the button that takes it. Errors the server names by field are shown under
+ * the field; every error's message also comes as a notification (./hooks.ts).
+ */
+import * as React from 'react';
+import { Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import type { ContractAction } from '../../domain/contract-review';
+import { FIELD_KINDS, fieldsOf, FINAL_ACTIONS, InputField, isBlank, requiredFieldsOf } from './fields';
+import { useContractAction } from './hooks';
+import { useWorkflowText, WorkflowText } from './text';
+
+type Values = Partial<Record<InputField, unknown>>;
+
+/** A business date as the server wants it (YYYY-MM-DD), from the day the user picked in their own zone. */
+const toBusinessDate = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const fromBusinessDate = (value: unknown) => {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
+};
+
+const sha256Of = async (file: File) => {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
+interface FieldProps {
+  name: InputField;
+  value: unknown;
+  required: boolean;
+  error?: string;
+  onChange: (value: unknown) => void;
+  text: WorkflowText;
+}
+
+const WorkflowField = ({ name, value, required, error, onChange, text }: FieldProps) => {
+  const spec = FIELD_KINDS[name];
+  const label = text.t(`field.${name}`);
+  const input = (() => {
+    switch (spec.kind) {
+      case 'choice':
+        return spec.asRadio ? (
+          <Radio.Group aria-label={label} value={(value as string) ?? ''} onValueChange={onChange}>
+            {spec.choices.map((code) => (
+              <Radio.Item key={code} value={code}>
+                {text[spec.group](code)}
+              </Radio.Item>
+            ))}
+          </Radio.Group>
+        ) : (
+          <SingleSelect value={(value as string) ?? null} onChange={(code) => onChange(String(code))}>
+            {spec.choices.map((code) => (
+              <SingleSelectOption key={code} value={code}>
+                {text[spec.group](code)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        );
+      case 'text':
+        return spec.multiline ? (
+          <Textarea value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)} />
+        ) : (
+          <TextInput value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)} />
+        );
+      case 'date':
+        return (
+          <DatePicker
+            value={fromBusinessDate(value)}
+            onChange={(date) => onChange(date ? toBusinessDate(date) : undefined)}
+            onClear={() => onChange(undefined)}
+          />
+        );
+      case 'count':
+        return <NumberInput value={value as number | undefined} onValueChange={onChange} min={spec.min} max={spec.max} step={1} />;
+      case 'sha256':
+        return (
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            <TextInput value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim())} />
+            <Typography variant="pi" tag="label">
+              {text.t('field.documentFile')}{' '}
+              <input
+                type="file"
+                onChange={async (event) => {
+                  const file = event.target.files?.[0];
+                  if (file) onChange(await sha256Of(file));
+                }}
+              />
+            </Typography>
+          </Flex>
+        );
+    }
+  })();
+  return (
+    <Field.Root name={name} required={required} error={error}>
+      <Field.Label>{label}</Field.Label>
+      {input}
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+export const ActionDialog = ({ action, onClose }: { action: ContractAction; onClose: () => void }) => {
+  const text = useWorkflowText();
+  const { run, isRunning } = useContractAction();
+  const [values, setValues] = React.useState<Values>({});
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const required = requiredFieldsOf(action, values);
+  const incomplete = required.some((field) => isBlank(values[field]));
+
+  const take = async () => {
+    const input = Object.fromEntries(Object.entries(values).filter(([, value]) => !isBlank(value)));
+    const outcome = await run(action, input);
+    if (outcome.ok) onClose();
+    else setErrors(outcome.fieldErrors);
+  };
+
+  return (
+    <>
+      <Modal.Body>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Typography>{text.t(`hint.${action}`)}</Typography>
+          {fieldsOf(action).map((name) => (
+            <WorkflowField
+              key={name}
+              name={name}
+              value={values[name]}
+              required={required.includes(name)}
+              error={errors[name]}
+              onChange={(value) => setValues((previous) => ({ ...previous, [name]: value }))}
+              text={text}
+            />
+          ))}
+        </Flex>
+      </Modal.Body>
+      <Modal.Footer>
+        <Modal.Close>
+          <Button variant="tertiary">{text.t('dialog.cancel')}</Button>
+        </Modal.Close>
+        <Button
+          onClick={take}
+          loading={isRunning}
+          disabled={incomplete}
+          variant={FINAL_ACTIONS.includes(action) ? 'danger' : 'default'}
+        >
+          {text.action(action)}
+        </Button>
+      </Modal.Footer>
+    </>
+  );
+};

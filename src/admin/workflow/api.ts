@@ -1,0 +1,107 @@
+/**
+ * The admin panel's client for the workflow routes (src/workflows/admin-routes.ts), on Strapi's
+ * fetch client: it parses each answer into our types and turns a Strapi error answer into a
+ * `WorkflowProblem` (message, status, the fields it names).
+ */
+import { isFetchError, type FetchClient } from '@strapi/strapi/admin';
+import type { ContractAction, ContractState } from '../../domain/contract-review';
+import type { RoleCode } from '../../domain/staff-roles';
+import type { Verdict } from '../../domain/workflow/machine';
+
+export const CONTRACT_UID = 'api::contract.contract';
+
+export interface Person {
+  id: number;
+  name: string;
+}
+
+export interface ReviewOpinion {
+  role: RoleCode;
+  verdict: Verdict;
+  comment: string | null;
+  proposedDeliveryDate: string | null;
+  reviewer: Person | null;
+  givenAt: string;
+}
+
+export interface HistoryEvent {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  role: string | null;
+  actor: Person | null;
+  comment: string | null;
+  at: string;
+}
+
+/** GET /workflows/contract/:documentId, for the logged-in admin user. */
+export interface ContractWorkflowView {
+  state: ContractState;
+  version: number;
+  allowedActions: ContractAction[];
+  review: { round: number; awaited: RoleCode[]; opinions: ReviewOpinion[] };
+  history: HistoryEvent[];
+}
+
+export interface ActionAnswer {
+  data: ContractWorkflowView;
+  /** `newRevision`: the documentId of the draft made by `revise` or `amend`. */
+  meta?: { newRevision?: string };
+}
+
+export interface WorkflowProblem {
+  message: string;
+  status?: number;
+  /** Messages by input field, from a 400's `details.errors[].path`. */
+  fieldErrors: Record<string, string>;
+}
+
+export type LedgerFormat = 'xlsx' | 'csv' | 'json';
+
+export const problemOf = (error: unknown): WorkflowProblem => {
+  if (isFetchError(error)) {
+    const apiError = error.response?.data?.error as
+      | { message?: string; status?: number; details?: { errors?: { path?: string[]; message?: string }[] } }
+      | undefined;
+    const fieldErrors: Record<string, string> = {};
+    for (const problem of apiError?.details?.errors ?? []) {
+      const field = problem.path?.[0];
+      if (field && problem.message) fieldErrors[field] = problem.message;
+    }
+    return { message: apiError?.message ?? error.message, status: error.status ?? apiError?.status, fieldErrors };
+  }
+  return { message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
+};
+
+const path = (documentId: string, action?: string) =>
+  `/workflows/contract/${encodeURIComponent(documentId)}${action ? `/${encodeURIComponent(action)}` : ''}`;
+
+export const contractWorkflowApi = (client: FetchClient) => ({
+  describe: async (documentId: string): Promise<ContractWorkflowView> =>
+    (await client.get<{ data: ContractWorkflowView }>(path(documentId))).data.data,
+
+  /** Takes `action` as of `version`; the server refuses it (409) if the contract changed since. */
+  act: async (documentId: string, action: ContractAction, input: Record<string, unknown> & { version: number }): Promise<ActionAnswer> =>
+    (await client.post<ActionAnswer>(path(documentId, action), { data: input })).data,
+
+  /** The ledger as a file; an error answer is read as JSON for its message (a blob request loses it otherwise). */
+  ledger: async (format: LedgerFormat): Promise<{ file: Blob; fileName: string }> => {
+    const answer = await client.get(`/workflows/contract-ledger?format=${format}`, { responseType: 'blob', validateStatus: () => true });
+    const status = answer.status ?? 200;
+    if (status >= 400) {
+      const text = await answer.data.text();
+      let message = `HTTP ${status}`;
+      try {
+        message = JSON.parse(text)?.error?.message ?? message;
+      } catch {
+        // not JSON (a proxy's error page): the status is all we know
+      }
+      throw Object.assign(new Error(message), { status });
+    }
+    const disposition = answer.headers?.get('Content-Disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `contract-ledger.${format}`;
+    return { file: answer.data, fileName };
+  },
+});
+
+export type ContractWorkflowApi = ReturnType<typeof contractWorkflowApi>;

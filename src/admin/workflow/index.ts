@@ -1,0 +1,23 @@
+/**
+ * Puts the contract workflow into the admin panel: the document actions and the side panel of the
+ * contract edit view, and the ledger export on the contract list view. Called from app.tsx's bootstrap.
+ */
+import type * as React from 'react';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { contractDocumentActions } from './documentActions';
+import { LedgerExportButton } from './LedgerExportButton';
+import { ContractWorkflowPanel } from './WorkflowPanel';
+
+interface ContentManager {
+  apis: Pick<ContentManagerPlugin['config']['apis'], 'addDocumentAction' | 'addEditViewSidePanel'>;
+  injectComponent: (view: 'listView', zone: 'actions', component: { name: string; Component: React.ComponentType }) => void;
+}
+
+export const registerContractWorkflow = (app: { getPlugin: (id: string) => unknown }) => {
+  const contentManager = app.getPlugin('content-manager') as ContentManager;
+  contentManager.apis.addDocumentAction((actions) => [...actions, ...contractDocumentActions]);
+  contentManager.apis.addEditViewSidePanel([ContractWorkflowPanel]);
+  contentManager.injectComponent('listView', 'actions', { name: 'contract-ledger-export', Component: LedgerExportButton });
+};
+
+export { workflowTranslations } from './translations';

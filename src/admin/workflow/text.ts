@@ -1,0 +1,36 @@
+/**
+ * The workflow screens' words in the admin user's language: our messages (./translations.ts) and
+ * the department's role names, which come from the domain (src/domain/staff-roles.ts) rather than
+ * a second copy here.
+ */
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { STAFF_ROLES, RoleCode } from '../../domain/staff-roles';
+import { en, MESSAGE_PREFIX, MessageKey } from './translations';
+
+type Values = Record<string, string | number>;
+
+export const useWorkflowText = () => {
+  const { formatMessage, locale, formatDate, formatTime } = useIntl();
+  return React.useMemo(() => {
+    const t = (key: MessageKey, values?: Values) => formatMessage({ id: `${MESSAGE_PREFIX}${key}`, defaultMessage: en[key] }, values);
+    // History may name a state or action this build does not know (a newer server): show the code.
+    const known = (group: string, code: string) => (`${group}.${code}` in en ? t(`${group}.${code}` as MessageKey) : code);
+    return {
+      t,
+      state: (code: string) => known('state', code),
+      action: (code: string) => known('action', code),
+      verdict: (code: string) => known('verdict', code),
+      channel: (code: string) => known('channel', code),
+      sealType: (code: string) => known('sealType', code),
+      role: (code: string) => {
+        const role = STAFF_ROLES[code as RoleCode];
+        if (!role) return code;
+        return locale.toLowerCase().startsWith('zh') ? role.nameZh : role.name;
+      },
+      dateTime: (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`,
+    };
+  }, [formatMessage, locale, formatDate, formatTime]);
+};
+
+export type WorkflowText = ReturnType<typeof useWorkflowText>;
