@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
+import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
@@ -27,6 +28,7 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
   if ((await strapi.db.query('api::customer.customer').count()) === 0) {
     strapi.log.info('Empty database: loading demo data ...');
     await loadDemoData(strapi, demoScale(1), { password });
+    await loadDemoContracts(strapi);
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

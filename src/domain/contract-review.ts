@@ -8,7 +8,7 @@
  * that goes through review while the active one stays in force.
  */
 import Decimal from 'decimal.js';
-import { Machine, Verdict } from './workflow/machine';
+import { Label, Machine, Verdict } from './workflow/machine';
 
 export const CONTRACT_STATES = [
   'draft',
@@ -25,6 +25,21 @@ export const CONTRACT_STATES = [
   'superseded',
 ] as const;
 export type ContractState = (typeof CONTRACT_STATES)[number];
+
+export const CONTRACT_STATE_LABELS: Record<ContractState, Label> = {
+  draft: { en: 'Draft', zh: '草稿' },
+  in_review: { en: 'In review', zh: '评审中' },
+  changes_requested: { en: 'Changes requested', zh: '需修改' },
+  termination_proposed: { en: 'Termination proposed', zh: '建议终止' },
+  approved: { en: 'Approved', zh: '评审通过' },
+  replied: { en: 'Replied to customer', zh: '已回复客户' },
+  sealed: { en: 'Sealed', zh: '已盖章' },
+  active: { en: 'Active', zh: '执行中' },
+  completed: { en: 'Completed', zh: '已完成' },
+  terminated: { en: 'Terminated', zh: '已终止' },
+  cancelled: { en: 'Cancelled', zh: '已取消' },
+  superseded: { en: 'Superseded', zh: '已被新版本取代' },
+};
 
 export const CONTRACT_ACTIONS = [
   'submit',

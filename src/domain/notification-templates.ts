@@ -64,22 +64,22 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
   },
   'contract.reviewed': {
     'zh-CN': {
-      subject: '合同评审结果：{{contract.number}} 第{{contract.revision}}版 {{contract.state}}',
+      subject: '合同评审结果：{{contract.number}} 第{{contract.revision}}版 {{contract.stateLabel.zh}}',
       text:
-        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.state}}。\n' +
-        '{{#opinions}}- {{role}}：{{verdict}} {{comment}}\n{{/opinions}}',
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.stateLabel.zh}}。\n' +
+        '{{#opinions}}- {{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}\n{{/opinions}}',
       html:
-        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.state}}。</p>' +
-        '<ul>{{#opinions}}<li>{{role}}：{{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}）评审完成，结果：{{contract.stateLabel.zh}}。</p>' +
+        '<ul>{{#opinions}}<li>{{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}</li>{{/opinions}}</ul>',
     },
     en: {
-      subject: 'Contract reviewed: {{contract.number}} rev. {{contract.revision}} {{contract.state}}',
+      subject: 'Contract reviewed: {{contract.number}} rev. {{contract.revision}} {{contract.stateLabel.en}}',
       text:
-        'The review of contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}) is complete: {{contract.state}}.\n' +
-        '{{#opinions}}- {{role}}: {{verdict}} {{comment}}\n{{/opinions}}',
+        'The review of contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}) is complete: {{contract.stateLabel.en}}.\n' +
+        '{{#opinions}}- {{roleLabel.en}}: {{verdictLabel.en}} {{comment}}\n{{/opinions}}',
       html:
         '<p>The review of contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}) ' +
-        'is complete: {{contract.state}}.</p><ul>{{#opinions}}<li>{{role}}: {{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+        'is complete: {{contract.stateLabel.en}}.</p><ul>{{#opinions}}<li>{{roleLabel.en}}: {{verdictLabel.en}} {{comment}}</li>{{/opinions}}</ul>',
     },
   },
   'contract.termination-proposed': {
@@ -87,20 +87,20 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
       subject: '建议终止合同：{{contract.number}} {{customer.name}}',
       text:
         '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
-        '评审中有人建议终止，请决定终止或退回评审。\n{{#opinions}}- {{role}}：{{verdict}} {{comment}}\n{{/opinions}}',
+        '评审中有人建议终止，请决定终止或退回评审。\n{{#opinions}}- {{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}\n{{/opinions}}',
       html:
         '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
-        '评审中有人建议终止，请决定终止或退回评审。</p><ul>{{#opinions}}<li>{{role}}：{{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+        '评审中有人建议终止，请决定终止或退回评审。</p><ul>{{#opinions}}<li>{{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}</li>{{/opinions}}</ul>',
     },
     en: {
       subject: 'Termination proposed: contract {{contract.number}} {{customer.name}}',
       text:
         'A reviewer recommends terminating contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, ' +
-        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.\n{{#opinions}}- {{role}}: {{verdict}} {{comment}}\n{{/opinions}}',
+        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.\n{{#opinions}}- {{roleLabel.en}}: {{verdictLabel.en}} {{comment}}\n{{/opinions}}',
       html:
         '<p>A reviewer recommends terminating contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}, ' +
         '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.</p>' +
-        '<ul>{{#opinions}}<li>{{role}}: {{verdict}} {{comment}}</li>{{/opinions}}</ul>',
+        '<ul>{{#opinions}}<li>{{roleLabel.en}}: {{verdictLabel.en}} {{comment}}</li>{{/opinions}}</ul>',
     },
   },
   'contract.reply': {

@@ -5,10 +5,11 @@
  * superseded), and who receives its mail.
  */
 import type { Core } from '@strapi/strapi';
-import { contractMachine } from '../domain/contract-review';
+import { CONTRACT_STATE_LABELS, ContractState, contractMachine } from '../domain/contract-review';
+import { RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 import { isCalendarDate } from '../domain/business-date';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
-import { Recipient } from '../domain/workflow/machine';
+import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
 import { conflict } from '../guards/errors';
 import { creditSnapshot } from './credit-position';
 import { mailLanguage } from './staff-mailboxes';
@@ -234,13 +235,18 @@ const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
       number: contract.number,
       revision: contract.revision,
       state: contract.state,
+      stateLabel: CONTRACT_STATE_LABELS[contract.state as ContractState],
       total: String(contract.total),
       currency: contract.currency,
       deliveryDate: contract.deliveryDate,
       reply: contract.replyContent,
     },
     customer: { code: contract.customer?.code, name: contract.customer?.name },
-    opinions,
+    opinions: opinions.map((opinion: { role: RoleCode; verdict: Verdict }) => ({
+      ...opinion,
+      roleLabel: { en: STAFF_ROLES[opinion.role].name, zh: STAFF_ROLES[opinion.role].nameZh },
+      verdictLabel: VERDICT_LABELS[opinion.verdict],
+    })),
   };
 };
 

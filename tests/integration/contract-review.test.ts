@@ -139,7 +139,7 @@ describe('contract review', () => {
       [
         { to: supervisor.email, subject: `Contract review: ${contract.number} rev. 1 ${customer.name}` },
         { to: planner.email, subject: `合同评审：${contract.number} 第1版 ${customer.name}` },
-        { to: specialist.email, subject: `合同评审结果：${contract.number} 第1版 approved` },
+        { to: specialist.email, subject: `合同评审结果：${contract.number} 第1版 评审通过` },
         { to: 'wang@customer.test', subject: `Contract review reply: ${contract.number}` },
       ].sort((a, b) => a.to.localeCompare(b.to))
     );
@@ -199,7 +199,7 @@ describe('contract review', () => {
     expect(await stateOf(app.strapi, contract.documentId)).toBe('changes_requested');
     const mails = await sentMail();
     const toDrafter = mails.filter((m) => m.to === specialist.email);
-    expect(toDrafter.at(-1)!.text).toContain('payment terms: 60 days is too long');
+    expect(toDrafter.at(-1)!.text).toContain('客服主管：要求修改 payment terms: 60 days is too long');
 
     const body = await ok(act(app.strapi, specialist, contract.documentId, 'revise'));
     expect(body.data.state).toBe('superseded');

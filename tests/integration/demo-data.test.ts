@@ -11,6 +11,8 @@ import { ensureDevAccounts, devEmail, SUPER_ADMIN_EMAIL } from '../../src/staff/
 import { ROLE_CODES } from '../../src/domain/staff-roles';
 import { dateIn } from '../../src/domain/business-date';
 import request from 'supertest';
+import path from 'path';
+import { APP_DIR } from '../helpers/strapi';
 
 const SCALE = { salespeople: 3, products: 12, customers: 8, orders: 60, inquiries: 25 };
 const PASSWORD = 'Dev-Passw0rd-1';
@@ -179,5 +181,33 @@ describe('demo data', () => {
     expect(opinion.metadatas.verdict.edit.label).toBe('Opinion 评审意见');
     const seal = await cm.service('content-types').findConfiguration({ uid: 'api::seal-use.seal-use' });
     expect(seal.metadatas.sealType.edit.label).toBe('Seal 印章');
+  });
+
+  it('takes demo contracts through the real workflow, one in each state, with history and a seal log', async () => {
+    // The compiled module the running app uses: the engine's trusted-write scope must be the app's own.
+    const { loadDemoContracts } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-contracts'));
+    const specialist = await createStaffUser(app.strapi, 'cs-specialist');
+    const [customer] = await app.strapi.db.query('api::customer.customer').findMany({ limit: 1, select: ['documentId'] });
+    const [product] = await app.strapi.db.query('api::product.product').findMany({ limit: 1, select: ['documentId'] });
+    for (let i = 0; i < 12; i += 1) {
+      const res = await rest(app.strapi, specialist).post('/api/orders', {
+        data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1 + i, unitPrice: '88.00' }] },
+      });
+      expect(res.status).toBe(201);
+    }
+    expect(await loadDemoContracts(app.strapi, 12)).toBe(12);
+    const contracts = await app.strapi.db.query('api::contract.contract').findMany({ select: ['documentId', 'state'], populate: { drafter: { select: ['email'] } } });
+    expect(contracts.map((c: { state: string }) => c.state).sort()).toEqual(
+      ['active', 'active', 'approved', 'cancelled', 'changes_requested', 'completed', 'draft', 'in_review', 'in_review', 'replied', 'sealed', 'termination_proposed'].sort()
+    );
+    expect(new Set(contracts.map((c: { drafter: { email: string } }) => c.drafter.email))).toEqual(new Set([devEmail('cs-specialist')]));
+    const events = await app.strapi.db.query('api::workflow-event.workflow-event').count({ where: { subject: 'contract' } });
+    expect(events).toBeGreaterThanOrEqual(40);
+    expect(await app.strapi.db.query('api::seal-use.seal-use').count()).toBe(4); // sealed, active ×2, completed
+    const inForce = await app.strapi.db.query('api::contract.contract').findMany({
+      where: { state: { $in: ['active', 'completed'] } },
+      populate: { orders: { select: ['state'] } },
+    });
+    expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual(['confirmed', 'confirmed', 'confirmed']);
   });
 });

@@ -3,6 +3,13 @@
  * Keys are prefixed with `cs.workflow.` when registered (app.tsx); the English text is also the
  * default message, so a missing translation shows English rather than a key.
  */
+import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
+import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
+
+/** State and verdict names come from the domain, which the e-mails use too. */
+const labelMessages = <P extends string, K extends string>(prefix: P, labels: Record<K, Label>, language: keyof Label) =>
+  Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [`${prefix}.${key}`, label[language]])) as Record<`${P}.${K}`, string>;
+
 export const en = {
   'panel.title': 'Contract review',
   'panel.state': 'State',
@@ -20,18 +27,7 @@ export const en = {
   'panel.loadFailed': 'The workflow could not be loaded: {message}',
   'panel.by': 'by {name}',
 
-  'state.draft': 'Draft',
-  'state.in_review': 'In review',
-  'state.changes_requested': 'Changes requested',
-  'state.termination_proposed': 'Termination proposed',
-  'state.approved': 'Approved',
-  'state.replied': 'Replied to customer',
-  'state.sealed': 'Sealed',
-  'state.active': 'Active',
-  'state.completed': 'Completed',
-  'state.terminated': 'Terminated',
-  'state.cancelled': 'Cancelled',
-  'state.superseded': 'Superseded',
+  ...labelMessages('state', CONTRACT_STATE_LABELS, 'en'),
 
   'action.submit': 'Submit for review',
   'action.cancel': 'Cancel draft',
@@ -68,9 +64,7 @@ export const en = {
   'field.documentFile': 'Compute it from the file',
   'field.required': 'required',
 
-  'verdict.approve': 'Approve',
-  'verdict.request_changes': 'Request changes',
-  'verdict.recommend_termination': 'Recommend termination',
+  ...labelMessages('verdict', VERDICT_LABELS, 'en'),
   'channel.email': 'E-mail',
   'channel.fax': 'Fax',
   'channel.letter': 'Letter',
@@ -104,18 +98,7 @@ const zhHans: Record<MessageKey, string> = {
   'panel.loadFailed': '无法读取流程：{message}',
   'panel.by': '{name}',
 
-  'state.draft': '草稿',
-  'state.in_review': '评审中',
-  'state.changes_requested': '需修改',
-  'state.termination_proposed': '建议终止',
-  'state.approved': '评审通过',
-  'state.replied': '已回复客户',
-  'state.sealed': '已盖章',
-  'state.active': '执行中',
-  'state.completed': '已完成',
-  'state.terminated': '已终止',
-  'state.cancelled': '已取消',
-  'state.superseded': '已被新版本取代',
+  ...labelMessages('state', CONTRACT_STATE_LABELS, 'zh'),
 
   'action.submit': '提交评审',
   'action.cancel': '取消草稿',
@@ -152,9 +135,7 @@ const zhHans: Record<MessageKey, string> = {
   'field.documentFile': '从文件计算',
   'field.required': '必填',
 
-  'verdict.approve': '同意',
-  'verdict.request_changes': '要求修改',
-  'verdict.recommend_termination': '建议终止',
+  ...labelMessages('verdict', VERDICT_LABELS, 'zh'),
   'channel.email': '电子邮件',
   'channel.fax': '传真',
   'channel.letter': '信函',

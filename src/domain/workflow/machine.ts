@@ -9,6 +9,18 @@ import { RoleCode } from '../staff-roles';
 export const VERDICTS = ['approve', 'request_changes', 'recommend_termination'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** A name shown to people, in the two languages of the panel and the mail. */
+export interface Label {
+  en: string;
+  zh: string;
+}
+
+export const VERDICT_LABELS: Record<Verdict, Label> = {
+  approve: { en: 'Approve', zh: '同意' },
+  request_changes: { en: 'Request changes', zh: '要求修改' },
+  recommend_termination: { en: 'Recommend termination', zh: '建议终止' },
+};
+
 /** Who receives a state's mail: staff holding a role, the roles awaited in the state, the drafter, the customer. */
 export type Recipient = { role: RoleCode } | { awaited: true } | { drafter: true } | { customer: true };
 
