@@ -16,6 +16,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Business settings read by our own code through strapi.config.get('server.business...').
   business: {
     reportTimeZone: env('REPORT_TIME_ZONE', 'Asia/Shanghai'),
+    // Working days for deadlines: weekdays off (public holidays) and weekend days worked (调休), YYYY-MM-DD.
+    workCalendar: { holidays: env.array('WORK_HOLIDAYS', []), workdays: env.array('WORK_WEEKEND_WORKDAYS', []) },
+  },
+  // The complaint workflow (src/domain/complaint-handling.ts, src/workflows/complaint-*.ts).
+  complaints: {
+    closeWithoutFeedbackAfterDays: env.int('COMPLAINT_CLOSE_WITHOUT_FEEDBACK_DAYS', 14),
+    reopenWithinDays: env.int('COMPLAINT_REOPEN_WITHIN_DAYS', 30),
+    feedbackLinkDays: env.int('COMPLAINT_FEEDBACK_LINK_DAYS', 30),
+    // Working days per state and severity, as JSON overriding the defaults, e.g. {"replying":{"minor":3,"major":2,"critical":1}}.
+    deadlines: env.json('COMPLAINT_DEADLINES', {}),
+    // How often the deadline and auto-close job runs (cron syntax).
+    jobSchedule: env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'),
   },
   // The e-mail outbox worker (src/notifications/worker.ts).
   notifications: {

@@ -8,7 +8,7 @@
  * that goes through review while the active one stays in force.
  */
 import Decimal from 'decimal.js';
-import { Label, Machine, Verdict } from './workflow/machine';
+import { Label, Machine, Opinion, VERDICTS } from './workflow/machine';
 
 export const CONTRACT_STATES = [
   'draft',
@@ -131,7 +131,9 @@ export const contractMachine: Machine<ContractState, ContractAction, ContractSub
     in_review: (contract) =>
       needsCreditReview(contract.creditSnapshot) ? ['cs-supervisor', 'planner', 'sales-clerk'] : ['cs-supervisor', 'planner'],
   },
-  decide: (verdicts: Verdict[]) => {
+  verdicts: VERDICTS,
+  decide: (opinions: Opinion[]) => {
+    const verdicts = opinions.map((opinion) => opinion.verdict);
     if (verdicts.includes('recommend_termination')) return 'termination_proposed';
     if (verdicts.includes('request_changes')) return 'changes_requested';
     return 'approved';

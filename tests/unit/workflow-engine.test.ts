@@ -94,7 +94,8 @@ describe('the contract machine', () => {
     });
 
     it('any termination recommendation wins over requests for changes, which win over approval', () => {
-      const decide = contractMachine.decide!;
+      const decide = (verdicts: Opinion['verdict'][]) =>
+        contractMachine.decide!(verdicts.map((verdict, i) => ({ role: i ? 'planner' : 'cs-supervisor', verdict, reviewer: i })));
       expect(decide(['approve', 'approve'])).toBe('approved');
       expect(decide(['approve', 'request_changes'])).toBe('changes_requested');
       expect(decide(['request_changes', 'recommend_termination'])).toBe('termination_proposed');

@@ -6,7 +6,7 @@
  * side (src/workflows) loads the situation, writes the step in one transaction, and queues mail.
  */
 import { RoleCode } from '../staff-roles';
-import { Machine, Opinion, Verdict, VERDICTS } from './machine';
+import { Machine, Opinion, Verdict } from './machine';
 
 export type RefusalKind = 'forbidden' | 'conflict' | 'invalid' | 'unknown_action';
 
@@ -85,7 +85,8 @@ export const planStep = <S extends string, Subject>(
   situation: Situation<S, Subject>,
   caller: Caller,
   action: string,
-  input: Record<string, unknown>
+  input: Record<string, unknown>,
+  now: Date = new Date()
 ): Step<S> => {
   const spec = Object.hasOwn(machine.actions, action) ? machine.actions[action] : undefined;
   if (!spec) {
@@ -108,15 +109,20 @@ export const planStep = <S extends string, Subject>(
     );
   }
   checkVersion(situation.version, input.version);
+  const unmet = machine.precondition?.(action, situation.subject, now);
+  if (unmet) throw new WorkflowRefusal('conflict', unmet, { state: situation.state });
   checkRequired(machine, spec.subjectRequires ?? [], situation.subject as Record<string, unknown>, action, 'record');
   checkRequired(machine, spec.inputRequires ?? [], input, action, 'request');
-  if (spec.opinion && !VERDICTS.includes(input.verdict as Verdict)) {
-    throw invalid([{ field: 'verdict', message: `must be one of ${VERDICTS.join(', ')}` }]);
+  if (spec.opinion && !machine.verdicts.includes(input.verdict as Verdict)) {
+    throw invalid([{ field: 'verdict', message: `must be one of ${machine.verdicts.join(', ')}` }]);
   }
   const problems = machine.checkInput?.(action, input) ?? [];
   if (problems.length > 0) throw invalid(problems);
 
-  if (!spec.opinion) return { action, from: situation.state, to: spec.to!, role: roles[0], moves: spec.to !== situation.state };
+  if (!spec.opinion) {
+    const to = typeof spec.to === 'function' ? spec.to(situation.subject) : spec.to!;
+    return { action, from: situation.state, to, role: roles[0], moves: to !== situation.state };
+  }
   return planOpinion(machine, situation, caller, action, input.verdict);
 };
 
@@ -144,7 +150,7 @@ const planOpinion = <S extends string, Subject>(
   const opinion: Opinion = { role, verdict: verdict as Verdict, reviewer: caller.staffUserId };
   const opinions = [...situation.opinions, opinion];
   const complete = awaitedRoles(machine, situation).every((awaited) => opinions.some((given) => given.role === awaited));
-  const to = complete ? machine.decide!(opinions.map((given) => given.verdict)) : situation.state;
+  const to = complete ? machine.decide!(opinions) : situation.state;
   return { action, from: situation.state, to, role, opinion, moves: to !== situation.state };
 };
 

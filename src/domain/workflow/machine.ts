@@ -36,11 +36,14 @@ export interface StateSpec {
   final?: boolean;
 }
 
-export interface ActionSpec<S extends string> {
+export interface ActionSpec<S extends string, Subject = Record<string, unknown>> {
   from: readonly S[];
   roles: readonly RoleCode[];
-  /** Where the action leads. An opinion action has none: the opinions decide (see Machine.decide). */
-  to?: S;
+  /**
+   * Where the action leads: a state, or a choice by the record (e.g. by severity). An opinion
+   * action has none: the opinions decide (see Machine.decide).
+   */
+  to?: S | ((subject: Subject) => S);
   /** Records the caller's opinion for a role the state awaits. */
   opinion?: boolean;
   /** Fields the record must have filled in (non-empty) before the action. */
@@ -60,11 +63,15 @@ export interface Machine<S extends string = string, A extends string = string, S
   name: string;
   initial: S;
   states: Record<S, StateSpec>;
-  actions: Record<A, ActionSpec<S>>;
+  actions: Record<A, ActionSpec<S, Subject>>;
+  /** The verdicts a reviewer may give in this machine. */
+  verdicts: readonly Verdict[];
   /** The roles whose opinions a state waits for, given the record (e.g. credit review only when needed). */
   awaits?: Partial<Record<S, (subject: Subject) => RoleCode[]>>;
   /** Where the opinions of a round lead once every awaited role has given one. */
-  decide?: (verdicts: Verdict[]) => S;
+  decide?(opinions: Opinion[]): S;
   /** Checks on a request beyond required fields, e.g. a comment required with some verdicts. */
   checkInput?(action: A, input: Record<string, unknown>): { field: string; message: string }[];
+  /** Why the record cannot take the action now (a 409), e.g. measures still open; null when it can. */
+  precondition?(action: A, subject: Subject, now: Date): string | null;
 }
