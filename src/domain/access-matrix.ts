@@ -20,7 +20,11 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * reader may take. Create and update are drafting: only a draft's terms can be edited.
  * `seal-use` is the seal log (合同印章使用登记), written by the contract's `seal` action.
  */
-export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use'] as const;
+/**
+ * `complaint`: reading includes the workflow, asking for an action (the machine decides by role)
+ * and the statistics; create and update are recording a complaint and correcting it before analysis.
+ */
+export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint'] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
@@ -98,5 +102,16 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
   'seal-use': {
     'cs-supervisor': R,
     'marketing-vp': R,
+  },
+  complaint: {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
   },
 };

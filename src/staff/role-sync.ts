@@ -17,6 +17,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   notification: 'api::notification.notification',
   contract: 'api::contract.contract',
   'seal-use': 'api::seal-use.seal-use',
+  complaint: 'api::complaint.complaint',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -34,6 +35,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   product: { read: [...REST_ACTIONS.read, 'availability'] },
   notification: { update: ['retry'] },
   contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
+  complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

@@ -127,6 +127,11 @@ describe('department roles', () => {
           'api::contract.contract.findOne',
           'api::contract.contract.ledger',
           'api::contract.contract.workflow',
+          'api::complaint.complaint.find',
+          'api::complaint.complaint.findOne',
+          'api::complaint.complaint.statistics',
+          'api::complaint.complaint.workflow',
+          'api::complaint.complaint.act',
           'api::customer.customer.find',
           'api::customer.customer.findOne',
           'api::order.order.find',
@@ -150,6 +155,7 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::inquiry.inquiry',
           'plugin::content-manager.explorer.read plugin::users-permissions.user',
           'plugin::content-manager.explorer.read api::contract.contract',
+          'plugin::content-manager.explorer.read api::complaint.complaint',
         ].sort()
       );
     });
