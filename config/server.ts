@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 import { requireSecretList } from './secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -6,6 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   app: { keys: requireSecretList(env, 'APP_KEYS') },
+  // Scheduled jobs (config/cron-tasks.ts); off in tests, which run them with a clock of their own.
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *')) },
   // Nothing phones home: no update check at startup.
   logger: {
     updates: { enabled: false },
@@ -26,8 +29,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     feedbackLinkDays: env.int('COMPLAINT_FEEDBACK_LINK_DAYS', 30),
     // Working days per state and severity, as JSON overriding the defaults, e.g. {"replying":{"minor":3,"major":2,"critical":1}}.
     deadlines: env.json('COMPLAINT_DEADLINES', {}),
-    // How often the deadline and auto-close job runs (cron syntax).
-    jobSchedule: env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'),
   },
   // The e-mail outbox worker (src/notifications/worker.ts).
   notifications: {

@@ -11,6 +11,7 @@ import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
+import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
@@ -44,6 +45,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSequenceTable(strapi);
+    await ensureLeaseTable(strapi);
     await ensureWorkflowIndexes(strapi);
     protectWorkflowRecords(strapi);
     await syncRoles(strapi);

@@ -1,6 +1,6 @@
 /**
- * Human-readable record numbers: `SO-2026-000123` for orders and `HT-2026-00012` for contracts
- * (yearly series), `C-000123` for customers (one series). The sequence value itself comes from
+ * Human-readable record numbers: `SO-2026-000123` for orders and `HT-2026-00012` for contracts,
+ * `TS-2026-00045` for complaints (yearly series), `C-000123` for customers (one series). The sequence value itself comes from
  * the database (src/sequences).
  */
 
@@ -16,6 +16,7 @@ export const SERIES = {
   customer: { prefix: 'C', width: 6, yearly: false },
   order: { prefix: 'SO', width: 6, yearly: true },
   contract: { prefix: 'HT', width: 5, yearly: true },
+  complaint: { prefix: 'TS', width: 5, yearly: true },
 } as const satisfies Record<string, NumberSeries>;
 
 /** The key under which the database keeps the series' counter, e.g. `SO-2026`. */

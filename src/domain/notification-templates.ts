@@ -115,6 +115,90 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
       html: '<p>Dear {{customer.name}},</p><p>Regarding contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}):</p><p style="white-space: pre-line">{{contract.reply}}</p>',
     },
   },
+  'complaint.received': {
+    'zh-CN': {
+      subject: '新投诉：{{complaint.number}} {{customer.name}}（{{complaint.severity}}）',
+      text: '收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.category}}，严重度 {{complaint.severity}}）：\n{{complaint.description}}\n\n请在 {{complaint.dueAt}} 前与客户确认事实。',
+      html: '<p>收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.category}}，严重度 {{complaint.severity}}）：<br>{{complaint.description}}</p><p>请在 {{complaint.dueAt}} 前与客户确认事实。</p>',
+    },
+    en: {
+      subject: 'New complaint: {{complaint.number}} {{customer.name}} ({{complaint.severity}})',
+      text: 'Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.category}}, severity {{complaint.severity}}):\n{{complaint.description}}\n\nConfirm the facts with the customer by {{complaint.dueAt}}.',
+      html: '<p>Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.category}}, severity {{complaint.severity}}):<br>{{complaint.description}}</p><p>Confirm the facts with the customer by {{complaint.dueAt}}.</p>',
+    },
+  },
+  'complaint.assigned': {
+    'zh-CN': {
+      subject: '投诉待分析：{{complaint.number}} {{customer.name}}',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。\n{{complaint.description}}',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。<br>{{complaint.description}}</p>',
+    },
+    en: {
+      subject: 'Complaint to analyse: {{complaint.number}} {{customer.name}}',
+      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is yours to analyse and judge by {{complaint.dueAt}}.\n{{complaint.description}}',
+      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is yours to analyse and judge by {{complaint.dueAt}}.<br>{{complaint.description}}</p>',
+    },
+  },
+  'complaint.measures-review': {
+    'zh-CN': {
+      subject: '处理措施评审：{{complaint.number}}',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）的处理措施请评审，期限 {{complaint.dueAt}}。',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）的处理措施请评审，期限 {{complaint.dueAt}}。</p>',
+    },
+    en: {
+      subject: 'Measures to review: complaint {{complaint.number}}',
+      text: 'Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) by {{complaint.dueAt}}.',
+      html: '<p>Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) by {{complaint.dueAt}}.</p>',
+    },
+  },
+  'complaint.measure-assigned': {
+    'zh-CN': {
+      subject: '投诉处理措施：{{complaint.number}}',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}）的一项处理措施由您负责，完成期限 {{measure.dueDate}}：\n{{measure.description}}',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}）的一项处理措施由您负责，完成期限 {{measure.dueDate}}：<br>{{measure.description}}</p>',
+    },
+    en: {
+      subject: 'Complaint measure for you: {{complaint.number}}',
+      text: 'A measure of complaint {{complaint.number}} (customer {{customer.name}}) is yours, due {{measure.dueDate}}:\n{{measure.description}}',
+      html: '<p>A measure of complaint {{complaint.number}} (customer {{customer.name}}) is yours, due {{measure.dueDate}}:<br>{{measure.description}}</p>',
+    },
+  },
+  'complaint.verify': {
+    'zh-CN': {
+      subject: '措施有效性验证：{{complaint.number}}',
+      text: '投诉 {{complaint.number}} 的处理措施均已完成，请验证其有效性，期限 {{complaint.dueAt}}。',
+      html: '<p>投诉 {{complaint.number}} 的处理措施均已完成，请验证其有效性，期限 {{complaint.dueAt}}。</p>',
+    },
+    en: {
+      subject: 'Verify the measures: complaint {{complaint.number}}',
+      text: 'All measures of complaint {{complaint.number}} are done. Please verify their effectiveness by {{complaint.dueAt}}.',
+      html: '<p>All measures of complaint {{complaint.number}} are done. Please verify their effectiveness by {{complaint.dueAt}}.</p>',
+    },
+  },
+  'complaint.reply': {
+    'zh-CN': {
+      subject: '关于您的投诉 {{complaint.number}} 的答复',
+      text: '{{customer.name}}：\n\n关于您的投诉 {{complaint.number}}：\n\n{{complaint.reply}}\n\n请通过以下链接告诉我们您是否满意：\n{{feedbackLink}}',
+      html: '<p>{{customer.name}}：</p><p>关于您的投诉 {{complaint.number}}：</p><p>{{complaint.reply}}</p><p>请通过以下链接告诉我们您是否满意：<br><a href="{{feedbackLink}}">{{feedbackLink}}</a></p>',
+    },
+    en: {
+      subject: 'Our reply to your complaint {{complaint.number}}',
+      text: 'Dear {{customer.name}},\n\nRegarding your complaint {{complaint.number}}:\n\n{{complaint.reply}}\n\nPlease tell us whether you are satisfied:\n{{feedbackLink}}',
+      html: '<p>Dear {{customer.name}},</p><p>Regarding your complaint {{complaint.number}}:</p><p>{{complaint.reply}}</p><p>Please tell us whether you are satisfied:<br><a href="{{feedbackLink}}">{{feedbackLink}}</a></p>',
+    },
+  },
+  'complaint.overdue': {
+    'zh-CN': {
+      subject: '投诉逾期：{{complaint.number}} {{complaint.stateLabel.zh}}',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。</p>',
+    },
+    en: {
+      subject: 'Complaint overdue: {{complaint.number}} {{complaint.stateLabel.en}}',
+      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.',
+      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.</p>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>

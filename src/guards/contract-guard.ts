@@ -15,6 +15,7 @@ import { reportTimeZone } from '../settings';
 import { currentActor } from '../staff/actor';
 import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
 import { checkDateFields } from './date-fields';
+import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from './errors';
 import { checkLines, completeLines } from './priced-lines';
 import { Guard, isWrite } from './types';
@@ -43,7 +44,16 @@ export const contractGuard: Guard = async (strapi, call, next) => {
     strapi.db.transaction(async ({ trx }) => {
       let version = 1;
       if (call.action === 'update') {
-        version = (await lockEditableDraft(strapi, trx, call.params.documentId!, readVersion, askedState)) + 1;
+        const edit = await lockForEdit(strapi, trx, {
+          uid: CONTRACT,
+          documentId: call.params.documentId!,
+          readVersion,
+          askedState,
+          isEditable,
+          describe: (contract) => `${contract.number} revision ${contract.revision}`,
+          select: ['number', 'revision'],
+        });
+        version = edit.version + 1;
       } else {
         if (askedState !== undefined && askedState !== 'draft') throw refuse(['state'], 'a new contract starts as draft');
         const actor = await currentActor(strapi);
@@ -67,38 +77,6 @@ export const contractGuard: Guard = async (strapi, call, next) => {
       return strapi.documents(CONTRACT as never).findOne({ ...query, documentId: written.documentId } as never);
     })
   );
-};
-
-/**
- * Locks the contract's row for the edit and returns its version; refuses when the contract has
- * left draft, when the editor read an older version (someone saved in between), or when the edit
- * tries to move the state (the content manager sends the state it shows: that one is fine).
- */
-const lockEditableDraft = async (
-  strapi: Core.Strapi,
-  trx: Core.Strapi['db']['connection'],
-  documentId: string,
-  readVersion: unknown,
-  askedState: unknown
-) => {
-  const table = strapi.db.metadata.get(CONTRACT as never).tableName;
-  await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
-  const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'version', 'number', 'revision'] });
-  if (!current) return 0; // Strapi answers 404 itself
-  if (!isEditable(current.state)) {
-    throw conflict(`${current.number} revision ${current.revision} is ${current.state}: its terms can no longer be edited; use its workflow actions`, {
-      state: current.state,
-    });
-  }
-  if (askedState !== undefined && askedState !== current.state) {
-    throw refuse(['state'], 'the state of a contract changes only through its workflow actions');
-  }
-  if (readVersion !== undefined && readVersion !== null && readVersion !== current.version) {
-    throw conflict(`the contract has changed since you read it (version ${readVersion}, now ${current.version}); reload it`, {
-      currentVersion: current.version,
-    });
-  }
-  return current.version as number;
 };
 
 /**

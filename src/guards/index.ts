@@ -4,6 +4,7 @@
  * anything can write.
  */
 import type { Core } from '@strapi/strapi';
+import { complaintGuard } from './complaint-guard';
 import { contractGuard } from './contract-guard';
 import { customerGuard } from './customer-guard';
 import { inquiryGuard } from './inquiry-guard';
@@ -20,6 +21,7 @@ const GUARDS: Record<string, Guard> = {
   'api::inquiry.inquiry': inquiryGuard,
   'api::notification.notification': notificationGuard,
   'api::contract.contract': contractGuard,
+  'api::complaint.complaint': complaintGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

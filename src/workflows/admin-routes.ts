@@ -1,34 +1,35 @@
 /**
  * The admin panel's door to the workflows: the same engine as REST, for the admin user (linked to
- * their staff user and role codes by src/staff/actor.ts). Used by the contract edit view's document
- * actions and side panel (src/admin/workflow) and the ledger export button.
- *   GET  /workflows/contract/:documentId           state, version, the caller's actions, opinions, history
- *   POST /workflows/contract/:documentId/:action   { data: { version, comment, ...fields } }
+ * their staff user and role codes by src/staff/actor.ts). Used by the edit views' document actions
+ * and side panels (src/admin/workflow) and the ledger export button.
+ *   GET  /workflows/:subject/:documentId           state, version, the caller's actions, opinions, history
+ *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
+ * where :subject is `contract` or `complaint`.
  */
 import type { Core } from '@strapi/strapi';
-import { forbidden } from '../guards/errors';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { forbidden } from '../guards/errors';
 import { sendContractLedger } from '../ledger/contract-ledger';
-import { currentActor } from '../staff/actor';
-import { contractWorkflow, loadContract } from './contract-workflow';
-import { describeWorkflow, takeAction } from './workflow-service';
+import { complaintWorkflow } from './complaint-workflow';
+import { contractWorkflow } from './contract-workflow';
+import { actFor, describeFor } from './workflow-handlers';
+import { WorkflowDefinition } from './workflow-service';
 
-const CONTRACT = 'api::contract.contract';
 const READ = 'plugin::content-manager.explorer.read';
+const WORKFLOWS: Record<string, WorkflowDefinition> = { contract: contractWorkflow, complaint: complaintWorkflow };
 
-const mayReadContracts = (ctx: Context) => {
-  if (!ctx.state.userAbility?.can(READ, CONTRACT)) throw forbidden('You may not read contracts');
+/** The workflow a path names, if the admin may read its records in the content manager. */
+const workflowFor = (ctx: Context, subject: string): WorkflowDefinition => {
+  const definition = Object.hasOwn(WORKFLOWS, subject) ? WORKFLOWS[subject] : undefined;
+  if (!definition) throw new errors.NotFoundError(`No workflow ${subject}`);
+  if (!ctx.state.userAbility?.can(READ, definition.uid)) throw forbidden(`You may not read ${subject}s`);
+  return definition;
 };
 
 export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
-  const describe = async (documentId: string) => {
-    const contract = await loadContract(strapi, documentId);
-    if (!contract) throw new errors.NotFoundError('No contract with this documentId');
-    return describeWorkflow(strapi, contractWorkflow, contract, await currentActor(strapi));
-  };
-
+  const config = { policies: ['admin::isAuthenticatedAdmin'] };
   strapi.server.routes({
     type: 'admin',
     prefix: '/workflows',
@@ -37,34 +38,28 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
         method: 'GET',
         path: '/contract-ledger',
         handler: async (ctx: Context) => {
-          mayReadContracts(ctx);
+          workflowFor(ctx, 'contract');
           await sendContractLedger(strapi, ctx, 'xlsx');
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config,
       },
       {
         method: 'GET',
-        path: '/contract/:documentId',
+        path: '/:subject/:documentId',
         handler: async (ctx: Context) => {
-          mayReadContracts(ctx);
-          ctx.body = { data: await describe(ctx.params.documentId) };
+          ctx.body = { data: await describeFor(strapi, workflowFor(ctx, ctx.params.subject), ctx.params.documentId) };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config,
       },
       {
         method: 'POST',
-        path: '/contract/:documentId/:action',
+        path: '/:subject/:documentId/:action',
         handler: async (ctx: Context) => {
-          mayReadContracts(ctx);
-          const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
-          if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-            throw new errors.ValidationError('send { "data": { "version": <the version you read>, ... } }');
-          }
-          const { documentId, action } = ctx.params;
-          const result = await takeAction(strapi, contractWorkflow, documentId, action, data as Record<string, unknown>, await currentActor(strapi));
-          ctx.body = { data: await describe(documentId), meta: result.meta };
+          const definition = workflowFor(ctx, ctx.params.subject);
+          const result = await actFor(strapi, definition, ctx);
+          ctx.body = { data: await describeFor(strapi, definition, ctx.params.documentId), meta: result.meta };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config,
       },
     ],
   } as never);

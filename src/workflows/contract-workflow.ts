@@ -12,6 +12,7 @@ import { DomainValidationError, FieldProblem } from '../domain/validation-error'
 import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
 import { conflict } from '../guards/errors';
 import { creditSnapshot } from './credit-position';
+import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from './staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
@@ -20,12 +21,6 @@ const ORDER = 'api::order.order';
 const OPINION = 'api::review-opinion.review-opinion';
 const SEAL_USE = 'api::seal-use.seal-use';
 const TEXT_LIMIT = 4000;
-
-interface Contact {
-  name: string;
-  email: string | null;
-  primary: boolean;
-}
 
 /** A contract as the workflow reads it. */
 export interface ContractRecord extends WorkflowRecord {
@@ -37,7 +32,7 @@ export interface ContractRecord extends WorkflowRecord {
   replyChannel: string | null;
   replyContent: string | null;
   lines: { specification: string | null; quantity: number; unitPrice: unknown; lineAmount: unknown; product: { documentId: string } | null }[];
-  customer: { id: number; documentId: string; code: string; name: string; creditLimit: unknown; creditHold: boolean; preferredLanguage: string; contacts: Contact[] } | null;
+  customer: { id: number; documentId: string; code: string; name: string; creditLimit: unknown; creditHold: boolean; preferredLanguage: string; contacts: { email: string | null; primary: boolean }[] } | null;
   orders: { id: number; documentId: string; number: string; state: string }[];
   drafter: { id: number; email: string | null; preferredLanguage?: string } | null;
   previousRevision: { id: number; documentId: string; state: string; revision: number } | null;
@@ -56,13 +51,6 @@ export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<C
       attachments: { select: ['id'] },
     },
   });
-
-/** The customer's primary contact with an e-mail address (or the first contact that has one). */
-export const replyMailbox = (contract: ContractRecord): Mailbox | null => {
-  const contacts = (contract.customer?.contacts ?? []).filter((contact) => contact.email);
-  const contact = contacts.find((candidate) => candidate.primary) ?? contacts[0];
-  return contact ? { email: contact.email!, language: mailLanguage(contract.customer!.preferredLanguage) } : null;
-};
 
 const checkTexts = (input: Record<string, unknown>) => {
   const problems: FieldProblem[] = ['comment', 'content']
@@ -97,7 +85,7 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
     case 'review':
       return step.moves ? { decidedAt: now } : {};
     case 'reply': {
-      const mailbox = input.channel === 'email' ? replyMailbox(contract) : null;
+      const mailbox = input.channel === 'email' ? customerMailbox(contract.customer) : null;
       if (input.channel === 'email' && !mailbox) {
         throw new DomainValidationError([{ path: ['channel'], message: 'the customer has no contact with an e-mail address' }]);
       }
@@ -217,7 +205,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Rec
     return contract.drafter?.email ? [{ email: contract.drafter.email, language: mailLanguage(contract.drafter.preferredLanguage) }] : [];
   }
   if ('customer' in to && contract.replyChannel === 'email') {
-    const mailbox = replyMailbox(contract);
+    const mailbox = customerMailbox(contract.customer);
     return mailbox ? [mailbox] : [];
   }
   return [];

@@ -14,6 +14,8 @@ export const WORKFLOW_MODELS = [
   'api::review-opinion.review-opinion',
   'api::workflow-event.workflow-event',
   'api::seal-use.seal-use',
+  'api::complaint.complaint',
+  'complaint.measure',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

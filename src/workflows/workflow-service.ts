@@ -41,13 +41,16 @@ export interface StepContext {
   input: Record<string, unknown>;
   actor: Actor;
   now: Date;
+  /** Values only the mail of this step carries (e.g. a one-time link), set by `prepare`. */
+  mailExtras: Record<string, unknown>;
 }
 
 export interface WorkflowDefinition {
   uid: string;
   /** The name under which opinions and history events refer to the record, e.g. `contract`. */
   subject: string;
-  machine: Machine<string, string, never>;
+  /** The machine; a function when its rules depend on configuration read at the time of the step. */
+  machine: Machine<string, string, never> | ((strapi: Core.Strapi) => Machine<string, string, never>);
   load: (strapi: Core.Strapi, documentId: string) => Promise<WorkflowRecord | null>;
   /** Checks and fields written with the step (e.g. the credit snapshot taken on submit). */
   prepare?: (strapi: Core.Strapi, context: StepContext) => Promise<Record<string, unknown>>;
@@ -71,8 +74,10 @@ export const takeAction = async (
   documentId: string,
   action: string,
   input: Record<string, unknown>,
-  actor: Actor
+  actor: Actor,
+  at: Date = new Date()
 ): Promise<StepResult> => {
+  const machine = machineOf(strapi, definition);
   try {
     return await strapi.db.transaction(({ trx }) =>
       asTrustedWrite(async () => {
@@ -84,8 +89,8 @@ export const takeAction = async (
 
         const record = (await definition.load(strapi, documentId))!;
         const situation = await situationOf(strapi, definition, record);
-        const step = planStep(definition.machine as Machine, situation, actor, action, input);
-        const context: StepContext = { record, step, input, actor, now: new Date() };
+        const step = planStep(machine, situation, actor, action, input, at);
+        const context: StepContext = { record, step, input, actor, now: at, mailExtras: {} };
         const fields = (await definition.prepare?.(strapi, context)) ?? {};
 
         if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
@@ -98,7 +103,7 @@ export const takeAction = async (
         const meta = (await definition.follow?.(strapi, context)) ?? {};
 
         const written = (await definition.load(strapi, documentId))!;
-        if (step.moves) await queueMail(strapi, definition, written, step);
+        if (step.moves) await queueMail(strapi, definition, written, step, context.mailExtras);
         return { record: written, meta };
       })
     );
@@ -110,7 +115,7 @@ export const takeAction = async (
 /** What a caller sees of a record's workflow: state, version, their actions, the review round, the history. */
 export const describeWorkflow = async (strapi: Core.Strapi, definition: WorkflowDefinition, record: WorkflowRecord, actor: Actor) => {
   const situation = await situationOf(strapi, definition, record);
-  const machine = definition.machine as Machine;
+  const machine = machineOf(strapi, definition);
   const opinions = await strapi.db.query(OPINION).findMany({
     where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
     populate: { reviewer: { select: ['id', 'username', 'displayName'] } },
@@ -166,12 +171,16 @@ export const recordEvent = async (
       action: step.action,
       fromState: step.from,
       toState: step.to,
-      role: step.role ?? null,
+      // A step the server takes on its own (no staff member) is recorded as the system's.
+      role: actor.via === 'system' && actor.staffUserId === null ? 'system' : (step.role ?? null),
       actor: actor.staffUserId,
       comment: typeof step.comment === 'string' && step.comment.trim() ? step.comment.trim() : null,
       at,
     },
   });
+
+export const machineOf = (strapi: Core.Strapi, definition: WorkflowDefinition): Machine =>
+  (typeof definition.machine === 'function' ? definition.machine(strapi) : definition.machine) as Machine;
 
 const personOf = (user: unknown) => {
   const person = user as { id: number; username: string; displayName?: string | null } | null;
@@ -227,12 +236,13 @@ const queueMail = async (
   strapi: Core.Strapi,
   definition: WorkflowDefinition,
   record: WorkflowRecord,
-  step: Step<string>
+  step: Step<string>,
+  extras: Record<string, unknown>
 ) => {
-  const machine = definition.machine as Machine;
+  const machine = machineOf(strapi, definition);
   for (const rule of machine.states[step.to]?.mail ?? []) {
     const mailboxes = await mailboxesFor(strapi, definition, record, rule.to);
-    const data = await definition.mailData(strapi, record);
+    const data = { ...(await definition.mailData(strapi, record)), ...extras };
     for (const mailbox of mailboxes) {
       await notify(strapi, {
         event: `${definition.subject}.${step.to}`,
@@ -250,7 +260,7 @@ const mailboxesFor = async (strapi: Core.Strapi, definition: WorkflowDefinition,
   if ('role' in to) return staffMailboxes(strapi, [to.role]);
   if ('awaited' in to) {
     const situation = await situationOf(strapi, definition, record);
-    return staffMailboxes(strapi, awaitedRoles(definition.machine as Machine, situation));
+    return staffMailboxes(strapi, awaitedRoles(machineOf(strapi, definition), situation));
   }
   return definition.mailboxesOf(strapi, record, to);
 };

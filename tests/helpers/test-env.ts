@@ -15,6 +15,7 @@ const testEnv: Record<string, string> = {
   STARTUP_LOG: 'false',
   DEMO_DATA: 'false',
   NOTIFICATION_WORKER: 'false',
+  CRON_ENABLED: 'false',
 };
 for (const [key, value] of Object.entries(testEnv)) process.env[key] = value;
 process.env.DATABASE_CLIENT ??= 'sqlite';

@@ -161,7 +161,7 @@ describe('contract review cannot be gone around', () => {
       const before = await snapshot(contract.documentId);
       const put = await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, { data: { paymentTerms: 'cash' } });
       expect(put.status).toBe(409);
-      expect(put.body.error.message).toContain('is in_review: its terms can no longer be edited');
+      expect(put.body.error.message).toContain('revision 1 is in_review: it can no longer be edited; use its workflow actions');
       const setState = await rest(app.strapi, supervisor).put(`/api/contracts/${contract.documentId}`, { data: { state: 'approved' } });
       expect(setState.status).toBe(409);
       const del = await rest(app.strapi, supervisor).delete(`/api/contracts/${contract.documentId}`);

@@ -1,15 +1,44 @@
 /**
  * REST controller for complaints: Strapi's core actions (the rules live in src/guards), the
  * workflow (GET what the caller may do, POST an action), statistics with the XLSX summary, and the
- * customer's feedback link.
+ * customer's feedback link (a page and its form, no account).
  */
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
+import { acceptFeedback } from '../../../workflows/complaint-closing';
+import { complaintWorkflow } from '../../../workflows/complaint-workflow';
+import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';
+import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
+import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
 
 const COMPLAINT = 'api::complaint.complaint';
 
+/** A browser gets pages; a JSON client gets Strapi's usual answers and errors. */
+const wantsJson = (ctx: Context) => ctx.is('application/json') === 'application/json' || ctx.accepts('html', 'json') === 'json';
+
+const asPage = async (ctx: Context, work: () => Promise<string>) => {
+  if (wantsJson(ctx)) {
+    await work();
+    return;
+  }
+  try {
+    const html = await work();
+    ctx.type = 'html';
+    ctx.body = html;
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? (error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : 500);
+    if (status >= 500) throw error;
+    ctx.status = status;
+    ctx.type = 'html';
+    ctx.body = feedbackRefusedPage((error as Error).message);
+  }
+};
+
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
+  ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),
+
   async statistics(ctx) {
     const format = String(ctx.query.format ?? 'json');
     if (!(STATISTICS_FORMATS as readonly string[]).includes(format)) {
@@ -24,5 +53,24 @@ export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
     ctx.set('Content-Disposition', 'attachment; filename="complaint-summary.xlsx"');
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.body = await complaintSummaryXlsx(strapi, statistics);
+  },
+
+  async feedbackForm(ctx) {
+    await asPage(ctx, async () => {
+      const target = await openFeedbackLink(strapi, ctx.params.token);
+      if (wantsJson(ctx)) ctx.body = { data: { number: target.number } };
+      return feedbackFormPage(target.number, ctx.path);
+    });
+  },
+
+  async giveFeedback(ctx) {
+    await asPage(ctx, async () => {
+      const target = await openFeedbackLink(strapi, ctx.params.token);
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const feedback = parseFeedback((body.data as Record<string, unknown>) ?? body);
+      await acceptFeedback(strapi, target, feedback);
+      if (wantsJson(ctx)) ctx.body = { data: { number: target.number, rating: feedback.rating } };
+      return feedbackThanksPage(target.number);
+    });
   },
 }));

@@ -1,0 +1,119 @@
+/**
+ * Every write of a complaint from REST, the admin panel or our own services passes here. A new
+ * complaint is `received` (the next TS number, received by the caller, now unless told, with the
+ * deadline to confirm it) and the supervisor is told by mail. Its details can be corrected while it
+ * is received or confirmed, from the version the editor read; after that, and for the state, the
+ * judgement, the measures, the reply and the feedback, only workflow actions write.
+ */
+import type { Core } from '@strapi/strapi';
+import { yearIn } from '../domain/business-date';
+import { Severity } from '../domain/complaint-handling';
+import { SERIES } from '../domain/document-number';
+import { nextNumber } from '../sequences/next-number';
+import { notify } from '../notifications/outbox';
+import { reportTimeZone } from '../settings';
+import { currentActor } from '../staff/actor';
+import { COMPLAINT, deadlineOf, loadComplaint, mailData } from '../workflows/complaint-workflow';
+import { staffMailboxes } from '../workflows/staff-mailboxes';
+import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
+import { lockForEdit } from './editable-record';
+import { asValidation, conflict, refuse } from './errors';
+import { checkRequiredRelations } from './required-relations';
+import { Guard, isWrite } from './types';
+
+const EDITABLE = ['received', 'confirmed'];
+/** Written by the server or by workflow actions only. */
+const SERVER_OWNED = [
+  'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause', 'judgement',
+  'judgedAt', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'feedbackRating',
+  'feedbackComment', 'feedbackAt', 'feedbackTokenHash', 'feedbackTokenExpiresAt', 'closedAt',
+];
+
+export const complaintGuard: Guard = async (strapi, call, next) => {
+  if (isTrustedWrite()) return next();
+  if (call.action === 'clone') throw conflict('a complaint is not copied: record the new complaint');
+  if (call.action === 'delete') throw conflict('a complaint is kept: withdraw it (cs-supervisor) or close it through its workflow');
+  if (!isWrite(call.action)) return next();
+
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  const readVersion = data.version;
+  const askedState = data.state;
+  for (const field of SERVER_OWNED) delete data[field];
+  // The content manager sends the measures it shows; a change to them is refused below.
+  const measures = data.measures;
+  delete data.measures;
+
+  return asValidation(() =>
+    strapi.db.transaction(async ({ trx }) => {
+      const now = new Date();
+      let version = 1;
+      if (call.action === 'update') {
+        const edit = await lockForEdit(strapi, trx, {
+          uid: COMPLAINT,
+          documentId: call.params.documentId!,
+          readVersion,
+          askedState,
+          isEditable: (state) => EDITABLE.includes(state),
+          describe: (complaint) => String(complaint.number),
+          select: ['number'],
+        });
+        await refuseMeasureChanges(strapi, call.params.documentId!, measures);
+        version = edit.version + 1;
+      } else {
+        if (askedState !== undefined && askedState !== 'received') throw refuse(['state'], 'a new complaint starts as received');
+        if (Array.isArray(measures) && measures.length > 0) throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
+        if (!data.customer) throw refuse(['customer'], 'customer is required');
+        const actor = await currentActor(strapi);
+        Object.assign(data, {
+          number: await nextNumber(strapi, SERIES.complaint, yearIn(reportTimeZone(strapi))),
+          state: 'received',
+          reviewRound: 0,
+          receivedBy: actor.staffUserId,
+          stateEnteredAt: now,
+        });
+        data.receivedAt ??= now;
+      }
+      call.params.data = { ...data, version };
+
+      const written = (await asTrustedWrite(next)) as { documentId: string } | null;
+      if (!written) return written;
+      await checkRequiredRelations(strapi, COMPLAINT, written.documentId, ['customer']);
+      const complaint = (await loadComplaint(strapi, written.documentId))!;
+      // The deadline of the current state follows the severity, also when the severity is corrected.
+      await asTrustedWrite(() =>
+        strapi.db.query(COMPLAINT).update({
+          where: { id: complaint.id },
+          data: { dueAt: deadlineOf(strapi, complaint.state, complaint.severity as Severity, new Date(String(complaint.stateEnteredAt ?? now))) },
+        })
+      );
+      if (call.action === 'create') await tellSupervisors(strapi, complaint);
+      const { data: _data, documentId: _id, ...query } = call.params;
+      return strapi.documents(COMPLAINT as never).findOne({ ...query, documentId: written.documentId } as never);
+    }),
+    'number'
+  );
+};
+
+/** The content manager sends the measures with every save: the same ones are fine, a change is not. */
+const refuseMeasureChanges = async (strapi: Core.Strapi, documentId: string, sent: unknown) => {
+  if (sent === undefined) return;
+  const stored = (await loadComplaint(strapi, documentId))?.measures ?? [];
+  const keys = (list: unknown) => (Array.isArray(list) ? list.map((m: { key?: string; id?: number }) => m.key ?? m.id).join(',') : '');
+  if (keys(sent) !== keys(stored) && !(Array.isArray(sent) && sent.length === 0 && stored.length === 0)) {
+    throw refuse(['measures'], 'measures change only through the add_measure and complete_measure actions');
+  }
+};
+
+const tellSupervisors = async (strapi: Core.Strapi, complaint: Awaited<ReturnType<typeof loadComplaint>>) => {
+  const data = await mailData(strapi, complaint!);
+  for (const mailbox of await staffMailboxes(strapi, ['cs-supervisor'])) {
+    await notify(strapi, {
+      event: 'complaint.received',
+      key: `complaint.received:${complaint!.documentId}:${mailbox.email}`,
+      to: mailbox.email,
+      template: 'complaint.received',
+      locale: mailbox.language,
+      data,
+    });
+  }
+};

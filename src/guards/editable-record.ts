@@ -1,0 +1,43 @@
+/**
+ * Editing a workflow record outside its actions (a contract's draft terms, a complaint's details
+ * before analysis): the row is locked for the edit; the edit is refused (409) once the record has
+ * left its editable states or when the editor read an older version (someone saved in between),
+ * and (400) when it tries to move the state — the content manager sends the state it shows, which
+ * is fine. Returns the record's current version.
+ */
+import type { Core } from '@strapi/strapi';
+import { conflict, refuse } from './errors';
+
+export interface EditRequest {
+  uid: string;
+  documentId: string;
+  /** The `version` the client sent, if any. */
+  readVersion: unknown;
+  /** The `state` the client sent, if any. */
+  askedState: unknown;
+  isEditable: (state: string) => boolean;
+  /** How the record names itself in a refusal, e.g. `HT-2026-00012 revision 2`. */
+  describe: (record: Record<string, unknown>) => string;
+  select: string[];
+}
+
+export const lockForEdit = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], edit: EditRequest) => {
+  const table = strapi.db.metadata.get(edit.uid as never).tableName;
+  await trx(table).where({ document_id: edit.documentId }).update({ version: trx.ref('version') });
+  const current = await strapi.db.query(edit.uid as never).findOne({ where: { documentId: edit.documentId }, select: ['state', 'version', ...edit.select] });
+  if (!current) return { version: 0, current: null }; // Strapi answers 404 itself
+  if (!edit.isEditable(current.state)) {
+    throw conflict(`${edit.describe(current)} is ${current.state}: it can no longer be edited; use its workflow actions`, {
+      state: current.state,
+    });
+  }
+  if (edit.askedState !== undefined && edit.askedState !== current.state) {
+    throw refuse(['state'], 'the state changes only through workflow actions');
+  }
+  if (edit.readVersion !== undefined && edit.readVersion !== null && edit.readVersion !== current.version) {
+    throw conflict(`changed since you read it (version ${edit.readVersion}, now ${current.version}); reload it`, {
+      currentVersion: current.version,
+    });
+  }
+  return { version: current.version as number, current };
+};

@@ -1,0 +1,25 @@
+/**
+ * Complaints closed by the server itself: when the customer's feedback arrives through the link,
+ * and (by the scheduled job) when a replied complaint has waited long enough without it. The step
+ * goes through the engine like any other, recorded in the history as done by `system`.
+ */
+import type { Core } from '@strapi/strapi';
+import { Actor } from '../staff/actor';
+import { COMPLAINT, complaintWorkflow } from './complaint-workflow';
+import { FeedbackTarget, recordFeedback } from './feedback-link';
+import { takeAction } from './workflow-service';
+
+/** The server closing a complaint on the supervisor's authority (the machine lets the supervisor close). */
+const SYSTEM_CLOSER: Actor = { staffUserId: null, roles: ['cs-supervisor'], via: 'system', superAdmin: false };
+
+export const closeBySystem = async (strapi: Core.Strapi, documentId: string, comment: string, now: Date) => {
+  const { version } = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, select: ['version'] });
+  return takeAction(strapi, complaintWorkflow, documentId, 'close', { version, comment }, SYSTEM_CLOSER, now);
+};
+
+/** Feedback through the link: recorded, the link spent, and a replied complaint closed — together or not at all. */
+export const acceptFeedback = (strapi: Core.Strapi, target: FeedbackTarget, feedback: { rating: number; comment: string | null }, now = new Date()) =>
+  strapi.db.transaction(async () => {
+    await recordFeedback(strapi, target, feedback, now);
+    if (target.state === 'replied') await closeBySystem(strapi, target.documentId, `customer feedback: ${feedback.rating}/5`, now);
+  });
