@@ -94,12 +94,13 @@ export const complaintGuard: Guard = async (strapi, call, next) => {
   );
 };
 
-/** The content manager sends the measures with every save: the same ones are fine, a change is not. */
+/** The content manager sends the measures with every save: the same ones are fine, any change is not. */
 const refuseMeasureChanges = async (strapi: Core.Strapi, documentId: string, sent: unknown) => {
   if (sent === undefined) return;
   const stored = (await loadComplaint(strapi, documentId))?.measures ?? [];
-  const keys = (list: unknown) => (Array.isArray(list) ? list.map((m: { key?: string; id?: number }) => m.key ?? m.id).join(',') : '');
-  if (keys(sent) !== keys(stored) && !(Array.isArray(sent) && sent.length === 0 && stored.length === 0)) {
+  const comparable = (list: Record<string, unknown>[]) =>
+    JSON.stringify(list.map((m) => [m.id ?? null, m.kind, m.description, m.ownerRole, m.dueDate, m.result ?? null]));
+  if (!Array.isArray(sent) || comparable(sent) !== comparable(stored as unknown as Record<string, unknown>[])) {
     throw refuse(['measures'], 'measures change only through the add_measure and complete_measure actions');
   }
 };

@@ -72,7 +72,6 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
   switch (step.action) {
     case 'submit':
       return {
-        reviewRound: contract.reviewRound + 1,
         submittedAt: now,
         creditSnapshot: await creditSnapshot(strapi, contract.customer!, {
           id: contract.id,
@@ -80,8 +79,6 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
           previousRevisionId: contract.previousRevision?.id ?? null,
         }),
       };
-    case 'return_to_review':
-      return { reviewRound: contract.reviewRound + 1 };
     case 'review':
       return step.moves ? { decidedAt: now } : {};
     case 'reply': {

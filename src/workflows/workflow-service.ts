@@ -95,9 +95,11 @@ export const takeAction = async (
 
         if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
         const version = step.opinion && !step.moves ? record.version : record.version + 1;
+        // Entering a state that awaits opinions opens a new review round: earlier opinions stay on record.
+        const round = step.moves && machine.awaits?.[step.to] ? { reviewRound: record.reviewRound + 1 } : {};
         await strapi.db.query(definition.uid as never).update({
           where: { id: record.id },
-          data: { ...fields, state: step.to, version },
+          data: { ...fields, ...round, state: step.to, version },
         });
         await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment }, actor, context.now);
         const meta = (await definition.follow?.(strapi, context)) ?? {};
