@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
+import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
@@ -30,6 +31,7 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
     strapi.log.info('Empty database: loading demo data ...');
     await loadDemoData(strapi, demoScale(1), { password });
     await loadDemoContracts(strapi);
+    await loadDemoComplaints(strapi);
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

@@ -12,6 +12,7 @@ import { Actor } from '../staff/actor';
 import { devEmail } from '../staff/dev-accounts';
 import { contractWorkflow } from '../workflows/contract-workflow';
 import { takeAction } from '../workflows/workflow-service';
+import { asStaff } from './as-staff';
 
 const CONTRACT = 'api::contract.contract';
 const ORDER = 'api::order.order';
@@ -52,18 +53,6 @@ const PATHS: Step[][] = [
   ],
   [['cs-specialist', 'cancel', { comment: '客户取消订货' }]],
 ];
-
-/** Runs `work` as if the staff member had called the REST API, so guards see who is acting. */
-const asStaff = async <T>(strapi: Core.Strapi, user: { id: number; role: RoleCode }, work: () => Promise<T>): Promise<T> => {
-  let result: T | undefined;
-  await strapi.requestContext.run(
-    { state: { user: { id: user.id, role: { type: user.role } }, auth: { strategy: { name: 'users-permissions' } } } } as never,
-    async () => {
-      result = await work();
-    }
-  );
-  return result as T;
-};
 
 export const loadDemoContracts = async (strapi: Core.Strapi, count = 24): Promise<number> => {
   const staff = new Map<RoleCode, number>();

@@ -210,4 +210,26 @@ describe('demo data', () => {
     });
     expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual(['confirmed', 'confirmed', 'confirmed']);
   });
+
+  it('takes demo complaints through the real workflow over the past year: every state, measures, feedback', async () => {
+    const { loadDemoComplaints } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-complaints'));
+    await ensureDevAccounts(app.strapi, PASSWORD);
+    expect(await loadDemoComplaints(app.strapi, 24)).toBe(24);
+    const complaints = await app.strapi.db.query('api::complaint.complaint').findMany({ populate: { measures: true } });
+    const states = new Set(complaints.map((c: { state: string }) => c.state));
+    for (const state of ['received', 'confirmed', 'under_analysis', 'justified', 'in_progress', 'verifying', 'replying', 'replied', 'closed']) {
+      expect([state, states.has(state)]).toEqual([state, true]);
+    }
+    const closed = complaints.filter((c: { state: string }) => c.state === 'closed');
+    expect(closed.map((c: { feedbackRating: number }) => c.feedbackRating).sort()).toEqual([3, 3, 4, 4, 5, 5]);
+    for (const c of complaints) {
+      // every step happened in order, in the past
+      expect(Date.parse(c.receivedAt)).toBeLessThanOrEqual(Date.now());
+      if (c.repliedAt) expect(Date.parse(c.repliedAt)).toBeGreaterThan(Date.parse(c.receivedAt));
+      if (c.closedAt) expect(Date.parse(c.closedAt)).toBeLessThanOrEqual(Date.now());
+    }
+    const done = complaints.filter((c: { state: string }) => ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified');
+    expect(done.length).toBeGreaterThan(0);
+    for (const c of done) expect(c.measures.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
+  });
 });
