@@ -24,7 +24,8 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * `complaint`: reading includes the workflow, asking for an action (the machine decides by role)
  * and the statistics; create and update are recording a complaint and correcting it before analysis.
  */
-export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint'] as const;
+/** `packaging-item` (包材): an order's cartons, manuals and labels, kept by the order coordinator. */
+export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item'] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
@@ -107,6 +108,17 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'cs-supervisor': RCU,
     'cs-specialist': RCU,
     'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'packaging-item': {
+    'cs-supervisor': RCU,
+    'cs-specialist': R,
+    'order-coordinator': RCU,
     'sales-clerk': R,
     planner: R,
     quality: R,

@@ -199,6 +199,42 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
       html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.</p>',
     },
   },
+  'order.scheduled': {
+    'zh-CN': {
+      subject: '订单交期确认：{{order.number}}',
+      text: '{{customer.name}}：\n\n您的订单 {{order.number}} 已排产：计划 {{order.plannedStart}} 开始生产，{{order.plannedFinish}} 完成，承诺交货日期 {{order.promisedDate}}。',
+      html: '<p>{{customer.name}}：</p><p>您的订单 <strong>{{order.number}}</strong> 已排产：计划 {{order.plannedStart}} 开始生产，{{order.plannedFinish}} 完成，承诺交货日期 <strong>{{order.promisedDate}}</strong>。</p>',
+    },
+    en: {
+      subject: 'Order scheduled: {{order.number}}',
+      text: 'Dear {{customer.name}},\n\nYour order {{order.number}} is scheduled: production from {{order.plannedStart}} to {{order.plannedFinish}}, delivery promised for {{order.promisedDate}}.',
+      html: '<p>Dear {{customer.name}},</p><p>Your order <strong>{{order.number}}</strong> is scheduled: production from {{order.plannedStart}} to {{order.plannedFinish}}, delivery promised for <strong>{{order.promisedDate}}</strong>.</p>',
+    },
+  },
+  'order.promise-moved': {
+    'zh-CN': {
+      subject: '订单交期变更：{{order.number}}',
+      text: '{{customer.name}}：\n\n您的订单 {{order.number}} 的交货日期由 {{previousPromisedDate}} 变更为 {{promisedDate}}。\n原因：{{reason}}\n\n给您带来不便，敬请谅解。',
+      html: '<p>{{customer.name}}：</p><p>您的订单 <strong>{{order.number}}</strong> 的交货日期由 {{previousPromisedDate}} 变更为 <strong>{{promisedDate}}</strong>。</p><p>原因：{{reason}}</p><p>给您带来不便，敬请谅解。</p>',
+    },
+    en: {
+      subject: 'New delivery date for order {{order.number}}',
+      text: 'Dear {{customer.name}},\n\nThe delivery date of your order {{order.number}} moves from {{previousPromisedDate}} to {{promisedDate}}.\nReason: {{reason}}\n\nWe apologise for the inconvenience.',
+      html: '<p>Dear {{customer.name}},</p><p>The delivery date of your order <strong>{{order.number}}</strong> moves from {{previousPromisedDate}} to <strong>{{promisedDate}}</strong>.</p><p>Reason: {{reason}}</p><p>We apologise for the inconvenience.</p>',
+    },
+  },
+  'order.problem': {
+    'zh-CN': {
+      subject: '订单跟进问题：{{order.number}} {{customer.name}}',
+      text: '订单 {{order.number}}（客户 {{customer.name}}，{{order.stateLabel.zh}}）跟进中出现问题，请处理：\n{{note.comment}}',
+      html: '<p>订单 <strong>{{order.number}}</strong>（客户 {{customer.name}}，{{order.stateLabel.zh}}）跟进中出现问题，请处理：</p><p>{{note.comment}}</p>',
+    },
+    en: {
+      subject: 'Order problem: {{order.number}} {{customer.name}}',
+      text: 'Order {{order.number}} (customer {{customer.name}}, {{order.stateLabel.en}}) has a problem that needs you:\n{{note.comment}}',
+      html: '<p>Order <strong>{{order.number}}</strong> (customer {{customer.name}}, {{order.stateLabel.en}}) has a problem that needs you:</p><p>{{note.comment}}</p>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>

@@ -10,6 +10,7 @@ import { customerGuard } from './customer-guard';
 import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
+import { packagingItemGuard } from './packaging-item-guard';
 import { productGuard } from './product-guard';
 import { DocumentCall, Guard } from './types';
 import { workflowRecordGuard } from './workflow-record-guard';
@@ -22,6 +23,7 @@ const GUARDS: Record<string, Guard> = {
   'api::notification.notification': notificationGuard,
   'api::contract.contract': contractGuard,
   'api::complaint.complaint': complaintGuard,
+  'api::packaging-item.packaging-item': packagingItemGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

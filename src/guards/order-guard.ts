@@ -1,55 +1,75 @@
 /**
  * Every write of a sales order, from REST, the admin panel or our own services, passes here:
- * the number, line amounts, total, salesperson and region are the server's; the state moves only
- * through workflow actions (a new order is `draft`); every line has a known product. The write
- * and the server's completion of it are one transaction: a refused write leaves nothing behind.
+ * the number, line amounts, total, salesperson and region are the server's; a new order is a
+ * `draft` whose lines and terms can be edited (from the version read); once confirmed only its notes
+ * and required date, and it moves only through its workflow actions (src/domain/order-progress.ts). Every line has a known product and a
+ * key. The write and the server's completion of it are one transaction: a refused write leaves
+ * nothing behind.
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
+import { newDocumentId } from '../domain/document-id';
 import { nextNumber } from '../sequences/next-number';
+import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
 import { reportTimeZone } from '../settings';
 import { checkDateFields } from './date-fields';
-import { asValidation, refuse } from './errors';
+import { lockForEdit } from './editable-record';
+import { changedFields } from './unchanged-fields';
+import { asValidation, conflict, refuse } from './errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
-const SERVER_OWNED = ['number', 'total', 'salesperson', 'region'];
+const SERVER_OWNED = ['number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom'];
 
 export const orderGuard: Guard = async (strapi, call, next) => {
+  if (isTrustedWrite()) return next();
+  if (call.action === 'delete') return deleteDraft(strapi, call.params.documentId, next);
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  const readVersion = data.version;
+  const askedState = data.state;
   for (const field of SERVER_OWNED) delete data[field];
 
-  if (call.action === 'update') {
-    if (data.state !== undefined) await refuseStateChange(strapi, call.params.documentId!, data.state);
-    delete data.state;
-  } else {
-    if (data.state !== undefined && data.state !== 'draft') {
+  if (call.action !== 'update') {
+    if (askedState !== undefined && askedState !== 'draft') {
       throw refuse(['state'], 'a new order starts as draft; its state changes only through order actions');
     }
-    data.state = 'draft';
     data.orderDate ??= dateIn(reportTimeZone(strapi));
     if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
   }
 
   return asValidation(
     () =>
-      strapi.db.transaction(async () => {
+      strapi.db.transaction(async ({ trx }) => {
+        let version = 1;
+        if (call.action === 'update') {
+          const edit = await lockForEdit(strapi, trx, {
+            uid: ORDER,
+            documentId: call.params.documentId!,
+            readVersion,
+            askedState,
+            isEditable: (state) => state !== 'closed' && state !== 'cancelled',
+            describe: (order) => String(order.number),
+            select: ['number'],
+          });
+          if (edit.current.state !== 'draft') await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data);
+          version = edit.version + 1;
+        } else {
+          data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
+          data.state = 'draft';
+        }
         // clear 400s naming the field, before anything is written
         checkDateFields(data, ['orderDate', 'requiredDate', 'promisedDate']);
         if (Array.isArray(data.lines)) await checkLines(strapi, data.lines);
-        if (call.action !== 'update') {
-          data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
-        }
-        call.params.data = data;
-        const written = (await next()) as { documentId: string } | null;
+        call.params.data = { ...data, version };
+        const written = (await asTrustedWrite(next)) as { documentId: string } | null;
         if (!written) return written;
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
-        await completeOrder(strapi, written.documentId);
+        await asTrustedWrite(() => completeOrder(strapi, written.documentId));
         // A clone answers { documentId, entries }, which the content manager reads as such.
         if (call.action === 'clone') return written;
         const { data: _data, documentId: _id, ...query } = call.params;
@@ -59,11 +79,27 @@ export const orderGuard: Guard = async (strapi, call, next) => {
   );
 };
 
-const refuseStateChange = async (strapi: Core.Strapi, documentId: string, state: unknown) => {
-  const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state'] });
-  if (current && current.state !== state) {
-    throw refuse(['state'], 'the state of an order changes only through order actions');
+/** Fields of an order that stay editable once it is confirmed: the remarks and the customer's wish date. */
+const EDITABLE_AFTER_CONFIRMATION = ['notes', 'requiredDate'];
+
+/** After confirmation the customer, lines and terms are the contract's: an edit may change only the remarks. */
+const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, current: Record<string, unknown>, data: Record<string, unknown>) => {
+  const stored = await strapi.db.query(ORDER).findOne({ where: { documentId }, populate: { customer: { select: ['id', 'documentId'] }, packagingItems: { select: ['id', 'documentId'] }, lines: true } });
+  const changed = changedFields(stored, data, { relations: ['customer', 'packagingItems'], components: { lines: ['quantity', 'unitPrice', 'specification'] } }).filter(
+    (field) => !EDITABLE_AFTER_CONFIRMATION.includes(field)
+  );
+  if (changed.length > 0) {
+    throw conflict(`${current.number} is ${current.state}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
+      state: current.state,
+      fields: changed,
+    });
   }
+};
+
+const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
+  const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
+  if (current && current.state !== 'draft') throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
+  return asTrustedWrite(next);
 };
 
 /** Line amounts, specification snapshots and total from the lines; salesperson and region from the customer. */
@@ -71,6 +107,10 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
   const { record: order, total } = await completeLines(strapi, ORDER, LINE, documentId, {
     customer: { populate: ['salesperson'] },
   });
+  // Each line gets a key that shipments and allocations name it by; a draft holds no stock.
+  for (const line of order.lines as { id: number; key: string | null }[]) {
+    await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: line.key || newDocumentId().slice(0, 12), reservedQuantity: 0 } });
+  }
   await strapi.db.query(ORDER).update({
     where: { id: order.id },
     data: { total, salesperson: order.customer.salesperson?.id ?? null, region: order.customer.region ?? null },

@@ -18,6 +18,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   contract: 'api::contract.contract',
   'seal-use': 'api::seal-use.seal-use',
   complaint: 'api::complaint.complaint',
+  'packaging-item': 'api::packaging-item.packaging-item',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -29,13 +30,15 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
 /**
  * Where a record's REST actions differ from the core ones: the stock check comes with reading
  * products; the outbox has no core update route, updating it means retrying; reading a contract
- * includes its workflow, asking for an action (the workflow decides by role) and the ledger.
+ * (or a complaint, or an order) includes its workflow and asking for an action (the workflow
+ * decides by role), and the contract ledger or the complaint statistics.
  */
 const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
   product: { read: [...REST_ACTIONS.read, 'availability'] },
   notification: { update: ['retry'] },
   contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
+  order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

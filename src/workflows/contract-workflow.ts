@@ -33,7 +33,7 @@ export interface ContractRecord extends WorkflowRecord {
   replyContent: string | null;
   lines: { specification: string | null; quantity: number; unitPrice: unknown; lineAmount: unknown; product: { documentId: string } | null }[];
   customer: { id: number; documentId: string; code: string; name: string; creditLimit: unknown; creditHold: boolean; preferredLanguage: string; contacts: { email: string | null; primary: boolean }[] } | null;
-  orders: { id: number; documentId: string; number: string; state: string }[];
+  orders: { id: number; documentId: string; number: string; state: string; version: number }[];
   drafter: { id: number; email: string | null; preferredLanguage?: string } | null;
   previousRevision: { id: number; documentId: string; state: string; revision: number } | null;
   attachments: { id: number }[];
@@ -45,7 +45,7 @@ export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<C
     populate: {
       lines: { populate: { product: { select: ['id', 'documentId'] } } },
       customer: { populate: { contacts: true } },
-      orders: { select: ['id', 'documentId', 'number', 'state'] },
+      orders: { select: ['id', 'documentId', 'number', 'state', 'version'] },
       drafter: { select: ['id', 'email', 'username', 'displayName', 'preferredLanguage'] },
       previousRevision: { select: ['id', 'documentId', 'state', 'revision'] },
       attachments: { select: ['id'] },
@@ -184,7 +184,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
 /** The orders of an active contract are confirmed (those still in draft). */
 const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { step, actor, now }: StepContext) => {
   for (const order of contract.orders.filter((candidate) => candidate.state === 'draft')) {
-    await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'confirmed' } });
+    await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'confirmed', version: (order.version ?? 1) + 1 } });
     await recordEvent(
       strapi,
       'order',

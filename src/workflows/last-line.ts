@@ -16,6 +16,8 @@ export const WORKFLOW_MODELS = [
   'api::seal-use.seal-use',
   'api::complaint.complaint',
   'complaint.measure',
+  'api::order.order',
+  'order.line',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

@@ -1,0 +1,148 @@
+/**
+ * The order progress machine (src/domain/order-progress.ts) bound to the stored order: the
+ * production plan written with `schedule`, a moved promise mailed to the customer, the state held
+ * from for `resume`, allocation (配货) reserving stock against the products' available stock with
+ * conditional updates that no two orders can overrun, and progress notes escalated by mail.
+ */
+import type { Core } from '@strapi/strapi';
+import { Allocation, ORDER_STATE_LABELS, orderMachine, OrderState } from '../domain/order-progress';
+import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
+import { DomainValidationError } from '../domain/validation-error';
+import { Recipient } from '../domain/workflow/machine';
+import { conflict } from '../guards/errors';
+import { notify } from '../notifications/outbox';
+import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
+import { staffMailboxes } from './staff-mailboxes';
+import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+
+export const ORDER = 'api::order.order';
+const LINE = 'order.line';
+const PRODUCT = 'api::product.product';
+
+export interface OrderRecord extends WorkflowRecord {
+  number: string;
+  promisedDate: string | null;
+  heldFrom: OrderState | null;
+  lines: { id: number; key: string | null; quantity: number; reservedQuantity: number; source: string; product: { id: number; sku: string } | null }[];
+  customer: (CustomerWithContacts & { code: string; name: string }) | null;
+  packagingItems: { description: string; artworkConfirmedAt: string | null }[];
+  shippedQuantity: number;
+}
+
+export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promise<OrderRecord | null> => {
+  const order = await strapi.db.query(ORDER).findOne({
+    where: { documentId },
+    populate: {
+      lines: { populate: { product: { select: ['id', 'sku'] } } },
+      customer: { populate: { contacts: true } },
+      packagingItems: { select: ['description', 'artworkConfirmedAt'] },
+    },
+  });
+  // Shipments arrive with the shipping module; until then nothing of an order has been shipped.
+  return order ? { ...order, shippedQuantity: 0 } : null;
+};
+
+/** Reserves or releases stock for each line named, never beyond what the product has available. */
+const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Allocation[]) => {
+  const products = strapi.db.metadata.get(PRODUCT as never).tableName;
+  for (const [index, allocation] of allocations.entries()) {
+    const line = order.lines.find((candidate) => candidate.key === allocation.line);
+    if (!line || !line.product) throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);
+    if (allocation.reserve > line.quantity) {
+      throw new DomainValidationError([{ path: ['lines', index, 'reserve'], message: `at most the line's open quantity ${line.quantity}` }]);
+    }
+    const change = allocation.reserve - (line.reservedQuantity ?? 0);
+    if (change !== 0) {
+      await strapi.db.transaction(async ({ trx }) => {
+        // One conditional UPDATE: the row lock makes concurrent reservations of one product queue,
+        // and each sees what the others took.
+        const updated = await trx(products)
+          .where({ id: line.product!.id })
+          .andWhereRaw(change > 0 ? 'stock_on_hand - stock_reserved >= ?' : 'stock_reserved >= ?', [Math.abs(change)])
+          .increment('stock_reserved', change);
+        if (!updated) {
+          const product = await trx(products).where({ id: line.product!.id }).first('stock_on_hand', 'stock_reserved');
+          throw conflict(`only ${product.stock_on_hand - product.stock_reserved} of ${line.product!.sku} available; ${change} more asked`, {
+            line: allocation.line,
+            available: product.stock_on_hand - product.stock_reserved,
+          });
+        }
+      });
+    }
+    await strapi.db.query(LINE).update({
+      where: { id: line.id },
+      data: { reservedQuantity: allocation.reserve, ...(allocation.source ? { source: allocation.source } : {}) },
+    });
+  }
+};
+
+const prepare = async (strapi: Core.Strapi, { record, step, input }: StepContext): Promise<Record<string, unknown>> => {
+  const order = record as OrderRecord;
+  switch (step.action) {
+    case 'schedule':
+      return { plannedStart: input.plannedStart, plannedFinish: input.plannedFinish, promisedDate: input.promisedDate };
+    case 'reschedule':
+      if (input.promisedDate === order.promisedDate) throw new DomainValidationError([{ path: ['promisedDate'], message: 'is the date already promised' }]);
+      return { promisedDate: input.promisedDate };
+    case 'hold':
+      return { heldFrom: order.state };
+    case 'resume':
+      return { heldFrom: null };
+    case 'note':
+      if (input.escalateTo !== undefined && !(ROLE_CODES as readonly unknown[]).includes(input.escalateTo)) {
+        throw new DomainValidationError([{ path: ['escalateTo'], message: `must be one of ${ROLE_CODES.join(', ')}` }]);
+      }
+      return {};
+    case 'allocate':
+      await allocate(strapi, order, input.lines as Allocation[]);
+      return {};
+    default:
+      return {};
+  }
+};
+
+/** Mail that follows an action rather than a state: a moved promise to the customer, a note to the role it escalates to. */
+const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext) => {
+  const order = record as OrderRecord;
+  const data = { ...(await mailData(strapi, record)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
+  const send = async (template: string, mailboxes: Mailbox[], step: string) => {
+    for (const mailbox of mailboxes) {
+      await notify(strapi, { event: template, key: `${template}:${order.documentId}:${step}:${mailbox.email}`, to: mailbox.email, template, locale: mailbox.language, data });
+    }
+  };
+  const customer = customerMailbox(order.customer);
+  if (step.action === 'reschedule' && customer) await send('order.promise-moved', [customer], `v${order.version}`);
+  if (step.action === 'note' && input.escalateTo) await send('order.problem', await staffMailboxes(strapi, [input.escalateTo as RoleCode]), `v${order.version}`);
+  return {};
+};
+
+const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
+  const mailbox = 'customer' in to ? customerMailbox((record as OrderRecord).customer) : null;
+  return mailbox ? [mailbox] : [];
+};
+
+const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
+  const order = record as OrderRecord;
+  return {
+    order: {
+      number: order.number,
+      state: order.state,
+      stateLabel: ORDER_STATE_LABELS[order.state as OrderState],
+      promisedDate: order.promisedDate,
+      plannedStart: order.plannedStart,
+      plannedFinish: order.plannedFinish,
+    },
+    customer: { code: order.customer?.code, name: order.customer?.name },
+  };
+};
+
+export const orderWorkflow: WorkflowDefinition = {
+  uid: ORDER,
+  subject: 'order',
+  machine: orderMachine as unknown as WorkflowDefinition['machine'],
+  load: loadOrder,
+  prepare,
+  follow,
+  mailboxesOf,
+  mailData,
+};
