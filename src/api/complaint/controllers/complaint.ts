@@ -4,25 +4,26 @@
  * customer's feedback link.
  */
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { dateIn } from '../../../domain/business-date';
+import { refuse } from '../../../guards/errors';
 import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
 
 const COMPLAINT = 'api::complaint.complaint';
 
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
+  /** GET /api/complaints/statistics?format=json|xlsx&from&to&customer&category&severity */
   async statistics(ctx) {
-    const format = String(ctx.query.format ?? 'json');
-    if (!(STATISTICS_FORMATS as readonly string[]).includes(format)) {
-      throw new errors.ValidationError(`format must be one of ${STATISTICS_FORMATS.join(', ')}`);
+    const { format = 'json', ...query } = ctx.query as Record<string, unknown>;
+    if (!(STATISTICS_FORMATS as readonly unknown[]).includes(format)) {
+      throw refuse(['format'], `must be one of ${STATISTICS_FORMATS.join(', ')}`);
     }
-    const { format: _format, ...query } = ctx.query as Record<string, unknown>;
     const statistics = await complaintStatistics(strapi, query);
     if (format === 'json') {
       ctx.body = { data: statistics };
       return;
     }
-    ctx.set('Content-Disposition', 'attachment; filename="complaint-summary.xlsx"');
+    ctx.attachment(`complaint-summary-${dateIn(statistics.timeZone, new Date(statistics.asOf))}.xlsx`);
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.body = await complaintSummaryXlsx(strapi, statistics);
+    ctx.body = await complaintSummaryXlsx(statistics);
   },
 }));
