@@ -44,7 +44,7 @@ interface Party {
 }
 
 const crafted: Crafted[] = [];
-for (let i = 0; i < 44; i += 1) {
+for (let i = 0; i < 40; i += 1) {
   const receivedAt = Date.UTC(2025, 9 + (i % 6), 1 + ((i * 5) % 27), (i * 7) % 24, (i * 13) % 60, (i * 17) % 60, (i * 37) % 1000);
   crafted.push({
     number: `TS-${String(i).padStart(3, '0')}`,
@@ -61,15 +61,20 @@ for (let i = 0; i < 44; i += 1) {
     product: i % 8 === 7 ? null : (i * 5) % 12,
   });
 }
-/** Instants on month and day edges: in Shanghai (UTC+8) and in Berlin (UTC+1, +2 in summer). */
+/**
+ * Instants on month and day edges: in Shanghai (UTC+8) and in Berlin (UTC+1, +2 in summer), where
+ * a single offset for the whole range would put TS-E06 or TS-E08 in the wrong month. TS-E08 has no
+ * reply, so that 30 complaints have one: the nearest rank ceil(0.9 n) then falls on 0.9 n exactly.
+ */
 const edges: [string, string | null][] = [
   ['TS-E01', '2025-12-31T15:59:59.999Z'], // 2025-12-31 23:59:59.999 in Shanghai
   ['TS-E02', '2025-12-31T16:00:00.000Z'], // 2026-01-01 00:00 in Shanghai
   ['TS-E03', '2026-01-31T16:00:00.000Z'], // 2026-02-01 00:00 in Shanghai
   ['TS-E04', '2026-03-31T21:30:00.000Z'], // 2026-03-31 23:30 in Berlin (summer time)
   ['TS-E05', '2026-03-31T22:30:00.000Z'], // 2026-04-01 00:30 in Berlin
-  ['TS-E06', '2025-10-31T23:30:00.000Z'], // 2025-11-01 00:30 in Berlin (winter time again)
+  ['TS-E06', '2025-10-31T22:30:00.000Z'], // 2025-10-31 23:30 in Berlin (winter time again), 2025-11-01 in Shanghai
   ['TS-E07', null], // received instant not recorded
+  ['TS-E08', '2026-01-31T22:30:00.000Z'], // 2026-01-31 23:30 in Berlin
 ];
 edges.forEach(([number, iso], index) =>
   crafted.push({
@@ -77,9 +82,9 @@ edges.forEach(([number, iso], index) =>
     receivedAt: iso === null ? null : Date.parse(iso),
     category: CATEGORIES[index % 7],
     severity: SEVERITIES[index % 3],
-    state: ['closed', 'replied', 'closed', 'in_progress', 'closed', 'replied', 'received'][index],
+    state: ['closed', 'replied', 'closed', 'in_progress', 'closed', 'replied', 'received', 'under_analysis'][index],
     judgement: index % 2 === 0 ? 'justified' : 'unjustified',
-    repliedAt: iso === null ? null : Date.parse(iso) + (index + 1) * 30 * MINUTE,
+    repliedAt: iso === null || number === 'TS-E08' ? null : Date.parse(iso) + (index + 1) * 30 * MINUTE,
     closedAt: iso === null ? null : Date.parse(iso) + (index + 2) * 24 * HOUR,
     rating: index + 1 <= 5 ? index + 1 : null,
     dueAt: null,
@@ -299,7 +304,7 @@ describe('complaint statistics', () => {
     expect(result.byCustomer.others).toBeGreaterThan(0);
     expect(result.byProduct.none).toBeGreaterThan(0);
     expect(result.byMonth.map((row) => row.month)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', null]);
-    expect(result.timeToReply.count).toBeGreaterThan(20);
+    expect(result.timeToReply.count).toBe(30);
   });
 
   it('puts instants on the edge of a month in the month of the report zone', async () => {
@@ -320,10 +325,11 @@ describe('complaint statistics', () => {
       const now = '2026-01-15T00:00:00.000Z';
       const result = await complaintStatistics(app.strapi, {}, { now: new Date(now) });
       expect(result).toEqual(expectedStatistics({}, Date.parse(now), 'Europe/Berlin', customers, products));
-      expect(['TS-E04', 'TS-E05', 'TS-E06'].map((number) => wallClock('Europe/Berlin', crafted.find((c) => c.number === number)!.receivedAt!).month)).toEqual([
+      expect(['TS-E04', 'TS-E05', 'TS-E06', 'TS-E08'].map((number) => wallClock('Europe/Berlin', crafted.find((c) => c.number === number)!.receivedAt!).month)).toEqual([
         '2026-03',
         '2026-04',
-        '2025-11',
+        '2025-10',
+        '2026-01',
       ]);
       const filtered = await complaintStatistics(app.strapi, { from: '2026-04-01', to: '2026-04-01' }, { now: new Date(now) });
       expect(filtered).toEqual(expectedStatistics({ from: '2026-04-01', to: '2026-04-01' }, Date.parse(now), 'Europe/Berlin', customers, products));
