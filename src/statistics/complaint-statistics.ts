@@ -226,7 +226,8 @@ export const complaintStatistics = async (
   const { durationMs, month } = await datetimeSql(strapi, knex, timeZone, complaint.column('receivedAt'), complaint.table);
 
   // One CTE with the filtered complaints (withdrawn included) and every derived value, so the
-  // aggregates below read plain columns and are the same SQL on both databases.
+  // aggregates below read plain columns and are the same SQL on both databases. Values from the
+  // request and the clock are bound; the schema's own enumeration values are written inline.
   const monthSql = month(received);
   const replySql = durationMs(col('repliedAt'), received);
   const closeSql = durationMs(col('closedAt'), received);
@@ -250,7 +251,7 @@ export const complaintStatistics = async (
       LEFT JOIN (SELECT ${id(customerLink.owner)} AS owner_ref, ${id(customerLink.target)} AS customer_ref FROM ${id(customerLink.table)}) cl ON cl.owner_ref = c.id
       LEFT JOIN (SELECT ${id(productLink.owner)} AS owner_ref, ${id(productLink.target)} AS product_ref FROM ${id(productLink.table)}) pl ON pl.owner_ref = c.id
       ${where.length > 0 ? `WHERE ${where.map((part) => part.sql).join(' AND ')}` : ''}
-    ), counted AS (SELECT * FROM selected WHERE state <> ?)`,
+    ), counted AS (SELECT * FROM selected WHERE state <> 'withdrawn')`,
     bindings: [
       ...monthSql.bindings,
       ...replySql.bindings,
@@ -258,7 +259,6 @@ export const complaintStatistics = async (
       now,
       ...NOT_OVERDUE_STATES,
       ...where.flatMap((part) => part.bindings),
-      'withdrawn',
     ],
   };
   const run = async <Row>(sql: string, bindings: Binding[] = []): Promise<Row[]> => {
