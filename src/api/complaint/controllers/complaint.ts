@@ -6,6 +6,8 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { dateIn } from '../../../domain/business-date';
+import { refuse } from '../../../guards/errors';
 import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
 import { acceptFeedback } from '../../../workflows/complaint-closing';
 import { complaintWorkflow } from '../../../workflows/complaint-workflow';
@@ -39,20 +41,20 @@ const asPage = async (ctx: Context, work: () => Promise<string>) => {
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),
 
+  /** GET /api/complaints/statistics?format=json|xlsx&from&to&customer&category&severity */
   async statistics(ctx) {
-    const format = String(ctx.query.format ?? 'json');
-    if (!(STATISTICS_FORMATS as readonly string[]).includes(format)) {
-      throw new errors.ValidationError(`format must be one of ${STATISTICS_FORMATS.join(', ')}`);
+    const { format = 'json', ...query } = ctx.query as Record<string, unknown>;
+    if (!(STATISTICS_FORMATS as readonly unknown[]).includes(format)) {
+      throw refuse(['format'], `must be one of ${STATISTICS_FORMATS.join(', ')}`);
     }
-    const { format: _format, ...query } = ctx.query as Record<string, unknown>;
     const statistics = await complaintStatistics(strapi, query);
     if (format === 'json') {
       ctx.body = { data: statistics };
       return;
     }
-    ctx.set('Content-Disposition', 'attachment; filename="complaint-summary.xlsx"');
+    ctx.attachment(`complaint-summary-${dateIn(statistics.timeZone, new Date(statistics.asOf))}.xlsx`);
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.body = await complaintSummaryXlsx(strapi, statistics);
+    ctx.body = await complaintSummaryXlsx(statistics);
   },
 
   async feedbackForm(ctx) {
