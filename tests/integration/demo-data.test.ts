@@ -228,7 +228,7 @@ describe('demo data', () => {
       if (c.repliedAt) expect(Date.parse(c.repliedAt)).toBeGreaterThan(Date.parse(c.receivedAt));
       if (c.closedAt) expect(Date.parse(c.closedAt)).toBeLessThanOrEqual(Date.now());
     }
-    const done = complaints.filter((c: { state: string }) => ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified');
+    const done = complaints.filter((c: { state: string; judgement: string | null }) => ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified');
     expect(done.length).toBeGreaterThan(0);
     for (const c of done) expect(c.measures.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
   });
