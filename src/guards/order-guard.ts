@@ -56,7 +56,11 @@ export const orderGuard: Guard = async (strapi, call, next) => {
             describe: (order) => String(order.number),
             select: ['number'],
           });
-          if (edit.current.state !== 'draft') await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data);
+          if (edit.current.state !== 'draft') {
+            await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data);
+            // What the edit merely echoed is not written again.
+            for (const field of Object.keys(data)) if (!EDITABLE_AFTER_CONFIRMATION.includes(field)) delete data[field];
+          }
           version = edit.version + 1;
         } else {
           data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
@@ -64,7 +68,11 @@ export const orderGuard: Guard = async (strapi, call, next) => {
         }
         // clear 400s naming the field, before anything is written
         checkDateFields(data, ['orderDate', 'requiredDate', 'promisedDate']);
-        if (Array.isArray(data.lines)) await checkLines(strapi, data.lines);
+        if (Array.isArray(data.lines)) {
+          await checkLines(strapi, data.lines);
+          // A line's key and reservation are the server's (allocation happens after confirmation).
+          data.lines = (data.lines as Record<string, unknown>[]).map(({ key: _key, reservedQuantity: _reserved, ...line }) => line);
+        }
         call.params.data = { ...data, version };
         const written = (await asTrustedWrite(next)) as { documentId: string } | null;
         if (!written) return written;
