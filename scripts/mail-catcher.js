@@ -13,7 +13,7 @@ const escapeHtml = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.char
 /**
  * Starts catching on `smtpPort` (0: any free port). Resolves to { port, messages, fail(code),
  * close() }; `messages` holds every accepted message, parsed: { messageId, to, from, subject, text,
- * html, headers }. `fail(550)` makes the server refuse messages with that reply until `fail(null)`.
+ * html, attachments }. `fail(550)` makes the server refuse messages with that reply until `fail(null)`.
  */
 const startMailCatcher = ({ smtpPort = 1025, onMessage } = {}) =>
   new Promise((resolve, reject) => {
@@ -40,6 +40,7 @@ const startMailCatcher = ({ smtpPort = 1025, onMessage } = {}) =>
             subject: parsed.subject,
             text: parsed.text,
             html: parsed.html || '',
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content })),
             receivedAt: new Date(),
           };
           messages.push(message);

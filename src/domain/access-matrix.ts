@@ -25,7 +25,13 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * and the statistics; create and update are recording a complaint and correcting it before analysis.
  */
 /** `packaging-item` (包材): an order's cartons, manuals and labels, kept by the order coordinator. */
-export const RECORDS = ['customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item'] as const;
+/**
+ * `shipment` (出货单): reading includes its workflow (shipping is an action) and the delivery note.
+ * `receivable` (应收): written by shipping only; read by those who chase or report payment.
+ */
+export const RECORDS = [
+  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable',
+] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
@@ -122,6 +128,26 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-clerk': R,
     planner: R,
     quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  shipment: {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': RCU,
+    'sales-clerk': RCU,
+    planner: R,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  receivable: {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
     'sales-manager': R,
     'marketing-vp': R,
     salesperson: R,

@@ -162,6 +162,7 @@ export const complaintMachine = (policy: ComplaintPolicy): Machine<ComplaintStat
     return problems;
   },
   precondition: (action, complaint, now) => {
+    if (action === 'complete_measure' && openMeasures(complaint).length === 0) return 'no measure is open';
     if (action === 'request_verification' || action === 'close') {
       const open = openMeasures(complaint);
       if (open.length > 0) return `${open.length} measure(s) still open: ${open.map((m) => m.description).join('; ')}`;

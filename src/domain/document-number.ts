@@ -1,7 +1,7 @@
 /**
- * Human-readable record numbers: `SO-2026-000123` for orders and `HT-2026-00012` for contracts,
- * `TS-2026-00045` for complaints (yearly series), `C-000123` for customers (one series). The sequence value itself comes from
- * the database (src/sequences).
+ * Human-readable record numbers, in yearly series: `SO-2026-000123` orders, `HT-2026-00012`
+ * contracts, `TS-2026-00045` complaints, `CK-2026-000123` shipments; and `C-000123` customers (one
+ * series). The sequence value itself comes from the database (src/sequences).
  */
 
 export interface NumberSeries {
@@ -17,6 +17,7 @@ export const SERIES = {
   order: { prefix: 'SO', width: 6, yearly: true },
   contract: { prefix: 'HT', width: 5, yearly: true },
   complaint: { prefix: 'TS', width: 5, yearly: true },
+  shipment: { prefix: 'CK', width: 6, yearly: true },
 } as const satisfies Record<string, NumberSeries>;
 
 /** The key under which the database keeps the series' counter, e.g. `SO-2026`. */

@@ -235,6 +235,18 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
       html: '<p>Order <strong>{{order.number}}</strong> (customer {{customer.name}}, {{order.stateLabel.en}}) has a problem that needs you:</p><p>{{note.comment}}</p>',
     },
   },
+  'shipment.shipped': {
+    'zh-CN': {
+      subject: '出货通知：{{shipment.number}}（订单 {{order.number}}）',
+      text: '{{customer.name}}：\n\n订单 {{order.number}} 的货物已于今日发出，出货单 {{shipment.number}} 见附件，请注意查收。',
+      html: '<p>{{customer.name}}：</p><p>订单 <strong>{{order.number}}</strong> 的货物已于今日发出，出货单 {{shipment.number}} 见附件，请注意查收。</p>',
+    },
+    en: {
+      subject: 'Shipped: {{shipment.number}} (order {{order.number}})',
+      text: 'Dear {{customer.name}},\n\nThe goods of order {{order.number}} left today. The delivery note {{shipment.number}} is attached.',
+      html: '<p>Dear {{customer.name}},</p><p>The goods of order <strong>{{order.number}}</strong> left today. The delivery note {{shipment.number}} is attached.</p>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>

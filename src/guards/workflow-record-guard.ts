@@ -1,6 +1,7 @@
 /**
- * Review opinions, workflow history events and seal uses are written only by the workflow engine:
- * no client may create, change or delete one, not even the super admin in the content manager.
+ * Review opinions, workflow history events, seal uses and receivables are written only by the
+ * workflow engine: no client may create, change or delete one, not even the super admin in the
+ * content manager.
  */
 import { forbidden } from './errors';
 import { isTrustedWrite } from '../workflows/trusted-write';

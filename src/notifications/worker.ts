@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterFailure, RetryPolicy } from '../domain/notification-policy';
 import { MailLocale, renderMail } from '../domain/notification-templates';
+import { renderAttachments } from './attachments';
 import { NOTIFICATIONS_TABLE as TABLE } from './outbox';
 
 export interface WorkerSettings extends RetryPolicy {
@@ -60,8 +61,10 @@ const record = (strapi: Core.Strapi, id: number, changes: Record<string, unknown
 const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: ClaimedRow, now: Date) => {
   const messageId = messageIdOf(row.document_id, settings.messageIdDomain);
   try {
-    const mail = renderMail(row.template, row.language, parseJson<Record<string, unknown>>(row.payload) ?? {});
-    await strapi.plugin('email').service('email').send({ to: parseJson<string[]>(row.recipients), messageId, ...mail });
+    const payload = parseJson<Record<string, unknown>>(row.payload) ?? {};
+    const mail = renderMail(row.template, row.language, payload);
+    const attachments = await renderAttachments(strapi, payload.attachments);
+    await strapi.plugin('email').service('email').send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
     await record(strapi, row.id, { state: 'sent', sent_at: new Date(), message_id: messageId, last_error: null });
     return 'sent';
   } catch (error) {

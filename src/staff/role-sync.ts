@@ -19,6 +19,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   'seal-use': 'api::seal-use.seal-use',
   complaint: 'api::complaint.complaint',
   'packaging-item': 'api::packaging-item.packaging-item',
+  shipment: 'api::shipment.shipment',
+  receivable: 'api::receivable.receivable',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -39,6 +41,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
   order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
+  shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

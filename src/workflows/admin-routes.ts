@@ -5,7 +5,7 @@
  *   GET  /workflows/:subject/:documentId           state, version, the caller's actions, opinions, history
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
- * where :subject is `contract`, `complaint` or `order`.
+ * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -15,11 +15,17 @@ import { sendContractLedger } from '../ledger/contract-ledger';
 import { complaintWorkflow } from './complaint-workflow';
 import { contractWorkflow } from './contract-workflow';
 import { orderWorkflow } from './order-workflow';
+import { shipmentWorkflow } from './shipment-workflow';
 import { actFor, describeFor } from './workflow-handlers';
 import { WorkflowDefinition } from './workflow-service';
 
 const READ = 'plugin::content-manager.explorer.read';
-const WORKFLOWS: Record<string, WorkflowDefinition> = { contract: contractWorkflow, complaint: complaintWorkflow, order: orderWorkflow };
+const WORKFLOWS: Record<string, WorkflowDefinition> = {
+  contract: contractWorkflow,
+  complaint: complaintWorkflow,
+  order: orderWorkflow,
+  shipment: shipmentWorkflow,
+};
 
 /** The workflow a path names, if the admin may read its records in the content manager. */
 const workflowFor = (ctx: Context, subject: string): WorkflowDefinition => {

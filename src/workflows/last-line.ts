@@ -18,6 +18,9 @@ export const WORKFLOW_MODELS = [
   'complaint.measure',
   'api::order.order',
   'order.line',
+  'api::shipment.shipment',
+  'shipment.line',
+  'api::receivable.receivable',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { Allocation, ORDER_STATE_LABELS, orderMachine, OrderState } from '../domain/order-progress';
+import { GOODS_GONE_STATES } from '../domain/shipping';
 import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
 import { DomainValidationError } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
@@ -38,8 +39,13 @@ export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promis
       packagingItems: { select: ['description', 'artworkConfirmedAt'] },
     },
   });
-  // Shipments arrive with the shipping module; until then nothing of an order has been shipped.
-  return order ? { ...order, shippedQuantity: 0 } : null;
+  if (!order) return null;
+  const gone = await strapi.db.query('api::shipment.shipment').findMany({
+    where: { order: { id: order.id }, state: { $in: [...GOODS_GONE_STATES] } },
+    populate: { lines: { select: ['quantity'] } },
+  });
+  const shippedQuantity = gone.flatMap((shipment: { lines: { quantity: number }[] }) => shipment.lines).reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
+  return { ...order, shippedQuantity };
 };
 
 /** Reserves or releases stock for each line named, never beyond what the product has available. */

@@ -13,6 +13,7 @@ export interface CaughtMail {
   subject: string;
   text: string;
   html: string;
+  attachments: { filename: string; contentType: string; size: number; content: Buffer }[];
 }
 
 export interface MailCatcher {

@@ -140,6 +140,11 @@ describe('department roles', () => {
           'api::order.order.workflow',
           'api::packaging-item.packaging-item.find',
           'api::packaging-item.packaging-item.findOne',
+          'api::shipment.shipment.act',
+          'api::shipment.shipment.deliveryNote',
+          'api::shipment.shipment.find',
+          'api::shipment.shipment.findOne',
+          'api::shipment.shipment.workflow',
           'api::product.product.availability',
           'api::product.product.find',
           'api::product.product.findOne',
@@ -161,6 +166,10 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::contract.contract',
           'plugin::content-manager.explorer.read api::complaint.complaint',
           'plugin::content-manager.explorer.read api::packaging-item.packaging-item',
+          'plugin::content-manager.explorer.create api::shipment.shipment',
+          'plugin::content-manager.explorer.read api::shipment.shipment',
+          'plugin::content-manager.explorer.update api::shipment.shipment',
+          'plugin::content-manager.explorer.read api::receivable.receivable',
         ].sort()
       );
     });

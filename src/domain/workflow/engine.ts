@@ -68,15 +68,17 @@ const hasGivenOpinion = (situation: Situation<string, unknown>, caller: Caller) 
 const opinionRole = <S extends string, Subject>(machine: AnyMachine<S, Subject>, situation: Situation<S, Subject>, caller: Caller) =>
   hasGivenOpinion(situation, caller) ? undefined : missingOpinions(machine, situation).find((role) => caller.roles.includes(role));
 
-/** The actions the caller may take now. */
+/** The actions the caller may take now (a precondition not met, e.g. measures still open, rules one out). */
 export const allowedActions = <S extends string, Subject>(
   machine: AnyMachine<S, Subject>,
   situation: Situation<S, Subject>,
-  caller: Caller
+  caller: Caller,
+  now: Date = new Date()
 ): string[] =>
   Object.entries(machine.actions)
     .filter(([, spec]) => spec.from.includes(situation.state) && spec.roles.some((role) => caller.roles.includes(role)))
     .filter(([, spec]) => !spec.opinion || opinionRole(machine, situation, caller) !== undefined)
+    .filter(([action]) => !machine.precondition?.(action, situation.subject, now))
     .map(([action]) => action);
 
 /** Plans one action, or throws a WorkflowRefusal saying why it cannot be taken. */

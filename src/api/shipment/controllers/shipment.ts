@@ -1,0 +1,19 @@
+/**
+ * REST controller for shipments (出货单): Strapi's core actions (the rules live in src/guards), the
+ * shipment's workflow (ship, deliver, cancel) and its printable delivery note.
+ */
+import { factories } from '@strapi/strapi';
+import { deliveryNotePdf } from '../../../shipments/delivery-note';
+import { shipmentWorkflow } from '../../../workflows/shipment-workflow';
+import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
+
+export default factories.createCoreController('api::shipment.shipment', ({ strapi }) => ({
+  ...restWorkflowHandlers(strapi, shipmentWorkflow, { lines: true }),
+
+  async deliveryNote(ctx) {
+    const pdf = await deliveryNotePdf(strapi, ctx.params.documentId);
+    ctx.type = pdf.contentType;
+    ctx.set('Content-Disposition', `inline; filename="${pdf.filename}"`);
+    ctx.body = pdf.content;
+  },
+}));

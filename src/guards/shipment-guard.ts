@@ -1,0 +1,123 @@
+/**
+ * Every write of a shipment (出货单) passes here. A shipment is made from an order that is ready
+ * or partially shipped: the next CK number, the order's customer, and for each line the order
+ * line's product, specification and price. Its quantities never exceed what the order line still
+ * has open across all the order's shipments: the order's row is locked for the check, so two
+ * shipments made at once cannot both take the last pieces. A planned shipment can be corrected
+ * (from the version read); after that only its workflow actions write.
+ */
+import type { Core } from '@strapi/strapi';
+import { yearIn } from '../domain/business-date';
+import { SERIES } from '../domain/document-number';
+import { COUNTED_SHIPMENT_STATES, openQuantities, overShipments } from '../domain/shipping';
+import { DomainValidationError } from '../domain/validation-error';
+import { nextNumber } from '../sequences/next-number';
+import { reportTimeZone } from '../settings';
+import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
+import { lockForEdit } from './editable-record';
+import { asValidation, conflict, refuse } from './errors';
+import { referencedDocumentIds } from './relation-input';
+import { Guard, isWrite } from './types';
+
+const SHIPMENT = 'api::shipment.shipment';
+const ORDER = 'api::order.order';
+const SHIPPABLE = ['ready', 'partially_shipped'];
+const SERVER_OWNED = ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt'];
+
+export const shipmentGuard: Guard = async (strapi, call, next) => {
+  if (isTrustedWrite()) return next();
+  if (call.action === 'clone') throw conflict('a shipment is not copied: make a new one from the order');
+  if (call.action === 'delete') throw conflict('a shipment is kept: cancel it through its workflow');
+  if (!isWrite(call.action)) return next();
+
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  const readVersion = data.version;
+  const askedState = data.state;
+  for (const field of SERVER_OWNED) delete data[field];
+
+  return asValidation(
+    () =>
+      strapi.db.transaction(async ({ trx }) => {
+        let version = 1;
+        let orderDocumentId: string;
+        if (call.action === 'update') {
+          const edit = await lockForEdit(strapi, trx, {
+            uid: SHIPMENT,
+            documentId: call.params.documentId!,
+            readVersion,
+            askedState,
+            isEditable: (state) => state === 'planned',
+            describe: (shipment) => String(shipment.number),
+            select: ['number'],
+          });
+          version = edit.version + 1;
+          const stored = await strapi.db.query(SHIPMENT).findOne({ where: { documentId: call.params.documentId }, populate: { order: { select: ['documentId'] } } });
+          if (data.order !== undefined) throw refuse(['order'], 'a shipment stays with its order');
+          orderDocumentId = stored.order.documentId;
+        } else {
+          if (askedState !== undefined && askedState !== 'planned') throw refuse(['state'], 'a new shipment starts as planned');
+          const [named] = referencedDocumentIds(data.order);
+          if (!named) throw refuse(['order'], 'order is required');
+          orderDocumentId = named;
+        }
+        const order = await lockOrder(strapi, trx, orderDocumentId);
+        if (call.action !== 'update') {
+          if (!SHIPPABLE.includes(order.state)) throw conflict(`${order.number} is ${order.state}: an order ships when it is ready`, { state: order.state });
+          Object.assign(data, {
+            number: await nextNumber(strapi, SERIES.shipment, yearIn(reportTimeZone(strapi))),
+            customer: order.customer?.id ?? null,
+            state: 'planned',
+          });
+        }
+        if (Array.isArray(data.lines)) data.lines = await priceFromOrder(strapi, order, data.lines as Record<string, unknown>[], call.params.documentId);
+        else if (call.action !== 'update') throw refuse(['lines'], 'name the order lines and quantities to ship');
+        call.params.data = { ...data, version };
+        return asTrustedWrite(next);
+      }),
+    'number'
+  );
+};
+
+interface LockedOrder {
+  id: number;
+  number: string;
+  state: string;
+  customer: { id: number } | null;
+  lines: { key: string; quantity: number; unitPrice: unknown; specification: string | null; product: { documentId: string } | null }[];
+}
+
+/** Locks the order's row: shipments of one order are made one after another. */
+const lockOrder = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], documentId: string): Promise<LockedOrder> => {
+  const table = strapi.db.metadata.get(ORDER as never).tableName;
+  const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
+  if (!locked) throw refuse(['order'], `unknown order ${documentId}`);
+  return strapi.db.query(ORDER).findOne({
+    where: { documentId },
+    populate: { customer: { select: ['id'] }, lines: { populate: { product: { select: ['documentId'] } } } },
+  });
+};
+
+/** Each shipment line takes its product, specification and price from its order line, within what is open. */
+const priceFromOrder = async (strapi: Core.Strapi, order: LockedOrder, lines: Record<string, unknown>[], ownDocumentId?: string) => {
+  const problems = lines.flatMap((line, index) =>
+    Number.isInteger(line.quantity) && (line.quantity as number) > 0 ? [] : [{ path: ['lines', index, 'quantity'], message: 'must be a whole number greater than 0' }]
+  );
+  if (problems.length > 0) throw new DomainValidationError(problems);
+  const others = await strapi.db.query(SHIPMENT).findMany({
+    where: { order: { id: order.id }, state: { $in: [...COUNTED_SHIPMENT_STATES] }, ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}) },
+    populate: { lines: true },
+  });
+  const open = openQuantities(
+    order.lines.map((line) => ({ key: line.key, quantity: line.quantity })),
+    others.flatMap((shipment: { lines: { line: string; quantity: number }[] }) => shipment.lines)
+  );
+  const asked = lines.map((line) => ({ line: String(line.line), quantity: line.quantity as number }));
+  const over = overShipments(open, asked);
+  if (over.length > 0) {
+    throw new DomainValidationError(over.map(({ index, message }) => ({ path: ['lines', index, message.startsWith('no order line') ? 'line' : 'quantity'], message })));
+  }
+  return asked.map((line) => {
+    const orderLine = order.lines.find((candidate) => candidate.key === line.line)!;
+    return { ...line, product: orderLine.product?.documentId, specification: orderLine.specification, unitPrice: orderLine.unitPrice };
+  });
+};

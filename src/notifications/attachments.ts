@@ -1,0 +1,28 @@
+/**
+ * Files attached to a mail, rendered by the worker when it sends: the outbox stores only what to
+ * attach (`attachments: [{ kind, ref }]` in the payload), so a queued mail stays small and always
+ * carries the document as it is when sent.
+ */
+import type { Core } from '@strapi/strapi';
+import { deliveryNotePdf } from '../shipments/delivery-note';
+
+export interface Attachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+const RENDERERS: Record<string, (strapi: Core.Strapi, ref: string) => Promise<Attachment>> = {
+  'delivery-note': deliveryNotePdf,
+};
+
+export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {
+  if (!Array.isArray(wanted)) return [];
+  return Promise.all(
+    wanted.map(({ kind, ref }: { kind: string; ref: string }) => {
+      const render = Object.hasOwn(RENDERERS, kind) ? RENDERERS[kind] : undefined;
+      if (!render) throw new Error(`Unknown attachment kind ${kind}`);
+      return render(strapi, ref);
+    })
+  );
+};

@@ -1,0 +1,208 @@
+/**
+ * Shipments and receivables by REST: a shipment made from a ready order, never more than is open
+ * across all its shipments (also when many are made at once); shipping takes the goods from stock
+ * (never below zero under concurrent shipping), releases the reservation, creates the exact
+ * receivable due after the payment terms, moves the order, and mails the customer the delivery
+ * note as a PDF; cancelling puts the goods back and voids the receivable unless it was paid.
+ */
+import request from 'supertest';
+import { useMailCatcher } from '../helpers/mail';
+import { useStrapi } from '../helpers/strapi';
+import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createAdminUser, contentManager } from '../helpers/admin';
+import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
+import { drainOutbox } from '../../src/notifications/worker';
+
+const ORDER = 'api::order.order';
+const SHIPMENT = 'api::shipment.shipment';
+const RECEIVABLE = 'api::receivable.receivable';
+const PRODUCT = 'api::product.product';
+
+const addDays = (date: string, days: number) => {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+};
+const todayInShanghai = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+describe('shipments and receivables', () => {
+  const mail = useMailCatcher();
+  const app = useStrapi();
+  let supervisor: StaffMember;
+  let specialist: StaffMember;
+  let planner: StaffMember;
+  let coordinator: StaffMember;
+  let clerk: StaffMember;
+  let customer: Doc;
+
+  beforeAll(async () => {
+    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
+    specialist = await createStaffUser(app.strapi, 'cs-specialist');
+    planner = await createStaffUser(app.strapi, 'planner');
+    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
+    clerk = await createStaffUser(app.strapi, 'sales-clerk');
+    customer = await createCustomer(app.strapi, specialist, {
+      name: '宁波海天精工机械有限公司',
+      address: '宁波市北仑区',
+      paymentTermsDays: 45,
+      contacts: [{ name: '陈工', email: 'chen@customer.test', phone: '0574-8888', primary: true }],
+    });
+  });
+
+  const stored = (uid: string, documentId: string) => app.strapi.db.query(uid as never).findOne({ where: { documentId }, populate: { lines: true } });
+  const act = async (member: StaffMember, path: string, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => {
+    const { version } = await stored(uid, documentId);
+    return rest(app.strapi, member).post(`/api/${path}/${documentId}/workflow/${action}`, { data: { version, ...fields } });
+  };
+  const orderAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) => act(member, 'orders', ORDER, documentId, action, fields);
+  const shipmentAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
+    act(member, 'shipments', SHIPMENT, documentId, action, fields);
+  const ok = async (answer: Promise<request.Response>) => {
+    const res = await answer;
+    if (![200, 201].includes(res.status)) throw new Error(`${res.status} ${JSON.stringify(res.body.error)}`);
+    return res.body;
+  };
+  /** An order taken to ready: confirmed, scheduled, produced. */
+  const readyOrder = async (lines: { product: Doc; quantity: number; unitPrice: string }[]) => {
+    const order = await createOrder(app.strapi, specialist, {
+      customer: customer.documentId,
+      lines: lines.map((line) => ({ product: line.product.documentId, quantity: line.quantity, unitPrice: line.unitPrice })),
+    });
+    await ok(orderAct(supervisor, order.documentId, 'confirm', { comment: 'repeat order' }));
+    await ok(orderAct(planner, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }));
+    await ok(orderAct(coordinator, order.documentId, 'start_production'));
+    await ok(orderAct(coordinator, order.documentId, 'mark_ready'));
+    return { order, keys: (await stored(ORDER, order.documentId)).lines.map((line: { key: string }) => line.key) as string[] };
+  };
+  const newShipment = (member: StaffMember, order: Doc, lines: { line: string; quantity: number }[], fields: Record<string, unknown> = {}) =>
+    rest(app.strapi, member).post('/api/shipments?populate=lines', {
+      data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅', ...fields },
+    });
+  const stock = async (product: Doc) => {
+    const row = await app.strapi.db.query(PRODUCT).findOne({ where: { documentId: product.documentId } });
+    return { onHand: row.stockOnHand, reserved: row.stockReserved };
+  };
+
+  it('ships an order in two shipments: stock, reservation, receivables, order state, mail with the delivery note', async () => {
+    const pump = await createProduct(app.strapi, supervisor, { name: '离心泵', stockOnHand: 100, unit: '台' });
+    const seal = await createProduct(app.strapi, supervisor, { name: '机械密封', stockOnHand: 50, unit: '套' });
+    const { order, keys } = await readyOrder([
+      { product: pump, quantity: 10, unitPrice: '12.50' },
+      { product: seal, quantity: 4, unitPrice: '3.33' },
+    ]);
+    await ok(orderAct(coordinator, order.documentId, 'allocate', { lines: [{ line: keys[0], reserve: 10 }] }));
+    expect(await stock(pump)).toEqual({ onHand: 100, reserved: 10 });
+
+    const first = (await ok(newShipment(coordinator, order, [{ line: keys[0], quantity: 6 }]))).data;
+    expect(first).toMatchObject({ state: 'planned', number: `CK-${businessYear()}-000001` });
+    expect(first.lines).toEqual([expect.objectContaining({ line: keys[0], quantity: 6, unitPrice: 12.5 })]);
+    const before = await countRows(app.strapi, SHIPMENT);
+    const over = await newShipment(coordinator, order, [{ line: keys[0], quantity: 5 }]);
+    expectValidationError(over, 'only 4 still open');
+    expect(await countRows(app.strapi, SHIPMENT)).toBe(before);
+
+    await drainOutbox(app.strapi);
+    mail.catcher.messages.splice(0);
+    await ok(shipmentAct(coordinator, first.documentId, 'ship'));
+    expect(await stock(pump)).toEqual({ onHand: 94, reserved: 4 });
+    expect((await stored(ORDER, order.documentId)).state).toBe('partially_shipped');
+    const [receivable] = await app.strapi.db.query(RECEIVABLE).findMany({ where: { shipment: { documentId: first.documentId } }, populate: ['order', 'customer'] });
+    const invoiceDate = todayInShanghai();
+    expect(receivable).toMatchObject({ amount: 75, openAmount: 75, currency: 'CNY', state: 'open', invoiceDate, dueDate: addDays(invoiceDate, 45) });
+    expect(receivable.order.documentId).toBe(order.documentId);
+
+    await drainOutbox(app.strapi);
+    const [shippedMail] = mail.catcher.messages.splice(0);
+    expect(shippedMail.to).toEqual(['chen@customer.test']);
+    expect(shippedMail.subject).toBe(`出货通知：${first.number}（订单 ${order.number}）`);
+    expect(shippedMail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${first.number}.pdf`, 'application/pdf']]);
+    expect(shippedMail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const pdf = await rest(app.strapi, clerk).get(`/api/shipments/${first.documentId}/delivery-note.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+
+    const second = (await ok(newShipment(clerk, order, [{ line: keys[0], quantity: 4 }, { line: keys[1], quantity: 4 }], { transportMode: 'forwarder', forwarder: '中远海运', vessel: 'COSCO STAR', containerNumber: 'CSNU1234567', customsReference: '3101-2026-0001' }))).data;
+    await ok(shipmentAct(clerk, second.documentId, 'ship'));
+    expect((await stored(ORDER, order.documentId)).state).toBe('shipped');
+    expect(await stock(pump)).toEqual({ onHand: 90, reserved: 0 });
+    expect(await stock(seal)).toEqual({ onHand: 46, reserved: 0 });
+    const secondReceivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: second.documentId } } });
+    expect(secondReceivable.amount).toBe(63.32); // 4 × 12.50 + 4 × 3.33
+    expect((await orderAct(supervisor, order.documentId, 'cancel', { comment: 'x' })).status).toBe(409);
+
+    // cancelling the second shipment: the goods back, the receivable void, the order partially shipped again
+    await ok(shipmentAct(supervisor, second.documentId, 'cancel', { comment: 'truck did not leave' }));
+    expect(await stock(pump)).toEqual({ onHand: 94, reserved: 0 });
+    expect(await stock(seal)).toEqual({ onHand: 50, reserved: 0 });
+    expect(await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: second.documentId } } })).toMatchObject({ state: 'void', openAmount: 0 });
+    expect((await stored(ORDER, order.documentId)).state).toBe('partially_shipped');
+    const history = (await rest(app.strapi, supervisor).get(`/api/orders/${order.documentId}/workflow`)).body.data.history;
+    expect(history.slice(-3).map((e: { action: string; toState: string }) => [e.action, e.toState])).toEqual([
+      ['ship', 'partially_shipped'],
+      ['ship', 'shipped'],
+      ['cancel_shipment', 'partially_shipped'],
+    ]);
+  });
+
+  it('refuses to cancel a shipment whose receivable was paid; nothing changes', async () => {
+    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
+    const { order, keys } = await readyOrder([{ product, quantity: 2, unitPrice: '100.00' }]);
+    const shipment = (await ok(newShipment(coordinator, order, [{ line: keys[0], quantity: 2 }]))).data;
+    await ok(shipmentAct(coordinator, shipment.documentId, 'ship'));
+    // a payment allocated to it (the collection module writes this; here straight to the table)
+    const table = app.strapi.db.metadata.get(RECEIVABLE as never).tableName;
+    const receivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
+    await app.strapi.db.connection(table).where({ id: receivable.id }).update({ open_amount: 50 });
+    const res = await shipmentAct(coordinator, shipment.documentId, 'cancel', { comment: 'wrong goods' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('payments have been allocated');
+    expect((await stored(SHIPMENT, shipment.documentId)).state).toBe('shipped');
+    expect(await stock(product)).toEqual({ onHand: 8, reserved: 0 });
+  });
+
+  it('never ships more than the order line has open when 20 shipments are made at once', async () => {
+    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 100 });
+    const { order, keys } = await readyOrder([{ product, quantity: 10, unitPrice: '1.00' }]);
+    const results = await Promise.all(Array.from({ length: 20 }, () => newShipment(coordinator, order, [{ line: keys[0], quantity: 1 }])));
+    expect(results.filter((res) => res.status === 201)).toHaveLength(10);
+    expect(results.filter((res) => res.status === 400)).toHaveLength(10);
+    const shipments = await app.strapi.db.query(SHIPMENT).findMany({ where: { order: { documentId: order.documentId } }, populate: { lines: true } });
+    expect(shipments.flatMap((s: { lines: { quantity: number }[] }) => s.lines).reduce((sum: number, l: { quantity: number }) => sum + l.quantity, 0)).toBe(10);
+  });
+
+  it('never takes stock below zero when 20 shipments of one product ship at once', async () => {
+    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 5 });
+    const planned: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const { order, keys } = await readyOrder([{ product, quantity: 1, unitPrice: '1.00' }]);
+      planned.push((await ok(newShipment(coordinator, order, [{ line: keys[0], quantity: 1 }]))).data.documentId);
+    }
+    const results = await Promise.all(planned.map((documentId) => shipmentAct(coordinator, documentId, 'ship')));
+    expect(results.filter((res) => res.status === 200)).toHaveLength(5);
+    expect(results.filter((res) => res.status === 409)).toHaveLength(15);
+    expect(await stock(product)).toEqual({ onHand: 0, reserved: 0 });
+    expect(await app.strapi.db.query(RECEIVABLE).count({ where: { shipment: { documentId: { $in: planned } } } })).toBe(5);
+  });
+
+  it('refuses shipments of an order not ready, edits after shipping, and any client write of a receivable', async () => {
+    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
+    const draft = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }] });
+    const early = await newShipment(coordinator, draft, [{ line: 'x', quantity: 1 }]);
+    expect(early.status).toBe(409);
+    expect((await newShipment(specialist, draft, [{ line: 'x', quantity: 1 }])).status).toBe(403);
+    const { order, keys } = await readyOrder([{ product, quantity: 3, unitPrice: '1.00' }]);
+    expectValidationError(await newShipment(coordinator, order, [{ line: keys[0], quantity: 0 }]), 'quantity');
+    const shipment = (await ok(newShipment(coordinator, order, [{ line: keys[0], quantity: 1 }]))).data;
+    const corrected = await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, { data: { driverName: '李师傅', version: 1 } });
+    expect(corrected.status).toBe(200);
+    await ok(shipmentAct(coordinator, shipment.documentId, 'ship'));
+    expect((await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, { data: { driverName: '张师傅' } })).status).toBe(409);
+    const admin = await createAdminUser(app.strapi, 'strapi-super-admin');
+    const receivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
+    expect((await contentManager(app.strapi, admin).update(RECEIVABLE, receivable.documentId, { amount: 0 })).status).toBe(403);
+    await expect(app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { openAmount: 0 } })).rejects.toThrow(/refused/);
+    expect((await rest(app.strapi, clerk).get(`/api/receivables/${receivable.documentId}`)).status).toBe(200);
+    expect((await rest(app.strapi, planner).get(`/api/receivables/${receivable.documentId}`)).status).toBe(403);
+  });
+});
