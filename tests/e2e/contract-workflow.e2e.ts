@@ -48,7 +48,7 @@ const logIn = async (email: string): Promise<Page> => {
 };
 
 const cm = (rest = '') => `${app.baseUrl}/admin/content-manager/collection-types/${CONTRACT}${rest}`;
-const panelOf = (page: Page) => page.getByRole('region', { name: en['panel.title'] });
+const panelOf = (page: Page) => page.getByRole('region', { name: en['contract.title'] });
 
 /** Opens the contract and waits until its workflow panel shows what the server said. */
 const openContract = async (page: Page) => {
@@ -59,7 +59,7 @@ const openContract = async (page: Page) => {
 
 /** The workflow actions the page offers, in the Entry panel or its "more" menu. */
 const workflowButtons = async (page: Page) => {
-  const labels = CONTRACT_ACTIONS.map((action) => en[`action.${action}`]);
+  const labels = CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`]);
   let count = 0;
   for (const label of labels) count += await page.getByRole('button', { name: label, exact: true }).count();
   const more = page.getByRole('button', { name: 'More document actions' });
@@ -74,12 +74,12 @@ const workflowButtons = async (page: Page) => {
 const review = async (email: string, comment: string) => {
   const page = await logIn(email);
   const panel = await openContract(page);
-  await panel.getByText(`${en['panel.yourActions']}: ${en['action.review']}`).waitFor();
-  await page.getByRole('button', { name: en['action.review'], exact: true }).click();
+  await panel.getByText(`${en['panel.yourActions']}: ${en['contract.action.review']}`).waitFor();
+  await page.getByRole('button', { name: en['contract.action.review'], exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: en['verdict.approve'] }).click();
   await dialog.getByRole('textbox', { name: en['field.comment'] }).fill(comment);
-  await dialog.getByRole('button', { name: en['action.review'], exact: true }).click();
+  await dialog.getByRole('button', { name: en['contract.action.review'], exact: true }).click();
   await dialog.waitFor({ state: 'detached', timeout: 30000 });
   return page;
 };
@@ -116,14 +116,14 @@ afterAll(async () => {
 it('a specialist submits the drafted contract with the workflow action', async () => {
   const page = await logIn('cs-specialist@demo.local');
   const panel = await openContract(page);
-  await panel.getByText(en['state.draft'], { exact: true }).waitFor();
-  await page.getByRole('button', { name: en['action.submit'], exact: true }).click();
+  await panel.getByText(en['contract.state.draft'], { exact: true }).waitFor();
+  await page.getByRole('button', { name: en['contract.action.submit'], exact: true }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByText(en['hint.submit']).waitFor();
-  await dialog.getByRole('button', { name: en['action.submit'], exact: true }).click();
+  await dialog.getByText(en['contract.hint.submit']).waitFor();
+  await dialog.getByRole('button', { name: en['contract.action.submit'], exact: true }).click();
   await dialog.waitFor({ state: 'detached', timeout: 30000 });
 
-  await panel.getByText(en['state.in_review'], { exact: true }).waitFor({ timeout: 30000 });
+  await panel.getByText(en['contract.state.in_review'], { exact: true }).waitFor({ timeout: 30000 });
   await panel.getByText(`${en['panel.awaited']}: CS supervisor, Planner`).waitFor();
   // The edit view's document was read again: its (read-only) State field follows the workflow.
   await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'in_review' }).waitFor({ timeout: 30000 });
@@ -135,7 +135,7 @@ it('quality, who has no part in the review, sees no workflow actions', async () 
   const page = await logIn('quality@demo.local');
   const panel = await openContract(page);
   await panel.getByText(`${en['panel.yourActions']}: ${en['panel.noActions']}`).waitFor();
-  await panel.getByText(en['state.in_review'], { exact: true }).waitFor();
+  await panel.getByText(en['contract.state.in_review'], { exact: true }).waitFor();
   await page.waitForTimeout(1000); // the content manager renders document actions after an idle callback
   expect(await workflowButtons(page)).toBe(0);
   await page.close();
@@ -145,13 +145,13 @@ it('the supervisor and the planner approve it through the review dialog', async 
   const supervisor = await review('cs-supervisor@demo.local', '付款条件可接受');
   const supervisorPanel = panelOf(supervisor);
   await supervisorPanel.getByText(`${en['panel.awaited']}: Planner`).waitFor({ timeout: 30000 });
-  await supervisorPanel.getByText(en['state.in_review'], { exact: true }).waitFor();
+  await supervisorPanel.getByText(en['contract.state.in_review'], { exact: true }).waitFor();
   expect(await workflowButtons(supervisor)).toBe(0); // one opinion per role and round
   await supervisor.close();
 
   const planner = await review('planner@demo.local', '产能可满足');
   const panel = panelOf(planner);
-  await panel.getByText(en['state.approved'], { exact: true }).waitFor({ timeout: 30000 });
+  await panel.getByText(en['contract.state.approved'], { exact: true }).waitFor({ timeout: 30000 });
   await planner.getByRole('combobox', { name: /State/ }).filter({ hasText: 'approved' }).waitFor({ timeout: 30000 });
 
   const opinions = panel.getByRole('list', { name: en['panel.opinions'] }).getByRole('listitem');
@@ -163,9 +163,9 @@ it('the supervisor and the planner approve it through the review dialog', async 
 
   const history = panel.getByRole('list', { name: en['panel.history'] }).getByRole('listitem');
   expect(await history.count()).toBe(3);
-  expect(await history.nth(0).innerText()).toContain(en['action.submit']);
+  expect(await history.nth(0).innerText()).toContain(en['contract.action.submit']);
   expect(await history.nth(0).innerText()).toContain('李娜（客户服务专员）');
-  expect(await history.nth(2).innerText()).toContain(`${en['state.in_review']} → ${en['state.approved']}`);
+  expect(await history.nth(2).innerText()).toContain(`${en['contract.state.in_review']} → ${en['contract.state.approved']}`);
   await panel.getByText(`${en['panel.yourActions']}: ${en['panel.noActions']}`).waitFor();
   await planner.screenshot({ path: `${shots}/e2e-contract-approved.png` });
   await planner.close();
