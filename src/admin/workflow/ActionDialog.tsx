@@ -111,6 +111,13 @@ const WorkflowField = ({ name, spec, value, required, error, onChange, text }: F
             </Typography>
           </Flex>
         );
+      case 'openMeasure':
+        return <OpenMeasurePicker value={value} onChange={onChange} text={text} />;
+      default: {
+        // A kind added to FieldKind without its input here fails the type check, not silently in the dialog.
+        const unhandled: never = spec;
+        return unhandled;
+      }
     }
   })();
   return (
