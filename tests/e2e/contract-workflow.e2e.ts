@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { CONTRACT_ACTIONS } from '../../src/domain/contract-review';
 import { en } from '../../src/admin/workflow/translations';
-import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
+import { launchChromium, RunningApp, startApp } from './server';
+import { countActions, logIn as logInAs, restAs } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 const CONTRACT = 'api::contract.contract';
@@ -17,35 +18,8 @@ let app: RunningApp;
 let browser: Browser;
 let contractId: string;
 
-/** REST as a demo staff member; throws with the answer when the status is not the expected one. */
-const restAs = async (email: string) => {
-  const login = await fetch(`${app.baseUrl}/api/auth/local`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identifier: email, password: DEMO_PASSWORD }),
-  });
-  const { jwt } = await login.json();
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json.data;
-  };
-};
-
-const logIn = async (email: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  await page.goto(`${app.baseUrl}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
-  return page;
-};
+const restAsStaff = (email: string) => restAs(app, email);
+const logIn = (email: string) => logInAs(browser, app, email);
 
 const cm = (rest = '') => `${app.baseUrl}/admin/content-manager/collection-types/${CONTRACT}${rest}`;
 const panelOf = (page: Page) => page.getByRole('region', { name: en['contract.title'] });
@@ -58,18 +32,7 @@ const openContract = async (page: Page) => {
 };
 
 /** The workflow actions the page offers, in the Entry panel or its "more" menu. */
-const workflowButtons = async (page: Page) => {
-  const labels = CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`]);
-  let count = 0;
-  for (const label of labels) count += await page.getByRole('button', { name: label, exact: true }).count();
-  const more = page.getByRole('button', { name: 'More document actions' });
-  if (await more.count()) {
-    await more.first().click();
-    for (const label of labels) count += await page.getByRole('menuitem', { name: label, exact: true }).count();
-    await page.keyboard.press('Escape');
-  }
-  return count;
-};
+const workflowButtons = (page: Page) => countActions(page, CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`]));
 
 const review = async (email: string, comment: string) => {
   const page = await logIn(email);
@@ -89,7 +52,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   // A customer of our own with room on its credit: the review then awaits exactly the supervisor
   // and the planner (a demo customer may be over its limit and need the sales clerk too).
-  const specialist = await restAs('cs-specialist@demo.local');
+  const specialist = await restAsStaff('cs-specialist@demo.local');
   const [product] = await specialist('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
   const customer = await specialist('POST', '/api/customers', {
     data: { name: '无锡精工传动有限公司', region: '华东', creditLimit: '1000000.00' },
