@@ -1,8 +1,8 @@
 /**
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
- * texts in both, and the contract workflow on the content manager's contract screens.
+ * texts in both, and the contract and complaint workflows on the content manager's screens.
  */
-import { registerContractWorkflow, workflowTranslations } from './workflow';
+import { registerWorkflows, workflowTranslations } from './workflow';
 
 export default {
   config: {
@@ -10,6 +10,6 @@ export default {
     translations: workflowTranslations,
   },
   bootstrap(app: { getPlugin: (id: string) => unknown }) {
-    registerContractWorkflow(app);
+    registerWorkflows(app);
   },
 };

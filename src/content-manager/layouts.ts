@@ -26,6 +26,15 @@ const SERVER_OWNED: Record<string, string[]> = {
   ],
   'api::workflow-event.workflow-event': ['subject', 'subjectId', 'action', 'fromState', 'toState', 'actor', 'role', 'comment', 'at'],
   'api::seal-use.seal-use': ['sealType', 'contract', 'requestedBy', 'approvedBy', 'usedAt', 'copies', 'documentSha256'],
+  // A complaint's facts are typed by staff; what its workflow records (judgement, measures,
+  // verification, reply, feedback) is the server's.
+  'api::complaint.complaint': [
+    'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
+    'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt',
+    'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
+  ],
+  // Measures are added and completed only through the workflow's actions.
+  'complaint.measure': ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result'],
 };
 
 /** The field a relation picker shows for a record of the type. */
@@ -39,6 +48,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::review-opinion.review-opinion': 'verdict',
   'api::workflow-event.workflow-event': 'action',
   'api::seal-use.seal-use': 'sealType',
+  'api::complaint.complaint': 'number',
   'plugin::users-permissions.user': 'displayName',
 };
 
@@ -52,6 +62,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::review-opinion.review-opinion': ['givenAt', 'subject', 'subjectId', 'round', 'role', 'reviewer', 'verdict'],
   'api::workflow-event.workflow-event': ['at', 'subject', 'subjectId', 'action', 'fromState', 'toState', 'actor'],
   'api::seal-use.seal-use': ['usedAt', 'contract', 'sealType', 'copies', 'requestedBy', 'approvedBy'],
+  'api::complaint.complaint': ['number', 'customer', 'category', 'severity', 'state', 'dueAt'],
 };
 
 /** Field labels staff read: English and the department's own word. */
@@ -119,10 +130,26 @@ const LABELS: Record<string, Record<string, string>> = {
     sealType: 'Seal 印章', contract: 'Contract 合同', requestedBy: 'Requested by 申请人', approvedBy: 'Approved by 批准人',
     usedAt: 'Used 用印时间', copies: 'Copies 份数', documentSha256: 'Document SHA-256 文件指纹',
   },
+  'api::complaint.complaint': {
+    number: 'Number 投诉编号', customer: 'Customer 客户', order: 'Order 订单', product: 'Product 产品',
+    shipmentNumber: 'Shipment 发货单号', batch: 'Batch 批号', channel: 'Channel 投诉渠道', receivedAt: 'Received 受理时间',
+    receivedBy: 'Received by 受理人', description: 'Description 投诉内容', customerDemand: 'Customer demand 客户诉求',
+    attachments: 'Attachments 附件', category: 'Category 类别', severity: 'Severity 严重度', state: 'State 状态',
+    version: 'Version 记录版本', reviewRound: 'Review round 评审轮次', stateEnteredAt: 'State since 进入状态时间',
+    dueAt: 'Deadline 期限', escalatedAt: 'Escalated 升级时间', rootCause: 'Root cause 原因分析', judgement: 'Judgement 判定',
+    judgedAt: 'Judged 判定时间', measures: 'Measures 处理措施', effectivenessComment: 'Verification 有效性验证',
+    verifiedAt: 'Verified 验证时间', replyChannel: 'Reply channel 回复方式', replyContent: 'Reply 回复内容',
+    repliedAt: 'Replied 回复时间', replySentTo: 'Reply sent to 回复对象', feedbackRating: 'Feedback rating 客户评分',
+    feedbackComment: 'Feedback 客户反馈', feedbackAt: 'Feedback received 反馈时间', closedAt: 'Closed 结案时间',
+  },
+  'complaint.measure': {
+    key: 'Key 措施标识', kind: 'Kind 措施类型', description: 'Measure 措施内容', ownerRole: 'Owner 负责岗位',
+    dueDate: 'Due 完成期限', doneAt: 'Done 完成时间', result: 'Result 实施结果',
+  },
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 type Configuration = {
   settings: { mainField?: string };

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { CONTRACT_ACTIONS } from '../../src/domain/contract-review';
 import { en } from '../../src/admin/workflow/translations';
-import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
+import { launchChromium, RunningApp, startApp } from './server';
+import { countActions, logIn as logInAs, restAs } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 const CONTRACT = 'api::contract.contract';
@@ -17,38 +18,11 @@ let app: RunningApp;
 let browser: Browser;
 let contractId: string;
 
-/** REST as a demo staff member; throws with the answer when the status is not the expected one. */
-const restAs = async (email: string) => {
-  const login = await fetch(`${app.baseUrl}/api/auth/local`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identifier: email, password: DEMO_PASSWORD }),
-  });
-  const { jwt } = await login.json();
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json.data;
-  };
-};
-
-const logIn = async (email: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  await page.goto(`${app.baseUrl}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
-  return page;
-};
+const restAsStaff = (email: string) => restAs(app, email);
+const logIn = (email: string) => logInAs(browser, app, email);
 
 const cm = (rest = '') => `${app.baseUrl}/admin/content-manager/collection-types/${CONTRACT}${rest}`;
-const panelOf = (page: Page) => page.getByRole('region', { name: en['panel.title'] });
+const panelOf = (page: Page) => page.getByRole('region', { name: en['contract.title'] });
 
 /** Opens the contract and waits until its workflow panel shows what the server said. */
 const openContract = async (page: Page) => {
@@ -58,28 +32,17 @@ const openContract = async (page: Page) => {
 };
 
 /** The workflow actions the page offers, in the Entry panel or its "more" menu. */
-const workflowButtons = async (page: Page) => {
-  const labels = CONTRACT_ACTIONS.map((action) => en[`action.${action}`]);
-  let count = 0;
-  for (const label of labels) count += await page.getByRole('button', { name: label, exact: true }).count();
-  const more = page.getByRole('button', { name: 'More document actions' });
-  if (await more.count()) {
-    await more.first().click();
-    for (const label of labels) count += await page.getByRole('menuitem', { name: label, exact: true }).count();
-    await page.keyboard.press('Escape');
-  }
-  return count;
-};
+const workflowButtons = (page: Page) => countActions(page, CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`]));
 
 const review = async (email: string, comment: string) => {
   const page = await logIn(email);
   const panel = await openContract(page);
-  await panel.getByText(`${en['panel.yourActions']}: ${en['action.review']}`).waitFor();
-  await page.getByRole('button', { name: en['action.review'], exact: true }).click();
+  await panel.getByText(`${en['panel.yourActions']}: ${en['contract.action.review']}`).waitFor();
+  await page.getByRole('button', { name: en['contract.action.review'], exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: en['verdict.approve'] }).click();
   await dialog.getByRole('textbox', { name: en['field.comment'] }).fill(comment);
-  await dialog.getByRole('button', { name: en['action.review'], exact: true }).click();
+  await dialog.getByRole('button', { name: en['contract.action.review'], exact: true }).click();
   await dialog.waitFor({ state: 'detached', timeout: 30000 });
   return page;
 };
@@ -89,7 +52,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   // A customer of our own with room on its credit: the review then awaits exactly the supervisor
   // and the planner (a demo customer may be over its limit and need the sales clerk too).
-  const specialist = await restAs('cs-specialist@demo.local');
+  const specialist = await restAsStaff('cs-specialist@demo.local');
   const [product] = await specialist('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
   const customer = await specialist('POST', '/api/customers', {
     data: { name: '无锡精工传动有限公司', region: '华东', creditLimit: '1000000.00' },
@@ -116,14 +79,14 @@ afterAll(async () => {
 it('a specialist submits the drafted contract with the workflow action', async () => {
   const page = await logIn('cs-specialist@demo.local');
   const panel = await openContract(page);
-  await panel.getByText(en['state.draft'], { exact: true }).waitFor();
-  await page.getByRole('button', { name: en['action.submit'], exact: true }).click();
+  await panel.getByText(en['contract.state.draft'], { exact: true }).waitFor();
+  await page.getByRole('button', { name: en['contract.action.submit'], exact: true }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByText(en['hint.submit']).waitFor();
-  await dialog.getByRole('button', { name: en['action.submit'], exact: true }).click();
+  await dialog.getByText(en['contract.hint.submit']).waitFor();
+  await dialog.getByRole('button', { name: en['contract.action.submit'], exact: true }).click();
   await dialog.waitFor({ state: 'detached', timeout: 30000 });
 
-  await panel.getByText(en['state.in_review'], { exact: true }).waitFor({ timeout: 30000 });
+  await panel.getByText(en['contract.state.in_review'], { exact: true }).waitFor({ timeout: 30000 });
   await panel.getByText(`${en['panel.awaited']}: CS supervisor, Planner`).waitFor();
   // The edit view's document was read again: its (read-only) State field follows the workflow.
   await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'in_review' }).waitFor({ timeout: 30000 });
@@ -135,7 +98,7 @@ it('quality, who has no part in the review, sees no workflow actions', async () 
   const page = await logIn('quality@demo.local');
   const panel = await openContract(page);
   await panel.getByText(`${en['panel.yourActions']}: ${en['panel.noActions']}`).waitFor();
-  await panel.getByText(en['state.in_review'], { exact: true }).waitFor();
+  await panel.getByText(en['contract.state.in_review'], { exact: true }).waitFor();
   await page.waitForTimeout(1000); // the content manager renders document actions after an idle callback
   expect(await workflowButtons(page)).toBe(0);
   await page.close();
@@ -145,13 +108,13 @@ it('the supervisor and the planner approve it through the review dialog', async 
   const supervisor = await review('cs-supervisor@demo.local', '付款条件可接受');
   const supervisorPanel = panelOf(supervisor);
   await supervisorPanel.getByText(`${en['panel.awaited']}: Planner`).waitFor({ timeout: 30000 });
-  await supervisorPanel.getByText(en['state.in_review'], { exact: true }).waitFor();
+  await supervisorPanel.getByText(en['contract.state.in_review'], { exact: true }).waitFor();
   expect(await workflowButtons(supervisor)).toBe(0); // one opinion per role and round
   await supervisor.close();
 
   const planner = await review('planner@demo.local', '产能可满足');
   const panel = panelOf(planner);
-  await panel.getByText(en['state.approved'], { exact: true }).waitFor({ timeout: 30000 });
+  await panel.getByText(en['contract.state.approved'], { exact: true }).waitFor({ timeout: 30000 });
   await planner.getByRole('combobox', { name: /State/ }).filter({ hasText: 'approved' }).waitFor({ timeout: 30000 });
 
   const opinions = panel.getByRole('list', { name: en['panel.opinions'] }).getByRole('listitem');
@@ -163,9 +126,9 @@ it('the supervisor and the planner approve it through the review dialog', async 
 
   const history = panel.getByRole('list', { name: en['panel.history'] }).getByRole('listitem');
   expect(await history.count()).toBe(3);
-  expect(await history.nth(0).innerText()).toContain(en['action.submit']);
+  expect(await history.nth(0).innerText()).toContain(en['contract.action.submit']);
   expect(await history.nth(0).innerText()).toContain('李娜（客户服务专员）');
-  expect(await history.nth(2).innerText()).toContain(`${en['state.in_review']} → ${en['state.approved']}`);
+  expect(await history.nth(2).innerText()).toContain(`${en['contract.state.in_review']} → ${en['contract.state.approved']}`);
   await panel.getByText(`${en['panel.yourActions']}: ${en['panel.noActions']}`).waitFor();
   await planner.screenshot({ path: `${shots}/e2e-contract-approved.png` });
   await planner.close();

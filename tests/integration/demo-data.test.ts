@@ -183,6 +183,33 @@ describe('demo data', () => {
     expect(seal.metadatas.sealType.edit.label).toBe('Seal 印章');
   });
 
+  it('shows what the complaint workflow records as read-only, with bilingual labels and list columns', async () => {
+    const cm = app.strapi.plugin('content-manager');
+    const complaint = await cm.service('content-types').findConfiguration({ uid: 'api::complaint.complaint' });
+    const serverOwned = [
+      'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
+      'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt',
+      'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
+    ];
+    for (const field of serverOwned) expect([field, complaint.metadatas[field].edit.editable]).toEqual([field, false]);
+    for (const field of ['customer', 'order', 'product', 'channel', 'receivedAt', 'description', 'customerDemand', 'category', 'severity']) {
+      expect([field, complaint.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
+    expect(complaint.settings.mainField).toBe('number');
+    expect(complaint.layouts.list).toEqual(['number', 'customer', 'category', 'severity', 'state', 'dueAt']);
+    expect(complaint.metadatas.number.edit.label).toBe('Number 投诉编号');
+    expect(complaint.metadatas.severity.list.label).toBe('Severity 严重度');
+    expect(complaint.metadatas.category.edit.label).toBe('Category 类别');
+    expect(complaint.metadatas.measures.edit.label).toBe('Measures 处理措施');
+    expect(complaint.metadatas.dueAt.list.label).toBe('Deadline 期限');
+
+    const measure = await cm.service('components').findConfiguration({ uid: 'complaint.measure', category: 'complaint' });
+    for (const field of ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result']) {
+      expect([field, measure.metadatas[field].edit.editable]).toEqual([field, false]);
+    }
+    expect(measure.metadatas.ownerRole.edit.label).toBe('Owner 负责岗位');
+  });
+
   it('takes demo contracts through the real workflow, one in each state, with history and a seal log', async () => {
     // The compiled module the running app uses: the engine's trusted-write scope must be the app's own.
     const { loadDemoContracts } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-contracts'));

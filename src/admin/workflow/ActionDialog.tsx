@@ -1,13 +1,15 @@
 /**
- * The dialog of one contract workflow action: what the step does, the inputs the action asks for
- * (./fields.ts), and the button that takes it. Errors the server names by field are shown under
- * the field; every error's message also comes as a notification (./hooks.ts).
+ * The dialog of one workflow action: what the step does, the inputs the action asks for
+ * (./fields.ts, entered as the workflow's ./subjects.ts says), and the button that takes it. Errors
+ * the server names by field are shown under the field; every error's message also comes as a
+ * notification (./hooks.ts).
  */
 import * as React from 'react';
 import { Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import type { ContractAction } from '../../domain/contract-review';
-import { FIELD_KINDS, fieldsOf, FINAL_ACTIONS, InputField, isBlank, requiredFieldsOf } from './fields';
-import { useContractAction } from './hooks';
+import type { Measure } from '../../domain/complaint-handling';
+import { FieldKind, fieldsOf, InputField, isBlank, requiredFieldsOf } from './fields';
+import { useEditViewDocument, useWorkflowAction } from './hooks';
+import type { WorkflowSubject } from './subjects';
 import { useWorkflowText, WorkflowText } from './text';
 
 type Values = Partial<Record<InputField, unknown>>;
@@ -25,8 +27,29 @@ const sha256Of = async (file: File) => {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 };
 
+/** The open measures of the record in the edit view; the server names a measure by its key. */
+const OpenMeasurePicker = ({ value, onChange, text }: { value: unknown; onChange: (value: unknown) => void; text: WorkflowText }) => {
+  const { document } = useEditViewDocument();
+  const open = ((document?.measures as Measure[] | undefined) ?? []).filter((measure) => !measure.doneAt);
+  return (
+    <SingleSelect
+      value={(value as string) ?? null}
+      onChange={(key) => onChange(String(key))}
+      placeholder={open.length ? undefined : text.t('field.noOpenMeasures')}
+      disabled={open.length === 0}
+    >
+      {open.map((measure) => (
+        <SingleSelectOption key={measure.key} value={measure.key}>
+          {`${measure.description} · ${text.role(measure.ownerRole)} · ${measure.dueDate}`}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  );
+};
+
 interface FieldProps {
   name: InputField;
+  spec: FieldKind;
   value: unknown;
   required: boolean;
   error?: string;
@@ -34,8 +57,7 @@ interface FieldProps {
   text: WorkflowText;
 }
 
-const WorkflowField = ({ name, value, required, error, onChange, text }: FieldProps) => {
-  const spec = FIELD_KINDS[name];
+const WorkflowField = ({ name, spec, value, required, error, onChange, text }: FieldProps) => {
   const label = text.t(`field.${name}`);
   const input = (() => {
     switch (spec.kind) {
@@ -89,6 +111,13 @@ const WorkflowField = ({ name, value, required, error, onChange, text }: FieldPr
             </Typography>
           </Flex>
         );
+      case 'openMeasure':
+        return <OpenMeasurePicker value={value} onChange={onChange} text={text} />;
+      default: {
+        // A kind added to FieldKind without its input here fails the type check, not silently in the dialog.
+        const unhandled: never = spec;
+        return unhandled;
+      }
     }
   })();
   return (
@@ -100,12 +129,18 @@ const WorkflowField = ({ name, value, required, error, onChange, text }: FieldPr
   );
 };
 
-export const ActionDialog = ({ action, onClose }: { action: ContractAction; onClose: () => void }) => {
-  const text = useWorkflowText();
-  const { run, isRunning } = useContractAction();
+interface ActionDialogProps {
+  workflow: WorkflowSubject;
+  action: string;
+  onClose: () => void;
+}
+
+export const ActionDialog = ({ workflow, action, onClose }: ActionDialogProps) => {
+  const text = useWorkflowText(workflow.subject);
+  const { run, isRunning } = useWorkflowAction(workflow.subject);
   const [values, setValues] = React.useState<Values>({});
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const required = requiredFieldsOf(action, values);
+  const required = requiredFieldsOf(workflow, action, values);
   const incomplete = required.some((field) => isBlank(values[field]));
 
   const take = async () => {
@@ -119,11 +154,13 @@ export const ActionDialog = ({ action, onClose }: { action: ContractAction; onCl
     <>
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Typography>{text.t(`hint.${action}`)}</Typography>
-          {fieldsOf(action).map((name) => (
+          <Typography>{text.hint(action)}</Typography>
+          {fieldsOf(workflow, action).map((name) => (
             <WorkflowField
               key={name}
               name={name}
+              // A field the build does not know how to enter is typed as text: the server still checks it.
+              spec={workflow.fields[name] ?? { kind: 'text' }}
               value={values[name]}
               required={required.includes(name)}
               error={errors[name]}
@@ -141,7 +178,7 @@ export const ActionDialog = ({ action, onClose }: { action: ContractAction; onCl
           onClick={take}
           loading={isRunning}
           disabled={incomplete}
-          variant={FINAL_ACTIONS.includes(action) ? 'danger' : 'default'}
+          variant={workflow.finalActions.includes(action) ? 'danger' : 'default'}
         >
           {text.action(action)}
         </Button>

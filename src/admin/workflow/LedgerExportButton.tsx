@@ -7,7 +7,8 @@ import { useParams } from 'react-router-dom';
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { CONTRACT_UID, contractWorkflowApi, problemOf } from './api';
+import { problemOf, workflowApi } from './api';
+import { CONTRACT_UID } from './subjects';
 import { useWorkflowText } from './text';
 
 const save = (file: Blob, fileName: string) => {
@@ -32,7 +33,7 @@ export const LedgerExportButton = () => {
   const exportLedger = async () => {
     setExporting(true);
     try {
-      const { file, fileName } = await contractWorkflowApi(client).ledger('xlsx');
+      const { file, fileName } = await workflowApi(client).ledger('xlsx');
       save(file, fileName);
     } catch (error) {
       toggleNotification({ type: 'danger', message: text.t('ledger.failed', { message: problemOf(error).message }) });

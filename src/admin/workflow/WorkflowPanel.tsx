@@ -1,50 +1,19 @@
 /**
- * The contract edit view's side panel: the workflow state, what the logged-in admin may do, the
- * current review round (roles awaited, each opinion with reviewer, verdict, comment and proposed
- * delivery date) and the history of every step.
+ * The workflow side panel of an edit view whose record type has a workflow (./subjects.ts): the
+ * state, what the logged-in admin may do, the workflow's details of the record (a complaint's
+ * deadline and measures), the current review round (roles awaited, each opinion with reviewer,
+ * verdict, comment and proposed delivery date) and the history of every step.
  */
 import * as React from 'react';
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Badge, Flex, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { CONTRACT_UID, ContractWorkflowView } from './api';
-import { useContractWorkflow } from './hooks';
+import type { WorkflowView } from './api';
+import { useWorkflow } from './hooks';
+import { Item, List, Section } from './PanelParts';
+import { workflowOf, WorkflowSubject } from './subjects';
 import { useWorkflowText, WorkflowText } from './text';
 
-const STATE_BADGES: Record<string, 'success' | 'danger' | 'warning' | 'primary' | 'neutral'> = {
-  approved: 'success',
-  active: 'success',
-  completed: 'success',
-  changes_requested: 'warning',
-  termination_proposed: 'danger',
-  terminated: 'danger',
-  cancelled: 'neutral',
-  superseded: 'neutral',
-};
-
-const Section = ({ title, children }: React.PropsWithChildren<{ title: string }>) => (
-  <Flex direction="column" alignItems="stretch" gap={2}>
-    <Typography variant="sigma" textColor="neutral600">
-      {title}
-    </Typography>
-    {children}
-  </Flex>
-);
-
-const List = ({ label, children }: React.PropsWithChildren<{ label: string }>) => (
-  <Box tag="ul" aria-label={label} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-    {children}
-  </Box>
-);
-
-const Item = ({ children }: React.PropsWithChildren) => (
-  <Box tag="li" paddingTop={2} paddingBottom={2} borderColor="neutral150" style={{ borderWidth: '0 0 1px 0', borderStyle: 'solid' }}>
-    <Flex direction="column" alignItems="stretch" gap={1}>
-      {children}
-    </Flex>
-  </Box>
-);
-
-const Review = ({ view, text }: { view: ContractWorkflowView; text: WorkflowText }) => {
+const Review = ({ view, text }: { view: WorkflowView; text: WorkflowText }) => {
   const { round, awaited, opinions } = view.review;
   const pending = awaited.filter((role) => !opinions.some((opinion) => opinion.role === role));
   return (
@@ -74,7 +43,7 @@ const Review = ({ view, text }: { view: ContractWorkflowView; text: WorkflowText
   );
 };
 
-const History = ({ view, text }: { view: ContractWorkflowView; text: WorkflowText }) => (
+const History = ({ view, text }: { view: WorkflowView; text: WorkflowText }) => (
   <Section title={text.t('panel.history')}>
     <List label={text.t('panel.history')}>
       {view.history.map((event, index) => (
@@ -96,19 +65,26 @@ const History = ({ view, text }: { view: ContractWorkflowView; text: WorkflowTex
   </Section>
 );
 
-const ContractWorkflowSummary = ({ documentId }: { documentId: string }) => {
-  const text = useWorkflowText();
-  const { view, error, isLoading } = useContractWorkflow(documentId);
+interface SummaryProps {
+  workflow: WorkflowSubject;
+  documentId: string;
+  document: Record<string, unknown> | undefined;
+}
+
+const WorkflowSummary = ({ workflow, documentId, document }: SummaryProps) => {
+  const text = useWorkflowText(workflow.subject);
+  const { view, error, isLoading } = useWorkflow(workflow.subject, documentId);
   if (isLoading) return <Typography variant="pi">{text.t('panel.loading')}</Typography>;
   if (!view) return <Typography textColor="danger600">{text.t('panel.loadFailed', { message: error ?? '' })}</Typography>;
+  const { Details } = workflow;
   return (
-    <Flex role="region" aria-label={text.t('panel.title')} direction="column" alignItems="stretch" gap={4} width="100%">
+    <Flex role="region" aria-label={text.title()} direction="column" alignItems="stretch" gap={4} width="100%">
       {error ? <Typography textColor="danger600">{text.t('panel.loadFailed', { message: error })}</Typography> : null}
       <Flex gap={2} wrap="wrap">
         <Typography variant="omega" fontWeight="bold">
           {text.t('panel.state')}:
         </Typography>
-        <Badge aria-label={text.t('panel.state')} variant={STATE_BADGES[view.state] ?? 'primary'}>
+        <Badge aria-label={text.t('panel.state')} variant={workflow.stateBadges[view.state] ?? 'primary'}>
           {text.state(view.state)}
         </Badge>
       </Flex>
@@ -116,14 +92,19 @@ const ContractWorkflowSummary = ({ documentId }: { documentId: string }) => {
         {text.t('panel.yourActions')}:{' '}
         {view.allowedActions.length ? view.allowedActions.map(text.action).join(', ') : text.t('panel.noActions')}
       </Typography>
+      {Details ? <Details document={document} text={text} /> : null}
       {view.review.round > 0 ? <Review view={view} text={text} /> : null}
       <History view={view} text={text} />
     </Flex>
   );
 };
 
-export const ContractWorkflowPanel: PanelComponent = ({ model, documentId }) => {
-  const text = useWorkflowText();
-  if (model !== CONTRACT_UID || !documentId) return null;
-  return { title: text.t('panel.title'), content: <ContractWorkflowSummary documentId={documentId} /> };
+export const WorkflowPanel: PanelComponent = ({ model, documentId, document }) => {
+  const workflow = workflowOf(model);
+  const text = useWorkflowText(workflow?.subject);
+  if (!workflow || !documentId) return null;
+  return {
+    title: text.title(),
+    content: <WorkflowSummary workflow={workflow} documentId={documentId} document={document as Record<string, unknown> | undefined} />,
+  };
 };

@@ -4,11 +4,9 @@
  * `WorkflowProblem` (message, status, the fields it names).
  */
 import { isFetchError, type FetchClient } from '@strapi/strapi/admin';
-import type { ContractAction, ContractState } from '../../domain/contract-review';
 import type { RoleCode } from '../../domain/staff-roles';
 import type { Verdict } from '../../domain/workflow/machine';
-
-export const CONTRACT_UID = 'api::contract.contract';
+import type { SubjectCode } from './subjects';
 
 export interface Person {
   id: number;
@@ -34,19 +32,19 @@ export interface HistoryEvent {
   at: string;
 }
 
-/** GET /workflows/contract/:documentId, for the logged-in admin user. */
-export interface ContractWorkflowView {
-  state: ContractState;
+/** GET /workflows/:subject/:documentId, for the logged-in admin user. */
+export interface WorkflowView {
+  state: string;
   version: number;
-  allowedActions: ContractAction[];
+  allowedActions: string[];
   review: { round: number; awaited: RoleCode[]; opinions: ReviewOpinion[] };
   history: HistoryEvent[];
 }
 
 export interface ActionAnswer {
-  data: ContractWorkflowView;
-  /** `newRevision`: the documentId of the draft made by `revise` or `amend`. */
-  meta?: { newRevision?: string };
+  data: WorkflowView;
+  /** `newRevision`: the documentId of the draft made by a contract's `revise` or `amend`; `measure`: the key of a complaint's new measure. */
+  meta?: { newRevision?: string; measure?: string };
 }
 
 export interface WorkflowProblem {
@@ -73,16 +71,16 @@ export const problemOf = (error: unknown): WorkflowProblem => {
   return { message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
 };
 
-const path = (documentId: string, action?: string) =>
-  `/workflows/contract/${encodeURIComponent(documentId)}${action ? `/${encodeURIComponent(action)}` : ''}`;
+const path = (subject: SubjectCode, documentId: string, action?: string) =>
+  `/workflows/${subject}/${encodeURIComponent(documentId)}${action ? `/${encodeURIComponent(action)}` : ''}`;
 
-export const contractWorkflowApi = (client: FetchClient) => ({
-  describe: async (documentId: string): Promise<ContractWorkflowView> =>
-    (await client.get<{ data: ContractWorkflowView }>(path(documentId))).data.data,
+export const workflowApi = (client: FetchClient) => ({
+  describe: async (subject: SubjectCode, documentId: string): Promise<WorkflowView> =>
+    (await client.get<{ data: WorkflowView }>(path(subject, documentId))).data.data,
 
-  /** Takes `action` as of `version`; the server refuses it (409) if the contract changed since. */
-  act: async (documentId: string, action: ContractAction, input: Record<string, unknown> & { version: number }): Promise<ActionAnswer> =>
-    (await client.post<ActionAnswer>(path(documentId, action), { data: input })).data,
+  /** Takes `action` as of `version`; the server refuses it (409) if the record changed since. */
+  act: async (subject: SubjectCode, documentId: string, action: string, input: Record<string, unknown> & { version: number }): Promise<ActionAnswer> =>
+    (await client.post<ActionAnswer>(path(subject, documentId, action), { data: input })).data,
 
   /** The ledger as a file; an error answer is read as JSON for its message (a blob request loses it otherwise). */
   ledger: async (format: LedgerFormat): Promise<{ file: Blob; fileName: string }> => {
@@ -103,5 +101,3 @@ export const contractWorkflowApi = (client: FetchClient) => ({
     return { file: answer.data, fileName };
   },
 });
-
-export type ContractWorkflowApi = ReturnType<typeof contractWorkflowApi>;

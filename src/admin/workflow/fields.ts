@@ -1,11 +1,11 @@
 /**
- * Which inputs each contract action asks for. What an action requires comes from the machine
- * itself (`inputRequires` in src/domain/contract-review.ts), so the dialog and the server cannot
- * disagree; added here are only the optional inputs and the one conditional rule (a review's
- * comment is required unless it approves), which the machine checks in `checkInput`.
+ * How a workflow dialog's inputs are entered, and which inputs an action asks for. What an action
+ * requires comes from the machine itself (`inputRequires`), so the dialog and the server cannot
+ * disagree; each workflow (./subjects.ts) adds only how its fields are entered and its optional
+ * inputs. The one conditional rule shared by both machines, checked by their `checkInput`: an
+ * opinion's comment is required unless it approves.
  */
-import { ContractAction, contractMachine, REPLY_CHANNELS, SEAL_TYPES } from '../../domain/contract-review';
-import { VERDICTS } from '../../domain/workflow/machine';
+import type { Verdict } from '../../domain/workflow/machine';
 
 export type InputField =
   | 'verdict'
@@ -15,42 +15,57 @@ export type InputField =
   | 'sealType'
   | 'copies'
   | 'documentSha256'
+  | 'rootCause'
+  | 'kind'
+  | 'description'
+  | 'ownerRole'
+  | 'dueDate'
+  | 'measure'
+  | 'result'
   | 'comment';
+
+/** The groups of codes whose names the dialog shows (./text.ts). */
+export type ChoiceGroup = 'verdict' | 'channel' | 'sealType' | 'measureKind' | 'role';
 
 /** How a field is entered; `choices` are the codes the server accepts. */
 export type FieldKind =
-  | { kind: 'choice'; choices: readonly string[]; group: 'verdict' | 'channel' | 'sealType'; asRadio?: boolean }
+  | { kind: 'choice'; choices: readonly string[]; group: ChoiceGroup; asRadio?: boolean }
   | { kind: 'text'; multiline?: boolean }
   | { kind: 'date' }
   | { kind: 'count'; min: number; max: number }
-  | { kind: 'sha256' };
+  | { kind: 'sha256' }
+  /** One of the open measures of the record in the edit view, by its key. */
+  | { kind: 'openMeasure' };
 
-export const FIELD_KINDS: Record<InputField, FieldKind> = {
-  verdict: { kind: 'choice', choices: VERDICTS, group: 'verdict', asRadio: true },
-  proposedDeliveryDate: { kind: 'date' },
-  channel: { kind: 'choice', choices: REPLY_CHANNELS, group: 'channel' },
-  content: { kind: 'text', multiline: true },
-  sealType: { kind: 'choice', choices: SEAL_TYPES, group: 'sealType' },
-  copies: { kind: 'count', min: 1, max: 100 },
-  documentSha256: { kind: 'sha256' },
-  comment: { kind: 'text', multiline: true },
-};
+export const longText: FieldKind = { kind: 'text', multiline: true };
+export const businessDate: FieldKind = { kind: 'date' };
+export const choice = (group: ChoiceGroup, choices: readonly string[]): FieldKind => ({ kind: 'choice', group, choices });
+export const verdictChoice = (verdicts: readonly Verdict[]): FieldKind => ({ kind: 'choice', group: 'verdict', choices: verdicts, asRadio: true });
 
-const OPTIONAL: Partial<Record<ContractAction, InputField[]>> = { review: ['proposedDeliveryDate'] };
+/** What the dialogs need of a machine; the rest (roles, policy numbers) stays with the server. */
+export interface MachineInputs {
+  actions: Record<string, { inputRequires?: readonly string[]; opinion?: boolean }>;
+  verdicts: readonly Verdict[];
+}
+
+export interface ActionInputs {
+  machine: MachineInputs;
+  /** Inputs an action takes beyond what its machine requires. */
+  optionalFields?: Partial<Record<string, InputField[]>>;
+}
+
+const requiredByMachine = ({ machine }: ActionInputs, action: string) => (machine.actions[action]?.inputRequires ?? []) as InputField[];
 
 /** The dialog's fields, required ones first; every step may carry a comment, kept in the history. */
-export const fieldsOf = (action: ContractAction): InputField[] => {
-  const required = (contractMachine.actions[action].inputRequires ?? []) as InputField[];
-  const fields = [...required, ...(OPTIONAL[action] ?? [])];
+export const fieldsOf = (workflow: ActionInputs, action: string): InputField[] => {
+  const fields = [...requiredByMachine(workflow, action), ...(workflow.optionalFields?.[action] ?? [])];
   return fields.includes('comment') ? fields : [...fields, 'comment'];
 };
 
-export const requiredFieldsOf = (action: ContractAction, values: Partial<Record<InputField, unknown>>): InputField[] => {
-  const required = (contractMachine.actions[action].inputRequires ?? []) as InputField[];
-  return action === 'review' && values.verdict !== undefined && values.verdict !== 'approve' ? [...required, 'comment'] : required;
+export const requiredFieldsOf = (workflow: ActionInputs, action: string, values: Partial<Record<InputField, unknown>>): InputField[] => {
+  const required = requiredByMachine(workflow, action);
+  const dissents = workflow.machine.actions[action]?.opinion && values.verdict !== undefined && values.verdict !== 'approve';
+  return dissents ? [...required, 'comment'] : required;
 };
 
 export const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && !value.trim());
-
-/** The dangerous steps: shown in red, never the panel's first button. */
-export const FINAL_ACTIONS: readonly ContractAction[] = ['cancel', 'terminate'];

@@ -1,31 +1,31 @@
 /**
- * Hooks of the contract workflow screens: the workflow of a contract (shared through ./store.ts)
- * and taking an action on the contract open in the edit view, which afterwards refreshes the edit
- * view's document (or opens the new revision) and tells the user how it went.
+ * Hooks of the workflow screens: the workflow of a record (shared through ./store.ts), the record
+ * open in the edit view, and taking an action on it, which afterwards refreshes the edit view's
+ * document (or opens a contract's new revision) and tells the user how it went.
  */
 import * as React from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { unstable_useDocument, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import type { ContractAction } from '../../domain/contract-review';
-import { contractWorkflowApi, problemOf } from './api';
+import { problemOf, workflowApi } from './api';
 import { workflowStore } from './store';
+import type { SubjectCode } from './subjects';
 import { useWorkflowText } from './text';
 
-/** The workflow of one contract; `documentId` undefined (another record, a new entry) reads nothing. */
-export const useContractWorkflow = (documentId: string | undefined) => {
-  const entry = React.useSyncExternalStore(workflowStore.subscribe, () => (documentId ? workflowStore.get(documentId) : undefined));
+/** The workflow of one record; `documentId` undefined (another record type, a new entry) reads nothing. */
+export const useWorkflow = (subject: SubjectCode, documentId: string | undefined) => {
+  const entry = React.useSyncExternalStore(workflowStore.subscribe, () => (documentId ? workflowStore.get(subject, documentId) : undefined));
   // Read afresh on every visit: someone else may have acted since the copy we hold.
   React.useEffect(() => {
-    if (documentId) void workflowStore.load(documentId);
-  }, [documentId]);
+    if (documentId) void workflowStore.load(subject, documentId);
+  }, [subject, documentId]);
   return { view: entry?.view, error: entry?.error, isLoading: Boolean(documentId) && !entry?.view && !entry?.error };
 };
 
 /**
  * The query parameters under which the edit view fetched its document: its `buildValidParams`
  * (not exported through @strapi/strapi/admin) lifts `plugins[...]` options to the top level. The
- * same parameters make our refetch hit the edit view's own cached query, so the form shows the
- * new state.
+ * same parameters make our reads hit the edit view's own cached query, so a refetch shows the
+ * new state in the form.
  */
 const editViewParams = (query: Record<string, unknown>) => {
   const { plugins, ...rest } = query;
@@ -35,35 +35,41 @@ const editViewParams = (query: Record<string, unknown>) => {
   return Object.assign(rest, ...lifted);
 };
 
+/** The record open in the edit view (`:collectionType/:slug/:id`), from the edit view's own query. */
+export const useEditViewDocument = () => {
+  const { collectionType = '', slug: model = '', id: documentId = '' } = useParams();
+  const [{ query }] = useQueryParams<Record<string, unknown>>();
+  const params = React.useMemo(() => editViewParams({ ...query }), [query]);
+  const { document, refetch } = unstable_useDocument({ collectionType, model, documentId, params });
+  return { collectionType, model, documentId, document: document as Record<string, unknown> | undefined, refetch };
+};
+
 export interface ActionOutcome {
   ok: boolean;
   fieldErrors: Record<string, string>;
 }
 
 /**
- * Takes workflow actions on the contract open in the edit view (`:collectionType/:slug/:id`),
- * always as of the version last read, so that a change made meanwhile is refused (409), not overwritten.
+ * Takes workflow actions on the record open in the edit view, always as of the version last read,
+ * so that a change made meanwhile is refused (409), not overwritten.
  */
-export const useContractAction = () => {
-  const { collectionType = '', slug: model = '', id: documentId = '' } = useParams();
-  const [{ query }] = useQueryParams<Record<string, unknown>>();
-  const params = React.useMemo(() => editViewParams({ ...query }), [query]);
-  const { refetch } = unstable_useDocument({ collectionType, model, documentId, params });
+export const useWorkflowAction = (subject: SubjectCode) => {
+  const { collectionType, model, documentId, refetch } = useEditViewDocument();
   const client = useFetchClient();
-  const api = React.useMemo(() => contractWorkflowApi(client), [client]);
+  const api = React.useMemo(() => workflowApi(client), [client]);
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
-  const text = useWorkflowText();
+  const text = useWorkflowText(subject);
   const [isRunning, setRunning] = React.useState(false);
 
   const run = React.useCallback(
-    async (action: ContractAction, input: Record<string, unknown>): Promise<ActionOutcome & { newRevision?: string }> => {
-      const version = workflowStore.get(documentId)?.view?.version;
+    async (action: string, input: Record<string, unknown>): Promise<ActionOutcome & { newRevision?: string }> => {
+      const version = workflowStore.get(subject, documentId)?.view?.version;
       if (version === undefined) return { ok: false, fieldErrors: {} };
       setRunning(true);
       try {
-        const answer = await api.act(documentId, action, { ...input, version });
-        workflowStore.put(documentId, answer.data);
+        const answer = await api.act(subject, documentId, action, { ...input, version });
+        workflowStore.put(subject, documentId, answer.data);
         toggleNotification({ type: 'success', message: text.t('notification.done', { action: text.action(action) }) });
         const newRevision = answer.meta?.newRevision;
         if (newRevision) navigate(`/content-manager/${collectionType}/${model}/${newRevision}`);
@@ -72,14 +78,14 @@ export const useContractAction = () => {
       } catch (error) {
         const problem = problemOf(error);
         toggleNotification({ type: 'danger', message: problem.message });
-        // Someone moved the contract on: show what may be done now.
-        if (problem.status === 409) void workflowStore.load(documentId);
+        // Someone moved the record on: show what may be done now.
+        if (problem.status === 409) void workflowStore.load(subject, documentId);
         return { ok: false, fieldErrors: problem.fieldErrors };
       } finally {
         setRunning(false);
       }
     },
-    [api, collectionType, documentId, model, navigate, refetch, text, toggleNotification]
+    [api, collectionType, documentId, model, navigate, refetch, subject, text, toggleNotification]
   );
 
   return { run, isRunning };

@@ -1,22 +1,23 @@
 /**
- * Puts the contract workflow into the admin panel: the document actions and the side panel of the
- * contract edit view, and the ledger export on the contract list view. Called from app.tsx's bootstrap.
+ * Puts the workflows into the admin panel: the document actions and the side panel of the edit
+ * views of contracts and complaints (./subjects.ts), and the ledger export on the contract list
+ * view. Called from app.tsx's bootstrap.
  */
 import type * as React from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { contractDocumentActions } from './documentActions';
+import { workflowDocumentActions } from './documentActions';
 import { LedgerExportButton } from './LedgerExportButton';
-import { ContractWorkflowPanel } from './WorkflowPanel';
+import { WorkflowPanel } from './WorkflowPanel';
 
 interface ContentManager {
   apis: Pick<ContentManagerPlugin['config']['apis'], 'addDocumentAction' | 'addEditViewSidePanel'>;
   injectComponent: (view: 'listView', zone: 'actions', component: { name: string; Component: React.ComponentType }) => void;
 }
 
-export const registerContractWorkflow = (app: { getPlugin: (id: string) => unknown }) => {
+export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) => {
   const contentManager = app.getPlugin('content-manager') as ContentManager;
-  contentManager.apis.addDocumentAction((actions) => [...actions, ...contractDocumentActions]);
-  contentManager.apis.addEditViewSidePanel([ContractWorkflowPanel]);
+  contentManager.apis.addDocumentAction((actions) => [...actions, ...workflowDocumentActions]);
+  contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
   contentManager.injectComponent('listView', 'actions', { name: 'contract-ledger-export', Component: LedgerExportButton });
 };
 

@@ -1,5 +1,5 @@
 /**
- * One copy per contract of what the workflow route said, shared by everything on the edit view:
+ * One copy per record of what the workflow route said, shared by everything on the edit view:
  * the document actions (one content-manager description component per action) and the side panel.
  * One request serves them all, and an action's answer updates all of them at once.
  *
@@ -7,10 +7,11 @@
  * unmounts, and a shared load must not die with whichever component happened to start it.
  */
 import { getFetchClient } from '@strapi/strapi/admin';
-import { contractWorkflowApi, ContractWorkflowView, problemOf } from './api';
+import { problemOf, workflowApi, WorkflowView } from './api';
+import type { SubjectCode } from './subjects';
 
 export interface WorkflowEntry {
-  view?: ContractWorkflowView;
+  view?: WorkflowView;
   error?: string;
 }
 
@@ -18,8 +19,10 @@ const entries = new Map<string, WorkflowEntry>();
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
-const set = (documentId: string, entry: WorkflowEntry) => {
-  entries.set(documentId, entry);
+const keyOf = (subject: SubjectCode, documentId: string) => `${subject}/${documentId}`;
+
+const set = (key: string, entry: WorkflowEntry) => {
+  entries.set(key, entry);
   listeners.forEach((listener) => listener());
 };
 
@@ -31,28 +34,29 @@ export const workflowStore = {
     };
   },
 
-  get(documentId: string): WorkflowEntry | undefined {
-    return entries.get(documentId);
+  get(subject: SubjectCode, documentId: string): WorkflowEntry | undefined {
+    return entries.get(keyOf(subject, documentId));
   },
 
   /** (Re)reads the workflow; calls made while a read is under way share it. */
-  load(documentId: string): Promise<void> {
-    const pending = loading.get(documentId);
+  load(subject: SubjectCode, documentId: string): Promise<void> {
+    const key = keyOf(subject, documentId);
+    const pending = loading.get(key);
     if (pending) return pending;
-    const read = contractWorkflowApi(getFetchClient())
-      .describe(documentId)
+    const read = workflowApi(getFetchClient())
+      .describe(subject, documentId)
       .then(
-        (view) => set(documentId, { view }),
+        (view) => set(key, { view }),
         // Keep what was shown before: an error on a reload should not blank the panel.
-        (error) => set(documentId, { ...entries.get(documentId), error: problemOf(error).message })
+        (error) => set(key, { ...entries.get(key), error: problemOf(error).message })
       )
-      .finally(() => loading.delete(documentId));
-    loading.set(documentId, read);
+      .finally(() => loading.delete(key));
+    loading.set(key, read);
     return read;
   },
 
   /** What an action's answer says the workflow is now. */
-  put(documentId: string, view: ContractWorkflowView) {
-    set(documentId, { view });
+  put(subject: SubjectCode, documentId: string, view: WorkflowView) {
+    set(keyOf(subject, documentId), { view });
   },
 };

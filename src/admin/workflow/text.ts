@@ -1,28 +1,34 @@
 /**
- * The workflow screens' words in the admin user's language: our messages (./translations.ts) and
- * the department's role names, which come from the domain (src/domain/staff-roles.ts) rather than
- * a second copy here.
+ * The workflow screens' words in the admin user's language: our messages (./translations.ts), a
+ * workflow's own states, actions and hints under its subject, and the department's role names,
+ * which come from the domain (src/domain/staff-roles.ts) rather than a second copy here.
  */
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { STAFF_ROLES, RoleCode } from '../../domain/staff-roles';
+import type { SubjectCode } from './subjects';
 import { en, MESSAGE_PREFIX, MessageKey } from './translations';
 
 type Values = Record<string, string | number>;
 
-export const useWorkflowText = () => {
+/** `subject` picks the workflow whose states and actions are named; screens of no one workflow pass none. */
+export const useWorkflowText = (subject?: SubjectCode) => {
   const { formatMessage, locale, formatDate, formatTime } = useIntl();
   return React.useMemo(() => {
     const t = (key: MessageKey, values?: Values) => formatMessage({ id: `${MESSAGE_PREFIX}${key}`, defaultMessage: en[key] }, values);
     // History may name a state or action this build does not know (a newer server): show the code.
     const known = (group: string, code: string) => (`${group}.${code}` in en ? t(`${group}.${code}` as MessageKey) : code);
+    const own = (group: string, code: string) => (subject ? known(`${subject}.${group}`, code) : code);
     return {
       t,
-      state: (code: string) => known('state', code),
-      action: (code: string) => known('action', code),
+      title: () => (subject ? t(`${subject}.title`) : ''),
+      state: (code: string) => own('state', code),
+      action: (code: string) => own('action', code),
+      hint: (code: string) => own('hint', code),
       verdict: (code: string) => known('verdict', code),
       channel: (code: string) => known('channel', code),
       sealType: (code: string) => known('sealType', code),
+      measureKind: (code: string) => known('measureKind', code),
       role: (code: string) => {
         const role = STAFF_ROLES[code as RoleCode];
         if (!role) return code;
@@ -30,7 +36,7 @@ export const useWorkflowText = () => {
       },
       dateTime: (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`,
     };
-  }, [formatMessage, locale, formatDate, formatTime]);
+  }, [formatMessage, locale, formatDate, formatTime, subject]);
 };
 
 export type WorkflowText = ReturnType<typeof useWorkflowText>;

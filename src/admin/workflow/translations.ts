@@ -1,8 +1,12 @@
 /**
- * What the contract workflow's admin screens say, in the panel's two languages (en, zh-Hans).
- * Keys are prefixed with `cs.workflow.` when registered (app.tsx); the English text is also the
- * default message, so a missing translation shows English rather than a key.
+ * What the workflow admin screens say, in the panel's two languages (en, zh-Hans). Shared words
+ * (panel, fields, verdicts, channels) are keyed plainly; each workflow's own words (title, states,
+ * actions, hints) under its subject (`contract.`, `complaint.`), since the two machines share
+ * action and state codes with different meanings (`reply`, `replied`). Keys are prefixed with
+ * `cs.workflow.` when registered (app.tsx); the English text is also the default message, so a
+ * missing translation shows English rather than a key.
  */
+import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
 import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
 
@@ -10,8 +14,11 @@ import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
 const labelMessages = <P extends string, K extends string>(prefix: P, labels: Record<K, Label>, language: keyof Label) =>
   Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [`${prefix}.${key}`, label[language]])) as Record<`${P}.${K}`, string>;
 
-export const en = {
-  'panel.title': 'Contract review',
+type Under<P extends string, T> = { [K in keyof T as `${P}.${K & string}`]: string };
+const under = <P extends string, T extends Record<string, string>>(prefix: P, messages: T) =>
+  Object.fromEntries(Object.entries(messages).map(([key, text]) => [`${prefix}.${key}`, text])) as Under<P, T>;
+
+const common = {
   'panel.state': 'State',
   'panel.yourActions': 'Your actions',
   'panel.noActions': 'none',
@@ -26,7 +33,55 @@ export const en = {
   'panel.loading': 'Loading…',
   'panel.loadFailed': 'The workflow could not be loaded: {message}',
   'panel.by': 'by {name}',
+  'panel.deadline': 'Deadline',
+  'panel.noDeadline': 'none in this state',
+  'panel.overdue': 'Overdue',
+  'panel.measures': 'Measures',
+  'panel.noMeasures': 'No measures yet',
+  'panel.measureOwner': 'Owner: {role}',
+  'panel.measureDue': 'Due {date}',
+  'panel.measureDone': 'Done {date}',
+  'panel.measureOpen': 'Open',
 
+  'field.comment': 'Comment',
+  'field.verdict': 'Opinion',
+  'field.proposedDeliveryDate': 'Proposed delivery date',
+  'field.channel': 'Channel',
+  'field.content': 'Reply to the customer',
+  'field.sealType': 'Seal',
+  'field.copies': 'Copies',
+  'field.documentSha256': 'SHA-256 of the sealed document',
+  'field.documentFile': 'Compute it from the file',
+  'field.rootCause': 'Root cause',
+  'field.kind': 'Kind of measure',
+  'field.description': 'Measure',
+  'field.ownerRole': 'Owner',
+  'field.dueDate': 'Due date',
+  'field.measure': 'Measure done',
+  'field.result': 'Result',
+  'field.noOpenMeasures': 'No open measures',
+  'field.required': 'required',
+
+  ...labelMessages('verdict', VERDICT_LABELS, 'en'),
+  'channel.email': 'E-mail',
+  'channel.fax': 'Fax',
+  'channel.letter': 'Letter',
+  'channel.phone': 'Phone',
+  'channel.visit': 'Visit',
+  'sealType.contract_seal': 'Contract seal',
+  'sealType.company_seal': 'Company seal',
+  'measureKind.containment': 'Containment',
+  'measureKind.corrective': 'Corrective',
+  'measureKind.preventive': 'Preventive',
+
+  'dialog.cancel': 'Close',
+  'notification.done': '{action}: done',
+  'ledger.export': 'Export ledger (XLSX)',
+  'ledger.failed': 'The ledger could not be exported: {message}',
+} as const;
+
+const contract = {
+  title: 'Contract review',
   ...labelMessages('state', CONTRACT_STATE_LABELS, 'en'),
 
   'action.submit': 'Submit for review',
@@ -52,52 +107,53 @@ export const en = {
   'hint.activate': 'The sealed contract comes into force.',
   'hint.complete': 'The contract has been fulfilled.',
   'hint.amend': 'A new draft revision is made; this contract stays in force until the amendment is active.',
+};
 
-  'field.comment': 'Comment',
-  'field.verdict': 'Opinion',
-  'field.proposedDeliveryDate': 'Proposed delivery date',
-  'field.channel': 'Channel',
-  'field.content': 'Reply to the customer',
-  'field.sealType': 'Seal',
-  'field.copies': 'Copies',
-  'field.documentSha256': 'SHA-256 of the sealed document',
-  'field.documentFile': 'Compute it from the file',
-  'field.required': 'required',
+const complaint = {
+  title: 'Complaint handling',
+  ...labelMessages('state', COMPLAINT_STATE_LABELS, 'en'),
 
-  ...labelMessages('verdict', VERDICT_LABELS, 'en'),
-  'channel.email': 'E-mail',
-  'channel.fax': 'Fax',
-  'channel.letter': 'Letter',
-  'channel.phone': 'Phone',
-  'channel.visit': 'Visit',
-  'sealType.contract_seal': 'Contract seal',
-  'sealType.company_seal': 'Company seal',
+  'action.confirm': 'Confirm facts',
+  'action.withdraw': 'Withdraw',
+  'action.analyse': 'Hand to quality',
+  'action.judge_unjustified': 'Judge unjustified',
+  'action.judge_justified': 'Judge justified',
+  'action.add_measure': 'Add measure',
+  'action.submit_measures': 'Submit measures',
+  'action.review_measures': 'Review measures',
+  'action.complete_measure': 'Complete measure',
+  'action.request_verification': 'Request verification',
+  'action.confirm_effective': 'Confirm effective',
+  'action.reject_effectiveness': 'Not effective',
+  'action.reply': 'Reply to customer',
+  'action.close': 'Close',
+  'action.reopen': 'Reopen',
 
-  'dialog.cancel': 'Close',
-  'notification.done': '{action}: done',
-  'ledger.export': 'Export ledger (XLSX)',
-  'ledger.failed': 'The ledger could not be exported: {message}',
-} as const;
+  'hint.confirm': 'The facts of the complaint have been confirmed with the customer. Say how.',
+  'hint.withdraw': 'The complaint is withdrawn for good. Say why.',
+  'hint.analyse': 'Quality analyses the complaint and judges it.',
+  'hint.judge_unjustified': 'The complaint is not justified: the customer is replied the reasons. Give the root cause and the reasons.',
+  'hint.judge_justified': 'The complaint is justified: measures follow. Give the root cause.',
+  'hint.add_measure': 'A containment, corrective or preventive measure, with its owner and due date. The owner is told by mail.',
+  'hint.submit_measures': 'A minor complaint’s measures start at once; those of a major or critical one are reviewed by the departments first.',
+  'hint.review_measures': 'Give your department’s opinion on the measures. Say what must change unless you approve.',
+  'hint.complete_measure': 'Record the result of an open measure.',
+  'hint.request_verification': 'Every measure is done: quality verifies their effectiveness.',
+  'hint.confirm_effective': 'The measures worked: the customer is replied next. Say how it was verified.',
+  'hint.reject_effectiveness': 'The measures did not work: back to measures in progress. Say why.',
+  'hint.reply': 'Record how and what the customer was answered. An e-mail reply carries the feedback link.',
+  'hint.close': 'The complaint is closed: on the customer’s feedback, or when the feedback period is over.',
+  'hint.reopen': 'The complaint goes back to analysis. Say why.',
+};
+
+type SubjectMessages<T> = Record<keyof T, string>;
+
+export const en = { ...common, ...under('contract', contract), ...under('complaint', complaint) };
 
 export type MessageKey = keyof typeof en;
 
-const zhHans: Record<MessageKey, string> = {
-  'panel.title': '合同评审',
-  'panel.state': '状态',
-  'panel.yourActions': '您可执行',
-  'panel.noActions': '无',
-  'panel.round': '第 {round} 轮评审',
-  'panel.awaited': '待评审',
-  'panel.nobodyAwaited': '无',
-  'panel.opinions': '评审意见',
-  'panel.noOpinions': '本轮尚无评审意见',
-  'panel.proposedDelivery': '建议交期 {date}',
-  'panel.history': '流程记录',
-  'panel.noHistory': '尚无记录',
-  'panel.loading': '加载中…',
-  'panel.loadFailed': '无法读取流程：{message}',
-  'panel.by': '{name}',
-
+const zhContract: SubjectMessages<typeof contract> = {
+  title: '合同评审',
   ...labelMessages('state', CONTRACT_STATE_LABELS, 'zh'),
 
   'action.submit': '提交评审',
@@ -123,6 +179,69 @@ const zhHans: Record<MessageKey, string> = {
   'hint.activate': '已盖章的合同开始生效。',
   'hint.complete': '合同已履行完毕。',
   'hint.amend': '生成新的草稿版本；变更生效前本合同继续有效。',
+};
+
+const zhComplaint: SubjectMessages<typeof complaint> = {
+  title: '客户投诉处理',
+  ...labelMessages('state', COMPLAINT_STATE_LABELS, 'zh'),
+
+  'action.confirm': '确认事实',
+  'action.withdraw': '撤销投诉',
+  'action.analyse': '转品质分析',
+  'action.judge_unjustified': '判定不成立',
+  'action.judge_justified': '判定成立',
+  'action.add_measure': '添加措施',
+  'action.submit_measures': '提交措施',
+  'action.review_measures': '评审措施',
+  'action.complete_measure': '完成措施',
+  'action.request_verification': '申请验证',
+  'action.confirm_effective': '确认有效',
+  'action.reject_effectiveness': '验证无效',
+  'action.reply': '回复客户',
+  'action.close': '结案',
+  'action.reopen': '重新打开',
+
+  'hint.confirm': '已与客户确认投诉事实。请说明确认方式。',
+  'hint.withdraw': '投诉将被撤销，不可恢复。请说明原因。',
+  'hint.analyse': '由品质分析并判定本投诉。',
+  'hint.judge_unjustified': '投诉不成立：将向客户回复理由。请填写原因分析和理由。',
+  'hint.judge_justified': '投诉成立：随后制定措施。请填写原因分析。',
+  'hint.add_measure': '围堵、纠正或预防措施，含负责岗位和完成期限。负责岗位将收到邮件。',
+  'hint.submit_measures': '轻微投诉的措施立即实施；一般及严重投诉的措施先由各部门评审。',
+  'hint.review_measures': '请给出本部门对措施的意见。除同意外，请说明需修改之处。',
+  'hint.complete_measure': '记录一项未完成措施的结果。',
+  'hint.request_verification': '所有措施均已完成：由品质验证其有效性。',
+  'hint.confirm_effective': '措施有效：下一步回复客户。请说明验证方式。',
+  'hint.reject_effectiveness': '措施无效：退回措施实施。请说明原因。',
+  'hint.reply': '记录以何种方式、向客户回复了什么。电子邮件回复附有反馈链接。',
+  'hint.close': '结案：依据客户反馈，或反馈期满。',
+  'hint.reopen': '投诉退回分析。请说明原因。',
+};
+
+const zhHans: Record<MessageKey, string> = {
+  'panel.state': '状态',
+  'panel.yourActions': '您可执行',
+  'panel.noActions': '无',
+  'panel.round': '第 {round} 轮评审',
+  'panel.awaited': '待评审',
+  'panel.nobodyAwaited': '无',
+  'panel.opinions': '评审意见',
+  'panel.noOpinions': '本轮尚无评审意见',
+  'panel.proposedDelivery': '建议交期 {date}',
+  'panel.history': '流程记录',
+  'panel.noHistory': '尚无记录',
+  'panel.loading': '加载中…',
+  'panel.loadFailed': '无法读取流程：{message}',
+  'panel.by': '{name}',
+  'panel.deadline': '期限',
+  'panel.noDeadline': '本状态无期限',
+  'panel.overdue': '已超期',
+  'panel.measures': '处理措施',
+  'panel.noMeasures': '尚无措施',
+  'panel.measureOwner': '负责：{role}',
+  'panel.measureDue': '期限 {date}',
+  'panel.measureDone': '完成于 {date}',
+  'panel.measureOpen': '未完成',
 
   'field.comment': '说明',
   'field.verdict': '评审意见',
@@ -133,6 +252,14 @@ const zhHans: Record<MessageKey, string> = {
   'field.copies': '份数',
   'field.documentSha256': '盖章文件的 SHA-256',
   'field.documentFile': '从文件计算',
+  'field.rootCause': '原因分析',
+  'field.kind': '措施类型',
+  'field.description': '措施内容',
+  'field.ownerRole': '负责岗位',
+  'field.dueDate': '完成期限',
+  'field.measure': '完成的措施',
+  'field.result': '实施结果',
+  'field.noOpenMeasures': '没有未完成的措施',
   'field.required': '必填',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'zh'),
@@ -143,11 +270,17 @@ const zhHans: Record<MessageKey, string> = {
   'channel.visit': '拜访',
   'sealType.contract_seal': '合同专用章',
   'sealType.company_seal': '公章',
+  'measureKind.containment': '围堵措施',
+  'measureKind.corrective': '纠正措施',
+  'measureKind.preventive': '预防措施',
 
   'dialog.cancel': '关闭',
   'notification.done': '{action}：已完成',
   'ledger.export': '导出合同台账 (XLSX)',
   'ledger.failed': '无法导出合同台账：{message}',
+
+  ...under('contract', zhContract),
+  ...under('complaint', zhComplaint),
 };
 
 export const MESSAGE_PREFIX = 'cs.workflow.';

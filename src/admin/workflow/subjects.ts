@@ -1,0 +1,107 @@
+/**
+ * The workflows the admin panel shows, keyed by content-type uid: each one's subject in the
+ * workflow routes (/workflows/:subject/...), its machine (for what each action asks for), its
+ * actions in the order the Entry panel offers them, how its dialog fields are entered, and its
+ * state colours. Texts live in ./translations.ts under the subject (`contract.state.draft`,
+ * `complaint.action.confirm`); the side panel's record-specific part in `Details`.
+ */
+import type * as React from 'react';
+import { COMPLAINT_ACTIONS, COMPLAINT_REPLY_CHANNELS, complaintMachine, MEASURE_KINDS } from '../../domain/complaint-handling';
+import { CONTRACT_ACTIONS, contractMachine, REPLY_CHANNELS, SEAL_TYPES } from '../../domain/contract-review';
+import { ROLE_CODES } from '../../domain/staff-roles';
+import { ComplaintDetails } from './ComplaintDetails';
+import { ActionInputs, businessDate, choice, FieldKind, InputField, longText, verdictChoice } from './fields';
+import type { WorkflowText } from './text';
+
+export type SubjectCode = 'contract' | 'complaint';
+export type BadgeVariant = 'success' | 'danger' | 'warning' | 'primary' | 'neutral';
+
+export interface WorkflowSubject extends ActionInputs {
+  uid: string;
+  subject: SubjectCode;
+  /** Forward steps first: the Entry panel shows the first allowed one as its button. */
+  actions: readonly string[];
+  /** The dangerous steps: shown in red, never the panel's first button. */
+  finalActions: readonly string[];
+  fields: Partial<Record<InputField, FieldKind>>;
+  stateBadges: Record<string, BadgeVariant>;
+  /** What the side panel shows of the record itself, under the workflow state. */
+  Details?: React.ComponentType<{ document: Record<string, unknown> | undefined; text: WorkflowText }>;
+}
+
+/** Forward steps before the final ones. */
+const ordered = (actions: readonly string[], finalActions: readonly string[]) => [
+  ...actions.filter((action) => !finalActions.includes(action)),
+  ...finalActions,
+];
+
+const CONTRACT_FINAL = ['cancel', 'terminate'];
+const contract: WorkflowSubject = {
+  uid: 'api::contract.contract',
+  subject: 'contract',
+  machine: contractMachine,
+  optionalFields: { review: ['proposedDeliveryDate'] },
+  actions: ordered(CONTRACT_ACTIONS, CONTRACT_FINAL),
+  finalActions: CONTRACT_FINAL,
+  fields: {
+    verdict: verdictChoice(contractMachine.verdicts),
+    proposedDeliveryDate: businessDate,
+    channel: choice('channel', REPLY_CHANNELS),
+    content: longText,
+    sealType: choice('sealType', SEAL_TYPES),
+    copies: { kind: 'count', min: 1, max: 100 },
+    documentSha256: { kind: 'sha256' },
+    comment: longText,
+  },
+  stateBadges: {
+    approved: 'success',
+    active: 'success',
+    completed: 'success',
+    changes_requested: 'warning',
+    termination_proposed: 'danger',
+    terminated: 'danger',
+    cancelled: 'neutral',
+    superseded: 'neutral',
+  },
+};
+
+// The policy numbers (feedback period, reopening window) only bear on the server's preconditions;
+// actions, roles and required inputs are the same for any policy.
+const complaintInputs = complaintMachine({ closeWithoutFeedbackAfterDays: 14, reopenWithinDays: 30 });
+const COMPLAINT_FINAL = ['withdraw'];
+const complaint: WorkflowSubject = {
+  uid: 'api::complaint.complaint',
+  subject: 'complaint',
+  machine: complaintInputs,
+  actions: ordered(COMPLAINT_ACTIONS, COMPLAINT_FINAL),
+  finalActions: COMPLAINT_FINAL,
+  fields: {
+    verdict: verdictChoice(complaintInputs.verdicts),
+    rootCause: longText,
+    kind: choice('measureKind', MEASURE_KINDS),
+    description: longText,
+    ownerRole: choice('role', ROLE_CODES),
+    dueDate: businessDate,
+    measure: { kind: 'openMeasure' },
+    result: longText,
+    channel: choice('channel', COMPLAINT_REPLY_CHANNELS),
+    content: longText,
+    comment: longText,
+  },
+  stateBadges: {
+    justified: 'warning',
+    measures_review: 'warning',
+    replied: 'success',
+    closed: 'success',
+    withdrawn: 'neutral',
+  },
+  Details: ComplaintDetails,
+};
+
+export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint];
+
+/** The workflow of a content type, if it has one. */
+export const workflowOf = (model: string | undefined): WorkflowSubject | undefined =>
+  WORKFLOW_SUBJECTS.find((workflow) => workflow.uid === model);
+
+export const CONTRACT_UID = contract.uid;
