@@ -10,6 +10,11 @@
  *   SMTP server, the mail catcher (drain ms, messages/s), and check exactly 1,000 distinct
  *   Message-IDs arrived.
  *
+ * - workflow: the workflow engine on SQLite and PostgreSQL. Per database: 100 contracts drafted
+ *   with 3 lines and taken through submit, two review opinions, reply, seal and activate (600
+ *   steps, one transaction each: row lock, opinion, state, history event, outbox mail); prints the
+ *   p50 and p95 of a step in ms, and steps per second, per action.
+ *
  * Each database runs in a child process (this script with `--child SECTION VARIANT DIST_DIR`), as
  * only one Strapi can be loaded per process; the child prints one JSON line of results. The app is
  * compiled once, into dist/. The app's own settings apply (NOTIFICATION_BATCH_SIZE, SMTP_POOL, …).
@@ -116,6 +121,25 @@ const DATABASES = {
   },
 };
 
+/** Runs `work(variant, db)` on each reachable database (saying which were skipped and why), dropping each afterwards. */
+const forEachDatabase = async (work) => {
+  for (const [variant, create] of Object.entries(DATABASES)) {
+    let db;
+    try {
+      db = await create();
+    } catch (error) {
+      if (!error.skip) throw error;
+      console.log(`  ${variant}: skipped, ${error.message}: ${error.skip}`);
+      continue;
+    }
+    try {
+      await work(variant, db);
+    } finally {
+      await db.drop();
+    }
+  }
+};
+
 // ---- section: notifications ----
 
 /** In the child: boot Strapi, queue MAILS notifications, send them all; returns the timings. */
@@ -157,15 +181,7 @@ const notificationsRun = async ({ distDir }) => {
   const { startMailCatcher } = require('./mail-catcher');
   const results = [];
   const failures = [];
-  for (const [variant, create] of Object.entries(DATABASES)) {
-    let db;
-    try {
-      db = await create();
-    } catch (error) {
-      if (!error.skip) throw error;
-      console.log(`  ${variant}: skipped, ${error.message}: ${error.skip}`);
-      continue;
-    }
+  await forEachDatabase(async (variant, db) => {
     const catcher = await startMailCatcher({ smtpPort: 0 });
     try {
       const env = { ...db.env, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(catcher.port) };
@@ -180,9 +196,8 @@ const notificationsRun = async ({ distDir }) => {
       console.error(`  ${variant}: FAILED: ${error.message}`);
     } finally {
       await catcher.close();
-      await db.drop();
     }
-  }
+  });
   if (results[0]) {
     const { batchSize, pool, maxConnections } = results[0];
     console.log(`  ${MAILS} × customer.credit-hold; batch ${batchSize}, SMTP pool ${pool ? `on, ${maxConnections} connections` : 'off'}`);
@@ -199,8 +214,86 @@ const notificationsRun = async ({ distDir }) => {
   if (failures.length > 0) throw new Error(`${failures.length} database(s) failed`);
 };
 
+// ---- section: workflow ----
+
+const CONTRACTS = 100;
+const STEPS = [
+  ['cs-specialist', 'submit', {}],
+  ['cs-supervisor', 'review', { verdict: 'approve' }],
+  ['planner', 'review', { verdict: 'approve' }],
+  ['cs-specialist', 'reply', { channel: 'phone', content: 'approved' }],
+  ['cs-supervisor', 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'a'.repeat(64) }],
+  ['cs-specialist', 'activate', {}],
+];
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** In the child: boot Strapi, draft CONTRACTS contracts, take each through STEPS; returns ms per step by action. */
+const workflowChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  try {
+    const { takeAction } = require(path.join(distDir, 'src', 'workflows', 'workflow-service.js'));
+    const { contractWorkflow } = require(path.join(distDir, 'src', 'workflows', 'contract-workflow.js'));
+    const customer = await strapi.documents('api::customer.customer').create({ data: { name: '基准客户', creditLimit: '100000000.00' } });
+    const products = [];
+    for (let n = 0; n < 3; n += 1) {
+      products.push(await strapi.documents('api::product.product').create({ data: { sku: `BENCH-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } }));
+    }
+    const staff = {};
+    for (const role of ['cs-specialist', 'cs-supervisor', 'planner']) {
+      const user = await strapi.db.query('plugin::users-permissions.user').create({ data: { username: role, email: `${role}@bench.test`, provider: 'local' } });
+      staff[role] = { staffUserId: user.id, roles: [role], via: 'system', superAdmin: false };
+    }
+    const timings = {};
+    const started = clock();
+    for (let n = 0; n < CONTRACTS; n += 1) {
+      const contract = await strapi.documents('api::contract.contract').create({
+        data: {
+          customer: customer.documentId,
+          paymentTerms: 'T/T 30',
+          deliveryDate: '2027-06-30',
+          lines: products.map((product, i) => ({ product: product.documentId, quantity: 1 + i, unitPrice: '100.00' })),
+        },
+      });
+      for (const [role, action, input] of STEPS) {
+        const { version } = await strapi.db.query('api::contract.contract').findOne({ where: { documentId: contract.documentId }, select: ['version'] });
+        const step = clock();
+        await takeAction(strapi, contractWorkflow, contract.documentId, action, { version, ...input }, staff[role]);
+        (timings[action] ??= []).push(msSince(step));
+      }
+    }
+    const totalMs = msSince(started);
+    const all = Object.values(timings).flat();
+    const byAction = Object.fromEntries(Object.entries(timings).map(([action, ms]) => [action, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }]));
+    return { database: strapi.db.getInfo().client, totalMs, steps: all.length, p50: percentile(all, 50), p95: percentile(all, 95), byAction };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+const workflowRun = async ({ distDir }) => {
+  const results = [];
+  await forEachDatabase(async (variant, db) => {
+    results.push({ ...(await inChild('workflow', variant, await distDir(), db.env)), variant });
+  });
+  console.log(`  ${CONTRACTS} contracts × ${STEPS.length} steps (submit, review ×2, reply, seal, activate), one after another`);
+  const row = (...cells) => console.log(`  ${cells[0].padEnd(10)}${cells.slice(1).map((c) => String(c).padStart(12)).join('')}`);
+  row('database', 'action', 'p50 ms', 'p95 ms');
+  for (const r of results) {
+    for (const [action, t] of Object.entries(r.byAction)) row(r.variant, action, t.p50.toFixed(1), t.p95.toFixed(1));
+    row(r.variant, 'all steps', r.p50.toFixed(1), r.p95.toFixed(1));
+    console.log(`  ${r.variant}: ${r.steps} steps in ${(r.totalMs / 1000).toFixed(1)} s including drafting, ${(r.steps / (r.totalMs / 1000)).toFixed(0)} steps/s`);
+  }
+  const [sqlite, postgres] = ['sqlite', 'postgres'].map((v) => results.find((r) => r.variant === v));
+  if (sqlite && postgres) console.log(`  PostgreSQL/SQLite p50 per step: ${(postgres.p50 / sqlite.p50).toFixed(2)}×`);
+};
+
 const SECTIONS = {
   notifications: { run: notificationsRun, child: notificationsChild },
+  workflow: { run: workflowRun, child: workflowChild },
 };
 
 // ---- main ----

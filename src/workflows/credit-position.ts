@@ -1,13 +1,16 @@
 /**
- * A customer's credit position, as the contract review snapshots it on submit. Receivables arrive
- * with shipments (a later module); until that module exists no customer owes anything, so the open
- * and overdue balances are zero, and the exposure is the contracts agreed but not completed.
+ * A customer's credit position, as the contract review snapshots it on submit: what its shipments
+ * still owe (open receivables) and how much of that is past due (in the report time zone), the
+ * contracts agreed but not yet completed, its credit limit and hold.
  */
 import type { Core } from '@strapi/strapi';
 import { CreditSnapshot, OPEN_CONTRACT_STATES } from '../domain/contract-review';
+import { dateIn } from '../domain/business-date';
 import { Decimal, formatMoney, sumMoney } from '../domain/money';
+import { reportTimeZone } from '../settings';
 
 const CONTRACT = 'api::contract.contract';
+const RECEIVABLE = 'api::receivable.receivable';
 
 export const creditSnapshot = async (
   strapi: Core.Strapi,
@@ -23,9 +26,15 @@ export const creditSnapshot = async (
     },
     select: ['total'],
   });
+  const receivables = await strapi.db.query(RECEIVABLE).findMany({
+    where: { customer: { id: customer.id }, state: 'open' },
+    select: ['openAmount', 'dueDate'],
+  });
+  const today = dateIn(reportTimeZone(strapi));
+  const owed = (rows: { openAmount: unknown }[]) => formatMoney(sumMoney(rows.map((row) => new Decimal(String(row.openAmount ?? 0)))));
   return {
-    openBalance: '0.00',
-    overdueAmount: '0.00',
+    openBalance: owed(receivables),
+    overdueAmount: owed(receivables.filter((row: { dueDate: string }) => row.dueDate < today)),
     openContracts: formatMoney(sumMoney(open.map((row: { total: unknown }) => new Decimal(String(row.total ?? 0))))),
     creditLimit: formatMoney(new Decimal(String(customer.creditLimit ?? 0))),
     creditHold: Boolean(customer.creditHold),

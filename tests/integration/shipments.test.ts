@@ -12,6 +12,7 @@ import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
+import { readPdf } from '../helpers/pdf';
 
 const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
@@ -118,9 +119,21 @@ describe('shipments and receivables', () => {
     expect(shippedMail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${first.number}.pdf`, 'application/pdf']]);
     expect(shippedMail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const pdf = await rest(app.strapi, clerk).get(`/api/shipments/${first.documentId}/delivery-note.pdf`);
+    const pdf = await rest(app.strapi, clerk)
+      .get(`/api/shipments/${first.documentId}/delivery-note.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = readPdf(pdf.body as Buffer).pages.flatMap((page) => page.lines.map((line) => line.join(' ')));
+    expect(printed.join('\n')).toContain('宁波海天精工机械有限公司');
+    expect(printed.some((line) => line.includes('离心泵') && line.includes('6') && line.includes('台'))).toBe(true);
+    expect(printed.join('\n')).toContain(first.number);
+    expect(printed.join('\n')).toContain(order.number);
 
     const second = (await ok(newShipment(clerk, order, [{ line: keys[0], quantity: 4 }, { line: keys[1], quantity: 4 }], { transportMode: 'forwarder', forwarder: '中远海运', vessel: 'COSCO STAR', containerNumber: 'CSNU1234567', customsReference: '3101-2026-0001' }))).data;
     await ok(shipmentAct(clerk, second.documentId, 'ship'));
@@ -159,6 +172,14 @@ describe('shipments and receivables', () => {
     expect(res.body.error.message).toContain('payments have been allocated');
     expect((await stored(SHIPMENT, shipment.documentId)).state).toBe('shipped');
     expect(await stock(product)).toEqual({ onHand: 8, reserved: 0 });
+
+    // delivered, and the fully shipped order closed
+    await ok(shipmentAct(coordinator, shipment.documentId, 'deliver'));
+    expect((await stored(SHIPMENT, shipment.documentId)).deliveredAt).toBeTruthy();
+    expect((await shipmentAct(coordinator, shipment.documentId, 'cancel', { comment: 'too late' })).status).toBe(409);
+    expect((await orderAct(planner, order.documentId, 'close')).status).toBe(403);
+    await ok(orderAct(coordinator, order.documentId, 'close'));
+    expect((await stored(ORDER, order.documentId)).state).toBe('closed');
   });
 
   it('never ships more than the order line has open when 20 shipments are made at once', async () => {
@@ -204,5 +225,35 @@ describe('shipments and receivables', () => {
     await expect(app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { openAmount: 0 } })).rejects.toThrow(/refused/);
     expect((await rest(app.strapi, clerk).get(`/api/receivables/${receivable.documentId}`)).status).toBe(200);
     expect((await rest(app.strapi, planner).get(`/api/receivables/${receivable.documentId}`)).status).toBe(403);
+  });
+
+  it('puts what the customer owes and what is overdue into the credit snapshot of its next contract', async () => {
+    const debtor = await createCustomer(app.strapi, specialist, { creditLimit: '1000.00', paymentTermsDays: 30 });
+    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
+    const order = await createOrder(app.strapi, specialist, { customer: debtor.documentId, lines: [{ product: product.documentId, quantity: 4, unitPrice: '50.25' }] });
+    for (const [member, action, fields] of [
+      [supervisor, 'confirm', { comment: 'repeat' }],
+      [planner, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }],
+      [coordinator, 'start_production', {}],
+      [coordinator, 'mark_ready', {}],
+    ] as const) await ok(orderAct(member, order.documentId, action, fields));
+    const key = (await stored(ORDER, order.documentId)).lines[0].key;
+    const shipment = (await ok(newShipment(coordinator, order, [{ line: key, quantity: 4 }]))).data;
+    await ok(shipmentAct(coordinator, shipment.documentId, 'ship'));
+
+    const submitContract = async () => {
+      const contract = await ok(
+        rest(app.strapi, specialist).post('/api/contracts', {
+          data: { customer: debtor.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }], paymentTerms: 'T/T', deliveryDate: '2027-03-01' },
+        })
+      );
+      return (await ok(act(specialist, 'contracts', 'api::contract.contract', contract.data.documentId, 'submit'))).data.creditSnapshot;
+    };
+    expect(await submitContract()).toMatchObject({ openBalance: '201.00', overdueAmount: '0.00', contractTotal: '10.00' });
+    const table = app.strapi.db.metadata.get(RECEIVABLE as never).tableName;
+    // the receivable falls due long ago (straight to the table: receivables are the server's)
+    const [receivable] = await app.strapi.db.query(RECEIVABLE).findMany({ where: { shipment: { documentId: shipment.documentId } }, select: ['id'] });
+    await app.strapi.db.connection(table).where({ id: receivable.id }).update({ due_date: '2026-01-01' });
+    expect(await submitContract()).toMatchObject({ openBalance: '201.00', overdueAmount: '201.00' });
   });
 });

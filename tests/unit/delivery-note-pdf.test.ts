@@ -3,8 +3,7 @@
  * comes out exactly as it went in (so no glyph fell back to .notdef), headings are bilingual, the
  * table header repeats on every page and the page numbers count the pages there really are.
  */
-import { execFileSync } from 'child_process';
-import path from 'path';
+import { PdfText, readPdf } from '../helpers/pdf';
 import {
   DeliveryNote,
   DeliveryNoteLine,
@@ -14,20 +13,6 @@ import {
   unprintableCharacters,
   UnprintableTextError,
 } from '../../src/documents/delivery-note-pdf';
-
-interface PdfText {
-  numPages: number;
-  pages: { runs: { text: string; x: number; y: number }[]; lines: string[][] }[];
-}
-
-// pdf.js ships only as ES modules, which jest's CommonJS runtime cannot load: it runs in Node itself.
-const readPdf = (pdf: Buffer): PdfText =>
-  JSON.parse(
-    execFileSync(process.execPath, [path.join(__dirname, '..', 'helpers', 'pdf-text.mjs')], {
-      input: pdf,
-      maxBuffer: 64 * 1024 * 1024,
-    }).toString('utf8'),
-  );
 
 const PRODUCTS = [
   { name: '不锈钢法兰盘', specification: 'DN100 PN16 304', unit: '件' },
