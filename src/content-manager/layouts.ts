@@ -7,8 +7,20 @@
 import type { Core } from '@strapi/strapi';
 
 const SERVER_OWNED: Record<string, string[]> = {
-  'api::order.order': ['number', 'total', 'salesperson', 'region', 'state'],
-  'order.line': ['lineAmount'],
+  // An order's plan and hold are set by its workflow's actions (schedule, hold), not typed.
+  'api::order.order': [
+    'number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom',
+  ],
+  // Shipments and allocations name a line by its key; reservations change only through `allocate`.
+  'order.line': ['lineAmount', 'key', 'reservedQuantity'],
+  // A shipment's transport and dates are typed; its customer and prices come from the order, its
+  // dates of shipping and delivery from the workflow.
+  'api::shipment.shipment': ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt'],
+  'shipment.line': ['unitPrice', 'product', 'specification'],
+  // Written by shipping (and voided by its cancellation) only.
+  'api::receivable.receivable': [
+    'customer', 'shipment', 'order', 'contract', 'amount', 'openAmount', 'currency', 'invoiceDate', 'dueDate', 'state', 'voidedAt',
+  ],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -49,6 +61,10 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::workflow-event.workflow-event': 'action',
   'api::seal-use.seal-use': 'sealType',
   'api::complaint.complaint': 'number',
+  'api::shipment.shipment': 'number',
+  // Receivables have no number of their own: the invoice date tells one from another on a customer.
+  'api::receivable.receivable': 'invoiceDate',
+  'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
 
@@ -63,6 +79,9 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::workflow-event.workflow-event': ['at', 'subject', 'subjectId', 'action', 'fromState', 'toState', 'actor'],
   'api::seal-use.seal-use': ['usedAt', 'contract', 'sealType', 'copies', 'requestedBy', 'approvedBy'],
   'api::complaint.complaint': ['number', 'customer', 'category', 'severity', 'state', 'dueAt'],
+  'api::shipment.shipment': ['number', 'order', 'customer', 'plannedDate', 'state', 'shippedAt'],
+  'api::receivable.receivable': ['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state'],
+  'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
 /** Field labels staff read: English and the department's own word. */
@@ -85,11 +104,37 @@ const LABELS: Record<string, Record<string, string>> = {
     number: 'Number 订单号', customer: 'Customer 客户', orderDate: 'Order date 下单日期', channel: 'Channel 渠道',
     lines: 'Lines 订单明细', total: 'Total 金额', currency: 'Currency 币种', requiredDate: 'Required 要求交期',
     promisedDate: 'Promised 承诺交期', salesperson: 'Salesperson 业务员', region: 'Region 区域',
-    state: 'State 状态', notes: 'Notes 备注',
+    state: 'State 状态', notes: 'Notes 备注', version: 'Version 记录版本', reviewRound: 'Review round 评审轮次',
+    plannedStart: 'Planned start 计划开工', plannedFinish: 'Planned finish 计划完工', heldFrom: 'Held from 暂停前状态',
+    packagingItems: 'Packaging 包材',
   },
   'order.line': {
     product: 'Product 产品', specification: 'Specification 规格', quantity: 'Quantity 数量',
-    unitPrice: 'Unit price 单价', lineAmount: 'Amount 金额',
+    unitPrice: 'Unit price 单价', lineAmount: 'Amount 金额', key: 'Line key 行标识', source: 'Source 来源',
+    reservedQuantity: 'Reserved 已预留',
+  },
+  'api::shipment.shipment': {
+    number: 'Number 出货单号', order: 'Order 订单', customer: 'Customer 客户', lines: 'Lines 出货明细',
+    transportMode: 'Transport 运输方式', truckPlate: 'Truck plate 车牌号', driverName: 'Driver 司机',
+    driverPhone: 'Driver phone 司机电话', forwarder: 'Forwarder 货代', vessel: 'Vessel 船名', containerNumber: 'Container 柜号',
+    inspectionReference: 'Inspection 商检编号', customsReference: 'Customs 报关单号', plannedDate: 'Planned 计划出货日期',
+    shippedAt: 'Shipped 出货时间', deliveredAt: 'Delivered 签收时间', remarks: 'Remarks 备注', state: 'State 状态',
+    version: 'Version 记录版本', reviewRound: 'Review round 评审轮次',
+  },
+  'shipment.line': {
+    line: 'Order line 订单行', product: 'Product 产品', specification: 'Specification 规格', quantity: 'Quantity 数量',
+    unitPrice: 'Unit price 单价',
+  },
+  'api::receivable.receivable': {
+    customer: 'Customer 客户', shipment: 'Shipment 出货单', order: 'Order 订单', contract: 'Contract 合同',
+    amount: 'Amount 应收金额', openAmount: 'Open 未收金额', currency: 'Currency 币种', invoiceDate: 'Invoice date 开票日期',
+    dueDate: 'Due 到期日', state: 'State 状态', voidedAt: 'Voided 作废时间',
+  },
+  'api::packaging-item.packaging-item': {
+    order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
+    artworkConfirmedAt: 'Artwork confirmed 稿样确认日期', printingSentAt: 'Sent to printer 送印日期',
+    printingReceivedAt: 'Printing received 印刷到货日期', quantityRequired: 'Required 需求数量', quantityInStock: 'In stock 库存数量',
+    notes: 'Notes 备注',
   },
   'api::inquiry.inquiry': {
     customer: 'Customer 客户', direction: 'Direction 方向', channel: 'Channel 渠道', kind: 'Kind 类型',
@@ -149,7 +194,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 type Configuration = {
   settings: { mainField?: string };

@@ -4,6 +4,7 @@
  * address from configuration (COMPANY_NAME, COMPANY_ADDRESS).
  */
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
 import { DeliveryNote, renderDeliveryNote } from '../documents/delivery-note-pdf';
@@ -60,4 +61,12 @@ export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): P
 export const deliveryNotePdf = async (strapi: Core.Strapi, documentId: string) => {
   const note = await deliveryNoteOf(strapi, documentId);
   return { filename: `${note.shipmentNumber}.pdf`, content: await renderDeliveryNote(note), contentType: 'application/pdf' };
+};
+
+/** Answers with the delivery note, shown in the browser rather than saved (REST and the admin panel). */
+export const sendDeliveryNote = async (strapi: Core.Strapi, ctx: Context, documentId: string) => {
+  const pdf = await deliveryNotePdf(strapi, documentId);
+  ctx.type = pdf.contentType;
+  ctx.set('Content-Disposition', `inline; filename="${pdf.filename}"`);
+  ctx.body = pdf.content;
 };

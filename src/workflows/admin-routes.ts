@@ -5,6 +5,7 @@
  *   GET  /workflows/:subject/:documentId           state, version, the caller's actions, opinions, history
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
+ *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
@@ -12,6 +13,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { forbidden } from '../guards/errors';
 import { sendContractLedger } from '../ledger/contract-ledger';
+import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from './complaint-workflow';
 import { contractWorkflow } from './contract-workflow';
 import { orderWorkflow } from './order-workflow';
@@ -47,6 +49,16 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
         handler: async (ctx: Context) => {
           workflowFor(ctx, 'contract');
           await sendContractLedger(strapi, ctx, 'xlsx');
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/shipment/:documentId/delivery-note.pdf',
+        handler: async (ctx: Context) => {
+          // Whoever may read the shipment in the content manager may print it.
+          workflowFor(ctx, 'shipment');
+          await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
         },
         config,
       },

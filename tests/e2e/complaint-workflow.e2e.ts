@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { en } from '../../src/admin/workflow/translations';
 import { launchChromium, RunningApp, startApp } from './server';
-import { logIn, openAction, restAs } from './staff-session';
+import { logIn, pickOption, restAs, takeAction } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 const COMPLAINT = 'api::complaint.complaint';
@@ -29,19 +29,7 @@ const openComplaint = async (email: string) => {
   return page;
 };
 
-/** Takes the action through its dialog; `fill` enters the dialog's fields first. */
-const take = async (page: Page, action: keyof typeof en, fill: (dialog: Locator) => Promise<void> = async () => {}) => {
-  const dialog = await openAction(page, en[action]);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: en[action], exact: true }).click();
-  await dialog.waitFor({ state: 'detached', timeout: 30000 });
-};
-
-/** Picks an option of the dialog's select labelled `label`. */
-const select = async (page: Page, dialog: Locator, label: string, option: string | RegExp) => {
-  await dialog.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-};
+const take = (page: Page, action: keyof typeof en, fill?: (dialog: Locator) => Promise<void>) => takeAction(page, en[action], fill);
 
 const stateIs = (page: Page, state: keyof typeof en) => panelOf(page).getByText(en[state], { exact: true }).waitFor({ timeout: 30000 });
 
@@ -94,9 +82,9 @@ it('quality judges it justified and adds a measure it owns', async () => {
   await panel.getByText(en['panel.noMeasures']).waitFor();
 
   await take(page, 'complaint.action.add_measure', async (dialog) => {
-    await select(page, dialog, en['field.kind'], en['measureKind.containment']);
+    await pickOption(page, dialog, en['field.kind'], en['measureKind.containment']);
     await dialog.getByRole('textbox', { name: en['field.description'] }).fill(MEASURE);
-    await select(page, dialog, en['field.ownerRole'], 'Quality');
+    await pickOption(page, dialog, en['field.ownerRole'], 'Quality');
     await dialog.getByRole('combobox', { name: en['field.dueDate'] }).fill('01/15/2027');
     await dialog.getByText(en['complaint.hint.add_measure']).click(); // the date is taken when the field loses focus
   });
@@ -118,7 +106,7 @@ it('submitting the measures of a minor complaint puts them in progress; the owne
   await panel.getByText(en['panel.noDeadline']).waitFor();
 
   await take(page, 'complaint.action.complete_measure', async (dialog) => {
-    await select(page, dialog, en['field.measure'], `${MEASURE} · Quality · 2027-01-15`);
+    await pickOption(page, dialog, en['field.measure'], `${MEASURE} · Quality · 2027-01-15`);
     await dialog.getByRole('textbox', { name: en['field.result'] }).fill('1,200 pumps tested, 3 rejected');
   });
   const measure = panel.getByRole('list', { name: en['panel.measures'] }).getByRole('listitem').first();

@@ -1,9 +1,9 @@
 /**
  * A demo staff member's session in the browser tests: REST calls with their JWT, an admin-panel
  * page logged in as them, and the edit view's workflow document actions (the Entry panel shows
- * two actions as buttons and the rest in its "More document actions" menu).
+ * two actions as buttons and the rest in its "More document actions" menu) and their dialogs.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, RunningApp } from './server';
 
 /** REST as a demo staff member; throws with the answer when the status is not a success. */
@@ -50,15 +50,47 @@ export const countActions = async (page: Page, labels: string[]) => {
   return count;
 };
 
-/** Opens the labelled action's dialog, from its button or from the "more" menu. */
-export const openAction = async (page: Page, label: string) => {
+/**
+ * Opens the labelled action's dialog, from its button or from the "more" menu. The Entry panel
+ * renders its actions again once the edit view has settled, so the action may come a moment after
+ * the side panel: it is looked for until it is offered.
+ */
+export const openAction = async (page: Page, label: string, timeout = 30000) => {
   const button = page.getByRole('button', { name: label, exact: true });
-  if (await button.count()) await button.first().click();
-  else {
-    await moreActions(page).first().click();
-    await page.getByRole('menuitem', { name: label, exact: true }).click();
+  const menuItem = page.getByRole('menuitem', { name: label, exact: true });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await button.count()) {
+      await button.first().click();
+      break;
+    }
+    if (await moreActions(page).count()) {
+      await moreActions(page).first().click();
+      await page.getByRole('menu').waitFor();
+      if (await menuItem.count()) {
+        await menuItem.click();
+        break;
+      }
+      await page.keyboard.press('Escape');
+    }
+    if (Date.now() > deadline) throw new Error(`The page offers no action "${label}"`);
+    await page.waitForTimeout(500);
   }
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   return dialog;
+};
+
+/** Takes the labelled action through its dialog; `fill` enters the dialog's fields first. */
+export const takeAction = async (page: Page, label: string, fill: (dialog: Locator) => Promise<void> = async () => {}) => {
+  const dialog = await openAction(page, label);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 30000 });
+};
+
+/** Picks an option of the dialog's select labelled `label` (the options open outside the dialog). */
+export const pickOption = async (page: Page, dialog: Locator, label: string, option: string | RegExp) => {
+  await dialog.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
 };

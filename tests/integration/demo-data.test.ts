@@ -2,7 +2,8 @@
  * The data a newcomer meets on the first `npm run develop`: demo records written by the bulk
  * writer must be exactly what Strapi itself would have written (readable through REST, totals equal
  * to their lines, numbers continuing the live series), the development accounts must work in both
- * clients, and the content manager must show server-owned fields read-only.
+ * clients, and the content manager must show server-owned fields read-only (what shipping records,
+ * receivables wholly) with the department's bilingual labels.
  */
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest } from '../helpers/staff';
@@ -143,13 +144,63 @@ describe('demo data', () => {
   it('shows the fields the server owns as read-only in the content manager', async () => {
     const cm = app.strapi.plugin('content-manager');
     const order = await cm.service('content-types').findConfiguration({ uid: 'api::order.order' });
-    for (const field of ['number', 'total', 'salesperson', 'region', 'state']) {
+    for (const field of ['number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom']) {
       expect([field, order.metadatas[field].edit.editable]).toEqual([field, false]);
     }
-    expect([order.metadatas.customer.edit.editable, order.metadatas.lines.edit.editable]).toEqual([true, true]);
+    for (const field of ['customer', 'lines', 'requiredDate', 'notes']) {
+      expect([field, order.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
     const line = await cm.service('components').findConfiguration({ uid: 'order.line', category: 'order' });
-    expect(line.metadatas.lineAmount.edit.editable).toBe(false);
+    for (const field of ['lineAmount', 'key', 'reservedQuantity']) {
+      expect([field, line.metadatas[field].edit.editable]).toEqual([field, false]);
+    }
+    for (const field of ['product', 'quantity', 'unitPrice']) {
+      expect([field, line.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
     expect(order.metadatas.total.edit.label).toBe('Total 金额');
+    expect(order.metadatas.plannedStart.edit.label).toBe('Planned start 计划开工');
+    expect(line.metadatas.reservedQuantity.edit.label).toBe('Reserved 已预留');
+  });
+
+  it('shows what shipping records as read-only, receivables wholly, with bilingual labels and list columns', async () => {
+    const cm = app.strapi.plugin('content-manager');
+    const shipment = await cm.service('content-types').findConfiguration({ uid: 'api::shipment.shipment' });
+    for (const field of ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt']) {
+      expect([field, shipment.metadatas[field].edit.editable]).toEqual([field, false]);
+    }
+    for (const field of ['order', 'lines', 'transportMode', 'truckPlate', 'plannedDate', 'remarks']) {
+      expect([field, shipment.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
+    expect(shipment.settings.mainField).toBe('number');
+    expect(shipment.layouts.list).toEqual(['number', 'order', 'customer', 'plannedDate', 'state', 'shippedAt']);
+    expect(shipment.metadatas.number.edit.label).toBe('Number 出货单号');
+    expect(shipment.metadatas.state.list.label).toBe('State 状态');
+
+    const line = await cm.service('components').findConfiguration({ uid: 'shipment.line', category: 'shipment' });
+    for (const field of ['unitPrice', 'product', 'specification']) {
+      expect([field, line.metadatas[field].edit.editable]).toEqual([field, false]);
+    }
+    for (const field of ['line', 'quantity']) expect([field, line.metadatas[field].edit.editable]).toEqual([field, true]);
+
+    const uid = 'api::receivable.receivable';
+    const receivable = await cm.service('content-types').findConfiguration({ uid });
+    const attributes = Object.keys(app.strapi.contentType(uid as never).attributes).filter(
+      (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)
+    );
+    for (const field of attributes) expect([field, receivable.metadatas[field].edit.editable]).toEqual([field, false]);
+    expect(receivable.settings.mainField).toBe('invoiceDate');
+    expect(receivable.layouts.list).toEqual(['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state']);
+    expect(receivable.metadatas.amount.edit.label).toBe('Amount 应收金额');
+    expect(receivable.metadatas.dueDate.list.label).toBe('Due 到期日');
+
+    const packaging = await cm.service('content-types').findConfiguration({ uid: 'api::packaging-item.packaging-item' });
+    for (const field of ['order', 'kind', 'description', 'artworkConfirmedBy', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock']) {
+      expect([field, packaging.metadatas[field].edit.editable]).toEqual([field, true]);
+    }
+    expect(packaging.settings.mainField).toBe('description');
+    expect(packaging.layouts.list).toEqual(['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock']);
+    expect(packaging.metadatas.description.edit.label).toBe('Description 包材');
+    expect(packaging.metadatas.artworkConfirmedAt.list.label).toBe('Artwork confirmed 稿样确认日期');
   });
 
   it('shows what the contract workflow records as read-only, with bilingual labels and list columns', async () => {

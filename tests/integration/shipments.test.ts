@@ -134,6 +134,18 @@ describe('shipments and receivables', () => {
     expect(printed.some((line) => line.includes('离心泵') && line.includes('6') && line.includes('台'))).toBe(true);
     expect(printed.join('\n')).toContain(first.number);
     expect(printed.join('\n')).toContain(order.number);
+    // The admin panel's "Print delivery note": the same PDF, for an admin user who may read shipments.
+    const admin = await createAdminUser(app.strapi, 'sales-clerk');
+    const http = request(app.strapi.server.httpServer);
+    const adminPdf = await http
+      .get(`/workflows/shipment/${first.documentId}/delivery-note.pdf`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .responseType('blob');
+    expect([adminPdf.status, adminPdf.headers['content-type'], adminPdf.headers['content-disposition']]).toEqual([
+      200, 'application/pdf', `inline; filename="${first.number}.pdf"`,
+    ]);
+    expect(adminPdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await http.get(`/workflows/shipment/${first.documentId}/delivery-note.pdf`)).status).toBe(401);
 
     const second = (await ok(newShipment(clerk, order, [{ line: keys[0], quantity: 4 }, { line: keys[1], quantity: 4 }], { transportMode: 'forwarder', forwarder: '中远海运', vessel: 'COSCO STAR', containerNumber: 'CSNU1234567', customsReference: '3101-2026-0001' }))).data;
     await ok(shipmentAct(clerk, second.documentId, 'ship'));

@@ -5,8 +5,9 @@
  * notification (./hooks.ts).
  */
 import * as React from 'react';
-import { Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
 import type { Measure } from '../../domain/complaint-handling';
+import { Allocation, LINE_SOURCES } from '../../domain/order-progress';
 import { FieldKind, fieldsOf, InputField, isBlank, requiredFieldsOf } from './fields';
 import { useEditViewDocument, useWorkflowAction } from './hooks';
 import type { WorkflowSubject } from './subjects';
@@ -47,6 +48,69 @@ const OpenMeasurePicker = ({ value, onChange, text }: { value: unknown; onChange
   );
 };
 
+/** An order line as the edit view reads it (its product is only counted there). */
+interface OrderLine {
+  key: string | null;
+  specification: string | null;
+  quantity: number;
+  source: Allocation['source'] | null;
+  reservedQuantity: number | null;
+}
+
+/**
+ * The allocation of every line of the order in the edit view: its source and the quantity to hold
+ * in stock for it, starting from what the order holds now, so that the coordinator changes only
+ * what moved (the server takes each reserve as the new total, not as a change).
+ */
+const AllocationEditor = ({ value, onChange, text }: { value: unknown; onChange: (value: unknown) => void; text: WorkflowText }) => {
+  const { document } = useEditViewDocument();
+  // Lines without a key are a draft's, which holds no stock: nothing to allocate.
+  const lines = ((document?.lines as OrderLine[] | undefined) ?? []).filter((line): line is OrderLine & { key: string } => Boolean(line.key));
+  const current: Allocation[] = lines.map((line) => ({ line: line.key, source: line.source ?? undefined, reserve: line.reservedQuantity ?? 0 }));
+  const allocations = (value as Allocation[] | undefined) ?? current;
+  // Prefilled into the dialog's values, so the action can be taken as soon as one line is changed.
+  React.useEffect(() => {
+    if (value === undefined && current.length) onChange(current);
+  });
+  if (lines.length === 0) return <Typography variant="pi">{text.t('field.noLines')}</Typography>;
+  const change = (index: number, update: Partial<Allocation>) =>
+    onChange(allocations.map((allocation, at) => (at === index ? { ...allocation, ...update } : allocation)));
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      {lines.map((line, index) => {
+        const name = text.t('field.line', { number: index + 1, specification: line.specification ?? '—', quantity: line.quantity });
+        return (
+          <Flex key={line.key} gap={2} alignItems="flex-end" wrap="wrap">
+            <Box flex="1" minWidth="12rem">
+              <Typography variant="omega">{name}</Typography>
+            </Box>
+            <Field.Root name={`lines.${index}.source`}>
+              <Field.Label>{text.t('field.lineSource', { line: index + 1 })}</Field.Label>
+              <SingleSelect value={allocations[index]?.source ?? null} onChange={(code) => change(index, { source: String(code) as Allocation['source'] })}>
+                {LINE_SOURCES.map((code) => (
+                  <SingleSelectOption key={code} value={code}>
+                    {text.lineSource(code)}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Field.Root>
+            <Field.Root name={`lines.${index}.reserve`}>
+              <Field.Label>{text.t('field.reserve', { line: index + 1 })}</Field.Label>
+              <NumberInput
+                value={allocations[index]?.reserve}
+                onValueChange={(reserve) => change(index, { reserve: reserve ?? 0 })}
+                min={0}
+                max={line.quantity}
+                step={1}
+              />
+            </Field.Root>
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
+
 interface FieldProps {
   name: InputField;
   spec: FieldKind;
@@ -58,7 +122,7 @@ interface FieldProps {
 }
 
 const WorkflowField = ({ name, spec, value, required, error, onChange, text }: FieldProps) => {
-  const label = text.t(`field.${name}`);
+  const label = text.field(name);
   const input = (() => {
     switch (spec.kind) {
       case 'choice':
@@ -113,6 +177,8 @@ const WorkflowField = ({ name, spec, value, required, error, onChange, text }: F
         );
       case 'openMeasure':
         return <OpenMeasurePicker value={value} onChange={onChange} text={text} />;
+      case 'allocation':
+        return <AllocationEditor value={value} onChange={onChange} text={text} />;
       default: {
         // A kind added to FieldKind without its input here fails the type check, not silently in the dialog.
         const unhandled: never = spec;

@@ -71,6 +71,25 @@ export const problemOf = (error: unknown): WorkflowProblem => {
   return { message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
 };
 
+/** A file the server sends; an error answer is read as JSON for its message (a blob request loses it otherwise). */
+const fileFrom = async (client: FetchClient, url: string, fallbackName: string): Promise<{ file: Blob; fileName: string }> => {
+  const answer = await client.get(url, { responseType: 'blob', validateStatus: () => true });
+  const status = answer.status ?? 200;
+  if (status >= 400) {
+    const text = await answer.data.text();
+    let message = `HTTP ${status}`;
+    try {
+      message = JSON.parse(text)?.error?.message ?? message;
+    } catch {
+      // not JSON (a proxy's error page): the status is all we know
+    }
+    throw Object.assign(new Error(message), { status });
+  }
+  const disposition = answer.headers?.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  return { file: answer.data, fileName };
+};
+
 const path = (subject: SubjectCode, documentId: string, action?: string) =>
   `/workflows/${subject}/${encodeURIComponent(documentId)}${action ? `/${encodeURIComponent(action)}` : ''}`;
 
@@ -82,22 +101,10 @@ export const workflowApi = (client: FetchClient) => ({
   act: async (subject: SubjectCode, documentId: string, action: string, input: Record<string, unknown> & { version: number }): Promise<ActionAnswer> =>
     (await client.post<ActionAnswer>(path(subject, documentId, action), { data: input })).data,
 
-  /** The ledger as a file; an error answer is read as JSON for its message (a blob request loses it otherwise). */
-  ledger: async (format: LedgerFormat): Promise<{ file: Blob; fileName: string }> => {
-    const answer = await client.get(`/workflows/contract-ledger?format=${format}`, { responseType: 'blob', validateStatus: () => true });
-    const status = answer.status ?? 200;
-    if (status >= 400) {
-      const text = await answer.data.text();
-      let message = `HTTP ${status}`;
-      try {
-        message = JSON.parse(text)?.error?.message ?? message;
-      } catch {
-        // not JSON (a proxy's error page): the status is all we know
-      }
-      throw Object.assign(new Error(message), { status });
-    }
-    const disposition = answer.headers?.get('Content-Disposition') ?? '';
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `contract-ledger.${format}`;
-    return { file: answer.data, fileName };
-  },
+  /** The ledger as a file. */
+  ledger: (format: LedgerFormat) => fileFrom(client, `/workflows/contract-ledger?format=${format}`, `contract-ledger.${format}`),
+
+  /** A shipment's delivery note (出货单) as PDF. */
+  deliveryNote: (documentId: string) =>
+    fileFrom(client, `${path('shipment', documentId)}/delivery-note.pdf`, `delivery-note-${documentId}.pdf`),
 });

@@ -2,7 +2,7 @@
  * How a workflow dialog's inputs are entered, and which inputs an action asks for. What an action
  * requires comes from the machine itself (`inputRequires`), so the dialog and the server cannot
  * disagree; each workflow (./subjects.ts) adds only how its fields are entered and its optional
- * inputs. The one conditional rule shared by both machines, checked by their `checkInput`: an
+ * inputs. The one conditional rule shared by the machines that take opinions, checked by their `checkInput`: an
  * opinion's comment is required unless it approves.
  */
 import type { Verdict } from '../../domain/workflow/machine';
@@ -22,10 +22,15 @@ export type InputField =
   | 'dueDate'
   | 'measure'
   | 'result'
+  | 'plannedStart'
+  | 'plannedFinish'
+  | 'promisedDate'
+  | 'lines'
+  | 'escalateTo'
   | 'comment';
 
 /** The groups of codes whose names the dialog shows (./text.ts). */
-export type ChoiceGroup = 'verdict' | 'channel' | 'sealType' | 'measureKind' | 'role';
+export type ChoiceGroup = 'verdict' | 'channel' | 'sealType' | 'measureKind' | 'noteKind' | 'role';
 
 /** How a field is entered; `choices` are the codes the server accepts. */
 export type FieldKind =
@@ -35,7 +40,9 @@ export type FieldKind =
   | { kind: 'count'; min: number; max: number }
   | { kind: 'sha256' }
   /** One of the open measures of the record in the edit view, by its key. */
-  | { kind: 'openMeasure' };
+  | { kind: 'openMeasure' }
+  /** Per line of the order in the edit view: its source and the stock reserved for it (`Allocation[]`). */
+  | { kind: 'allocation' };
 
 export const longText: FieldKind = { kind: 'text', multiline: true };
 export const businessDate: FieldKind = { kind: 'date' };

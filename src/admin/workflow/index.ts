@@ -1,7 +1,7 @@
 /**
  * Puts the workflows into the admin panel: the document actions and the side panel of the edit
- * views of contracts and complaints (./subjects.ts), and the ledger export on the contract list
- * view. Called from app.tsx's bootstrap.
+ * views of contracts, complaints, orders and shipments (./subjects.ts), and the ledger export on
+ * the contract list view. Called from app.tsx's bootstrap.
  */
 import type * as React from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';

@@ -3,17 +3,22 @@
  * workflow routes (/workflows/:subject/...), its machine (for what each action asks for), its
  * actions in the order the Entry panel offers them, how its dialog fields are entered, and its
  * state colours. Texts live in ./translations.ts under the subject (`contract.state.draft`,
- * `complaint.action.confirm`); the side panel's record-specific part in `Details`.
+ * `complaint.action.confirm`); the side panel's record-specific part in `Details` (a complaint's
+ * deadline and measures, an order's plan and packaging, a shipment's delivery note).
  */
 import type * as React from 'react';
 import { COMPLAINT_ACTIONS, COMPLAINT_REPLY_CHANNELS, complaintMachine, MEASURE_KINDS } from '../../domain/complaint-handling';
 import { CONTRACT_ACTIONS, contractMachine, REPLY_CHANNELS, SEAL_TYPES } from '../../domain/contract-review';
+import { NOTE_KINDS, ORDER_ACTIONS, orderMachine } from '../../domain/order-progress';
+import { shipmentMachine } from '../../domain/shipping';
 import { ROLE_CODES } from '../../domain/staff-roles';
 import { ComplaintDetails } from './ComplaintDetails';
+import { OrderDetails } from './OrderDetails';
+import { ShipmentDetails } from './ShipmentDetails';
 import { ActionInputs, businessDate, choice, FieldKind, InputField, longText, verdictChoice } from './fields';
 import type { WorkflowText } from './text';
 
-export type SubjectCode = 'contract' | 'complaint';
+export type SubjectCode = 'contract' | 'complaint' | 'order' | 'shipment';
 export type BadgeVariant = 'success' | 'danger' | 'warning' | 'primary' | 'neutral';
 
 export interface WorkflowSubject extends ActionInputs {
@@ -98,7 +103,47 @@ const complaint: WorkflowSubject = {
   Details: ComplaintDetails,
 };
 
-export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint];
+const ORDER_FINAL = ['cancel'];
+const order: WorkflowSubject = {
+  uid: 'api::order.order',
+  subject: 'order',
+  machine: orderMachine,
+  // A progress note may be escalated by mail to a department; the server checks the role code.
+  optionalFields: { note: ['escalateTo'] },
+  actions: ordered(ORDER_ACTIONS, ORDER_FINAL),
+  finalActions: ORDER_FINAL,
+  fields: {
+    plannedStart: businessDate,
+    plannedFinish: businessDate,
+    promisedDate: businessDate,
+    lines: { kind: 'allocation' },
+    kind: choice('noteKind', NOTE_KINDS),
+    escalateTo: choice('role', ROLE_CODES),
+    comment: longText,
+  },
+  stateBadges: {
+    ready: 'success',
+    shipped: 'success',
+    closed: 'success',
+    on_hold: 'warning',
+    cancelled: 'neutral',
+  },
+  Details: OrderDetails,
+};
+
+const SHIPMENT_FINAL = ['cancel'];
+const shipment: WorkflowSubject = {
+  uid: 'api::shipment.shipment',
+  subject: 'shipment',
+  machine: shipmentMachine,
+  actions: ordered(Object.keys(shipmentMachine.actions), SHIPMENT_FINAL),
+  finalActions: SHIPMENT_FINAL,
+  fields: { comment: longText },
+  stateBadges: { shipped: 'success', delivered: 'success', cancelled: 'neutral' },
+  Details: ShipmentDetails,
+};
+
+export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint, order, shipment];
 
 /** The workflow of a content type, if it has one. */
 export const workflowOf = (model: string | undefined): WorkflowSubject | undefined =>

@@ -25,10 +25,18 @@ export const useWorkflowText = (subject?: SubjectCode) => {
       state: (code: string) => own('state', code),
       action: (code: string) => own('action', code),
       hint: (code: string) => own('hint', code),
+      /** A dialog field's label: the workflow's own word when it has one (an order's note `kind`), else the shared one. */
+      field: (name: string) => {
+        const ownKey = `${subject}.field.${name}`;
+        if (subject && ownKey in en) return t(ownKey as MessageKey);
+        return known('field', name);
+      },
       verdict: (code: string) => known('verdict', code),
       channel: (code: string) => known('channel', code),
       sealType: (code: string) => known('sealType', code),
       measureKind: (code: string) => known('measureKind', code),
+      noteKind: (code: string) => known('noteKind', code),
+      lineSource: (code: string) => known('lineSource', code),
       role: (code: string) => {
         const role = STAFF_ROLES[code as RoleCode];
         if (!role) return code;

@@ -1,13 +1,16 @@
 /**
  * What the workflow admin screens say, in the panel's two languages (en, zh-Hans). Shared words
  * (panel, fields, verdicts, channels) are keyed plainly; each workflow's own words (title, states,
- * actions, hints) under its subject (`contract.`, `complaint.`), since the two machines share
- * action and state codes with different meanings (`reply`, `replied`). Keys are prefixed with
+ * actions, hints, and a field label of its own) under its subject (`contract.`, `complaint.`,
+ * `order.`, `shipment.`), since the machines share action and state codes with different meanings
+ * (`reply`, `replied`, `confirm`). Keys are prefixed with
  * `cs.workflow.` when registered (app.tsx); the English text is also the default message, so a
  * missing translation shows English rather than a key.
  */
 import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
+import { ORDER_STATE_LABELS } from '../../domain/order-progress';
+import { SHIPMENT_STATE_LABELS } from '../../domain/shipping';
 import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
 
 /** State and verdict names come from the domain, which the e-mails use too. */
@@ -42,6 +45,13 @@ const common = {
   'panel.measureDue': 'Due {date}',
   'panel.measureDone': 'Done {date}',
   'panel.measureOpen': 'Open',
+  'panel.plan': 'Plan',
+  'panel.requiredDate': 'Required by the customer',
+  'panel.notSet': 'not set',
+  'panel.packaging': 'Packaging',
+  'panel.noPackaging': 'No packaging items',
+  'panel.artworkConfirmed': 'Artwork confirmed {date}',
+  'panel.artworkOpen': 'Artwork not confirmed',
 
   'field.comment': 'Comment',
   'field.verdict': 'Opinion',
@@ -61,6 +71,15 @@ const common = {
   'field.result': 'Result',
   'field.noOpenMeasures': 'No open measures',
   'field.required': 'required',
+  'field.plannedStart': 'Planned start',
+  'field.plannedFinish': 'Planned finish',
+  'field.promisedDate': 'Promised delivery date',
+  'field.lines': 'Allocation per line',
+  'field.line': 'Line {number}: {specification} × {quantity}',
+  'field.lineSource': 'Source of line {line}',
+  'field.reserve': 'Reserve for line {line}',
+  'field.noLines': 'The order has no lines to allocate',
+  'field.escalateTo': 'Escalate to',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'en'),
   'channel.email': 'E-mail',
@@ -73,11 +92,17 @@ const common = {
   'measureKind.containment': 'Containment',
   'measureKind.corrective': 'Corrective',
   'measureKind.preventive': 'Preventive',
+  'noteKind.milestone': 'Milestone',
+  'noteKind.problem': 'Problem',
+  'lineSource.own_production': 'Own production',
+  'lineSource.outsourced': 'Outsourced',
 
   'dialog.cancel': 'Close',
   'notification.done': '{action}: done',
   'ledger.export': 'Export ledger (XLSX)',
   'ledger.failed': 'The ledger could not be exported: {message}',
+  'deliveryNote.print': 'Print delivery note',
+  'deliveryNote.failed': 'The delivery note could not be opened: {message}',
 } as const;
 
 const contract = {
@@ -146,9 +171,58 @@ const complaint = {
   'hint.reopen': 'The complaint goes back to analysis. Say why.',
 };
 
+const order = {
+  title: 'Order follow-up',
+  ...labelMessages('state', ORDER_STATE_LABELS, 'en'),
+  'field.kind': 'Kind of note',
+
+  'action.confirm': 'Confirm order',
+  'action.schedule': 'Schedule',
+  'action.reschedule': 'Move promised date',
+  'action.allocate': 'Allocate stock',
+  'action.start_production': 'Start production',
+  'action.mark_ready': 'Ready to ship',
+  'action.close': 'Close',
+  'action.hold': 'Put on hold',
+  'action.resume': 'Resume',
+  'action.cancel': 'Cancel order',
+  'action.note': 'Progress note',
+
+  'hint.confirm': 'The repeat order is confirmed on the terms agreed. Say on what basis.',
+  'hint.schedule': 'Plan the production and promise the delivery date. The customer is told by mail.',
+  'hint.reschedule': 'The promised delivery date moves. Say why: the customer is told by mail and the history keeps it.',
+  'hint.allocate': 'For each line: own production or outsourced, and how much stock to hold for it from now on.',
+  'hint.start_production': 'Production of the order has started.',
+  'hint.mark_ready': 'The goods are ready to ship. Every packaging item’s artwork must be confirmed by the customer.',
+  'hint.close': 'Everything is shipped: the order is closed.',
+  'hint.hold': 'The order is put on hold. Say why.',
+  'hint.resume': 'The order goes back to where it was held. Say why.',
+  'hint.cancel': 'The order is cancelled for good. Say why.',
+  'hint.note': 'Record a milestone or a problem. A problem can be escalated to a department by mail.',
+};
+
+const shipment = {
+  title: 'Shipment',
+  ...labelMessages('state', SHIPMENT_STATE_LABELS, 'en'),
+
+  'action.ship': 'Ship',
+  'action.deliver': 'Delivered',
+  'action.cancel': 'Cancel shipment',
+
+  'hint.ship': 'The goods leave: stock is taken, the receivable is created and the customer gets the delivery note.',
+  'hint.deliver': 'The customer has received the goods.',
+  'hint.cancel': 'The shipment is cancelled: shipped stock is restored and an unpaid receivable voided. Say why.',
+};
+
 type SubjectMessages<T> = Record<keyof T, string>;
 
-export const en = { ...common, ...under('contract', contract), ...under('complaint', complaint) };
+export const en = {
+  ...common,
+  ...under('contract', contract),
+  ...under('complaint', complaint),
+  ...under('order', order),
+  ...under('shipment', shipment),
+};
 
 export type MessageKey = keyof typeof en;
 
@@ -218,6 +292,49 @@ const zhComplaint: SubjectMessages<typeof complaint> = {
   'hint.reopen': '投诉退回分析。请说明原因。',
 };
 
+const zhOrder: SubjectMessages<typeof order> = {
+  title: '订单跟进',
+  ...labelMessages('state', ORDER_STATE_LABELS, 'zh'),
+  'field.kind': '记录类型',
+
+  'action.confirm': '确认订单',
+  'action.schedule': '排产',
+  'action.reschedule': '变更承诺交期',
+  'action.allocate': '配货',
+  'action.start_production': '开始生产',
+  'action.mark_ready': '待出货',
+  'action.close': '结案',
+  'action.hold': '暂停',
+  'action.resume': '恢复',
+  'action.cancel': '取消订单',
+  'action.note': '进度记录',
+
+  'hint.confirm': '按已约定的条件确认返单。请说明依据。',
+  'hint.schedule': '安排生产并承诺交期。客户将收到邮件。',
+  'hint.reschedule': '承诺交期变更。请说明原因：客户将收到邮件，流程记录保留原因。',
+  'hint.allocate': '逐行选择自制或外协，以及自此为该行预留的库存数量。',
+  'hint.start_production': '订单已开始生产。',
+  'hint.mark_ready': '货物已备齐待出货。所有包材的稿样须经客户确认。',
+  'hint.close': '已全部出货：订单结案。',
+  'hint.hold': '订单暂停。请说明原因。',
+  'hint.resume': '订单恢复到暂停前的状态。请说明原因。',
+  'hint.cancel': '订单将被取消，不可恢复。请说明原因。',
+  'hint.note': '记录里程碑或问题。问题可通过邮件升级给相关部门。',
+};
+
+const zhShipment: SubjectMessages<typeof shipment> = {
+  title: '出货',
+  ...labelMessages('state', SHIPMENT_STATE_LABELS, 'zh'),
+
+  'action.ship': '出货',
+  'action.deliver': '已签收',
+  'action.cancel': '取消出货',
+
+  'hint.ship': '货物发出：扣减库存，生成应收，并向客户发送出货单。',
+  'hint.deliver': '客户已签收货物。',
+  'hint.cancel': '出货取消：已出库存恢复，未收款的应收作废。请说明原因。',
+};
+
 const zhHans: Record<MessageKey, string> = {
   'panel.state': '状态',
   'panel.yourActions': '您可执行',
@@ -242,6 +359,13 @@ const zhHans: Record<MessageKey, string> = {
   'panel.measureDue': '期限 {date}',
   'panel.measureDone': '完成于 {date}',
   'panel.measureOpen': '未完成',
+  'panel.plan': '生产计划',
+  'panel.requiredDate': '客户要求交期',
+  'panel.notSet': '未定',
+  'panel.packaging': '包材',
+  'panel.noPackaging': '无包材',
+  'panel.artworkConfirmed': '稿样已确认 {date}',
+  'panel.artworkOpen': '稿样未确认',
 
   'field.comment': '说明',
   'field.verdict': '评审意见',
@@ -261,6 +385,15 @@ const zhHans: Record<MessageKey, string> = {
   'field.result': '实施结果',
   'field.noOpenMeasures': '没有未完成的措施',
   'field.required': '必填',
+  'field.plannedStart': '计划开工',
+  'field.plannedFinish': '计划完工',
+  'field.promisedDate': '承诺交期',
+  'field.lines': '逐行配货',
+  'field.line': '第 {number} 行：{specification} × {quantity}',
+  'field.lineSource': '第 {line} 行来源',
+  'field.reserve': '第 {line} 行预留数量',
+  'field.noLines': '订单没有可配货的明细',
+  'field.escalateTo': '升级给',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'zh'),
   'channel.email': '电子邮件',
@@ -273,14 +406,22 @@ const zhHans: Record<MessageKey, string> = {
   'measureKind.containment': '围堵措施',
   'measureKind.corrective': '纠正措施',
   'measureKind.preventive': '预防措施',
+  'noteKind.milestone': '里程碑',
+  'noteKind.problem': '问题',
+  'lineSource.own_production': '自制',
+  'lineSource.outsourced': '外协',
 
   'dialog.cancel': '关闭',
   'notification.done': '{action}：已完成',
   'ledger.export': '导出合同台账 (XLSX)',
   'ledger.failed': '无法导出合同台账：{message}',
+  'deliveryNote.print': '打印出货单',
+  'deliveryNote.failed': '无法打开出货单：{message}',
 
   ...under('contract', zhContract),
   ...under('complaint', zhComplaint),
+  ...under('order', zhOrder),
+  ...under('shipment', zhShipment),
 };
 
 export const MESSAGE_PREFIX = 'cs.workflow.';

@@ -3,7 +3,7 @@
  * shipment's workflow (ship, deliver, cancel) and its printable delivery note.
  */
 import { factories } from '@strapi/strapi';
-import { deliveryNotePdf } from '../../../shipments/delivery-note';
+import { sendDeliveryNote } from '../../../shipments/delivery-note';
 import { shipmentWorkflow } from '../../../workflows/shipment-workflow';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
 
@@ -11,9 +11,6 @@ export default factories.createCoreController('api::shipment.shipment', ({ strap
   ...restWorkflowHandlers(strapi, shipmentWorkflow, { lines: true }),
 
   async deliveryNote(ctx) {
-    const pdf = await deliveryNotePdf(strapi, ctx.params.documentId);
-    ctx.type = pdf.contentType;
-    ctx.set('Content-Disposition', `inline; filename="${pdf.filename}"`);
-    ctx.body = pdf.content;
+    await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
   },
 }));

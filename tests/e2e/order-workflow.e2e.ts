@@ -1,0 +1,114 @@
+/**
+ * The order follow-up in the admin panel, in a real browser: the supervisor confirms a repeat
+ * order (recorded through REST) with the edit view's document action; the planner schedules it
+ * through the dialog's three dates; the side panel then shows the new state, the plan, the order's
+ * packaging items with their artwork, and the history of both steps.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { en } from '../../src/admin/workflow/translations';
+import { STAFF_ROLES } from '../../src/domain/staff-roles';
+import { launchChromium, RunningApp, startApp } from './server';
+import { logIn, restAs, takeAction } from './staff-session';
+
+const shots = `${__dirname}/../../.tmp`;
+const ORDER = 'api::order.order';
+const CARTON = '外箱 5层瓦楞 印客户LOGO';
+let app: RunningApp;
+let browser: Browser;
+let orderId: string;
+
+const panelOf = (page: Page) => page.getByRole('region', { name: en['order.title'] });
+
+/** Opens the order and waits until its workflow panel shows what the server said. */
+const openOrder = async (email: string) => {
+  const page = await logIn(browser, app, email);
+  await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/${ORDER}/${orderId}`);
+  await panelOf(page).getByText(`${en['panel.yourActions']}:`).waitFor({ timeout: 30000 });
+  return page;
+};
+
+const stateIs = (page: Page, state: keyof typeof en) => panelOf(page).getByText(en[state], { exact: true }).waitFor({ timeout: 30000 });
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  const supervisor = await restAs(app, 'cs-supervisor@demo.local');
+  // A customer of our own: a demo customer may be on credit hold.
+  const customer = await supervisor('POST', '/api/customers', { data: { name: '常州恒力泵业有限公司', region: '华东', creditLimit: '500000.00' } });
+  const [product] = await supervisor('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
+  const order = await supervisor('POST', '/api/orders', {
+    data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 40, unitPrice: '320.00' }] },
+  });
+  expect(order).toMatchObject({ state: 'draft' });
+  orderId = order.documentId;
+  await supervisor('POST', '/api/packaging-items', { data: { order: orderId, kind: 'carton', description: CARTON } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('the supervisor confirms the draft order with the document action', async () => {
+  const page = await openOrder('cs-supervisor@demo.local');
+  const panel = panelOf(page);
+  await stateIs(page, 'order.state.draft');
+  // A draft holds no stock and has no plan yet; its packaging is listed with the artwork still open.
+  await panel.getByText(`${en['field.plannedStart']}:`).waitFor();
+  const packaging = panel.getByRole('list', { name: en['panel.packaging'] }).getByRole('listitem');
+  await packaging.first().waitFor({ timeout: 30000 });
+  expect(await packaging.count()).toBe(1);
+  for (const text of [CARTON, en['panel.artworkOpen']]) await packaging.first().getByText(text, { exact: true }).waitFor();
+
+  await takeAction(page, en['order.action.confirm'], (dialog) =>
+    dialog.getByRole('textbox', { name: en['field.comment'] }).fill('返单，条件同去年 SO')
+  );
+  await stateIs(page, 'order.state.confirmed');
+  // Scheduling is the planner's: nothing is left for the supervisor but cancelling, holding and notes.
+  expect(await page.getByRole('button', { name: en['order.action.schedule'], exact: true }).count()).toBe(0);
+  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'confirmed' }).waitFor({ timeout: 30000 });
+  await page.close();
+});
+
+it('the planner schedules it through the dialog; the panel shows the new state, the plan and the history', async () => {
+  const page = await openOrder('planner@demo.local');
+  const panel = panelOf(page);
+  await stateIs(page, 'order.state.confirmed');
+  await takeAction(page, en['order.action.schedule'], async (dialog) => {
+    const dates: [keyof typeof en, string][] = [
+      ['field.plannedStart', '01/11/2027'],
+      ['field.plannedFinish', '01/22/2027'],
+      ['field.promisedDate', '01/29/2027'],
+    ];
+    for (const [field, date] of dates) {
+      await dialog.getByRole('combobox', { name: en[field] }).fill(date);
+      await dialog.getByText(en['order.hint.schedule']).click(); // the date is taken when the field loses focus
+    }
+  });
+  await stateIs(page, 'order.state.scheduled');
+  for (const [field, date] of [['field.plannedStart', '2027-01-11'], ['field.plannedFinish', '2027-01-22'], ['field.promisedDate', '2027-01-29']] as const) {
+    await panel.getByText(`${en[field]}:`).locator('xpath=..').getByText(date, { exact: true }).waitFor({ timeout: 30000 });
+  }
+
+  const history = panel.getByRole('list', { name: en['panel.history'] }).getByRole('listitem');
+  await history.nth(1).waitFor({ timeout: 30000 });
+  const shown = await history.allInnerTexts();
+  expect(shown.map((text) => text.split('\n')[0])).toEqual([en['order.action.confirm'], en['order.action.schedule']]);
+  expect(shown[0]).toContain(`${en['order.state.draft']} → ${en['order.state.confirmed']}`);
+  expect(shown[0]).toContain(`(${STAFF_ROLES['cs-supervisor'].name})`);
+  expect(shown[0]).toContain('返单，条件同去年 SO');
+  expect(shown[1]).toContain(`${en['order.state.confirmed']} → ${en['order.state.scheduled']}`);
+  expect(shown[1]).toContain(`(${STAFF_ROLES.planner.name})`);
+
+  // What the server stored, read as staff read it.
+  const planner = await restAs(app, 'planner@demo.local');
+  expect(await planner('GET', `/api/orders/${orderId}`)).toMatchObject({
+    state: 'scheduled',
+    plannedStart: '2027-01-11',
+    plannedFinish: '2027-01-22',
+    promisedDate: '2027-01-29',
+  });
+  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'scheduled' }).waitFor({ timeout: 30000 });
+  await page.screenshot({ path: `${shots}/e2e-order-scheduled.png` });
+  await page.close();
+});
