@@ -42,8 +42,8 @@ const SERVER_OWNED: Record<string, string[]> = {
   // verification, reply, feedback) is the server's.
   'api::complaint.complaint': [
     'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
-    'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt',
-    'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
+    'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent',
+    'repliedAt', 'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
   ],
   // Measures are added and completed only through the workflow's actions.
   'complaint.measure': ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result'],
@@ -183,7 +183,7 @@ const LABELS: Record<string, Record<string, string>> = {
     version: 'Version 记录版本', reviewRound: 'Review round 评审轮次', stateEnteredAt: 'State since 进入状态时间',
     dueAt: 'Deadline 期限', escalatedAt: 'Escalated 升级时间', rootCause: 'Root cause 原因分析', judgement: 'Judgement 判定',
     judgedAt: 'Judged 判定时间', measures: 'Measures 处理措施', effectivenessComment: 'Verification 有效性验证',
-    verifiedAt: 'Verified 验证时间', replyChannel: 'Reply channel 回复方式', replyContent: 'Reply 回复内容',
+    verifiedAt: 'Verified 验证时间', needsNewMeasure: 'Needs a new measure 需补充措施', replyChannel: 'Reply channel 回复方式', replyContent: 'Reply 回复内容',
     repliedAt: 'Replied 回复时间', replySentTo: 'Reply sent to 回复对象', feedbackRating: 'Feedback rating 客户评分',
     feedbackComment: 'Feedback 客户反馈', feedbackAt: 'Feedback received 反馈时间', closedAt: 'Closed 结案时间',
   },
@@ -194,7 +194,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 7;
+const LAYOUT_VERSION = 8;
 
 type Configuration = {
   settings: { mainField?: string };

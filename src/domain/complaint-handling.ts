@@ -79,6 +79,8 @@ export interface ComplaintSubject {
   repliedAt: string | Date | null;
   feedbackAt: string | Date | null;
   closedAt: string | Date | null;
+  /** Set when quality found the measures not effective, until a new measure is added. */
+  needsNewMeasure?: boolean | null;
   [field: string]: unknown;
 }
 
@@ -163,6 +165,7 @@ export const complaintMachine = (policy: ComplaintPolicy): Machine<ComplaintStat
   },
   precondition: (action, complaint, now) => {
     if (action === 'complete_measure' && openMeasures(complaint).length === 0) return 'no measure is open';
+    if (action === 'request_verification' && complaint.needsNewMeasure) return 'the measures were not effective: add a new measure first';
     if (action === 'request_verification' || action === 'close') {
       const open = openMeasures(complaint);
       if (open.length > 0) return `${open.length} measure(s) still open: ${open.map((m) => m.description).join('; ')}`;

@@ -25,7 +25,7 @@ const EDITABLE = ['received', 'confirmed'];
 /** Written by the server or by workflow actions only. */
 const SERVER_OWNED = [
   'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause', 'judgement',
-  'judgedAt', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'feedbackRating',
+  'judgedAt', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'feedbackRating',
   'feedbackComment', 'feedbackAt', 'feedbackTokenHash', 'feedbackTokenExpiresAt', 'closedAt',
 ];
 

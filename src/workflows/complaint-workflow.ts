@@ -102,7 +102,9 @@ const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Recor
     case 'confirm_effective':
       return { ...fields, effectivenessComment: input.comment, verifiedAt: now };
     case 'reject_effectiveness':
-      return { ...fields, effectivenessComment: input.comment, verifiedAt: null };
+      return { ...fields, effectivenessComment: input.comment, verifiedAt: null, needsNewMeasure: true };
+    case 'add_measure':
+      return { ...fields, needsNewMeasure: false };
     case 'reply': {
       const mailbox = input.channel === 'email' ? customerMailbox(complaint.customer) : null;
       if (input.channel === 'email' && !mailbox) {

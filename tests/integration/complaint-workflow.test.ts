@@ -191,6 +191,14 @@ describe('complaint workflow', () => {
     expectValidationError(await act(quality, id, 'reject_effectiveness'), 'comment');
     await ok(act(quality, id, 'reject_effectiveness', { comment: 'porosity found again in lot 2612' }));
     expect((await stored(id)).state).toBe('in_progress');
+    // the measures did not work: verification waits for a new one
+    const again = await act(specialist, id, 'request_verification');
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('the measures were not effective: add a new measure first');
+    const added = await ok(act(quality, id, 'add_measure', measure('quality', 'Change the casting supplier')));
+    await ok(act(quality, id, 'complete_measure', { measure: added.meta.measure, result: 'supplier changed' }));
+    await ok(act(specialist, id, 'request_verification'));
+    expect((await stored(id)).state).toBe('verifying');
 
     const other = await record({ description: '说明书缺页' });
     await ok(act(specialist, other.documentId, 'confirm', { comment: 'photo received' }));

@@ -239,7 +239,7 @@ describe('demo data', () => {
     const complaint = await cm.service('content-types').findConfiguration({ uid: 'api::complaint.complaint' });
     const serverOwned = [
       'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
-      'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'replyChannel', 'replyContent', 'repliedAt',
+      'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent', 'repliedAt',
       'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
     ];
     for (const field of serverOwned) expect([field, complaint.metadatas[field].edit.editable]).toEqual([field, false]);

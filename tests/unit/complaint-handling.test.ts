@@ -79,6 +79,10 @@ describe('the complaint machine', () => {
     });
     const done = complaint({ measures: [measure({ doneAt: '2026-11-20T00:00:00Z' })] });
     expect(plan(at('in_progress', done), as('quality'), 'request_verification').to).toBe('verifying');
+    expect(refusal(() => plan(at('in_progress', { ...done, needsNewMeasure: true }), as('quality'), 'request_verification'))).toMatchObject({
+      kind: 'conflict',
+      message: 'the measures were not effective: add a new measure first',
+    });
   });
 
   it('closes on feedback at once, or without it 14 days after the reply', () => {
