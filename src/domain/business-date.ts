@@ -2,6 +2,7 @@
  * Business dates are calendar dates in the company's report time zone (Asia/Shanghai by default),
  * not in whatever zone the server happens to run.
  */
+import { offsetAt } from './zone-offsets';
 
 const partsIn = (timeZone: string, at: Date) => {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -37,18 +38,5 @@ export const isCalendarDate = (value: unknown): boolean => {
  * The wall-clock date and time (YYYY-MM-DD HH:mm:ss) of an instant in `timeZone`: what staff in
  * that zone read on their clocks, for exports that cannot carry a zone (spreadsheets, CSV).
  */
-export const dateTimeIn = (timeZone: string, at: Date): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-};
+export const dateTimeIn = (timeZone: string, at: Date): string =>
+  new Date(at.getTime() + offsetAt(timeZone, at.getTime())).toISOString().slice(0, 19).replace('T', ' ');

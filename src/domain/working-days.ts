@@ -4,6 +4,7 @@
  * are calendar dates in the report time zone; a deadline falls at the end of its day there.
  */
 import { addDays, dateIn } from './business-date';
+import { offsetAt } from './zone-offsets';
 
 export interface WorkCalendar {
   /** Weekdays off, YYYY-MM-DD. */
@@ -33,20 +34,7 @@ export const addWorkingDays = (date: string, days: number, calendar: WorkCalenda
 /** The last second of a calendar date in a time zone, as an instant. */
 export const endOfDayIn = (timeZone: string, date: string): Date => {
   const wallClock = Date.parse(`${date}T23:59:59Z`);
-  // The zone's offset at that moment: how far its wall clock is ahead of UTC.
-  const shown = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(wallClock));
-  const part = (type: string) => shown.find((p) => p.type === type)!.value;
-  const asUtc = Date.parse(`${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}Z`);
-  return new Date(wallClock - (asUtc - wallClock));
+  return new Date(wallClock - offsetAt(timeZone, wallClock));
 };
 
 /** The deadline `days` working days after `from`, at the end of that day in the time zone. */

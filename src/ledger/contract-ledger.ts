@@ -11,6 +11,7 @@ import { dateIn, isCalendarDate } from '../domain/business-date';
 import { CONTRACT_STATES } from '../domain/contract-review';
 import { parseMoney } from '../domain/money';
 import { FieldProblem } from '../domain/validation-error';
+import { plainParameter } from '../guards/query-parameter';
 import { validationError } from '../guards/errors';
 import { reportTimeZone } from '../settings';
 import { Column, Row, toCsv, toXlsx } from './table-export';
@@ -77,17 +78,6 @@ interface Filters {
 
 type Query = Record<string, unknown>;
 
-const single = (query: Query, name: string, problems: FieldProblem[]): string | undefined => {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  // qs turns `customer[$ne]=x` or a repeated parameter into objects and arrays: not a filter we offer.
-  if (typeof value !== 'string' || value.trim() === '') {
-    problems.push({ path: [name], message: 'must be given once, as a plain value' });
-    return undefined;
-  }
-  return value.trim();
-};
-
 const positiveInteger = (text: string | undefined, name: string, problems: FieldProblem[], max = 2147483647): number | undefined => {
   if (text === undefined) return undefined;
   if (!/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > max) {
@@ -124,7 +114,7 @@ const parseFilters = async (strapi: Core.Strapi, query: Query, defaultFormat: Le
       problems.push({ path: [name], message: `unknown parameter; the ledger takes ${LEDGER_PARAMETERS.join(', ')}` });
     }
   }
-  const text = (name: (typeof LEDGER_PARAMETERS)[number]) => single(query, name, problems);
+  const text = (name: (typeof LEDGER_PARAMETERS)[number]) => plainParameter(query, name, problems);
 
   const format = text('format') ?? defaultFormat;
   if (!(LEDGER_FORMATS as readonly string[]).includes(format)) {

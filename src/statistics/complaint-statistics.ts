@@ -17,6 +17,7 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { addDays, isCalendarDate } from '../domain/business-date';
 import { FieldProblem } from '../domain/validation-error';
+import { plainParameter } from '../guards/query-parameter';
 import { offsetPeriods, startOfDay } from '../domain/zone-offsets';
 import { validationError } from '../guards/errors';
 import { reportTimeZone } from '../settings';
@@ -100,16 +101,7 @@ const parseFilters = async (strapi: Core.Strapi, query: Query): Promise<Filters>
       problems.push({ path: [name], message: `unknown parameter; the statistics take format, ${STATISTICS_PARAMETERS.join(', ')}` });
     }
   }
-  const text = (name: (typeof STATISTICS_PARAMETERS)[number]): string | undefined => {
-    const value = query[name];
-    if (value === undefined) return undefined;
-    // qs turns `category[$ne]=x` or a repeated parameter into objects and arrays: not a filter we offer.
-    if (typeof value !== 'string' || value.trim() === '') {
-      problems.push({ path: [name], message: 'must be given once, as a plain value' });
-      return undefined;
-    }
-    return value.trim();
-  };
+  const text = (name: (typeof STATISTICS_PARAMETERS)[number]) => plainParameter(query, name, problems);
   const filters: Filters = {};
   for (const name of ['from', 'to'] as const) {
     const value = text(name);

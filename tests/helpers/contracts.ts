@@ -3,9 +3,9 @@
  * (`act(member, contract, 'submit', { ... })` reads the current version first, as a client would).
  */
 import type { Core } from '@strapi/strapi';
-import type { Response } from 'supertest';
 import { Doc } from './fixtures';
 import { rest, StaffMember } from './staff';
+import { actOn } from './workflow';
 
 export const CONTRACT = 'api::contract.contract';
 
@@ -22,16 +22,8 @@ export const workflowOf = async (strapi: Core.Strapi, member: StaffMember, docum
 };
 
 /** Takes an action from the version currently stored (unless `version` is given). */
-export const act = async (
-  strapi: Core.Strapi,
-  member: StaffMember,
-  documentId: string,
-  action: string,
-  fields: Record<string, unknown> = {}
-): Promise<Response> => {
-  const version = fields.version ?? (await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['version'] }))?.version;
-  return rest(strapi, member).post(`/api/contracts/${documentId}/workflow/${action}`, { data: { version, ...fields } });
-};
+export const act = (strapi: Core.Strapi, member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
+  actOn(strapi, member, CONTRACT, documentId, action, fields);
 
 export const stateOf = async (strapi: Core.Strapi, documentId: string): Promise<string> =>
   (await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state'] })).state;

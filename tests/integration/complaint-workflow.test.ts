@@ -14,6 +14,7 @@ import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
+import { actOn, ok } from '../helpers/workflow';
 
 const COMPLAINT = 'api::complaint.complaint';
 const EVENT = 'api::workflow-event.workflow-event';
@@ -57,15 +58,8 @@ describe('complaint workflow', () => {
     return res.body.data as Doc;
   };
   const stored = (documentId: string) => app.strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: { measures: true } });
-  const act = async (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) => {
-    const { version } = await stored(documentId);
-    return rest(app.strapi, member).post(`/api/complaints/${documentId}/workflow/${action}`, { data: { version, ...fields } });
-  };
-  const ok = async (answer: Promise<request.Response>) => {
-    const res = await answer;
-    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body;
-  };
+  const act = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
+    actOn(app.strapi, member, COMPLAINT, documentId, action, fields);
   const workflow = async (documentId: string) => (await rest(app.strapi, supervisor).get(`/api/complaints/${documentId}/workflow`)).body.data;
   /** Takes a recorded complaint to analysis and judges it justified. */
   const justified = async (fields: Record<string, unknown> = {}) => {

@@ -11,6 +11,7 @@ import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { businessYear, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { act, CONTRACT, draftContract, stateOf, workflowOf } from '../helpers/contracts';
 import { drainOutbox } from '../../src/notifications/worker';
+import { ok } from '../helpers/workflow';
 
 const SHA = 'ab'.repeat(32);
 
@@ -58,11 +59,6 @@ describe('contract review', () => {
       deliveryDate: '2027-02-01',
       ...fields,
     });
-  const ok = async (res: Promise<import('supertest').Response>) => {
-    const answer = await res;
-    if (answer.status !== 200) throw new Error(`${answer.status} ${JSON.stringify(answer.body.error)}`);
-    return answer.body;
-  };
   const approveBoth = async (documentId: string) => {
     await ok(act(app.strapi, supervisor, documentId, 'review', { verdict: 'approve' }));
     return ok(act(app.strapi, planner, documentId, 'review', { verdict: 'approve' }));

@@ -10,6 +10,7 @@ import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
+import { actOn, ok } from '../helpers/workflow';
 
 const ORDER = 'api::order.order';
 const PRODUCT = 'api::product.product';
@@ -38,15 +39,8 @@ describe('order follow-up', () => {
     return mail.catcher.messages.splice(0).map((m) => ({ to: m.to.join(','), subject: m.subject, text: m.text }));
   };
   const stored = (documentId: string) => app.strapi.db.query(ORDER).findOne({ where: { documentId }, populate: { lines: { populate: ['product'] } } });
-  const act = async (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) => {
-    const { version } = await stored(documentId);
-    return rest(app.strapi, member).post(`/api/orders/${documentId}/workflow/${action}`, { data: { version, ...fields } });
-  };
-  const ok = async (answer: ReturnType<typeof act>) => {
-    const res = await answer;
-    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body;
-  };
+  const act = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
+    actOn(app.strapi, member, ORDER, documentId, action, fields);
   const confirmedOrder = async (stock = 100, quantity = 10) => {
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: stock });
     const order = await createOrder(app.strapi, specialist, {

@@ -13,6 +13,7 @@ import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
 import { readPdf } from '../helpers/pdf';
+import { actOn, ok } from '../helpers/workflow';
 
 const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
@@ -51,18 +52,10 @@ describe('shipments and receivables', () => {
   });
 
   const stored = (uid: string, documentId: string) => app.strapi.db.query(uid as never).findOne({ where: { documentId }, populate: { lines: true } });
-  const act = async (member: StaffMember, path: string, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => {
-    const { version } = await stored(uid, documentId);
-    return rest(app.strapi, member).post(`/api/${path}/${documentId}/workflow/${action}`, { data: { version, ...fields } });
-  };
-  const orderAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) => act(member, 'orders', ORDER, documentId, action, fields);
+  const orderAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
+    actOn(app.strapi, member, ORDER, documentId, action, fields);
   const shipmentAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
-    act(member, 'shipments', SHIPMENT, documentId, action, fields);
-  const ok = async (answer: Promise<request.Response>) => {
-    const res = await answer;
-    if (![200, 201].includes(res.status)) throw new Error(`${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body;
-  };
+    actOn(app.strapi, member, SHIPMENT, documentId, action, fields);
   /** An order taken to ready: confirmed, scheduled, produced. */
   const readyOrder = async (lines: { product: Doc; quantity: number; unitPrice: string }[]) => {
     const order = await createOrder(app.strapi, specialist, {
@@ -259,7 +252,7 @@ describe('shipments and receivables', () => {
           data: { customer: debtor.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }], paymentTerms: 'T/T', deliveryDate: '2027-03-01' },
         })
       );
-      return (await ok(act(specialist, 'contracts', 'api::contract.contract', contract.data.documentId, 'submit'))).data.creditSnapshot;
+      return (await ok(actOn(app.strapi, specialist, 'api::contract.contract', contract.data.documentId, 'submit'))).data.creditSnapshot;
     };
     expect(await submitContract()).toMatchObject({ openBalance: '201.00', overdueAmount: '0.00', contractTotal: '10.00' });
     const table = app.strapi.db.metadata.get(RECEIVABLE as never).tableName;

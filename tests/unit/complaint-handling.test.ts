@@ -4,7 +4,8 @@
  * deadlines that skip weekends and holidays and honour make-up working days.
  */
 import { complaintMachine, ComplaintState, ComplaintSubject, COMPLAINT_STATES, Measure } from '../../src/domain/complaint-handling';
-import { allowedActions, Caller, planStep, Situation, WorkflowRefusal } from '../../src/domain/workflow/engine';
+import { allowedActions, Caller, planStep, Situation } from '../../src/domain/workflow/engine';
+import { refusal } from '../helpers/refusal';
 import { Opinion } from '../../src/domain/workflow/machine';
 import { addWorkingDays, deadlineAfter, endOfDayIn, isWorkingDay } from '../../src/domain/working-days';
 import type { RoleCode } from '../../src/domain/staff-roles';
@@ -23,15 +24,6 @@ const at = (state: ComplaintState, subject = complaint(), opinions: Opinion[] = 
 const as = (role: RoleCode, id = 7): Caller => ({ roles: [role], staffUserId: id });
 const plan = (s: Situation<ComplaintState, ComplaintSubject>, caller: Caller, action: string, input: Record<string, unknown> = {}) =>
   planStep(machine, s, caller, action, { version: 4, ...input }, NOW);
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WorkflowRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('the complaint machine', () => {
   it('names only known states; withdrawn is the only state without a way out (closed can be reopened)', () => {

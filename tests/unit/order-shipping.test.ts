@@ -5,20 +5,12 @@
  */
 import { orderMachine, OrderState, OrderSubject } from '../../src/domain/order-progress';
 import { openQuantities, orderStateAfterShipping, overShipments, receivableOf } from '../../src/domain/shipping';
-import { allowedActions, planStep, Situation, WorkflowRefusal } from '../../src/domain/workflow/engine';
+import { allowedActions, planStep, Situation } from '../../src/domain/workflow/engine';
+import { refusal } from '../helpers/refusal';
 
 const order = (fields: Partial<OrderSubject> = {}): OrderSubject => ({ state: 'in_production', heldFrom: null, promisedDate: '2027-01-20', packagingItems: [], shippedQuantity: 0, ...fields });
 const at = (state: OrderState, subject = order()): Situation<OrderState, OrderSubject> => ({ state, version: 2, subject: { ...subject, state }, opinions: [] });
 const coordinator = { roles: ['order-coordinator' as const], staffUserId: 3 };
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WorkflowRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('the order machine', () => {
   it('is ready only when every packaging artwork is confirmed', () => {

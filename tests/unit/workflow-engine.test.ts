@@ -4,7 +4,8 @@
  * consistency (every action leads to a known state, final states have no way out).
  */
 import { CONTRACT_ACTIONS, CONTRACT_STATES, ContractState, ContractSubject, contractMachine, needsCreditReview } from '../../src/domain/contract-review';
-import { allowedActions, Caller, planStep, Situation, WorkflowRefusal } from '../../src/domain/workflow/engine';
+import { allowedActions, Caller, planStep, Situation } from '../../src/domain/workflow/engine';
+import { refusal } from '../helpers/refusal';
 import { Opinion } from '../../src/domain/workflow/machine';
 import type { RoleCode } from '../../src/domain/staff-roles';
 
@@ -26,15 +27,6 @@ const situation = (state: ContractState, opinions: Opinion[] = [], subject = con
 const as = (role: RoleCode, staffUserId = 10): Caller => ({ roles: [role], staffUserId });
 const plan = (s: Situation<ContractState, ContractSubject>, caller: Caller, action: string, input: Record<string, unknown> = {}) =>
   planStep(contractMachine, s, caller, action, { version: s.version, ...input });
-const refusal = (run: () => unknown): WorkflowRefusal => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WorkflowRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('the contract machine', () => {
   it('names only known states, and final states have no action out', () => {
