@@ -27,6 +27,8 @@ const GUARDS: Record<string, Guard> = {
   'api::packaging-item.packaging-item': packagingItemGuard,
   'api::shipment.shipment': shipmentGuard,
   'api::receivable.receivable': workflowRecordGuard,
+  'api::payment.payment': workflowRecordGuard,
+  'api::payment-allocation.payment-allocation': workflowRecordGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

@@ -21,6 +21,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   'packaging-item': 'api::packaging-item.packaging-item',
   shipment: 'api::shipment.shipment',
   receivable: 'api::receivable.receivable',
+  payment: 'api::payment.payment',
+  'payment-allocation': 'api::payment-allocation.payment-allocation',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {

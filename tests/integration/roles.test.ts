@@ -170,6 +170,10 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::shipment.shipment',
           'plugin::content-manager.explorer.update api::shipment.shipment',
           'plugin::content-manager.explorer.read api::receivable.receivable',
+          'plugin::content-manager.explorer.create api::payment.payment',
+          'plugin::content-manager.explorer.read api::payment.payment',
+          'plugin::content-manager.explorer.update api::payment.payment',
+          'plugin::content-manager.explorer.read api::payment-allocation.payment-allocation',
         ].sort()
       );
     });
