@@ -118,14 +118,15 @@ export const unallocatedAt = async (strapi: Core.Strapi, scope: Scope, date: str
 export const periodEntries = async (strapi: Core.Strapi, scope: Scope, from: string, to: string): Promise<StatementEntry[]> => {
   const { r, p, s, rc, rs, pc } = tables(strapi);
   const receivables = (kind: StatementEntryKind, dateColumn: string) =>
-    `SELECT '${kind}' AS kind, r.${dateColumn} AS day, s.${s.column('number')} AS reference, NULL AS bank_reference,
-        r.${r.column('amount')} AS amount, r.${r.column('dueDate')} AS due_date, NULL AS at
+    // Typed NULLs: PostgreSQL settles a UNION column's type branch by branch and reads two bare NULLs as text.
+    `SELECT '${kind}' AS kind, r.${dateColumn} AS day, s.${s.column('number')} AS reference, CAST(NULL AS VARCHAR(100)) AS bank_reference,
+        r.${r.column('amount')} AS amount, r.${r.column('dueDate')} AS due_date, CAST(NULL AS TIMESTAMP) AS at
      FROM ${r.table} r JOIN ${rc.table} rc ON rc.${rc.owner} = r.id
      LEFT JOIN ${rs.table} rs ON rs.${rs.owner} = r.id LEFT JOIN ${s.table} s ON s.id = rs.${rs.target}
      WHERE rc.${rc.target} = ? AND r.${r.column('currency')} = ? AND r.${dateColumn} >= ? AND r.${dateColumn} <= ?`;
   const payments = (kind: StatementEntryKind, condition: string) =>
     `SELECT '${kind}' AS kind, p.${p.column('receivedOn')} AS day, p.${p.column('number')} AS reference, p.${p.column('reference')} AS bank_reference,
-        p.${p.column('amount')} AS amount, NULL AS due_date, p.${p.column('reversedAt')} AS at
+        p.${p.column('amount')} AS amount, CAST(NULL AS DATE) AS due_date, p.${p.column('reversedAt')} AS at
      FROM ${p.table} p JOIN ${pc.table} pc ON pc.${pc.owner} = p.id
      WHERE pc.${pc.target} = ? AND p.${p.column('currency')} = ? AND ${condition}`;
   const periodStart = startOfDay(scope.timeZone, from);
