@@ -11,6 +11,7 @@ import path from 'path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { createAdminUser } from '../helpers/admin';
 import { useMailCatcher } from '../helpers/mail';
 import { readPdf } from '../helpers/pdf';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
@@ -359,6 +360,31 @@ describe('customer statements', () => {
     expect(mails.find((m) => m.to[0] === clerk.email)!.subject).toContain(`对账异议：${statement.number}`);
     expect(mails.find((m) => m.to[0] === clerk2.email)!.subject).toContain(`Statement disputed: ${statement.number}`);
     expect((await agent.post(`/api/statements/respond/${token}`).type('form').send({ answer: 'confirm' })).status).toBe(410);
+  });
+
+  it('serves the admin panel: files for readers, sending for the sales clerk only', async () => {
+    const statement = (await issue(clerk, { customer: customers.a.documentId, periodFrom: from, periodTo: to })).body.data;
+    const http = request(app.strapi.server.httpServer);
+    const adminClerk = await createAdminUser(app.strapi, 'sales-clerk');
+    const adminManager = await createAdminUser(app.strapi, 'sales-manager');
+    const adminPlanner = await createAdminUser(app.strapi, 'planner');
+    const file = (admin: { token: string }, format: string) =>
+      http.get(`/workflows/statement/${statement.documentId}/statement.${format}`).set('Authorization', `Bearer ${admin.token}`).responseType('blob');
+    const pdf = await file(adminManager, 'pdf');
+    expect([pdf.status, pdf.headers['content-type'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', `inline; filename="${statement.number}.pdf"`]);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await file(adminManager, 'xlsx');
+    expect([xlsx.status, xlsx.headers['content-disposition']]).toEqual([200, `attachment; filename="${statement.number}.xlsx"`]);
+    expect((await file(adminPlanner, 'pdf')).status).toBe(403);
+    expect((await http.get(`/workflows/statement/${statement.documentId}/statement.pdf`)).status).toBe(401);
+
+    const send = (admin: { token: string }) => http.post(`/workflows/statement/${statement.documentId}/send`).set('Authorization', `Bearer ${admin.token}`).send({});
+    expect((await send(adminManager)).status).toBe(403);
+    expect((await stored(statement.documentId)).state).toBe('issued');
+    const sent = await send(adminClerk);
+    expect([sent.status, sent.body.data]).toEqual([200, { sentTo: 'li@customer.test' }]);
+    expect((await stored(statement.documentId)).state).toBe('sent');
+    expect((await sentMail()).map((m) => m.to[0])).toEqual(['li@customer.test']);
   });
 
   it('keeps statements out of reach of direct writes', async () => {
