@@ -28,7 +28,7 @@ import { reportTimeZone } from '../settings';
 import { Actor } from '../staff/actor';
 import { metaOf } from '../statistics/table-meta';
 import { customerMailbox } from '../workflows/customer-mailbox';
-import { linkExpiry, linkUrl, newLinkToken, openSignedLink, SignedLinkKind, spendSignedLink } from '../workflows/signed-link';
+import { linkExpiry, linkUrl, newLinkToken, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../workflows/signed-link';
 import { mailLanguage, staffMailboxes } from '../workflows/staff-mailboxes';
 import { asTrustedWrite } from '../workflows/trusted-write';
 import { configuredBuckets, openItemsQuery } from './receivable-aging';
@@ -350,9 +350,7 @@ export const sendStatement = async (strapi: Core.Strapi, documentId: string, now
   return { sentTo: mailbox.email };
 };
 
-export interface LinkedStatement {
-  id: number;
-  documentId: string;
+export interface LinkedStatement extends OpenedLink {
   number: string;
   periodFrom: string;
   periodTo: string;
@@ -386,7 +384,7 @@ export const parseStatementAnswer = (body: Record<string, unknown>) => {
  */
 export const answerStatement = async (strapi: Core.Strapi, target: LinkedStatement, answer: { answer: StatementAnswer; comment: string | null }, now = new Date()) =>
   strapi.db.transaction(async () => {
-    await spendSignedLink(strapi, STATEMENT_LINK, target.id);
+    await spendSignedLink(strapi, STATEMENT_LINK, target);
     const statement = await loadStatement(strapi, target.documentId);
     const state: StatementState = answer.answer === 'confirm' ? 'confirmed' : 'disputed';
     await moveStatement(strapi, statement, { state, respondedAt: now, customerComment: answer.comment, linkExpiresAt: null });

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asTrustedWrite } from './trusted-write';
-import { linkUrl, newLinkToken, openSignedLink, SignedLinkKind, spendSignedLink } from './signed-link';
+import { linkUrl, newLinkToken, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from './signed-link';
 
 const COMPLAINT = 'api::complaint.complaint';
 
@@ -23,9 +23,7 @@ export const newFeedbackToken = (strapi: Core.Strapi, documentId: string) => new
 
 export const feedbackLink = (strapi: Core.Strapi, token: string) => linkUrl(strapi, FEEDBACK_LINK, token);
 
-export interface FeedbackTarget {
-  id: number;
-  documentId: string;
+export interface FeedbackTarget extends OpenedLink {
   number: string;
   state: string;
 }
@@ -46,7 +44,7 @@ export const parseFeedback = (body: Record<string, unknown>) => {
 
 /** Records the feedback and spends the link, in the caller's transaction; the link works once. */
 export const recordFeedback = async (strapi: Core.Strapi, target: FeedbackTarget, feedback: { rating: number; comment: string | null }, now: Date) => {
-  await spendSignedLink(strapi, FEEDBACK_LINK, target.id);
+  await spendSignedLink(strapi, FEEDBACK_LINK, target);
   await asTrustedWrite(() =>
     strapi.db.query(COMPLAINT).update({
       where: { id: target.id },

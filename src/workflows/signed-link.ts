@@ -52,7 +52,14 @@ export const linkExpiry = (now: Date, days: number) => new Date(now.getTime() + 
  * The record a link opens, with the attributes asked for (and `id`, `documentId`): 404 when the
  * link is not one of ours, 410 when it was used or has expired.
  */
-export const openSignedLink = async <T extends { id: number; documentId: string }>(
+export interface OpenedLink {
+  id: number;
+  documentId: string;
+  /** The hash of the token that opened it: spending checks the link is still this one. */
+  linkHash: string;
+}
+
+export const openSignedLink = async <T extends OpenedLink>(
   strapi: Core.Strapi,
   kind: SignedLinkKind,
   token: string,
@@ -71,17 +78,18 @@ export const openSignedLink = async <T extends { id: number; documentId: string 
   if (!record) throw new errors.NotFoundError(invalid);
   if (record[kind.hashField] !== sha256(token)) throw createHttpError(410, `This ${kind.noun} has already been used.`);
   if (!record[kind.expiresField] || new Date(record[kind.expiresField]) < now) throw createHttpError(410, `This ${kind.noun} has expired.`);
-  const { [kind.hashField]: _hash, [kind.expiresField]: _expires, ...rest } = record;
-  return rest as T;
+  const { [kind.hashField]: linkHash, [kind.expiresField]: _expires, ...rest } = record;
+  return { ...rest, linkHash } as T;
 };
 
 /**
- * Spends the link in the caller's transaction with one conditional UPDATE (hash still set → null):
- * of two submissions at once, one wins and the other gets 410.
+ * Spends the link in the caller's transaction with one conditional UPDATE (hash still the one that
+ * opened it → null): of two submissions at once one wins and the other gets 410, and a link
+ * replaced meanwhile (a statement sent again) is not spent by the old one.
  */
-export const spendSignedLink = async (strapi: Core.Strapi, kind: SignedLinkKind, id: number) => {
+export const spendSignedLink = async (strapi: Core.Strapi, kind: SignedLinkKind, link: OpenedLink) => {
   const meta = metaOf(strapi, kind.uid);
   const column = meta.column(kind.hashField);
-  const spent = await strapi.db.transaction(({ trx }) => trx(meta.table).where({ id }).whereNotNull(column).update({ [column]: null }));
+  const spent = await strapi.db.transaction(({ trx }) => trx(meta.table).where({ id: link.id, [column]: link.linkHash }).update({ [column]: null }));
   if (!spent) throw createHttpError(410, `This ${kind.noun} has already been used.`);
 };

@@ -47,7 +47,7 @@ export default factories.createCoreController(STATEMENT, ({ strapi }) => ({
       ctx,
       async () => {
         const statement = await openStatementLink(strapi, ctx.params.token);
-        const { id: _id, documentId: _documentId, ...shown } = statement;
+        const { id: _id, documentId: _documentId, linkHash: _linkHash, ...shown } = statement;
         if (wantsJson(ctx)) ctx.body = { data: shown };
         return statementFormPage(statement, ctx.path);
       },
