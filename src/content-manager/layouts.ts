@@ -25,6 +25,11 @@ const SERVER_OWNED: Record<string, string[]> = {
   // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
   'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  // Who placed a customer's credit hold is the server's (src/collection/credit-control.ts).
+  'api::customer.customer': ['creditHoldSource'],
+  // The credit record is written by the server; an override's grant and use are the server's.
+  'api::credit-event.credit-event': ['customer', 'kind', 'reason', 'at', 'actor'],
+  'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -70,6 +75,8 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::receivable.receivable': 'invoiceDate',
   'api::payment.payment': 'number',
   'api::payment-allocation.payment-allocation': 'amount',
+  'api::credit-event.credit-event': 'kind',
+  'api::credit-override.credit-override': 'subject',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -89,6 +96,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::receivable.receivable': ['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state'],
   'api::payment.payment': ['number', 'customer', 'receivedOn', 'amount', 'unallocatedAmount', 'method', 'state'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  'api::credit-event.credit-event': ['at', 'customer', 'kind', 'reason', 'actor'],
+  'api::credit-override.credit-override': ['grantedAt', 'customer', 'subject', 'subjectId', 'grantedBy', 'usedAt'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -98,7 +107,7 @@ const LABELS: Record<string, Record<string, string>> = {
     code: 'Code 客户编号', name: 'Name 客户名称', shortName: 'Short name 简称', region: 'Region 区域',
     address: 'Address 地址', contacts: 'Contacts 联系人', salesperson: 'Salesperson 业务员', grade: 'Grade 等级',
     creditLimit: 'Credit limit 信用额度', paymentTermsDays: 'Payment terms (days) 账期(天)',
-    creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', potentialNeeds: 'Potential needs 潜在需求',
+    creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', creditHoldSource: 'Hold placed by 冻结方式', potentialNeeds: 'Potential needs 潜在需求',
     notes: 'Notes 备注', preferredLanguage: 'Language 语言', active: 'Active 有效', orders: 'Orders 订单',
     inquiries: 'Contact log 来电记录',
   },
@@ -147,6 +156,13 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::payment-allocation.payment-allocation': {
     payment: 'Payment 收款', receivable: 'Receivable 应收', amount: 'Amount 核销金额', allocatedOn: 'Allocated 核销日期',
     reversedOn: 'Reversed 冲销日期',
+  },
+  'api::credit-event.credit-event': {
+    customer: 'Customer 客户', kind: 'Event 事件', reason: 'Reason 原因', at: 'When 时间', actor: 'By 操作人',
+  },
+  'api::credit-override.credit-override': {
+    customer: 'Customer 客户', subject: 'Document type 单据类型', subjectId: 'Document 单据', reason: 'Reason 放行理由',
+    grantedBy: 'Granted by 批准人', grantedAt: 'Granted 批准时间', usedAt: 'Used 使用时间',
   },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
@@ -212,7 +228,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 9;
+const LAYOUT_VERSION = 10;
 
 type Configuration = {
   settings: { mainField?: string };

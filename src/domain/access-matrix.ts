@@ -30,15 +30,19 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * `receivable` (应收): written by shipping only; read by those who chase or report payment.
  * `payment` (收款): the sales clerk records a payment with its allocations (create) and reverses it
  * (update); `payment-allocation` (核销) is written only with its payment.
+ * `credit-event` (信用记录): holds, releases and overrides, written by the server; reading includes a
+ * customer's whole credit record. `credit-override` (信用放行): granted (create) by the marketing VP only.
  */
 export const RECORDS = [
   'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
+  'credit-event', 'credit-override',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
 const RCU: AccessLevel[] = ['read', 'create', 'update'];
 const RU: AccessLevel[] = ['read', 'update'];
+const RC: AccessLevel[] = ['read', 'create'];
 
 export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLevel[]>>> = {
   customer: {
@@ -170,6 +174,24 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-clerk': R,
     'sales-manager': R,
     'marketing-vp': R,
+    salesperson: R,
+  },
+  'credit-event': {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'credit-override': {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': RC,
     salesperson: R,
   },
 };

@@ -4,6 +4,7 @@
  * carries the document as it is when sent.
  */
 import type { Core } from '@strapi/strapi';
+import { overdueReportAttachment } from '../collection/overdue-report';
 import { deliveryNotePdf } from '../shipments/delivery-note';
 
 export interface Attachment {
@@ -14,6 +15,8 @@ export interface Attachment {
 
 const RENDERERS: Record<string, (strapi: Core.Strapi, ref: string) => Promise<Attachment>> = {
   'delivery-note': deliveryNotePdf,
+  // The overdue-payment report as of a day (YYYY-MM-DD).
+  'overdue-report': overdueReportAttachment,
 };
 
 export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {

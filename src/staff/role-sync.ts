@@ -23,6 +23,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   receivable: 'api::receivable.receivable',
   payment: 'api::payment.payment',
   'payment-allocation': 'api::payment-allocation.payment-allocation',
+  'credit-event': 'api::credit-event.credit-event',
+  'credit-override': 'api::credit-override.credit-override',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -44,6 +46,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
   order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
   shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
+  'credit-event': { read: [...REST_ACTIONS.read, 'creditRecord'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

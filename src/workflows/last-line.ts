@@ -23,6 +23,8 @@ export const WORKFLOW_MODELS = [
   'api::receivable.receivable',
   'api::payment.payment',
   'api::payment-allocation.payment-allocation',
+  'api::credit-event.credit-event',
+  'api::credit-override.credit-override',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

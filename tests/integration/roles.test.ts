@@ -174,6 +174,8 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::payment.payment',
           'plugin::content-manager.explorer.update api::payment.payment',
           'plugin::content-manager.explorer.read api::payment-allocation.payment-allocation',
+          'plugin::content-manager.explorer.read api::credit-event.credit-event',
+          'plugin::content-manager.explorer.read api::credit-override.credit-override',
         ].sort()
       );
     });
