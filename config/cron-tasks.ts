@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { runComplaintJob } from '../src/jobs/complaint-deadlines';
 import { runCollectionJob } from '../src/jobs/collection-dunning';
 
-export default (schedule: string, schedules: { collection: string }) => ({
+// Strapi also loads this file as a config file of its own (without arguments): hence the default.
+export default (schedule: string, schedules: { collection: string } = { collection: '0 8 * * *' }) => ({
   complaintDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await runComplaintJob(strapi);

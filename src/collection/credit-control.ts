@@ -40,7 +40,9 @@ export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 const money = (value: unknown) => new Decimal(String(value ?? 0)).toDecimalPlaces(2);
 
-const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> => rowsOf<T>(await strapi.db.connection.raw(query.sql, query.bindings));
+/** Runs a SELECT in the caller's transaction when there is one (it must see what the step just wrote). */
+const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> =>
+  rowsOf<T>(await strapi.db.transaction(({ trx }) => trx.raw(query.sql, query.bindings)));
 
 export const configuredCreditPolicy = (strapi: Core.Strapi) => creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });
 

@@ -145,8 +145,11 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
   const asOf = dateIn(reportTimeZone(strapi), now);
   if (isoWeekday(asOf) < settings.reportWeekday) return false;
   const week = isoWeek(asOf);
-  return once(strapi, `overdue-report:${week}`, now, async () => {
-    const report = await overdueReport(strapi, asOf);
+  const key = `overdue-report:${week}`;
+  if (await strapi.db.connection(DUNNING_LOG_TABLE).where({ key }).first()) return false;
+  // Read before the sending transaction: the report's SQL runs on the pool, not in that transaction.
+  const report = await overdueReport(strapi, asOf);
+  return once(strapi, key, now, async () => {
     const labels = new Map(report.buckets.map((bucket) => [bucket.key, bucket.label]));
     const data = {
       asOf,
