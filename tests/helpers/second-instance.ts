@@ -1,6 +1,6 @@
 /**
  * Boots a second Strapi in a child process on the same database as the test's (see
- * second-instance.js) and runs a job function of the compiled app there.
+ * second-instance-child.js) and runs a job function of the compiled app there.
  */
 import { ChildProcess, fork } from 'child_process';
 import path from 'path';
@@ -22,7 +22,7 @@ const next = (child: ChildProcess): Promise<{ ready?: true; result?: unknown; er
   });
 
 export const startSecondInstance = async (): Promise<SecondInstance> => {
-  const child = fork(path.join(__dirname, 'second-instance.js'), [], { env: { ...process.env }, execArgv: [], stdio: 'inherit' });
+  const child = fork(path.join(__dirname, 'second-instance-child.js'), [], { env: { ...process.env }, execArgv: [], stdio: 'inherit' });
   const hello = await next(child);
   if (!hello.ready) throw new Error(`second instance did not start: ${hello.error}`);
   return {

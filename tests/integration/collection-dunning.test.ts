@@ -131,9 +131,10 @@ describe('overdue report and dunning', () => {
       ].sort()
     );
     expect(mails.find((m) => m.to.includes('jane@pacific.test'))!.text).toContain('The payment of 300.00 CNY');
-    // both again: nothing new
-    const again = await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)]);
-    expect(again.filter((result) => result !== null)).toEqual([{ credit: { held: 0, released: 0 }, reminders: 0, report: false }]);
+    // both again (a quick round may end before the other starts, so both may run): nothing new
+    const again = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter((result) => result !== null);
+    expect(again.length).toBeGreaterThan(0);
+    for (const result of again) expect(result).toEqual({ credit: { held: 0, released: 0 }, reminders: 0, report: false });
     expect(await newMail()).toEqual([]);
   });
 
