@@ -6,11 +6,13 @@
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
  *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
+ *   GET  /workflows/credit-record/:documentId      a customer's credit record, as for REST (side panel of the customer)
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { creditRecord } from '../collection/credit-control';
 import { forbidden } from '../guards/errors';
 import { sendContractLedger } from '../ledger/contract-ledger';
 import { sendDeliveryNote } from '../shipments/delivery-note';
@@ -59,6 +61,18 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Whoever may read the shipment in the content manager may print it.
           workflowFor(ctx, 'shipment');
           await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/credit-record/:documentId',
+        handler: async (ctx: Context) => {
+          // As for REST: whoever may read credit events may read a customer's credit record.
+          if (!ctx.state.userAbility?.can(READ, 'api::credit-event.credit-event')) throw forbidden('You may not read credit records');
+          const record = await creditRecord(strapi, ctx.params.documentId);
+          if (!record) throw new errors.NotFoundError('No customer with this documentId');
+          ctx.body = { data: record };
         },
         config,
       },
