@@ -47,7 +47,8 @@ export interface DunningSettings {
 }
 
 const roles = (raw: unknown, name: string): RoleCode[] =>
-  ((raw ?? []) as string[]).map((role) => {
+  // An empty variable (DUNNING_COPY_ROLES=) reads as [''].
+  ((raw ?? []) as string[]).map((role) => String(role).trim()).filter(Boolean).map((role) => {
     if (!isRoleCode(role)) throw new Error(`${name}: unknown role ${role}`);
     return role;
   });

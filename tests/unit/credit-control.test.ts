@@ -1,6 +1,7 @@
 /** The credit rule and the dunning levels, without Strapi. */
 import { creditPolicy, decideCredit, groupedMoney, holdReason } from '../../src/domain/credit-control';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../../src/domain/dunning';
+import { renderMail } from '../../src/domain/notification-templates';
 
 const policy = creditPolicy({ overdueDays: 60 });
 const position = (openBalance: string, creditLimit: string, oldest: { daysPastDue: number; document: string } | null = null) => ({
@@ -78,5 +79,29 @@ describe('dunning levels', () => {
     expect(isoWeek('2026-01-01')).toBe('2026-W01');
     expect(isoWeekday('2026-11-30')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);
+  });
+});
+
+describe('dunning texts', () => {
+  const data = {
+    level: 2, levels: 3, daysPastDue: 30,
+    receivable: { order: 'SO-2026-000001', shipment: 'CK-1', invoiceDate: '2026-10-01', dueDate: '2026-10-28', amount: '1,000.00', openAmount: '400.00', currency: 'CNY' },
+    customer: { code: 'C-000001', name: 'Acme <Pumps>' },
+  };
+
+  it('renders the customer reminder in its language, escaping HTML', () => {
+    const mail = renderMail('collection.dunning-customer', 'en', data);
+    expect(mail.subject).toBe('Payment reminder: order SO-2026-000001 is overdue');
+    expect(mail.text).toContain('The payment of 400.00 CNY for order SO-2026-000001 (shipment CK-1) was due on 2026-10-28 and is now 30 days overdue.');
+    expect(mail.html).toContain('Acme &lt;Pumps&gt;');
+    expect(renderMail('collection.dunning-customer', 'zh-CN', data).subject).toBe('付款提醒：订单 SO-2026-000001 货款已逾期');
+  });
+
+  it('takes configured texts over the built-in ones, part by part', () => {
+    const overrides = { 'collection.dunning-customer': { en: { subject: 'Friendly reminder: {{receivable.order}}' } } };
+    const mail = renderMail('collection.dunning-customer', 'en', data, overrides);
+    expect(mail.subject).toBe('Friendly reminder: SO-2026-000001');
+    expect(mail.text).toContain('now 30 days overdue');
+    expect(renderMail('collection.dunning-customer', 'zh-CN', data, overrides).subject).toBe('付款提醒：订单 SO-2026-000001 货款已逾期');
   });
 });
