@@ -24,6 +24,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   payment: 'api::payment.payment',
   'payment-allocation': 'api::payment-allocation.payment-allocation',
   statement: 'api::statement.statement',
+  'credit-event': 'api::credit-event.credit-event',
+  'credit-override': 'api::credit-override.credit-override',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -46,6 +48,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
   shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
   statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
+  'credit-event': { read: [...REST_ACTIONS.read, 'creditRecord'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

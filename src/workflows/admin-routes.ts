@@ -8,11 +8,13 @@
  *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
  *   GET  /workflows/statement/:documentId/statement.pdf|xlsx a statement's files, as for REST
  *   POST /workflows/statement/:documentId/send               mails a statement to the customer
+ *   GET  /workflows/credit-record/:documentId      a customer's credit record, as for REST (side panel of the customer)
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { creditRecord } from '../collection/credit-control';
 import { forbidden } from '../guards/errors';
 import { sendStatementFile } from '../collection/statement-documents';
 import { sendStatement, STATEMENT } from '../collection/statements';
@@ -83,6 +85,18 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Sending changes the statement: those who may update statements (the sales clerk).
           if (!ctx.state.userAbility?.can(UPDATE, STATEMENT)) throw forbidden('You may not send statements');
           ctx.body = { data: await sendStatement(strapi, ctx.params.documentId) };
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/credit-record/:documentId',
+        handler: async (ctx: Context) => {
+          // As for REST: whoever may read credit events may read a customer's credit record.
+          if (!ctx.state.userAbility?.can(READ, 'api::credit-event.credit-event')) throw forbidden('You may not read credit records');
+          const record = await creditRecord(strapi, ctx.params.documentId);
+          if (!record) throw new errors.NotFoundError('No customer with this documentId');
+          ctx.body = { data: record };
         },
         config,
       },
