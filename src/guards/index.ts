@@ -29,6 +29,8 @@ const GUARDS: Record<string, Guard> = {
   'api::shipment.shipment': shipmentGuard,
   'api::sales-target.sales-target': salesTargetGuard,
   'api::receivable.receivable': workflowRecordGuard,
+  'api::payment.payment': workflowRecordGuard,
+  'api::payment-allocation.payment-allocation': workflowRecordGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

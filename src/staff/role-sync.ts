@@ -22,6 +22,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   'packaging-item': 'api::packaging-item.packaging-item',
   shipment: 'api::shipment.shipment',
   receivable: 'api::receivable.receivable',
+  payment: 'api::payment.payment',
+  'payment-allocation': 'api::payment-allocation.payment-allocation',
   'sales-target': 'api::sales-target.sales-target',
 };
 
