@@ -62,8 +62,9 @@ interface Filters {
 const addDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** The same day a year earlier; 29 February falls back to the 28th. */
 const yearEarlier = (date: string) => {
-  const moved = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
-  return new Date(`${moved}T00:00:00Z`).toISOString().slice(0, 10) === moved ? moved : `${moved.slice(0, 8)}28`;
+  const [year, month, day] = date.split('-').map(Number);
+  const moved = new Date(Date.UTC(year - 1, month - 1, day));
+  return moved.getUTCMonth() === month - 1 ? moved.toISOString().slice(0, 10) : `${year - 1}-02-28`;
 };
 const keyOf = (date: string, grain: string) =>
   grain === 'day' ? date : grain === 'month' ? date.slice(0, 7) : grain === 'quarter' ? `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}` : date.slice(0, 4);
