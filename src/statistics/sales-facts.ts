@@ -43,6 +43,7 @@ const INDEXES = [
   `CREATE INDEX IF NOT EXISTS sales_facts_customer_index ON ${SALES_FACTS} (customer_id, order_date)`,
   `CREATE INDEX IF NOT EXISTS sales_facts_salesperson_index ON ${SALES_FACTS} (salesperson_id, order_date)`,
   `CREATE INDEX IF NOT EXISTS sales_facts_region_index ON ${SALES_FACTS} (region, order_date)`,
+  `CREATE INDEX IF NOT EXISTS sales_facts_product_index ON ${SALES_FACTS} (product_id)`,
 ];
 
 /** The SELECT of the fact rows of the orders whose ids are bound (`ids` placeholders). */
@@ -236,7 +237,7 @@ const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<nu
 interface LifecycleEvent {
   action: string;
   model: { uid: string };
-  params: { where?: Record<string, unknown> };
+  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
   result?: { id?: number; ids?: number[] } | { id: number }[];
   state: Record<string, unknown>;
 }
@@ -266,6 +267,29 @@ export const followSalesChanges = (strapi: Core.Strapi) => {
   const resyncResult = async (event: LifecycleEvent) => syncSalesFacts(strapi, await ordersOf(event, idsOfResult(event)));
   const resyncBoth = async (event: LifecycleEvent) =>
     syncSalesFacts(strapi, [...((event.state.salesOrders as number[]) ?? []), ...(await ordersOf(event, idsOfResult(event)))]);
+  // The cube groups by the product's category: a product saved (perhaps recategorised) refreshes
+  // the cells its lines lie in, from the facts, in the same transaction.
+  const refreshProductCells = async (event: LifecycleEvent) => {
+    const ids = (event.state.salesProducts as number[]) ?? [];
+    if (ids.length === 0) return;
+    await strapi.db.transaction(async ({ trx }) => {
+      const knex = trx as unknown as Knex;
+      const these = `f.product_id IN (${ids.map(() => '?').join(', ')})`;
+      await refreshCells(strapi, knex, await cellsOf(knex, these, ids));
+    });
+  };
+  // Only a write that sets the category can move lines between cells (stock updates do not).
+  const rememberProducts = async (event: LifecycleEvent) => {
+    if (!Object.hasOwn(event.params.data ?? {}, 'category')) return;
+    event.state.salesProducts = await matchingIds(strapi, event.model.uid, event.params.where);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: ['api::product.product'],
+    beforeUpdate: rememberProducts,
+    afterUpdate: refreshProductCells,
+    beforeUpdateMany: rememberProducts,
+    afterUpdateMany: refreshProductCells,
+  } as never);
   strapi.db.lifecycles.subscribe({
     models: [ORDER, LINE],
     afterCreate: resyncResult,
