@@ -76,7 +76,7 @@ const factsSelect = (strapi: Core.Strapi, idCount: number | null) => {
 
 const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency';
 
-/** Creates the table and its indexes if missing; returns whether it was created (and so is empty). */
+/** Creates the tables and indexes if missing; returns whether they must be filled (new, or the cube empty). */
 export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
   const exists = await knex.schema.hasTable(SALES_FACTS);
@@ -110,7 +110,10 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
     });
   }
   for (const statement of INDEXES) await knex.raw(statement);
-  return !exists || !cube;
+  if (!exists || !cube) return true;
+  // A cube left empty beside filled facts (a start that stopped between creating and filling it).
+  const [cubeRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_FACTS).first('line_id')]);
+  return !cubeRow && Boolean(factRow);
 };
 
 /** A cube cell without its category: month, region ('' none), salesperson (0 none), currency. */
