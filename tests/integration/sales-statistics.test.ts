@@ -309,6 +309,9 @@ describe('sales statistics', () => {
       cube: (await app.strapi.db.connection('sales_monthly').select('*').orderBy(['month', 'region', 'salesperson_id', 'category', 'currency'])).map(
         (row: Record<string, unknown>) => ({ ...row, amount_cents: Number(row.amount_cents), quantity: Number(row.quantity), orders: Number(row.orders) })
       ),
+      detail: (await app.strapi.db.connection('sales_monthly_by').select('*').orderBy(['dimension', 'currency', 'month', 'group_key'])).map(
+        (row: Record<string, unknown>) => ({ ...row, amount_cents: Number(row.amount_cents), quantity: Number(row.quantity) })
+      ),
     });
     const kept = await snapshot();
     expect(kept.cube.length).toBeGreaterThan(0);
