@@ -118,7 +118,7 @@ describe('sales statistics', () => {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const qs = (f: Partial<Filters> & Record<string, unknown>) =>
+  const qs = (f: Partial<Filters>) =>
     Object.entries(f)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${encodeURIComponent(k === 'customer' ? customers.find((c) => c.id === v)!.documentId : String(v))}`)
