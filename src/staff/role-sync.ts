@@ -24,6 +24,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   receivable: 'api::receivable.receivable',
   payment: 'api::payment.payment',
   'payment-allocation': 'api::payment-allocation.payment-allocation',
+  statement: 'api::statement.statement',
   'sales-target': 'api::sales-target.sales-target',
 };
 
@@ -46,6 +47,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
   order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
   shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
+  statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

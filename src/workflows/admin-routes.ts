@@ -6,12 +6,16 @@
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
  *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
+ *   GET  /workflows/statement/:documentId/statement.pdf|xlsx a statement's files, as for REST
+ *   POST /workflows/statement/:documentId/send               mails a statement to the customer
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { forbidden } from '../guards/errors';
+import { sendStatementFile } from '../collection/statement-documents';
+import { sendStatement, STATEMENT } from '../collection/statements';
 import { sendContractLedger } from '../ledger/contract-ledger';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from './complaint-workflow';
@@ -22,6 +26,7 @@ import { actFor, describeFor } from './workflow-handlers';
 import { WorkflowDefinition } from './workflow-service';
 
 const READ = 'plugin::content-manager.explorer.read';
+const UPDATE = 'plugin::content-manager.explorer.update';
 const WORKFLOWS: Record<string, WorkflowDefinition> = {
   contract: contractWorkflow,
   complaint: complaintWorkflow,
@@ -59,6 +64,25 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Whoever may read the shipment in the content manager may print it.
           workflowFor(ctx, 'shipment');
           await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
+        },
+        config,
+      },
+      ...(['pdf', 'xlsx'] as const).map((format) => ({
+        method: 'GET',
+        path: `/statement/:documentId/statement.${format}`,
+        handler: async (ctx: Context) => {
+          if (!ctx.state.userAbility?.can(READ, STATEMENT)) throw forbidden('You may not read statements');
+          await sendStatementFile(strapi, ctx, ctx.params.documentId, format);
+        },
+        config,
+      })),
+      {
+        method: 'POST',
+        path: '/statement/:documentId/send',
+        handler: async (ctx: Context) => {
+          // Sending changes the statement: those who may update statements (the sales clerk).
+          if (!ctx.state.userAbility?.can(UPDATE, STATEMENT)) throw forbidden('You may not send statements');
+          ctx.body = { data: await sendStatement(strapi, ctx.params.documentId) };
         },
         config,
       },
