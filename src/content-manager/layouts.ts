@@ -35,6 +35,8 @@ const SERVER_OWNED: Record<string, string[]> = {
   // The credit record is written by the server; an override's grant and use are the server's.
   'api::credit-event.credit-event': ['customer', 'kind', 'reason', 'at', 'actor'],
   'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
+  // Which subject and period a target is for is derived by its guard (one target per subject and period).
+  'api::sales-target.sales-target': ['subjectPeriod'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -83,6 +85,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::statement.statement': 'number',
   'api::credit-event.credit-event': 'kind',
   'api::credit-override.credit-override': 'subject',
+  'api::sales-target.sales-target': 'subjectPeriod',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -105,6 +108,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::statement.statement': ['number', 'customer', 'periodFrom', 'periodTo', 'closingBalance', 'currency', 'state'],
   'api::credit-event.credit-event': ['at', 'customer', 'kind', 'reason', 'actor'],
   'api::credit-override.credit-override': ['grantedAt', 'customer', 'subject', 'subjectId', 'grantedBy', 'usedAt'],
+  'api::sales-target.sales-target': ['subjectPeriod', 'salesperson', 'region', 'year', 'quarter', 'month', 'amount'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -178,6 +182,10 @@ const LABELS: Record<string, Record<string, string>> = {
     customer: 'Customer 客户', subject: 'Document type 单据类型', subjectId: 'Document 单据', reason: 'Reason 放行理由',
     grantedBy: 'Granted by 批准人', grantedAt: 'Granted 批准时间', usedAt: 'Used 使用时间',
   },
+  'api::sales-target.sales-target': {
+    salesperson: 'Salesperson 业务员', region: 'Region 区域', year: 'Year 年度', quarter: 'Quarter 季度', month: 'Month 月份',
+    amount: 'Target amount 目标金额', notes: 'Notes 备注', subjectPeriod: 'Subject and period 对象与期间',
+  },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
     artworkConfirmedAt: 'Artwork confirmed 稿样确认日期', printingSentAt: 'Sent to printer 送印日期',
@@ -242,7 +250,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 11;
+const LAYOUT_VERSION = 12;
 
 type Configuration = {
   settings: { mainField?: string };

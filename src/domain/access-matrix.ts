@@ -25,6 +25,7 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * and the statistics; create and update are recording a complaint and correcting it before analysis.
  */
 /** `packaging-item` (包材): an order's cartons, manuals and labels, kept by the order coordinator. */
+/** `sales-target` (销售目标): a salesperson's or region's target, set by the sales manager and the sales clerk. */
 /**
  * `shipment` (出货单): reading includes its workflow (shipping is an action) and the delivery note.
  * `receivable` (应收): written by shipping only; read by those who chase or report payment.
@@ -37,7 +38,7 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  */
 export const RECORDS = [
   'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
-  'statement', 'credit-event', 'credit-override',
+  'statement', 'credit-event', 'credit-override', 'sales-target',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
@@ -202,5 +203,11 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-manager': R,
     'marketing-vp': RC,
     salesperson: R,
+  },
+  'sales-target': {
+    'cs-supervisor': R,
+    'sales-clerk': RCU,
+    'sales-manager': RCU,
+    'marketing-vp': R,
   },
 };
