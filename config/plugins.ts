@@ -25,6 +25,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // The sales and receivables dashboard (src/plugins/sales-dashboard, docs/dashboard.md).
+  'sales-dashboard': { enabled: true, resolve: './src/plugins/sales-dashboard' },
   'users-permissions': {
     config: {
       jwtSecret: requireSecret(env, 'JWT_SECRET'),

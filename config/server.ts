@@ -35,6 +35,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     // Working days per state and severity, as JSON overriding the defaults, e.g. {"replying":{"minor":3,"major":2,"critical":1}}.
     deadlines: env.json('COMPLAINT_DEADLINES', {}),
   },
+  // Collection (货款回收): src/collection, src/domain/aging.ts.
+  collection: {
+    // Upper bounds, in days past due, of the aging buckets after "not due"; the last bucket is open-ended.
+    agingBuckets: env.array('AGING_BUCKETS', ['30', '60', '90', '180']),
+  },
   // The e-mail outbox worker (src/notifications/worker.ts).
   notifications: {
     worker: env.bool('NOTIFICATION_WORKER', true),

@@ -3,7 +3,7 @@
  * the workflows' admin routes. bootstrap(): record-number counters, the workflows' indexes and
  * their last-line lifecycle hooks, the department's roles and permissions, the content
  * manager's layouts, in development the demo accounts and (on an empty database) demo data, and
- * the e-mail outbox worker. destroy(): the worker stops after its current round.
+ * the e-mail outbox worker; the sales dashboard's roll-up and the hooks that keep it exact. destroy(): the worker stops after its current round.
  */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
@@ -12,6 +12,7 @@ import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
+import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
 import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
@@ -50,6 +51,9 @@ export default {
     await ensureLeaseTable(strapi);
     await ensureWorkflowIndexes(strapi);
     protectWorkflowRecords(strapi);
+    // The sales roll-up: created (and filled from the orders) once, then kept in step by every write.
+    if (await ensureSalesFacts(strapi)) await rebuildSalesFacts(strapi);
+    followSalesChanges(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {

@@ -19,8 +19,12 @@ const SERVER_OWNED: Record<string, string[]> = {
   'shipment.line': ['unitPrice', 'product', 'specification'],
   // Written by shipping (and voided by its cancellation) only.
   'api::receivable.receivable': [
-    'customer', 'shipment', 'order', 'contract', 'amount', 'openAmount', 'currency', 'invoiceDate', 'dueDate', 'state', 'voidedAt',
+    'customer', 'shipment', 'order', 'contract', 'amount', 'openAmount', 'currency', 'invoiceDate', 'dueDate', 'state', 'voidedAt', 'voidedOn',
+    'allocations',
   ],
+  // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
+  'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
+  'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -64,6 +68,8 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::shipment.shipment': 'number',
   // Receivables have no number of their own: the invoice date tells one from another on a customer.
   'api::receivable.receivable': 'invoiceDate',
+  'api::payment.payment': 'number',
+  'api::payment-allocation.payment-allocation': 'amount',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -81,6 +87,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::complaint.complaint': ['number', 'customer', 'category', 'severity', 'state', 'dueAt'],
   'api::shipment.shipment': ['number', 'order', 'customer', 'plannedDate', 'state', 'shippedAt'],
   'api::receivable.receivable': ['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state'],
+  'api::payment.payment': ['number', 'customer', 'receivedOn', 'amount', 'unallocatedAmount', 'method', 'state'],
+  'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -128,7 +136,17 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::receivable.receivable': {
     customer: 'Customer 客户', shipment: 'Shipment 出货单', order: 'Order 订单', contract: 'Contract 合同',
     amount: 'Amount 应收金额', openAmount: 'Open 未收金额', currency: 'Currency 币种', invoiceDate: 'Invoice date 开票日期',
-    dueDate: 'Due 到期日', state: 'State 状态', voidedAt: 'Voided 作废时间',
+    dueDate: 'Due 到期日', state: 'State 状态', voidedAt: 'Voided 作废时间', voidedOn: 'Voided on 作废日期', allocations: 'Allocations 核销',
+  },
+  'api::payment.payment': {
+    number: 'Number 收款单号', customer: 'Customer 客户', amount: 'Amount 收款金额', unallocatedAmount: 'Unallocated 未核销金额',
+    currency: 'Currency 币种', receivedOn: 'Received 到账日期', method: 'Method 收款方式', reference: 'Reference 银行流水/票号',
+    notes: 'Notes 备注', state: 'State 状态', reversedAt: 'Reversed 冲销时间', reversalReason: 'Reversal reason 冲销原因',
+    recordedBy: 'Recorded by 登记人', version: 'Version 记录版本', allocations: 'Allocations 核销',
+  },
+  'api::payment-allocation.payment-allocation': {
+    payment: 'Payment 收款', receivable: 'Receivable 应收', amount: 'Amount 核销金额', allocatedOn: 'Allocated 核销日期',
+    reversedOn: 'Reversed 冲销日期',
   },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
@@ -194,7 +212,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 8;
+const LAYOUT_VERSION = 9;
 
 type Configuration = {
   settings: { mainField?: string };

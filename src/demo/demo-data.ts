@@ -15,6 +15,7 @@ import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { priceOrderLines } from '../domain/order-pricing';
 import { reserveSequence } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
+import { syncSalesFacts } from '../statistics/sales-facts';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 import {
   BRAND_WORDS,
@@ -230,7 +231,9 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
         },
       } satisfies BulkRecord;
     });
-    await writer.insert('api::order.order', records);
+    const orderIds = await writer.insert('api::order.order', records);
+    // The bulk writer bypasses the lifecycle hooks: bring the sales roll-up along in the same transaction.
+    await syncSalesFacts(strapi, orderIds);
   });
 
   const handlers = await staffIds(strapi, ['cs-specialist', 'cs-supervisor', 'order-coordinator', 'salesperson']);

@@ -25,12 +25,16 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * and the statistics; create and update are recording a complaint and correcting it before analysis.
  */
 /** `packaging-item` (包材): an order's cartons, manuals and labels, kept by the order coordinator. */
+/** `sales-target` (销售目标): a salesperson's or region's target, set by the sales manager and the sales clerk. */
 /**
  * `shipment` (出货单): reading includes its workflow (shipping is an action) and the delivery note.
  * `receivable` (应收): written by shipping only; read by those who chase or report payment.
+ * `payment` (收款): the sales clerk records a payment with its allocations (create) and reverses it
+ * (update); `payment-allocation` (核销) is written only with its payment.
  */
 export const RECORDS = [
-  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable',
+  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
+  'sales-target',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
@@ -151,5 +155,29 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-manager': R,
     'marketing-vp': R,
     salesperson: R,
+  },
+  payment: {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': RCU,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'payment-allocation': {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'sales-target': {
+    'cs-supervisor': R,
+    'sales-clerk': RCU,
+    'sales-manager': RCU,
+    'marketing-vp': R,
   },
 };

@@ -18,6 +18,7 @@ export const SERIES = {
   contract: { prefix: 'HT', width: 5, yearly: true },
   complaint: { prefix: 'TS', width: 5, yearly: true },
   shipment: { prefix: 'CK', width: 6, yearly: true },
+  payment: { prefix: 'SK', width: 6, yearly: true },
 } as const satisfies Record<string, NumberSeries>;
 
 /** The key under which the database keeps the series' counter, e.g. `SO-2026`. */

@@ -12,6 +12,7 @@ import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
 import { packagingItemGuard } from './packaging-item-guard';
 import { productGuard } from './product-guard';
+import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
 import { DocumentCall, Guard } from './types';
 import { workflowRecordGuard } from './workflow-record-guard';
@@ -26,7 +27,10 @@ const GUARDS: Record<string, Guard> = {
   'api::complaint.complaint': complaintGuard,
   'api::packaging-item.packaging-item': packagingItemGuard,
   'api::shipment.shipment': shipmentGuard,
+  'api::sales-target.sales-target': salesTargetGuard,
   'api::receivable.receivable': workflowRecordGuard,
+  'api::payment.payment': workflowRecordGuard,
+  'api::payment-allocation.payment-allocation': workflowRecordGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

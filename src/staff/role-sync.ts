@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ACCESS_MATRIX, AccessLevel, RecordName, RECORDS } from '../domain/access-matrix';
+import { DASHBOARD_PLUGIN, dashboardAction, dashboardPermissionsOf, dashboardRestActionsOf } from '../domain/dashboard-access';
 import { ROLE_CODES, RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 
 export const RECORD_UIDS: Record<RecordName, string> = {
@@ -21,6 +22,9 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   'packaging-item': 'api::packaging-item.packaging-item',
   shipment: 'api::shipment.shipment',
   receivable: 'api::receivable.receivable',
+  payment: 'api::payment.payment',
+  'payment-allocation': 'api::payment-allocation.payment-allocation',
+  'sales-target': 'api::sales-target.sales-target',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -62,14 +66,18 @@ export const restActionsFor = (role: RoleCode): string[] => {
   const actions = accessFor(role).flatMap(([record, levels]) =>
     levels.flatMap((level) => restActionsOf(record, level).map((action) => `${RECORD_UIDS[record]}.${action}`))
   );
-  return [...actions, ...OWN_ACCOUNT_ACTIONS].sort();
+  return [...actions, ...dashboardRestActionsOf(role), ...OWN_ACCOUNT_ACTIONS].sort();
 };
 
-/** The admin-panel (action, subject) pairs a role gets, as `action subject` strings, sorted. */
+/**
+ * The admin-panel permissions a role gets, sorted: `action subject` for the records, the bare
+ * action for the sales dashboard's actions (they have no subject).
+ */
 export const adminGrantsFor = (role: RoleCode): string[] =>
-  accessFor(role)
-    .flatMap(([record, levels]) => levels.map((level) => `${ADMIN_ACTIONS[level]} ${RECORD_UIDS[record]}`))
-    .sort();
+  [
+    ...accessFor(role).flatMap(([record, levels]) => levels.map((level) => `${ADMIN_ACTIONS[level]} ${RECORD_UIDS[record]}`)),
+    ...dashboardPermissionsOf(role).map(dashboardAction),
+  ].sort();
 
 const syncRestRoles = async (strapi: Core.Strapi) => {
   const roles = strapi.db.query('plugin::users-permissions.role');
@@ -95,7 +103,7 @@ const syncRestRoles = async (strapi: Core.Strapi) => {
     }
   }
   // Public and Authenticated (a user without a staff role) see no business data at all.
-  const managedPrefixes = Object.values(RECORD_UIDS).map((uid) => `${uid}.`);
+  const managedPrefixes = [...Object.values(RECORD_UIDS).map((uid) => `${uid}.`), `plugin::${DASHBOARD_PLUGIN}.`];
   for (const type of ['public', 'authenticated']) {
     const role = await roles.findOne({ where: { type } });
     if (!role) continue;
@@ -129,6 +137,7 @@ const syncAdminRoles = async (strapi: Core.Strapi) => {
     }
     const permissions = adminGrantsFor(code).flatMap((grant) => {
       const [actionId, subject] = grant.split(' ');
+      if (subject === undefined) return [{ action: actionId, subject: null, properties: {}, conditions: [] }];
       return contentTypes.getPermissionsWithNestedFields([{ ...actionProvider.get(actionId), subjects: [subject] }]);
     });
     await roleService.assignPermissions(role.id, permissions);

@@ -21,6 +21,7 @@ import { plainParameter } from '../guards/query-parameter';
 import { offsetPeriods, startOfDay } from '../domain/zone-offsets';
 import { validationError } from '../guards/errors';
 import { reportTimeZone } from '../settings';
+import { metaOf } from './table-meta';
 
 const COMPLAINT = 'api::complaint.complaint';
 const CUSTOMER = 'api::customer.customer';
@@ -129,26 +130,6 @@ const parseFilters = async (strapi: Core.Strapi, query: Query): Promise<Filters>
   }
   if (problems.length > 0) throw validationError(problems);
   return filters;
-};
-
-interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
-}
-
-const metaOf = (strapi: Core.Strapi, uid: string) => {
-  const meta = strapi.db.metadata.get(uid as never) as unknown as Meta;
-  const column = (attribute: string): string => {
-    const name = meta.attributes[attribute]?.columnName;
-    if (!name) throw new Error(`${uid} has no column for ${attribute}`);
-    return name;
-  };
-  const link = (attribute: string) => {
-    const joinTable = meta.attributes[attribute]?.joinTable;
-    if (!joinTable) throw new Error(`${uid}.${attribute} is not stored in a link table`);
-    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
-  };
-  return { table: meta.tableName, column, link };
 };
 
 /** SQL with its bindings, in the order they appear. */

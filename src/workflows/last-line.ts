@@ -21,6 +21,8 @@ export const WORKFLOW_MODELS = [
   'api::shipment.shipment',
   'shipment.line',
   'api::receivable.receivable',
+  'api::payment.payment',
+  'api::payment-allocation.payment-allocation',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

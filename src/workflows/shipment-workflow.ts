@@ -148,7 +148,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext) => {
   }
   if (context.step.action === 'cancel' && context.step.from === 'shipped') {
     const receivable = await strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { id: shipment.id } }, select: ['id'] });
-    if (receivable) await strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { state: 'void', openAmount: 0, voidedAt: context.now } });
+    if (receivable) await strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { state: 'void', openAmount: 0, voidedAt: context.now, voidedOn: dateIn(reportTimeZone(strapi), context.now) } });
   }
   if (context.step.action === 'ship' || (context.step.action === 'cancel' && context.step.from === 'shipped')) await moveOrder(strapi, context);
   return {};

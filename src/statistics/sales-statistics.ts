@@ -1,0 +1,378 @@
+/**
+ * Sales statistics of the dashboard, in SQL on PostgreSQL and SQLite alike, over the sales roll-up
+ * (./sales-facts.ts: one row per counted order line, amounts in integer cents): the trend per
+ * day / month / quarter / year with the same period a year earlier, the breakdown by region,
+ * salesperson, customer, specification or product category (top N and the rest), the completion
+ * of the sales targets, the month widget and the filter choices. "Sales" are the lines of orders
+ * neither draft nor cancelled, dated by the order date, in CNY; orders in other currencies are only
+ * counted (`otherCurrencyOrders`). JavaScript only fills empty periods, divides and formats.
+ */
+import type { Core } from '@strapi/strapi';
+import Decimal from 'decimal.js';
+import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio } from '../domain/sales-periods';
+import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { SALES_FACTS } from './sales-facts';
+import { metaOf } from './table-meta';
+
+export const CURRENCY = 'CNY';
+const PRODUCT = 'api::product.product';
+const CUSTOMER = 'api::customer.customer';
+const TARGET = 'api::sales-target.sales-target';
+
+type Binding = string | number;
+type Query = Record<string, unknown>;
+interface Sql {
+  sql: string;
+  bindings: Binding[];
+}
+
+const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
+const run = async <Row>(strapi: Core.Strapi, sql: string, bindings: Binding[]): Promise<Row[]> =>
+  rowsOf<Row>(await strapi.db.connection.raw(sql, bindings));
+const int = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const cents = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
+
+/** FROM and WHERE of the counted lines matching the filters (in CNY unless `currency` says otherwise). */
+const factsWhere = (strapi: Core.Strapi, filters: DashboardFilters, { currency = '=' }: { currency?: '=' | '<>' } = {}): Sql => {
+  const p = metaOf(strapi, PRODUCT);
+  const where = [`f.currency ${currency} ?`, 'f.order_date >= ?', 'f.order_date <= ?'];
+  const bindings: Binding[] = [CURRENCY, filters.from, filters.to];
+  if (filters.region !== undefined) {
+    where.push('f.region = ?');
+    bindings.push(filters.region);
+  }
+  if (filters.salespersonId !== undefined) {
+    where.push('f.salesperson_id = ?');
+    bindings.push(filters.salespersonId);
+  }
+  if (filters.customerId !== undefined) {
+    where.push('f.customer_id = ?');
+    bindings.push(filters.customerId);
+  }
+  if (filters.category !== undefined) {
+    where.push(`f.product_id IN (SELECT id FROM ${p.table} WHERE ${p.column('category')} = ?)`);
+    bindings.push(filters.category);
+  }
+  return { sql: `FROM ${SALES_FACTS} f WHERE ${where.join(' AND ')}`, bindings };
+};
+
+/** The period of `f.order_date` ('YYYY-MM-DD' text) as SQL, the same on both databases. */
+const periodSql = (grain: Grain): string => {
+  switch (grain) {
+    case 'day':
+      return 'f.order_date';
+    case 'month':
+      return 'substr(f.order_date, 1, 7)';
+    case 'quarter':
+      return `substr(f.order_date, 1, 4) || '-Q' || CAST((CAST(substr(f.order_date, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))`;
+    default:
+      return 'substr(f.order_date, 1, 4)';
+  }
+};
+
+interface PeriodSums {
+  amount: Decimal;
+  quantity: number;
+  orders: number;
+}
+
+const sumsByPeriod = async (strapi: Core.Strapi, filters: DashboardFilters, grain: Grain): Promise<Map<string, PeriodSums>> => {
+  const from = factsWhere(strapi, filters);
+  // Every line of an order has the order's date, so an order falls in exactly one period and the
+  // per-period distinct counts add up to the range's.
+  const rows = await run<{ period: string; amount: unknown; quantity: unknown; orders: unknown }>(
+    strapi,
+    `SELECT ${periodSql(grain)} AS period, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
+     ${from.sql} GROUP BY ${periodSql(grain)}`,
+    from.bindings
+  );
+  return new Map(rows.map((row) => [String(row.period), { amount: cents(row.amount), quantity: int(row.quantity), orders: int(row.orders) }]));
+};
+
+const otherCurrencyOrders = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<number> => {
+  const from = factsWhere(strapi, filters, { currency: '<>' });
+  const [row] = await run<{ orders: unknown }>(strapi, `SELECT COUNT(DISTINCT f.order_id) AS orders ${from.sql}`, from.bindings);
+  return int(row?.orders);
+};
+
+export interface TrendRow {
+  period: string;
+  amount: string;
+  quantity: number;
+  orders: number;
+  previousAmount: string;
+}
+
+export interface SalesTrend {
+  grain: Grain;
+  from: string;
+  to: string;
+  rows: TrendRow[];
+  totals: { amount: string; quantity: number; orders: number };
+  otherCurrencyOrders: number;
+}
+
+export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, grain: Grain): Promise<SalesTrend> => {
+  const previousFilters = { ...filters, from: addYears(filters.from, -1), to: addYears(filters.to, -1) };
+  const [current, previous, others] = await Promise.all([
+    sumsByPeriod(strapi, filters, grain),
+    sumsByPeriod(strapi, previousFilters, grain),
+    otherCurrencyOrders(strapi, filters),
+  ]);
+  const previousByPeriod = new Map([...previous].map(([period, sums]) => [periodYearLater(period), sums.amount]));
+  const zero = { amount: new Decimal(0), quantity: 0, orders: 0 };
+  const rows = periodsBetween(filters.from, filters.to, grain).map((period) => {
+    const sums = current.get(period) ?? zero;
+    return {
+      period,
+      amount: centsToMoney(sums.amount),
+      quantity: sums.quantity,
+      orders: sums.orders,
+      previousAmount: centsToMoney(previousByPeriod.get(period) ?? 0),
+    };
+  });
+  const all = [...current.values()];
+  return {
+    grain,
+    from: filters.from,
+    to: filters.to,
+    rows,
+    totals: {
+      amount: centsToMoney(all.reduce((sum, row) => sum.plus(row.amount), new Decimal(0))),
+      quantity: all.reduce((sum, row) => sum + row.quantity, 0),
+      orders: all.reduce((sum, row) => sum + row.orders, 0),
+    },
+    otherCurrencyOrders: others,
+  };
+};
+
+export const TREND_PARAMETERS = { grain: oneOf(GRAINS, 'month') };
+
+export const salesTrend = async (strapi: Core.Strapi, query: Query): Promise<SalesTrend> => {
+  const { filters, params } = await parseDashboardQuery(strapi, query, TREND_PARAMETERS);
+  return trendOf(strapi, filters, params.grain);
+};
+
+export const BREAKDOWNS = ['region', 'salesperson', 'customer', 'spec', 'category'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+export const MAX_TOP = 100;
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  amount: string;
+  quantity: number;
+  share: string | null;
+}
+
+export interface SalesBreakdown {
+  by: Breakdown;
+  from: string;
+  to: string;
+  rows: BreakdownRow[];
+  others: { amount: string; quantity: number; count: number };
+  total: { amount: string; quantity: number };
+}
+
+/** The grouping expression of each breakdown; '' stands for "none recorded" (no salesperson, no region). */
+const breakdownKey = (strapi: Core.Strapi, by: Breakdown): { key: string; join: string } => {
+  const p = metaOf(strapi, PRODUCT);
+  switch (by) {
+    case 'region':
+      return { key: `COALESCE(f.region, '')`, join: '' };
+    case 'salesperson':
+      return { key: `COALESCE(CAST(f.salesperson_id AS VARCHAR(20)), '')`, join: '' };
+    case 'customer':
+      return { key: `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`, join: '' };
+    case 'spec':
+      return { key: `COALESCE(f.specification, '')`, join: '' };
+    default:
+      return { key: `COALESCE(p.${p.column('category')}, '')`, join: `LEFT JOIN ${p.table} p ON p.id = f.product_id` };
+  }
+};
+
+/** Labels of the shown keys: names of salespeople, code and name of customers (keyed by documentId). */
+const labelled = async (strapi: Core.Strapi, by: Breakdown, keys: string[]): Promise<Map<string, { key: string; label: string }>> => {
+  const ids = keys.filter((key) => key !== '').map(Number);
+  const labels = new Map(keys.map((key) => [key, { key, label: key === '' ? '(none)' : key }]));
+  if (ids.length === 0) return labels;
+  if (by === 'salesperson') {
+    const users = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { id: { $in: ids } }, select: ['id', 'displayName', 'username'] });
+    for (const user of users) labels.set(String(user.id), { key: String(user.id), label: user.displayName || user.username });
+  }
+  if (by === 'customer') {
+    const customers = await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] });
+    for (const customer of customers) labels.set(String(customer.id), { key: customer.documentId, label: `${customer.code ?? ''} ${customer.name}`.trim() });
+  }
+  return labels;
+};
+
+export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<SalesBreakdown> => {
+  const from = factsWhere(strapi, filters);
+  const { key, join } = breakdownKey(strapi, by);
+  const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
+  // One pass: the groups, the number of groups and the grand totals (window sums over the groups).
+  const rows = await run<{ group_key: string; amount: unknown; quantity: unknown; groups: unknown; total_amount: unknown; total_quantity: unknown }>(
+    strapi,
+    `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity,
+        COUNT(*) OVER () AS groups, SUM(SUM(f.amount_cents)) OVER () AS total_amount, SUM(SUM(f.quantity)) OVER () AS total_quantity
+     ${fromSql} GROUP BY ${key} ORDER BY amount DESC, group_key LIMIT ?`,
+    [...from.bindings, top]
+  );
+  const totalAmount = rows.length ? cents(rows[0].total_amount) : new Decimal(0);
+  const totalQuantity = rows.length ? int(rows[0].total_quantity) : 0;
+  const groups = rows.length ? int(rows[0].groups) : 0;
+  const labels = await labelled(strapi, by, rows.map((row) => String(row.group_key)));
+  const shown = rows.map((row) => ({
+    ...labels.get(String(row.group_key))!,
+    amount: centsToMoney(cents(row.amount)),
+    quantity: int(row.quantity),
+    share: ratio(cents(row.amount), totalAmount),
+  }));
+  const shownAmount = rows.reduce((sum, row) => sum.plus(cents(row.amount)), new Decimal(0));
+  const shownQuantity = rows.reduce((sum, row) => sum + int(row.quantity), 0);
+  return {
+    by,
+    from: filters.from,
+    to: filters.to,
+    rows: shown,
+    others: { amount: centsToMoney(totalAmount.minus(shownAmount)), quantity: totalQuantity - shownQuantity, count: groups - rows.length },
+    total: { amount: centsToMoney(totalAmount), quantity: totalQuantity },
+  };
+};
+
+export const BREAKDOWN_PARAMETERS = { by: oneOf(BREAKDOWNS, 'region'), top: wholeNumber(1, MAX_TOP, 10) };
+
+export const salesBreakdown = async (strapi: Core.Strapi, query: Query): Promise<SalesBreakdown> => {
+  const { filters, params } = await parseDashboardQuery(strapi, query, BREAKDOWN_PARAMETERS);
+  return breakdownOf(strapi, filters, params.by, params.top);
+};
+
+export const TARGET_SUBJECTS = ['salesperson', 'region'] as const;
+export type TargetSubject = (typeof TARGET_SUBJECTS)[number];
+
+export interface TargetRow {
+  key: string;
+  label: string;
+  target: string | null;
+  actual: string;
+  completion: string | null;
+}
+
+export interface SalesTargets {
+  year: number;
+  by: TargetSubject;
+  rows: TargetRow[];
+}
+
+/**
+ * The year's target of each salesperson or region against the year's sales. A subject's target
+ * for the year is its annual target; without one, the sum of its quarterly targets; without those,
+ * the sum of its monthly targets. Subjects with sales but no target are listed with target null.
+ */
+export const targetsOf = async (strapi: Core.Strapi, year: number, by: TargetSubject): Promise<SalesTargets> => {
+  const t = metaOf(strapi, TARGET);
+  const salesperson = t.link('salesperson');
+  const subject = by === 'salesperson' ? `CAST(ts.${salesperson.target} AS VARCHAR(20))` : `t.${t.column('region')}`;
+  const targetRows = await run<{ subject: string; grain: string; amount: unknown }>(
+    strapi,
+    `SELECT ${subject} AS subject,
+        CASE WHEN t.${t.column('month')} IS NOT NULL THEN 'month' WHEN t.${t.column('quarter')} IS NOT NULL THEN 'quarter' ELSE 'year' END AS grain,
+        SUM(CAST(ROUND(t.${t.column('amount')} * 100) AS BIGINT)) AS amount
+     FROM ${t.table} t LEFT JOIN ${salesperson.table} ts ON ts.${salesperson.owner} = t.id
+     WHERE t.${t.column('year')} = ? AND ${subject} IS NOT NULL
+     GROUP BY 1, 2`,
+    [year]
+  );
+  const targets = new Map<string, Decimal>();
+  for (const grain of ['month', 'quarter', 'year']) {
+    // Coarser targets replace finer ones: year over quarters over months.
+    for (const row of targetRows.filter((candidate) => candidate.grain === grain)) targets.set(String(row.subject), cents(row.amount));
+  }
+  const from = factsWhere(strapi, { from: `${year}-01-01`, to: `${year}-12-31` });
+  const column = by === 'salesperson' ? 'f.salesperson_id' : 'f.region';
+  const actualRows = await run<{ subject: unknown; amount: unknown }>(
+    strapi,
+    `SELECT ${column} AS subject, SUM(f.amount_cents) AS amount ${from.sql} AND ${column} IS NOT NULL GROUP BY ${column}`,
+    from.bindings
+  );
+  const actuals = new Map(actualRows.map((row) => [String(row.subject), cents(row.amount)]));
+  const keys = [...new Set([...targets.keys(), ...actuals.keys()])];
+  const labels = by === 'salesperson' ? await labelled(strapi, 'salesperson', keys) : new Map(keys.map((key) => [key, { key, label: key }]));
+  const rows = keys.map((key) => {
+    const target = targets.get(key);
+    const actual = actuals.get(key) ?? new Decimal(0);
+    return {
+      key,
+      label: labels.get(key)?.label ?? key,
+      target: target === undefined ? null : centsToMoney(target),
+      actual: centsToMoney(actual),
+      completion: target === undefined ? null : ratio(actual, target),
+    };
+  });
+  rows.sort((x, y) => new Decimal(y.actual).comparedTo(x.actual) || x.label.localeCompare(y.label));
+  return { year, by, rows };
+};
+
+export const TARGET_PARAMETERS = {
+  year: wholeNumber(2000, 2100, () => 0),
+  by: oneOf(TARGET_SUBJECTS, 'salesperson'),
+};
+
+export const salesTargets = async (strapi: Core.Strapi, query: Query): Promise<SalesTargets> => {
+  const { params } = await parseDashboardQuery(strapi, query, TARGET_PARAMETERS, { filters: false });
+  return targetsOf(strapi, params.year || Number(today(strapi).slice(0, 4)), params.by);
+};
+
+/** Sales of the current calendar month so far against the whole previous month. */
+export const salesMonthWidget = async (strapi: Core.Strapi) => {
+  const now = today(strapi);
+  const month = async (from: string, to: string) => {
+    const where = factsWhere(strapi, { from, to });
+    const [row] = await run<{ amount: unknown; orders: unknown }>(strapi, `SELECT SUM(f.amount_cents) AS amount, COUNT(DISTINCT f.order_id) AS orders ${where.sql}`, where.bindings);
+    return { amount: cents(row?.amount), orders: int(row?.orders) };
+  };
+  const [thisMonth, lastMonth] = await Promise.all([month(monthStart(now), monthEnd(now)), month(monthStart(now, -1), monthEnd(monthStart(now, -1)))]);
+  return {
+    month: now.slice(0, 7),
+    thisMonth: { amount: centsToMoney(thisMonth.amount), orders: thisMonth.orders },
+    lastMonth: { amount: centsToMoney(lastMonth.amount), orders: lastMonth.orders },
+    change: ratio(thisMonth.amount.minus(lastMonth.amount), lastMonth.amount),
+  };
+};
+
+/**
+ * What the filter bar offers: the customers' regions, the salespeople customers are assigned to,
+ * product categories, and the years with sales or targets. Read from the small tables (customers,
+ * products, targets; the roll-up only through its date index), never by scanning the order lines.
+ */
+export const salesFilterChoices = async (strapi: Core.Strapi) => {
+  const p = metaOf(strapi, PRODUCT);
+  const c = metaOf(strapi, CUSTOMER);
+  const t = metaOf(strapi, TARGET);
+  const salesperson = c.link('salesperson');
+  const [regions, salespeople, categories, range, targetYears] = await Promise.all([
+    run<{ region: string }>(strapi, `SELECT DISTINCT ${c.column('region')} AS region FROM ${c.table} WHERE ${c.column('region')} IS NOT NULL ORDER BY 1`, []),
+    run<{ id: unknown }>(strapi, `SELECT DISTINCT ${salesperson.target} AS id FROM ${salesperson.table}`, []),
+    run<{ category: string }>(strapi, `SELECT DISTINCT ${p.column('category')} AS category FROM ${p.table} WHERE ${p.column('category')} IS NOT NULL ORDER BY 1`, []),
+    run<{ first: string | null; last: string | null }>(strapi, `SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM ${SALES_FACTS} WHERE currency = ?`, [CURRENCY]),
+    run<{ year: unknown }>(strapi, `SELECT DISTINCT ${t.column('year')} AS year FROM ${t.table}`, []),
+  ]);
+  const years = new Set(targetYears.map((row) => int(row.year)));
+  const [first, last] = [range[0]?.first, range[0]?.last];
+  if (first && last) for (let year = Number(first.slice(0, 4)); year <= Number(last.slice(0, 4)); year += 1) years.add(year);
+  const labels = await labelled(strapi, 'salesperson', salespeople.map((row) => String(row.id)));
+  return {
+    regions: regions.map((row) => row.region),
+    salespeople: [...labels.values()].map(({ key, label }) => ({ id: Number(key), name: label })).sort((x, y) => x.name.localeCompare(y.name)),
+    categories: categories.map((row) => row.category),
+    years: [...years].sort((x, y) => x - y),
+  };
+};
+
+/** The complaint charts take the dashboard's date range and customer (complaints have no region or salesperson). */
+export const complaintQuery = async (strapi: Core.Strapi, query: Query): Promise<Query> => {
+  const { filters } = await parseDashboardQuery(strapi, query, {});
+  return { from: filters.from, to: filters.to, ...(filters.customer ? { customer: filters.customer } : {}) };
+};
+

@@ -1,0 +1,124 @@
+/**
+ * Receivable aging in SQL equals an independent computation over crafted receivables and
+ * allocations: bucket edges (due today, 1, 30, 31, 180, 181 days past due), an `asOf` in the past
+ * (allocations made later, allocations reversed since, receivables voided since, not yet invoiced),
+ * today's figure read from the stored open amounts, and grouping by customer, salesperson and region.
+ */
+import path from 'path';
+import Decimal from 'decimal.js';
+import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { createStaffUser, StaffMember } from '../helpers/staff';
+import { createCustomer, Doc } from '../helpers/fixtures';
+import { addDays, dateIn } from '../../src/domain/business-date';
+import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
+
+// The app's own copies, so that the trusted-write context is the one its lifecycles read.
+const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
+const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
+
+const RECEIVABLE = 'api::receivable.receivable';
+const ALLOCATION = 'api::payment-allocation.payment-allocation';
+
+interface Crafted {
+  customer: Doc;
+  amount: string;
+  invoiceDate: string;
+  dueDate: string;
+  voidedOn: string | null;
+  allocations: { amount: string; allocatedOn: string; reversedOn: string | null }[];
+}
+
+const buckets = agingBuckets(DEFAULT_AGING_BOUNDS);
+
+/** The same figures computed here from the crafted rows, without SQL. */
+const expected = (items: Crafted[], asOf: string, groupOf: (item: Crafted) => string) => {
+  const groups = new Map<string, Map<string, Decimal>>();
+  for (const item of items) {
+    if (item.invoiceDate > asOf || (item.voidedOn !== null && item.voidedOn <= asOf)) continue;
+    const paid = item.allocations
+      .filter((a) => a.allocatedOn <= asOf && (a.reversedOn === null || a.reversedOn > asOf))
+      .reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+    const open = new Decimal(item.amount).minus(paid);
+    if (open.lte(0)) continue;
+    const bucket = bucketOf(daysPastDue(item.dueDate, asOf), buckets).key;
+    const amounts = groups.get(groupOf(item)) ?? new Map<string, Decimal>();
+    amounts.set(bucket, (amounts.get(bucket) ?? new Decimal(0)).plus(open));
+    groups.set(groupOf(item), amounts);
+  }
+  return Object.fromEntries(
+    [...groups.entries()].map(([key, amounts]) => [key, Object.fromEntries(buckets.map((b) => [b.key, (amounts.get(b.key) ?? new Decimal(0)).toFixed(2)]))])
+  );
+};
+
+const actual = (aging: { rows: { key: string; amounts: Record<string, string> }[] }) => Object.fromEntries(aging.rows.map((row) => [row.key, row.amounts]));
+
+describe('receivable aging', () => {
+  const app = useStrapi();
+  const today = dateIn('Asia/Shanghai');
+  const items: Crafted[] = [];
+  let customers: Doc[];
+  let salespeople: StaffMember[];
+
+  beforeAll(async () => {
+    const supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
+    salespeople = [await createStaffUser(app.strapi, 'salesperson'), await createStaffUser(app.strapi, 'salesperson')];
+    customers = [
+      await createCustomer(app.strapi, supervisor, { region: '华东', salesperson: salespeople[0].id }),
+      await createCustomer(app.strapi, supervisor, { region: '华南', salesperson: salespeople[1].id }),
+      await createCustomer(app.strapi, supervisor, { region: '华东', salesperson: salespeople[1].id }),
+    ];
+    const day = (offset: number) => addDays(today, offset);
+    // Edges around today: due today, 1, 30, 31, 60, 61, 90, 91, 180, 181 days ago, and not yet due.
+    [0, 1, 30, 31, 60, 61, 90, 91, 180, 181, -5].forEach((ago, index) =>
+      items.push({ customer: customers[index % 3], amount: `${1000 + index}.25`, invoiceDate: day(-ago - 30), dueDate: day(-ago), voidedOn: null, allocations: [] })
+    );
+    // Paid in part, in full, reversed later, allocated later than a past asOf, voided, invoiced after a past asOf.
+    items.push({ customer: customers[0], amount: '500.00', invoiceDate: day(-100), dueDate: day(-70), voidedOn: null, allocations: [{ amount: '120.10', allocatedOn: day(-65), reversedOn: null }] });
+    items.push({ customer: customers[1], amount: '800.00', invoiceDate: day(-100), dueDate: day(-70), voidedOn: null, allocations: [{ amount: '800.00', allocatedOn: day(-20), reversedOn: null }] });
+    items.push({ customer: customers[2], amount: '300.00', invoiceDate: day(-90), dueDate: day(-60), voidedOn: null, allocations: [{ amount: '300.00', allocatedOn: day(-50), reversedOn: day(-10) }] });
+    items.push({ customer: customers[0], amount: '250.00', invoiceDate: day(-90), dueDate: day(-60), voidedOn: day(-15), allocations: [] });
+    items.push({ customer: customers[1], amount: '90.00', invoiceDate: day(-3), dueDate: day(27), voidedOn: null, allocations: [{ amount: '40.00', allocatedOn: day(-1), reversedOn: null }] });
+
+    await asTrustedWrite(async () => {
+      for (const item of items) {
+        const paidToday = item.allocations.filter((a) => a.reversedOn === null).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+        const open = item.voidedOn ? new Decimal(0) : new Decimal(item.amount).minus(paidToday);
+        const receivable = await app.strapi.db.query(RECEIVABLE).create({
+          data: {
+            customer: item.customer.id, amount: item.amount, openAmount: open.toFixed(2), currency: 'CNY', invoiceDate: item.invoiceDate,
+            dueDate: item.dueDate, state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn,
+          },
+        });
+        for (const allocation of item.allocations) await app.strapi.db.query(ALLOCATION).create({ data: { ...allocation, receivable: receivable.id } });
+      }
+    });
+  });
+
+  it('buckets today what is open, by customer, equal to the independent computation', async () => {
+    const aging = await receivableAging(app.strapi, { asOf: today, groupBy: 'customer' });
+    expect(aging.buckets.map((b: { key: string }) => b.key)).toEqual(['not_due', 'd1_30', 'd31_60', 'd61_90', 'd91_180', 'd180_plus']);
+    expect(actual(aging)).toEqual(expected(items, today, (item) => item.customer.documentId));
+    // Bucket edges: due today is not due; 30 days past due is 1–30, 31 is 31–60; 180 is 91–180, 181 is 180+.
+    const all = await receivableAging(app.strapi, { asOf: today, groupBy: 'bucket' });
+    expect(all.rows[0].amounts).toEqual(expected(items, today, () => 'all').all);
+    expect(all.totals.total).toBe(Object.values(expected(items, today, () => 'all').all).reduce((s, v) => s.plus(v), new Decimal(0)).toFixed(2));
+  });
+
+  it.each([-1, -15, -20, -30, -61, -75, -200])('equals the independent computation as of %i days ago, by region and salesperson', async (offset) => {
+    const asOf = addDays(today, offset);
+    const region = await receivableAging(app.strapi, { asOf, groupBy: 'region' });
+    expect(region.rows.length).toBeGreaterThan(0);
+    expect(actual(region)).toEqual(expected(items, asOf, (item) => item.customer.region));
+    const bySalesperson = await receivableAging(app.strapi, { asOf, groupBy: 'salesperson' });
+    const salespersonOf = (item: Crafted) => String(salespeople[customers.indexOf(item.customer) === 0 ? 0 : 1].id);
+    expect(actual(bySalesperson)).toEqual(expected(items, asOf, salespersonOf));
+  });
+
+  it('filters by salesperson and region, and keeps the largest groups with top', async () => {
+    const aging = await receivableAging(app.strapi, { asOf: today, groupBy: 'customer', region: '华东', salespersonId: salespeople[1].id });
+    expect(aging.rows.map((row: { key: string }) => row.key)).toEqual([customers[2].documentId]);
+    const top = await receivableAging(app.strapi, { asOf: today, groupBy: 'customer', top: 1 });
+    expect(top.rows).toHaveLength(1);
+    expect(top.totals.total).toBe((await receivableAging(app.strapi, { asOf: today, groupBy: 'bucket' })).totals.total);
+  });
+});
