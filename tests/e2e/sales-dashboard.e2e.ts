@@ -13,14 +13,15 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../src/plugins/sales-dashboard/admin/src/translations';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
-import { logIn } from './staff-session';
+import { logIn, restAs } from './staff-session';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CLERK = 'sales-clerk@demo.local';
 const QUALITY = 'quality@demo.local';
 /** What the page asks for each statistic by default (./admin/src/pages): the same query, read directly. */
 const STATISTICS: Record<string, { route: string; rowsOf?: (answer: any) => unknown[] }> = {
-  trend: { route: 'sales/trend?grain=month' },
+  // Every period or month of the range is listed; those with nothing in them draw nothing.
+  trend: { route: 'sales/trend?grain=month', rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.amount) || Number(row.previousAmount)) },
   'breakdown-region': { route: 'sales/breakdown?by=region&top=10' },
   'breakdown-salesperson': { route: 'sales/breakdown?by=salesperson&top=10' },
   'breakdown-customer': { route: 'sales/breakdown?by=customer&top=10' },
@@ -28,11 +29,11 @@ const STATISTICS: Record<string, { route: string; rowsOf?: (answer: any) => unkn
   'breakdown-category': { route: 'sales/breakdown?by=category&top=10' },
   targets: { route: `sales/targets?year=${new Date().getFullYear()}&by=salesperson` },
   aging: { route: 'receivables/aging?groupBy=customer&top=10', rowsOf: (answer) => (Number(answer.totals.total) === 0 ? [] : answer.rows) },
-  collection: { route: 'receivables/collection' },
+  collection: { route: 'receivables/collection', rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.billed) || Number(row.collected)) },
   'overdue-top': { route: 'receivables/overdue-top?top=10' },
 };
 /** The orders of the demo data give these data; the others depend on what the demo data holds. */
-const ALWAYS_DRAWN = ['trend', 'breakdown-region', 'breakdown-salesperson', 'breakdown-customer', 'breakdown-spec', 'breakdown-category'];
+const ALWAYS_DRAWN = ['trend', 'breakdown-region', 'breakdown-salesperson', 'breakdown-customer', 'breakdown-spec', 'breakdown-category', 'targets'];
 
 let app: RunningApp;
 let browser: Browser;
@@ -112,12 +113,23 @@ const settled = async (page: Page) => {
   await page.waitForFunction(() => !document.querySelector('[data-statistic][data-state="loading"]'), undefined, { timeout: 60000 });
 };
 
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `sales-dashboard-${name}.png`), fullPage: true });
+/** The whole page: the admin panel scrolls inside its layout, so the window is made as tall as the content first. */
+const screenshot = async (page: Page, name: string) => {
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('main, main *')).map((element) => element.scrollHeight)));
+  await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height + 100, 900), 8000) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `sales-dashboard-${name}.png`) });
+  await page.setViewportSize({ width: 1440, height: 900 });
+};
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp(1342);
   browser = await launchChromium();
+  // A target for the largest salesperson this year, set as the clerk sets one (REST), so that plan completion has one to show.
+  const clerk = await restAs(app, CLERK);
+  const year = new Date().getFullYear();
+  const [top] = (await (await adminAs(CLERK))(`sales/targets?year=${year}&by=salesperson`)).body.rows;
+  await clerk('POST', '/api/sales-targets', { data: { salesperson: Number(top.key), year, amount: '1000000.00' } });
 });
 
 afterAll(async () => {

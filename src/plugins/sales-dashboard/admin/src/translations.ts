@@ -42,7 +42,8 @@ export const en = {
 
   'series.amount': 'Sales',
   'series.previousAmount': 'Same period a year earlier',
-  'series.completion': 'Completion',
+  'series.target': 'Target',
+  'series.actual': 'Actual',
   'series.billed': 'Billed',
   'series.collected': 'Collected',
   'series.overdue': 'Overdue',
@@ -77,6 +78,7 @@ export const en = {
   'totals.sales': 'Total {amount} CNY · {quantity} units · {orders} orders',
   'totals.otherCurrency': '{count} orders in other currencies are not included.',
   'aging.asOf': 'As of {date}',
+  'targets.none': 'No targets set for this year yet: only the actual sales are shown.',
   'aging.groupBy': 'Group by',
   'aging.bucket': 'Bucket',
 
@@ -141,7 +143,8 @@ const zhHans: Record<MessageKey, string> = {
 
   'series.amount': '销售额',
   'series.previousAmount': '上年同期',
-  'series.completion': '完成率',
+  'series.target': '目标',
+  'series.actual': '实际',
   'series.billed': '开票',
   'series.collected': '回款',
   'series.overdue': '逾期',
@@ -176,6 +179,7 @@ const zhHans: Record<MessageKey, string> = {
   'totals.sales': '合计 {amount} 元 · {quantity} 件 · {orders} 单',
   'totals.otherCurrency': '另有 {count} 张外币订单未计入。',
   'aging.asOf': '截至 {date}',
+  'targets.none': '本年度尚未设定目标，仅显示实际销售额。',
   'aging.groupBy': '分组',
   'aging.bucket': '账龄段',
 

@@ -88,7 +88,8 @@ const Collection = ({ filters }: { filters: Filters }) => {
       name="collection"
       title={title}
       loaded={loaded}
-      isEmpty={(data) => data.rows.length === 0}
+      // Every month of the range is listed: empty means nothing billed and nothing collected in it.
+      isEmpty={(data) => data.rows.every((row) => Number(row.billed) === 0 && Number(row.collected) === 0)}
       exportAs={{ table: 'collection', params }}
       chart={(data) => (
         <LineChart

@@ -26,7 +26,7 @@ const Trend = ({ filters }: { filters: Filters }) => {
       name="trend"
       title={title}
       loaded={loaded}
-      isEmpty={(data) => data.rows.length === 0}
+      isEmpty={(data) => data.rows.every((row) => Number(row.amount) === 0 && Number(row.previousAmount) === 0)}
       exportAs={{ table: 'trend', params }}
       chart={(data) => (
         <LineChart
@@ -154,16 +154,19 @@ const Targets = ({ filters }: { filters: Filters }) => {
           </SingleSelect>
         </Field.Root>
       }
+      // Target and actual side by side: the actual shows even where no target is set yet.
       chart={(data) => (
         <BarChart
           name="targets"
           label={title}
           categories={data.rows.map((row) => row.label)}
-          series={[{ label: text.t('series.completion'), values: data.rows.map((row) => Number(row.completion ?? 0)) }]}
-          colours={data.rows.map((row) => (row.completion !== null && Number(row.completion) >= 1 ? PALETTE[4] : PALETTE[0]))}
-          percent
+          series={[
+            { label: text.t('series.target'), values: data.rows.map((row) => Number(row.target ?? 0)) },
+            { label: text.t('series.actual'), values: data.rows.map((row) => Number(row.actual)) },
+          ]}
         />
       )}
+      note={(data) => (data.rows.some((row) => row.target !== null) ? '' : text.t('targets.none'))}
       table={(data) => (
         <SortableTable<TargetRow>
           caption={text.t('table.caption', { chart: title })}
