@@ -15,6 +15,13 @@
  *   steps, one transaction each: row lock, opinion, state, history event, outbox mail); prints the
  *   p50 and p95 of a step in ms, and steps per second, per action.
  *
+ * - statistics: the sales dashboard's endpoints on PostgreSQL at `npm run seed -- --scale large`
+ *   (1,000,000 order lines, 300,000 receivables; database cs_bench_stats_large) and at a tenth of it
+ *   (cs_bench_stats_tenth). Each database is seeded once and kept: a rerun reuses it (drop it to
+ *   reseed). Per endpoint: p50 and p95 of 20 requests through the admin API as a sales clerk, the
+ *   time of the same figures by a plain SQL scan of the base tables (p50 of 5), their ratio, and the
+ *   growth from a tenth to the full scale.
+ *
  * Each database runs in a child process (this script with `--child SECTION VARIANT DIST_DIR`), as
  * only one Strapi can be loaded per process; the child prints one JSON line of results. The app is
  * compiled once, into dist/. The app's own settings apply (NOTIFICATION_BATCH_SIZE, SMTP_POOL, …).
@@ -291,9 +298,215 @@ const workflowRun = async ({ distDir }) => {
   if (sqlite && postgres) console.log(`  PostgreSQL/SQLite p50 per step: ${(postgres.p50 / sqlite.p50).toFixed(2)}×`);
 };
 
+
+// ---- section: statistics ----
+
+/** Bench databases seeded once and kept (by name) for reruns: the large scale and a tenth of it. */
+const STATISTICS_SCALES = [
+  { name: 'cs_bench_stats_tenth', factor: 20 },
+  { name: 'cs_bench_stats_large', factor: 200 },
+];
+const REQUESTS = 20;
+
+/** The dashboard endpoints measured, with the plain SQL over the base tables that gives the same numbers. */
+const STATISTICS_ENDPOINTS = [
+  { path: '/sales/trend?grain=month', scan: 'trend' },
+  { path: '/sales/trend?grain=day', scan: 'trendDay' },
+  { path: '/sales/trend?grain=month&region=华东', scan: 'trendRegion' },
+  { path: '/sales/trend?grain=month&category=阀门', scan: 'trendCategory' },
+  { path: '/sales/breakdown?by=region', scan: 'byRegion' },
+  { path: '/sales/breakdown?by=salesperson', scan: 'bySalesperson' },
+  { path: '/sales/breakdown?by=customer', scan: 'byCustomer' },
+  { path: '/sales/breakdown?by=spec', scan: 'bySpec' },
+  { path: '/sales/breakdown?by=category', scan: 'byCategory' },
+  { path: '/sales/targets?by=salesperson', scan: 'targets' },
+  { path: '/widgets/sales-month', scan: 'salesMonth' },
+  { path: '/filters', scan: 'filters' },
+  { path: '/receivables/aging?groupBy=bucket', scan: 'aging' },
+  { path: '/receivables/aging?groupBy=customer', scan: 'agingCustomer' },
+  { path: '/receivables/collection', scan: 'collection' },
+  { path: '/receivables/overdue-top', scan: 'overdueTop' },
+  { path: '/widgets/receivables-overdue', scan: 'overdueWidget' },
+  { path: '/complaints', scan: 'complaints' },
+];
+
+/** Plain SQL scans of the base tables (orders, their line components, link tables) for the same figures. */
+const baseScans = (from, to, today) => {
+  const lines = `FROM orders o
+    JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
+    JOIN components_order_lines l ON l.id = c.cmp_id
+    WHERE o.state NOT IN ('draft', 'cancelled') AND o.currency = 'CNY'`;
+  const range = (f, t) => `AND o.order_date >= '${f}' AND o.order_date <= '${t}'`;
+  const yearBefore = (d) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
+  const trend = (period, extraJoin = '', extraWhere = '') => [
+    `SELECT ${period} AS p, SUM(l.line_amount), SUM(l.quantity), COUNT(DISTINCT o.id) ${lines.replace('WHERE', `${extraJoin} WHERE`)} ${range(from, to)} ${extraWhere} GROUP BY 1`,
+    `SELECT ${period} AS p, SUM(l.line_amount) ${lines.replace('WHERE', `${extraJoin} WHERE`)} ${range(yearBefore(from), yearBefore(to))} ${extraWhere} GROUP BY 1`,
+  ];
+  const byKey = (key, join = '') => [`SELECT ${key} AS k, SUM(l.line_amount) AS a, SUM(l.quantity) ${lines.replace('WHERE', `${join} WHERE`)} ${range(from, to)} GROUP BY 1 ORDER BY a DESC`];
+  const productJoin = `LEFT JOIN components_order_lines_product_lnk lp ON lp.line_id = l.id LEFT JOIN products pr ON pr.id = lp.product_id`;
+  const open = `FROM receivables r JOIN receivables_customer_lnk rc ON rc.receivable_id = r.id WHERE r.state = 'open' AND r.currency = 'CNY' AND r.open_amount > 0`;
+  const bucket = `CASE WHEN DATE '${today}' - r.due_date <= 0 THEN 0 WHEN DATE '${today}' - r.due_date <= 30 THEN 1 WHEN DATE '${today}' - r.due_date <= 60 THEN 2 WHEN DATE '${today}' - r.due_date <= 90 THEN 3 WHEN DATE '${today}' - r.due_date <= 180 THEN 4 ELSE 5 END`;
+  const monthStart = `${today.slice(0, 7)}-01`;
+  return {
+    trend: trend(`to_char(o.order_date, 'YYYY-MM')`),
+    trendDay: trend(`o.order_date`),
+    trendRegion: trend(`to_char(o.order_date, 'YYYY-MM')`, '', `AND o.region = '华东'`),
+    trendCategory: trend(`to_char(o.order_date, 'YYYY-MM')`, productJoin, `AND pr.category = '阀门'`),
+    byRegion: byKey('o.region'),
+    bySalesperson: byKey('os.user_id', 'LEFT JOIN orders_salesperson_lnk os ON os.order_id = o.id'),
+    byCustomer: byKey('oc.customer_id', 'JOIN orders_customer_lnk oc ON oc.order_id = o.id'),
+    bySpec: byKey('l.specification'),
+    byCategory: byKey('pr.category', productJoin),
+    targets: [
+      `SELECT os.user_id, SUM(l.line_amount) ${lines.replace('WHERE', 'JOIN orders_salesperson_lnk os ON os.order_id = o.id WHERE')} ${range(`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`)} GROUP BY 1`,
+      `SELECT * FROM sales_targets WHERE year = ${Number(today.slice(0, 4))}`,
+    ],
+    salesMonth: [`SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(monthStart, today)}`, `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(`${yearBefore(monthStart).slice(0, 8)}01`, monthStart)}`],
+    filters: [`SELECT DISTINCT region FROM customers`, `SELECT DISTINCT category FROM products`, `SELECT MIN(order_date), MAX(order_date) FROM orders`],
+    aging: [`SELECT ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1`],
+    agingCustomer: [`SELECT rc.customer_id, ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1, 2`],
+    collection: [
+      `SELECT to_char(r.invoice_date, 'YYYY-MM'), SUM(r.amount) FROM receivables r WHERE r.currency = 'CNY' AND r.state <> 'void' AND r.invoice_date >= '${from}' AND r.invoice_date <= '${to}' GROUP BY 1`,
+      `SELECT to_char(a.allocated_on, 'YYYY-MM'), SUM(a.amount) FROM payment_allocations a JOIN payment_allocations_receivable_lnk ar ON ar.payment_allocation_id = a.id JOIN receivables r ON r.id = ar.receivable_id WHERE r.currency = 'CNY' AND a.reversed_on IS NULL AND a.allocated_on >= '${from}' AND a.allocated_on <= '${to}' GROUP BY 1`,
+    ],
+    overdueTop: [`SELECT rc.customer_id, SUM(r.open_amount) AS a, MAX(DATE '${today}' - r.due_date) ${open} AND r.due_date < DATE '${today}' GROUP BY 1 ORDER BY a DESC LIMIT 10`],
+    overdueWidget: [`SELECT SUM(r.open_amount), COUNT(DISTINCT rc.customer_id) ${open} AND r.due_date < DATE '${today}'`, `SELECT SUM(r.open_amount) ${open}`],
+    complaints: [`SELECT COUNT(*) FROM complaints`],
+  };
+};
+
+/** Creates and seeds a bench database unless a finished seed of that scale is recorded in it. */
+const ensureSeeded = async ({ name, factor }) => {
+  const { Client } = require('pg');
+  const url = new URL(basePostgresUrl());
+  url.pathname = `/${name}`;
+  const probe = new Client({ connectionString: url.toString() });
+  let seeded = false;
+  try {
+    await probe.connect();
+    const { rows } = await probe.query(`SELECT factor FROM bench_seed WHERE factor = $1`, [factor]).catch(() => ({ rows: [] }));
+    seeded = rows.length > 0;
+  } catch {
+    await onPostgres(`CREATE DATABASE ${name}`);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  if (seeded) {
+    console.log(`  ${name}: seeded at scale ${factor} already, reused`);
+    return url.toString();
+  }
+  console.log(`  ${name}: seeding scale ${factor} (npm run seed -- --scale ${factor}) ...`);
+  const started = clock();
+  await new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'seed.js'), ['--scale', String(factor)], {
+      env: { ...process.env, DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding ${name} ended with exit code ${code}`))));
+  });
+  const done = new Client({ connectionString: url.toString() });
+  await done.connect();
+  await done.query('CREATE TABLE IF NOT EXISTS bench_seed (factor integer PRIMARY KEY, seeded_at timestamp DEFAULT now())');
+  await done.query('INSERT INTO bench_seed (factor) VALUES ($1) ON CONFLICT DO NOTHING', [factor]);
+  await done.query('VACUUM ANALYZE');
+  await done.end();
+  console.log(`  ${name}: seeded in ${(msSince(started) / 1000).toFixed(0)} s`);
+  return url.toString();
+};
+
+/** In the child: boot Strapi on the seeded database, log in a sales clerk, time every endpoint and its base scan. */
+const statisticsChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const request = require('supertest');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  try {
+    const email = 'bench-sales-clerk@bench.test';
+    const password = 'Bench-Passw0rd';
+    if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { code: 'sales-clerk' } });
+      await strapi.service('admin::user').create({ email, firstname: 'Bench', lastname: 'Clerk', password, isActive: true, roles: [role.id] });
+    }
+    const login = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
+    const token = login.body.data.token;
+    const { defaultRange } = require(path.join(distDir, 'src', 'domain', 'sales-periods.js'));
+    const { dateIn } = require(path.join(distDir, 'src', 'domain', 'business-date.js'));
+    const today = dateIn(strapi.config.get('server.business.reportTimeZone', 'Asia/Shanghai'));
+    const { from, to } = defaultRange(today);
+    const scans = baseScans(from, to, today);
+    const knex = strapi.db.connection;
+    const counts = {};
+    for (const table of ['orders', 'components_order_lines', 'customers', 'receivables', 'payment_allocations', 'sales_facts']) {
+      counts[table] = Number((await knex(table).count({ n: '*' }))[0].n);
+    }
+    const results = [];
+    for (const endpoint of STATISTICS_ENDPOINTS) {
+      const url = `/sales-dashboard${endpoint.path.replace(/=([^&]+)/g, (_, v) => `=${encodeURIComponent(v)}`)}`;
+      const get = async () => {
+        const res = await request(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${token}`);
+        if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+      };
+      await get(); // warm up: plan caches, buffers
+      const ms = [];
+      for (let n = 0; n < REQUESTS; n += 1) {
+        const start = clock();
+        await get();
+        ms.push(msSince(start));
+      }
+      const scan = async () => {
+        for (const sql of scans[endpoint.scan]) await knex.raw(sql);
+      };
+      await scan();
+      const scanMs = [];
+      for (let n = 0; n < 5; n += 1) {
+        const start = clock();
+        await scan();
+        scanMs.push(msSince(start));
+      }
+      results.push({ path: endpoint.path, p50: percentile(ms, 50), p95: percentile(ms, 95), scanP50: percentile(scanMs, 50) });
+    }
+    return { database: strapi.db.getInfo().client, counts, results };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+const statisticsRun = async ({ distDir }) => {
+  try {
+    await onPostgres('SELECT 1');
+  } catch (error) {
+    if (!error.skip) throw error;
+    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
+    return;
+  }
+  const byScale = [];
+  for (const scale of STATISTICS_SCALES) {
+    const url = await ensureSeeded(scale);
+    const result = await inChild('statistics', scale.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
+    byScale.push({ ...scale, ...result });
+    const c = result.counts;
+    console.log(`  ${scale.name}: ${c.orders} orders, ${c.components_order_lines} lines, ${c.customers} customers, ${c.receivables} receivables, ${c.payment_allocations} allocations; ${REQUESTS} requests per endpoint (admin API, sales clerk)`);
+    const row = (...cells) => console.log(`  ${cells[0].padEnd(44)}${cells.slice(1).map((c) => String(c).padStart(10)).join('')}`);
+    row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50');
+    for (const r of result.results) row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);
+  }
+  if (byScale.length === 2) {
+    const [tenth, large] = byScale;
+    console.log(`  growth from ${tenth.name} to ${large.name} (${(large.counts.components_order_lines / tenth.counts.components_order_lines).toFixed(1)}× the lines):`);
+    for (const r of large.results) {
+      const small = tenth.results.find((x) => x.path === r.path);
+      console.log(`  ${r.path.padEnd(44)}p50 ${(r.p50 / small.p50).toFixed(2)}×   scan ${(r.scanP50 / small.scanP50).toFixed(2)}×`);
+    }
+    const slow = large.results.filter((r) => r.p50 > 100);
+    console.log(slow.length ? `  over the 100 ms p50 target at full scale: ${slow.map((r) => r.path).join(', ')}` : '  every endpoint p50 <= 100 ms at full scale');
+  }
+};
+
 const SECTIONS = {
   notifications: { run: notificationsRun, child: notificationsChild },
   workflow: { run: workflowRun, child: workflowChild },
+  statistics: { run: statisticsRun, child: statisticsChild },
 };
 
 // ---- main ----

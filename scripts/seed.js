@@ -3,7 +3,8 @@
  * Loads generated data in bulk: `npm run seed -- --scale N` adds N times the demo volume
  * (60 customers, 100 products, 1,000 orders with 5,000 lines, 600 contact-log entries per unit;
  * products capped at 5,000). `--scale large` is 200: 12,000 customers, 200,000 orders and
- * 1,000,000 order lines. Uses the configured database (DATABASE_CLIENT etc.); data is added to
+ * 1,000,000 order lines; then receivables (1.5 per order: 300,000 at large), payments and
+ * allocations for most of those due, and sales targets. Uses the configured database (DATABASE_CLIENT etc.); data is added to
  * what is there, continuing the number series.
  */
 const path = require('path');
@@ -49,7 +50,20 @@ const main = async () => {
       byStep.get(step).update(done);
     },
   });
+  // The receivables side of the dashboard: 1.5 receivables per order (300,000 at --scale large),
+  // payments and allocations for most of those due, and sales targets.
+  const { loadDemoCollection, loadDemoTargets } = require(path.join(distDir, 'src', 'demo', 'demo-collection.js'));
+  const collection = await loadDemoCollection(strapi, {
+    receivables: Math.round(scale.orders * 1.5),
+    seed: Date.now() % 1_000_000,
+    onProgress: (step, done, total) => {
+      if (!byStep.has(step)) byStep.set(step, bars.create(total, 0, { step: step.padEnd(11) }));
+      byStep.get(step).update(done);
+    },
+  });
+  const targets = await loadDemoTargets(strapi);
   bars.stop();
+  console.log(`Receivables ${collection.receivables}, payments ${collection.payments}, sales targets ${targets}.`);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   await strapi.destroy();
   process.exit(0);

@@ -25,6 +25,8 @@ const SERVER_OWNED: Record<string, string[]> = {
   // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
   'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  // Which subject and period a target is for is derived by its guard (one target per subject and period).
+  'api::sales-target.sales-target': ['subjectPeriod'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -70,6 +72,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::receivable.receivable': 'invoiceDate',
   'api::payment.payment': 'number',
   'api::payment-allocation.payment-allocation': 'amount',
+  'api::sales-target.sales-target': 'subjectPeriod',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -89,6 +92,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::receivable.receivable': ['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state'],
   'api::payment.payment': ['number', 'customer', 'receivedOn', 'amount', 'unallocatedAmount', 'method', 'state'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  'api::sales-target.sales-target': ['subjectPeriod', 'salesperson', 'region', 'year', 'quarter', 'month', 'amount'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -147,6 +151,10 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::payment-allocation.payment-allocation': {
     payment: 'Payment 收款', receivable: 'Receivable 应收', amount: 'Amount 核销金额', allocatedOn: 'Allocated 核销日期',
     reversedOn: 'Reversed 冲销日期',
+  },
+  'api::sales-target.sales-target': {
+    salesperson: 'Salesperson 业务员', region: 'Region 区域', year: 'Year 年度', quarter: 'Quarter 季度', month: 'Month 月份',
+    amount: 'Target amount 目标金额', notes: 'Notes 备注', subjectPeriod: 'Subject and period 对象与期间',
   },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
@@ -212,7 +220,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 9;
+const LAYOUT_VERSION = 10;
 
 type Configuration = {
   settings: { mainField?: string };

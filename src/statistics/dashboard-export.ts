@@ -53,11 +53,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     };
   },
   async aging(strapi, query) {
-    const aging = (await receivables.receivableAging(strapi, query)) as {
-      buckets: { key: string; label: { en: string; zh: string } }[];
-      rows: { label: string; amounts: Record<string, string>; total: string }[];
-      totals: { amounts: Record<string, string>; total: string };
-    };
+    const aging = await receivables.receivableAging(strapi, query);
     return {
       sheetName: '账龄 Aging',
       columns: [text('label', '分组 Group', 32), ...aging.buckets.map((bucket) => money(bucket.key, `${bucket.label.zh} ${bucket.label.en}`)), money('total', '合计 Total')],
@@ -73,11 +69,11 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     };
   },
   async 'overdue-top'(strapi, query) {
-    const overdue = (await receivables.overdueTop(strapi, query)) as { rows: Row[] };
+    const overdue = await receivables.overdueTop(strapi, query);
     return {
       sheetName: '逾期客户 Overdue customers',
       columns: [text('label', '客户 Customer', 32), money('overdue', '逾期金额 Overdue'), integer('oldestDaysOverdue', '最长逾期天数 Oldest days overdue')],
-      rows: overdue.rows,
+      rows: overdue.rows as unknown as Row[],
     };
   },
 };

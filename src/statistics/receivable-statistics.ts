@@ -6,11 +6,11 @@
  * the customer's own (receivables carry neither).
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { centsToMoney, periodsBetween } from '../domain/sales-periods';
-import { DashboardFilters, parseDashboardQuery } from './dashboard-query';
-import { CURRENCY } from './sales-statistics';
+import { Aging, AGING_GROUPS, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
+import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { metaOf } from './table-meta';
 
 const RECEIVABLE = 'api::receivable.receivable';
@@ -110,10 +110,81 @@ export const collectionTrend = async (strapi: Core.Strapi, query: Query): Promis
   return collectionOf(strapi, filters);
 };
 
-const notYet = () => {
-  throw new errors.ApplicationError('receivables aging arrives with the collection module');
+export const AGING_PARAMETERS = {
+  asOf: calendarDate(() => ''),
+  groupBy: oneOf(AGING_GROUPS, 'bucket'),
+  top: wholeNumber(1, MAX_TOP, 10),
 };
 
-export const receivableAging = async (_strapi: Core.Strapi, _query: Query): Promise<unknown> => notYet();
-export const overdueTop = async (_strapi: Core.Strapi, _query: Query): Promise<unknown> => notYet();
-export const overdueWidget = async (_strapi: Core.Strapi): Promise<unknown> => notYet();
+/** Customers matching the region / salesperson / customer filters, or undefined when none is set. */
+const filteredCustomers = (filters: DashboardFilters) => ({
+  customerIds: filters.customerId !== undefined ? [filters.customerId] : undefined,
+  region: filters.region,
+  salespersonId: filters.salespersonId,
+});
+
+/** Aging at the end of `asOf` (default today): the collection module's query, grouped as asked. */
+export const receivableAging = async (strapi: Core.Strapi, query: Query): Promise<Aging> => {
+  const { filters, params } = await parseDashboardQuery(strapi, query, AGING_PARAMETERS);
+  return agingOf(strapi, { asOf: params.asOf || today(strapi), currency: CURRENCY, groupBy: params.groupBy, top: params.top, ...filteredCustomers(filters) });
+};
+
+export interface OverdueCustomer {
+  key: string;
+  label: string;
+  overdue: string;
+  oldestDaysOverdue: number;
+}
+
+/** The open items past due at the end of `asOf`, per customer: amount and the oldest item's days overdue. */
+const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: DashboardFilters, top?: number) => {
+  const items = openItemsQuery(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
+  const conditions = customerConditions(strapi, { ...filters, customerId: undefined }, 'o.customer_id');
+  const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
+    await strapi.db.connection.raw(
+      `SELECT o.customer_id, SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS overdue, MAX(o.days_past_due) AS oldest,
+          COUNT(*) OVER () AS customers, SUM(SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT))) OVER () AS total
+       FROM (${items.sql}) o
+       WHERE o.days_past_due > 0 ${conditions.where.map((condition) => `AND ${condition}`).join(' ')}
+       GROUP BY o.customer_id ORDER BY overdue DESC, o.customer_id ${top === undefined ? '' : 'LIMIT ?'}`,
+      [...items.bindings, ...conditions.bindings, ...(top === undefined ? [] : [top])]
+    )
+  );
+  const ids = rows.map((row) => Number(row.customer_id));
+  const customers = ids.length ? await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] }) : [];
+  const byId = new Map(customers.map((customer: { id: number; documentId: string; code: string | null; name: string }) => [customer.id, customer]));
+  return {
+    customers: rows.length ? Number(rows[0].customers) : 0,
+    total: rows.length ? cents(rows[0].total) : new Decimal(0),
+    rows: rows.map((row): OverdueCustomer => {
+      const customer = byId.get(Number(row.customer_id)) as { documentId: string; code: string | null; name: string } | undefined;
+      return {
+        key: customer?.documentId ?? String(row.customer_id),
+        label: customer ? `${customer.code ?? ''} ${customer.name}`.trim() : String(row.customer_id),
+        overdue: centsToMoney(cents(row.overdue)),
+        oldestDaysOverdue: Number(row.oldest),
+      };
+    }),
+  };
+};
+
+export const OVERDUE_PARAMETERS = { asOf: calendarDate(() => ''), top: wholeNumber(1, MAX_TOP, 10) };
+
+export const overdueTop = async (strapi: Core.Strapi, query: Query) => {
+  const { filters, params } = await parseDashboardQuery(strapi, query, OVERDUE_PARAMETERS);
+  const asOf = params.asOf || today(strapi);
+  const { rows } = await overdueByCustomer(strapi, asOf, filters, params.top);
+  return { asOf, rows };
+};
+
+/** Today's overdue amount and how many customers owe it, against everything still open. */
+export const overdueWidget = async (strapi: Core.Strapi) => {
+  const asOf = today(strapi);
+  const all: DashboardFilters = { from: asOf, to: asOf };
+  const overdue = await overdueByCustomer(strapi, asOf, all, 1);
+  const items = openItemsQuery(strapi, { asOf, currency: CURRENCY });
+  const [open] = rowsOf<{ amount: unknown }>(
+    await strapi.db.connection.raw(`SELECT SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS amount FROM (${items.sql}) o`, items.bindings)
+  );
+  return { asOf, overdueAmount: centsToMoney(overdue.total), customers: overdue.customers, openAmount: centsToMoney(cents(open?.amount)) };
+};
