@@ -82,13 +82,16 @@ const breakdownTable = (text: DashboardText, title: string, data: Breakdown) => 
   />
 );
 
-/** The rows and, when the top N leave some out, an "others" bar in grey. */
-const withOthers = (text: DashboardText, data: Breakdown) => {
-  const hasOthers = data.others.count > 0;
+/**
+ * The rows, and for a share of the whole (the doughnut) a grey "others" slice when the top N leave
+ * some out. Bars leave "others" to the table: one bar for a long tail would dwarf every other bar.
+ */
+const shownRows = (text: DashboardText, data: Breakdown, withOthers: boolean) => {
+  const others = withOthers && data.others.count > 0;
   return {
-    categories: [...data.rows.map((row) => row.label), ...(hasOthers ? [text.t('table.others', { count: data.others.count })] : [])],
-    values: [...data.rows.map((row) => Number(row.amount)), ...(hasOthers ? [Number(data.others.amount)] : [])],
-    colours: [...data.rows.map((_, index) => PALETTE[index % PALETTE.length]), ...(hasOthers ? [OTHERS_COLOUR] : [])],
+    categories: [...data.rows.map((row) => row.label), ...(others ? [text.t('table.others', { count: data.others.count })] : [])],
+    values: [...data.rows.map((row) => Number(row.amount)), ...(others ? [Number(data.others.amount)] : [])],
+    colours: [...data.rows.map((_, index) => PALETTE[index % PALETTE.length]), ...(others ? [OTHERS_COLOUR] : [])],
   };
 };
 
@@ -107,7 +110,7 @@ const Ranking = ({ by, filters, filter, doughnut = false }: { by: BreakdownBy; f
       isEmpty={(data) => data.rows.length === 0}
       exportAs={{ table: 'breakdown', params }}
       chart={(data) => {
-        const shown = withOthers(text, data);
+        const shown = shownRows(text, data, doughnut);
         // The "others" bar stands for many keys: it filters nothing.
         const onPick = filter ? (index: number) => data.rows[index] && change({ [filter]: data.rows[index].key }) : undefined;
         return doughnut ? (
