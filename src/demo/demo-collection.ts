@@ -175,13 +175,13 @@ export const loadDemoTargets = async (strapi: Core.Strapi) => {
     for (const row of bySalesperson) {
       const key = `salesperson:${row.id}:${y}`;
       // Two years of sales in the data: half of it, give or take 20%, is a year's target.
-      const amount = new Decimal(String(row.amount)).div(200).times(faker.number.float({ min: 0.8, max: 1.2 })).toDecimalPlaces(-3);
+      const amount = new Decimal(String(row.amount)).div(200).times(faker.number.float({ min: 0.8, max: 1.2 })).div(1000).toDecimalPlaces(0).times(1000);
       if (!existing.has(key)) records.push(target({ year: y, amount: amount.toFixed(2), subjectPeriod: key }, Number(row.id)));
     }
     for (const row of byRegion) {
       for (let quarter = 1; quarter <= 4; quarter += 1) {
         const key = `region:${row.region}:${y}-Q${quarter}`;
-        const amount = new Decimal(String(row.amount)).div(800).times(faker.number.float({ min: 0.8, max: 1.2 })).toDecimalPlaces(-3);
+        const amount = new Decimal(String(row.amount)).div(800).times(faker.number.float({ min: 0.8, max: 1.2 })).div(1000).toDecimalPlaces(0).times(1000);
         if (!existing.has(key)) records.push(target({ region: row.region, year: y, quarter, amount: amount.toFixed(2), subjectPeriod: key }, null));
       }
     }

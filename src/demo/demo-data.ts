@@ -15,7 +15,7 @@ import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { priceOrderLines } from '../domain/order-pricing';
 import { reserveSequence } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
-import { syncSalesFacts } from '../statistics/sales-facts';
+import { syncSalesFactsRange } from '../statistics/sales-facts';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 import {
   BRAND_WORDS,
@@ -233,7 +233,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
     });
     const orderIds = await writer.insert('api::order.order', records);
     // The bulk writer bypasses the lifecycle hooks: bring the sales roll-up along in the same transaction.
-    await syncSalesFacts(strapi, orderIds);
+    await syncSalesFactsRange(strapi, Math.min(...orderIds), Math.max(...orderIds));
   });
 
   const handlers = await staffIds(strapi, ['cs-specialist', 'cs-supervisor', 'order-coordinator', 'salesperson']);

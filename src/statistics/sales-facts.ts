@@ -21,6 +21,15 @@ import type { Core } from '@strapi/strapi';
 import { metaOf } from './table-meta';
 
 export const SALES_FACTS = 'sales_facts';
+/**
+ * The monthly cube over the facts: per calendar month, region, salesperson, product category and
+ * currency the amount, quantity and number of orders. Empty region '' and salesperson 0 stand for
+ * none; category '*' holds the cell's total over all categories (an order with lines in two
+ * categories is one order there), '' lines without a category. Every order lies in exactly one
+ * (month, region, salesperson, currency) cell, so order counts add up across cells.
+ */
+export const SALES_MONTHLY = 'sales_monthly';
+export const ALL_CATEGORIES = '*';
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
@@ -34,6 +43,7 @@ const INDEXES = [
   `CREATE INDEX IF NOT EXISTS sales_facts_customer_index ON ${SALES_FACTS} (customer_id, order_date)`,
   `CREATE INDEX IF NOT EXISTS sales_facts_salesperson_index ON ${SALES_FACTS} (salesperson_id, order_date)`,
   `CREATE INDEX IF NOT EXISTS sales_facts_region_index ON ${SALES_FACTS} (region, order_date)`,
+  `CREATE INDEX IF NOT EXISTS sales_facts_product_index ON ${SALES_FACTS} (product_id)`,
 ];
 
 /** The SELECT of the fact rows of the orders whose ids are bound (`ids` placeholders). */
@@ -85,8 +95,78 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
       table.string('currency', 3).notNullable();
     });
   }
+  const cube = await knex.schema.hasTable(SALES_MONTHLY);
+  if (!cube) {
+    await knex.schema.createTable(SALES_MONTHLY, (table) => {
+      table.string('month', 7).notNullable();
+      table.string('region', 40).notNullable();
+      table.integer('salesperson_id').notNullable();
+      table.string('category', 255).notNullable();
+      table.string('currency', 3).notNullable();
+      table.bigInteger('amount_cents').notNullable();
+      table.bigInteger('quantity').notNullable();
+      table.integer('orders').notNullable();
+      table.primary(['month', 'region', 'salesperson_id', 'category', 'currency']);
+    });
+  }
   for (const statement of INDEXES) await knex.raw(statement);
-  return !exists;
+  return !exists || !cube;
+};
+
+/** A cube cell without its category: month, region ('' none), salesperson (0 none), currency. */
+type Cell = [string, string, number, string];
+
+const CELL_OF_FACT = `substr(f.order_date, 1, 7), COALESCE(f.region, ''), COALESCE(f.salesperson_id, 0), f.currency`;
+
+/** The cells the facts matching `where` lie in. */
+const cellsOf = async (knex: Knex, where: string, bindings: (string | number)[]): Promise<Cell[]> => {
+  const result = await knex.raw(
+    `SELECT DISTINCT substr(f.order_date, 1, 7) AS month, COALESCE(f.region, '') AS region, COALESCE(f.salesperson_id, 0) AS salesperson_id,
+        f.currency AS currency
+     FROM ${SALES_FACTS} f WHERE ${where}`,
+    bindings
+  );
+  const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+  return rows.map((row) => [String(row.month), String(row.region), Number(row.salesperson_id), String(row.currency)]);
+};
+
+/**
+ * Recomputes these cube cells from the facts (all categories and the '*' total), in the current
+ * transaction. The facts are narrowed to the cells' months by the date index first.
+ */
+const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
+  const unique = [...new Map(cells.map((cell) => [cell.join('\u0000'), cell])).values()];
+  const p = metaOf(strapi, 'api::product.product');
+  for (let start = 0; start < unique.length; start += 1000) {
+    const chunk = unique.slice(start, start + 1000);
+    const keys = `WITH k(month, region, salesperson_id, currency) AS (VALUES ${chunk.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(3)))').join(', ')})`;
+    const keyBindings = chunk.flat();
+    await knex.raw(
+      `${keys} DELETE FROM ${SALES_MONTHLY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${SALES_MONTHLY}.month AND k.region = ${SALES_MONTHLY}.region
+        AND k.salesperson_id = ${SALES_MONTHLY}.salesperson_id AND k.currency = ${SALES_MONTHLY}.currency)`,
+      keyBindings
+    );
+    const months = chunk.map((cell) => cell[0]).sort();
+    const grouped = (category: string, byCategory: boolean) => `SELECT ${CELL_OF_FACT}, ${category}, SUM(f.amount_cents), SUM(f.quantity), COUNT(DISTINCT f.order_id)
+      FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
+      JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.region = COALESCE(f.region, '') AND k.salesperson_id = COALESCE(f.salesperson_id, 0) AND k.currency = f.currency
+      WHERE f.order_date >= ? AND f.order_date <= ?
+      GROUP BY ${CELL_OF_FACT}${byCategory ? `, ${category}` : ''}`;
+    await knex.raw(
+      `${keys} INSERT INTO ${SALES_MONTHLY} (month, region, salesperson_id, currency, category, amount_cents, quantity, orders)
+       ${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`,
+      [...keyBindings, `${months[0]}-01`, `${months[months.length - 1]}-31`, `${months[0]}-01`, `${months[months.length - 1]}-31`]
+    );
+  }
+};
+
+/** Recomputes every cell of the cube (after a product changes category, or to repair). */
+export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
+  await strapi.db.transaction(async ({ trx }) => {
+    const knex = trx as unknown as Knex;
+    await knex.raw(`DELETE FROM ${SALES_MONTHLY}`);
+    await refreshCells(strapi, knex, await cellsOf(knex, '1 = 1', []));
+  });
 };
 
 /** Rebuilds the fact rows of these orders from the base tables, in the current transaction. */
@@ -96,12 +176,39 @@ export const syncSalesFacts = async (strapi: Core.Strapi, orderIds: number[], kn
   const run = async (trx: Knex) => {
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
-      await trx.raw(`DELETE FROM ${SALES_FACTS} WHERE order_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      const these = `order_id IN (${chunk.map(() => '?').join(', ')})`;
+      const before = await cellsOf(trx, these, chunk);
+      await trx.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, chunk);
       await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, chunk.length)}`, chunk);
+      await refreshCells(strapi, trx, [...before, ...(await cellsOf(trx, these, chunk))]);
     }
   };
   if (knex) return run(knex);
   await strapi.db.transaction(({ trx }) => run(trx as unknown as Knex));
+};
+
+/**
+ * The bulk loaders' form: rebuilds the fact rows of the orders with ids in [first, last], in the
+ * current transaction. On PostgreSQL the tables just filled are analysed first (ANALYZE runs inside
+ * the transaction and sees its rows): with the statistics of the empty tables the planner would
+ * join a 5,000-order chunk by nested loops over whole tables.
+ */
+export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
+  await strapi.db.transaction(async ({ trx }) => {
+    const knex = trx as unknown as Knex;
+    if (strapi.db.dialect.client === 'postgres') {
+      const o = metaOf(strapi, ORDER);
+      const l = metaOf(strapi, LINE);
+      const tables = [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table];
+      await knex.raw(`ANALYZE ${tables.join(', ')}`);
+    }
+    const these = 'order_id BETWEEN ? AND ?';
+    const before = await cellsOf(knex, these, [first, last]);
+    await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, [first, last]);
+    await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)} AND o.id BETWEEN ? AND ?`, [first, last]);
+    if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${SALES_FACTS}`);
+    await refreshCells(strapi, knex, [...before, ...(await cellsOf(knex, these, [first, last]))]);
+  });
 };
 
 /** Empties and refills the whole roll-up from the base tables (bootstrap of a new table, repair). */
@@ -110,6 +217,7 @@ export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
     await trx.raw(`DELETE FROM ${SALES_FACTS}`);
     await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)}`);
   });
+  await rebuildSalesMonthly(strapi);
 };
 
 /** The orders owning these order-line rows. */
@@ -129,7 +237,7 @@ const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<nu
 interface LifecycleEvent {
   action: string;
   model: { uid: string };
-  params: { where?: Record<string, unknown> };
+  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
   result?: { id?: number; ids?: number[] } | { id: number }[];
   state: Record<string, unknown>;
 }
@@ -159,6 +267,29 @@ export const followSalesChanges = (strapi: Core.Strapi) => {
   const resyncResult = async (event: LifecycleEvent) => syncSalesFacts(strapi, await ordersOf(event, idsOfResult(event)));
   const resyncBoth = async (event: LifecycleEvent) =>
     syncSalesFacts(strapi, [...((event.state.salesOrders as number[]) ?? []), ...(await ordersOf(event, idsOfResult(event)))]);
+  // The cube groups by the product's category: a product saved (perhaps recategorised) refreshes
+  // the cells its lines lie in, from the facts, in the same transaction.
+  const refreshProductCells = async (event: LifecycleEvent) => {
+    const ids = (event.state.salesProducts as number[]) ?? [];
+    if (ids.length === 0) return;
+    await strapi.db.transaction(async ({ trx }) => {
+      const knex = trx as unknown as Knex;
+      const these = `f.product_id IN (${ids.map(() => '?').join(', ')})`;
+      await refreshCells(strapi, knex, await cellsOf(knex, these, ids));
+    });
+  };
+  // Only a write that sets the category can move lines between cells (stock updates do not).
+  const rememberProducts = async (event: LifecycleEvent) => {
+    if (!Object.hasOwn(event.params.data ?? {}, 'category')) return;
+    event.state.salesProducts = await matchingIds(strapi, event.model.uid, event.params.where);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: ['api::product.product'],
+    beforeUpdate: rememberProducts,
+    afterUpdate: refreshProductCells,
+    beforeUpdateMany: rememberProducts,
+    afterUpdateMany: refreshProductCells,
+  } as never);
   strapi.db.lifecycles.subscribe({
     models: [ORDER, LINE],
     afterCreate: resyncResult,

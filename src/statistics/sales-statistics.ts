@@ -9,9 +9,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
+import { addDays } from '../domain/business-date';
 import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio } from '../domain/sales-periods';
 import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
-import { SALES_FACTS } from './sales-facts';
+import { ALL_CATEGORIES, SALES_FACTS, SALES_MONTHLY } from './sales-facts';
 import { metaOf } from './table-meta';
 
 export const CURRENCY = 'CNY';
@@ -70,30 +71,110 @@ const periodSql = (grain: Grain): string => {
   }
 };
 
-interface PeriodSums {
+interface Sums {
   amount: Decimal;
   quantity: number;
   orders: number;
 }
 
-const sumsByPeriod = async (strapi: Core.Strapi, filters: DashboardFilters, grain: Grain): Promise<Map<string, PeriodSums>> => {
-  const from = factsWhere(strapi, filters);
-  // Every line of an order has the order's date, so an order falls in exactly one period and the
-  // per-period distinct counts add up to the range's.
-  const rows = await run<{ period: string; amount: unknown; quantity: unknown; orders: unknown }>(
-    strapi,
-    `SELECT ${periodSql(grain)} AS period, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
-     ${from.sql} GROUP BY ${periodSql(grain)}`,
-    from.bindings
-  );
-  return new Map(rows.map((row) => [String(row.period), { amount: cents(row.amount), quantity: int(row.quantity), orders: int(row.orders) }]));
+/** What the sums are grouped by: a period of a grain, or one of the cube's dimensions, or nothing. */
+type Grouping = { period: Grain } | { dimension: 'region' | 'salesperson' | 'category' } | 'total';
+
+const factsGroup = (strapi: Core.Strapi, grouping: Grouping): { key: string; join: string } => {
+  if (grouping === 'total') return { key: `'all'`, join: '' };
+  if ('period' in grouping) return { key: periodSql(grouping.period), join: '' };
+  return breakdownKey(strapi, grouping.dimension);
 };
 
-const otherCurrencyOrders = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<number> => {
-  const from = factsWhere(strapi, filters, { currency: '<>' });
-  const [row] = await run<{ orders: unknown }>(strapi, `SELECT COUNT(DISTINCT f.order_id) AS orders ${from.sql}`, from.bindings);
-  return int(row?.orders);
+const cubeGroup = (grouping: Grouping): string => {
+  if (grouping === 'total') return `'all'`;
+  if ('period' in grouping) {
+    if (grouping.period === 'month') return 'm.month';
+    if (grouping.period === 'quarter') return `substr(m.month, 1, 4) || '-Q' || CAST((CAST(substr(m.month, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))`;
+    return 'substr(m.month, 1, 4)';
+  }
+  if (grouping.dimension === 'region') return 'm.region';
+  if (grouping.dimension === 'salesperson') return `CASE WHEN m.salesperson_id = 0 THEN '' ELSE CAST(m.salesperson_id AS VARCHAR(20)) END`;
+  return 'm.category';
 };
+
+const addInto = (into: Map<string, Sums>, rows: { group_key: unknown; amount: unknown; quantity: unknown; orders: unknown }[]) => {
+  for (const row of rows) {
+    const key = String(row.group_key);
+    const sums = into.get(key) ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
+    into.set(key, { amount: sums.amount.plus(cents(row.amount)), quantity: sums.quantity + int(row.quantity), orders: sums.orders + int(row.orders) });
+  }
+};
+
+/** Sums over the line-level roll-up for [from, to] (any days). */
+const factSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', into: Map<string, Sums>) => {
+  const from = factsWhere(strapi, filters, { currency });
+  const { key, join } = factsGroup(strapi, grouping);
+  const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
+  addInto(
+    into,
+    await run(strapi, `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders ${fromSql} GROUP BY 1`, from.bindings)
+  );
+};
+
+/** Sums over the monthly cube for the whole months [firstMonth, lastMonth]. */
+const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', firstMonth: string, lastMonth: string, into: Map<string, Sums>) => {
+  const where = [`m.currency ${currency} ?`, 'm.month >= ?', 'm.month <= ?'];
+  const bindings: Binding[] = [CURRENCY, firstMonth, lastMonth];
+  if (filters.region !== undefined) {
+    where.push('m.region = ?');
+    bindings.push(filters.region);
+  }
+  if (filters.salespersonId !== undefined) {
+    where.push('m.salesperson_id = ?');
+    bindings.push(filters.salespersonId);
+  }
+  const byCategory = grouping !== 'total' && 'dimension' in grouping && grouping.dimension === 'category';
+  if (filters.category !== undefined) {
+    where.push('m.category = ?');
+    bindings.push(filters.category);
+  } else if (byCategory) {
+    where.push('m.category <> ?');
+    bindings.push(ALL_CATEGORIES);
+  } else {
+    where.push('m.category = ?');
+    bindings.push(ALL_CATEGORIES);
+  }
+  const key = cubeGroup(grouping);
+  addInto(
+    into,
+    await run(
+      strapi,
+      `SELECT ${key} AS group_key, SUM(m.amount_cents) AS amount, SUM(m.quantity) AS quantity, SUM(m.orders) AS orders
+       FROM ${SALES_MONTHLY} m WHERE ${where.join(' AND ')} GROUP BY 1`,
+      bindings
+    )
+  );
+};
+
+/**
+ * Amount, quantity and orders of the counted lines matching the filters, grouped. Whole months come
+ * from the monthly cube, the days before the first and after the last whole month from the
+ * line-level roll-up; a customer filter or a daily grain reads the line-level roll-up throughout
+ * (its indexes serve both). Every order lies in one day, so the parts add up exactly.
+ */
+const groupedSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>' = '='): Promise<Map<string, Sums>> => {
+  const sums = new Map<string, Sums>();
+  const daily = grouping !== 'total' && 'period' in grouping && grouping.period === 'day';
+  const firstWhole = filters.from === monthStart(filters.from) ? filters.from : monthStart(filters.from, 1);
+  const lastWholeEnd = filters.to === monthEnd(filters.to) ? filters.to : addDays(monthStart(filters.to), -1);
+  if (daily || filters.customerId !== undefined || firstWhole > lastWholeEnd) {
+    await factSums(strapi, filters, grouping, currency, sums);
+    return sums;
+  }
+  await cubeSums(strapi, filters, grouping, currency, firstWhole.slice(0, 7), lastWholeEnd.slice(0, 7), sums);
+  if (filters.from < firstWhole) await factSums(strapi, { ...filters, to: addDays(firstWhole, -1) }, grouping, currency, sums);
+  if (filters.to > lastWholeEnd) await factSums(strapi, { ...filters, from: addDays(lastWholeEnd, 1) }, grouping, currency, sums);
+  return sums;
+};
+
+const otherCurrencyOrders = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<number> =>
+  (await groupedSums(strapi, filters, 'total', '<>')).get('all')?.orders ?? 0;
 
 export interface TrendRow {
   period: string;
@@ -115,8 +196,8 @@ export interface SalesTrend {
 export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, grain: Grain): Promise<SalesTrend> => {
   const previousFilters = { ...filters, from: addYears(filters.from, -1), to: addYears(filters.to, -1) };
   const [current, previous, others] = await Promise.all([
-    sumsByPeriod(strapi, filters, grain),
-    sumsByPeriod(strapi, previousFilters, grain),
+    groupedSums(strapi, filters, { period: grain }),
+    groupedSums(strapi, previousFilters, { period: grain }),
     otherCurrencyOrders(strapi, filters),
   ]);
   const previousByPeriod = new Map([...previous].map(([period, sums]) => [periodYearLater(period), sums.amount]));
@@ -207,11 +288,33 @@ const labelled = async (strapi: Core.Strapi, by: Breakdown, keys: string[]): Pro
   return labels;
 };
 
-export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<SalesBreakdown> => {
+/** The groups of a breakdown, largest first, with their number and the grand totals. */
+interface Ranked {
+  rows: { key: string; amount: Decimal; quantity: number }[];
+  groups: number;
+  totalAmount: Decimal;
+  totalQuantity: number;
+}
+
+/** Region, salesperson and category have few groups: summed (cube and edges) and ranked here. */
+const rankedFromSums = async (strapi: Core.Strapi, filters: DashboardFilters, by: 'region' | 'salesperson' | 'category', top: number): Promise<Ranked> => {
+  const sums = [...(await groupedSums(strapi, filters, { dimension: by })).entries()]
+    .filter(([, sum]) => !sum.amount.isZero() || sum.quantity !== 0)
+    .sort(([keyA, a], [keyB, b]) => b.amount.comparedTo(a.amount) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0));
+  return {
+    rows: sums.slice(0, top).map(([key, sum]) => ({ key, amount: sum.amount, quantity: sum.quantity })),
+    groups: sums.length,
+    totalAmount: sums.reduce((total, [, sum]) => total.plus(sum.amount), new Decimal(0)),
+    totalQuantity: sums.reduce((total, [, sum]) => total + sum.quantity, 0),
+  };
+};
+
+/** Customers and specifications have many groups: ranked and cut in the database, in one pass. */
+const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<Ranked> => {
   const from = factsWhere(strapi, filters);
   const { key, join } = breakdownKey(strapi, by);
   const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
-  // One pass: the groups, the number of groups and the grand totals (window sums over the groups).
+  // The groups, the number of groups and the grand totals (window sums over the groups).
   const rows = await run<{ group_key: string; amount: unknown; quantity: unknown; groups: unknown; total_amount: unknown; total_quantity: unknown }>(
     strapi,
     `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity,
@@ -219,25 +322,31 @@ export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters
      ${fromSql} GROUP BY ${key} ORDER BY amount DESC, group_key LIMIT ?`,
     [...from.bindings, top]
   );
-  const totalAmount = rows.length ? cents(rows[0].total_amount) : new Decimal(0);
-  const totalQuantity = rows.length ? int(rows[0].total_quantity) : 0;
-  const groups = rows.length ? int(rows[0].groups) : 0;
-  const labels = await labelled(strapi, by, rows.map((row) => String(row.group_key)));
-  const shown = rows.map((row) => ({
-    ...labels.get(String(row.group_key))!,
-    amount: centsToMoney(cents(row.amount)),
-    quantity: int(row.quantity),
-    share: ratio(cents(row.amount), totalAmount),
-  }));
-  const shownAmount = rows.reduce((sum, row) => sum.plus(cents(row.amount)), new Decimal(0));
-  const shownQuantity = rows.reduce((sum, row) => sum + int(row.quantity), 0);
+  return {
+    rows: rows.map((row) => ({ key: String(row.group_key), amount: cents(row.amount), quantity: int(row.quantity) })),
+    groups: rows.length ? int(rows[0].groups) : 0,
+    totalAmount: rows.length ? cents(rows[0].total_amount) : new Decimal(0),
+    totalQuantity: rows.length ? int(rows[0].total_quantity) : 0,
+  };
+};
+
+export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<SalesBreakdown> => {
+  const ranked = by === 'customer' || by === 'spec' ? await rankedInDatabase(strapi, filters, by, top) : await rankedFromSums(strapi, filters, by, top);
+  const labels = await labelled(strapi, by, ranked.rows.map((row) => row.key));
+  const shownAmount = ranked.rows.reduce((sum, row) => sum.plus(row.amount), new Decimal(0));
+  const shownQuantity = ranked.rows.reduce((sum, row) => sum + row.quantity, 0);
   return {
     by,
     from: filters.from,
     to: filters.to,
-    rows: shown,
-    others: { amount: centsToMoney(totalAmount.minus(shownAmount)), quantity: totalQuantity - shownQuantity, count: groups - rows.length },
-    total: { amount: centsToMoney(totalAmount), quantity: totalQuantity },
+    rows: ranked.rows.map((row) => ({
+      ...labels.get(row.key)!,
+      amount: centsToMoney(row.amount),
+      quantity: row.quantity,
+      share: ratio(row.amount, ranked.totalAmount),
+    })),
+    others: { amount: centsToMoney(ranked.totalAmount.minus(shownAmount)), quantity: ranked.totalQuantity - shownQuantity, count: ranked.groups - ranked.rows.length },
+    total: { amount: centsToMoney(ranked.totalAmount), quantity: ranked.totalQuantity },
   };
 };
 
@@ -289,14 +398,8 @@ export const targetsOf = async (strapi: Core.Strapi, year: number, by: TargetSub
     // Coarser targets replace finer ones: year over quarters over months.
     for (const row of targetRows.filter((candidate) => candidate.grain === grain)) targets.set(String(row.subject), cents(row.amount));
   }
-  const from = factsWhere(strapi, { from: `${year}-01-01`, to: `${year}-12-31` });
-  const column = by === 'salesperson' ? 'f.salesperson_id' : 'f.region';
-  const actualRows = await run<{ subject: unknown; amount: unknown }>(
-    strapi,
-    `SELECT ${column} AS subject, SUM(f.amount_cents) AS amount ${from.sql} AND ${column} IS NOT NULL GROUP BY ${column}`,
-    from.bindings
-  );
-  const actuals = new Map(actualRows.map((row) => [String(row.subject), cents(row.amount)]));
+  const sums = await groupedSums(strapi, { from: `${year}-01-01`, to: `${year}-12-31` }, { dimension: by });
+  const actuals = new Map([...sums].filter(([key]) => key !== '').map(([key, sum]) => [key, sum.amount]));
   const keys = [...new Set([...targets.keys(), ...actuals.keys()])];
   const labels = by === 'salesperson' ? await labelled(strapi, 'salesperson', keys) : new Map(keys.map((key) => [key, { key, label: key }]));
   const rows = keys.map((key) => {
@@ -327,11 +430,7 @@ export const salesTargets = async (strapi: Core.Strapi, query: Query): Promise<S
 /** Sales of the current calendar month so far against the whole previous month. */
 export const salesMonthWidget = async (strapi: Core.Strapi) => {
   const now = today(strapi);
-  const month = async (from: string, to: string) => {
-    const where = factsWhere(strapi, { from, to });
-    const [row] = await run<{ amount: unknown; orders: unknown }>(strapi, `SELECT SUM(f.amount_cents) AS amount, COUNT(DISTINCT f.order_id) AS orders ${where.sql}`, where.bindings);
-    return { amount: cents(row?.amount), orders: int(row?.orders) };
-  };
+  const month = async (from: string, to: string) => (await groupedSums(strapi, { from, to }, 'total')).get('all') ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
   const [thisMonth, lastMonth] = await Promise.all([month(monthStart(now), monthEnd(now)), month(monthStart(now, -1), monthEnd(monthStart(now, -1)))]);
   return {
     month: now.slice(0, 7),
