@@ -11,7 +11,7 @@ import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { en } from '../../src/plugins/sales-dashboard/admin/src/translations';
+import { dashboardTranslations, en, messageId } from '../../src/plugins/sales-dashboard/admin/src/translations';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
 import { logIn, restAs } from './staff-session';
 
@@ -252,6 +252,19 @@ it('the homepage shows the sales clerk both widgets', async () => {
   await receivables.getByText(en['widget.overdue.amount'], { exact: true }).waitFor({ timeout: 30000 });
   await receivables.getByText(money(overdue.overdueAmount), { exact: true }).waitFor();
   await screenshot(page, 'homepage');
+});
+
+it('in Simplified Chinese the page speaks Chinese', async () => {
+  const page = clerkPage;
+  const zh = (key: keyof typeof en) => dashboardTranslations['zh-Hans'][messageId(key)];
+  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+  await page.goto(`${app.baseUrl}/admin/plugins/sales-dashboard`);
+  await page.getByRole('heading', { name: zh('page.title'), exact: true }).waitFor({ timeout: 30000 });
+  await settled(page);
+  for (const key of ['section.sales', 'section.receivables', 'chart.trend', 'chart.region'] as const) await page.getByRole('heading', { name: zh(key), exact: true }).waitFor();
+  await page.getByRole('combobox', { name: zh('filter.region') }).waitFor();
+  await screenshot(page, 'zh-Hans');
+  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
 });
 
 it('the quality engineer, without the permission, has no menu entry, no widgets, and a 403 from the API', async () => {
