@@ -20,7 +20,7 @@
  *   (cs_bench_stats_tenth). Each database is seeded once and kept: a rerun reuses it (drop it to
  *   reseed). Per endpoint: p50 and p95 of 20 requests through the admin API as a sales clerk, the
  *   time of the same figures by a plain SQL scan of the base tables (p50 of 5), their ratio, and the
- *   growth from a tenth to the full scale.
+ *   growth from a tenth to the full scale. BENCH_STATISTICS_ONLY=cs_bench_stats_tenth measures one.
  *
  * Each database runs in a child process (this script with `--child SECTION VARIANT DIST_DIR`), as
  * only one Strapi can be loaded per process; the child prints one JSON line of results. The app is
@@ -305,7 +305,7 @@ const workflowRun = async ({ distDir }) => {
 const STATISTICS_SCALES = [
   { name: 'cs_bench_stats_tenth', factor: 20 },
   { name: 'cs_bench_stats_large', factor: 200 },
-];
+].filter((scale) => !process.env.BENCH_STATISTICS_ONLY || process.env.BENCH_STATISTICS_ONLY.split(',').includes(scale.name));
 const REQUESTS = 20;
 
 /** The dashboard endpoints measured, with the plain SQL over the base tables that gives the same numbers. */
@@ -390,6 +390,11 @@ const ensureSeeded = async ({ name, factor }) => {
     await onPostgres(`CREATE DATABASE ${name}`);
   } finally {
     await probe.end().catch(() => undefined);
+  }
+  if (!seeded) {
+    // A database without the record of a finished seed (an interrupted one) starts again empty.
+    await onPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await onPostgres(`CREATE DATABASE ${name}`);
   }
   if (seeded) {
     console.log(`  ${name}: seeded at scale ${factor} already, reused`);

@@ -12,6 +12,7 @@ import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
+import { ensureReceivableIndexes } from './statistics/receivable-statistics';
 import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
 import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
@@ -54,6 +55,7 @@ export default {
     // The sales roll-up: created (and filled from the orders) once, then kept in step by every write.
     if (await ensureSalesFacts(strapi)) await rebuildSalesFacts(strapi);
     followSalesChanges(strapi);
+    await ensureReceivableIndexes(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {

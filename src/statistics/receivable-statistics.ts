@@ -48,6 +48,21 @@ const customerConditions = (strapi: Core.Strapi, filters: DashboardFilters, cust
   return { where, bindings };
 };
 
+/**
+ * Indexes for the receivables figures, created at bootstrap if missing: open items by state, the
+ * billed months by invoice date, the collected months by allocation date.
+ */
+export const ensureReceivableIndexes = async (strapi: Core.Strapi): Promise<void> => {
+  const r = metaOf(strapi, RECEIVABLE);
+  const a = metaOf(strapi, ALLOCATION);
+  const statements = [
+    `CREATE INDEX IF NOT EXISTS receivables_state_due_index ON ${r.table} (${r.column('state')}, ${r.column('dueDate')})`,
+    `CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${r.table} (${r.column('invoiceDate')})`,
+    `CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${a.table} (${a.column('allocatedOn')})`,
+  ];
+  for (const statement of statements) await strapi.db.connection.raw(statement);
+};
+
 export interface CollectionTrend {
   from: string;
   to: string;

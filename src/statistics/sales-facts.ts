@@ -30,6 +30,13 @@ export const SALES_FACTS = 'sales_facts';
  */
 export const SALES_MONTHLY = 'sales_monthly';
 export const ALL_CATEGORIES = '*';
+/**
+ * Per calendar month and currency, the amount and quantity by customer and by specification
+ * (`dimension` 'customer' or 'spec'; `group_key` the customer id or the specification, '' for
+ * none): the unfiltered customer and specification rankings without reading every line.
+ */
+export const SALES_MONTHLY_BY = 'sales_monthly_by';
+export const DETAIL_DIMENSIONS = ['customer', 'spec'] as const;
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
@@ -76,7 +83,7 @@ const factsSelect = (strapi: Core.Strapi, idCount: number | null) => {
 
 const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency';
 
-/** Creates the table and its indexes if missing; returns whether it was created (and so is empty). */
+/** Creates the tables and indexes if missing; returns whether they must be filled (new, or the cube empty). */
 export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
   const exists = await knex.schema.hasTable(SALES_FACTS);
@@ -109,8 +116,23 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
       table.primary(['month', 'region', 'salesperson_id', 'category', 'currency']);
     });
   }
+  const detail = await knex.schema.hasTable(SALES_MONTHLY_BY);
+  if (!detail) {
+    await knex.schema.createTable(SALES_MONTHLY_BY, (table) => {
+      table.string('dimension', 12).notNullable();
+      table.string('month', 7).notNullable();
+      table.string('group_key', 255).notNullable();
+      table.string('currency', 3).notNullable();
+      table.bigInteger('amount_cents').notNullable();
+      table.bigInteger('quantity').notNullable();
+      table.primary(['dimension', 'currency', 'month', 'group_key']);
+    });
+  }
   for (const statement of INDEXES) await knex.raw(statement);
-  return !exists || !cube;
+  if (!exists || !cube || !detail) return true;
+  // A cube left empty beside filled facts (a start that stopped between creating and filling it).
+  const [cubeRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_FACTS).first('line_id')]);
+  return !cubeRow && Boolean(factRow);
 };
 
 /** A cube cell without its category: month, region ('' none), salesperson (0 none), currency. */
@@ -160,12 +182,37 @@ const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Pro
   }
 };
 
+/** Recomputes the customer and specification rows of these months (and currencies) from the facts. */
+const refreshDetail = async (knex: Knex, cells: Cell[]): Promise<void> => {
+  const months = [...new Map(cells.map((cell) => [`${cell[0]} ${cell[3]}`, [cell[0], cell[3]] as [string, string]])).values()];
+  if (months.length === 0) return;
+  const keys = `WITH k(month, currency) AS (VALUES ${months.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(3)))').join(', ')})`;
+  const bindings = months.flat();
+  await knex.raw(
+    `${keys} DELETE FROM ${SALES_MONTHLY_BY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${SALES_MONTHLY_BY}.month AND k.currency = ${SALES_MONTHLY_BY}.currency)`,
+    bindings
+  );
+  const sorted = months.map(([month]) => month).sort();
+  const grouped = (dimension: string, key: string) => `SELECT '${dimension}', substr(f.order_date, 1, 7), ${key}, f.currency, SUM(f.amount_cents), SUM(f.quantity)
+      FROM ${SALES_FACTS} f JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.currency = f.currency
+      WHERE f.order_date >= ? AND f.order_date <= ?
+      GROUP BY substr(f.order_date, 1, 7), ${key}, f.currency`;
+  await knex.raw(
+    `${keys} INSERT INTO ${SALES_MONTHLY_BY} (dimension, month, group_key, currency, amount_cents, quantity)
+     ${grouped('customer', `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`)} UNION ALL ${grouped('spec', `COALESCE(f.specification, '')`)}`,
+    [...bindings, `${sorted[0]}-01`, `${sorted[sorted.length - 1]}-31`, `${sorted[0]}-01`, `${sorted[sorted.length - 1]}-31`]
+  );
+};
+
 /** Recomputes every cell of the cube (after a product changes category, or to repair). */
 export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
     await knex.raw(`DELETE FROM ${SALES_MONTHLY}`);
-    await refreshCells(strapi, knex, await cellsOf(knex, '1 = 1', []));
+    await knex.raw(`DELETE FROM ${SALES_MONTHLY_BY}`);
+    const cells = await cellsOf(knex, '1 = 1', []);
+    await refreshCells(strapi, knex, cells);
+    await refreshDetail(knex, cells);
   });
 };
 
@@ -180,7 +227,9 @@ export const syncSalesFacts = async (strapi: Core.Strapi, orderIds: number[], kn
       const before = await cellsOf(trx, these, chunk);
       await trx.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, chunk);
       await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, chunk.length)}`, chunk);
-      await refreshCells(strapi, trx, [...before, ...(await cellsOf(trx, these, chunk))]);
+      const cells = [...before, ...(await cellsOf(trx, these, chunk))];
+      await refreshCells(strapi, trx, cells);
+      await refreshDetail(trx, cells);
     }
   };
   if (knex) return run(knex);
@@ -207,7 +256,9 @@ export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, la
     await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, [first, last]);
     await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)} AND o.id BETWEEN ? AND ?`, [first, last]);
     if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${SALES_FACTS}`);
-    await refreshCells(strapi, knex, [...before, ...(await cellsOf(knex, these, [first, last]))]);
+    const cells = [...before, ...(await cellsOf(knex, these, [first, last]))];
+    await refreshCells(strapi, knex, cells);
+    await refreshDetail(knex, cells);
   });
 };
 

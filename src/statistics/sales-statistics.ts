@@ -12,7 +12,7 @@ import Decimal from 'decimal.js';
 import { addDays } from '../domain/business-date';
 import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio } from '../domain/sales-periods';
 import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
-import { ALL_CATEGORIES, SALES_FACTS, SALES_MONTHLY } from './sales-facts';
+import { ALL_CATEGORIES, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from './table-meta';
 
 export const CURRENCY = 'CNY';
@@ -309,18 +309,40 @@ const rankedFromSums = async (strapi: Core.Strapi, filters: DashboardFilters, by
   };
 };
 
-/** Customers and specifications have many groups: ranked and cut in the database, in one pass. */
-const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<Ranked> => {
-  const from = factsWhere(strapi, filters);
+/**
+ * Customers and specifications have many groups: ranked and cut in the database, in one pass,
+ * with the number of groups and the grand totals as window sums. Without region, salesperson,
+ * category or customer filter, whole months come from the monthly customer / specification rows and
+ * only the edge days from the line roll-up; with one, the line roll-up by its index.
+ */
+const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, by: 'customer' | 'spec', top: number): Promise<Ranked> => {
   const { key, join } = breakdownKey(strapi, by);
-  const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
-  // The groups, the number of groups and the grand totals (window sums over the groups).
+  const parts: Sql[] = [];
+  const factPart = (range: DashboardFilters) => {
+    const from = factsWhere(strapi, range);
+    const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
+    parts.push({ sql: `SELECT ${key} AS group_key, f.amount_cents AS amount, f.quantity AS quantity ${fromSql}`, bindings: from.bindings });
+  };
+  const unfiltered = filters.region === undefined && filters.salespersonId === undefined && filters.category === undefined && filters.customerId === undefined;
+  const firstWhole = filters.from === monthStart(filters.from) ? filters.from : monthStart(filters.from, 1);
+  const lastWholeEnd = filters.to === monthEnd(filters.to) ? filters.to : addDays(monthStart(filters.to), -1);
+  if (!unfiltered || firstWhole > lastWholeEnd) factPart(filters);
+  else {
+    parts.push({
+      sql: `SELECT d.group_key AS group_key, d.amount_cents AS amount, d.quantity AS quantity FROM ${SALES_MONTHLY_BY} d
+        WHERE d.dimension = ? AND d.currency = ? AND d.month >= ? AND d.month <= ?`,
+      bindings: [by, CURRENCY, firstWhole.slice(0, 7), lastWholeEnd.slice(0, 7)],
+    });
+    if (filters.from < firstWhole) factPart({ ...filters, to: addDays(firstWhole, -1) });
+    if (filters.to > lastWholeEnd) factPart({ ...filters, from: addDays(lastWholeEnd, 1) });
+  }
   const rows = await run<{ group_key: string; amount: unknown; quantity: unknown; groups: unknown; total_amount: unknown; total_quantity: unknown }>(
     strapi,
-    `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity,
-        COUNT(*) OVER () AS groups, SUM(SUM(f.amount_cents)) OVER () AS total_amount, SUM(SUM(f.quantity)) OVER () AS total_quantity
-     ${fromSql} GROUP BY ${key} ORDER BY amount DESC, group_key LIMIT ?`,
-    [...from.bindings, top]
+    `SELECT group_key, SUM(amount) AS amount, SUM(quantity) AS quantity,
+        COUNT(*) OVER () AS groups, SUM(SUM(amount)) OVER () AS total_amount, SUM(SUM(quantity)) OVER () AS total_quantity
+     FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) parts
+     GROUP BY group_key HAVING SUM(amount) <> 0 OR SUM(quantity) <> 0 ORDER BY amount DESC, group_key LIMIT ?`,
+    [...parts.flatMap((part) => part.bindings), top]
   );
   return {
     rows: rows.map((row) => ({ key: String(row.group_key), amount: cents(row.amount), quantity: int(row.quantity) })),

@@ -118,7 +118,7 @@ describe('sales statistics', () => {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const qs = (f: Partial<Filters> & Record<string, unknown>) =>
+  const qs = (f: Partial<Filters>) =>
     Object.entries(f)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${encodeURIComponent(k === 'customer' ? customers.find((c) => c.id === v)!.documentId : String(v))}`)
@@ -304,8 +304,17 @@ describe('sales statistics', () => {
     await ok(actOn(app.strapi, supervisor, 'api::order.order', order.documentId, 'cancel', { comment: 'customer withdrew' }));
     expect((await trendNow()).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 });
     // And the roll-up as a whole is what a rebuild from the base tables gives.
-    const snapshot = () => app.strapi.db.connection('sales_facts').select('*').orderBy('line_id');
+    const snapshot = async () => ({
+      facts: await app.strapi.db.connection('sales_facts').select('*').orderBy('line_id'),
+      cube: (await app.strapi.db.connection('sales_monthly').select('*').orderBy(['month', 'region', 'salesperson_id', 'category', 'currency'])).map(
+        (row: Record<string, unknown>) => ({ ...row, amount_cents: Number(row.amount_cents), quantity: Number(row.quantity), orders: Number(row.orders) })
+      ),
+      detail: (await app.strapi.db.connection('sales_monthly_by').select('*').orderBy(['dimension', 'currency', 'month', 'group_key'])).map(
+        (row: Record<string, unknown>) => ({ ...row, amount_cents: Number(row.amount_cents), quantity: Number(row.quantity) })
+      ),
+    });
     const kept = await snapshot();
+    expect(kept.cube.length).toBeGreaterThan(0);
     await rebuildSalesFacts(app.strapi);
     expect(await snapshot()).toEqual(kept);
   });
