@@ -7,19 +7,10 @@ import { useParams } from 'react-router-dom';
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { saveFile } from '../files';
 import { problemOf, workflowApi } from './api';
 import { CONTRACT_UID } from './subjects';
 import { useWorkflowText } from './text';
-
-const save = (file: Blob, fileName: string) => {
-  const url = URL.createObjectURL(file);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
 
 export const LedgerExportButton = () => {
   // The list view's injection zone passes no props: the model is in the route (`collection-types/:slug`).
@@ -34,7 +25,7 @@ export const LedgerExportButton = () => {
     setExporting(true);
     try {
       const { file, fileName } = await workflowApi(client).ledger('xlsx');
-      save(file, fileName);
+      saveFile(file, fileName);
     } catch (error) {
       toggleNotification({ type: 'danger', message: text.t('ledger.failed', { message: problemOf(error).message }) });
     } finally {

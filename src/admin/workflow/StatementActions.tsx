@@ -7,21 +7,12 @@
 import * as React from 'react';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { saveFile } from '../files';
 import { problemOf, workflowApi } from './api';
 import { useEditViewDocument } from './hooks';
 import { useWorkflowText } from './text';
 
 export const STATEMENT_UID = 'api::statement.statement';
-
-const save = (file: Blob, fileName: string) => {
-  const url = URL.createObjectURL(file);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
 
 const SendStatement: DocumentActionComponent = ({ model, documentId, document: shown }) => {
   const client = useFetchClient();
@@ -62,7 +53,7 @@ const download = (format: 'pdf' | 'xlsx'): DocumentActionComponent => {
         event.preventDefault();
         try {
           const { file, fileName } = await workflowApi(client).statementFile(documentId, format);
-          save(file, fileName);
+          saveFile(file, fileName);
         } catch (error) {
           toggleNotification({ type: 'danger', message: text.t('statement.downloadFailed', { message: problemOf(error).message }) });
         }

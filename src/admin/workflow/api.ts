@@ -4,6 +4,7 @@
  * `WorkflowProblem` (message, status, the fields it names).
  */
 import { isFetchError, type FetchClient } from '@strapi/strapi/admin';
+import { fetchFile } from '../files';
 import type { RoleCode } from '../../domain/staff-roles';
 import type { Verdict } from '../../domain/workflow/machine';
 import type { SubjectCode } from './subjects';
@@ -71,25 +72,6 @@ export const problemOf = (error: unknown): WorkflowProblem => {
   return { message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
 };
 
-/** A file the server sends; an error answer is read as JSON for its message (a blob request loses it otherwise). */
-const fileFrom = async (client: FetchClient, url: string, fallbackName: string): Promise<{ file: Blob; fileName: string }> => {
-  const answer = await client.get(url, { responseType: 'blob', validateStatus: () => true });
-  const status = answer.status ?? 200;
-  if (status >= 400) {
-    const text = await answer.data.text();
-    let message = `HTTP ${status}`;
-    try {
-      message = JSON.parse(text)?.error?.message ?? message;
-    } catch {
-      // not JSON (a proxy's error page): the status is all we know
-    }
-    throw Object.assign(new Error(message), { status });
-  }
-  const disposition = answer.headers?.get('Content-Disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  return { file: answer.data, fileName };
-};
-
 const path = (subject: SubjectCode, documentId: string, action?: string) =>
   `/workflows/${subject}/${encodeURIComponent(documentId)}${action ? `/${encodeURIComponent(action)}` : ''}`;
 
@@ -102,15 +84,15 @@ export const workflowApi = (client: FetchClient) => ({
     (await client.post<ActionAnswer>(path(subject, documentId, action), { data: input })).data,
 
   /** The ledger as a file. */
-  ledger: (format: LedgerFormat) => fileFrom(client, `/workflows/contract-ledger?format=${format}`, `contract-ledger.${format}`),
+  ledger: (format: LedgerFormat) => fetchFile(client, `/workflows/contract-ledger?format=${format}`, `contract-ledger.${format}`),
 
   /** A shipment's delivery note (出货单) as PDF. */
   deliveryNote: (documentId: string) =>
-    fileFrom(client, `${path('shipment', documentId)}/delivery-note.pdf`, `delivery-note-${documentId}.pdf`),
+    fetchFile(client, `${path('shipment', documentId)}/delivery-note.pdf`, `delivery-note-${documentId}.pdf`),
 
   /** A statement (对账单) as PDF or XLSX, as issued. */
   statementFile: (documentId: string, format: 'pdf' | 'xlsx') =>
-    fileFrom(client, `/workflows/statement/${encodeURIComponent(documentId)}/statement.${format}`, `statement-${documentId}.${format}`),
+    fetchFile(client, `/workflows/statement/${encodeURIComponent(documentId)}/statement.${format}`, `statement-${documentId}.${format}`),
 
   /** Mails a statement to the customer's contact with a fresh confirmation link. */
   sendStatement: async (documentId: string): Promise<{ sentTo: string }> =>
