@@ -11,6 +11,7 @@ import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
 import { packagingItemGuard } from './packaging-item-guard';
+import { paymentGuard } from './payment-guard';
 import { productGuard } from './product-guard';
 import { shipmentGuard } from './shipment-guard';
 import { DocumentCall, Guard } from './types';
@@ -27,7 +28,7 @@ const GUARDS: Record<string, Guard> = {
   'api::packaging-item.packaging-item': packagingItemGuard,
   'api::shipment.shipment': shipmentGuard,
   'api::receivable.receivable': workflowRecordGuard,
-  'api::payment.payment': workflowRecordGuard,
+  'api::payment.payment': paymentGuard,
   'api::payment-allocation.payment-allocation': workflowRecordGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,

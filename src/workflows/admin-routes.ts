@@ -6,12 +6,19 @@
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
  *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
+ *   GET  /workflows/receivable-aging?asOf&groupBy&...&format=xlsx   the aging, as for REST
+ *   GET  /workflows/order|contract/:documentId/payment-progress     billed, paid, open, overdue
+ *   GET  /workflows/payment/:documentId             a payment's state, version, the caller's actions, history
+ *   POST /workflows/payment/:documentId/allocate|reverse   { data: { version, allocations? | reason } }
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendAging } from '../collection/aging-report';
+import { describePayment, mayHandlePayments, paymentProgressHandler, takePaymentAction } from '../collection/payment-handlers';
 import { forbidden } from '../guards/errors';
+import { currentActor } from '../staff/actor';
 import { sendContractLedger } from '../ledger/contract-ledger';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from './complaint-workflow';
@@ -22,6 +29,13 @@ import { actFor, describeFor } from './workflow-handlers';
 import { WorkflowDefinition } from './workflow-service';
 
 const READ = 'plugin::content-manager.explorer.read';
+const RECEIVABLE = 'api::receivable.receivable';
+const PAYMENT = 'api::payment.payment';
+
+/** A 403 unless the admin may read `uid` in the content manager. */
+const mustRead = (ctx: Context, uid: string, what: string) => {
+  if (!ctx.state.userAbility?.can(READ, uid)) throw forbidden(`You may not read ${what}`);
+};
 const WORKFLOWS: Record<string, WorkflowDefinition> = {
   contract: contractWorkflow,
   complaint: complaintWorkflow,
@@ -59,6 +73,46 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Whoever may read the shipment in the content manager may print it.
           workflowFor(ctx, 'shipment');
           await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/receivable-aging',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, RECEIVABLE, 'receivables');
+          await sendAging(strapi, ctx);
+        },
+        config,
+      },
+      ...(['order', 'contract'] as const).map((subject) => ({
+        method: 'GET',
+        path: `/${subject}/:documentId/payment-progress`,
+        handler: async (ctx: Context) => {
+          workflowFor(ctx, subject);
+          mustRead(ctx, RECEIVABLE, 'receivables');
+          await paymentProgressHandler(strapi, subject)(ctx);
+        },
+        config,
+      })),
+      {
+        method: 'GET',
+        path: '/payment/:documentId',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, PAYMENT, 'payments');
+          ctx.body = { data: await describePayment(strapi, ctx.params.documentId, await currentActor(strapi)) };
+        },
+        config,
+      },
+      {
+        method: 'POST',
+        path: '/payment/:documentId/:action',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, PAYMENT, 'payments');
+          const actor = await currentActor(strapi);
+          if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
+          const result = await takePaymentAction(strapi, ctx, ctx.params.action, actor);
+          ctx.body = { data: await describePayment(strapi, ctx.params.documentId, actor), meta: { allocated: result.allocated } };
         },
         config,
       },
