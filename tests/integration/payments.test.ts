@@ -146,7 +146,7 @@ describe('payments and allocation', () => {
     const res = await pay(clerk, { customer: customer.documentId, amount: '400.15', receivedOn: addDays(today, -3), method: 'acceptance_bill', reference: '承兑 0012' });
     expect([res.status, res.body.error]).toEqual([201, undefined]);
     const payment = res.body.data;
-    expect(payment).toMatchObject({ number: `SK-${businessYear()}-000001`, amount: 400.15, unallocatedAmount: 0, state: 'posted', method: 'acceptance_bill', version: 1 });
+    expect(payment).toMatchObject({ number: `SK-${businessYear()}-000002`, amount: 400.15, unallocatedAmount: 0, state: 'posted', method: 'acceptance_bill', version: 1 });
     expect(res.body.meta.allocated).toEqual([
       { receivable: oldest.receivable.documentId, amount: '200.05' },
       { receivable: sameDueLaterInvoice.receivable.documentId, amount: '150.00' },
