@@ -125,7 +125,7 @@ describe('aging and payment progress', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body);
       const sheet = workbook.worksheets[0];
       const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
       expect(values(1)).toEqual(['客户 Customer', '未到期 Not due', '逾期1–30天 1–30 days', '逾期31–60天 31–60 days', '逾期61–90天 61–90 days', '逾期91–180天 91–180 days', '逾期180天以上 Over 180 days', '合计 Total']);

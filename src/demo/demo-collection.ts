@@ -1,0 +1,189 @@
+/**
+ * Demo collection (货款回收): a share of the bulk-loaded older orders (domestic customers in CNY,
+ * not on credit hold) is taken again through the real order and shipment workflows by the
+ * development accounts, each step dated days after the order date, so that shipments, receivables
+ * dated over the past months (some overdue into every aging bucket) and the orders' history exist.
+ * The sales clerk then records payments through the payment service on the days they came in:
+ * most in full, some in part, some left unallocated (advances), one reversed (a bounced bank
+ * transfer). Mails about these past events are not sent: the outbox rows they queued are dropped.
+ */
+import type { Core } from '@strapi/strapi';
+import Decimal from 'decimal.js';
+import { addDays, dateIn } from '../domain/business-date';
+import { newDocumentId } from '../domain/document-id';
+import { formatMoney } from '../domain/money';
+import { RoleCode } from '../domain/staff-roles';
+import { recordPayment, reversePayment } from '../collection/payments';
+import { NOTIFICATIONS_TABLE } from '../notifications/outbox';
+import { reportTimeZone } from '../settings';
+import { Actor } from '../staff/actor';
+import { devEmail } from '../staff/dev-accounts';
+import { orderWorkflow } from '../workflows/order-workflow';
+import { shipmentWorkflow } from '../workflows/shipment-workflow';
+import { asTrustedWrite } from '../workflows/trusted-write';
+import { takeAction } from '../workflows/workflow-service';
+import { asStaff } from './as-staff';
+
+const ORDER = 'api::order.order';
+const ORDER_LINE = 'order.line';
+const SHIPMENT = 'api::shipment.shipment';
+const RECEIVABLE = 'api::receivable.receivable';
+const USER = 'plugin::users-permissions.user';
+const ROLES: RoleCode[] = ['cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk'];
+
+/** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
+const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
+
+interface Candidate {
+  id: number;
+  documentId: string;
+  orderDate: string;
+  lines: { id: number; quantity: number; product: { id: number; stockOnHand: number } | null }[];
+}
+
+export interface DemoCollectionResult {
+  shipped: number;
+  payments: number;
+  skipped: number;
+}
+
+/** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
+export const loadDemoCollection = async (strapi: Core.Strapi, count = 40): Promise<DemoCollectionResult> => {
+  const staff = new Map<RoleCode, Actor>();
+  for (const role of ROLES) {
+    const user = await strapi.db.query(USER).findOne({ where: { email: devEmail(role) }, select: ['id'] });
+    if (!user) return { shipped: 0, payments: 0, skipped: 0 };
+    staff.set(role, { staffUserId: user.id, roles: [role], via: 'system', superAdmin: false });
+  }
+  const zone = reportTimeZone(strapi);
+  const today = dateIn(zone);
+  const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
+
+  const candidates: Candidate[] = await strapi.db.query(ORDER).findMany({
+    where: {
+      state: { $in: ['shipped', 'closed'] },
+      currency: 'CNY',
+      orderDate: { $gte: addDays(today, -300), $lte: addDays(today, -20) },
+      customer: { creditHold: false },
+    },
+    orderBy: [{ orderDate: 'asc' }, { id: 'asc' }],
+    select: ['id', 'documentId', 'orderDate'],
+    populate: { lines: { select: ['id', 'quantity'], populate: { product: { select: ['id', 'stockOnHand'] } } } },
+  });
+  const step = Math.max(1, candidates.length / count);
+  const chosen = Array.from({ length: Math.min(count, candidates.length) }, (_, k) => candidates[Math.floor(k * step)]);
+
+  const act = async (uid: typeof ORDER | typeof SHIPMENT, documentId: string, role: RoleCode, action: string, day: string, input: Record<string, unknown> = {}) => {
+    const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
+    await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
+  };
+
+  const stock = new Map<number, number>();
+  let shipped = 0;
+  let skipped = 0;
+  for (const order of chosen) {
+    // What can leave: the lines whose product has the goods on hand (after the shipments before).
+    const lines = order.lines.filter((line) => line.product && (stock.get(line.product.id) ?? line.product.stockOnHand) >= line.quantity);
+    if (lines.length === 0) {
+      skipped += 1;
+      continue;
+    }
+    const day = (offset: number) => addDays(order.orderDate, offset);
+    try {
+      // Bulk-loaded as if already shipped, without the history: start it again from the draft.
+      const keys = new Map<number, string>();
+      await asTrustedWrite(async () => {
+        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'draft', version: 1, promisedDate: null, plannedStart: null, plannedFinish: null } });
+        for (const line of order.lines) {
+          const key = newDocumentId().slice(0, 12);
+          keys.set(line.id, key);
+          await strapi.db.query(ORDER_LINE).update({ where: { id: line.id }, data: { key, reservedQuantity: 0 } });
+        }
+      });
+      await act(ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), { comment: '价格与交期已与客户确认' });
+      await act(ORDER, order.documentId, 'planner', 'schedule', day(2), { plannedStart: day(4), plannedFinish: day(12), promisedDate: day(15) });
+      await act(ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
+      await act(ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
+      const coordinator = { id: staff.get('order-coordinator')!.staffUserId!, role: 'order-coordinator' as RoleCode };
+      const shipment = await asStaff(strapi, coordinator, () =>
+        strapi.documents(SHIPMENT as never).create({
+          data: {
+            order: order.documentId,
+            lines: lines.map((line) => ({ line: keys.get(line.id), quantity: line.quantity })),
+            transportMode: 'truck',
+            plannedDate: day(14),
+          },
+        } as never)
+      );
+      await act(SHIPMENT, (shipment as { documentId: string }).documentId, 'order-coordinator', 'ship', day(14));
+      for (const line of lines) stock.set(line.product!.id, (stock.get(line.product!.id) ?? line.product!.stockOnHand) - line.quantity);
+      shipped += 1;
+    } catch (error) {
+      // A demo order the rules refuse (e.g. a credit hold) stays where the workflow left it.
+      strapi.log.warn(`demo collection: order ${order.documentId} not shipped: ${(error as Error).message}`);
+      skipped += 1;
+    }
+  }
+
+  const payments = await payDemoReceivables(strapi, staff.get('sales-clerk')!, today);
+  await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
+  return { shipped, payments, skipped };
+};
+
+/**
+ * The customers' payments, on the days they came in: by receivable, oldest invoice first, one in
+ * four not paid at all, one in four paid in part, the rest in full around the due date; paid
+ * only once the money has come (never after today). An advance now and then stays unallocated,
+ * and one transfer bounces and is reversed.
+ */
+const payDemoReceivables = async (strapi: Core.Strapi, clerk: Actor, today: string): Promise<number> => {
+  const receivables = await strapi.db.query(RECEIVABLE).findMany({
+    where: { state: 'open' },
+    orderBy: [{ invoiceDate: 'asc' }, { id: 'asc' }],
+    select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
+    populate: { customer: { select: ['documentId'] } },
+  });
+  const methods = ['bank_transfer', 'bank_transfer', 'acceptance_bill', 'bank_transfer', 'cash'];
+  let recorded = 0;
+  let reversed = false;
+  for (const [index, receivable] of receivables.entries()) {
+    const kind = index % 4;
+    if (kind === 0) continue;
+    const receivedOn = [receivable.dueDate, addDays(receivable.dueDate, 12), addDays(receivable.invoiceDate, 20)][index % 3] as string;
+    const on = receivedOn > today ? today : receivedOn;
+    if (on < receivable.invoiceDate) continue;
+    const amount = new Decimal(String(receivable.amount));
+    const paid = kind === 2 ? amount.times(index % 3 === 0 ? '0.3' : '0.5').toDecimalPlaces(2) : amount;
+    const { payment } = await recordPayment(
+      strapi,
+      {
+        customer: receivable.customer.documentId,
+        amount: formatMoney(paid),
+        receivedOn: on,
+        method: methods[index % methods.length],
+        reference: `DEMO-${String(index + 1).padStart(5, '0')}`,
+        allocations: [{ receivable: receivable.documentId, amount: formatMoney(paid) }],
+      },
+      clerk,
+      morningOf(on)
+    );
+    recorded += 1;
+    // The first full payment older than two months bounced: reversed a week later, still open.
+    if (!reversed && kind !== 2 && on < addDays(today, -60)) {
+      await reversePayment(strapi, payment.documentId, { version: 1, reason: '银行退票：付款账户余额不足' }, clerk, morningOf(addDays(on, 7)));
+      reversed = true;
+    }
+    // Every seventh customer payment comes with an advance the clerk keeps unallocated.
+    if (index % 7 === 3) {
+      await recordPayment(
+        strapi,
+        { customer: receivable.customer.documentId, amount: formatMoney(amount.times('0.2').toDecimalPlaces(2)), receivedOn: on, method: 'bank_transfer', reference: `DEMO-ADV-${index + 1}`, notes: '预付款，待对账后核销', allocate: false },
+        clerk,
+        morningOf(on)
+      );
+      recorded += 1;
+    }
+  }
+  return recorded;
+};
+
