@@ -38,7 +38,11 @@ interface Candidate {
   id: number;
   documentId: string;
   orderDate: string;
-  lines: { id: number; quantity: number; product: { id: number; stockOnHand: number } | null }[];
+  lines: {
+    id: number;
+    quantity: number;
+    product: { id: number; stockOnHand: number } | null;
+  }[];
 }
 
 export interface DemoCollectionResult {
@@ -48,12 +52,17 @@ export interface DemoCollectionResult {
 }
 
 /** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
-export const loadDemoCollection = async (strapi: Core.Strapi, count = 40): Promise<DemoCollectionResult> => {
+export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
   const staff = new Map<RoleCode, Actor>();
   for (const role of ROLES) {
     const user = await strapi.db.query(USER).findOne({ where: { email: devEmail(role) }, select: ['id'] });
     if (!user) return { shipped: 0, payments: 0, skipped: 0 };
-    staff.set(role, { staffUserId: user.id, roles: [role], via: 'system', superAdmin: false });
+    staff.set(role, {
+      staffUserId: user.id,
+      roles: [role],
+      via: 'system',
+      superAdmin: false,
+    });
   }
   const zone = reportTimeZone(strapi);
   const today = dateIn(zone);
@@ -68,14 +77,79 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 40): Promi
     },
     orderBy: [{ orderDate: 'asc' }, { id: 'asc' }],
     select: ['id', 'documentId', 'orderDate'],
-    populate: { lines: { select: ['id', 'quantity'], populate: { product: { select: ['id', 'stockOnHand'] } } } },
+    populate: {
+      lines: {
+        select: ['id', 'quantity'],
+        populate: { product: { select: ['id', 'stockOnHand'] } },
+      },
+    },
   });
   const step = Math.max(1, candidates.length / count);
   const chosen = Array.from({ length: Math.min(count, candidates.length) }, (_, k) => candidates[Math.floor(k * step)]);
 
-  const act = async (uid: typeof ORDER | typeof SHIPMENT, documentId: string, role: RoleCode, action: string, day: string, input: Record<string, unknown> = {}) => {
+  const act = async (
+    uid: typeof ORDER | typeof SHIPMENT,
+    documentId: string,
+    role: RoleCode,
+    action: string,
+    day: string,
+    input: Record<string, unknown> = {}
+  ) => {
     const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
     await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
+  };
+
+  /** Takes one bulk-loaded order (shipped on paper, without history) from draft through shipping. */
+  const shipOrder = async (order: Candidate, lines: Candidate['lines'], day: (offset: number) => string) => {
+    const keys = new Map<number, string>();
+    await asTrustedWrite(async () => {
+      await strapi.db.query(ORDER).update({
+        where: { id: order.id },
+        data: {
+          state: 'draft',
+          version: 1,
+          promisedDate: null,
+          plannedStart: null,
+          plannedFinish: null,
+        },
+      });
+      for (const line of order.lines) {
+        const key = newDocumentId().slice(0, 12);
+        keys.set(line.id, key);
+        await strapi.db.query(ORDER_LINE).update({
+          where: { id: line.id },
+          data: { key, reservedQuantity: 0 },
+        });
+      }
+    });
+    await act(ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), {
+      comment: '价格与交期已与客户确认',
+    });
+    await act(ORDER, order.documentId, 'planner', 'schedule', day(2), {
+      plannedStart: day(4),
+      plannedFinish: day(12),
+      promisedDate: day(15),
+    });
+    await act(ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
+    await act(ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
+    const coordinator = {
+      id: staff.get('order-coordinator')!.staffUserId!,
+      role: 'order-coordinator' as RoleCode,
+    };
+    const shipment = await asStaff(strapi, coordinator, () =>
+      strapi.documents(SHIPMENT as never).create({
+        data: {
+          order: order.documentId,
+          lines: lines.map((line) => ({
+            line: keys.get(line.id),
+            quantity: line.quantity,
+          })),
+          transportMode: 'truck',
+          plannedDate: day(14),
+        },
+      } as never)
+    );
+    await act(SHIPMENT, (shipment as { documentId: string }).documentId, 'order-coordinator', 'ship', day(14));
   };
 
   const stock = new Map<number, number>();
@@ -90,42 +164,20 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 40): Promi
     }
     const day = (offset: number) => addDays(order.orderDate, offset);
     try {
-      // Bulk-loaded as if already shipped, without the history: start it again from the draft.
-      const keys = new Map<number, string>();
-      await asTrustedWrite(async () => {
-        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'draft', version: 1, promisedDate: null, plannedStart: null, plannedFinish: null } });
-        for (const line of order.lines) {
-          const key = newDocumentId().slice(0, 12);
-          keys.set(line.id, key);
-          await strapi.db.query(ORDER_LINE).update({ where: { id: line.id }, data: { key, reservedQuantity: 0 } });
-        }
-      });
-      await act(ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), { comment: '价格与交期已与客户确认' });
-      await act(ORDER, order.documentId, 'planner', 'schedule', day(2), { plannedStart: day(4), plannedFinish: day(12), promisedDate: day(15) });
-      await act(ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
-      await act(ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
-      const coordinator = { id: staff.get('order-coordinator')!.staffUserId!, role: 'order-coordinator' as RoleCode };
-      const shipment = await asStaff(strapi, coordinator, () =>
-        strapi.documents(SHIPMENT as never).create({
-          data: {
-            order: order.documentId,
-            lines: lines.map((line) => ({ line: keys.get(line.id), quantity: line.quantity })),
-            transportMode: 'truck',
-            plannedDate: day(14),
-          },
-        } as never)
-      );
-      await act(SHIPMENT, (shipment as { documentId: string }).documentId, 'order-coordinator', 'ship', day(14));
+      // One transaction per order: its steps nest in it (one commit instead of seven), and an
+      // order the rules refuse stays as it was loaded.
+      await strapi.db.transaction(() => shipOrder(order, lines, day));
       for (const line of lines) stock.set(line.product!.id, (stock.get(line.product!.id) ?? line.product!.stockOnHand) - line.quantity);
       shipped += 1;
     } catch (error) {
-      // A demo order the rules refuse (e.g. a credit hold) stays where the workflow left it.
+      // A demo order the rules refuse (e.g. a credit hold) stays as it was loaded.
       strapi.log.warn(`demo collection: order ${order.documentId} not shipped: ${(error as Error).message}`);
       skipped += 1;
     }
   }
 
-  const payments = await payDemoReceivables(strapi, staff.get('sales-clerk')!, today);
+  // All payments in one transaction: one commit.
+  const payments = await strapi.db.transaction(() => payDemoReceivables(strapi, staff.get('sales-clerk')!, today));
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
   return { shipped, payments, skipped };
 };
@@ -177,7 +229,15 @@ const payDemoReceivables = async (strapi: Core.Strapi, clerk: Actor, today: stri
     if (index % 7 === 3) {
       await recordPayment(
         strapi,
-        { customer: receivable.customer.documentId, amount: formatMoney(amount.times('0.2').toDecimalPlaces(2)), receivedOn: on, method: 'bank_transfer', reference: `DEMO-ADV-${index + 1}`, notes: '预付款，待对账后核销', allocate: false },
+        {
+          customer: receivable.customer.documentId,
+          amount: formatMoney(amount.times('0.2').toDecimalPlaces(2)),
+          receivedOn: on,
+          method: 'bank_transfer',
+          reference: `DEMO-ADV-${index + 1}`,
+          notes: '预付款，待对账后核销',
+          allocate: false,
+        },
         clerk,
         morningOf(on)
       );
@@ -186,4 +246,3 @@ const payDemoReceivables = async (strapi: Core.Strapi, clerk: Actor, today: stri
   }
   return recorded;
 };
-
