@@ -40,13 +40,14 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
 const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
   product: { read: [...REST_ACTIONS.read, 'availability'] },
   notification: { update: ['retry'] },
-  contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger', 'paymentProgress'] },
+  contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
-  order: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'paymentProgress'] },
+  order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
   shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
   // Recording a payment includes allocating and reversing it; payments have no core update.
   payment: { create: [...REST_ACTIONS.create, 'allocate', 'reverse'], update: [] },
-  receivable: { read: [...REST_ACTIONS.read, 'aging'] },
+  // Reading receivables includes the aging and the payment progress of orders and contracts.
+  receivable: { read: [...REST_ACTIONS.read, 'aging', 'orderProgress', 'contractProgress'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

@@ -1,10 +1,8 @@
 /**
  * REST controller for contracts: Strapi's core actions (the rules live in src/guards), the
- * workflow (GET what the caller may do, POST an action), the contract ledger with its export, and
- * its payment progress.
+ * workflow (GET what the caller may do, POST an action) and the contract ledger with its export.
  */
 import { factories } from '@strapi/strapi';
-import { paymentProgressHandler } from '../../../collection/payment-handlers';
 import { sendContractLedger } from '../../../ledger/contract-ledger';
 import { contractWorkflow } from '../../../workflows/contract-workflow';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
@@ -15,7 +13,4 @@ export default factories.createCoreController('api::contract.contract', ({ strap
   async ledger(ctx) {
     await sendContractLedger(strapi, ctx, 'json');
   },
-
-  /** GET /api/contracts/:documentId/payment-progress: billed, paid, open, overdue over all its orders. */
-  paymentProgress: paymentProgressHandler(strapi, 'contract'),
 }));

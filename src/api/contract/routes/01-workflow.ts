@@ -6,7 +6,6 @@ export default {
   routes: [
     { method: 'GET', path: '/contracts/ledger', handler: 'api::contract.contract.ledger', config: {} },
     { method: 'GET', path: '/contracts/:documentId/workflow', handler: 'api::contract.contract.workflow', config: {} },
-    { method: 'GET', path: '/contracts/:documentId/payment-progress', handler: 'api::contract.contract.paymentProgress', config: {} },
     { method: 'POST', path: '/contracts/:documentId/workflow/:action', handler: 'api::contract.contract.act', config: {} },
   ],
 };

@@ -2,7 +2,6 @@
 export default {
   routes: [
     { method: 'GET', path: '/orders/:documentId/workflow', handler: 'api::order.order.workflow', config: {} },
-    { method: 'GET', path: '/orders/:documentId/payment-progress', handler: 'api::order.order.paymentProgress', config: {} },
     { method: 'POST', path: '/orders/:documentId/workflow/:action', handler: 'api::order.order.act', config: {} },
   ],
 };
