@@ -302,7 +302,8 @@ export const allocatePayment = async (
         const allocated = await allocate(strapi, trx, payment, requested);
         if (allocated.length === 0) throw conflict(`nothing to allocate: the customer has no open receivable in ${payment.currency}`);
         await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
-        await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment: describeAllocation(allocated) }, actor, now);
+        const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
+        await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment }, actor, now);
         return { payment: { id: payment.id, documentId, number: payment.number }, allocated };
       })
     )
