@@ -39,6 +39,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   collection: {
     // Upper bounds, in days past due, of the aging buckets after "not due"; the last bucket is open-ended.
     agingBuckets: env.array('AGING_BUCKETS', ['30', '60', '90', '180']),
+    // Days a statement's confirmation link works after it was sent (src/collection/statements.ts).
+    statementLinkDays: env.int('STATEMENT_LINK_DAYS', 30),
   },
   // The e-mail outbox worker (src/notifications/worker.ts).
   notifications: {

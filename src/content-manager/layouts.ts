@@ -25,6 +25,11 @@ const SERVER_OWNED: Record<string, string[]> = {
   // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
   'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  // A statement is computed and frozen when issued; sending and the customer's answer are the server's too.
+  'api::statement.statement': [
+    'number', 'customer', 'periodFrom', 'periodTo', 'currency', 'openingBalance', 'shipped', 'received', 'reversed', 'closingBalance',
+    'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'customerComment', 'issuedBy', 'version',
+  ],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -70,6 +75,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::receivable.receivable': 'invoiceDate',
   'api::payment.payment': 'number',
   'api::payment-allocation.payment-allocation': 'amount',
+  'api::statement.statement': 'number',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -89,6 +95,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::receivable.receivable': ['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state'],
   'api::payment.payment': ['number', 'customer', 'receivedOn', 'amount', 'unallocatedAmount', 'method', 'state'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
+  'api::statement.statement': ['number', 'customer', 'periodFrom', 'periodTo', 'closingBalance', 'currency', 'state'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -147,6 +154,13 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::payment-allocation.payment-allocation': {
     payment: 'Payment 收款', receivable: 'Receivable 应收', amount: 'Amount 核销金额', allocatedOn: 'Allocated 核销日期',
     reversedOn: 'Reversed 冲销日期',
+  },
+  'api::statement.statement': {
+    number: 'Number 对账单号', customer: 'Customer 客户', periodFrom: 'From 起始日期', periodTo: 'To 截止日期', currency: 'Currency 币种',
+    openingBalance: 'Opening balance 期初余额', shipped: 'Shipped 本期发货', received: 'Received 本期收款', reversed: 'Reversed 本期冲销',
+    closingBalance: 'Closing balance 期末余额', unallocated: 'Unallocated 未核销收款', snapshot: 'Lines and open items 明细快照',
+    state: 'State 状态', sentAt: 'Sent 发送时间', sentTo: 'Sent to 发送至', respondedAt: 'Answered 回复时间',
+    customerComment: 'Customer comment 客户意见', issuedBy: 'Issued by 出具人', version: 'Version 记录版本',
   },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
@@ -212,7 +226,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 9;
+const LAYOUT_VERSION = 10;
 
 type Configuration = {
   settings: { mainField?: string };

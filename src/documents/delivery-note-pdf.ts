@@ -6,10 +6,13 @@
  * Chinese is set in Noto Sans SC from the npm package @expo-google-fonts/noto-sans-sc (SIL OFL
  * 1.1), never a system font, and only the glyphs used are embedded (pdfkit subsets the font).
  */
-import { readFileSync } from 'fs';
 import Decimal from 'decimal.js';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import {
+  bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, present,
+  regular, bottomLimit, SIDE, SMALL_SIZE, startDocument, UnprintableText, UnprintableTextError,
+} from './pdf-layout';
+
+export { UnprintableTextError };
 
 export interface DeliveryNoteLine {
   lineNo: number;
@@ -47,41 +50,8 @@ export interface DeliveryNote {
   remarks?: string | null;
 }
 
-/**
- * Text the font cannot show. Thrown instead of printing empty boxes (.notdef) on a document the
- * customer signs; the caller tells the user which field to correct.
- */
-export class UnprintableTextError extends Error {
-  constructor(readonly problems: { field: string; characters: string[] }[]) {
-    super(
-      `Delivery note text the font cannot print: ${problems
-        .map((p) => `${p.field} (${p.characters.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()} ${c}`).join(', ')})`)
-        .join('; ')}`,
-    );
-    this.name = 'UnprintableTextError';
-  }
-}
-
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
-
-// Each font file is about 10 MB: read once per process, not once per note.
-let fonts: { regular: Buffer; bold: Buffer; coverage: fontkit.Font } | undefined;
-const loadFonts = () => {
-  if (!fonts) {
-    const regular = readFileSync(require.resolve(FONT_FILES.regular));
-    const bold = readFileSync(require.resolve(FONT_FILES.bold));
-    fonts = { regular, bold, coverage: fontkit.create(regular) as fontkit.Font };
-  }
-  return fonts;
-};
-
-const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
-
 /** Every printed value with the field it came from, for the glyph check. */
-const printedFields = (note: DeliveryNote): [string, string][] => {
+const printedFields = (note: DeliveryNote): [string, string | null | undefined][] => {
   const fields: [string, string | null | undefined][] = [
     ['company.name', note.company.name],
     ['company.address', note.company.address],
@@ -115,23 +85,14 @@ const printedFields = (note: DeliveryNote): [string, string][] => {
       [`lines[${i}].unit`, line.unit],
     ]),
   ];
-  return fields.filter((entry): entry is [string, string] => present(entry[1]));
+  return fields;
 };
 
 /**
  * Characters of the note that the embedded font has no glyph for, by field. Empty when the note
  * prints as given; the shipment form can call this to refuse such text when it is saved.
  */
-export const unprintableCharacters = (note: DeliveryNote): { field: string; characters: string[] }[] => {
-  const font = loadFonts().coverage;
-  const problems: { field: string; characters: string[] }[] = [];
-  for (const [field, value] of printedFields(note)) {
-    // Line breaks and tabs are layout, not glyphs.
-    const missing = [...new Set([...value])].filter((c) => c.codePointAt(0)! >= 0x20 && !font.hasGlyphForCodePoint(c.codePointAt(0)!));
-    if (missing.length > 0) problems.push({ field, characters: missing });
-  }
-  return problems;
-};
+export const unprintableCharacters = (note: DeliveryNote): UnprintableText[] => missingGlyphs(printedFields(note));
 
 const validate = (note: DeliveryNote) => {
   if (note.lines.length === 0) throw new Error('A delivery note needs at least one line');
@@ -141,7 +102,7 @@ const validate = (note: DeliveryNote) => {
     }
   }
   const problems = unprintableCharacters(note);
-  if (problems.length > 0) throw new UnprintableTextError(problems);
+  if (problems.length > 0) throw new UnprintableTextError(problems, 'Delivery note');
 };
 
 // Quantities are whole numbers on orders today; up to three decimals keeps kg and metres exact.
@@ -159,17 +120,6 @@ export const totalsByUnit = (lines: DeliveryNoteLine[]): { unit: string; quantit
   return [...totals.entries()].map(([unit, quantity]) => ({ unit, quantity }));
 };
 
-// Layout, in PDF points (1/72 inch). A4 is 595.28 × 841.89.
-const PAGE = { width: 595.28, height: 841.89 };
-const SIDE = 40;
-const HEADER_TOP = 28;
-const HEADER_HEIGHT = 78;
-const FOOTER_HEIGHT = 36;
-const CONTENT_WIDTH = PAGE.width - 2 * SIDE;
-const CELL_PAD = 4;
-const BODY_SIZE = 9;
-const SMALL_SIZE = 8;
-
 const COLUMNS = [
   { zh: '序号', en: 'No.', width: 34, align: 'center' as const },
   { zh: '产品编码', en: 'SKU', width: 86, align: 'left' as const },
@@ -179,26 +129,10 @@ const COLUMNS = [
   { zh: '单位', en: 'Unit', width: CONTENT_WIDTH - 34 - 86 - 160 - 125 - 64, align: 'center' as const },
 ];
 
-type Doc = PDFKit.PDFDocument;
-type Align = 'left' | 'center' | 'right';
-
-const regular = (doc: Doc, size = BODY_SIZE) => doc.font('regular').fontSize(size).fillColor('black');
-const bold = (doc: Doc, size = BODY_SIZE) => doc.font('bold').fontSize(size).fillColor('black');
 
 /** Company, title, number and date on top of every page, so a loose page still says what it is. */
-const drawPageHeader = (doc: Doc, note: DeliveryNote) => {
-  let y = HEADER_TOP;
-  bold(doc, 13).text(note.company.name, SIDE, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false, ellipsis: true });
-  y += 18;
-  regular(doc, SMALL_SIZE).text(note.company.address, SIDE, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false, ellipsis: true });
-  y += 13;
-  bold(doc, 16).text('出货单 Delivery note', SIDE, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
-  y += 25;
-  regular(doc, BODY_SIZE).text(`单号 No.: ${note.shipmentNumber}`, SIDE, y, { width: CONTENT_WIDTH / 2, lineBreak: false });
-  doc.text(`日期 Date: ${note.date}`, SIDE + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
-  y += 15;
-  doc.moveTo(SIDE, y).lineTo(SIDE + CONTENT_WIDTH, y).lineWidth(0.8).stroke();
-};
+const drawPageHeader = (doc: Doc, note: DeliveryNote) =>
+  drawDocumentHeader(doc, note.company, '出货单 Delivery note', `单号 No.: ${note.shipmentNumber}`, `日期 Date: ${note.date}`);
 
 /** Customer, order and transport references as label/value pairs in two columns. */
 const drawParticulars = (doc: Doc, note: DeliveryNote) => {
@@ -235,65 +169,10 @@ const drawParticulars = (doc: Doc, note: DeliveryNote) => {
   const leftWidth = Math.round((CONTENT_WIDTH - gap) * 0.56);
   const rightWidth = CONTENT_WIDTH - gap - leftWidth;
   const top = doc.y + 8;
-  const drawColumn = (rows: [string, string][], x: number, width: number) => {
-    regular(doc, SMALL_SIZE);
-    const labelWidth = Math.max(...rows.map(([label]) => doc.widthOfString(label))) + 6;
-    const valueWidth = width - labelWidth;
-    let y = top;
-    for (const [label, value] of rows) {
-      regular(doc, SMALL_SIZE).fillColor('#444444').text(label, x, y + 1, { width: labelWidth, lineBreak: false });
-      regular(doc);
-      const height = doc.heightOfString(value, { width: valueWidth });
-      doc.text(value, x + labelWidth, y, { width: valueWidth });
-      y += height + 3;
-    }
-    return y;
-  };
-  const bottom = Math.max(drawColumn(left, SIDE, leftWidth), drawColumn(right, SIDE + leftWidth + gap, rightWidth));
+  const bottom = Math.max(drawParticularsColumn(doc, left, SIDE, top, leftWidth), drawParticularsColumn(doc, right, SIDE + leftWidth + gap, top, rightWidth));
   doc.x = SIDE;
   doc.y = bottom + 6;
 };
-
-const cellHeight = (doc: Doc, text: string, width: number) => doc.heightOfString(text, { width: width - 2 * CELL_PAD });
-
-/** One table row; cells may span several columns. Returns nothing: doc.y moves below the row. */
-const drawRow = (doc: Doc, cells: { text: string; span?: number; align: Align }[], height: number) => {
-  let x = SIDE;
-  let column = 0;
-  const y = doc.y;
-  for (const cell of cells) {
-    const width = COLUMNS.slice(column, column + (cell.span ?? 1)).reduce((sum, c) => sum + c.width, 0);
-    doc.rect(x, y, width, height).lineWidth(0.5).stroke();
-    doc.text(cell.text, x + CELL_PAD, y + CELL_PAD, { width: width - 2 * CELL_PAD, align: cell.align });
-    x += width;
-    column += cell.span ?? 1;
-  }
-  doc.x = SIDE;
-  doc.y = y + height;
-};
-
-const rowHeight = (doc: Doc, cells: { text: string; span?: number }[]) => {
-  let column = 0;
-  let tallest = 0;
-  for (const cell of cells) {
-    const width = COLUMNS.slice(column, column + (cell.span ?? 1)).reduce((sum, c) => sum + c.width, 0);
-    tallest = Math.max(tallest, cellHeight(doc, cell.text, width));
-    column += cell.span ?? 1;
-  }
-  return tallest + 2 * CELL_PAD;
-};
-
-const drawTableHeader = (doc: Doc) => {
-  bold(doc, SMALL_SIZE);
-  const cells = COLUMNS.map((c) => ({ text: `${c.zh}\n${c.en}`, align: 'center' as const }));
-  const y = doc.y;
-  const height = rowHeight(doc, cells);
-  doc.rect(SIDE, y, CONTENT_WIDTH, height).fillColor('#eeeeee').fill();
-  bold(doc, SMALL_SIZE);
-  drawRow(doc, cells, height);
-};
-
-const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 
 /** The signature boxes: who shipped, who carried, who received. */
 const SIGNATURE_HEIGHT = 78;
@@ -319,44 +198,15 @@ const drawSignatures = (doc: Doc) => {
 /** Renders the delivery note as an A4 PDF. Throws UnprintableTextError for text the font lacks. */
 export const renderDeliveryNote = async (note: DeliveryNote): Promise<Buffer> => {
   validate(note);
-  const { regular: regularFont, bold: boldFont } = loadFonts();
-
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: HEADER_TOP + HEADER_HEIGHT, bottom: FOOTER_HEIGHT + 20, left: SIDE, right: SIDE },
-    // Page numbers say "of N": every page stays in memory until N is known.
-    bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: { Title: `出货单 Delivery note ${note.shipmentNumber}`, Author: note.company.name, Subject: note.customer.name },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('regular', regularFont);
-  doc.registerFont('bold', boldFont);
-  // Also when pdfkit itself breaks a long remark onto a new page; the flowing text then goes on
-  // in the body style, as the handler leaves it.
-  doc.on('pageAdded', () => {
-    drawPageHeader(doc, note);
-    regular(doc);
-    doc.x = SIDE;
-    doc.y = doc.page.margins.top;
-  });
-  drawPageHeader(doc, note);
-  regular(doc);
-  doc.x = SIDE;
-  doc.y = doc.page.margins.top;
+  const { doc, finish } = startDocument(
+    { Title: `出货单 Delivery note ${note.shipmentNumber}`, Author: note.company.name, Subject: note.customer.name },
+    (page) => drawPageHeader(page, note)
+  );
 
   drawParticulars(doc, note);
-  drawTableHeader(doc);
+  drawTableHeader(doc, COLUMNS);
 
   for (const line of note.lines) {
-    regular(doc);
     const cells = [
       { text: String(line.lineNo), align: COLUMNS[0].align },
       { text: line.sku, align: COLUMNS[1].align },
@@ -365,13 +215,7 @@ export const renderDeliveryNote = async (note: DeliveryNote): Promise<Buffer> =>
       { text: formatQuantity(line.quantity), align: COLUMNS[4].align },
       { text: line.unit, align: COLUMNS[5].align },
     ];
-    const height = rowHeight(doc, cells);
-    if (doc.y + height > bottomLimit(doc)) {
-      doc.addPage();
-      drawTableHeader(doc);
-      regular(doc);
-    }
-    drawRow(doc, cells, height);
+    drawFlowingRow(doc, COLUMNS, cells);
   }
 
   const totals = totalsByUnit(note.lines);
@@ -388,13 +232,7 @@ export const renderDeliveryNote = async (note: DeliveryNote): Promise<Buffer> =>
           { text: totalLabel, span: 4, align: 'right' as const },
           { text: totals.map((t) => `${formatQuantity(t.quantity)} ${t.unit}`).join('\n'), span: 2, align: 'right' as const },
         ];
-  const totalHeight = rowHeight(doc, totalCells);
-  if (doc.y + totalHeight > bottomLimit(doc)) {
-    doc.addPage();
-    drawTableHeader(doc);
-    bold(doc);
-  }
-  drawRow(doc, totalCells, totalHeight);
+  drawFlowingRow(doc, COLUMNS, totalCells, bold);
 
   if (present(note.remarks)) {
     doc.y += 8;
@@ -409,23 +247,5 @@ export const renderDeliveryNote = async (note: DeliveryNote): Promise<Buffer> =>
   if (doc.y + SIGNATURE_HEIGHT > bottomLimit(doc)) doc.addPage();
   drawSignatures(doc);
 
-  // Page numbers, now that the count is known; drawn in the bottom margin, which pdfkit would
-  // otherwise treat as overflow and answer with a new page.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - FOOTER_HEIGHT;
-    regular(doc, SMALL_SIZE).fillColor('#444444');
-    doc.text(note.shipmentNumber, SIDE, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
-    doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, SIDE + CONTENT_WIDTH / 3, y, {
-      width: CONTENT_WIDTH / 3,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
-  doc.end();
-  return finished;
+  return finish(note.shipmentNumber);
 };

@@ -30,9 +30,11 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * `receivable` (应收): written by shipping only; read by those who chase or report payment.
  * `payment` (收款): the sales clerk records a payment with its allocations (create) and reverses it
  * (update); `payment-allocation` (核销) is written only with its payment.
+ * `statement` (对账单): the sales clerk issues one (create; the server computes every figure) and
+ * sends it (update); the customer confirms or disputes it through the mailed link.
  */
 export const RECORDS = [
-  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
+  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation', 'statement',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
@@ -168,6 +170,13 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'cs-specialist': R,
     'order-coordinator': R,
     'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  statement: {
+    'cs-supervisor': R,
+    'sales-clerk': RCU,
     'sales-manager': R,
     'marketing-vp': R,
     salesperson: R,

@@ -1,6 +1,6 @@
 /**
  * Human-readable record numbers, in yearly series: `SO-2026-000123` orders, `HT-2026-00012`
- * contracts, `TS-2026-00045` complaints, `CK-2026-000123` shipments; and `C-000123` customers (one
+ * contracts, `TS-2026-00045` complaints, `CK-2026-000123` shipments, `SK-2026-000123` payments, `DZ-2026-000123` statements; and `C-000123` customers (one
  * series). The sequence value itself comes from the database (src/sequences).
  */
 
@@ -19,6 +19,7 @@ export const SERIES = {
   complaint: { prefix: 'TS', width: 5, yearly: true },
   shipment: { prefix: 'CK', width: 6, yearly: true },
   payment: { prefix: 'SK', width: 6, yearly: true },
+  statement: { prefix: 'DZ', width: 6, yearly: true },
 } as const satisfies Record<string, NumberSeries>;
 
 /** The key under which the database keeps the series' counter, e.g. `SO-2026`. */

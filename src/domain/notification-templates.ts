@@ -247,6 +247,50 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
       html: '<p>Dear {{customer.name}},</p><p>The goods of order <strong>{{order.number}}</strong> left today. The delivery note {{shipment.number}} is attached.</p>',
     },
   },
+  'statement.sent': {
+    'zh-CN': {
+      subject: '对账单 {{statement.number}}（{{statement.periodFrom}} 至 {{statement.periodTo}}）请确认',
+      text:
+        '{{customer.name}}：\n\n附件是贵司 {{statement.periodFrom}} 至 {{statement.periodTo}} 的对账单 {{statement.number}}。' +
+        '期末余额：{{statement.closingBalance}} {{statement.currency}}。\n\n请核对后通过以下链接确认余额，或填写异议（链接 {{linkDays}} 天内有效，仅可使用一次）：\n{{link}}',
+      html:
+        '<p>{{customer.name}}：</p><p>附件是贵司 {{statement.periodFrom}} 至 {{statement.periodTo}} 的对账单 <strong>{{statement.number}}</strong>。' +
+        '期末余额：<strong>{{statement.closingBalance}} {{statement.currency}}</strong>。</p>' +
+        '<p>请核对后通过以下链接确认余额，或填写异议（链接 {{linkDays}} 天内有效，仅可使用一次）：<br><a href="{{link}}">{{link}}</a></p>',
+    },
+    en: {
+      subject: 'Statement {{statement.number}} ({{statement.periodFrom}} to {{statement.periodTo}}): please confirm',
+      text:
+        'Dear {{customer.name}},\n\nAttached is your statement {{statement.number}} for {{statement.periodFrom}} to {{statement.periodTo}}. ' +
+        'Closing balance: {{statement.closingBalance}} {{statement.currency}}.\n\nPlease confirm the balance or tell us what does not match ' +
+        '(the link works once, for {{linkDays}} days):\n{{link}}',
+      html:
+        '<p>Dear {{customer.name}},</p><p>Attached is your statement <strong>{{statement.number}}</strong> for {{statement.periodFrom}} to ' +
+        '{{statement.periodTo}}. Closing balance: <strong>{{statement.closingBalance}} {{statement.currency}}</strong>.</p>' +
+        '<p>Please confirm the balance or tell us what does not match (the link works once, for {{linkDays}} days):<br><a href="{{link}}">{{link}}</a></p>',
+    },
+  },
+  'statement.disputed': {
+    'zh-CN': {
+      subject: '对账异议：{{statement.number}} {{customer.code}} {{customer.name}}',
+      text:
+        '客户 {{customer.name}}（{{customer.code}}）对对账单 {{statement.number}}（{{statement.periodFrom}} 至 {{statement.periodTo}}，' +
+        '期末余额 {{statement.closingBalance}} {{statement.currency}}）提出异议：\n{{statement.comment}}\n\n请核实并联系客户。',
+      html:
+        '<p>客户 <strong>{{customer.name}}</strong>（{{customer.code}}）对对账单 <strong>{{statement.number}}</strong>（{{statement.periodFrom}} 至 ' +
+        '{{statement.periodTo}}，期末余额 {{statement.closingBalance}} {{statement.currency}}）提出异议：</p><p>{{statement.comment}}</p><p>请核实并联系客户。</p>',
+    },
+    en: {
+      subject: 'Statement disputed: {{statement.number}} {{customer.code}} {{customer.name}}',
+      text:
+        'Customer {{customer.name}} ({{customer.code}}) disputes statement {{statement.number}} ({{statement.periodFrom}} to {{statement.periodTo}}, ' +
+        'closing balance {{statement.closingBalance}} {{statement.currency}}):\n{{statement.comment}}\n\nPlease check and contact the customer.',
+      html:
+        '<p>Customer <strong>{{customer.name}}</strong> ({{customer.code}}) disputes statement <strong>{{statement.number}}</strong> ' +
+        '({{statement.periodFrom}} to {{statement.periodTo}}, closing balance {{statement.closingBalance}} {{statement.currency}}):</p>' +
+        '<p>{{statement.comment}}</p><p>Please check and contact the customer.</p>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>

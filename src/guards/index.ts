@@ -30,6 +30,8 @@ const GUARDS: Record<string, Guard> = {
   'api::receivable.receivable': workflowRecordGuard,
   'api::payment.payment': paymentGuard,
   'api::payment-allocation.payment-allocation': workflowRecordGuard,
+  // Issued, sent and answered only through src/collection/statements.ts.
+  'api::statement.statement': workflowRecordGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

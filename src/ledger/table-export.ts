@@ -58,9 +58,8 @@ const excelValue = (column: Column, value: string | number | null, timeZone: str
   }
 };
 
-export const toXlsx = async (columns: Column[], rows: Row[], { sheetName, timeZone }: ExportOptions): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = new Date();
+/** Adds one sheet (a header row, frozen and filtered, then the rows) to a workbook. */
+export const addSheet = (workbook: ExcelJS.Workbook, columns: Column[], rows: Row[], { sheetName, timeZone }: ExportOptions): ExcelJS.Worksheet => {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({
     key: column.key,
@@ -73,8 +72,19 @@ export const toXlsx = async (columns: Column[], rows: Row[], { sheetName, timeZo
   }
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return sheet;
+};
+
+/** A workbook of several sheets, each a report of its own columns and rows. */
+export const sheetsToXlsx = async (sheets: { columns: Column[]; rows: Row[]; sheetName: string }[], timeZone: string): Promise<Buffer> => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date();
+  for (const sheet of sheets) addSheet(workbook, sheet.columns, sheet.rows, { sheetName: sheet.sheetName, timeZone });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
+
+export const toXlsx = (columns: Column[], rows: Row[], { sheetName, timeZone }: ExportOptions): Promise<Buffer> =>
+  sheetsToXlsx([{ columns, rows, sheetName }], timeZone);
 
 const csvText = (column: Column, value: string | number | null, timeZone: string): string => {
   if (value === null) return '';

@@ -4,6 +4,7 @@
  * carries the document as it is when sent.
  */
 import type { Core } from '@strapi/strapi';
+import { statementPdf } from '../collection/statement-documents';
 import { deliveryNotePdf } from '../shipments/delivery-note';
 
 export interface Attachment {
@@ -14,6 +15,7 @@ export interface Attachment {
 
 const RENDERERS: Record<string, (strapi: Core.Strapi, ref: string) => Promise<Attachment>> = {
   'delivery-note': deliveryNotePdf,
+  statement: statementPdf,
 };
 
 export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {

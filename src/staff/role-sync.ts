@@ -23,6 +23,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   receivable: 'api::receivable.receivable',
   payment: 'api::payment.payment',
   'payment-allocation': 'api::payment-allocation.payment-allocation',
+  statement: 'api::statement.statement',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -48,6 +49,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   payment: { create: [...REST_ACTIONS.create, 'allocate', 'reverse'], update: [] },
   // Reading receivables includes the aging and the payment progress of orders and contracts.
   receivable: { read: [...REST_ACTIONS.read, 'aging', 'orderProgress', 'contractProgress'] },
+  statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

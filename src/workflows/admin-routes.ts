@@ -10,6 +10,8 @@
  *   GET  /workflows/order|contract/:documentId/payment-progress     billed, paid, open, overdue
  *   GET  /workflows/payment/:documentId             a payment's state, version, the caller's actions, history
  *   POST /workflows/payment/:documentId/allocate|reverse   { data: { version, allocations? | reason } }
+ *   GET  /workflows/statement/:documentId/statement.pdf|xlsx a statement's files, as for REST
+ *   POST /workflows/statement/:documentId/send               mails a statement to the customer
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
@@ -19,6 +21,8 @@ import { sendAging } from '../collection/aging-report';
 import { describePayment, mayHandlePayments, paymentProgressHandler, takePaymentAction } from '../collection/payment-handlers';
 import { forbidden } from '../guards/errors';
 import { currentActor } from '../staff/actor';
+import { sendStatementFile } from '../collection/statement-documents';
+import { sendStatement, STATEMENT } from '../collection/statements';
 import { sendContractLedger } from '../ledger/contract-ledger';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from './complaint-workflow';
@@ -36,6 +40,7 @@ const PAYMENT = 'api::payment.payment';
 const mustRead = (ctx: Context, uid: string, what: string) => {
   if (!ctx.state.userAbility?.can(READ, uid)) throw forbidden(`You may not read ${what}`);
 };
+const UPDATE = 'plugin::content-manager.explorer.update';
 const WORKFLOWS: Record<string, WorkflowDefinition> = {
   contract: contractWorkflow,
   complaint: complaintWorkflow,
@@ -73,6 +78,25 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Whoever may read the shipment in the content manager may print it.
           workflowFor(ctx, 'shipment');
           await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
+        },
+        config,
+      },
+      ...(['pdf', 'xlsx'] as const).map((format) => ({
+        method: 'GET',
+        path: `/statement/:documentId/statement.${format}`,
+        handler: async (ctx: Context) => {
+          if (!ctx.state.userAbility?.can(READ, STATEMENT)) throw forbidden('You may not read statements');
+          await sendStatementFile(strapi, ctx, ctx.params.documentId, format);
+        },
+        config,
+      })),
+      {
+        method: 'POST',
+        path: '/statement/:documentId/send',
+        handler: async (ctx: Context) => {
+          // Sending changes the statement: those who may update statements (the sales clerk).
+          if (!ctx.state.userAbility?.can(UPDATE, STATEMENT)) throw forbidden('You may not send statements');
+          ctx.body = { data: await sendStatement(strapi, ctx.params.documentId) };
         },
         config,
       },

@@ -23,6 +23,7 @@ export const WORKFLOW_MODELS = [
   'api::receivable.receivable',
   'api::payment.payment',
   'api::payment-allocation.payment-allocation',
+  'api::statement.statement',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

@@ -174,6 +174,9 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.read api::payment.payment',
           'plugin::content-manager.explorer.update api::payment.payment',
           'plugin::content-manager.explorer.read api::payment-allocation.payment-allocation',
+          'plugin::content-manager.explorer.create api::statement.statement',
+          'plugin::content-manager.explorer.read api::statement.statement',
+          'plugin::content-manager.explorer.update api::statement.statement',
         ].sort()
       );
     });

@@ -124,4 +124,12 @@ export const workflowApi = (client: FetchClient) => ({
   /** A shipment's delivery note (出货单) as PDF. */
   deliveryNote: (documentId: string) =>
     fileFrom(client, `${path('shipment', documentId)}/delivery-note.pdf`, `delivery-note-${documentId}.pdf`),
+
+  /** A statement (对账单) as PDF or XLSX, as issued. */
+  statementFile: (documentId: string, format: 'pdf' | 'xlsx') =>
+    fileFrom(client, `/workflows/statement/${encodeURIComponent(documentId)}/statement.${format}`, `statement-${documentId}.${format}`),
+
+  /** Mails a statement to the customer's contact with a fresh confirmation link. */
+  sendStatement: async (documentId: string): Promise<{ sentTo: string }> =>
+    (await client.post<{ data: { sentTo: string } }>(`/workflows/statement/${encodeURIComponent(documentId)}/send`, {})).data.data,
 });

@@ -1,12 +1,13 @@
 /**
  * Puts the workflows into the admin panel: the document actions and the side panel of the edit
  * views of contracts, complaints, orders and shipments (./subjects.ts), and the ledger export on
- * the contract list view. Called from app.tsx's bootstrap.
+ * the contract list view, and a statement's send and download actions. Called from app.tsx's bootstrap.
  */
 import type * as React from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { workflowDocumentActions } from './documentActions';
 import { LedgerExportButton } from './LedgerExportButton';
+import { statementDocumentActions } from './StatementActions';
 import { WorkflowPanel } from './WorkflowPanel';
 
 interface ContentManager {
@@ -16,7 +17,7 @@ interface ContentManager {
 
 export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) => {
   const contentManager = app.getPlugin('content-manager') as ContentManager;
-  contentManager.apis.addDocumentAction((actions) => [...actions, ...workflowDocumentActions]);
+  contentManager.apis.addDocumentAction((actions) => [...actions, ...workflowDocumentActions, ...statementDocumentActions]);
   contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
   contentManager.injectComponent('listView', 'actions', { name: 'contract-ledger-export', Component: LedgerExportButton });
 };

@@ -111,6 +111,13 @@ const common = {
   'ledger.failed': 'The ledger could not be exported: {message}',
   'deliveryNote.print': 'Print delivery note',
   'deliveryNote.failed': 'The delivery note could not be opened: {message}',
+  'statement.send': 'Send to customer',
+  'statement.resend': 'Send to customer again',
+  'statement.sent': 'Sent to {to}',
+  'statement.failed': 'The statement could not be sent: {message}',
+  'statement.pdf': 'Download PDF',
+  'statement.xlsx': 'Download XLSX',
+  'statement.downloadFailed': 'The statement could not be downloaded: {message}',
 } as const;
 
 const contract = {
@@ -462,6 +469,13 @@ const zhHans: Record<MessageKey, string> = {
   'ledger.failed': '无法导出合同台账：{message}',
   'deliveryNote.print': '打印出货单',
   'deliveryNote.failed': '无法打开出货单：{message}',
+  'statement.send': '发送给客户',
+  'statement.resend': '重新发送给客户',
+  'statement.sent': '已发送至 {to}',
+  'statement.failed': '无法发送对账单：{message}',
+  'statement.pdf': '下载 PDF',
+  'statement.xlsx': '下载 XLSX',
+  'statement.downloadFailed': '无法下载对账单：{message}',
 
   ...under('contract', zhContract),
   ...under('complaint', zhComplaint),

@@ -4,8 +4,6 @@
  * customer's feedback link (a page and its form, no account).
  */
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import type { Context } from 'koa';
 import { dateIn } from '../../../domain/business-date';
 import { refuse } from '../../../guards/errors';
 import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
@@ -13,30 +11,10 @@ import { acceptFeedback } from '../../../workflows/complaint-closing';
 import { complaintWorkflow } from '../../../workflows/complaint-workflow';
 import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';
 import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
+import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
 
 const COMPLAINT = 'api::complaint.complaint';
-
-/** A browser gets pages; a JSON client gets Strapi's usual answers and errors. */
-const wantsJson = (ctx: Context) => ctx.is('application/json') === 'application/json' || ctx.accepts('html', 'json') === 'json';
-
-const asPage = async (ctx: Context, work: () => Promise<string>) => {
-  if (wantsJson(ctx)) {
-    await work();
-    return;
-  }
-  try {
-    const html = await work();
-    ctx.type = 'html';
-    ctx.body = html;
-  } catch (error) {
-    const status = (error as { status?: number }).status ?? (error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : 500);
-    if (status >= 500) throw error;
-    ctx.status = status;
-    ctx.type = 'html';
-    ctx.body = feedbackRefusedPage((error as Error).message);
-  }
-};
 
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),
@@ -58,21 +36,29 @@ export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   },
 
   async feedbackForm(ctx) {
-    await asPage(ctx, async () => {
-      const target = await openFeedbackLink(strapi, ctx.params.token);
-      if (wantsJson(ctx)) ctx.body = { data: { number: target.number } };
-      return feedbackFormPage(target.number, ctx.path);
-    });
+    await answerLinkPage(
+      ctx,
+      async () => {
+        const target = await openFeedbackLink(strapi, ctx.params.token);
+        if (wantsJson(ctx)) ctx.body = { data: { number: target.number } };
+        return feedbackFormPage(target.number, ctx.path);
+      },
+      feedbackRefusedPage
+    );
   },
 
   async giveFeedback(ctx) {
-    await asPage(ctx, async () => {
-      const target = await openFeedbackLink(strapi, ctx.params.token);
-      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const feedback = parseFeedback((body.data as Record<string, unknown>) ?? body);
-      await acceptFeedback(strapi, target, feedback);
-      if (wantsJson(ctx)) ctx.body = { data: { number: target.number, rating: feedback.rating } };
-      return feedbackThanksPage(target.number);
-    });
+    await answerLinkPage(
+      ctx,
+      async () => {
+        const target = await openFeedbackLink(strapi, ctx.params.token);
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        const feedback = parseFeedback((body.data as Record<string, unknown>) ?? body);
+        await acceptFeedback(strapi, target, feedback);
+        if (wantsJson(ctx)) ctx.body = { data: { number: target.number, rating: feedback.rating } };
+        return feedbackThanksPage(target.number);
+      },
+      feedbackRefusedPage
+    );
   },
 }));

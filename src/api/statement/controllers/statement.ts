@@ -1,0 +1,72 @@
+/**
+ * REST controller for statements (对账单): issuing one (the server computes every figure; the
+ * client names only the customer and the period), reading it, its PDF and XLSX, sending it to the
+ * customer, and the customer's link (a page with the confirm/dispute form, no account).
+ */
+import { factories } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement, STATEMENT } from '../../../collection/statements';
+import { sendStatementFile } from '../../../collection/statement-documents';
+import { currentActor } from '../../../staff/actor';
+import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
+import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflows/statement-page';
+
+/** A statement as the caller may see it (no link hash or expiry: those attributes are private). */
+const shown = async (strapi: Core.Strapi, ctx: Context, documentId: string) => {
+  const statement = await strapi.documents(STATEMENT as never).findOne({ documentId, populate: ['customer'] } as never);
+  return strapi.contentAPI.sanitize.output(statement, strapi.getModel(STATEMENT as never), { auth: ctx.state.auth });
+};
+
+export default factories.createCoreController(STATEMENT, ({ strapi }) => ({
+  /** POST /api/statements { data: { customer, periodFrom, periodTo, currency? } } */
+  async create(ctx) {
+    const body = (ctx.request.body ?? {}) as { data?: Record<string, unknown> };
+    const input = body.data ?? {};
+    const issued = await issueStatement(strapi, input, await currentActor(strapi));
+    ctx.status = 201;
+    ctx.body = { data: await shown(strapi, ctx, issued.documentId) };
+  },
+
+  async pdf(ctx) {
+    await sendStatementFile(strapi, ctx, ctx.params.documentId, 'pdf');
+  },
+
+  async xlsx(ctx) {
+    await sendStatementFile(strapi, ctx, ctx.params.documentId, 'xlsx');
+  },
+
+  /** POST /api/statements/:documentId/send: mails it to the customer's contact with a fresh link. */
+  async send(ctx) {
+    const sent = await sendStatement(strapi, ctx.params.documentId);
+    ctx.body = { data: await shown(strapi, ctx, ctx.params.documentId), meta: { sentTo: sent.sentTo } };
+  },
+
+  async responseForm(ctx) {
+    await answerLinkPage(
+      ctx,
+      async () => {
+        const statement = await openStatementLink(strapi, ctx.params.token);
+        const { id: _id, documentId: _documentId, linkHash: _linkHash, ...shown } = statement;
+        if (wantsJson(ctx)) ctx.body = { data: shown };
+        return statementFormPage(statement, ctx.path);
+      },
+      statementRefusedPage
+    );
+  },
+
+  async respond(ctx) {
+    await answerLinkPage(
+      ctx,
+      async () => {
+        const statement = await openStatementLink(strapi, ctx.params.token);
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        const answer = parseStatementAnswer((body.data as Record<string, unknown>) ?? body);
+        const state = await answerStatement(strapi, statement, answer);
+        if (wantsJson(ctx)) ctx.body = { data: { number: statement.number, state } };
+        return statementAnsweredPage(statement.number, state);
+      },
+      statementRefusedPage
+    );
+  },
+}));

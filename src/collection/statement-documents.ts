@@ -1,0 +1,106 @@
+/**
+ * A statement's files: the PDF (src/documents/statement-pdf.ts) and the XLSX (summary, entries,
+ * open items, one sheet each, through src/ledger/table-export.ts), both from the statement as it
+ * was issued — the stored figures and the frozen snapshot, never a fresh computation.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ENTRY_LABELS } from '../domain/statement';
+import { renderStatement, StatementDocument } from '../documents/statement-pdf';
+import { Column, Row, sheetsToXlsx } from '../ledger/table-export';
+import { reportTimeZone } from '../settings';
+import { loadStatement } from './statements';
+
+export const statementDocumentOf = async (strapi: Core.Strapi, documentId: string): Promise<StatementDocument> => {
+  const statement = await loadStatement(strapi, documentId);
+  const { company, customer, lines, openItems, aging } = statement.snapshot;
+  return {
+    company,
+    customer,
+    lines,
+    openItems,
+    aging,
+    number: statement.number,
+    periodFrom: statement.periodFrom,
+    periodTo: statement.periodTo,
+    currency: statement.currency,
+    openingBalance: statement.openingBalance,
+    shipped: statement.shipped,
+    received: statement.received,
+    reversed: statement.reversed,
+    closingBalance: statement.closingBalance,
+    unallocated: statement.unallocated,
+  };
+};
+
+export const statementPdf = async (strapi: Core.Strapi, documentId: string) => {
+  const statement = await statementDocumentOf(strapi, documentId);
+  return { filename: `${statement.number}.pdf`, content: await renderStatement(statement), contentType: 'application/pdf' };
+};
+
+const SUMMARY_COLUMNS: Column[] = [
+  { key: 'item', header: '项目 Item', kind: 'text', width: 36 },
+  { key: 'value', header: '内容 Value', kind: 'text', width: 44 },
+  { key: 'amount', header: '金额 Amount', kind: 'money', width: 18 },
+];
+const LINE_COLUMNS: Column[] = [
+  { key: 'date', header: '日期 Date', kind: 'date', width: 12 },
+  { key: 'entry', header: '摘要 Entry', kind: 'text', width: 24 },
+  { key: 'reference', header: '单号 Reference', kind: 'text', width: 30 },
+  { key: 'debit', header: '借方 Debit', kind: 'money', width: 16 },
+  { key: 'credit', header: '贷方 Credit', kind: 'money', width: 16 },
+  { key: 'balance', header: '余额 Balance', kind: 'money', width: 16 },
+];
+const ITEM_COLUMNS: Column[] = [
+  { key: 'reference', header: '出货单 Shipment', kind: 'text', width: 20 },
+  { key: 'invoiceDate', header: '开票日期 Invoiced', kind: 'date', width: 14 },
+  { key: 'dueDate', header: '到期日 Due', kind: 'date', width: 14 },
+  { key: 'amount', header: '金额 Amount', kind: 'money', width: 16 },
+  { key: 'openAmount', header: '未收金额 Open', kind: 'money', width: 16 },
+  { key: 'daysPastDue', header: '逾期天数 Days past due', kind: 'integer', width: 14 },
+  { key: 'aging', header: '账龄 Aging', kind: 'text', width: 22 },
+];
+
+export const statementXlsx = async (strapi: Core.Strapi, documentId: string) => {
+  const s = await statementDocumentOf(strapi, documentId);
+  const summary: Row[] = [
+    { item: '对账单号 Number', value: s.number, amount: null },
+    { item: '客户 Customer', value: `${s.customer.code} ${s.customer.name}`, amount: null },
+    { item: '期间 Period', value: `${s.periodFrom} — ${s.periodTo}`, amount: null },
+    { item: '币种 Currency', value: s.currency, amount: null },
+    { item: '期初余额 Opening balance', value: s.periodFrom, amount: s.openingBalance },
+    { item: '本期发货 Shipped', value: null, amount: s.shipped },
+    { item: '本期收款 Received', value: null, amount: s.received },
+    { item: '本期冲销 Reversed', value: null, amount: s.reversed },
+    { item: '期末余额 Closing balance', value: s.periodTo, amount: s.closingBalance },
+    { item: '未清项合计 Open items total', value: s.periodTo, amount: s.aging.total },
+    { item: '未核销收款 Unallocated payments', value: s.periodTo, amount: s.unallocated },
+    ...s.aging.buckets.map((b) => ({ item: `账龄 ${b.label.zh} / ${b.label.en}`, value: null, amount: b.amount })),
+  ];
+  const labels = new Map(s.aging.buckets.map((b) => [b.key, `${b.label.zh} / ${b.label.en}`]));
+  const content = await sheetsToXlsx(
+    [
+      { sheetName: '对账单 Statement', columns: SUMMARY_COLUMNS, rows: summary },
+      {
+        sheetName: '明细 Entries',
+        columns: LINE_COLUMNS,
+        rows: s.lines.map((l) => ({ date: l.date, entry: `${ENTRY_LABELS[l.kind].zh} ${ENTRY_LABELS[l.kind].en}`, reference: l.reference, debit: l.debit, credit: l.credit, balance: l.balance })),
+      },
+      {
+        sheetName: '未清项 Open items',
+        columns: ITEM_COLUMNS,
+        rows: s.openItems.map((i) => ({ ...i, aging: labels.get(i.bucket) ?? i.bucket })),
+      },
+    ],
+    reportTimeZone(strapi)
+  );
+  return { filename: `${s.number}.xlsx`, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+};
+
+/** Answers with a statement file: the PDF shown in the browser, the XLSX saved. */
+export const sendStatementFile = async (strapi: Core.Strapi, ctx: Context, documentId: string, format: 'pdf' | 'xlsx') => {
+  const file = format === 'pdf' ? await statementPdf(strapi, documentId) : await statementXlsx(strapi, documentId);
+  ctx.type = file.contentType;
+  ctx.set('Content-Disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.filename}"`);
+  ctx.body = file.content;
+};
