@@ -1,13 +1,23 @@
 /** Scheduled jobs (Strapi cron): each one guards itself so that it runs on one instance at a time. */
 import type { Core } from '@strapi/strapi';
 import { runComplaintJob } from '../src/jobs/complaint-deadlines';
+import { runCollectionJob } from '../src/jobs/collection-dunning';
 
-export default (schedule: string) => ({
+// Strapi also loads this file as a config file of its own (without arguments): hence the default.
+export default (schedule: string, schedules: { collection: string } = { collection: '0 8 * * *' }) => ({
   complaintDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await runComplaintJob(strapi);
       if (result && (result.escalated || result.closed)) strapi.log.info(`Complaints: ${result.escalated} escalated, ${result.closed} closed`);
     },
     options: { rule: schedule },
+  },
+  // Daily: credit holds follow items falling overdue, dunning reminders, the weekly overdue report.
+  collection: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const result = await runCollectionJob(strapi);
+      if (result) strapi.log.info(`Collection: ${result.credit.held} held, ${result.credit.released} released, ${result.reminders} reminders, ${result.report ? 'overdue report sent' : 'no report'}`);
+    },
+    options: { rule: schedules.collection },
   },
 });

@@ -8,7 +8,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('PUBLIC_URL', ''),
   app: { keys: requireSecretList(env, 'APP_KEYS') },
   // Scheduled jobs (config/cron-tasks.ts); off in tests, which run them with a clock of their own.
-  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *')) },
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+    tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'), { collection: env('COLLECTION_JOB_SCHEDULE', '0 8 * * *') }),
+  },
   // Nothing phones home: no update check at startup.
   logger: {
     updates: { enabled: false },
@@ -41,6 +44,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     agingBuckets: env.array('AGING_BUCKETS', ['30', '60', '90', '180']),
     // Days a statement's confirmation link works after it was sent (src/collection/statements.ts).
     statementLinkDays: env.int('STATEMENT_LINK_DAYS', 30),
+    // Credit control: an open item more than this many days past due puts the customer on hold.
+    creditHoldOverdueDays: env.int('CREDIT_HOLD_OVERDUE_DAYS', 60),
+    // Dunning (src/jobs/collection-dunning.ts): reminder levels in days past due; from which level
+    // (1-based) the customer's contact is written too; roles copied on reminders besides the
+    // salesperson; who gets the weekly overdue report, from which weekday (1 Monday … 7 Sunday).
+    dunning: {
+      levels: env.array('DUNNING_LEVELS', ['7', '30', '60']),
+      customerFromLevel: env.int('DUNNING_CUSTOMER_FROM_LEVEL', 2),
+      copyRoles: env.array('DUNNING_COPY_ROLES', []),
+      reportRoles: env.array('OVERDUE_REPORT_ROLES', ['sales-manager']),
+      reportWeekday: env.int('OVERDUE_REPORT_WEEKDAY', 1),
+    },
   },
   // The e-mail outbox worker (src/notifications/worker.ts).
   notifications: {
@@ -51,6 +66,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     baseDelayMs: env.int('NOTIFICATION_RETRY_BASE_MS', 30000),
     maxDelayMs: env.int('NOTIFICATION_RETRY_MAX_MS', 3600000),
     maxAttempts: env.int('NOTIFICATION_MAX_ATTEMPTS', 10),
+    // Mail texts replacing the built-in ones (src/domain/notification-templates.ts), as JSON:
+    // {"collection.dunning-customer":{"en":{"subject":"...","text":"...","html":"..."}}}; Mustache, same data.
+    templateOverrides: env.json('MAIL_TEMPLATE_OVERRIDES', {}),
     messageIdDomain: env('MAIL_MESSAGE_ID_DOMAIN', (env('MAIL_FROM', 'cs@localhost').split('@')[1] ?? 'localhost').replace(/>$/, '')),
   },
 });

@@ -13,6 +13,7 @@ import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
+import { ensureDunningLogTable } from './jobs/collection-dunning';
 import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
@@ -52,6 +53,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSequenceTable(strapi);
     await ensureLeaseTable(strapi);
+    await ensureDunningLogTable(strapi);
     await ensureWorkflowIndexes(strapi);
     protectWorkflowRecords(strapi);
     await syncRoles(strapi);

@@ -30,6 +30,11 @@ const SERVER_OWNED: Record<string, string[]> = {
     'number', 'customer', 'periodFrom', 'periodTo', 'currency', 'openingBalance', 'shipped', 'received', 'reversed', 'closingBalance',
     'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'customerComment', 'issuedBy', 'version',
   ],
+  // Who placed a customer's credit hold is the server's (src/collection/credit-control.ts).
+  'api::customer.customer': ['creditHoldSource'],
+  // The credit record is written by the server; an override's grant and use are the server's.
+  'api::credit-event.credit-event': ['customer', 'kind', 'reason', 'at', 'actor'],
+  'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
@@ -76,6 +81,8 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::payment.payment': 'number',
   'api::payment-allocation.payment-allocation': 'amount',
   'api::statement.statement': 'number',
+  'api::credit-event.credit-event': 'kind',
+  'api::credit-override.credit-override': 'subject',
   'api::packaging-item.packaging-item': 'description',
   'plugin::users-permissions.user': 'displayName',
 };
@@ -96,6 +103,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::payment.payment': ['number', 'customer', 'receivedOn', 'amount', 'unallocatedAmount', 'method', 'state'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
   'api::statement.statement': ['number', 'customer', 'periodFrom', 'periodTo', 'closingBalance', 'currency', 'state'],
+  'api::credit-event.credit-event': ['at', 'customer', 'kind', 'reason', 'actor'],
+  'api::credit-override.credit-override': ['grantedAt', 'customer', 'subject', 'subjectId', 'grantedBy', 'usedAt'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
 };
 
@@ -105,7 +114,7 @@ const LABELS: Record<string, Record<string, string>> = {
     code: 'Code 客户编号', name: 'Name 客户名称', shortName: 'Short name 简称', region: 'Region 区域',
     address: 'Address 地址', contacts: 'Contacts 联系人', salesperson: 'Salesperson 业务员', grade: 'Grade 等级',
     creditLimit: 'Credit limit 信用额度', paymentTermsDays: 'Payment terms (days) 账期(天)',
-    creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', potentialNeeds: 'Potential needs 潜在需求',
+    creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', creditHoldSource: 'Hold placed by 冻结方式', potentialNeeds: 'Potential needs 潜在需求',
     notes: 'Notes 备注', preferredLanguage: 'Language 语言', active: 'Active 有效', orders: 'Orders 订单',
     inquiries: 'Contact log 来电记录',
   },
@@ -161,6 +170,13 @@ const LABELS: Record<string, Record<string, string>> = {
     closingBalance: 'Closing balance 期末余额', unallocated: 'Unallocated 未核销收款', snapshot: 'Lines and open items 明细快照',
     state: 'State 状态', sentAt: 'Sent 发送时间', sentTo: 'Sent to 发送至', respondedAt: 'Answered 回复时间',
     customerComment: 'Customer comment 客户意见', issuedBy: 'Issued by 出具人', version: 'Version 记录版本',
+  },
+  'api::credit-event.credit-event': {
+    customer: 'Customer 客户', kind: 'Event 事件', reason: 'Reason 原因', at: 'When 时间', actor: 'By 操作人',
+  },
+  'api::credit-override.credit-override': {
+    customer: 'Customer 客户', subject: 'Document type 单据类型', subjectId: 'Document 单据', reason: 'Reason 放行理由',
+    grantedBy: 'Granted by 批准人', grantedAt: 'Granted 批准时间', usedAt: 'Used 使用时间',
   },
   'api::packaging-item.packaging-item': {
     order: 'Order 订单', kind: 'Kind 包材类型', description: 'Description 包材', artworkConfirmedBy: 'Artwork confirmed by 稿样确认人',
@@ -226,7 +242,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 10;
+const LAYOUT_VERSION = 11;
 
 type Configuration = {
   settings: { mainField?: string };

@@ -32,15 +32,19 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * (update); `payment-allocation` (核销) is written only with its payment.
  * `statement` (对账单): the sales clerk issues one (create; the server computes every figure) and
  * sends it (update); the customer confirms or disputes it through the mailed link.
+ * `credit-event` (信用记录): holds, releases and overrides, written by the server; reading includes a
+ * customer's whole credit record. `credit-override` (信用放行): granted (create) by the marketing VP only.
  */
 export const RECORDS = [
-  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation', 'statement',
+  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
+  'statement', 'credit-event', 'credit-override',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
 const R: AccessLevel[] = ['read'];
 const RCU: AccessLevel[] = ['read', 'create', 'update'];
 const RU: AccessLevel[] = ['read', 'update'];
+const RC: AccessLevel[] = ['read', 'create'];
 
 export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLevel[]>>> = {
   customer: {
@@ -179,6 +183,24 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-clerk': RCU,
     'sales-manager': R,
     'marketing-vp': R,
+    salesperson: R,
+  },
+  'credit-event': {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+  },
+  'credit-override': {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': RC,
     salesperson: R,
   },
 };

@@ -291,6 +291,81 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
         '<p>{{statement.comment}}</p><p>Please check and contact the customer.</p>',
     },
   },
+  // Dunning (src/jobs/collection-dunning.ts): to the salesperson (and copied roles) per overdue item and level.
+  'collection.dunning-reminder': {
+    'zh-CN': {
+      subject: '催款提醒（第{{level}}级）：{{customer.name}} {{receivable.order}} 逾期{{daysPastDue}}天',
+      text:
+        '客户 {{customer.name}}（{{customer.code}}）订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的应收款已逾期 {{daysPastDue}} 天。\n' +
+        '开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 {{receivable.openAmount}} {{receivable.currency}}（应收 {{receivable.amount}}）。\n\n' +
+        '请尽快跟进回款。这是第 {{level}} 级（共 {{levels}} 级）提醒。',
+      html:
+        '<p>客户 <strong>{{customer.name}}</strong>（{{customer.code}}）订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的应收款已逾期 <strong>{{daysPastDue}}</strong> 天。</p>' +
+        '<p>开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 <strong>{{receivable.openAmount}} {{receivable.currency}}</strong>（应收 {{receivable.amount}}）。</p>' +
+        '<p>请尽快跟进回款。这是第 {{level}} 级（共 {{levels}} 级）提醒。</p>',
+    },
+    en: {
+      subject: 'Payment reminder (level {{level}}): {{customer.name}} {{receivable.order}} {{daysPastDue}} days overdue',
+      text:
+        'The receivable of {{customer.name}} ({{customer.code}}) for order {{receivable.order}} (shipment {{receivable.shipment}}) is {{daysPastDue}} days overdue.\n' +
+        'Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open {{receivable.openAmount}} {{receivable.currency}} of {{receivable.amount}}.\n\n' +
+        'Please follow up on payment. This is reminder level {{level}} of {{levels}}.',
+      html:
+        '<p>The receivable of <strong>{{customer.name}}</strong> ({{customer.code}}) for order {{receivable.order}} (shipment {{receivable.shipment}}) is <strong>{{daysPastDue}}</strong> days overdue.</p>' +
+        '<p>Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> of {{receivable.amount}}.</p>' +
+        '<p>Please follow up on payment. This is reminder level {{level}} of {{levels}}.</p>',
+    },
+  },
+  // Dunning: to the customer's contact, from the configured level on, in the customer's language.
+  'collection.dunning-customer': {
+    'zh-CN': {
+      subject: '付款提醒：订单 {{receivable.order}} 货款已逾期',
+      text:
+        '{{customer.name}}：\n\n贵司订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的货款 {{receivable.openAmount}} {{receivable.currency}} ' +
+        '已于 {{receivable.dueDate}} 到期，至今逾期 {{daysPastDue}} 天。请尽快安排付款；如已付款，请忽略本提醒并告知我们付款信息。',
+      html:
+        '<p>{{customer.name}}：</p><p>贵司订单 <strong>{{receivable.order}}</strong>（出货单 {{receivable.shipment}}）的货款 <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> ' +
+        '已于 {{receivable.dueDate}} 到期，至今逾期 {{daysPastDue}} 天。</p><p>请尽快安排付款；如已付款，请忽略本提醒并告知我们付款信息。</p>',
+    },
+    en: {
+      subject: 'Payment reminder: order {{receivable.order}} is overdue',
+      text:
+        'Dear {{customer.name}},\n\nThe payment of {{receivable.openAmount}} {{receivable.currency}} for order {{receivable.order}} (shipment {{receivable.shipment}}) ' +
+        'was due on {{receivable.dueDate}} and is now {{daysPastDue}} days overdue. Please arrange payment; if you have already paid, please send us the payment details.',
+      html:
+        '<p>Dear {{customer.name}},</p><p>The payment of <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> for order <strong>{{receivable.order}}</strong> (shipment {{receivable.shipment}}) ' +
+        'was due on {{receivable.dueDate}} and is now {{daysPastDue}} days overdue.</p><p>Please arrange payment; if you have already paid, please send us the payment details.</p>',
+    },
+  },
+  // The weekly overdue-payment report (滞纳货款报表) to the sales managers, with the XLSX attached.
+  'collection.overdue-report': {
+    'zh-CN': {
+      subject: '滞纳货款报表 {{week}}（截至 {{asOf}}）',
+      text:
+        '截至 {{asOf}} 的滞纳货款（明细见附件 Excel）：\n' +
+        '{{#nothingOverdue}}没有逾期的应收款。\n{{/nothingOverdue}}' +
+        '{{#totals}}{{currency}}：逾期合计 {{overdue}}，{{customers}} 家客户（{{#buckets}}{{zh}} {{amount}}；{{/buckets}}）\n{{/totals}}' +
+        '{{#top.length}}\n逾期金额最多的客户：\n{{/top.length}}{{#top}}- {{customer}}（业务员 {{salesperson}}）：{{overdue}} {{currency}}\n{{/top}}',
+      html:
+        '<p>截至 {{asOf}} 的滞纳货款（明细见附件 Excel）：</p>' +
+        '{{#nothingOverdue}}<p>没有逾期的应收款。</p>{{/nothingOverdue}}' +
+        '<ul>{{#totals}}<li>{{currency}}：逾期合计 <strong>{{overdue}}</strong>，{{customers}} 家客户（{{#buckets}}{{zh}} {{amount}}；{{/buckets}}）</li>{{/totals}}</ul>' +
+        '{{#top.length}}<p>逾期金额最多的客户：</p>{{/top.length}}<ul>{{#top}}<li>{{customer}}（业务员 {{salesperson}}）：{{overdue}} {{currency}}</li>{{/top}}</ul>',
+    },
+    en: {
+      subject: 'Overdue payments {{week}} (as of {{asOf}})',
+      text:
+        'Overdue payments as of {{asOf}} (details in the attached workbook):\n' +
+        '{{#nothingOverdue}}Nothing is overdue.\n{{/nothingOverdue}}' +
+        '{{#totals}}{{currency}}: {{overdue}} overdue, {{customers}} customers ({{#buckets}}{{en}} {{amount}}; {{/buckets}})\n{{/totals}}' +
+        '{{#top.length}}\nLargest overdue customers:\n{{/top.length}}{{#top}}- {{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}\n{{/top}}',
+      html:
+        '<p>Overdue payments as of {{asOf}} (details in the attached workbook):</p>' +
+        '{{#nothingOverdue}}<p>Nothing is overdue.</p>{{/nothingOverdue}}' +
+        '<ul>{{#totals}}<li>{{currency}}: <strong>{{overdue}}</strong> overdue, {{customers}} customers ({{#buckets}}{{en}} {{amount}}; {{/buckets}})</li>{{/totals}}</ul>' +
+        '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}</li>{{/top}}</ul>',
+    },
+  },
 };
 
 const LAYOUT = (lang: MailLocale, body: string) =>
@@ -301,8 +376,12 @@ const verbatim = (value: unknown) => String(value);
 
 export const isKnownTemplate = (template: string): boolean => Object.hasOwn(TEMPLATES, template);
 
-export const renderMail = (template: string, locale: MailLocale, data: Record<string, unknown>): RenderedMail => {
-  const texts = TEMPLATES[template]?.[locale];
+/** Texts that replace built-in ones, per template and language (config `MAIL_TEMPLATE_OVERRIDES`); a part left out stays built in. */
+export type TemplateOverrides = Record<string, Partial<Record<MailLocale, Partial<MailTemplate>>>>;
+
+export const renderMail = (template: string, locale: MailLocale, data: Record<string, unknown>, overrides: TemplateOverrides = {}): RenderedMail => {
+  const builtIn = TEMPLATES[template]?.[locale];
+  const texts = builtIn && { ...builtIn, ...(Object.hasOwn(overrides, template) ? overrides[template]?.[locale] : {}) };
   if (!texts) throw new Error(`No mail template ${template} in ${locale}`);
   return {
     subject: Mustache.render(texts.subject, data, {}, { escape: verbatim }).replace(/[\r\n]+/g, ' '),

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { complaintGuard } from './complaint-guard';
 import { contractGuard } from './contract-guard';
+import { creditOverrideGuard } from './credit-override-guard';
 import { customerGuard } from './customer-guard';
 import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
@@ -35,6 +36,8 @@ const GUARDS: Record<string, Guard> = {
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,
+  'api::credit-event.credit-event': workflowRecordGuard,
+  'api::credit-override.credit-override': creditOverrideGuard,
 };
 
 export const registerGuards = (strapi: Core.Strapi): void => {

@@ -2,7 +2,8 @@
  * Every write of a sales order, from REST, the admin panel or our own services, passes here:
  * the number, line amounts, total, salesperson and region are the server's; a new order is a
  * `draft` whose lines and terms can be edited (from the version read); once confirmed only its notes
- * and required date, and it moves only through its workflow actions (src/domain/order-progress.ts). Every line has a known product and a
+ * and required date, and it moves only through its workflow actions (src/domain/order-progress.ts). A customer on credit hold
+ * gets no new order without marketing-vp's override (src/collection/credit-control.ts). Every line has a known product and a
  * key. The write and the server's completion of it are one transaction: a refused write leaves
  * nothing behind.
  */
@@ -19,6 +20,7 @@ import { changedFields } from './unchanged-fields';
 import { asValidation, conflict, refuse } from './errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
+import { enforceCreditHold } from '../collection/credit-control';
 import { Guard, isWrite } from './types';
 
 const ORDER = 'api::order.order';
@@ -77,6 +79,11 @@ export const orderGuard: Guard = async (strapi, call, next) => {
         const written = (await asTrustedWrite(next)) as { documentId: string } | null;
         if (!written) return written;
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
+        if (call.action !== 'update') {
+          // No new order for a customer on credit hold, unless marketing-vp granted one (409, all rolled back).
+          const { customer } = await strapi.db.query(ORDER).findOne({ where: { documentId: written.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } });
+          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe: 'a new order' });
+        }
         await asTrustedWrite(() => completeOrder(strapi, written.documentId));
         // A clone answers { documentId, entries }, which the content manager reads as such.
         if (call.action === 'clone') return written;

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { statementPdf } from '../collection/statement-documents';
+import { overdueReportAttachment } from '../collection/overdue-report';
 import { deliveryNotePdf } from '../shipments/delivery-note';
 
 export interface Attachment {
@@ -16,6 +17,8 @@ export interface Attachment {
 const RENDERERS: Record<string, (strapi: Core.Strapi, ref: string) => Promise<Attachment>> = {
   'delivery-note': deliveryNotePdf,
   statement: statementPdf,
+  // The overdue-payment report as of a day (YYYY-MM-DD).
+  'overdue-report': overdueReportAttachment,
 };
 
 export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {

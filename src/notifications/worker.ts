@@ -62,7 +62,7 @@ const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: Claim
   const messageId = messageIdOf(row.document_id, settings.messageIdDomain);
   try {
     const payload = parseJson<Record<string, unknown>>(row.payload) ?? {};
-    const mail = renderMail(row.template, row.language, payload);
+    const mail = renderMail(row.template, row.language, payload, strapi.config.get('server.notifications.templateOverrides', {}));
     const attachments = await renderAttachments(strapi, payload.attachments);
     await strapi.plugin('email').service('email').send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
     await record(strapi, row.id, { state: 'sent', sent_at: new Date(), message_id: messageId, last_error: null });

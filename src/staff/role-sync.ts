@@ -24,6 +24,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   payment: 'api::payment.payment',
   'payment-allocation': 'api::payment-allocation.payment-allocation',
   statement: 'api::statement.statement',
+  'credit-event': 'api::credit-event.credit-event',
+  'credit-override': 'api::credit-override.credit-override',
 };
 
 const REST_ACTIONS: Record<AccessLevel, string[]> = {
@@ -50,6 +52,7 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   // Reading receivables includes the aging and the payment progress of orders and contracts.
   receivable: { read: [...REST_ACTIONS.read, 'aging', 'orderProgress', 'contractProgress'] },
   statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
+  'credit-event': { read: [...REST_ACTIONS.read, 'creditRecord'] },
 };
 const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
 /** What every staff member may do with their own account. */

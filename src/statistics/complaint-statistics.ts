@@ -345,9 +345,9 @@ export const SUMMARY_SHEETS = {
   byCustomer: { name: '按客户 By customer', headers: ['排名 Rank', '客户编号 Code', '客户名称 Customer', '投诉数 Complaints'] },
 } as const;
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
-const addSheet = (workbook: ExcelJS.Workbook, sheet: { name: string; headers: readonly string[] }, rows: Cell[][], numberFormats: Record<number, string> = {}) => {
+export const addSheet = (workbook: ExcelJS.Workbook, sheet: { name: string; headers: readonly string[] }, rows: Cell[][], numberFormats: Record<number, string> = {}) => {
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.addRow([...sheet.headers]).font = { bold: true };
   for (const row of rows) worksheet.addRow(row);

@@ -12,6 +12,7 @@
  *   POST /workflows/payment/:documentId/allocate|reverse   { data: { version, allocations? | reason } }
  *   GET  /workflows/statement/:documentId/statement.pdf|xlsx a statement's files, as for REST
  *   POST /workflows/statement/:documentId/send               mails a statement to the customer
+ *   GET  /workflows/credit-record/:documentId      a customer's credit record, as for REST (side panel of the customer)
  * where :subject is `contract`, `complaint`, `order` or `shipment`.
  */
 import type { Core } from '@strapi/strapi';
@@ -19,6 +20,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { sendAging } from '../collection/aging-report';
 import { describePayment, mayHandlePayments, paymentProgressHandler, takePaymentAction } from '../collection/payment-handlers';
+import { creditRecord } from '../collection/credit-control';
 import { forbidden } from '../guards/errors';
 import { currentActor } from '../staff/actor';
 import { sendStatementFile } from '../collection/statement-documents';
@@ -137,6 +139,18 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
           const result = await takePaymentAction(strapi, ctx, ctx.params.action, actor);
           ctx.body = { data: await describePayment(strapi, ctx.params.documentId, actor), meta: { allocated: result.allocated } };
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/credit-record/:documentId',
+        handler: async (ctx: Context) => {
+          // As for REST: whoever may read credit events may read a customer's credit record.
+          if (!ctx.state.userAbility?.can(READ, 'api::credit-event.credit-event')) throw forbidden('You may not read credit records');
+          const record = await creditRecord(strapi, ctx.params.documentId);
+          if (!record) throw new errors.NotFoundError('No customer with this documentId');
+          ctx.body = { data: record };
         },
         config,
       },

@@ -12,6 +12,7 @@ import { DomainValidationError, FieldProblem } from '../domain/validation-error'
 import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
 import { conflict } from '../guards/errors';
 import { creditSnapshot } from './credit-position';
+import { enforceCreditHold } from '../collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from './staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
@@ -71,6 +72,9 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
   checkTexts(input);
   switch (step.action) {
     case 'submit':
+      // A customer on credit hold submits only with marketing-vp's override for this contract.
+      // Checked here rather than in the machine's precondition: the override is a record to look up and use.
+      await enforceCreditHold(strapi, { customerId: contract.customer?.id, subject: 'contract', documentId: contract.documentId, describe: `submitting ${contract.number}`, now });
       return {
         submittedAt: now,
         creditSnapshot: await creditSnapshot(strapi, contract.customer!, {

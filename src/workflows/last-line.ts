@@ -24,6 +24,8 @@ export const WORKFLOW_MODELS = [
   'api::payment.payment',
   'api::payment-allocation.payment-allocation',
   'api::statement.statement',
+  'api::credit-event.credit-event',
+  'api::credit-override.credit-override',
 ];
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {

@@ -2,7 +2,8 @@
  * The shipment machine (src/domain/shipping.ts) bound to the stored shipment. Shipping takes the
  * goods from stock (never below zero) and releases what the order had reserved for them, creates
  * the receivable, moves the order to partially shipped or shipped, and mails the customer the
- * delivery note — all in the step's transaction. Cancelling a shipped shipment puts the goods back
+ * delivery note — all in the step's transaction; a customer on credit hold is refused unless
+ * marketing-vp granted an override for the shipment, and the hold is reassessed. Cancelling a shipped shipment puts the goods back
  * and voids its receivable, unless payments were allocated to it.
  */
 import type { Core } from '@strapi/strapi';
@@ -10,6 +11,7 @@ import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
 import { GOODS_GONE_STATES, orderStateAfterShipping, receivableOf, SHIPMENT_STATE_LABELS, shipmentMachine, ShipmentState } from '../domain/shipping';
 import { Recipient } from '../domain/workflow/machine';
+import { enforceCreditHold, reassessCredit } from '../collection/credit-control';
 import { conflict } from '../guards/errors';
 import { reportTimeZone } from '../settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
@@ -103,6 +105,8 @@ const moveOrder = async (strapi: Core.Strapi, context: StepContext) => {
 const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext): Promise<Record<string, unknown>> => {
   const shipment = record as ShipmentRecord;
   if (step.action === 'ship') {
+    // Before the goods leave: a customer on credit hold ships only with marketing-vp's override.
+    await enforceCreditHold(strapi, { customerId: shipment.customer?.id, subject: 'shipment', documentId: shipment.documentId, describe: `shipping ${shipment.number}`, now });
     await takeFromStock(strapi, shipment);
     return { shippedAt: now };
   }
@@ -150,7 +154,11 @@ const follow = async (strapi: Core.Strapi, context: StepContext) => {
     const receivable = await strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { id: shipment.id } }, select: ['id'] });
     if (receivable) await strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { state: 'void', openAmount: 0, voidedAt: context.now, voidedOn: dateIn(reportTimeZone(strapi), context.now) } });
   }
-  if (context.step.action === 'ship' || (context.step.action === 'cancel' && context.step.from === 'shipped')) await moveOrder(strapi, context);
+  if (context.step.action === 'ship' || (context.step.action === 'cancel' && context.step.from === 'shipped')) {
+    await moveOrder(strapi, context);
+    // What the customer owes changed: the credit hold follows at once (src/collection/credit-control.ts).
+    if (shipment.customer) await reassessCredit(strapi, shipment.customer.id, context.now);
+  }
   return {};
 };
 

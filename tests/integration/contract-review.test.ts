@@ -165,7 +165,14 @@ describe('contract review', () => {
 
   it('counts the credit hold and the contracts already agreed in the snapshot', async () => {
     const held = await createCustomer(app.strapi, specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: 'overdue' });
+    // On hold, a contract is submitted only with the marketing VP's override for it (docs/collection.md).
+    const override = (contract: Doc) =>
+      ok(rest(app.strapi, vp).post('/api/credit-overrides', { data: { customer: held.documentId, subject: 'contract', subjectId: contract.documentId, reason: 'cash in advance agreed' } }));
     const first = await newContract({ customer: held.documentId });
+    const refused = await act(app.strapi, specialist, first.documentId, 'submit');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('is on credit hold (overdue)');
+    await override(first);
     let body = await ok(act(app.strapi, specialist, first.documentId, 'submit'));
     expect(body.data.creditSnapshot).toMatchObject({ creditHold: true, openContracts: '0.00' });
     expect((await workflowOf(app.strapi, clerk, first.documentId)).review.awaited).toContain('sales-clerk');
@@ -173,6 +180,7 @@ describe('contract review', () => {
     await ok(act(app.strapi, clerk, first.documentId, 'review', { verdict: 'approve', comment: 'cash in advance' }));
 
     const second = await newContract({ customer: held.documentId, lines: lines(1, '50.25') });
+    await override(second);
     body = await ok(act(app.strapi, specialist, second.documentId, 'submit'));
     expect(body.data.creditSnapshot).toMatchObject({ openContracts: '200.00', contractTotal: '50.25', creditLimit: '100000.00' });
     await sentMail();

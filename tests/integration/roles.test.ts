@@ -177,6 +177,8 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.create api::statement.statement',
           'plugin::content-manager.explorer.read api::statement.statement',
           'plugin::content-manager.explorer.update api::statement.statement',
+          'plugin::content-manager.explorer.read api::credit-event.credit-event',
+          'plugin::content-manager.explorer.read api::credit-override.credit-override',
         ].sort()
       );
     });

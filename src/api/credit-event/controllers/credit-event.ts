@@ -1,0 +1,15 @@
+/**
+ * REST controller for credit events (信用记录): read only, plus a customer's whole credit record —
+ * its holds, releases and overrides, what it owes and how it has paid (src/collection/credit-control.ts).
+ */
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { creditRecord } from '../../../collection/credit-control';
+
+export default factories.createCoreController('api::credit-event.credit-event', ({ strapi }) => ({
+  async creditRecord(ctx) {
+    const record = await creditRecord(strapi, String(ctx.params.documentId));
+    if (!record) throw new errors.NotFoundError('No customer with this documentId');
+    return { data: record };
+  },
+}));

@@ -1,0 +1,311 @@
+/**
+ * Credit control (信用控制) on the stored records:
+ * - `reassessCredit`: the customer's position in SQL (open receivables as of today through
+ *   `openItemsQuery`, less its unallocated payments; the open item most days past due), decided by
+ *   src/domain/credit-control.ts; puts the customer on automatic hold or releases an automatic hold,
+ *   with a credit event, in one transaction under the customer's row lock. A hold placed by staff
+ *   (creditHoldSource manual, or any hold from before the source was kept) is never touched.
+ *   Called after shipping and cancelling a shipment, after payments, after staff change the limit or
+ *   lift a manual hold, and daily (src/jobs/credit-review.ts: items fall overdue as days pass).
+ * - `enforceCreditHold`: the gate of new orders, contract submissions and shipments: a customer on
+ *   hold is refused (409 with the reason) unless marketing-vp granted an override for that very
+ *   document, which the gate uses up in the caller's transaction.
+ * - `creditRecord`: the credit record (信用记录): the events, overrides and payment behaviour.
+ */
+import type { Core } from '@strapi/strapi';
+import { dateIn } from '../domain/business-date';
+import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
+import { Decimal, formatMoney } from '../domain/money';
+import { conflict } from '../guards/errors';
+import { notify } from '../notifications/outbox';
+import { reportTimeZone } from '../settings';
+import { metaOf } from '../statistics/table-meta';
+import { asTrustedWrite } from '../workflows/trusted-write';
+import { openItemsQuery, Sql } from './receivable-aging';
+
+export const CUSTOMER = 'api::customer.customer';
+export const CREDIT_EVENT = 'api::credit-event.credit-event';
+export const CREDIT_OVERRIDE = 'api::credit-override.credit-override';
+const RECEIVABLE = 'api::receivable.receivable';
+const PAYMENT = 'api::payment.payment';
+const ALLOCATION = 'api::payment-allocation.payment-allocation';
+
+/** Credit limits are kept in the company's currency; balances in other currencies do not count against them. */
+export const LIMIT_CURRENCY = 'CNY';
+export const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+
+export type CreditSubject = 'order' | 'contract' | 'shipment';
+export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 'manual_release';
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+const money = (value: unknown) => new Decimal(String(value ?? 0)).toDecimalPlaces(2);
+
+/** Runs a SELECT in the caller's transaction when there is one (it must see what the step just wrote). */
+const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> =>
+  rowsOf<T>(await strapi.db.transaction(({ trx }) => trx.raw(query.sql, query.bindings)));
+
+export const configuredCreditPolicy = (strapi: Core.Strapi) => creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });
+
+/** What a customer owed at the end of `asOf` and how late its oldest open item was. */
+export const creditPosition = async (strapi: Core.Strapi, customer: { id: number; creditLimit: unknown }, asOf: string): Promise<CreditPosition> => {
+  const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds: [customer.id] });
+  const [{ amount: openAmount }] = await select<{ amount: unknown }>(strapi, { sql: `SELECT COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o`, bindings: owed.bindings });
+  // Money received and not yet allocated also reduces what the customer owes.
+  const p = metaOf(strapi, PAYMENT);
+  const payer = p.link('customer');
+  const [{ amount: unallocated }] = await select<{ amount: unknown }>(strapi, {
+    sql: `SELECT COALESCE(SUM(p.${p.column('unallocatedAmount')}), 0) AS amount FROM ${p.table} p JOIN ${payer.table} pc ON pc.${payer.owner} = p.id
+      WHERE pc.${payer.target} = ? AND p.${p.column('state')} = 'posted' AND p.${p.column('currency')} = ? AND p.${p.column('receivedOn')} <= ?`,
+    bindings: [customer.id, LIMIT_CURRENCY, asOf],
+  });
+  const all = openItemsQuery(strapi, { asOf, customerIds: [customer.id] });
+  const [oldest] = await select<{ receivable_id: number; days_past_due: number | string }>(strapi, {
+    sql: `SELECT o.receivable_id, o.days_past_due FROM (${all.sql}) o ORDER BY o.days_past_due DESC, o.receivable_id ASC LIMIT 1`,
+    bindings: all.bindings,
+  });
+  let oldestOpenItem: CreditPosition['oldestOpenItem'] = null;
+  if (oldest) {
+    const receivable = await strapi.db.query(RECEIVABLE).findOne({
+      where: { id: oldest.receivable_id },
+      populate: { order: { select: ['number'] }, shipment: { select: ['number'] } },
+    });
+    const document = receivable?.order?.number ?? receivable?.shipment?.number ?? `receivable ${oldest.receivable_id}`;
+    oldestOpenItem = { daysPastDue: Number(oldest.days_past_due), document };
+  }
+  return {
+    openBalance: formatMoney(money(openAmount).minus(money(unallocated))),
+    creditLimit: formatMoney(money(customer.creditLimit)),
+    currency: LIMIT_CURRENCY,
+    oldestOpenItem,
+  };
+};
+
+/** Mails the customer's salesperson that the customer is on hold, with the reason (manual or automatic). */
+export const tellSalespersonOfHold = async (strapi: Core.Strapi, documentId: string, at: Date) => {
+  const customer = await strapi.db.query(CUSTOMER).findOne({
+    where: { documentId },
+    select: ['code', 'name', 'creditHoldReason'],
+    populate: { salesperson: { select: ['email', 'displayName', 'preferredLanguage'] } },
+  });
+  const salesperson = customer?.salesperson;
+  if (!salesperson?.email) return; // nobody to tell: the customer has no salesperson yet
+  await notify(strapi, {
+    event: 'customer.credit-hold',
+    key: `customer.credit-hold:${documentId}:${at.toISOString()}`,
+    to: salesperson.email,
+    template: 'customer.credit-hold',
+    locale: salesperson.preferredLanguage === 'en' ? 'en' : 'zh-CN',
+    data: { customer: { code: customer.code, name: customer.name }, reason: customer.creditHoldReason },
+  });
+};
+
+export const recordCreditEvent = (
+  strapi: Core.Strapi,
+  event: { customer: number; kind: CreditEventKind; reason: string | null; at: Date; actor: number | null }
+) => asTrustedWrite(() => strapi.db.query(CREDIT_EVENT).create({ data: event }));
+
+export interface Reassessment {
+  /** What happened: held, released, reason changed, nothing, or left alone (a manual hold). */
+  outcome: 'held' | 'released' | 'updated' | 'unchanged' | 'manual';
+  position: CreditPosition | null;
+  decision: CreditDecision | null;
+}
+
+/** Puts the customer on automatic hold, releases its automatic hold, or leaves it; see the module comment. */
+export const reassessCredit = async (strapi: Core.Strapi, customerId: number, now: Date = new Date()): Promise<Reassessment | null> =>
+  strapi.db.transaction(async ({ trx }): Promise<Reassessment | null> => {
+    const c = metaOf(strapi, CUSTOMER);
+    // The row lock: a shipment, a payment and the daily job reassessing at once decide one after another.
+    const locked = await trx(c.table).where({ id: customerId }).update({ [c.column('creditHold')]: trx.ref(c.column('creditHold')) });
+    if (!locked) return null;
+    const customer = await strapi.db.query(CUSTOMER).findOne({
+      where: { id: customerId },
+      select: ['id', 'documentId', 'creditLimit', 'creditHold', 'creditHoldReason', 'creditHoldSource'],
+    });
+    if (customer.creditHold && customer.creditHoldSource !== 'automatic') return { outcome: 'manual', position: null, decision: null };
+    const position = await creditPosition(strapi, customer, dateIn(reportTimeZone(strapi), now));
+    const decision = decideCredit(position, configuredCreditPolicy(strapi));
+    const update = (data: Record<string, unknown>) => strapi.db.query(CUSTOMER).update({ where: { id: customerId }, data });
+    if (decision.hold) {
+      const reason = holdReason(decision);
+      if (customer.creditHold && customer.creditHoldReason === reason) return { outcome: 'unchanged', position, decision };
+      await update({ creditHold: true, creditHoldReason: reason, creditHoldSource: 'automatic' });
+      if (customer.creditHold) return { outcome: 'updated', position, decision };
+      await recordCreditEvent(strapi, { customer: customerId, kind: 'hold', reason, at: now, actor: null });
+      await tellSalespersonOfHold(strapi, customer.documentId, now);
+      return { outcome: 'held', position, decision };
+    }
+    if (!customer.creditHold) return { outcome: 'unchanged', position, decision };
+    await update({ creditHold: false, creditHoldReason: null, creditHoldSource: null });
+    const limit = new Decimal(position.creditLimit).greaterThan(0) ? ` within the credit limit ${position.creditLimit}` : '';
+    await recordCreditEvent(strapi, {
+      customer: customerId,
+      kind: 'release',
+      reason: `automatic release: open balance ${position.openBalance} ${position.currency}${limit}; no item more than ${configuredCreditPolicy(strapi).overdueDays} days overdue`,
+      at: now,
+      actor: null,
+    });
+    return { outcome: 'released', position, decision };
+  });
+
+/**
+ * Refuses the step (409 with the hold's reason) when the customer is on credit hold, unless an
+ * unused override of marketing-vp names this document; that override is then used up in the
+ * caller's transaction (a conditional UPDATE, so two requests cannot both use it). An order
+ * override names no document when granted (the order does not exist yet): the next new order of
+ * the customer uses it and is written into it.
+ */
+export const enforceCreditHold = async (
+  strapi: Core.Strapi,
+  check: { customerId: number | null | undefined; subject: CreditSubject; documentId: string; describe: string; now?: Date }
+): Promise<{ overrideId: number } | null> => {
+  if (!check.customerId) return null;
+  const customer = await strapi.db.query(CUSTOMER).findOne({ where: { id: check.customerId }, select: ['code', 'name', 'creditHold', 'creditHoldReason'] });
+  if (!customer?.creditHold) return null;
+  const candidates = await strapi.db.query(CREDIT_OVERRIDE).findMany({
+    where: {
+      customer: { id: check.customerId },
+      subject: check.subject,
+      usedAt: { $null: true },
+      $or: [{ subjectId: check.documentId }, ...(check.subject === 'order' ? [{ subjectId: { $null: true } }] : [])],
+    },
+    select: ['id', 'subjectId'],
+    orderBy: { id: 'asc' },
+  });
+  // One naming this document first, then (orders) one for the next new order.
+  candidates.sort((a: { subjectId: string | null }, b: { subjectId: string | null }) => Number(b.subjectId === check.documentId) - Number(a.subjectId === check.documentId));
+  for (const candidate of candidates) {
+    const { count } = await asTrustedWrite(() =>
+      strapi.db.query(CREDIT_OVERRIDE).updateMany({
+        where: { id: candidate.id, usedAt: { $null: true } },
+        data: { usedAt: check.now ?? new Date(), subjectId: check.documentId },
+      })
+    );
+    if (count === 1) return { overrideId: candidate.id };
+  }
+  throw conflict(
+    `${customer.code} ${customer.name} is on credit hold (${customer.creditHoldReason}): ${check.describe} is refused unless marketing-vp grants a credit override for it`,
+    { creditHold: true, reason: customer.creditHoldReason, subject: check.subject }
+  );
+};
+
+const dayDifference = (strapi: Core.Strapi, later: string, earlier: string) =>
+  strapi.db.dialect.client === 'postgres' ? `(${later} - ${earlier})` : `CAST(julianday(${later}) - julianday(${earlier}) AS INTEGER)`;
+
+/**
+ * How the customer has paid: over its paid receivables, the days from the due date to the day the
+ * allocation that settled it was made (0 when on time), averaged weighted by amount — a late
+ * 100,000 weighs more than a late 100 — and the share of that amount paid by the due date.
+ */
+export const paymentBehaviour = async (strapi: Core.Strapi, customerId: number) => {
+  const r = metaOf(strapi, RECEIVABLE);
+  const a = metaOf(strapi, ALLOCATION);
+  const owner = r.link('customer');
+  const allocatedTo = a.link('receivable');
+  const settled = `SELECT r.id AS id, r.${r.column('amount')} AS amount,
+      ${dayDifference(strapi, `MAX(a.${a.column('allocatedOn')})`, `r.${r.column('dueDate')}`)} AS late
+    FROM ${r.table} r
+    JOIN ${owner.table} rc ON rc.${owner.owner} = r.id
+    JOIN ${allocatedTo.table} al ON al.${allocatedTo.target} = r.id
+    JOIN ${a.table} a ON a.id = al.${allocatedTo.owner} AND a.${a.column('reversedOn')} IS NULL
+    WHERE rc.${owner.target} = ? AND r.${r.column('state')} = 'paid'
+    GROUP BY r.id, r.${r.column('amount')}, r.${r.column('dueDate')}`;
+  const [row] = await select<{ paid: number | string; amount: unknown; weighted: unknown; on_time: unknown }>(strapi, {
+    sql: `SELECT COUNT(*) AS paid, COALESCE(SUM(s.amount), 0) AS amount,
+        COALESCE(SUM(s.amount * CASE WHEN s.late > 0 THEN s.late ELSE 0 END), 0) AS weighted,
+        COALESCE(SUM(CASE WHEN s.late <= 0 THEN s.amount ELSE 0 END), 0) AS on_time
+      FROM (${settled}) s`,
+    bindings: [customerId],
+  });
+  const amount = money(row.amount);
+  return {
+    paidReceivables: Number(row.paid),
+    paidAmount: formatMoney(amount),
+    averageDaysLate: amount.isZero() ? null : new Decimal(String(row.weighted ?? 0)).dividedBy(amount).toDecimalPlaces(1).toNumber(),
+    paidOnTimeShare: amount.isZero() ? null : money(row.on_time).dividedBy(amount).toDecimalPlaces(4).toNumber(),
+  };
+};
+
+/** What the customer owes today and how much of it is past due, per currency owed. */
+export const openAndOverdue = async (strapi: Core.Strapi, customerId: number, asOf: string) => {
+  const amounts = [];
+  for (const currency of CURRENCIES) {
+    const items = openItemsQuery(strapi, { asOf, currency, customerIds: [customerId] });
+    const [row] = await select<{ open: unknown; overdue: unknown; items: number | string }>(strapi, {
+      sql: `SELECT COUNT(*) AS items, COALESCE(SUM(o.open_amount), 0) AS open, COALESCE(SUM(CASE WHEN o.days_past_due > 0 THEN o.open_amount ELSE 0 END), 0) AS overdue FROM (${items.sql}) o`,
+      bindings: items.bindings,
+    });
+    if (Number(row.items) > 0 || currency === LIMIT_CURRENCY) amounts.push({ currency, open: formatMoney(money(row.open)), overdue: formatMoney(money(row.overdue)) });
+  }
+  return amounts;
+};
+
+const person = (user: { id: number; username: string; displayName?: string | null } | null) => (user ? { id: user.id, name: user.displayName || user.username } : null);
+
+/** The credit record (信用记录) of a customer, or null when there is none with the documentId. */
+export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: string, now: Date = new Date()) => {
+  const customer = await strapi.db.query(CUSTOMER).findOne({
+    where: { documentId: customerDocumentId },
+    select: ['id', 'documentId', 'code', 'name', 'creditLimit', 'paymentTermsDays', 'creditHold', 'creditHoldReason', 'creditHoldSource'],
+  });
+  if (!customer) return null;
+  const asOf = dateIn(reportTimeZone(strapi), now);
+  const events = await strapi.db.query(CREDIT_EVENT).findMany({
+    where: { customer: { id: customer.id } },
+    populate: { actor: { select: ['id', 'username', 'displayName'] } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+  });
+  const overrides = await strapi.db.query(CREDIT_OVERRIDE).findMany({
+    where: { customer: { id: customer.id } },
+    populate: { grantedBy: { select: ['id', 'username', 'displayName'] } },
+    orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }],
+  });
+  const position = await creditPosition(strapi, customer, asOf);
+  return {
+    customer: {
+      documentId: customer.documentId,
+      code: customer.code,
+      name: customer.name,
+      creditLimit: formatMoney(money(customer.creditLimit)),
+      paymentTermsDays: customer.paymentTermsDays,
+      creditHold: Boolean(customer.creditHold),
+      creditHoldReason: customer.creditHoldReason ?? null,
+      creditHoldSource: customer.creditHold ? (customer.creditHoldSource ?? 'manual') : null,
+    },
+    asOf,
+    position: { openBalance: position.openBalance, currency: position.currency, oldestDaysPastDue: position.oldestOpenItem?.daysPastDue ?? null },
+    amounts: await openAndOverdue(strapi, customer.id, asOf),
+    paymentBehaviour: await paymentBehaviour(strapi, customer.id),
+    events: events.map((event: { kind: string; reason: string | null; at: string; actor: never }) => ({ kind: event.kind, reason: event.reason, at: event.at, actor: person(event.actor) })),
+    overrides: overrides.map((override: { subject: string; subjectId: string | null; reason: string; grantedAt: string; usedAt: string | null; grantedBy: never }) => ({
+      subject: override.subject,
+      subjectId: override.subjectId,
+      reason: override.reason,
+      grantedBy: person(override.grantedBy),
+      grantedAt: override.grantedAt,
+      usedAt: override.usedAt,
+    })),
+  };
+};
+
+/**
+ * Reassesses every customer that owes something or is on automatic hold: items fall overdue as the
+ * days pass without any write, so the daily job (src/jobs/collection-dunning.ts) holds them then.
+ */
+export const reassessAllCredit = async (strapi: Core.Strapi, now: Date = new Date()) => {
+  const r = metaOf(strapi, RECEIVABLE);
+  const c = metaOf(strapi, CUSTOMER);
+  const owner = r.link('customer');
+  const rows = await select<{ id: number }>(strapi, {
+    sql: `SELECT rc.${owner.target} AS id FROM ${r.table} r JOIN ${owner.table} rc ON rc.${owner.owner} = r.id WHERE r.${r.column('state')} = 'open'
+      UNION SELECT c.id AS id FROM ${c.table} c WHERE c.${c.column('creditHoldSource')} = 'automatic'`,
+    bindings: [],
+  });
+  const counts = { held: 0, released: 0 };
+  for (const { id } of rows) {
+    const result = await reassessCredit(strapi, Number(id), now);
+    if (result?.outcome === 'held') counts.held += 1;
+    if (result?.outcome === 'released') counts.released += 1;
+  }
+  return counts;
+};

@@ -1,0 +1,219 @@
+/**
+ * Credit control end to end, by REST: shipping takes a customer over its limit → automatic hold
+ * (credit event, reason, the salesperson mailed) → a new order, a contract submission and another
+ * shipment are refused with the reason and write nothing → the marketing VP overrides one shipment,
+ * which ships, while the next is still refused → the receivables are settled → released. An item
+ * more than N days overdue puts a customer on hold through the daily job (clock injected); a hold
+ * staff placed is never lifted by the rule; only the marketing VP grants overrides.
+ */
+import path from 'path';
+import { useMailCatcher } from '../helpers/mail';
+import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { countRows, createCustomer, createProduct, Doc } from '../helpers/fixtures';
+import { draftContract, act as contractAct, stateOf } from '../helpers/contracts';
+import { ok } from '../helpers/workflow';
+import { planShipment, readyOrder, receivableOf, settle, ship, ShippingStaff } from '../helpers/shipping';
+import { addDays, dateIn } from '../../src/domain/business-date';
+import { drainOutbox } from '../../src/notifications/worker';
+
+const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'credit-control.js'));
+const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
+
+const CUSTOMER = 'api::customer.customer';
+const ORDER = 'api::order.order';
+const PRODUCT = 'api::product.product';
+const CREDIT_EVENT = 'api::credit-event.credit-event';
+const OVERRIDE = 'api::credit-override.credit-override';
+
+const today = () => dateIn('Asia/Shanghai');
+/** Noon in Shanghai on a day. */
+const noonOn = (date: string) => new Date(`${date}T04:00:00Z`);
+
+describe('credit control', () => {
+  const mail = useMailCatcher();
+  const app = useStrapi();
+  let staff: ShippingStaff & { clerk: StaffMember; vp: StaffMember; manager: StaffMember; salesperson: StaffMember };
+
+  beforeAll(async () => {
+    const [specialist, supervisor, planner, coordinator, clerk, vp, manager, salesperson] = await Promise.all(
+      (['cs-specialist', 'cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk', 'marketing-vp', 'sales-manager', 'salesperson'] as const).map((role) =>
+        createStaffUser(app.strapi, role)
+      )
+    );
+    staff = { specialist, supervisor, planner, coordinator, clerk, vp, manager, salesperson };
+  });
+
+  const customerRow = (customer: Doc) =>
+    app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer.documentId }, select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource'] });
+  const eventsOf = async (customer: Doc) =>
+    (await app.strapi.db.query(CREDIT_EVENT).findMany({ where: { customer: { documentId: customer.documentId } }, orderBy: { id: 'asc' } })).map(
+      (event: { kind: string; reason: string | null }) => ({ kind: event.kind, reason: event.reason })
+    );
+  const grant = (member: StaffMember, data: Record<string, unknown>) => rest(app.strapi, member).post('/api/credit-overrides', { data });
+  const expectHeld = (res: { status: number; body: { error?: { message: string } } }, reason: RegExp) => {
+    expect(res.status).toBe(409);
+    expect(res.body.error!.message).toMatch(/is on credit hold/);
+    expect(res.body.error!.message).toMatch(reason);
+  };
+
+  it('holds a customer that shipping takes over its limit, refuses orders, contracts and shipments, lets one overridden shipment go, and releases it when paid', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, {
+      name: '温州瓯江阀门有限公司',
+      creditLimit: '1000.00',
+      paymentTermsDays: 30,
+      salesperson: staff.salesperson.id,
+      contacts: [{ name: '林经理', email: 'lin@oujiang.test', primary: true }],
+    });
+    const product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 100 });
+    const first = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 10, unitPrice: '60.00' }]);
+    const second = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 30, unitPrice: '60.00' }]);
+    const s1 = await planShipment(app.strapi, staff.coordinator, first.order, [{ line: first.keys[0], quantity: 10 }]);
+    const s2 = await planShipment(app.strapi, staff.coordinator, second.order, [{ line: second.keys[0], quantity: 10 }]);
+    const s3 = await planShipment(app.strapi, staff.coordinator, second.order, [{ line: second.keys[0], quantity: 10 }]);
+    const s4 = await planShipment(app.strapi, staff.coordinator, second.order, [{ line: second.keys[0], quantity: 10 }]);
+
+    await ok(ship(app.strapi, staff.coordinator, s1)); // 600.00 of 1,000.00
+    expect((await customerRow(customer)).creditHold).toBe(false);
+    await ok(ship(app.strapi, staff.clerk, s2)); // 1,200.00: over the limit
+    const held = await customerRow(customer);
+    expect(held).toMatchObject({ creditHold: true, creditHoldSource: 'automatic' });
+    expect(held.creditHoldReason).toBe('automatic credit hold: open balance 1,200.00 CNY exceeds the credit limit 1,000.00');
+    expect(await eventsOf(customer)).toEqual([{ kind: 'hold', reason: held.creditHoldReason }]);
+
+    // no new order: 409 with the reason, and nothing written (not even a number)
+    const orders = await countRows(app.strapi, ORDER);
+    const refusedOrder = await rest(app.strapi, staff.specialist).post('/api/orders', {
+      data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '60.00' }] },
+    });
+    expectHeld(refusedOrder, /open balance 1,200\.00 CNY exceeds the credit limit 1,000\.00/);
+    expect(await countRows(app.strapi, ORDER)).toBe(orders);
+
+    // no contract submission
+    const contract = await draftContract(app.strapi, staff.specialist, {
+      customer: customer.documentId,
+      lines: [{ product: product.documentId, quantity: 1, unitPrice: '60.00' }],
+      paymentTerms: 'T/T 30 days',
+      deliveryDate: '2027-03-01',
+    });
+    expectHeld(await contractAct(app.strapi, staff.specialist, contract.documentId, 'submit'), /exceeds the credit limit/);
+    expect(await stateOf(app.strapi, contract.documentId)).toBe('draft');
+
+    // no shipment: stock untouched, no receivable
+    const stockBefore = (await app.strapi.db.query(PRODUCT).findOne({ where: { documentId: product.documentId } })).stockOnHand;
+    expectHeld(await ship(app.strapi, staff.coordinator, s3), /shipping/);
+    expect((await app.strapi.db.query(PRODUCT).findOne({ where: { documentId: product.documentId } })).stockOnHand).toBe(stockBefore);
+    expect(await receivableOf(app.strapi, s3)).toBeNull();
+
+    // only the marketing VP overrides, with a reason, for one shipment of this customer
+    for (const member of [staff.clerk, staff.supervisor, staff.manager, staff.salesperson, staff.coordinator]) {
+      const res = await grant(member, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'urgent' });
+      expect(res.status).toBe(403);
+    }
+    expect((await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: '  ' })).status).toBe(400);
+    const other = await createCustomer(app.strapi, staff.specialist, {});
+    expect((await grant(staff.vp, { customer: other.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'wrong customer' })).status).toBe(400);
+    expect(await countRows(app.strapi, OVERRIDE)).toBe(0);
+    const override = await ok(grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: '客户承诺月底前付清，先发一批', usedAt: '2020-01-01T00:00:00Z' }));
+    expect(override.data).toMatchObject({ subject: 'shipment', subjectId: s3.documentId, usedAt: null });
+    expect((await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'again' })).status).toBe(409);
+    expect((await rest(app.strapi, staff.vp).put(`/api/credit-overrides/${override.data.documentId}`, { data: { reason: 'changed' } })).status).toBe(405);
+
+    await ok(ship(app.strapi, staff.coordinator, s3));
+    const used = await app.strapi.db.query(OVERRIDE).findOne({ where: { documentId: override.data.documentId }, populate: { grantedBy: { select: ['id'] } } });
+    expect(used.usedAt).not.toBeNull();
+    expect(used.grantedBy.id).toBe(staff.vp.id);
+    expectHeld(await ship(app.strapi, staff.coordinator, s4), /open balance 1,800\.00 CNY/);
+
+    // settled: released at once
+    const receivables = await Promise.all([s1, s2, s3].map((s) => receivableOf(app.strapi, s)));
+    await settle(app.strapi, { id: held.id, documentId: customer.documentId }, receivables, today());
+    expect((await reassessCredit(app.strapi, held.id)).outcome).toBe('released');
+    expect(await customerRow(customer)).toMatchObject({ creditHold: false, creditHoldReason: null, creditHoldSource: null });
+    expect((await eventsOf(customer)).map((event) => event.kind)).toEqual(['hold', 'override', 'release']);
+    await ok(ship(app.strapi, staff.coordinator, s4));
+    await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'submit'));
+
+    // the credit record: events newest first, how the customer paid, what it owes
+    const record = (await ok(rest(app.strapi, staff.manager).get(`/api/customers/${customer.documentId}/credit-record`))).data;
+    expect(record.customer).toMatchObject({ code: customer.code, creditLimit: '1000.00', creditHold: false });
+    expect(record.events.map((event: { kind: string }) => event.kind)).toEqual(['release', 'override', 'hold']);
+    expect(record.events[1]).toMatchObject({ reason: `shipment ${s3.number}: 客户承诺月底前付清，先发一批`, actor: { id: staff.vp.id } });
+    expect(record.overrides).toEqual([expect.objectContaining({ subject: 'shipment', subjectId: s3.documentId, grantedBy: expect.objectContaining({ id: staff.vp.id }) })]);
+    expect(record.paymentBehaviour).toEqual({ paidReceivables: 3, paidAmount: '1800.00', averageDaysLate: 0, paidOnTimeShare: 1 });
+    expect(record.amounts).toEqual([{ currency: 'CNY', open: '600.00', overdue: '0.00' }]);
+    expect((await rest(app.strapi, staff.planner).get(`/api/customers/${customer.documentId}/credit-record`)).status).toBe(403);
+
+    // the salesperson heard of the hold
+    await drainOutbox(app.strapi);
+    const toSalesperson = mail.catcher.messages.filter((m) => m.to.includes(staff.salesperson.email));
+    expect(toSalesperson.map((m) => m.subject)).toEqual([expect.stringContaining('信用冻结')]);
+    expect(toSalesperson[0].text).toContain('open balance 1,200.00 CNY exceeds the credit limit 1,000.00');
+  });
+
+  it('lets one new order through with an order override, the next is refused', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    const product = await createProduct(app.strapi, staff.supervisor, {});
+    const newOrder = () =>
+      rest(app.strapi, staff.specialist).post('/api/orders', { data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '9.00' }] } });
+    expectHeld(await newOrder(), /legal dispute/);
+    expect((await grant(staff.vp, { customer: customer.documentId, subject: 'order', subjectId: 'abc', reason: 'x' })).status).toBe(400);
+    const override = (await ok(grant(staff.vp, { customer: customer.documentId, subject: 'order', reason: '战略客户 strategic' }))).data;
+    const order = (await ok(newOrder())).data;
+    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { documentId: override.documentId } })).toMatchObject({ subjectId: order.documentId, usedAt: expect.anything() });
+    expectHeld(await newOrder(), /legal dispute/);
+  });
+
+  it('puts a customer on hold through the daily job once an item is more than N days overdue', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, { paymentTermsDays: 30 }); // limit 0: no limit set
+    const product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 5 });
+    const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 5, unitPrice: '1000000.00' }]);
+    const shipment = await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 5 }]);
+    await ok(ship(app.strapi, staff.coordinator, shipment));
+    expect((await customerRow(customer)).creditHold).toBe(false); // 5,000,000.00 owed, no limit set
+
+    const due = (await receivableOf(app.strapi, shipment)).dueDate;
+    await runCollectionJob(app.strapi, noonOn(addDays(due, 60)));
+    expect((await customerRow(customer)).creditHold).toBe(false); // exactly 60 days: not more than 60
+    await runCollectionJob(app.strapi, noonOn(addDays(due, 61)));
+    const held = await customerRow(customer);
+    expect(held).toMatchObject({ creditHold: true, creditHoldSource: 'automatic' });
+    expect(held.creditHoldReason).toBe(`automatic credit hold: ${order.number} receivable 61 days overdue (more than 60)`);
+    await runCollectionJob(app.strapi, noonOn(addDays(due, 62)));
+    expect((await eventsOf(customer)).map((event) => event.kind)).toEqual(['hold']); // still one hold; the reason follows the days
+    expect((await customerRow(customer)).creditHoldReason).toContain('62 days overdue');
+
+    // staff cannot lift an automatic hold: the rule lifts it
+    const lift = await rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: false } });
+    expect(lift.status).toBe(409);
+    expect((await customerRow(customer)).creditHold).toBe(true);
+    await drainOutbox(app.strapi);
+  });
+
+  it('never lifts a hold staff placed, and records manual holds and releases', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '50000.00' });
+    await ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: true, creditHoldReason: '客户经营异常', creditHoldSource: 'automatic' } }));
+    const row = await customerRow(customer);
+    expect(row).toMatchObject({ creditHold: true, creditHoldSource: 'manual' });
+    expect((await reassessCredit(app.strapi, row.id)).outcome).toBe('manual');
+    await runCollectionJob(app.strapi, new Date());
+    expect(await customerRow(customer)).toMatchObject({ creditHold: true, creditHoldReason: '客户经营异常' });
+
+    await ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: false } }));
+    expect(await customerRow(customer)).toMatchObject({ creditHold: false, creditHoldSource: null });
+    const events = await app.strapi.db.query(CREDIT_EVENT).findMany({ where: { customer: { id: row.id } }, populate: { actor: { select: ['id'] } }, orderBy: { id: 'asc' } });
+    expect(events.map((event: { kind: string; actor: { id: number } }) => [event.kind, event.actor.id])).toEqual([
+      ['manual_hold', staff.clerk.id],
+      ['manual_release', staff.clerk.id],
+    ]);
+    await drainOutbox(app.strapi);
+  });
+
+  it('lets nobody write credit events or change overrides', async () => {
+    expect((await rest(app.strapi, staff.vp).post('/api/credit-events', { data: { kind: 'release' } })).status).toBe(405);
+    expect((await rest(app.strapi, staff.clerk).get('/api/credit-events')).status).toBe(200);
+    expect((await rest(app.strapi, staff.planner).get('/api/credit-events')).status).toBe(403);
+    expect((await rest(app.strapi, staff.planner).get('/api/credit-overrides')).status).toBe(403);
+    await expect(app.strapi.db.query(CREDIT_EVENT).create({ data: { kind: 'release', at: new Date() } })).rejects.toThrow(/refused/);
+  });
+});
