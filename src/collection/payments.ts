@@ -20,6 +20,7 @@ import { checkPaymentFields } from '../domain/payment';
 import { allocatedOn, OpenReceivable, PlannedAllocation, planExplicit, planOldestFirst, RequestedAllocation } from '../domain/payment-allocation';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { asValidation, conflict, refuse } from '../guards/errors';
+import { reassessCredit } from './credit-control';
 import { nextNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
 import { Actor } from '../staff/actor';
@@ -262,6 +263,8 @@ export const recordPayment = async (strapi: Core.Strapi, data: Record<string, un
           actor,
           now
         );
+        // The customer owes less now: the credit hold follows in the same transaction.
+        await reassessCredit(strapi, customerId, now);
         return { payment: { id: payment.id, documentId: payment.documentId, number }, allocated };
       })
     ),
@@ -304,6 +307,7 @@ export const allocatePayment = async (
         await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
         const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
         await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment }, actor, now);
+        await reassessCredit(strapi, payment.customerId, now);
         return { payment: { id: payment.id, documentId, number: payment.number }, allocated };
       })
     )
@@ -376,6 +380,8 @@ export const reversePayment = async (
           });
         if (!reversed) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
         await recordEvent(strapi, 'payment', documentId, { action: 'reverse', from: 'posted', to: 'reversed', role: roleOf(actor), comment: reason }, actor, now);
+        // The customer owes more again: the credit hold may follow.
+        await reassessCredit(strapi, payment.customerId, now);
         return {
           payment: { id: payment.id, documentId, number: payment.number },
           allocated: inForce.map((row) => ({ receivable: row.receivable_ref, amount: `-${formatMoney(money(row.amount))}` })),
