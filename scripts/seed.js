@@ -52,8 +52,8 @@ const main = async () => {
   });
   // The receivables side of the dashboard: 1.5 receivables per order (300,000 at --scale large),
   // payments and allocations for most of those due, and sales targets.
-  const { loadDemoCollection, loadDemoTargets } = require(path.join(distDir, 'src', 'demo', 'demo-collection.js'));
-  const collection = await loadDemoCollection(strapi, {
+  const { loadBulkCollection, loadDemoTargets } = require(path.join(distDir, 'src', 'demo', 'bulk-collection.js'));
+  const collection = await loadBulkCollection(strapi, {
     receivables: Math.round(scale.orders * 1.5),
     seed: Date.now() % 1_000_000,
     onProgress: (step, done, total) => {

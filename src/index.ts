@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
+import { loadDemoCollection } from './demo/demo-collection';
 import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
@@ -35,6 +36,9 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
     await loadDemoData(strapi, demoScale(1), { password });
     await loadDemoContracts(strapi);
     await loadDemoComplaints(strapi);
+    const started = Date.now();
+    const collection = await loadDemoCollection(strapi);
+    strapi.log.info(`Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, in ${Date.now() - started} ms.`);
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

@@ -12,6 +12,7 @@ import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
 import { packagingItemGuard } from './packaging-item-guard';
+import { paymentGuard } from './payment-guard';
 import { productGuard } from './product-guard';
 import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
@@ -30,7 +31,7 @@ const GUARDS: Record<string, Guard> = {
   'api::shipment.shipment': shipmentGuard,
   'api::sales-target.sales-target': salesTargetGuard,
   'api::receivable.receivable': workflowRecordGuard,
-  'api::payment.payment': workflowRecordGuard,
+  'api::payment.payment': paymentGuard,
   'api::payment-allocation.payment-allocation': workflowRecordGuard,
   // Issued, sent and answered only through src/collection/statements.ts.
   'api::statement.statement': workflowRecordGuard,

@@ -49,6 +49,10 @@ const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, st
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
   order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
   shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
+  // Recording a payment includes allocating and reversing it; payments have no core update.
+  payment: { create: [...REST_ACTIONS.create, 'allocate', 'reverse'], update: [] },
+  // Reading receivables includes the aging and the payment progress of orders and contracts.
+  receivable: { read: [...REST_ACTIONS.read, 'aging', 'orderProgress', 'contractProgress'] },
   statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
   'credit-event': { read: [...REST_ACTIONS.read, 'creditRecord'] },
 };

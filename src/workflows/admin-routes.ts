@@ -6,6 +6,10 @@
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
  *   GET  /workflows/contract-ledger?format=xlsx    the ledger, as for REST
  *   GET  /workflows/shipment/:documentId/delivery-note.pdf   the delivery note, as for REST
+ *   GET  /workflows/receivable-aging?asOf&groupBy&...&format=xlsx   the aging, as for REST
+ *   GET  /workflows/order|contract/:documentId/payment-progress     billed, paid, open, overdue
+ *   GET  /workflows/payment/:documentId             a payment's state, version, the caller's actions, history
+ *   POST /workflows/payment/:documentId/allocate|reverse   { data: { version, allocations? | reason } }
  *   GET  /workflows/statement/:documentId/statement.pdf|xlsx a statement's files, as for REST
  *   POST /workflows/statement/:documentId/send               mails a statement to the customer
  *   GET  /workflows/credit-record/:documentId      a customer's credit record, as for REST (side panel of the customer)
@@ -14,8 +18,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendAging } from '../collection/aging-report';
+import { describePayment, mayHandlePayments, paymentProgressHandler, takePaymentAction } from '../collection/payment-handlers';
 import { creditRecord } from '../collection/credit-control';
 import { forbidden } from '../guards/errors';
+import { currentActor } from '../staff/actor';
 import { sendStatementFile } from '../collection/statement-documents';
 import { sendStatement, STATEMENT } from '../collection/statements';
 import { sendContractLedger } from '../ledger/contract-ledger';
@@ -28,6 +35,13 @@ import { actFor, describeFor } from './workflow-handlers';
 import { WorkflowDefinition } from './workflow-service';
 
 const READ = 'plugin::content-manager.explorer.read';
+const RECEIVABLE = 'api::receivable.receivable';
+const PAYMENT = 'api::payment.payment';
+
+/** A 403 unless the admin may read `uid` in the content manager. */
+const mustRead = (ctx: Context, uid: string, what: string) => {
+  if (!ctx.state.userAbility?.can(READ, uid)) throw forbidden(`You may not read ${what}`);
+};
 const UPDATE = 'plugin::content-manager.explorer.update';
 const WORKFLOWS: Record<string, WorkflowDefinition> = {
   contract: contractWorkflow,
@@ -85,6 +99,46 @@ export const registerWorkflowAdminRoutes = (strapi: Core.Strapi) => {
           // Sending changes the statement: those who may update statements (the sales clerk).
           if (!ctx.state.userAbility?.can(UPDATE, STATEMENT)) throw forbidden('You may not send statements');
           ctx.body = { data: await sendStatement(strapi, ctx.params.documentId) };
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/receivable-aging',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, RECEIVABLE, 'receivables');
+          await sendAging(strapi, ctx);
+        },
+        config,
+      },
+      ...(['order', 'contract'] as const).map((subject) => ({
+        method: 'GET',
+        path: `/${subject}/:documentId/payment-progress`,
+        handler: async (ctx: Context) => {
+          workflowFor(ctx, subject);
+          mustRead(ctx, RECEIVABLE, 'receivables');
+          await paymentProgressHandler(strapi, subject)(ctx);
+        },
+        config,
+      })),
+      {
+        method: 'GET',
+        path: '/payment/:documentId',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, PAYMENT, 'payments');
+          ctx.body = { data: await describePayment(strapi, ctx.params.documentId, await currentActor(strapi)) };
+        },
+        config,
+      },
+      {
+        method: 'POST',
+        path: '/payment/:documentId/:action',
+        handler: async (ctx: Context) => {
+          mustRead(ctx, PAYMENT, 'payments');
+          const actor = await currentActor(strapi);
+          if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
+          const result = await takePaymentAction(strapi, ctx, ctx.params.action, actor);
+          ctx.body = { data: await describePayment(strapi, ctx.params.documentId, actor), meta: { allocated: result.allocated } };
         },
         config,
       },

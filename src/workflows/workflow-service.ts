@@ -123,11 +123,6 @@ export const describeWorkflow = async (strapi: Core.Strapi, definition: Workflow
     populate: { reviewer: { select: ['id', 'username', 'displayName'] } },
     orderBy: { givenAt: 'asc' },
   });
-  const events = await strapi.db.query(EVENT).findMany({
-    where: { subject: definition.subject, subjectId: record.documentId },
-    populate: { actor: { select: ['id', 'username', 'displayName'] } },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-  });
   const roles = awaitedRoles(machine, situation);
   return {
     state: record.state,
@@ -145,16 +140,26 @@ export const describeWorkflow = async (strapi: Core.Strapi, definition: Workflow
         givenAt: opinion.givenAt,
       })),
     },
-    history: events.map((event: Record<string, unknown>) => ({
-      action: event.action,
-      fromState: event.fromState,
-      toState: event.toState,
-      role: event.role,
-      actor: personOf(event.actor),
-      comment: event.comment ?? null,
-      at: event.at,
-    })),
+    history: await historyOf(strapi, definition.subject, record.documentId),
   };
+};
+
+/** A record's history events, oldest first, as the panel and the REST answers show them. */
+export const historyOf = async (strapi: Core.Strapi, subject: string, subjectId: string) => {
+  const events = await strapi.db.query(EVENT).findMany({
+    where: { subject, subjectId },
+    populate: { actor: { select: ['id', 'username', 'displayName'] } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+  return events.map((event: Record<string, unknown>) => ({
+    action: event.action,
+    fromState: event.fromState,
+    toState: event.toState,
+    role: event.role,
+    actor: personOf(event.actor),
+    comment: event.comment ?? null,
+    at: event.at,
+  }));
 };
 
 /** Appends one history event; also used for records a step moves along with it (e.g. orders). */

@@ -12,6 +12,7 @@ import { ensureDevAccounts, devEmail, SUPER_ADMIN_EMAIL } from '../../src/staff/
 import { ROLE_CODES } from '../../src/domain/staff-roles';
 import { dateIn } from '../../src/domain/business-date';
 import request from 'supertest';
+import Decimal from 'decimal.js';
 import path from 'path';
 import { APP_DIR } from '../helpers/strapi';
 
@@ -309,5 +310,42 @@ describe('demo data', () => {
     const done = complaints.filter((c: { state: string; judgement: string | null }) => ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified');
     expect(done.length).toBeGreaterThan(0);
     for (const c of done) expect(c.measures.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
+  });
+
+  it('ships demo orders through the workflows and records their payments: reconciled, with amounts in every aging bucket', async () => {
+    const { loadDemoCollection } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-collection'));
+    const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging'));
+    await ensureDevAccounts(app.strapi, PASSWORD);
+    // More older orders than the small demo above has, so that dates spread over every bucket.
+    await loadDemoData(app.strapi, { salespeople: 3, products: 12, customers: 8, orders: 240, inquiries: 0 }, { password: PASSWORD, chunkSize: 100, seed: 7 });
+    const outbox = await app.strapi.db.connection('notifications').count({ n: '*' });
+    const result = await loadDemoCollection(app.strapi, 30);
+    expect(result.shipped).toBeGreaterThanOrEqual(20);
+    expect(await app.strapi.db.connection('notifications').count({ n: '*' })).toEqual(outbox); // no mail about past events
+
+    const receivables = await app.strapi.db.query('api::receivable.receivable').findMany({ populate: { customer: { select: ['id'] }, allocations: true, shipment: { select: ['state'] } } });
+    expect(receivables.length).toBe(result.shipped);
+    const owed = new Map<number, { billed: Decimal; allocated: Decimal; open: Decimal }>();
+    for (const r of receivables) {
+      const inForce = r.allocations.filter((a: { reversedOn: string | null }) => !a.reversedOn).reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
+      expect(r.shipment.state).toBe('shipped');
+      expect(r.invoiceDate < dateIn('Asia/Shanghai')).toBe(true);
+      const sums = owed.get(r.customer.id) ?? { billed: new Decimal(0), allocated: new Decimal(0), open: new Decimal(0) };
+      owed.set(r.customer.id, { billed: sums.billed.plus(String(r.amount)), allocated: sums.allocated.plus(inForce), open: sums.open.plus(String(r.openAmount)) });
+    }
+    for (const [customer, sums] of owed) expect([customer, sums.billed.minus(sums.allocated).toFixed(2)]).toEqual([customer, sums.open.toFixed(2)]);
+    const payments = await app.strapi.db.query('api::payment.payment').findMany({ populate: { allocations: true } });
+    for (const p of payments) {
+      const inForce = p.allocations.filter((a: { reversedOn: string | null }) => !a.reversedOn).reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
+      expect([p.number, new Decimal(String(p.unallocatedAmount)).toFixed(2)]).toEqual([p.number, new Decimal(String(p.amount)).minus(inForce).toFixed(2)]);
+    }
+    expect(payments.filter((p: { state: string }) => p.state === 'reversed')).toHaveLength(1);
+    expect(payments.some((p: { state: string; unallocatedAmount: number }) => p.state === 'posted' && p.unallocatedAmount > 0)).toBe(true);
+    expect(receivables.some((r: { state: string; openAmount: number; amount: number }) => r.state === 'open' && r.openAmount < r.amount)).toBe(true); // paid in part
+    const events = await app.strapi.db.query('api::workflow-event.workflow-event').count({ where: { subject: 'payment' } });
+    expect(events).toBe(payments.length + 1);
+
+    const aging = await receivableAging(app.strapi, { asOf: dateIn('Asia/Shanghai'), groupBy: 'bucket' });
+    for (const [bucket, amount] of Object.entries(aging.totals.amounts)) expect([bucket, Number(amount) > 0]).toEqual([bucket, true]);
   });
 });

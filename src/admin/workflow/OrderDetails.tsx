@@ -10,6 +10,7 @@ import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Item, List, Section } from './PanelParts';
+import { PaymentProgressSection } from './PaymentDetails';
 import type { WorkflowText } from './text';
 
 const PACKAGING_ITEM = 'api::packaging-item.packaging-item';
@@ -79,6 +80,7 @@ export const OrderDetails = ({ document, text }: { document: Record<string, unkn
         <DateLine label={text.t('panel.requiredDate')} date={document.requiredDate} text={text} />
       </Section>
       {items ? <Packaging items={items} text={text} /> : null}
+      <PaymentProgressSection subject="order" document={document} text={text} />
     </>
   );
 };

@@ -55,6 +55,19 @@ export interface WorkflowProblem {
   fieldErrors: Record<string, string>;
 }
 
+/** GET /workflows/order|contract/:documentId/payment-progress (src/collection/payment-progress.ts). */
+export interface PaymentProgress {
+  number: string;
+  currency: string;
+  total: string;
+  receivables: number;
+  billed: string;
+  paid: string;
+  open: string;
+  overdue: string;
+  asOf: string;
+}
+
 export type LedgerFormat = 'xlsx' | 'csv' | 'json';
 
 export const problemOf = (error: unknown): WorkflowProblem => {
@@ -85,6 +98,10 @@ export const workflowApi = (client: FetchClient) => ({
 
   /** The ledger as a file. */
   ledger: (format: LedgerFormat) => fetchFile(client, `/workflows/contract-ledger?format=${format}`, `contract-ledger.${format}`),
+
+  /** Billed, paid, open and overdue of an order or a contract. */
+  paymentProgress: async (subject: 'order' | 'contract', documentId: string): Promise<PaymentProgress> =>
+    (await client.get<{ data: PaymentProgress }>(`${path(subject, documentId)}/payment-progress`)).data.data,
 
   /** A shipment's delivery note (出货单) as PDF. */
   deliveryNote: (documentId: string) =>

@@ -27,6 +27,7 @@ export type InputField =
   | 'promisedDate'
   | 'lines'
   | 'escalateTo'
+  | 'reason'
   | 'comment';
 
 /** The groups of codes whose names the dialog shows (./text.ts). */

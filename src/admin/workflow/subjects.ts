@@ -4,7 +4,8 @@
  * actions in the order the Entry panel offers them, how its dialog fields are entered, and its
  * state colours. Texts live in ./translations.ts under the subject (`contract.state.draft`,
  * `complaint.action.confirm`); the side panel's record-specific part in `Details` (a complaint's
- * deadline and measures, an order's plan and packaging, a shipment's delivery note).
+ * deadline and measures, an order's plan, packaging and payment progress, a shipment's delivery
+ * note, a contract's payment progress, a payment's amounts; payments take allocate and reverse).
  */
 import type * as React from 'react';
 import { COMPLAINT_ACTIONS, COMPLAINT_REPLY_CHANNELS, complaintMachine, MEASURE_KINDS } from '../../domain/complaint-handling';
@@ -14,11 +15,12 @@ import { shipmentMachine } from '../../domain/shipping';
 import { ROLE_CODES } from '../../domain/staff-roles';
 import { ComplaintDetails } from './ComplaintDetails';
 import { OrderDetails } from './OrderDetails';
+import { ContractDetails, PaymentDetails } from './PaymentDetails';
 import { ShipmentDetails } from './ShipmentDetails';
 import { ActionInputs, businessDate, choice, FieldKind, InputField, longText, verdictChoice } from './fields';
 import type { WorkflowText } from './text';
 
-export type SubjectCode = 'contract' | 'complaint' | 'order' | 'shipment';
+export type SubjectCode = 'contract' | 'complaint' | 'order' | 'shipment' | 'payment';
 export type BadgeVariant = 'success' | 'danger' | 'warning' | 'primary' | 'neutral';
 
 export interface WorkflowSubject extends ActionInputs {
@@ -68,6 +70,7 @@ const contract: WorkflowSubject = {
     cancelled: 'neutral',
     superseded: 'neutral',
   },
+  Details: ContractDetails,
 };
 
 // The policy numbers (feedback period, reopening window) only bear on the server's preconditions;
@@ -143,7 +146,21 @@ const shipment: WorkflowSubject = {
   Details: ShipmentDetails,
 };
 
-export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint, order, shipment];
+// A payment is no workflow machine: the server (src/collection/payment-handlers.ts) answers its
+// state, version, the admin's actions and history in the same shape; reversing asks for a reason.
+const PAYMENT_FINAL = ['reverse'];
+const payment: WorkflowSubject = {
+  uid: 'api::payment.payment',
+  subject: 'payment',
+  machine: { actions: { allocate: { inputRequires: [] }, reverse: { inputRequires: ['reason'] } }, verdicts: [] },
+  actions: ['allocate', ...PAYMENT_FINAL],
+  finalActions: PAYMENT_FINAL,
+  fields: { reason: longText, comment: longText },
+  stateBadges: { posted: 'success', reversed: 'neutral' },
+  Details: PaymentDetails,
+};
+
+export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint, order, shipment, payment];
 
 /** The workflow of a content type, if it has one. */
 export const workflowOf = (model: string | undefined): WorkflowSubject | undefined =>

@@ -2,7 +2,7 @@
  * What the workflow admin screens say, in the panel's two languages (en, zh-Hans). Shared words
  * (panel, fields, verdicts, channels) are keyed plainly; each workflow's own words (title, states,
  * actions, hints, and a field label of its own) under its subject (`contract.`, `complaint.`,
- * `order.`, `shipment.`), since the machines share action and state codes with different meanings
+ * `order.`, `shipment.`, `payment.`), since the machines share action and state codes with different meanings
  * (`reply`, `replied`, `confirm`). Keys are prefixed with
  * `cs.workflow.` when registered (app.tsx); the English text is also the default message, so a
  * missing translation shows English rather than a key.
@@ -52,6 +52,13 @@ const common = {
   'panel.noPackaging': 'No packaging items',
   'panel.artworkConfirmed': 'Artwork confirmed {date}',
   'panel.artworkOpen': 'Artwork not confirmed',
+  'panel.paymentProgress': 'Payment progress',
+  'panel.billed': 'Billed',
+  'panel.paid': 'Paid',
+  'panel.open': 'Open',
+  'panel.overdueAmount': 'Overdue',
+  'panel.receivables': '{count} receivable(s) · total {total}',
+  'panel.paymentAmounts': 'Amount {amount} · unallocated {unallocated}',
 
   'field.comment': 'Comment',
   'field.verdict': 'Opinion',
@@ -80,6 +87,7 @@ const common = {
   'field.reserve': 'Reserve for line {line}',
   'field.noLines': 'The order has no lines to allocate',
   'field.escalateTo': 'Escalate to',
+  'field.reason': 'Reason',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'en'),
   'channel.email': 'E-mail',
@@ -246,6 +254,20 @@ const shipment = {
   'hint.cancel': 'The shipment is cancelled: shipped stock is restored and an unpaid receivable voided. Say why.',
 };
 
+const payment = {
+  title: 'Payment',
+  'state.posted': 'Posted',
+  'state.new': 'New',
+  'state.reversed': 'Reversed',
+
+  'action.record': 'Recorded',
+  'action.allocate': 'Allocate',
+  'action.reverse': 'Reverse payment',
+
+  'hint.allocate': 'What is still unallocated pays the customer’s open receivables, oldest due first.',
+  'hint.reverse': 'The payment is reversed (e.g. a bounced transfer): everything it paid is open again. Say why.',
+};
+
 type SubjectMessages<T> = Record<keyof T, string>;
 
 export const en = {
@@ -254,6 +276,7 @@ export const en = {
   ...under('complaint', complaint),
   ...under('order', order),
   ...under('shipment', shipment),
+  ...under('payment', payment),
 };
 
 export type MessageKey = keyof typeof en;
@@ -367,6 +390,20 @@ const zhShipment: SubjectMessages<typeof shipment> = {
   'hint.cancel': '出货取消：已出库存恢复，未收款的应收作废。请说明原因。',
 };
 
+const zhPayment: SubjectMessages<typeof payment> = {
+  title: '收款',
+  'state.posted': '已入账',
+  'state.new': '新建',
+  'state.reversed': '已冲销',
+
+  'action.record': '登记收款',
+  'action.allocate': '核销',
+  'action.reverse': '冲销收款',
+
+  'hint.allocate': '将未核销金额按到期日先后核销客户的未收应收。',
+  'hint.reverse': '冲销收款（如银行退票）：已核销的应收全部恢复未收。请说明原因。',
+};
+
 const zhHans: Record<MessageKey, string> = {
   'panel.state': '状态',
   'panel.yourActions': '您可执行',
@@ -398,6 +435,13 @@ const zhHans: Record<MessageKey, string> = {
   'panel.noPackaging': '无包材',
   'panel.artworkConfirmed': '稿样已确认 {date}',
   'panel.artworkOpen': '稿样未确认',
+  'panel.paymentProgress': '货款回收进度',
+  'panel.billed': '应收',
+  'panel.paid': '已收',
+  'panel.open': '未收',
+  'panel.overdueAmount': '逾期',
+  'panel.receivables': '{count} 笔应收 · 合计 {total}',
+  'panel.paymentAmounts': '金额 {amount} · 未核销 {unallocated}',
 
   'field.comment': '说明',
   'field.verdict': '评审意见',
@@ -426,6 +470,7 @@ const zhHans: Record<MessageKey, string> = {
   'field.reserve': '第 {line} 行预留数量',
   'field.noLines': '订单没有可配货的明细',
   'field.escalateTo': '升级给',
+  'field.reason': '原因',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'zh'),
   'channel.email': '电子邮件',
@@ -486,6 +531,7 @@ const zhHans: Record<MessageKey, string> = {
   ...under('complaint', zhComplaint),
   ...under('order', zhOrder),
   ...under('shipment', zhShipment),
+  ...under('payment', zhPayment),
 };
 
 export const MESSAGE_PREFIX = 'cs.workflow.';

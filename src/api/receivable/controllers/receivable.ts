@@ -1,4 +1,18 @@
-/** REST controller for receivables (应收): read only; shipping creates them, cancelling voids them. */
+/**
+ * REST controller for receivables (应收): read only (shipping creates them, payments pay them),
+ * the aging report, and the payment progress of an order or a contract.
+ */
 import { factories } from '@strapi/strapi';
+import { sendAging } from '../../../collection/aging-report';
+import { paymentProgressHandler } from '../../../collection/payment-handlers';
 
-export default factories.createCoreController('api::receivable.receivable');
+export default factories.createCoreController('api::receivable.receivable', ({ strapi }) => ({
+  /** GET /api/receivables/aging?asOf&groupBy&region&salesperson&top&currency&format */
+  async aging(ctx) {
+    await sendAging(strapi, ctx);
+  },
+  /** GET /api/orders/:documentId/payment-progress: billed, paid, open, overdue. */
+  orderProgress: paymentProgressHandler(strapi, 'order'),
+  /** GET /api/contracts/:documentId/payment-progress: the same over all the contract's orders. */
+  contractProgress: paymentProgressHandler(strapi, 'contract'),
+}));

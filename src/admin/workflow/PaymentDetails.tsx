@@ -1,0 +1,70 @@
+/**
+ * What the side panel adds for money: the payment progress (货款回收进度) of an order or a contract
+ * — billed, paid, open, overdue, read from GET /workflows/:subject/:documentId/payment-progress
+ * (left out for an admin who may not read receivables) — and a payment's amount and what is
+ * still unallocated.
+ */
+import * as React from 'react';
+import { Flex, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { PaymentProgress as Progress, workflowApi } from './api';
+import { Section } from './PanelParts';
+import type { WorkflowText } from './text';
+
+const Figure = ({ label, value, danger }: { label: string; value: string; danger?: boolean }) => (
+  <Flex gap={2} justifyContent="space-between">
+    <Typography variant="omega">{label}</Typography>
+    <Typography variant="omega" fontWeight="bold" textColor={danger ? 'danger600' : undefined}>
+      {value}
+    </Typography>
+  </Flex>
+);
+
+/** Read again when the record was saved or acted on (its updatedAt moves). */
+const useProgress = (subject: 'order' | 'contract', documentId: string | undefined, updatedAt: unknown) => {
+  const client = useFetchClient();
+  const [progress, setProgress] = React.useState<Progress>();
+  React.useEffect(() => {
+    if (!documentId) return;
+    let current = true;
+    workflowApi(client)
+      .paymentProgress(subject, documentId)
+      .then(
+        (answer) => current && setProgress(answer),
+        () => current && setProgress(undefined)
+      );
+    return () => {
+      current = false;
+    };
+  }, [client, subject, documentId, updatedAt]);
+  return progress;
+};
+
+export const PaymentProgressSection = ({ subject, document, text }: { subject: 'order' | 'contract'; document: Record<string, unknown> | undefined; text: WorkflowText }) => {
+  const progress = useProgress(subject, document?.documentId as string | undefined, document?.updatedAt);
+  if (!progress) return null;
+  const money = (value: string) => `${progress.currency} ${Number(value).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return (
+    <Section title={text.t('panel.paymentProgress')}>
+      <Typography variant="pi">{text.t('panel.receivables', { count: progress.receivables, total: money(progress.total) })}</Typography>
+      <Figure label={text.t('panel.billed')} value={money(progress.billed)} />
+      <Figure label={text.t('panel.paid')} value={money(progress.paid)} />
+      <Figure label={text.t('panel.open')} value={money(progress.open)} />
+      <Figure label={text.t('panel.overdueAmount')} value={money(progress.overdue)} danger={Number(progress.overdue) > 0} />
+    </Section>
+  );
+};
+
+export const ContractDetails = ({ document, text }: { document: Record<string, unknown> | undefined; text: WorkflowText }) => (
+  <PaymentProgressSection subject="contract" document={document} text={text} />
+);
+
+export const PaymentDetails = ({ document, text }: { document: Record<string, unknown> | undefined; text: WorkflowText }) => {
+  if (!document) return null;
+  const currency = String(document.currency ?? '');
+  return (
+    <Typography variant="omega">
+      {text.t('panel.paymentAmounts', { amount: `${currency} ${String(document.amount ?? '')}`, unallocated: `${currency} ${String(document.unallocatedAmount ?? '')}` })}
+    </Typography>
+  );
+};

@@ -1,0 +1,89 @@
+/**
+ * The HTTP side of payments, shared by the REST controller (src/api/payment) and the admin routes
+ * (src/workflows/admin-routes.ts): read `{ data: {...} }`, refuse unknown fields, call the payment
+ * service as the caller, and answer the payment as the caller may see it. Also what the admin
+ * panel's side panel reads of a payment: state, version, the caller's actions, the history.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import Decimal from 'decimal.js';
+import { ACCESS_MATRIX } from '../domain/access-matrix';
+import { refuse } from '../guards/errors';
+import { Actor, currentActor } from '../staff/actor';
+import { historyOf } from '../workflows/workflow-service';
+import { paymentProgress, ProgressSubject } from './payment-progress';
+import { allocatePayment, AllocationResult, PAYMENT, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
+
+export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
+export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
+const ACTION_FIELDS: Record<PaymentAction, string[]> = {
+  allocate: ['version', 'allocations', 'comment'],
+  reverse: ['version', 'reason', 'comment'],
+};
+
+/** The request's `data` object with only the fields named, or a 400 naming the others. */
+const inputOf = (ctx: Context, allowed: readonly string[]): Record<string, unknown> => {
+  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
+  const unknown = Object.keys(data).filter((field) => !allowed.includes(field));
+  if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; a payment takes ${allowed.join(', ')}`);
+  return data as Record<string, unknown>;
+};
+
+/** Who may record, allocate and reverse payments: the roles the access matrix lets create them. */
+export const mayHandlePayments = (actor: Actor): boolean => actor.roles.some((role) => ACCESS_MATRIX.payment[role]?.includes('create'));
+
+export const takePaymentAction = async (strapi: Core.Strapi, ctx: Context, action: string, actor: Actor): Promise<AllocationResult> => {
+  if (!(PAYMENT_ACTIONS as readonly string[]).includes(action)) throw new errors.NotFoundError(`No payment action ${action}`);
+  const input = inputOf(ctx, ACTION_FIELDS[action as PaymentAction]);
+  const run = action === 'allocate' ? allocatePayment : reversePayment;
+  return run(strapi, ctx.params.documentId, input, actor);
+};
+
+/** The payment with its customer and allocations, sanitized for the caller. */
+const paymentAnswer = async (strapi: Core.Strapi, ctx: Context, result: AllocationResult) => {
+  const record = await strapi.documents(PAYMENT as never).findOne({
+    documentId: result.payment.documentId,
+    populate: { customer: true, allocations: { populate: { receivable: true } } },
+  } as never);
+  const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(PAYMENT as never), { auth: ctx.state.auth });
+  return { data, meta: { allocated: result.allocated } };
+};
+
+export const restPaymentHandlers = (strapi: Core.Strapi) => ({
+  async create(ctx: Context) {
+    const result = await recordPayment(strapi, inputOf(ctx, PAYMENT_INPUT_FIELDS), await currentActor(strapi));
+    ctx.status = 201;
+    ctx.body = await paymentAnswer(strapi, ctx, result);
+  },
+  async allocate(ctx: Context) {
+    ctx.body = await paymentAnswer(strapi, ctx, await takePaymentAction(strapi, ctx, 'allocate', await currentActor(strapi)));
+  },
+  async reverse(ctx: Context) {
+    ctx.body = await paymentAnswer(strapi, ctx, await takePaymentAction(strapi, ctx, 'reverse', await currentActor(strapi)));
+  },
+});
+
+/** What the admin panel shows of a payment, in the shape of a workflow's view. */
+export const describePayment = async (strapi: Core.Strapi, documentId: string, actor: Actor) => {
+  const payment = await strapi.db.query(PAYMENT).findOne({ where: { documentId }, select: ['state', 'version', 'unallocatedAmount'] });
+  if (!payment) throw new errors.NotFoundError('No payment with this documentId');
+  const allowed: PaymentAction[] = [];
+  if (payment.state === 'posted' && mayHandlePayments(actor)) {
+    if (new Decimal(String(payment.unallocatedAmount)).gt(0)) allowed.push('allocate');
+    allowed.push('reverse');
+  }
+  return {
+    state: payment.state,
+    version: payment.version,
+    allowedActions: allowed,
+    review: { round: 0, awaited: [], opinions: [] },
+    history: await historyOf(strapi, 'payment', documentId),
+  };
+};
+
+/** GET .../:documentId/payment-progress of an order or a contract (the route comes with reading receivables). */
+export const paymentProgressHandler = (strapi: Core.Strapi, subject: ProgressSubject) => async (ctx: Context) => {
+  ctx.body = { data: await paymentProgress(strapi, subject, ctx.params.documentId) };
+};

@@ -1,0 +1,109 @@
+/**
+ * Payment allocation (核销) planned without Strapi: which open receivables a payment pays and how
+ * much of each. Oldest first by default (due date, then invoice date, then id); explicit
+ * allocations are checked against what is open: never more than a receivable's open amount nor
+ * the payment's unallocated amount, the same customer and currency, never a void receivable,
+ * never one receivable twice in one request. Amounts are exact decimals with two places.
+ */
+import Decimal from 'decimal.js';
+import { formatMoney, parseMoney } from './money';
+import { DomainValidationError, FieldProblem } from './validation-error';
+
+export interface OpenReceivable {
+  id: number;
+  /** How the client names it in a request (its documentId). */
+  ref: string;
+  customerId: number | null;
+  currency: string;
+  state: string;
+  openAmount: Decimal;
+  invoiceDate: string;
+  dueDate: string;
+}
+
+export interface PayingPayment {
+  customerId: number;
+  currency: string;
+  unallocated: Decimal;
+}
+
+export interface RequestedAllocation {
+  receivable: unknown;
+  amount: unknown;
+}
+
+export interface PlannedAllocation {
+  receivableId: number;
+  amount: Decimal;
+}
+
+/** Oldest first: by due date, then invoice date, then id. */
+export const oldestFirst = (a: OpenReceivable, b: OpenReceivable): number =>
+  a.dueDate.localeCompare(b.dueDate) || a.invoiceDate.localeCompare(b.invoiceDate) || a.id - b.id;
+
+/** Spreads the payment's unallocated amount over the customer's open receivables, oldest first. */
+export const planOldestFirst = (payment: PayingPayment, receivables: readonly OpenReceivable[]): PlannedAllocation[] => {
+  let rest = payment.unallocated;
+  const plan: PlannedAllocation[] = [];
+  for (const receivable of [...receivables].sort(oldestFirst)) {
+    if (rest.lte(0)) break;
+    if (receivable.state !== 'open' || receivable.customerId !== payment.customerId || receivable.currency !== payment.currency) continue;
+    if (receivable.openAmount.lte(0)) continue;
+    const amount = Decimal.min(rest, receivable.openAmount);
+    plan.push({ receivableId: receivable.id, amount });
+    rest = rest.minus(amount);
+  }
+  return plan;
+};
+
+/**
+ * Checks explicit allocations (`receivable` a documentId, `amount` a money value) against the
+ * receivables they name, or throws every problem with its path (`allocations.<i>.<field>`).
+ */
+export const planExplicit = (
+  payment: PayingPayment,
+  requested: readonly RequestedAllocation[],
+  receivables: readonly OpenReceivable[]
+): PlannedAllocation[] => {
+  const problems: FieldProblem[] = [];
+  const byRef = new Map(receivables.map((receivable) => [receivable.ref, receivable]));
+  const seen = new Set<string>();
+  const plan: PlannedAllocation[] = [];
+  let total = new Decimal(0);
+  requested.forEach((item, index) => {
+    const at = (field: string) => ['allocations', index, field];
+    const amount = parseMoney(item.amount);
+    if (typeof amount === 'string') problems.push({ path: at('amount'), message: amount });
+    else if (amount.lte(0)) problems.push({ path: at('amount'), message: 'must be greater than 0' });
+    const ref = typeof item.receivable === 'string' ? item.receivable : '';
+    const receivable = byRef.get(ref);
+    if (!receivable) {
+      problems.push({ path: at('receivable'), message: ref ? `unknown receivable ${ref}` : 'name the receivable by its documentId' });
+      return;
+    }
+    if (seen.has(ref)) {
+      problems.push({ path: at('receivable'), message: 'this receivable is named twice in one request' });
+      return;
+    }
+    seen.add(ref);
+    if (receivable.customerId !== payment.customerId) problems.push({ path: at('receivable'), message: "this receivable is another customer's" });
+    else if (receivable.currency !== payment.currency) problems.push({ path: at('receivable'), message: `this receivable is in ${receivable.currency}, the payment in ${payment.currency}` });
+    else if (receivable.state === 'void') problems.push({ path: at('receivable'), message: 'this receivable is void: its shipment was cancelled' });
+    else if (typeof amount !== 'string' && amount.gt(0)) {
+      if (amount.gt(receivable.openAmount)) {
+        problems.push({ path: at('amount'), message: `exceeds the receivable's open amount of ${formatMoney(receivable.openAmount)}` });
+      } else {
+        plan.push({ receivableId: receivable.id, amount });
+        total = total.plus(amount);
+      }
+    }
+  });
+  if (problems.length === 0 && total.gt(payment.unallocated)) {
+    problems.push({ path: ['allocations'], message: `the allocations add up to ${formatMoney(total)}, more than the ${formatMoney(payment.unallocated)} left unallocated on the payment` });
+  }
+  if (problems.length > 0) throw new DomainValidationError(problems);
+  return plan;
+};
+
+/** The day an allocation counts from: the later of the payment's receipt and the receivable's invoice. */
+export const allocatedOn = (receivedOn: string, invoiceDate: string): string => (receivedOn > invoiceDate ? receivedOn : invoiceDate);
