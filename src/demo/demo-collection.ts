@@ -154,6 +154,9 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     await act(SHIPMENT, (shipment as { documentId: string }).documentId, 'order-coordinator', 'ship', day(14));
   };
 
+  // Payments come in between the shipments, on their days: a customer that pays is not held.
+  const clerk = staff.get('sales-clerk')!;
+  const payments = demoPayments(strapi, clerk, today);
   const stock = new Map<number, number>();
   let shipped = 0;
   let skipped = 0;
@@ -166,10 +169,16 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
       continue;
     }
     const day = (offset: number) => addDays(order.orderDate, offset);
+    await strapi.db.transaction(() => payments.receiveUntil(day(14)));
     try {
       // One transaction per order: its steps nest in it (one commit instead of seven), and an
       // order the rules refuse stays as it was loaded.
       await strapi.db.transaction(() => shipOrder(order, lines, day));
+      payments.expect(await strapi.db.query(RECEIVABLE).findMany({
+        where: { order: { id: order.id }, state: 'open' },
+        select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
+        populate: { customer: { select: ['documentId'] } },
+      }));
       for (const line of lines) stock.set(line.product!.id, (stock.get(line.product!.id) ?? line.product!.stockOnHand) - line.quantity);
       shipped += 1;
     } catch (error) {
@@ -179,34 +188,35 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     }
   }
 
-  // All payments in one transaction: one commit.
-  const payments = await strapi.db.transaction(() => payDemoReceivables(strapi, staff.get('sales-clerk')!, today));
+  await strapi.db.transaction(() => payments.receiveUntil(today));
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
-  return { shipped, payments, skipped };
+  return { shipped, payments: payments.recorded(), skipped };
 };
 
+interface DemoReceivable {
+  documentId: string;
+  amount: unknown;
+  invoiceDate: string;
+  dueDate: string;
+  customer: { documentId: string };
+}
+
 /**
- * The customers' payments, on the days they came in: by receivable, oldest invoice first, one in
- * four not paid at all, one in four paid in part, the rest in full around the due date; paid
- * only once the money has come (never after today). An advance now and then stays unallocated,
- * and one transfer bounces and is reversed.
+ * The customers' payments, on the days they came in: by receivable in the order they were
+ * invoiced, one in four not paid at all, one in four paid in part, the rest in full around the due
+ * date; paid only once the money has come (never after today). An advance now and then stays
+ * unallocated, and one transfer bounces and is reversed. `expect` plans a new receivable's payment;
+ * `receiveUntil` records those whose day has come, in date order.
  */
-const payDemoReceivables = async (strapi: Core.Strapi, clerk: Actor, today: string): Promise<number> => {
-  const receivables = await strapi.db.query(RECEIVABLE).findMany({
-    where: { state: 'open' },
-    orderBy: [{ invoiceDate: 'asc' }, { id: 'asc' }],
-    select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
-    populate: { customer: { select: ['documentId'] } },
-  });
+const demoPayments = (strapi: Core.Strapi, clerk: Actor, today: string) => {
   const methods = ['bank_transfer', 'bank_transfer', 'acceptance_bill', 'bank_transfer', 'cash'];
+  const planned: { on: string; index: number; receivable: DemoReceivable }[] = [];
+  let count = 0;
   let recorded = 0;
   let reversed = false;
-  for (const [index, receivable] of receivables.entries()) {
+
+  const receive = async ({ on, index, receivable }: (typeof planned)[number]) => {
     const kind = index % 4;
-    if (kind === 0) continue;
-    const receivedOn = [receivable.dueDate, addDays(receivable.dueDate, 12), addDays(receivable.invoiceDate, 20)][index % 3] as string;
-    const on = receivedOn > today ? today : receivedOn;
-    if (on < receivable.invoiceDate) continue;
     const amount = new Decimal(String(receivable.amount));
     const paid = kind === 2 ? amount.times(index % 3 === 0 ? '0.3' : '0.5').toDecimalPlaces(2) : amount;
     const { payment } = await recordPayment(
@@ -246,6 +256,22 @@ const payDemoReceivables = async (strapi: Core.Strapi, clerk: Actor, today: stri
       );
       recorded += 1;
     }
-  }
-  return recorded;
+  };
+
+  return {
+    expect: (receivables: DemoReceivable[]) => {
+      for (const receivable of receivables) {
+        const index = count++;
+        if (index % 4 === 0) continue;
+        const receivedOn = [receivable.dueDate, addDays(receivable.dueDate, 12), addDays(receivable.invoiceDate, 20)][index % 3];
+        const on = receivedOn > today ? today : receivedOn;
+        if (on >= receivable.invoiceDate) planned.push({ on, index, receivable });
+      }
+      planned.sort((a, b) => a.on.localeCompare(b.on) || a.index - b.index);
+    },
+    receiveUntil: async (day: string) => {
+      while (planned.length > 0 && planned[0].on <= day) await receive(planned.shift()!);
+    },
+    recorded: () => recorded,
+  };
 };

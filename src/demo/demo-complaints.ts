@@ -97,8 +97,11 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
     for (const [role, action, fields = {}] of path) {
       at = new Date(at.getTime() + faker.number.int({ min: 2, max: 28 }) * HOUR);
       if (role === 'customer') {
-        const target = await strapi.db.query(COMPLAINT).findOne({ where: { documentId: complaint.documentId }, select: ['id', 'documentId', 'number', 'state'] });
-        await acceptFeedback(strapi, target, { rating: fields.rating as number, comment: null }, at);
+        // As if through the mailed link: the link's hash is the one the reply stored.
+        const { feedbackTokenHash: linkHash, ...target } = await strapi.db
+          .query(COMPLAINT)
+          .findOne({ where: { documentId: complaint.documentId }, select: ['id', 'documentId', 'number', 'state', 'feedbackTokenHash'] });
+        await acceptFeedback(strapi, { ...target, linkHash }, { rating: fields.rating as number, comment: null }, at);
         continue;
       }
       // A major or critical complaint's measures are reviewed by the four departments first.
