@@ -17,7 +17,7 @@ import { SERIES } from '../domain/document-number';
 import { formatMoney } from '../domain/money';
 import { MailLocale } from '../domain/notification-templates';
 import {
-  agingOfItems, OpenItem, periodProblems, periodTotals, reconciliationProblems, StatementEntry, StatementEntryKind, StatementLine,
+  agingOfItems, IssuedStatement, OpenItem, periodProblems, periodTotals, reconciliationProblems, StatementEntry, StatementEntryKind, StatementLine,
   statementLines, StatementState, STATEMENT_STATE_LABELS,
 } from '../domain/statement';
 import { startOfDay } from '../domain/zone-offsets';
@@ -256,19 +256,9 @@ export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, act
   );
 };
 
-export interface StoredStatement {
+export interface StoredStatement extends IssuedStatement {
   id: number;
   documentId: string;
-  number: string;
-  periodFrom: string;
-  periodTo: string;
-  currency: string;
-  openingBalance: string;
-  shipped: string;
-  received: string;
-  reversed: string;
-  closingBalance: string;
-  unallocated: string;
   snapshot: StatementSnapshot;
   state: StatementState;
   version: number;

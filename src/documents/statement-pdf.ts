@@ -5,25 +5,15 @@
  * the figures it is given (the statement as issued and frozen) and touches no database.
  */
 import { AgingBucket } from '../domain/aging';
-import { ENTRY_LABELS, OpenItem, StatementLine } from '../domain/statement';
+import { ENTRY_LABELS, IssuedStatement, OpenItem, StatementLine } from '../domain/statement';
 import {
   bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, regular, bottomLimit,
   SIDE, SMALL_SIZE, startDocument, TableColumn, UnprintableTextError,
 } from './pdf-layout';
 
-export interface StatementDocument {
+export interface StatementDocument extends IssuedStatement {
   company: { name: string; address: string };
-  number: string;
   customer: { code: string; name: string; address: string };
-  periodFrom: string;
-  periodTo: string;
-  currency: string;
-  openingBalance: string;
-  shipped: string;
-  received: string;
-  reversed: string;
-  closingBalance: string;
-  unallocated: string;
   lines: StatementLine[];
   openItems: OpenItem[];
   aging: { buckets: { key: string; label: AgingBucket['label']; amount: string }[]; total: string };

@@ -47,6 +47,17 @@ const RCU: AccessLevel[] = ['read', 'create', 'update'];
 const RU: AccessLevel[] = ['read', 'update'];
 const RC: AccessLevel[] = ['read', 'create'];
 
+/** Who reads the money side of an order (receivables, payments, allocations, credit): those who chase or report payment. */
+const MONEY_READERS: Partial<Record<RoleCode, AccessLevel[]>> = {
+    'cs-supervisor': R,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: R,
+};
+
 export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLevel[]>>> = {
   customer: {
     'cs-supervisor': RCU,
@@ -152,33 +163,9 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'marketing-vp': R,
     salesperson: R,
   },
-  receivable: {
-    'cs-supervisor': R,
-    'cs-specialist': R,
-    'order-coordinator': R,
-    'sales-clerk': R,
-    'sales-manager': R,
-    'marketing-vp': R,
-    salesperson: R,
-  },
-  payment: {
-    'cs-supervisor': R,
-    'cs-specialist': R,
-    'order-coordinator': R,
-    'sales-clerk': RCU,
-    'sales-manager': R,
-    'marketing-vp': R,
-    salesperson: R,
-  },
-  'payment-allocation': {
-    'cs-supervisor': R,
-    'cs-specialist': R,
-    'order-coordinator': R,
-    'sales-clerk': R,
-    'sales-manager': R,
-    'marketing-vp': R,
-    salesperson: R,
-  },
+  receivable: MONEY_READERS,
+  payment: { ...MONEY_READERS, 'sales-clerk': RCU },
+  'payment-allocation': MONEY_READERS,
   statement: {
     'cs-supervisor': R,
     'sales-clerk': RCU,
@@ -186,15 +173,7 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'marketing-vp': R,
     salesperson: R,
   },
-  'credit-event': {
-    'cs-supervisor': R,
-    'cs-specialist': R,
-    'order-coordinator': R,
-    'sales-clerk': R,
-    'sales-manager': R,
-    'marketing-vp': R,
-    salesperson: R,
-  },
+  'credit-event': MONEY_READERS,
   'credit-override': {
     'cs-supervisor': R,
     'cs-specialist': R,

@@ -82,11 +82,23 @@ export const periodTotals = (entries: readonly StatementEntry[]): PeriodTotals =
 export const closingFrom = (openingBalance: string, totals: PeriodTotals): string =>
   formatMoney(new Decimal(openingBalance).plus(totals.shipped).minus(totals.received).plus(totals.reversed));
 
-export interface StatementFigures extends PeriodTotals {
+/** The balances a statement reports besides its period totals. */
+export interface StatementBalances extends PeriodTotals {
   openingBalance: string;
   closingBalance: string;
   unallocated: string;
+}
+
+export interface StatementFigures extends StatementBalances {
   openItemsTotal: string;
+}
+
+/** What an issued statement says on its face: number, period, currency and the figures as stored. */
+export interface IssuedStatement extends StatementBalances {
+  number: string;
+  periodFrom: string;
+  periodTo: string;
+  currency: string;
 }
 
 /** What does not add up, in words; empty when both reconciliations hold to the cent. */

@@ -4,13 +4,14 @@
  * the customers most overdue.
  */
 import * as React from 'react';
-import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { AGING_BUCKETS, AgingGroupBy, AgingRow, CollectionRow, OverdueRow, Params } from '../api';
+import { Grid } from '@strapi/design-system';
+import { AGING_BUCKETS, AgingGroupBy, AgingRow, CollectionRow, OverdueRow } from '../api';
 import { BarChart, LineChart } from '../charts';
-import { Column, SortableTable } from '../components/SortableTable';
-import { StatisticCard } from '../components/StatisticCard';
+import { Choice } from '../components/Choice';
+import { columnsOf, seriesOf } from '../components/columns';
+import type { Column } from '../components/SortableTable';
+import { TableStatistic } from '../components/TableStatistic';
 import type { Filters } from '../filters';
-import { useTable } from '../hooks';
 import { useDashboardText } from '../text';
 
 const TOP = 10;
@@ -18,27 +19,28 @@ const TOP = 10;
 const Aging = ({ asOf }: { asOf?: string }) => {
   const text = useDashboardText();
   const [groupBy, setGroupBy] = React.useState<AgingGroupBy>('customer');
-  const params: Params = { asOf, groupBy, top: TOP };
-  const loaded = useTable('aging', params);
   const title = text.t('chart.aging');
   const bucketLabel = (key: string, serverLabel: string) => text.known(`bucket.${key}`, serverLabel);
+  const column = columnsOf<AgingRow>(text);
   return (
-    <StatisticCard
-      name="aging"
+    <TableStatistic
+      table="aging"
+      params={{ asOf, groupBy, top: TOP }}
       title={title}
-      loaded={loaded}
       isEmpty={(data) => data.rows.length === 0 || Number(data.totals.total) === 0}
-      exportAs={{ table: 'aging', params }}
       controls={
-        <Field.Root name="agingGroupBy">
-          <Field.Label>{text.t('aging.groupBy')}</Field.Label>
-          <SingleSelect size="S" value={groupBy} onChange={(value) => setGroupBy(value as AgingGroupBy)}>
-            <SingleSelectOption value="bucket">{text.t('aging.bucket')}</SingleSelectOption>
-            <SingleSelectOption value="customer">{text.t('filter.customer')}</SingleSelectOption>
-            <SingleSelectOption value="salesperson">{text.t('filter.salesperson')}</SingleSelectOption>
-            <SingleSelectOption value="region">{text.t('filter.region')}</SingleSelectOption>
-          </SingleSelect>
-        </Field.Root>
+        <Choice<AgingGroupBy>
+          name="agingGroupBy"
+          label={text.t('aging.groupBy')}
+          value={groupBy}
+          onChange={setGroupBy}
+          options={[
+            ['bucket', text.t('aging.bucket')],
+            ['customer', text.t('filter.customer')],
+            ['salesperson', text.t('filter.salesperson')],
+            ['region', text.t('filter.region')],
+          ]}
+        />
       }
       chart={(data) => (
         <BarChart
@@ -51,28 +53,21 @@ const Aging = ({ asOf }: { asOf?: string }) => {
         />
       )}
       note={(data) => text.t('aging.asOf', { date: text.date(data.asOf) })}
-      table={(data) => {
+      rows={(data) => {
         const buckets = data.buckets.length ? data.buckets : AGING_BUCKETS.map((key) => ({ key, label: key }));
-        const columns: Column<AgingRow>[] = [
-          { key: 'label', label: text.t('column.name'), value: (row) => row.label },
-          ...buckets.map((bucket) => ({
-            key: bucket.key,
-            label: bucketLabel(bucket.key, bucket.label),
-            value: (row: AgingRow) => row.amounts[bucket.key] ?? null,
-            display: (row: AgingRow) => text.money(row.amounts[bucket.key]),
-            numeric: true,
-          })),
-          { key: 'total', label: text.t('column.total'), value: (row) => row.total, display: (row) => text.money(row.total), numeric: true },
-        ];
-        return (
-          <SortableTable<AgingRow>
-            caption={text.t('table.caption', { chart: title })}
-            rows={data.rows}
-            rowKey={(row) => row.key}
-            columns={columns}
-            footer={[text.t('column.total'), ...buckets.map((bucket) => text.money(data.totals.amounts[bucket.key])), text.money(data.totals.total)]}
-          />
-        );
+        const bucketColumns: Column<AgingRow>[] = buckets.map((bucket) => ({
+          key: bucket.key,
+          label: bucketLabel(bucket.key, bucket.label),
+          value: (row) => row.amounts[bucket.key] ?? null,
+          display: (row) => text.money(row.amounts[bucket.key]),
+          numeric: true,
+        }));
+        return {
+          rows: data.rows,
+          rowKey: (row) => row.key,
+          columns: [column.text('label', 'name'), ...bucketColumns, column.money('total')],
+          footer: [text.t('column.total'), ...buckets.map((bucket) => text.money(data.totals.amounts[bucket.key])), text.money(data.totals.total)],
+        };
       }}
     />
   );
@@ -80,77 +75,41 @@ const Aging = ({ asOf }: { asOf?: string }) => {
 
 const Collection = ({ filters }: { filters: Filters }) => {
   const text = useDashboardText();
-  const params: Params = { ...filters };
-  const loaded = useTable('collection', params);
   const title = text.t('chart.collection');
+  const column = columnsOf<CollectionRow>(text);
   return (
-    <StatisticCard
-      name="collection"
+    <TableStatistic
+      table="collection"
+      params={{ ...filters }}
       title={title}
-      loaded={loaded}
       // Every month of the range is listed: empty means nothing billed and nothing collected in it.
       isEmpty={(data) => data.rows.every((row) => Number(row.billed) === 0 && Number(row.collected) === 0)}
-      exportAs={{ table: 'collection', params }}
-      chart={(data) => (
-        <LineChart
-          name="collection"
-          label={title}
-          periods={data.rows.map((row) => row.month)}
-          series={[
-            { label: text.t('series.billed'), values: data.rows.map((row) => Number(row.billed)) },
-            { label: text.t('series.collected'), values: data.rows.map((row) => Number(row.collected)) },
-          ]}
-        />
-      )}
-      table={(data) => (
-        <SortableTable<CollectionRow>
-          caption={text.t('table.caption', { chart: title })}
-          rows={data.rows}
-          rowKey={(row) => row.month}
-          columns={[
-            { key: 'month', label: text.t('column.month'), value: (row) => row.month },
-            { key: 'billed', label: text.t('column.billed'), value: (row) => row.billed, display: (row) => text.money(row.billed), numeric: true },
-            { key: 'collected', label: text.t('column.collected'), value: (row) => row.collected, display: (row) => text.money(row.collected), numeric: true },
-          ]}
-        />
-      )}
+      chart={(data) => <LineChart name="collection" label={title} periods={data.rows.map((row) => row.month)} series={seriesOf(text, data.rows, ['billed', 'collected'])} />}
+      rows={(data) => ({
+        rows: data.rows,
+        rowKey: (row) => row.month,
+        columns: [column.text('month', 'month'), column.money('billed'), column.money('collected')],
+      })}
     />
   );
 };
 
 const OverdueTop = ({ asOf }: { asOf?: string }) => {
   const text = useDashboardText();
-  const params: Params = { asOf, top: TOP };
-  const loaded = useTable('overdue-top', params);
   const title = text.t('chart.overdue');
+  const column = columnsOf<OverdueRow>(text);
   return (
-    <StatisticCard
-      name="overdue-top"
+    <TableStatistic
+      table="overdue-top"
+      params={{ asOf, top: TOP }}
       title={title}
-      loaded={loaded}
       isEmpty={(data) => data.rows.length === 0}
-      exportAs={{ table: 'overdue-top', params }}
-      chart={(data) => (
-        <BarChart
-          name="overdue-top"
-          label={title}
-          categories={data.rows.map((row) => row.label)}
-          series={[{ label: text.t('series.overdue'), values: data.rows.map((row) => Number(row.overdue)) }]}
-          horizontal
-        />
-      )}
-      table={(data) => (
-        <SortableTable<OverdueRow>
-          caption={text.t('table.caption', { chart: title })}
-          rows={data.rows}
-          rowKey={(row) => row.key}
-          columns={[
-            { key: 'label', label: text.t('column.name'), value: (row) => row.label },
-            { key: 'overdue', label: text.t('column.overdue'), value: (row) => row.overdue, display: (row) => text.money(row.overdue), numeric: true },
-            { key: 'oldestDaysOverdue', label: text.t('column.oldestDaysOverdue'), value: (row) => row.oldestDaysOverdue, numeric: true },
-          ]}
-        />
-      )}
+      chart={(data) => <BarChart name="overdue-top" label={title} categories={data.rows.map((row) => row.label)} series={seriesOf(text, data.rows, ['overdue'])} horizontal />}
+      rows={(data) => ({
+        rows: data.rows,
+        rowKey: (row) => row.key,
+        columns: [column.text('label', 'name'), column.money('overdue'), column.count('oldestDaysOverdue')],
+      })}
     />
   );
 };

@@ -6,45 +6,27 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { DASHBOARD_TABLES, DashboardTable } from '../../../../../statistics/dashboard-export';
+import services from '../services';
 
-const service = (strapi: Core.Strapi) => strapi.plugin('sales-dashboard').service('dashboard');
+const service = (strapi: Core.Strapi) => strapi.plugin('sales-dashboard').service('dashboard') as DashboardService;
 const query = (ctx: Context) => (ctx.query ?? {}) as Record<string, unknown>;
 
-const sales = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async filters(ctx: Context) {
-    ctx.body = await service(strapi).filters();
-  },
-  async trend(ctx: Context) {
-    ctx.body = await service(strapi).trend(query(ctx));
-  },
-  async breakdown(ctx: Context) {
-    ctx.body = await service(strapi).breakdown(query(ctx));
-  },
-  async targets(ctx: Context) {
-    ctx.body = await service(strapi).targets(query(ctx));
-  },
-  async complaints(ctx: Context) {
-    ctx.body = await service(strapi).complaints(query(ctx));
-  },
-  async monthWidget(ctx: Context) {
-    ctx.body = await service(strapi).monthWidget();
-  },
-});
+type DashboardService = ReturnType<typeof services.dashboard>;
+type StatisticName = Exclude<keyof DashboardService, 'exportTable'>;
 
-const receivables = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async aging(ctx: Context) {
-    ctx.body = await service(strapi).aging(query(ctx));
-  },
-  async collection(ctx: Context) {
-    ctx.body = await service(strapi).collection(query(ctx));
-  },
-  async overdueTop(ctx: Context) {
-    ctx.body = await service(strapi).overdueTop(query(ctx));
-  },
-  async overdueWidget(ctx: Context) {
-    ctx.body = await service(strapi).overdueWidget();
-  },
-});
+/** The actions that answer a statistic of the dashboard service as JSON, read for the request's query. */
+const answering = <N extends StatisticName>(names: readonly N[]) => ({ strapi }: { strapi: Core.Strapi }) =>
+  Object.fromEntries(
+    names.map((name) => [
+      name,
+      async (ctx: Context) => {
+        ctx.body = await service(strapi)[name](query(ctx));
+      },
+    ])
+  ) as Record<N, (ctx: Context) => Promise<void>>;
+
+const sales = answering(['filters', 'trend', 'breakdown', 'targets', 'complaints', 'monthWidget']);
+const receivables = answering(['aging', 'collection', 'overdueTop', 'overdueWidget']);
 
 const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async table(ctx: Context) {
