@@ -204,6 +204,44 @@ const refreshDetail = async (knex: Knex, cells: Cell[]): Promise<void> => {
   );
 };
 
+/**
+ * Adds the sums of the facts matching `where` to the cube and the customer/specification rows
+ * (INSERT … ON CONFLICT DO UPDATE), in the current transaction. Exact only for orders that lay in
+ * no cell before (freshly loaded ones): their amounts, quantities and order counts are new to every
+ * cell, so adding them equals recomputing the cell — at the cost of the chunk, not of all facts.
+ */
+const addToCubes = async (strapi: Core.Strapi, knex: Knex, where: string, bindings: (string | number)[]): Promise<void> => {
+  const p = metaOf(strapi, 'api::product.product');
+  // SELECT * … WHERE 1 = 1 keeps SQLite from reading the upsert's ON as a join's.
+  const grouped = (category: string, byCategory: boolean) => `SELECT substr(f.order_date, 1, 7) AS month, COALESCE(f.region, '') AS region,
+      COALESCE(f.salesperson_id, 0) AS salesperson_id, f.currency AS currency, ${category} AS category, SUM(f.amount_cents) AS amount_cents,
+      SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
+    FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
+    WHERE ${where}
+    GROUP BY ${CELL_OF_FACT}${byCategory ? `, ${category}` : ''}`;
+  await knex.raw(
+    `INSERT INTO ${SALES_MONTHLY} (month, region, salesperson_id, currency, category, amount_cents, quantity, orders)
+     SELECT * FROM (${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}) AS added WHERE 1 = 1
+     ON CONFLICT (month, region, salesperson_id, category, currency) DO UPDATE SET
+       amount_cents = ${SALES_MONTHLY}.amount_cents + excluded.amount_cents,
+       quantity = ${SALES_MONTHLY}.quantity + excluded.quantity,
+       orders = ${SALES_MONTHLY}.orders + excluded.orders`,
+    [...bindings, ...bindings]
+  );
+  const detail = (dimension: string, key: string) => `SELECT '${dimension}' AS dimension, substr(f.order_date, 1, 7) AS month, ${key} AS group_key,
+      f.currency AS currency, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity
+    FROM ${SALES_FACTS} f WHERE ${where}
+    GROUP BY substr(f.order_date, 1, 7), ${key}, f.currency`;
+  await knex.raw(
+    `INSERT INTO ${SALES_MONTHLY_BY} (dimension, month, group_key, currency, amount_cents, quantity)
+     SELECT * FROM (${detail('customer', `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`)} UNION ALL ${detail('spec', `COALESCE(f.specification, '')`)}) AS added WHERE 1 = 1
+     ON CONFLICT (dimension, currency, month, group_key) DO UPDATE SET
+       amount_cents = ${SALES_MONTHLY_BY}.amount_cents + excluded.amount_cents,
+       quantity = ${SALES_MONTHLY_BY}.quantity + excluded.quantity`,
+    [...bindings, ...bindings]
+  );
+};
+
 /** Recomputes every cell of the cube (after a product changes category, or to repair). */
 export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
@@ -256,6 +294,9 @@ export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, la
     await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, [first, last]);
     await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)} AND o.id BETWEEN ? AND ?`, [first, last]);
     if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${SALES_FACTS}`);
+    // Fresh orders (no facts before): add the chunk's sums. Recomputing the cells instead would
+    // read every fact of the months the chunk touches, i.e. all data loaded so far, per chunk.
+    if (before.length === 0) return addToCubes(strapi, knex, `f.order_id BETWEEN ? AND ?`, [first, last]);
     const cells = [...before, ...(await cellsOf(knex, these, [first, last]))];
     await refreshCells(strapi, knex, cells);
     await refreshDetail(knex, cells);
