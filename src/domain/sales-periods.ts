@@ -31,6 +31,24 @@ export const monthStart = (date: string, months = 0): string => {
 
 export const monthEnd = (date: string): string => addDays(monthStart(date, 1), -1);
 
+export interface MonthSplit {
+  /** The whole calendar months inside [from, to] ('YYYY-MM', first and last), if any. */
+  months?: [string, string];
+  /** The days of [from, to] outside those months: before the first, after the last (all of it when there is none). */
+  days: [string, string][];
+}
+
+/** [from, to] as its whole months and the days around them: roll-ups by month answer the first, by day the rest. */
+export const splitByWholeMonths = (from: string, to: string): MonthSplit => {
+  const firstWhole = from === monthStart(from) ? from : monthStart(from, 1);
+  const lastWholeEnd = to === monthEnd(to) ? to : addDays(monthStart(to), -1);
+  if (firstWhole > lastWholeEnd) return { days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < firstWhole) days.push([from, addDays(firstWhole, -1)]);
+  if (to > lastWholeEnd) days.push([addDays(lastWholeEnd, 1), to]);
+  return { months: [firstWhole.slice(0, 7), lastWholeEnd.slice(0, 7)], days };
+};
+
 /** The same calendar day `years` later (earlier when negative); 29 February becomes the 28th. */
 export const addYears = (date: string, years: number): string => {
   const year = String(Number(date.slice(0, 4)) + years).padStart(4, '0');

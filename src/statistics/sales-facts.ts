@@ -36,6 +36,13 @@ export const ALL_CATEGORIES = '*';
  * none): the unfiltered customer and specification rankings without reading every line.
  */
 export const SALES_MONTHLY_BY = 'sales_monthly_by';
+/**
+ * The daily cube: per day, region, product category and currency the amount, quantity and number
+ * of orders ('*' and '' as in the monthly cube). No salesperson: with it a day's cells would be
+ * nearly as many as its orders; the daily trend and the edge days of a range read it unless a
+ * salesperson or customer is asked for (then the facts, by their indexes).
+ */
+export const SALES_DAILY = 'sales_daily';
 export const DETAIL_DIMENSIONS = ['customer', 'spec'] as const;
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
@@ -128,11 +135,24 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
       table.primary(['dimension', 'currency', 'month', 'group_key']);
     });
   }
+  const daily = await knex.schema.hasTable(SALES_DAILY);
+  if (!daily) {
+    await knex.schema.createTable(SALES_DAILY, (table) => {
+      table.string('day', 10).notNullable();
+      table.string('region', 40).notNullable();
+      table.string('category', 255).notNullable();
+      table.string('currency', 3).notNullable();
+      table.bigInteger('amount_cents').notNullable();
+      table.bigInteger('quantity').notNullable();
+      table.integer('orders').notNullable();
+      table.primary(['currency', 'day', 'region', 'category']);
+    });
+  }
   for (const statement of INDEXES) await knex.raw(statement);
-  if (!exists || !cube || !detail) return true;
+  if (!exists || !cube || !detail || !daily) return true;
   // A cube left empty beside filled facts (a start that stopped between creating and filling it).
-  const [cubeRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_FACTS).first('line_id')]);
-  return !cubeRow && Boolean(factRow);
+  const [cubeRow, dayRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_DAILY).first('day'), knex(SALES_FACTS).first('line_id')]);
+  return (!cubeRow || !dayRow) && Boolean(factRow);
 };
 
 /** A cube cell without its category: month, region ('' none), salesperson (0 none), currency. */
@@ -178,6 +198,35 @@ const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Pro
       `${keys} INSERT INTO ${SALES_MONTHLY} (month, region, salesperson_id, currency, category, amount_cents, quantity, orders)
        ${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`,
       [...keyBindings, `${months[0]}-01`, `${months[months.length - 1]}-31`, `${months[0]}-01`, `${months[months.length - 1]}-31`]
+    );
+  }
+  await refreshDays(strapi, knex, unique);
+};
+
+/** Recomputes the daily cube's days of these cells' months, regions and currencies from the facts. */
+const refreshDays = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
+  const unique = [...new Map(cells.map(([month, region, , currency]) => [`${month}\u0000${region}\u0000${currency}`, [month, region, currency]])).values()];
+  const p = metaOf(strapi, 'api::product.product');
+  for (let start = 0; start < unique.length; start += 1000) {
+    const chunk = unique.slice(start, start + 1000);
+    const keys = `WITH k(month, region, currency) AS (VALUES ${chunk.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(3)))').join(', ')})`;
+    const keyBindings = chunk.flat();
+    const months = chunk.map((cell) => cell[0]).sort();
+    const range = [`${months[0]}-01`, `${months[months.length - 1]}-31`];
+    await knex.raw(
+      `${keys} DELETE FROM ${SALES_DAILY} WHERE day >= ? AND day <= ? AND EXISTS (SELECT 1 FROM k WHERE k.month = substr(${SALES_DAILY}.day, 1, 7)
+        AND k.region = ${SALES_DAILY}.region AND k.currency = ${SALES_DAILY}.currency)`,
+      [...keyBindings, ...range]
+    );
+    const grouped = (category: string, byCategory: boolean) => `SELECT f.order_date, COALESCE(f.region, ''), f.currency, ${category}, SUM(f.amount_cents), SUM(f.quantity), COUNT(DISTINCT f.order_id)
+      FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
+      JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.region = COALESCE(f.region, '') AND k.currency = f.currency
+      WHERE f.order_date >= ? AND f.order_date <= ?
+      GROUP BY f.order_date, COALESCE(f.region, ''), f.currency${byCategory ? `, ${category}` : ''}`;
+    await knex.raw(
+      `${keys} INSERT INTO ${SALES_DAILY} (day, region, currency, category, amount_cents, quantity, orders)
+       ${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`,
+      [...keyBindings, ...range, ...range]
     );
   }
 };
@@ -228,6 +277,20 @@ const addToCubes = async (strapi: Core.Strapi, knex: Knex, where: string, bindin
        orders = ${SALES_MONTHLY}.orders + excluded.orders`,
     [...bindings, ...bindings]
   );
+  const days = (category: string, byCategory: boolean) => `SELECT f.order_date AS day, COALESCE(f.region, '') AS region, f.currency AS currency,
+      ${category} AS category, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
+    FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
+    WHERE ${where}
+    GROUP BY f.order_date, COALESCE(f.region, ''), f.currency${byCategory ? `, ${category}` : ''}`;
+  await knex.raw(
+    `INSERT INTO ${SALES_DAILY} (day, region, currency, category, amount_cents, quantity, orders)
+     SELECT * FROM (${days(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${days(`'${ALL_CATEGORIES}'`, false)}) AS added WHERE 1 = 1
+     ON CONFLICT (currency, day, region, category) DO UPDATE SET
+       amount_cents = ${SALES_DAILY}.amount_cents + excluded.amount_cents,
+       quantity = ${SALES_DAILY}.quantity + excluded.quantity,
+       orders = ${SALES_DAILY}.orders + excluded.orders`,
+    [...bindings, ...bindings]
+  );
   const detail = (dimension: string, key: string) => `SELECT '${dimension}' AS dimension, substr(f.order_date, 1, 7) AS month, ${key} AS group_key,
       f.currency AS currency, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity
     FROM ${SALES_FACTS} f WHERE ${where}
@@ -242,12 +305,13 @@ const addToCubes = async (strapi: Core.Strapi, knex: Knex, where: string, bindin
   );
 };
 
-/** Recomputes every cell of the cube (after a product changes category, or to repair). */
+/** Recomputes every cell of the cubes (to repair). */
 export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
     await knex.raw(`DELETE FROM ${SALES_MONTHLY}`);
     await knex.raw(`DELETE FROM ${SALES_MONTHLY_BY}`);
+    await knex.raw(`DELETE FROM ${SALES_DAILY}`);
     const cells = await cellsOf(knex, '1 = 1', []);
     await refreshCells(strapi, knex, cells);
     await refreshDetail(knex, cells);

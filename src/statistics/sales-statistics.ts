@@ -9,10 +9,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { addDays } from '../domain/business-date';
-import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio } from '../domain/sales-periods';
+import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio, splitByWholeMonths } from '../domain/sales-periods';
 import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
-import { ALL_CATEGORIES, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
+import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from './table-meta';
 
 export const CURRENCY = 'CNY';
@@ -57,17 +56,17 @@ const factsWhere = (strapi: Core.Strapi, filters: DashboardFilters, { currency =
   return { sql: `FROM ${SALES_FACTS} f WHERE ${where.join(' AND ')}`, bindings };
 };
 
-/** The period of `f.order_date` ('YYYY-MM-DD' text) as SQL, the same on both databases. */
-const periodSql = (grain: Grain): string => {
+/** The period of a 'YYYY-MM-DD' (or, for coarser grains, 'YYYY-MM') text column as SQL, the same on both databases. */
+const periodSql = (grain: Grain, column: string): string => {
   switch (grain) {
     case 'day':
-      return 'f.order_date';
+      return column;
     case 'month':
-      return 'substr(f.order_date, 1, 7)';
+      return `substr(${column}, 1, 7)`;
     case 'quarter':
-      return `substr(f.order_date, 1, 4) || '-Q' || CAST((CAST(substr(f.order_date, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))`;
+      return `substr(${column}, 1, 4) || '-Q' || CAST((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))`;
     default:
-      return 'substr(f.order_date, 1, 4)';
+      return `substr(${column}, 1, 4)`;
   }
 };
 
@@ -82,17 +81,21 @@ type Grouping = { period: Grain } | { dimension: 'region' | 'salesperson' | 'cat
 
 const factsGroup = (strapi: Core.Strapi, grouping: Grouping): { key: string; join: string } => {
   if (grouping === 'total') return { key: `'all'`, join: '' };
-  if ('period' in grouping) return { key: periodSql(grouping.period), join: '' };
+  if ('period' in grouping) return { key: periodSql(grouping.period, 'f.order_date'), join: '' };
   return breakdownKey(strapi, grouping.dimension);
 };
 
-const cubeGroup = (grouping: Grouping): string => {
+/** A cube: the monthly one (by salesperson) or the daily one (without), and its period column. */
+interface Cube {
+  table: string;
+  period: 'm.month' | 'm.day';
+}
+const MONTHLY: Cube = { table: SALES_MONTHLY, period: 'm.month' };
+const DAILY: Cube = { table: SALES_DAILY, period: 'm.day' };
+
+const cubeGroup = (grouping: Grouping, cube: Cube): string => {
   if (grouping === 'total') return `'all'`;
-  if ('period' in grouping) {
-    if (grouping.period === 'month') return 'm.month';
-    if (grouping.period === 'quarter') return `substr(m.month, 1, 4) || '-Q' || CAST((CAST(substr(m.month, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))`;
-    return 'substr(m.month, 1, 4)';
-  }
+  if ('period' in grouping) return periodSql(grouping.period, cube.period);
   if (grouping.dimension === 'region') return 'm.region';
   if (grouping.dimension === 'salesperson') return `CASE WHEN m.salesperson_id = 0 THEN '' ELSE CAST(m.salesperson_id AS VARCHAR(20)) END`;
   return 'm.category';
@@ -117,10 +120,10 @@ const factSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping
   );
 };
 
-/** Sums over the monthly cube for the whole months [firstMonth, lastMonth]. */
-const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', firstMonth: string, lastMonth: string, into: Map<string, Sums>) => {
-  const where = [`m.currency ${currency} ?`, 'm.month >= ?', 'm.month <= ?'];
-  const bindings: Binding[] = [CURRENCY, firstMonth, lastMonth];
+/** Sums over a cube for the periods [first, last] (months of the monthly cube, days of the daily one). */
+const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', cube: Cube, first: string, last: string, into: Map<string, Sums>) => {
+  const where = [`m.currency ${currency} ?`, `${cube.period} >= ?`, `${cube.period} <= ?`];
+  const bindings: Binding[] = [CURRENCY, first, last];
   if (filters.region !== undefined) {
     where.push('m.region = ?');
     bindings.push(filters.region);
@@ -140,36 +143,37 @@ const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping
     where.push('m.category = ?');
     bindings.push(ALL_CATEGORIES);
   }
-  const key = cubeGroup(grouping);
   addInto(
     into,
     await run(
       strapi,
-      `SELECT ${key} AS group_key, SUM(m.amount_cents) AS amount, SUM(m.quantity) AS quantity, SUM(m.orders) AS orders
-       FROM ${SALES_MONTHLY} m WHERE ${where.join(' AND ')} GROUP BY 1`,
+      `SELECT ${cubeGroup(grouping, cube)} AS group_key, SUM(m.amount_cents) AS amount, SUM(m.quantity) AS quantity, SUM(m.orders) AS orders
+       FROM ${cube.table} m WHERE ${where.join(' AND ')} GROUP BY 1`,
       bindings
     )
   );
 };
 
 /**
- * Amount, quantity and orders of the counted lines matching the filters, grouped. Whole months come
- * from the monthly cube, the days before the first and after the last whole month from the
- * line-level roll-up; a customer filter or a daily grain reads the line-level roll-up throughout
- * (its indexes serve both). Every order lies in one day, so the parts add up exactly.
+ * Amount, quantity and orders of the counted lines matching the filters, grouped. A customer filter
+ * reads the line-level roll-up throughout (by its index). Otherwise whole months come from the
+ * monthly cube, and the days (a daily grain, or the edges before the first and after the last
+ * whole month) from the daily cube — or, when it cannot answer (a salesperson filter or grouping),
+ * from the line-level roll-up. Every order lies in one day, so the parts add up exactly.
  */
 const groupedSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>' = '='): Promise<Map<string, Sums>> => {
   const sums = new Map<string, Sums>();
-  const daily = grouping !== 'total' && 'period' in grouping && grouping.period === 'day';
-  const firstWhole = filters.from === monthStart(filters.from) ? filters.from : monthStart(filters.from, 1);
-  const lastWholeEnd = filters.to === monthEnd(filters.to) ? filters.to : addDays(monthStart(filters.to), -1);
-  if (daily || filters.customerId !== undefined || firstWhole > lastWholeEnd) {
+  if (filters.customerId !== undefined) {
     await factSums(strapi, filters, grouping, currency, sums);
     return sums;
   }
-  await cubeSums(strapi, filters, grouping, currency, firstWhole.slice(0, 7), lastWholeEnd.slice(0, 7), sums);
-  if (filters.from < firstWhole) await factSums(strapi, { ...filters, to: addDays(firstWhole, -1) }, grouping, currency, sums);
-  if (filters.to > lastWholeEnd) await factSums(strapi, { ...filters, from: addDays(lastWholeEnd, 1) }, grouping, currency, sums);
+  const bySalesperson = filters.salespersonId !== undefined || (grouping !== 'total' && 'dimension' in grouping && grouping.dimension === 'salesperson');
+  const days = (range: DashboardFilters) =>
+    bySalesperson ? factSums(strapi, range, grouping, currency, sums) : cubeSums(strapi, range, grouping, currency, DAILY, range.from, range.to, sums);
+  const split = splitByWholeMonths(filters.from, filters.to);
+  if (grouping !== 'total' && 'period' in grouping && grouping.period === 'day') split.days = [[filters.from, filters.to]];
+  else if (split.months) await cubeSums(strapi, filters, grouping, currency, MONTHLY, split.months[0], split.months[1], sums);
+  for (const [from, to] of split.days) await days({ ...filters, from, to });
   return sums;
 };
 
@@ -324,17 +328,15 @@ const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, 
     parts.push({ sql: `SELECT ${key} AS group_key, f.amount_cents AS amount, f.quantity AS quantity ${fromSql}`, bindings: from.bindings });
   };
   const unfiltered = filters.region === undefined && filters.salespersonId === undefined && filters.category === undefined && filters.customerId === undefined;
-  const firstWhole = filters.from === monthStart(filters.from) ? filters.from : monthStart(filters.from, 1);
-  const lastWholeEnd = filters.to === monthEnd(filters.to) ? filters.to : addDays(monthStart(filters.to), -1);
-  if (!unfiltered || firstWhole > lastWholeEnd) factPart(filters);
+  const split = splitByWholeMonths(filters.from, filters.to);
+  if (!unfiltered || !split.months) factPart(filters);
   else {
     parts.push({
       sql: `SELECT d.group_key AS group_key, d.amount_cents AS amount, d.quantity AS quantity FROM ${SALES_MONTHLY_BY} d
         WHERE d.dimension = ? AND d.currency = ? AND d.month >= ? AND d.month <= ?`,
-      bindings: [by, CURRENCY, firstWhole.slice(0, 7), lastWholeEnd.slice(0, 7)],
+      bindings: [by, CURRENCY, ...split.months],
     });
-    if (filters.from < firstWhole) factPart({ ...filters, to: addDays(firstWhole, -1) });
-    if (filters.to > lastWholeEnd) factPart({ ...filters, from: addDays(lastWholeEnd, 1) });
+    for (const [from, to] of split.days) factPart({ ...filters, from, to });
   }
   const rows = await run<{ group_key: string; amount: unknown; quantity: unknown; groups: unknown; total_amount: unknown; total_quantity: unknown }>(
     strapi,
