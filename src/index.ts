@@ -14,7 +14,7 @@ import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
 import { ensureDunningLogTable } from './jobs/collection-dunning';
-import { ensureReceivableIndexes } from './statistics/receivable-statistics';
+import { ensureReceivableFacts, followReceivableChanges, rebuildReceivableFacts } from './statistics/receivable-facts';
 import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
 import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
@@ -61,7 +61,9 @@ export default {
     // The sales roll-up: created (and filled from the orders) once, then kept in step by every write.
     if (await ensureSalesFacts(strapi)) await rebuildSalesFacts(strapi);
     followSalesChanges(strapi);
-    await ensureReceivableIndexes(strapi);
+    // The receivables roll-up likewise, kept by the writers of receivables, allocations and customers.
+    if (await ensureReceivableFacts(strapi)) await rebuildReceivableFacts(strapi);
+    followReceivableChanges(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {

@@ -6,7 +6,8 @@
  * - `receivableAging`: those open amounts summed per aging bucket (src/domain/aging.ts), overall or
  *   per customer, salesperson (the customer's) or region (the customer's).
  * Today and later, the stored open amount is that same figure (allocations are never dated in the
- * future) and the query reads it directly instead of summing the allocations.
+ * future) and the query reads it directly instead of summing the allocations — for all customers
+ * at once from the receivables roll-up.
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
@@ -14,11 +15,15 @@ import { AgingBucket, agingBounds, agingBuckets } from '../domain/aging';
 import { dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
 import { reportTimeZone } from '../settings';
+import { customerJoins, RECEIVABLE_FACTS } from '../statistics/receivable-facts';
 import { metaOf } from '../statistics/table-meta';
 
 const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';
 const CUSTOMER = 'api::customer.customer';
+const USER = 'plugin::users-permissions.user';
+
+const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 
 export const AGING_GROUPS = ['bucket', 'customer', 'salesperson', 'region'] as const;
 export type AgingGroup = (typeof AGING_GROUPS)[number];
@@ -40,17 +45,35 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
   agingBuckets(agingBounds(strapi.config.get('server.collection.agingBuckets', undefined)));
 
 /**
- * SELECT receivable_id, customer_id, invoice_date, due_date, amount, open_amount, days_past_due
- * of the receivables open at the end of `asOf`.
+ * SELECT receivable_id, customer_id, region, salesperson_id (the customer's; '' and 0 for none),
+ * invoice_date, due_date, amount, open_amount, days_past_due of the receivables open at the end of
+ * `asOf`. Today's open items of all customers come from the receivables roll-up
+ * (src/statistics/receivable-facts.ts, kept in the writers' transactions), anything else from the
+ * base tables.
  */
 export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const daysPastDue = (dueDate: string) => (postgres ? `(CAST(? AS date) - ${dueDate})` : `CAST(julianday(?) - julianday(${dueDate}) AS INTEGER)`);
+  const current = filter.asOf >= dateIn(reportTimeZone(strapi));
+  if (current && !filter.customerIds) {
+    const where = ['f.open_cents > 0', 'f.invoice_date <= ?'];
+    const bindings: Binding[] = [filter.asOf, filter.asOf];
+    if (filter.currency) {
+      where.push('f.currency = ?');
+      bindings.push(filter.currency);
+    }
+    return {
+      sql: `SELECT f.receivable_id, f.customer_id, f.region, f.salesperson_id, f.invoice_date, f.due_date,
+          CAST(f.amount_cents / 100.0 AS DECIMAL(16, 2)) AS amount, CAST(f.open_cents / 100.0 AS DECIMAL(16, 2)) AS open_amount,
+          ${daysPastDue('f.due_date')} AS days_past_due
+        FROM ${RECEIVABLE_FACTS} f WHERE ${where.join(' AND ')}`,
+      bindings,
+    };
+  }
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);
-  const owner = r.link('customer');
   const allocatedTo = a.link('receivable');
-  const postgres = strapi.db.dialect.client === 'postgres';
-  const daysPastDue = postgres ? `(CAST(? AS date) - r.${r.column('dueDate')})` : `CAST(julianday(?) - julianday(r.${r.column('dueDate')}) AS INTEGER)`;
-  const current = filter.asOf >= dateIn(reportTimeZone(strapi));
+  const customer = customerJoins(strapi, 'r.id');
   const bindings: Binding[] = [filter.asOf];
   let openAmount: string;
   let paid = '';
@@ -78,15 +101,15 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
     bindings.push(filter.currency);
   }
   if (filter.customerIds) {
-    where.push(filter.customerIds.length ? `rc.${owner.target} IN (${filter.customerIds.map(() => '?').join(', ')})` : '1 = 0');
+    where.push(filter.customerIds.length ? `${customer.customerId} IN (${filter.customerIds.map(() => '?').join(', ')})` : '1 = 0');
     bindings.push(...filter.customerIds);
   }
   return {
-    sql: `SELECT r.id AS receivable_id, rc.${owner.target} AS customer_id, r.${r.column('invoiceDate')} AS invoice_date,
+    sql: `SELECT r.id AS receivable_id, ${customer.columns}, r.${r.column('invoiceDate')} AS invoice_date,
         r.${r.column('dueDate')} AS due_date, r.${r.column('amount')} AS amount, ${openAmount} AS open_amount,
-        ${daysPastDue} AS days_past_due
+        ${daysPastDue(`r.${r.column('dueDate')}`)} AS days_past_due
       FROM ${r.table} r
-      JOIN ${owner.table} rc ON rc.${owner.owner} = r.id
+      ${customer.sql}
       ${paid}
       WHERE ${where.join(' AND ')}`,
     bindings,
@@ -125,65 +148,82 @@ const bucketCase = (buckets: AgingBucket[]): Sql => {
   return { sql: `CASE ${whens.map((when) => when.sql).join(' ')} ELSE ? END`, bindings: [...whens.flatMap((when) => when.bindings), last.key] };
 };
 
-/** What the customers owed at the end of `asOf`, per aging bucket and group. */
+/** What the customers owed at the end of `asOf`, per aging bucket and group (the `top` largest groups and the totals of all). */
 export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions): Promise<Aging> => {
-  const knex = strapi.db.connection;
   const buckets = configuredBuckets(strapi);
   const currency = options.currency ?? 'CNY';
   const items = openItemsQuery(strapi, { ...options, currency });
-  const c = metaOf(strapi, CUSTOMER);
-  const salesperson = c.link('salesperson');
   const bucket = bucketCase(buckets);
-  const group: Record<AgingGroup, { key: string; label: string }> = {
-    bucket: { key: `'all'`, label: `'all'` },
-    customer: { key: `c.document_id`, label: `MAX(COALESCE(c.${c.column('code')}, '') || ' ' || c.${c.column('name')})` },
-    salesperson: { key: `COALESCE(CAST(cs.${salesperson.target} AS VARCHAR(20)), '')`, label: `MAX(COALESCE(u.display_name, u.username, ''))` },
-    region: { key: `COALESCE(c.${c.column('region')}, '')`, label: `COALESCE(c.${c.column('region')}, '')` },
+  const key: Record<AgingGroup, string> = {
+    bucket: `'all'`,
+    customer: 'CAST(o.customer_id AS VARCHAR(20))',
+    salesperson: `CASE WHEN o.salesperson_id = 0 THEN '' ELSE CAST(o.salesperson_id AS VARCHAR(20)) END`,
+    region: 'o.region',
   };
-  const { key, label } = group[options.groupBy];
   const where: string[] = [];
   const whereBindings: Binding[] = [];
   if (options.salespersonId !== undefined) {
-    where.push(`cs.${salesperson.target} = ?`);
+    where.push('o.salesperson_id = ?');
     whereBindings.push(options.salespersonId);
   }
   if (options.region !== undefined) {
-    where.push(`c.${c.column('region')} = ?`);
+    where.push('o.region = ?');
     whereBindings.push(options.region);
   }
-  const rows: { group_key: string; group_label: string; bucket: string; amount: string | number }[] = await knex
-    .raw(
-      `SELECT ${key} AS group_key, ${label} AS group_label, ${bucket.sql} AS bucket, SUM(o.open_amount) AS amount
-       FROM (${items.sql}) o
-       JOIN ${c.table} c ON c.id = o.customer_id
-       LEFT JOIN ${salesperson.table} cs ON cs.${salesperson.owner} = c.id
-       LEFT JOIN up_users u ON u.id = cs.${salesperson.target}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       GROUP BY ${options.groupBy === 'bucket' ? '3' : '1, 3'}`,
-      [...bucket.bindings, ...items.bindings, ...whereBindings]
+  const top = options.top !== undefined && options.groupBy !== 'bucket' ? options.top : undefined;
+  // The groups' sums per bucket, kept for the `top` groups only, and (group_key NULL) the totals of all.
+  const rows = rowsOf<{ group_key: string | null; bucket: string; cents: unknown }>(
+    await strapi.db.connection.raw(
+      `WITH g AS (
+         SELECT ${key[options.groupBy]} AS group_key, ${bucket.sql} AS bucket, SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS cents
+         FROM (${items.sql}) o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         GROUP BY 1, 2
+       ), ranked AS (
+         SELECT group_key FROM g GROUP BY group_key ORDER BY SUM(cents) DESC, group_key ${top === undefined ? '' : 'LIMIT ?'}
+       )
+       SELECT g.group_key, g.bucket, g.cents FROM g JOIN ranked ON ranked.group_key = g.group_key
+       UNION ALL SELECT NULL, g.bucket, SUM(g.cents) FROM g GROUP BY g.bucket`,
+      [...bucket.bindings, ...items.bindings, ...whereBindings, ...(top === undefined ? [] : [top])]
     )
-    .then((result: unknown) => (Array.isArray(result) ? result : (result as { rows: never[] }).rows));
-
-  const byGroup = new Map<string, { label: string; amounts: Map<string, Decimal> }>();
+  );
+  const all = new Map<string, Decimal>();
+  const byGroup = new Map<string, Map<string, Decimal>>();
   for (const row of rows) {
-    const entry = byGroup.get(row.group_key) ?? { label: row.group_label, amounts: new Map<string, Decimal>() };
-    entry.amounts.set(row.bucket, (entry.amounts.get(row.bucket) ?? new Decimal(0)).plus(String(row.amount)));
-    byGroup.set(row.group_key, entry);
+    const amount = new Decimal(String(row.cents)).div(100);
+    if (row.group_key === null) all.set(row.bucket, amount);
+    else byGroup.set(row.group_key, (byGroup.get(row.group_key) ?? new Map<string, Decimal>()).set(row.bucket, amount));
   }
+  const names = await groupNames(strapi, options.groupBy, [...byGroup.keys()]);
   const amountsOf = (amounts: Map<string, Decimal>) => Object.fromEntries(buckets.map((b) => [b.key, formatMoney(amounts.get(b.key) ?? new Decimal(0))]));
   const totalOf = (amounts: Map<string, Decimal>) => [...amounts.values()].reduce((sum, amount) => sum.plus(amount), new Decimal(0));
-  let groups = [...byGroup.entries()]
-    .map(([groupKey, entry]) => ({ key: groupKey, label: entry.label, amounts: entry.amounts, total: totalOf(entry.amounts) }))
-    .sort((x, y) => y.total.comparedTo(x.total) || x.key.localeCompare(y.key));
-  const all = new Map<string, Decimal>();
-  for (const entry of groups) for (const [b, amount] of entry.amounts) all.set(b, (all.get(b) ?? new Decimal(0)).plus(amount));
-  if (options.top !== undefined && options.groupBy !== 'bucket') groups = groups.slice(0, options.top);
+  const groups = [...byGroup.entries()]
+    .map(([groupKey, amounts]) => ({ groupKey, amounts, total: totalOf(amounts) }))
+    .sort((x, y) => y.total.comparedTo(x.total) || (x.groupKey < y.groupKey ? -1 : x.groupKey > y.groupKey ? 1 : 0));
   return {
     asOf: options.asOf,
     currency,
     groupBy: options.groupBy,
     buckets: buckets.map((b) => ({ key: b.key, label: b.label, from: b.from, to: b.to })),
-    rows: groups.map((entry) => ({ key: entry.key, label: entry.label, amounts: amountsOf(entry.amounts), total: formatMoney(entry.total) })),
+    rows: groups.map((entry) => ({ ...names(entry.groupKey), amounts: amountsOf(entry.amounts), total: formatMoney(entry.total) })),
     totals: { amounts: amountsOf(all), total: formatMoney(totalOf(all)) },
   };
+};
+
+/** The public key and label of each group: a customer's document id and code and name, a salesperson's name. */
+const groupNames = async (strapi: Core.Strapi, groupBy: AgingGroup, keys: string[]): Promise<(key: string) => { key: string; label: string }> => {
+  const ids = keys.filter((key) => key !== '').map(Number);
+  if (groupBy === 'customer' && ids.length) {
+    const customers = await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] });
+    const byId = new Map(customers.map((c: { id: number; documentId: string; code: string | null; name: string }) => [String(c.id), c]));
+    return (key) => {
+      const c = byId.get(key);
+      return c ? { key: c.documentId, label: `${c.code ?? ''} ${c.name}` } : { key, label: key };
+    };
+  }
+  if (groupBy === 'salesperson' && ids.length) {
+    const users = await strapi.db.query(USER).findMany({ where: { id: { $in: ids } }, select: ['id', 'displayName', 'username'] });
+    const byId = new Map(users.map((u: { id: number; displayName: string | null; username: string | null }) => [String(u.id), u.displayName || u.username || '']));
+    return (key) => ({ key, label: byId.get(key) ?? '' });
+  }
+  return (key) => ({ key, label: key });
 };

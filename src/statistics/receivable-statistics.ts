@@ -2,19 +2,18 @@
  * Receivables statistics of the dashboard, in SQL on PostgreSQL and SQLite alike: aging by bucket
  * and by customer / salesperson / region and the overdue customers (both from the collection
  * module's open items, src/collection/receivable-aging.ts), the collection trend (billed against
- * collected per month) and the overdue widget. In CNY; a customer's region and salesperson are
+ * collected per month) and the overdue widget, from the receivables roll-up (./receivable-facts.ts)
+ * where the figures are today's. In CNY; a customer's region and salesperson are
  * the customer's own (receivables carry neither).
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { centsToMoney, periodsBetween } from '../domain/sales-periods';
+import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
 import { Aging, AGING_GROUPS, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
-import { metaOf } from './table-meta';
+import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from './receivable-facts';
 
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
 const CUSTOMER = 'api::customer.customer';
 
 type Binding = string | number;
@@ -23,44 +22,23 @@ type Query = Record<string, unknown>;
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const cents = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
 
-/** 'YYYY-MM' of a date column, the same text on both databases. */
-const monthOf = (strapi: Core.Strapi, column: string) =>
-  strapi.db.dialect.client === 'postgres' ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`;
-
-/** Conditions on the receivable's customer (alias `rc` for the link row) from the dashboard filters. */
-const customerConditions = (strapi: Core.Strapi, filters: DashboardFilters, customerColumn: string) => {
-  const c = metaOf(strapi, CUSTOMER);
-  const salesperson = c.link('salesperson');
+/** Conditions on a roll-up's customer, region and salesperson columns (alias `f`) from the dashboard filters. */
+const factConditions = (filters: DashboardFilters) => {
   const where: string[] = [];
   const bindings: Binding[] = [];
   if (filters.customerId !== undefined) {
-    where.push(`${customerColumn} = ?`);
+    where.push('f.customer_id = ?');
     bindings.push(filters.customerId);
   }
   if (filters.region !== undefined) {
-    where.push(`${customerColumn} IN (SELECT id FROM ${c.table} WHERE ${c.column('region')} = ?)`);
+    where.push('f.region = ?');
     bindings.push(filters.region);
   }
   if (filters.salespersonId !== undefined) {
-    where.push(`${customerColumn} IN (SELECT ${salesperson.owner} FROM ${salesperson.table} WHERE ${salesperson.target} = ?)`);
+    where.push('f.salesperson_id = ?');
     bindings.push(filters.salespersonId);
   }
-  return { where, bindings };
-};
-
-/**
- * Indexes for the receivables figures, created at bootstrap if missing: open items by state, the
- * billed months by invoice date, the collected months by allocation date.
- */
-export const ensureReceivableIndexes = async (strapi: Core.Strapi): Promise<void> => {
-  const r = metaOf(strapi, RECEIVABLE);
-  const a = metaOf(strapi, ALLOCATION);
-  const statements = [
-    `CREATE INDEX IF NOT EXISTS receivables_state_due_index ON ${r.table} (${r.column('state')}, ${r.column('dueDate')})`,
-    `CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${r.table} (${r.column('invoiceDate')})`,
-    `CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${a.table} (${a.column('allocatedOn')})`,
-  ];
-  for (const statement of statements) await strapi.db.connection.raw(statement);
+  return { sql: where.map((condition) => ` AND ${condition}`).join(''), bindings };
 };
 
 export interface CollectionTrend {
@@ -71,51 +49,50 @@ export interface CollectionTrend {
 
 /**
  * Per calendar month of the range: billed = receivables invoiced that month (voided ones left out),
- * collected = payment allocations made that month and still in force (not reversed).
- * The product category filter does not apply to receivables and is ignored.
+ * collected = payment allocations made that month and still in force (not reversed). Whole months
+ * come from the monthly roll-up, the days around them (and any customer's figures) from the fact
+ * rows (src/statistics/receivable-facts.ts). The product category filter does not apply to
+ * receivables and is ignored.
  */
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {
-  const knex = strapi.db.connection;
-  const r = metaOf(strapi, RECEIVABLE);
-  const a = metaOf(strapi, ALLOCATION);
-  const owner = r.link('customer');
-  const allocatedTo = a.link('receivable');
-  const billedCustomer = customerConditions(strapi, filters, `rc.${owner.target}`);
-  const billed = rowsOf<{ month: string; amount: unknown }>(
-    await knex.raw(
-      `SELECT ${monthOf(strapi, `r.${r.column('invoiceDate')}`)} AS month, SUM(CAST(ROUND(r.${r.column('amount')} * 100) AS BIGINT)) AS amount
-       FROM ${r.table} r JOIN ${owner.table} rc ON rc.${owner.owner} = r.id
-       WHERE r.${r.column('currency')} = ? AND r.${r.column('state')} <> 'void'
-         AND r.${r.column('invoiceDate')} >= ? AND r.${r.column('invoiceDate')} <= ?
-         ${billedCustomer.where.map((condition) => `AND ${condition}`).join(' ')}
-       GROUP BY 1`,
-      [CURRENCY, filters.from, filters.to, ...billedCustomer.bindings]
+  const conditions = factConditions(filters);
+  const parts: { sql: string; bindings: Binding[] }[] = [];
+  const split: MonthSplit = filters.customerId === undefined ? splitByWholeMonths(filters.from, filters.to) : { days: [[filters.from, filters.to]] };
+  if (split.months) {
+    parts.push({
+      sql: `SELECT f.month AS month, f.billed_cents AS billed, f.collected_cents AS collected FROM ${COLLECTION_MONTHLY} f
+        WHERE f.currency = ? AND f.month >= ? AND f.month <= ?${conditions.sql}`,
+      bindings: [CURRENCY, ...split.months, ...conditions.bindings],
+    });
+  }
+  for (const [from, to] of split.days) {
+    parts.push(
+      {
+        sql: `SELECT ${monthOf(strapi, 'f.invoice_date')}, f.amount_cents, 0 FROM ${RECEIVABLE_FACTS} f
+          WHERE f.currency = ? AND f.invoice_date >= ? AND f.invoice_date <= ?${conditions.sql}`,
+        bindings: [CURRENCY, from, to, ...conditions.bindings],
+      },
+      {
+        sql: `SELECT ${monthOf(strapi, 'f.allocated_on')}, 0, f.amount_cents FROM ${COLLECTION_FACTS} f
+          WHERE f.currency = ? AND f.allocated_on >= ? AND f.allocated_on <= ?${conditions.sql}`,
+        bindings: [CURRENCY, from, to, ...conditions.bindings],
+      }
+    );
+  }
+  const rows = rowsOf<{ month: string; billed: unknown; collected: unknown }>(
+    await strapi.db.connection.raw(
+      `SELECT month, SUM(billed) AS billed, SUM(collected) AS collected FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) parts GROUP BY month`,
+      parts.flatMap((part) => part.bindings)
     )
   );
-  const collectedCustomer = customerConditions(strapi, filters, `rc.${owner.target}`);
-  const collected = rowsOf<{ month: string; amount: unknown }>(
-    await knex.raw(
-      `SELECT ${monthOf(strapi, `a.${a.column('allocatedOn')}`)} AS month, SUM(CAST(ROUND(a.${a.column('amount')} * 100) AS BIGINT)) AS amount
-       FROM ${a.table} a
-       JOIN ${allocatedTo.table} ar ON ar.${allocatedTo.owner} = a.id
-       JOIN ${r.table} r ON r.id = ar.${allocatedTo.target}
-       JOIN ${owner.table} rc ON rc.${owner.owner} = r.id
-       WHERE r.${r.column('currency')} = ? AND a.${a.column('reversedOn')} IS NULL
-         AND a.${a.column('allocatedOn')} >= ? AND a.${a.column('allocatedOn')} <= ?
-         ${collectedCustomer.where.map((condition) => `AND ${condition}`).join(' ')}
-       GROUP BY 1`,
-      [CURRENCY, filters.from, filters.to, ...collectedCustomer.bindings]
-    )
-  );
-  const billedBy = new Map(billed.map((row) => [String(row.month), cents(row.amount)]));
-  const collectedBy = new Map(collected.map((row) => [String(row.month), cents(row.amount)]));
+  const byMonth = new Map(rows.map((row) => [String(row.month), row]));
   return {
     from: filters.from,
     to: filters.to,
     rows: periodsBetween(filters.from, filters.to, 'month').map((month) => ({
       month,
-      billed: centsToMoney(billedBy.get(month) ?? 0),
-      collected: centsToMoney(collectedBy.get(month) ?? 0),
+      billed: centsToMoney(cents(byMonth.get(month)?.billed)),
+      collected: centsToMoney(cents(byMonth.get(month)?.collected)),
     })),
   };
 };
@@ -154,14 +131,14 @@ export interface OverdueCustomer {
 /** The open items past due at the end of `asOf`, per customer: amount and the oldest item's days overdue. */
 const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: DashboardFilters, top?: number) => {
   const items = openItemsQuery(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
-  const conditions = customerConditions(strapi, { ...filters, customerId: undefined }, 'o.customer_id');
+  const conditions = factConditions({ ...filters, customerId: undefined });
   const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
     await strapi.db.connection.raw(
-      `SELECT o.customer_id, SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS overdue, MAX(o.days_past_due) AS oldest,
-          COUNT(*) OVER () AS customers, SUM(SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT))) OVER () AS total
-       FROM (${items.sql}) o
-       WHERE o.days_past_due > 0 ${conditions.where.map((condition) => `AND ${condition}`).join(' ')}
-       GROUP BY o.customer_id ORDER BY overdue DESC, o.customer_id ${top === undefined ? '' : 'LIMIT ?'}`,
+      `SELECT f.customer_id, SUM(CAST(ROUND(f.open_amount * 100) AS BIGINT)) AS overdue, MAX(f.days_past_due) AS oldest,
+          COUNT(*) OVER () AS customers, SUM(SUM(CAST(ROUND(f.open_amount * 100) AS BIGINT))) OVER () AS total
+       FROM (${items.sql}) f
+       WHERE f.days_past_due > 0${conditions.sql}
+       GROUP BY f.customer_id ORDER BY overdue DESC, f.customer_id ${top === undefined ? '' : 'LIMIT ?'}`,
       [...items.bindings, ...conditions.bindings, ...(top === undefined ? [] : [top])]
     )
   );
@@ -192,14 +169,18 @@ export const overdueTop = async (strapi: Core.Strapi, query: Query) => {
   return { asOf, rows };
 };
 
-/** Today's overdue amount and how many customers owe it, against everything still open. */
+/** Today's overdue amount and how many customers owe it, against everything still open: one pass over the open items. */
 export const overdueWidget = async (strapi: Core.Strapi) => {
   const asOf = today(strapi);
-  const all: DashboardFilters = { from: asOf, to: asOf };
-  const overdue = await overdueByCustomer(strapi, asOf, all, 1);
   const items = openItemsQuery(strapi, { asOf, currency: CURRENCY });
-  const [open] = rowsOf<{ amount: unknown }>(
-    await strapi.db.connection.raw(`SELECT SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS amount FROM (${items.sql}) o`, items.bindings)
+  const [row] = rowsOf<{ overdue: unknown; customers: unknown; open: unknown }>(
+    await strapi.db.connection.raw(
+      `SELECT SUM(CASE WHEN o.days_past_due > 0 THEN CAST(ROUND(o.open_amount * 100) AS BIGINT) ELSE 0 END) AS overdue,
+          COUNT(DISTINCT CASE WHEN o.days_past_due > 0 THEN o.customer_id END) AS customers,
+          SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS open
+       FROM (${items.sql}) o`,
+      items.bindings
+    )
   );
-  return { asOf, overdueAmount: centsToMoney(overdue.total), customers: overdue.customers, openAmount: centsToMoney(cents(open?.amount)) };
+  return { asOf, overdueAmount: centsToMoney(cents(row?.overdue)), customers: Number(row?.customers ?? 0), openAmount: centsToMoney(cents(row?.open)) };
 };

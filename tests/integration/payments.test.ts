@@ -4,7 +4,8 @@
  * allocating the rest later, reversal reopening what was paid; over-allocation, double
  * allocation and a second reversal refused with nothing written, also when many requests race;
  * and after every step the reconciliation: per customer, receivables − allocations in force = Σ
- * open amounts, and per payment, unallocated = amount − its allocations in force.
+ * open amounts, and per payment, unallocated = amount − its allocations in force; and the
+ * receivables roll-up equal to its rebuild.
  */
 import path from 'path';
 import Decimal from 'decimal.js';
@@ -12,6 +13,7 @@ import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager, connect } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { expectReceivableRollupExact } from '../helpers/rollups';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
@@ -106,6 +108,8 @@ describe('payments and allocation', () => {
       expect([p.number, d(p.unallocatedAmount).toFixed(2)]).toEqual([p.number, d(p.amount).minus(inForce).toFixed(2)]);
       expect(d(p.unallocatedAmount).gte(0)).toBe(true);
     }
+    // And the dashboard's receivables roll-up followed every step (allocation, reversal, void).
+    await expectReceivableRollupExact(app.strapi);
   };
 
   it('checks every field of a new payment with a 400 naming it, and writes nothing', async () => {

@@ -2,13 +2,15 @@
  * Receivable aging in SQL equals an independent computation over crafted receivables and
  * allocations: bucket edges (due today, 1, 30, 31, 180, 181 days past due), an `asOf` in the past
  * (allocations made later, allocations reversed since, receivables voided since, not yet invoiced),
- * today's figure read from the stored open amounts, and grouping by customer, salesperson and region.
+ * today's figure read from the stored open amounts (the receivables roll-up, which follows a
+ * customer moved to another region and salesperson), and grouping by customer, salesperson and region.
  */
 import path from 'path';
 import Decimal from 'decimal.js';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaffUser, StaffMember } from '../helpers/staff';
 import { createCustomer, Doc } from '../helpers/fixtures';
+import { expectReceivableRollupExact } from '../helpers/rollups';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
 
@@ -120,5 +122,17 @@ describe('receivable aging', () => {
     const top = await receivableAging(app.strapi, { asOf: today, groupBy: 'customer', top: 1 });
     expect(top.rows).toHaveLength(1);
     expect(top.totals.total).toBe((await receivableAging(app.strapi, { asOf: today, groupBy: 'bucket' })).totals.total);
+  });
+
+  it("moves a customer's open items with it when it moves to another region and salesperson", async () => {
+    await expectReceivableRollupExact(app.strapi);
+    const moved = customers[0];
+    await asTrustedWrite(() => app.strapi.documents('api::customer.customer').update({ documentId: moved.documentId, data: { region: '西北', salesperson: salespeople[1].id } as never }));
+    moved.region = '西北';
+    const region = await receivableAging(app.strapi, { asOf: today, groupBy: 'region' });
+    expect(actual(region)).toEqual(expected(items, today, (item) => item.customer.region as string));
+    const bySalesperson = await receivableAging(app.strapi, { asOf: today, groupBy: 'salesperson' });
+    expect(actual(bySalesperson)).toEqual(expected(items, today, () => String(salespeople[1].id)));
+    await expectReceivableRollupExact(app.strapi);
   });
 });

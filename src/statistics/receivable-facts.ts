@@ -1,0 +1,331 @@
+/**
+ * The receivables roll-ups, kept exact the way the sales roll-up is (./sales-facts.ts):
+ * - `receivable_facts`: one narrow row per receivable that is not void and has a customer — the
+ *   customer, the customer's region ('' none) and salesperson (0 none), currency, invoice and due
+ *   dates, amount and open amount in integer cents (open 0 unless the receivable is open). Today's
+ *   open items (aging, overdue customers, dunning) are its rows with `open_cents > 0`.
+ * - `collection_facts`: one row per payment allocation in force (not reversed), with its
+ *   receivable's customer, region, salesperson and currency, the allocation day and amount.
+ * - `collection_monthly`: per month, region, salesperson and currency the amount billed
+ *   (receivables invoiced that month) and collected (allocations made that month).
+ *
+ * `syncReceivableFacts` rebuilds the rows of some receivables and their allocations from the base
+ * tables and recomputes the cells of the cube they left or entered, in the caller's transaction.
+ * It is called by database lifecycle hooks on receivables, allocations and customers (a new region
+ * or salesperson moves the customer's figures), by the payment service after its conditional
+ * UPDATEs (which fire no hooks), and per chunk by the bulk loader; at bootstrap everything is
+ * rebuilt when the tables are new.
+ */
+import type { Core } from '@strapi/strapi';
+import { monthEnd } from '../domain/sales-periods';
+import { metaOf } from './table-meta';
+
+export const RECEIVABLE_FACTS = 'receivable_facts';
+export const COLLECTION_FACTS = 'collection_facts';
+export const COLLECTION_MONTHLY = 'collection_monthly';
+const RECEIVABLE = 'api::receivable.receivable';
+const ALLOCATION = 'api::payment-allocation.payment-allocation';
+const CUSTOMER = 'api::customer.customer';
+
+type Knex = Core.Strapi['db']['connection'];
+type Binding = string | number;
+/** A cube cell: month 'YYYY-MM', region, salesperson, currency. */
+type Cell = [string, string, number, string];
+
+const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
+const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+/** 'YYYY-MM' of a date column, the same text on both databases. */
+export const monthOf = (strapi: Core.Strapi, column: string) =>
+  strapi.db.dialect.client === 'postgres' ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`;
+
+const INDEXES = [
+  `CREATE INDEX IF NOT EXISTS receivable_facts_open_index ON ${RECEIVABLE_FACTS} (currency, due_date) WHERE open_cents > 0`,
+  `CREATE INDEX IF NOT EXISTS receivable_facts_invoice_index ON ${RECEIVABLE_FACTS} (currency, invoice_date)`,
+  `CREATE INDEX IF NOT EXISTS receivable_facts_customer_index ON ${RECEIVABLE_FACTS} (customer_id)`,
+  `CREATE INDEX IF NOT EXISTS collection_facts_receivable_index ON ${COLLECTION_FACTS} (receivable_id)`,
+  `CREATE INDEX IF NOT EXISTS collection_facts_day_index ON ${COLLECTION_FACTS} (currency, allocated_on)`,
+  `CREATE INDEX IF NOT EXISTS collection_facts_customer_index ON ${COLLECTION_FACTS} (customer_id)`,
+];
+
+/** The receivable's customer with the customer's region and salesperson (aliases rc, c, cs). */
+export const customerJoins = (strapi: Core.Strapi, receivableId: string) => {
+  const owner = metaOf(strapi, RECEIVABLE).link('customer');
+  const c = metaOf(strapi, CUSTOMER);
+  const salesperson = c.link('salesperson');
+  return {
+    sql: `JOIN ${owner.table} rc ON rc.${owner.owner} = ${receivableId}
+      JOIN ${c.table} c ON c.id = rc.${owner.target}
+      LEFT JOIN ${salesperson.table} cs ON cs.${salesperson.owner} = c.id`,
+    customerId: `rc.${owner.target}`,
+    columns: `rc.${owner.target} AS customer_id, COALESCE(c.${c.column('region')}, '') AS region, COALESCE(cs.${salesperson.target}, 0) AS salesperson_id`,
+  };
+};
+
+const RECEIVABLE_COLUMNS = 'receivable_id, customer_id, region, salesperson_id, currency, invoice_date, due_date, amount_cents, open_cents';
+const COLLECTION_COLUMNS = 'allocation_id, receivable_id, customer_id, region, salesperson_id, currency, allocated_on, amount_cents';
+
+/** The fact rows of the receivables matching `where` (on alias r). */
+const receivableSelect = (strapi: Core.Strapi, where: string) => {
+  const r = metaOf(strapi, RECEIVABLE);
+  const customer = customerJoins(strapi, 'r.id');
+  return `SELECT r.id AS receivable_id, ${customer.columns}, r.${r.column('currency')} AS currency,
+      r.${r.column('invoiceDate')} AS invoice_date, r.${r.column('dueDate')} AS due_date,
+      CAST(ROUND(r.${r.column('amount')} * 100) AS BIGINT) AS amount_cents,
+      CASE WHEN r.${r.column('state')} = 'open' THEN CAST(ROUND(r.${r.column('openAmount')} * 100) AS BIGINT) ELSE 0 END AS open_cents
+    FROM ${r.table} r ${customer.sql}
+    WHERE r.${r.column('state')} <> 'void' AND ${where}`;
+};
+
+/** The fact rows of the allocations in force of the receivables matching `where` (on alias r). */
+const collectionSelect = (strapi: Core.Strapi, where: string) => {
+  const r = metaOf(strapi, RECEIVABLE);
+  const a = metaOf(strapi, ALLOCATION);
+  const allocatedTo = a.link('receivable');
+  const customer = customerJoins(strapi, 'r.id');
+  return `SELECT a.id AS allocation_id, r.id AS receivable_id, ${customer.columns}, r.${r.column('currency')} AS currency,
+      a.${a.column('allocatedOn')} AS allocated_on, CAST(ROUND(a.${a.column('amount')} * 100) AS BIGINT) AS amount_cents
+    FROM ${a.table} a
+    JOIN ${allocatedTo.table} ar ON ar.${allocatedTo.owner} = a.id
+    JOIN ${r.table} r ON r.id = ar.${allocatedTo.target}
+    ${customer.sql}
+    WHERE a.${a.column('reversedOn')} IS NULL AND ${where}`;
+};
+
+/** Creates the tables and indexes if missing; returns whether they are new (and must be filled). */
+export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolean> => {
+  const knex = strapi.db.connection;
+  let created = false;
+  if (!(await knex.schema.hasTable(RECEIVABLE_FACTS))) {
+    await knex.schema.createTable(RECEIVABLE_FACTS, (table) => {
+      table.integer('receivable_id').primary();
+      table.integer('customer_id').notNullable();
+      table.string('region', 40).notNullable();
+      table.integer('salesperson_id').notNullable();
+      table.string('currency', 3).notNullable();
+      table.date('invoice_date');
+      table.date('due_date');
+      table.bigInteger('amount_cents').notNullable();
+      table.bigInteger('open_cents').notNullable();
+    });
+    created = true;
+  }
+  if (!(await knex.schema.hasTable(COLLECTION_FACTS))) {
+    await knex.schema.createTable(COLLECTION_FACTS, (table) => {
+      table.integer('allocation_id').primary();
+      table.integer('receivable_id').notNullable();
+      table.integer('customer_id').notNullable();
+      table.string('region', 40).notNullable();
+      table.integer('salesperson_id').notNullable();
+      table.string('currency', 3).notNullable();
+      table.date('allocated_on');
+      table.bigInteger('amount_cents').notNullable();
+    });
+    created = true;
+  }
+  if (!(await knex.schema.hasTable(COLLECTION_MONTHLY))) {
+    await knex.schema.createTable(COLLECTION_MONTHLY, (table) => {
+      table.string('month', 7).notNullable();
+      table.string('region', 40).notNullable();
+      table.integer('salesperson_id').notNullable();
+      table.string('currency', 3).notNullable();
+      table.bigInteger('billed_cents').notNullable();
+      table.bigInteger('collected_cents').notNullable();
+      table.primary(['currency', 'month', 'region', 'salesperson_id']);
+    });
+    created = true;
+  }
+  for (const statement of INDEXES) await knex.raw(statement);
+  // On the base tables, for the open items of past days: by invoice date and by allocation date.
+  const r = metaOf(strapi, RECEIVABLE);
+  const a = metaOf(strapi, ALLOCATION);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${r.table} (${r.column('invoiceDate')})`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${a.table} (${a.column('allocatedOn')})`);
+  return created;
+};
+
+/** The cells the facts of the receivables matching `where` (on alias f, both tables) lie in. */
+const cellsOf = async (strapi: Core.Strapi, knex: Knex, where: string, bindings: Binding[]): Promise<Cell[]> => {
+  const rows = rowsOf<{ month: string | null; region: string; salesperson_id: unknown; currency: string }>(
+    await knex.raw(
+      `SELECT ${monthOf(strapi, 'f.invoice_date')} AS month, f.region, f.salesperson_id, f.currency FROM ${RECEIVABLE_FACTS} f WHERE ${where}
+       UNION SELECT ${monthOf(strapi, 'f.allocated_on')}, f.region, f.salesperson_id, f.currency FROM ${COLLECTION_FACTS} f WHERE ${where}`,
+      [...bindings, ...bindings]
+    )
+  );
+  return rows.filter((row) => row.month !== null).map((row) => [String(row.month), String(row.region), Number(row.salesperson_id), String(row.currency)]);
+};
+
+const cellKeys = (cells: Cell[]) => ({
+  sql: `WITH k(month, region, salesperson_id, currency) AS (VALUES ${cells.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(3)))').join(', ')})`,
+  bindings: cells.flat() as Binding[],
+});
+
+/** Billed and collected per cell of the facts matching `where` (a condition on alias f). */
+const cellSums = (strapi: Core.Strapi, join: string, billedWhere: string, collectedWhere: string) => `
+  SELECT month, region, salesperson_id, currency, SUM(billed) AS billed_cents, SUM(collected) AS collected_cents FROM (
+    SELECT ${monthOf(strapi, 'f.invoice_date')} AS month, f.region, f.salesperson_id, f.currency, f.amount_cents AS billed, 0 AS collected
+    FROM ${RECEIVABLE_FACTS} f ${join.replace(/\{month\}/g, monthOf(strapi, 'f.invoice_date'))} WHERE ${billedWhere}
+    UNION ALL
+    SELECT ${monthOf(strapi, 'f.allocated_on')}, f.region, f.salesperson_id, f.currency, 0, f.amount_cents
+    FROM ${COLLECTION_FACTS} f ${join.replace(/\{month\}/g, monthOf(strapi, 'f.allocated_on'))} WHERE ${collectedWhere}
+  ) facts GROUP BY month, region, salesperson_id, currency`;
+
+/** Recomputes these cells of the cube from the facts, in the current transaction. */
+const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
+  const unique = [...new Map(cells.map((cell) => [cell.join('\u0000'), cell])).values()];
+  for (let start = 0; start < unique.length; start += 1000) {
+    const chunk = unique.slice(start, start + 1000);
+    const keys = cellKeys(chunk);
+    await knex.raw(
+      `${keys.sql} DELETE FROM ${COLLECTION_MONTHLY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${COLLECTION_MONTHLY}.month
+        AND k.region = ${COLLECTION_MONTHLY}.region AND k.salesperson_id = ${COLLECTION_MONTHLY}.salesperson_id AND k.currency = ${COLLECTION_MONTHLY}.currency)`,
+      keys.bindings
+    );
+    const months = chunk.map((cell) => cell[0]).sort();
+    const range = [`${months[0]}-01`, monthEnd(`${months[months.length - 1]}-01`)];
+    const join = `JOIN k ON k.month = {month} AND k.region = f.region AND k.salesperson_id = f.salesperson_id AND k.currency = f.currency`;
+    await knex.raw(
+      `${keys.sql} INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
+       ${cellSums(strapi, join, 'f.invoice_date >= ? AND f.invoice_date <= ?', 'f.allocated_on >= ? AND f.allocated_on <= ?')}`,
+      [...keys.bindings, ...range, ...range]
+    );
+  }
+};
+
+/** Rebuilds the facts of these receivables (and their allocations) and the cells they touch, in the current transaction. */
+export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: number[], knex?: Knex): Promise<void> => {
+  const ids = [...new Set(receivableIds.filter((id) => Number.isInteger(id)))];
+  if (ids.length === 0) return;
+  const run = async (trx: Knex) => {
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      const these = `receivable_id IN (${placeholders(chunk.length)})`;
+      const before = await cellsOf(strapi, trx, `f.${these}`, chunk);
+      await trx.raw(`DELETE FROM ${RECEIVABLE_FACTS} WHERE ${these}`, chunk);
+      await trx.raw(`DELETE FROM ${COLLECTION_FACTS} WHERE ${these}`, chunk);
+      const inChunk = `r.id IN (${placeholders(chunk.length)})`;
+      await trx.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, inChunk)}`, chunk);
+      await trx.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, inChunk)}`, chunk);
+      await refreshCells(strapi, trx, [...before, ...(await cellsOf(strapi, trx, `f.${these}`, chunk))]);
+    }
+  };
+  if (knex) return run(knex);
+  await strapi.db.transaction(({ trx }) => run(trx as unknown as Knex));
+};
+
+/**
+ * The bulk loader's form, for receivables with ids in [first, last] freshly written with their
+ * allocations in the current transaction: their facts are inserted and their sums added to the
+ * cube (INSERT … ON CONFLICT DO UPDATE) — exact because none of them was in a cell before, and it
+ * costs the chunk, not every fact of the months it touches.
+ */
+export const addFreshReceivables = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
+  await strapi.db.transaction(async ({ trx }) => {
+    const knex = trx as unknown as Knex;
+    if (strapi.db.dialect.client === 'postgres') {
+      const r = metaOf(strapi, RECEIVABLE);
+      const a = metaOf(strapi, ALLOCATION);
+      await knex.raw(`ANALYZE ${[r.table, r.link('customer').table, a.table, a.link('receivable').table].join(', ')}`);
+    }
+    const these = 'receivable_id BETWEEN ? AND ?';
+    const [existing] = rowsOf<{ found: unknown }>(await knex.raw(`SELECT COUNT(*) AS found FROM ${RECEIVABLE_FACTS} WHERE ${these}`, [first, last]));
+    if (Number(existing.found) > 0) throw new Error(`receivables ${first}–${last} are not fresh: use syncReceivableFacts`);
+    await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
+    await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
+    // SELECT * … WHERE 1 = 1 keeps SQLite from reading the upsert's ON as a join's.
+    await knex.raw(
+      `INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
+       SELECT * FROM (${cellSums(strapi, '', `f.${these}`, `f.${these}`)}) AS added WHERE month IS NOT NULL
+       ON CONFLICT (currency, month, region, salesperson_id) DO UPDATE SET
+         billed_cents = ${COLLECTION_MONTHLY}.billed_cents + excluded.billed_cents,
+         collected_cents = ${COLLECTION_MONTHLY}.collected_cents + excluded.collected_cents`,
+      [first, last, first, last]
+    );
+  });
+};
+
+/** Empties and refills the receivables roll-ups from the base tables (new tables, repair). */
+export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void> => {
+  await strapi.db.transaction(async ({ trx }) => {
+    const knex = trx as unknown as Knex;
+    for (const table of [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]) await knex.raw(`DELETE FROM ${table}`);
+    await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, '1 = 1')}`);
+    await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, '1 = 1')}`);
+    await knex.raw(
+      `INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
+       SELECT * FROM (${cellSums(strapi, '', '1 = 1', '1 = 1')}) AS cells WHERE month IS NOT NULL`
+    );
+  });
+};
+
+interface LifecycleEvent {
+  model: { uid: string };
+  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
+  result?: { id?: number; ids?: number[] } | { id: number }[];
+  state: Record<string, unknown>;
+}
+
+const idsOfResult = (event: LifecycleEvent): number[] => {
+  const { result } = event;
+  if (!result) return [];
+  if (Array.isArray(result)) return result.map((row) => row.id);
+  if (Array.isArray(result.ids)) return result.ids;
+  return result.id !== undefined ? [result.id] : [];
+};
+
+/** The receivables the rows of `uid` with these ids concern: themselves, an allocation's, a customer's. */
+const receivablesOf = async (strapi: Core.Strapi, uid: string, ids: number[]): Promise<number[]> => {
+  if (ids.length === 0) return [];
+  if (uid === RECEIVABLE) return ids;
+  const link = uid === ALLOCATION ? metaOf(strapi, ALLOCATION).link('receivable') : metaOf(strapi, RECEIVABLE).link('customer');
+  const [of, receivable] = uid === ALLOCATION ? [link.owner, link.target] : [link.target, link.owner];
+  return strapi.db.transaction(async ({ trx }) => {
+    const rows: { id: unknown }[] = await trx(link.table).whereIn(of, ids).select({ id: receivable });
+    return rows.map((row) => Number(row.id));
+  });
+};
+
+const matchingIds = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown> | undefined): Promise<number[]> =>
+  (await strapi.db.query(uid as never).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
+
+/** Keeps the receivables roll-ups in step with every Query Engine write that can move a figure. */
+export const followReceivableChanges = (strapi: Core.Strapi) => {
+  // Before an update or delete: remember the receivables concerned, while the rows still say so.
+  const remember = async (event: LifecycleEvent) => {
+    event.state.receivables = await receivablesOf(strapi, event.model.uid, await matchingIds(strapi, event.model.uid, event.params.where));
+  };
+  const remembered = (event: LifecycleEvent) => (event.state.receivables as number[] | undefined) ?? [];
+  const resync = async (event: LifecycleEvent) =>
+    syncReceivableFacts(strapi, [...remembered(event), ...(await receivablesOf(strapi, event.model.uid, idsOfResult(event)))]);
+  const resyncRemembered = async (event: LifecycleEvent) => syncReceivableFacts(strapi, remembered(event));
+  strapi.db.lifecycles.subscribe({
+    models: [RECEIVABLE, ALLOCATION],
+    afterCreate: resync,
+    afterCreateMany: resync,
+    beforeUpdate: remember,
+    afterUpdate: resync,
+    beforeUpdateMany: remember,
+    afterUpdateMany: resyncRemembered,
+    beforeDelete: remember,
+    afterDelete: resyncRemembered,
+    beforeDeleteMany: remember,
+    afterDeleteMany: resyncRemembered,
+  } as never);
+  // A customer's region or salesperson is copied into its figures; other customer fields are not.
+  const rememberMoved = async (event: LifecycleEvent) => {
+    const data = event.params.data ?? {};
+    if (Object.hasOwn(data, 'region') || Object.hasOwn(data, 'salesperson')) await remember(event);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [CUSTOMER],
+    beforeUpdate: rememberMoved,
+    afterUpdate: resyncRemembered,
+    beforeUpdateMany: rememberMoved,
+    afterUpdateMany: resyncRemembered,
+    beforeDelete: remember,
+    afterDelete: resyncRemembered,
+    beforeDeleteMany: remember,
+    afterDeleteMany: resyncRemembered,
+  } as never);
+};
