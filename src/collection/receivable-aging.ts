@@ -46,7 +46,8 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
 
 /**
  * SELECT receivable_id, customer_id, region, salesperson_id (the customer's; '' and 0 for none),
- * invoice_date, due_date, amount, open_amount, days_past_due of the receivables open at the end of
+ * invoice_date, due_date, amount, open_amount (and in integer cents, open_cents: sums are taken over
+ * these), days_past_due of the receivables open at the end of
  * `asOf`. Today's open items of all customers come from the receivables roll-up
  * (src/statistics/receivable-facts.ts, kept in the writers' transactions), anything else from the
  * base tables.
@@ -64,7 +65,7 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
     }
     return {
       sql: `SELECT f.receivable_id, f.customer_id, f.region, f.salesperson_id, f.invoice_date, f.due_date,
-          CAST(f.amount_cents / 100.0 AS DECIMAL(16, 2)) AS amount, CAST(f.open_cents / 100.0 AS DECIMAL(16, 2)) AS open_amount,
+          CAST(f.amount_cents / 100.0 AS DECIMAL(16, 2)) AS amount, CAST(f.open_cents / 100.0 AS DECIMAL(16, 2)) AS open_amount, f.open_cents,
           ${daysPastDue('f.due_date')} AS days_past_due
         FROM ${RECEIVABLE_FACTS} f WHERE ${where.join(' AND ')}`,
       bindings,
@@ -107,6 +108,7 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
   return {
     sql: `SELECT r.id AS receivable_id, ${customer.columns}, r.${r.column('invoiceDate')} AS invoice_date,
         r.${r.column('dueDate')} AS due_date, r.${r.column('amount')} AS amount, ${openAmount} AS open_amount,
+        CAST(ROUND(${openAmount} * 100) AS BIGINT) AS open_cents,
         ${daysPastDue(`r.${r.column('dueDate')}`)} AS days_past_due
       FROM ${r.table} r
       ${customer.sql}
@@ -140,26 +142,24 @@ export interface AgingOptions extends OpenItemsFilter {
   region?: string;
 }
 
-const bucketCase = (buckets: AgingBucket[]): Sql => {
-  const whens = buckets
-    .filter((bucket) => bucket.to !== null)
-    .map((bucket) => ({ sql: `WHEN o.days_past_due <= ? THEN ?`, bindings: [bucket.to as number, bucket.key] }));
-  const last = buckets[buckets.length - 1];
-  return { sql: `CASE ${whens.map((when) => when.sql).join(' ')} ELSE ? END`, bindings: [...whens.flatMap((when) => when.bindings), last.key] };
+/** `o.days_past_due` within the bucket (its bounds inclusive; the first has no lower bound, the last no upper). */
+const inBucket = (bucket: AgingBucket): Sql => {
+  const conditions: Sql[] = [];
+  if (bucket.from !== null) conditions.push({ sql: 'o.days_past_due >= ?', bindings: [bucket.from] });
+  if (bucket.to !== null) conditions.push({ sql: 'o.days_past_due <= ?', bindings: [bucket.to] });
+  return { sql: conditions.map((c) => c.sql).join(' AND ') || '1 = 1', bindings: conditions.flatMap((c) => c.bindings) };
 };
 
-/** What the customers owed at the end of `asOf`, per aging bucket and group (the `top` largest groups and the totals of all). */
+/**
+ * What the customers owed at the end of `asOf`, per aging bucket and group: one pass over the open
+ * items, a row per group with a column per bucket, largest first (then by key), cut to `top`, with
+ * the totals of all groups as window sums.
+ */
 export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions): Promise<Aging> => {
   const buckets = configuredBuckets(strapi);
   const currency = options.currency ?? 'CNY';
   const items = openItemsQuery(strapi, { ...options, currency });
-  const bucket = bucketCase(buckets);
-  const key: Record<AgingGroup, string> = {
-    bucket: `'all'`,
-    customer: 'CAST(o.customer_id AS VARCHAR(20))',
-    salesperson: `CASE WHEN o.salesperson_id = 0 THEN '' ELSE CAST(o.salesperson_id AS VARCHAR(20)) END`,
-    region: 'o.region',
-  };
+  const key: Record<AgingGroup, string> = { bucket: `'all'`, customer: 'o.customer_id', salesperson: 'o.salesperson_id', region: 'o.region' };
   const where: string[] = [];
   const whereBindings: Binding[] = [];
   if (options.salespersonId !== undefined) {
@@ -171,41 +171,31 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
     whereBindings.push(options.region);
   }
   const top = options.top !== undefined && options.groupBy !== 'bucket' ? options.top : undefined;
-  // The groups' sums per bucket, kept for the `top` groups only, and (group_key NULL) the totals of all.
-  const rows = rowsOf<{ group_key: string | null; bucket: string; cents: unknown }>(
+  const sums = buckets.map((bucket) => {
+    const condition = inBucket(bucket);
+    return { sql: `SUM(CASE WHEN ${condition.sql} THEN o.open_cents ELSE 0 END)`, bindings: condition.bindings };
+  });
+  const rows = rowsOf<Record<string, unknown>>(
     await strapi.db.connection.raw(
-      `WITH g AS (
-         SELECT ${key[options.groupBy]} AS group_key, ${bucket.sql} AS bucket, SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS cents
-         FROM (${items.sql}) o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         GROUP BY 1, 2
-       ), ranked AS (
-         SELECT group_key FROM g GROUP BY group_key ORDER BY SUM(cents) DESC, group_key ${top === undefined ? '' : 'LIMIT ?'}
-       )
-       SELECT g.group_key, g.bucket, g.cents FROM g JOIN ranked ON ranked.group_key = g.group_key
-       UNION ALL SELECT NULL, g.bucket, SUM(g.cents) FROM g GROUP BY g.bucket`,
-      [...bucket.bindings, ...items.bindings, ...whereBindings, ...(top === undefined ? [] : [top])]
+      `SELECT ${key[options.groupBy]} AS group_key, ${sums.map((sum, i) => `${sum.sql} AS b${i}`).join(', ')},
+          ${sums.map((sum, i) => `SUM(${sum.sql}) OVER () AS t${i}`).join(', ')}, SUM(o.open_cents) AS total
+       FROM (${items.sql}) o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       GROUP BY 1 ORDER BY total DESC, group_key ${top === undefined ? '' : 'LIMIT ?'}`,
+      [...sums.flatMap((sum) => sum.bindings), ...sums.flatMap((sum) => sum.bindings), ...items.bindings, ...whereBindings, ...(top === undefined ? [] : [top])]
     )
   );
-  const all = new Map<string, Decimal>();
-  const byGroup = new Map<string, Map<string, Decimal>>();
-  for (const row of rows) {
-    const amount = new Decimal(String(row.cents)).div(100);
-    if (row.group_key === null) all.set(row.bucket, amount);
-    else byGroup.set(row.group_key, (byGroup.get(row.group_key) ?? new Map<string, Decimal>()).set(row.bucket, amount));
-  }
-  const names = await groupNames(strapi, options.groupBy, [...byGroup.keys()]);
-  const amountsOf = (amounts: Map<string, Decimal>) => Object.fromEntries(buckets.map((b) => [b.key, formatMoney(amounts.get(b.key) ?? new Decimal(0))]));
-  const totalOf = (amounts: Map<string, Decimal>) => [...amounts.values()].reduce((sum, amount) => sum.plus(amount), new Decimal(0));
-  const groups = [...byGroup.entries()]
-    .map(([groupKey, amounts]) => ({ groupKey, amounts, total: totalOf(amounts) }))
-    .sort((x, y) => y.total.comparedTo(x.total) || (x.groupKey < y.groupKey ? -1 : x.groupKey > y.groupKey ? 1 : 0));
+  const money = (cents: unknown) => formatMoney(new Decimal(String(cents ?? 0)).div(100));
+  const amountsOf = (row: Record<string, unknown> | undefined, prefix: 'b' | 't') => Object.fromEntries(buckets.map((b, i) => [b.key, money(row?.[`${prefix}${i}`])]));
+  const groupKey = (row: Record<string, unknown>) => (options.groupBy === 'salesperson' && Number(row.group_key) === 0 ? '' : String(row.group_key));
+  const names = await groupNames(strapi, options.groupBy, rows.map(groupKey));
+  const totals = amountsOf(rows[0], 't');
   return {
     asOf: options.asOf,
     currency,
     groupBy: options.groupBy,
     buckets: buckets.map((b) => ({ key: b.key, label: b.label, from: b.from, to: b.to })),
-    rows: groups.map((entry) => ({ ...names(entry.groupKey), amounts: amountsOf(entry.amounts), total: formatMoney(entry.total) })),
-    totals: { amounts: amountsOf(all), total: formatMoney(totalOf(all)) },
+    rows: rows.map((row) => ({ ...names(groupKey(row)), amounts: amountsOf(row, 'b'), total: money(row.total) })),
+    totals: { amounts: totals, total: formatMoney(Object.values(totals).reduce((sum, amount) => sum.plus(amount), new Decimal(0))) },
   };
 };
 

@@ -257,6 +257,8 @@ export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void>
        SELECT * FROM (${cellSums(strapi, '', '1 = 1', '1 = 1')}) AS cells WHERE month IS NOT NULL`
     );
   });
+  // Refilled tables keep the planner's statistics of the empty ones until autovacuum comes by.
+  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw(`ANALYZE ${RECEIVABLE_FACTS}, ${COLLECTION_FACTS}, ${COLLECTION_MONTHLY}`);
 };
 
 interface LifecycleEvent {

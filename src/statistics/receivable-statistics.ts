@@ -134,8 +134,8 @@ const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: Das
   const conditions = factConditions({ ...filters, customerId: undefined });
   const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
     await strapi.db.connection.raw(
-      `SELECT f.customer_id, SUM(CAST(ROUND(f.open_amount * 100) AS BIGINT)) AS overdue, MAX(f.days_past_due) AS oldest,
-          COUNT(*) OVER () AS customers, SUM(SUM(CAST(ROUND(f.open_amount * 100) AS BIGINT))) OVER () AS total
+      `SELECT f.customer_id, SUM(f.open_cents) AS overdue, MAX(f.days_past_due) AS oldest,
+          COUNT(*) OVER () AS customers, SUM(SUM(f.open_cents)) OVER () AS total
        FROM (${items.sql}) f
        WHERE f.days_past_due > 0${conditions.sql}
        GROUP BY f.customer_id ORDER BY overdue DESC, f.customer_id ${top === undefined ? '' : 'LIMIT ?'}`,
@@ -175,9 +175,9 @@ export const overdueWidget = async (strapi: Core.Strapi) => {
   const items = openItemsQuery(strapi, { asOf, currency: CURRENCY });
   const [row] = rowsOf<{ overdue: unknown; customers: unknown; open: unknown }>(
     await strapi.db.connection.raw(
-      `SELECT SUM(CASE WHEN o.days_past_due > 0 THEN CAST(ROUND(o.open_amount * 100) AS BIGINT) ELSE 0 END) AS overdue,
+      `SELECT SUM(CASE WHEN o.days_past_due > 0 THEN o.open_cents ELSE 0 END) AS overdue,
           COUNT(DISTINCT CASE WHEN o.days_past_due > 0 THEN o.customer_id END) AS customers,
-          SUM(CAST(ROUND(o.open_amount * 100) AS BIGINT)) AS open
+          SUM(o.open_cents) AS open
        FROM (${items.sql}) o`,
       items.bindings
     )

@@ -374,6 +374,8 @@ export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
     await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)}`);
   });
   await rebuildSalesMonthly(strapi);
+  // Refilled tables keep the planner's statistics of the empty ones until autovacuum comes by.
+  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw(`ANALYZE ${SALES_FACTS}, ${SALES_MONTHLY}, ${SALES_MONTHLY_BY}, ${SALES_DAILY}`);
 };
 
 /** The orders owning these order-line rows. */
