@@ -76,6 +76,11 @@ export interface ComplaintStatistics {
 export interface StatisticsOptions {
   /** The instant deadlines are compared with; tests fix it. */
   now?: Date;
+  /**
+   * The sales dashboard's filters that are not parameters here: the customer's region and
+   * salesperson, and the category of the complained-about product (not the complaint's category).
+   */
+  scope?: { region?: string; salespersonId?: number; productCategory?: string };
 }
 
 type Knex = Core.Strapi['db']['connection'];
@@ -183,7 +188,7 @@ const hours = (ms: Decimal.Value): number => places(new Decimal(ms).div(3_600_00
 export const complaintStatistics = async (
   strapi: Core.Strapi,
   query: Query,
-  { now = new Date() }: StatisticsOptions = {}
+  { now = new Date(), scope = {} }: StatisticsOptions = {}
 ): Promise<ComplaintStatistics> => {
   const filters = await parseFilters(strapi, query);
   const timeZone = reportTimeZone(strapi);
@@ -210,6 +215,16 @@ export const complaintStatistics = async (
   if (filters.customerId !== undefined) where.push({ sql: 'cl.customer_ref = ?', bindings: [filters.customerId] });
   if (filters.category) where.push({ sql: `${col('category')} = ?`, bindings: [filters.category] });
   if (filters.severity) where.push({ sql: `${col('severity')} = ?`, bindings: [filters.severity] });
+  const salesperson = customers.link('salesperson');
+  if (scope.region !== undefined) {
+    where.push({ sql: `cl.customer_ref IN (SELECT id FROM ${id(customers.table)} WHERE ${id(customers.column('region'))} = ?)`, bindings: [scope.region] });
+  }
+  if (scope.salespersonId !== undefined) {
+    where.push({ sql: `cl.customer_ref IN (SELECT ${id(salesperson.owner)} FROM ${id(salesperson.table)} WHERE ${id(salesperson.target)} = ?)`, bindings: [scope.salespersonId] });
+  }
+  if (scope.productCategory !== undefined) {
+    where.push({ sql: `pl.product_ref IN (SELECT id FROM ${id(products.table)} WHERE ${id(products.column('category'))} = ?)`, bindings: [scope.productCategory] });
+  }
   const selected: Sql = {
     sql: `WITH selected AS (
       SELECT c.id AS id,

@@ -493,9 +493,12 @@ export const salesFilterChoices = async (strapi: Core.Strapi) => {
   };
 };
 
-/** The complaint charts take the dashboard's date range and customer (complaints have no region or salesperson). */
-export const complaintQuery = async (strapi: Core.Strapi, query: Query): Promise<Query> => {
+/** The dashboard's filters as the complaint statistics take them: parameters, and the rest as their scope. */
+export const complaintQuery = async (strapi: Core.Strapi, query: Query) => {
   const { filters } = await parseDashboardQuery(strapi, query, {});
-  return { from: filters.from, to: filters.to, ...(filters.customer ? { customer: filters.customer } : {}) };
+  return {
+    query: { from: filters.from, to: filters.to, ...(filters.customer ? { customer: filters.customer } : {}) },
+    scope: { region: filters.region, salespersonId: filters.salespersonId, productCategory: filters.category },
+  };
 };
 

@@ -43,6 +43,11 @@ interface Party {
   name: string;
 }
 
+/** The customers' regions and salespeople (indexes into the crafted salespeople) and the products' categories, for the dashboard's filters. */
+const REGION_OF = (k: number) => ['华东', '华南', null][k % 3];
+const SALESPERSON_OF = (k: number) => (k % 4 === 3 ? null : k % 2);
+const PRODUCT_CATEGORY_OF = (k: number) => ['离心泵', '阀门', null][k % 3];
+
 const crafted: Crafted[] = [];
 for (let i = 0; i < 40; i += 1) {
   const receivedAt = Date.UTC(2025, 9 + (i % 6), 1 + ((i * 5) % 27), (i * 7) % 24, (i * 13) % 60, (i * 17) % 60, (i * 37) % 1000);
@@ -116,6 +121,10 @@ interface Filter {
   customer?: number;
   category?: string;
   severity?: string;
+  /** The sales dashboard's: the customer's region and salesperson (index), the product's category. */
+  region?: string;
+  salesperson?: number;
+  productCategory?: string;
 }
 
 const expectedStatistics = (filter: Filter, now: number, timeZone: string, customers: Party[], products: Party[]) => {
@@ -126,6 +135,9 @@ const expectedStatistics = (filter: Filter, now: number, timeZone: string, custo
     if (filter.customer !== undefined && c.customer !== filter.customer) return false;
     if (filter.category && c.category !== filter.category) return false;
     if (filter.severity && c.severity !== filter.severity) return false;
+    if (filter.region !== undefined && (c.customer === null || REGION_OF(c.customer) !== filter.region)) return false;
+    if (filter.salesperson !== undefined && (c.customer === null || SALESPERSON_OF(c.customer) !== filter.salesperson)) return false;
+    if (filter.productCategory !== undefined && (c.product === null || PRODUCT_CATEGORY_OF(c.product) !== filter.productCategory)) return false;
     return true;
   });
   const counted = selected.filter((c) => c.state !== 'withdrawn');
@@ -215,6 +227,7 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
 describe('complaint statistics', () => {
   const app = useStrapi();
   let manager: StaffMember;
+  let salespeople: StaffMember[];
   let customers: Party[];
   let products: Party[];
 
@@ -229,15 +242,19 @@ describe('complaint statistics', () => {
 
   beforeAll(async () => {
     manager = await createStaffUser(app.strapi, 'sales-manager');
+    salespeople = [await createStaffUser(app.strapi, 'salesperson'), await createStaffUser(app.strapi, 'salesperson')];
     const writer = createBulkWriter(app.strapi, app.strapi.db.connection);
     // Keys descend while ids ascend, so a tie in the ranking is broken by key, not by insertion order.
     const productIds = await writer.insert(
       'api::product.product',
-      Array.from({ length: 12 }, (_, k) => ({ values: { sku: `P-${90 - k}`, name: `离心泵 Pump ${k}`, unit: 'pcs', listPrice: 100, active: true } }))
+      Array.from({ length: 12 }, (_, k) => ({ values: { sku: `P-${90 - k}`, name: `离心泵 Pump ${k}`, unit: 'pcs', listPrice: 100, active: true, category: PRODUCT_CATEGORY_OF(k) } }))
     );
     const customerIds = await writer.insert(
       'api::customer.customer',
-      Array.from({ length: 13 }, (_, k) => ({ values: { code: `C-${String(900 - k)}`, name: `客户 Customer ${k}`, grade: 'C', creditLimit: 0, active: true } }))
+      Array.from({ length: 13 }, (_, k) => ({
+        values: { code: `C-${String(900 - k)}`, name: `客户 Customer ${k}`, grade: 'C', creditLimit: 0, active: true, region: REGION_OF(k) },
+        links: { salesperson: SALESPERSON_OF(k) === null ? null : salespeople[SALESPERSON_OF(k)!].id },
+      }))
     );
     const parties = async (uid: string, ids: number[], key: 'sku' | 'code') => {
       const rows = await app.strapi.db.query(uid as never).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', key, 'name'] });
@@ -380,6 +397,30 @@ describe('complaint statistics', () => {
       null,
       [],
     ]);
+  });
+
+  it("answers the sales dashboard with its filters: the customer's region and salesperson, the product's category", async () => {
+    const whole = { from: '2025-01-01', to: '2026-12-31' };
+    const filters: Filter[] = [
+      whole,
+      { ...whole, region: '华东' },
+      { ...whole, salesperson: 1 },
+      { ...whole, productCategory: '阀门' },
+      { from: '2025-10-01', to: '2025-10-31', region: '华南', salesperson: 0, productCategory: '离心泵' },
+      { ...whole, customer: 4, productCategory: '离心泵' },
+    ];
+    for (const filter of filters) {
+      const params = new URLSearchParams({ from: filter.from!, to: filter.to! });
+      if (filter.region !== undefined) params.set('region', filter.region);
+      if (filter.salesperson !== undefined) params.set('salesperson', String(salespeople[filter.salesperson].id));
+      if (filter.productCategory !== undefined) params.set('category', filter.productCategory);
+      if (filter.customer !== undefined) params.set('customer', customers[filter.customer].documentId);
+      const res = await rest(app.strapi, manager).get(`/api/sales-dashboard/complaints?${params}`);
+      expect(res.status).toBe(200);
+      const expected = expectedStatistics(filter, Date.parse(res.body.asOf), 'Asia/Shanghai', customers, products);
+      expect(expected.total).toBeGreaterThan(0);
+      expect({ filter, data: res.body }).toEqual({ filter, data: expected });
+    }
   });
 
   it('refuses unknown and malformed parameters with a 400 naming each', async () => {

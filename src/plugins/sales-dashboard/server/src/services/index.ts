@@ -13,7 +13,10 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
   breakdown: (query: Query) => sales.salesBreakdown(strapi, query),
   targets: (query: Query) => sales.salesTargets(strapi, query),
   monthWidget: () => sales.salesMonthWidget(strapi),
-  complaints: async (query: Query) => complaintStatistics(strapi, await sales.complaintQuery(strapi, query)),
+  complaints: async (query: Query) => {
+    const { query: parameters, scope } = await sales.complaintQuery(strapi, query);
+    return complaintStatistics(strapi, parameters, { scope });
+  },
   aging: (query: Query) => receivables.receivableAging(strapi, query),
   collection: (query: Query) => receivables.collectionTrend(strapi, query),
   overdueTop: (query: Query) => receivables.overdueTop(strapi, query),
