@@ -1,24 +1,16 @@
 /**
  * Orders taken to ready and shipped, as staff would through REST: `readyOrder` (confirmed,
- * scheduled, produced), `planShipment` and `ship`. Also `settle`: receivables paid in full by a
- * payment and its allocations written straight to the tables (trusted), until payments have their
- * own service to call.
+ * scheduled, produced), `planShipment` and `ship`; and `settle`: receivables paid in full through
+ * the payment API.
  */
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { Doc, createOrder } from './fixtures';
 import { rest, StaffMember } from './staff';
-import { APP_DIR } from './strapi';
 import { actOn, ok } from './workflow';
 
 const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
 const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-
-// The app's own copy, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
 
 export interface ShippingStaff {
   specialist: StaffMember;
@@ -47,20 +39,18 @@ export const ship = (strapi: Core.Strapi, member: StaffMember, shipment: Doc) =>
 
 export const receivableOf = (strapi: Core.Strapi, shipment: Doc) => strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
 
-let payments = 0;
-/** Pays the receivables in full on `receivedOn`: one posted payment, one allocation each. */
-export const settle = async (strapi: Core.Strapi, customer: Doc, receivables: { id: number; amount: unknown }[], receivedOn: string) =>
-  strapi.db.transaction(() =>
-    asTrustedWrite(async () => {
-      const total = receivables.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0) / 100;
-      payments += 1;
-      const payment = await strapi.db.query(PAYMENT).create({
-        data: { number: `SK-T-${process.pid}-${payments}`, customer: customer.id, amount: total, unallocatedAmount: 0, currency: 'CNY', receivedOn, method: 'bank_transfer', state: 'posted', version: 1 },
-      });
-      for (const receivable of receivables) {
-        await strapi.db.query(ALLOCATION).create({ data: { payment: payment.id, receivable: receivable.id, amount: receivable.amount, allocatedOn: receivedOn } });
-        await strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { openAmount: 0, state: 'paid' } });
-      }
-      return payment;
+/** Pays the receivables in full on `receivedOn` through the payment API: one payment, allocated to each. */
+export const settle = async (strapi: Core.Strapi, clerk: StaffMember, customer: Doc, receivables: { documentId: string; amount: unknown }[], receivedOn: string) => {
+  const cents = receivables.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0);
+  return ok(
+    rest(strapi, clerk).post('/api/payments', {
+      data: {
+        customer: customer.documentId,
+        amount: (cents / 100).toFixed(2),
+        receivedOn,
+        method: 'bank_transfer',
+        allocations: receivables.map((r) => ({ receivable: r.documentId, amount: String(r.amount) })),
+      },
     })
   );
+};

@@ -125,10 +125,11 @@ describe('credit control', () => {
     expect(used.grantedBy.id).toBe(staff.vp.id);
     expectHeld(await ship(app.strapi, staff.coordinator, s4), /open balance 1,800\.00 CNY/);
 
-    // settled: released at once
+    // settled: released at once, in the payment's own transaction
     const receivables = await Promise.all([s1, s2, s3].map((s) => receivableOf(app.strapi, s)));
-    await settle(app.strapi, { id: held.id, documentId: customer.documentId }, receivables, today());
-    expect((await reassessCredit(app.strapi, held.id)).outcome).toBe('released');
+    await settle(app.strapi, staff.clerk, customer, receivables, today());
+    expect(await customerRow(customer)).toMatchObject({ creditHold: false, creditHoldReason: null, creditHoldSource: null });
+    expect((await reassessCredit(app.strapi, held.id)).outcome).toBe('unchanged');
     expect(await customerRow(customer)).toMatchObject({ creditHold: false, creditHoldReason: null, creditHoldSource: null });
     expect((await eventsOf(customer)).map((event) => event.kind)).toEqual(['hold', 'override', 'release']);
     await ok(ship(app.strapi, staff.coordinator, s4));
