@@ -18,6 +18,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { monthEnd } from '../domain/sales-periods';
+import { analyze, followWrites, inTransaction, Knex } from './roll-up-writes';
 import { metaOf } from './table-meta';
 
 export const RECEIVABLE_FACTS = 'receivable_facts';
@@ -27,7 +28,6 @@ const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';
 const CUSTOMER = 'api::customer.customer';
 
-type Knex = Core.Strapi['db']['connection'];
 type Binding = string | number;
 /** A cube cell: month 'YYYY-MM', region, salesperson, currency. */
 type Cell = [string, string, number, string];
@@ -210,8 +210,7 @@ export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: nu
       await refreshCells(strapi, trx, [...before, ...(await cellsOf(strapi, trx, `f.${these}`, chunk))]);
     }
   };
-  if (knex) return run(knex);
-  await strapi.db.transaction(({ trx }) => run(trx as unknown as Knex));
+  await inTransaction(strapi, knex, run);
 };
 
 /**
@@ -223,11 +222,9 @@ export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: nu
 export const addFreshReceivables = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
-    if (strapi.db.dialect.client === 'postgres') {
-      const r = metaOf(strapi, RECEIVABLE);
-      const a = metaOf(strapi, ALLOCATION);
-      await knex.raw(`ANALYZE ${[r.table, r.link('customer').table, a.table, a.link('receivable').table].join(', ')}`);
-    }
+    const r = metaOf(strapi, RECEIVABLE);
+    const a = metaOf(strapi, ALLOCATION);
+    await analyze(strapi, knex, [r.table, r.link('customer').table, a.table, a.link('receivable').table]);
     const these = 'receivable_id BETWEEN ? AND ?';
     const [existing] = rowsOf<{ found: unknown }>(await knex.raw(`SELECT COUNT(*) AS found FROM ${RECEIVABLE_FACTS} WHERE ${these}`, [first, last]));
     if (Number(existing.found) > 0) throw new Error(`receivables ${first}–${last} are not fresh: use syncReceivableFacts`);
@@ -257,23 +254,7 @@ export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void>
        SELECT * FROM (${cellSums(strapi, '', '1 = 1', '1 = 1')}) AS cells WHERE month IS NOT NULL`
     );
   });
-  // Refilled tables keep the planner's statistics of the empty ones until autovacuum comes by.
-  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw(`ANALYZE ${RECEIVABLE_FACTS}, ${COLLECTION_FACTS}, ${COLLECTION_MONTHLY}`);
-};
-
-interface LifecycleEvent {
-  model: { uid: string };
-  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
-  result?: { id?: number; ids?: number[] } | { id: number }[];
-  state: Record<string, unknown>;
-}
-
-const idsOfResult = (event: LifecycleEvent): number[] => {
-  const { result } = event;
-  if (!result) return [];
-  if (Array.isArray(result)) return result.map((row) => row.id);
-  if (Array.isArray(result.ids)) return result.ids;
-  return result.id !== undefined ? [result.id] : [];
+  await analyze(strapi, strapi.db.connection, [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]);
 };
 
 /** The receivables the rows of `uid` with these ids concern: themselves, an allocation's, a customer's. */
@@ -288,46 +269,11 @@ const receivablesOf = async (strapi: Core.Strapi, uid: string, ids: number[]): P
   });
 };
 
-const matchingIds = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown> | undefined): Promise<number[]> =>
-  (await strapi.db.query(uid as never).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
-
 /** Keeps the receivables roll-ups in step with every Query Engine write that can move a figure. */
 export const followReceivableChanges = (strapi: Core.Strapi) => {
-  // Before an update or delete: remember the receivables concerned, while the rows still say so.
-  const remember = async (event: LifecycleEvent) => {
-    event.state.receivables = await receivablesOf(strapi, event.model.uid, await matchingIds(strapi, event.model.uid, event.params.where));
-  };
-  const remembered = (event: LifecycleEvent) => (event.state.receivables as number[] | undefined) ?? [];
-  const resync = async (event: LifecycleEvent) =>
-    syncReceivableFacts(strapi, [...remembered(event), ...(await receivablesOf(strapi, event.model.uid, idsOfResult(event)))]);
-  const resyncRemembered = async (event: LifecycleEvent) => syncReceivableFacts(strapi, remembered(event));
-  strapi.db.lifecycles.subscribe({
-    models: [RECEIVABLE, ALLOCATION],
-    afterCreate: resync,
-    afterCreateMany: resync,
-    beforeUpdate: remember,
-    afterUpdate: resync,
-    beforeUpdateMany: remember,
-    afterUpdateMany: resyncRemembered,
-    beforeDelete: remember,
-    afterDelete: resyncRemembered,
-    beforeDeleteMany: remember,
-    afterDeleteMany: resyncRemembered,
-  } as never);
-  // A customer's region or salesperson is copied into its figures; other customer fields are not.
-  const rememberMoved = async (event: LifecycleEvent) => {
-    const data = event.params.data ?? {};
-    if (Object.hasOwn(data, 'region') || Object.hasOwn(data, 'salesperson')) await remember(event);
-  };
-  strapi.db.lifecycles.subscribe({
-    models: [CUSTOMER],
-    beforeUpdate: rememberMoved,
-    afterUpdate: resyncRemembered,
-    beforeUpdateMany: rememberMoved,
-    afterUpdateMany: resyncRemembered,
-    beforeDelete: remember,
-    afterDelete: resyncRemembered,
-    beforeDeleteMany: remember,
-    afterDeleteMany: resyncRemembered,
-  } as never);
+  const concerned = (uid: string, ids: number[]) => receivablesOf(strapi, uid, ids);
+  const resync = (ids: number[]) => syncReceivableFacts(strapi, ids);
+  followWrites(strapi, { models: [RECEIVABLE, ALLOCATION], concerned, resync });
+  // A customer's region and salesperson are copied into its figures; its other fields are not.
+  followWrites(strapi, { models: [CUSTOMER], concerned, resync, setting: ['region', 'salesperson'] });
 };

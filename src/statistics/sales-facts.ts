@@ -18,6 +18,7 @@
  * a product needs no resync.
  */
 import type { Core } from '@strapi/strapi';
+import { analyze, followWrites, inTransaction, Knex } from './roll-up-writes';
 import { metaOf } from './table-meta';
 
 export const SALES_FACTS = 'sales_facts';
@@ -49,7 +50,6 @@ const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
 export const NOT_SALES_STATES = ['draft', 'cancelled'];
 
-type Knex = Core.Strapi['db']['connection'];
 
 const INDEXES = [
   `CREATE INDEX IF NOT EXISTS sales_facts_order_index ON ${SALES_FACTS} (order_id)`,
@@ -334,30 +334,24 @@ export const syncSalesFacts = async (strapi: Core.Strapi, orderIds: number[], kn
       await refreshDetail(trx, cells);
     }
   };
-  if (knex) return run(knex);
-  await strapi.db.transaction(({ trx }) => run(trx as unknown as Knex));
+  await inTransaction(strapi, knex, run);
 };
 
 /**
  * The bulk loaders' form: rebuilds the fact rows of the orders with ids in [first, last], in the
- * current transaction. On PostgreSQL the tables just filled are analysed first (ANALYZE runs inside
- * the transaction and sees its rows): with the statistics of the empty tables the planner would
- * join a 5,000-order chunk by nested loops over whole tables.
+ * current transaction, the tables just filled analysed first.
  */
 export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
-    if (strapi.db.dialect.client === 'postgres') {
-      const o = metaOf(strapi, ORDER);
-      const l = metaOf(strapi, LINE);
-      const tables = [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table];
-      await knex.raw(`ANALYZE ${tables.join(', ')}`);
-    }
+    const o = metaOf(strapi, ORDER);
+    const l = metaOf(strapi, LINE);
+    await analyze(strapi, knex, [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table]);
     const these = 'order_id BETWEEN ? AND ?';
     const before = await cellsOf(knex, these, [first, last]);
     await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, [first, last]);
     await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)} AND o.id BETWEEN ? AND ?`, [first, last]);
-    if (strapi.db.dialect.client === 'postgres') await knex.raw(`ANALYZE ${SALES_FACTS}`);
+    await analyze(strapi, knex, [SALES_FACTS]);
     // Fresh orders (no facts before): add the chunk's sums. Recomputing the cells instead would
     // read every fact of the months the chunk touches, i.e. all data loaded so far, per chunk.
     if (before.length === 0) return addToCubes(strapi, knex, `f.order_id BETWEEN ? AND ?`, [first, last]);
@@ -374,8 +368,7 @@ export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
     await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)}`);
   });
   await rebuildSalesMonthly(strapi);
-  // Refilled tables keep the planner's statistics of the empty ones until autovacuum comes by.
-  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw(`ANALYZE ${SALES_FACTS}, ${SALES_MONTHLY}, ${SALES_MONTHLY_BY}, ${SALES_DAILY}`);
+  await analyze(strapi, strapi.db.connection, [SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY, SALES_DAILY]);
 };
 
 /** The orders owning these order-line rows. */
@@ -392,73 +385,25 @@ const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<nu
   });
 };
 
-interface LifecycleEvent {
-  action: string;
-  model: { uid: string };
-  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
-  result?: { id?: number; ids?: number[] } | { id: number }[];
-  state: Record<string, unknown>;
-}
-
-const idsOfResult = (event: LifecycleEvent): number[] => {
-  const { result } = event;
-  if (!result) return [];
-  if (Array.isArray(result)) return result.map((row) => row.id);
-  if (Array.isArray(result.ids)) return result.ids;
-  return result.id !== undefined ? [result.id] : [];
-};
-
-const matchingIds = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown> | undefined): Promise<number[]> => {
-  const rows = await strapi.db.query(uid as never).findMany({ where: where ?? {}, select: ['id'] });
-  return rows.map((row: { id: number }) => row.id);
-};
-
 /** Keeps the roll-up in step with every Query Engine write of an order or an order line. */
 export const followSalesChanges = (strapi: Core.Strapi) => {
-  const ordersOf = async (event: LifecycleEvent, ids: number[]) => (event.model.uid === ORDER ? ids : ordersOfLines(strapi, ids));
-  // Before a bulk update or any delete: remember whom it concerns, while the rows still say so.
-  const remember = async (event: LifecycleEvent) => {
-    const ids = await matchingIds(strapi, event.model.uid, event.params.where);
-    event.state.salesOrders = await ordersOf(event, ids);
-  };
-  const resyncRemembered = async (event: LifecycleEvent) => syncSalesFacts(strapi, (event.state.salesOrders as number[]) ?? []);
-  const resyncResult = async (event: LifecycleEvent) => syncSalesFacts(strapi, await ordersOf(event, idsOfResult(event)));
-  const resyncBoth = async (event: LifecycleEvent) =>
-    syncSalesFacts(strapi, [...((event.state.salesOrders as number[]) ?? []), ...(await ordersOf(event, idsOfResult(event)))]);
-  // The cube groups by the product's category: a product saved (perhaps recategorised) refreshes
-  // the cells its lines lie in, from the facts, in the same transaction.
-  const refreshProductCells = async (event: LifecycleEvent) => {
-    const ids = (event.state.salesProducts as number[]) ?? [];
-    if (ids.length === 0) return;
-    await strapi.db.transaction(async ({ trx }) => {
-      const knex = trx as unknown as Knex;
-      const these = `f.product_id IN (${ids.map(() => '?').join(', ')})`;
-      await refreshCells(strapi, knex, await cellsOf(knex, these, ids));
-    });
-  };
-  // Only a write that sets the category can move lines between cells (stock updates do not).
-  const rememberProducts = async (event: LifecycleEvent) => {
-    if (!Object.hasOwn(event.params.data ?? {}, 'category')) return;
-    event.state.salesProducts = await matchingIds(strapi, event.model.uid, event.params.where);
-  };
-  strapi.db.lifecycles.subscribe({
-    models: ['api::product.product'],
-    beforeUpdate: rememberProducts,
-    afterUpdate: refreshProductCells,
-    beforeUpdateMany: rememberProducts,
-    afterUpdateMany: refreshProductCells,
-  } as never);
-  strapi.db.lifecycles.subscribe({
+  followWrites(strapi, {
     models: [ORDER, LINE],
-    afterCreate: resyncResult,
-    afterCreateMany: resyncResult,
-    beforeUpdate: remember,
-    afterUpdate: resyncBoth,
-    beforeUpdateMany: remember,
-    afterUpdateMany: resyncRemembered,
-    beforeDelete: remember,
-    afterDelete: resyncRemembered,
-    beforeDeleteMany: remember,
-    afterDeleteMany: resyncRemembered,
-  } as never);
+    concerned: async (uid, ids) => (uid === ORDER ? ids : ordersOfLines(strapi, ids)),
+    resync: (orderIds) => syncSalesFacts(strapi, orderIds),
+  });
+  // The cubes group by the product's category: a product saved with a category (perhaps a new one)
+  // refreshes the cells its lines lie in, from the facts, in the same transaction. Stock updates do not.
+  followWrites(strapi, {
+    models: ['api::product.product'],
+    concerned: async (_uid, ids) => ids,
+    resync: async (ids) => {
+      if (ids.length === 0) return;
+      await inTransaction(strapi, undefined, async (knex) => {
+        await refreshCells(strapi, knex, await cellsOf(knex, `f.product_id IN (${ids.map(() => '?').join(', ')})`, ids));
+      });
+    },
+    setting: ['category'],
+    updatesOnly: true,
+  });
 };

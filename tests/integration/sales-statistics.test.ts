@@ -307,6 +307,12 @@ describe('sales statistics', () => {
     await ok(actOn(app.strapi, supervisor, 'api::order.order', order.documentId, 'confirm', { comment: 'repeat order' }));
     expect((await trendNow()).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
     expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([{ key: '电机', label: '电机', amount: '3704.17', quantity: 10, share: '1.0000' }]);
+    // The product recategorised: today's cells (daily and monthly cube) move with it at once.
+    expect((await rest(app.strapi, supervisor).put(`/api/products/${product.documentId}`, { data: { category: '变频器' } })).status).toBe(200);
+    expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([{ key: '变频器', label: '变频器', amount: '3704.17', quantity: 10, share: '1.0000' }]);
+    expect((await trendNow()).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
+    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('变频器')}`)).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
+    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('电机')}`)).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 });
     await ok(actOn(app.strapi, supervisor, 'api::order.order', order.documentId, 'cancel', { comment: 'customer withdrew' }));
     expect((await trendNow()).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 });
     // And the roll-up as a whole is what a rebuild from the base tables gives.
