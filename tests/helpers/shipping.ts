@@ -19,11 +19,19 @@ export interface ShippingStaff {
   coordinator: StaffMember;
 }
 
-export const readyOrder = async (strapi: Core.Strapi, staff: ShippingStaff, customer: Doc, lines: { product: Doc; quantity: number; unitPrice: string }[]) => {
+/** An order of `lines` taken to ready; `beforeConfirm` runs on the draft (e.g. to put it in a contract). */
+export const readyOrder = async (
+  strapi: Core.Strapi,
+  staff: ShippingStaff,
+  customer: Doc,
+  lines: { product: Doc; quantity: number; unitPrice: string }[],
+  beforeConfirm?: (order: Doc) => Promise<void>
+) => {
   const order = await createOrder(strapi, staff.specialist, {
     customer: customer.documentId,
     lines: lines.map((line) => ({ product: line.product.documentId, quantity: line.quantity, unitPrice: line.unitPrice })),
   });
+  await beforeConfirm?.(order);
   await ok(actOn(strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'confirmed by phone' }));
   await ok(actOn(strapi, staff.planner, ORDER, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }));
   await ok(actOn(strapi, staff.coordinator, ORDER, order.documentId, 'start_production'));

@@ -10,13 +10,13 @@ import request from 'supertest';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser } from '../helpers/admin';
-import { createCustomer, createOrder, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { planShipment, readyOrder as readyOrderOf, receivableOf, ship } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
 
-const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
 const RECEIVABLE = 'api::receivable.receivable';
 
@@ -44,21 +44,13 @@ describe('aging and payment progress', () => {
   const act = (member: StaffMember, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => ok(actOn(app.strapi, member, uid, documentId, action, fields));
 
   /** An order of `lines` (unit prices, one piece each) taken to ready. */
-  const readyOrder = async (customer: Doc, prices: string[], before?: (order: Doc) => Promise<void>) => {
-    const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: prices.map((unitPrice) => ({ product: product.documentId, quantity: 1, unitPrice })) });
-    await before?.(order);
-    await act(supervisor, ORDER, order.documentId, 'confirm', { comment: '客户确认' });
-    await act(planner, ORDER, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' });
-    await act(coordinator, ORDER, order.documentId, 'start_production');
-    await act(coordinator, ORDER, order.documentId, 'mark_ready');
-    const keys: string[] = (await app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, populate: { lines: true } })).lines.map((l: { key: string }) => l.key);
-    return { order, keys };
-  };
+  const readyOrder = (customer: Doc, prices: string[], beforeConfirm?: (order: Doc) => Promise<void>) =>
+    readyOrderOf(app.strapi, { specialist, supervisor, planner, coordinator }, customer, prices.map((unitPrice) => ({ product, quantity: 1, unitPrice })), beforeConfirm);
   /** Ships one line; its receivable dated `daysPastDue` past due (invoiced 30 days before due). */
   const shipLine = async (order: Doc, key: string, daysPastDue: number) => {
-    const shipment = (await ok(rest(app.strapi, coordinator).post('/api/shipments', { data: { order: order.documentId, lines: [{ line: key, quantity: 1 }], transportMode: 'truck' } }))).data;
-    await act(coordinator, SHIPMENT, shipment.documentId, 'ship');
-    const receivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
+    const shipment = await planShipment(app.strapi, coordinator, order, [{ line: key, quantity: 1 }]);
+    await ok(ship(app.strapi, coordinator, shipment));
+    const receivable = await receivableOf(app.strapi, shipment);
     const dueDate = addDays(today, -daysPastDue);
     await asTrustedWrite(() => app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { dueDate, invoiceDate: addDays(dueDate, -30) } }));
     return { shipment, receivable: receivable as Doc };

@@ -12,14 +12,14 @@ import Decimal from 'decimal.js';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager, connect } from '../helpers/admin';
-import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { businessYear, countRows, createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { expectReceivableRollupExact } from '../helpers/rollups';
+import { planShipment, readyOrder, receivableOf, ship as shipIt } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
 
-const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
 const RECEIVABLE = 'api::receivable.receivable';
 const PAYMENT = 'api::payment.payment';
@@ -53,16 +53,11 @@ describe('payments and allocation', () => {
 
   /** Ships an order of one line through the workflow; answers the order and its receivable. */
   const ship = async (customer: Doc, amount: string, dates?: { invoiceDate: string; dueDate: string }) => {
-    const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: amount }] });
-    const act = (member: StaffMember, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => ok(actOn(app.strapi, member, uid, documentId, action, fields));
-    await act(supervisor, ORDER, order.documentId, 'confirm', { comment: '客户确认' });
-    await act(planner, ORDER, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' });
-    await act(coordinator, ORDER, order.documentId, 'start_production');
-    await act(coordinator, ORDER, order.documentId, 'mark_ready');
-    const [line] = (await app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, populate: { lines: true } })).lines;
-    const shipment = (await ok(rest(app.strapi, coordinator).post('/api/shipments', { data: { order: order.documentId, lines: [{ line: line.key, quantity: 1 }], transportMode: 'truck' } }))).data;
-    await act(coordinator, SHIPMENT, shipment.documentId, 'ship');
-    const receivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
+    const staff = { specialist, supervisor, planner, coordinator };
+    const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 1, unitPrice: amount }]);
+    const shipment = await planShipment(app.strapi, coordinator, order, [{ line: keys[0], quantity: 1 }]);
+    await ok(shipIt(app.strapi, coordinator, shipment));
+    const receivable = await receivableOf(app.strapi, shipment);
     // Dated as if shipped earlier: what aging and oldest-first look at.
     if (dates) await asTrustedWrite(() => app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: dates }));
     return { order, shipment, receivable: await app.strapi.db.query(RECEIVABLE).findOne({ where: { id: receivable.id } }) as Doc };
