@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ENTRY_LABELS } from '../domain/statement';
+import { ENTRY_HEADINGS, ENTRY_LABELS, OPEN_ITEM_HEADINGS } from '../domain/statement';
 import { renderStatement, StatementDocument } from '../documents/statement-pdf';
 import { Column, Row, sheetsToXlsx } from '../ledger/table-export';
 import { reportTimeZone } from '../settings';
@@ -43,22 +43,25 @@ const SUMMARY_COLUMNS: Column[] = [
   { key: 'value', header: '内容 Value', kind: 'text', width: 44 },
   { key: 'amount', header: '金额 Amount', kind: 'money', width: 18 },
 ];
+const bilingual = (heading: { zh: string; en: string }) => `${heading.zh} ${heading.en}`;
+const E = ENTRY_HEADINGS;
 const LINE_COLUMNS: Column[] = [
-  { key: 'date', header: '日期 Date', kind: 'date', width: 12 },
-  { key: 'entry', header: '摘要 Entry', kind: 'text', width: 24 },
-  { key: 'reference', header: '单号 Reference', kind: 'text', width: 30 },
-  { key: 'debit', header: '借方 Debit', kind: 'money', width: 16 },
-  { key: 'credit', header: '贷方 Credit', kind: 'money', width: 16 },
-  { key: 'balance', header: '余额 Balance', kind: 'money', width: 16 },
+  { key: 'date', header: bilingual(E.date), kind: 'date', width: 12 },
+  { key: 'entry', header: bilingual(E.entry), kind: 'text', width: 24 },
+  { key: 'reference', header: bilingual(E.reference), kind: 'text', width: 30 },
+  { key: 'debit', header: bilingual(E.debit), kind: 'money', width: 18 },
+  { key: 'credit', header: bilingual(E.credit), kind: 'money', width: 18 },
+  { key: 'balance', header: bilingual(E.balance), kind: 'money', width: 16 },
 ];
+const I = OPEN_ITEM_HEADINGS;
 const ITEM_COLUMNS: Column[] = [
-  { key: 'reference', header: '出货单 Shipment', kind: 'text', width: 20 },
-  { key: 'invoiceDate', header: '开票日期 Invoiced', kind: 'date', width: 14 },
-  { key: 'dueDate', header: '到期日 Due', kind: 'date', width: 14 },
-  { key: 'amount', header: '金额 Amount', kind: 'money', width: 16 },
-  { key: 'openAmount', header: '未收金额 Open', kind: 'money', width: 16 },
-  { key: 'daysPastDue', header: '逾期天数 Days past due', kind: 'integer', width: 14 },
-  { key: 'aging', header: '账龄 Aging', kind: 'text', width: 22 },
+  { key: 'reference', header: bilingual(I.reference), kind: 'text', width: 20 },
+  { key: 'invoiceDate', header: bilingual(I.invoiceDate), kind: 'date', width: 14 },
+  { key: 'dueDate', header: bilingual(I.dueDate), kind: 'date', width: 14 },
+  { key: 'amount', header: bilingual(I.amount), kind: 'money', width: 16 },
+  { key: 'openAmount', header: bilingual(I.openAmount), kind: 'money', width: 16 },
+  { key: 'daysPastDue', header: bilingual(I.daysPastDue), kind: 'integer', width: 14 },
+  { key: 'aging', header: bilingual(I.aging), kind: 'text', width: 22 },
 ];
 
 export const statementXlsx = async (strapi: Core.Strapi, documentId: string) => {

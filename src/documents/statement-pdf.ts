@@ -5,7 +5,7 @@
  * the figures it is given (the statement as issued and frozen) and touches no database.
  */
 import { AgingBucket } from '../domain/aging';
-import { ENTRY_LABELS, IssuedStatement, OpenItem, StatementLine } from '../domain/statement';
+import { ENTRY_HEADINGS, ENTRY_LABELS, IssuedStatement, OpenItem, OPEN_ITEM_HEADINGS, StatementLine } from '../domain/statement';
 import {
   bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, regular, bottomLimit,
   SIDE, SMALL_SIZE, startDocument, TableColumn, UnprintableTextError,
@@ -25,23 +25,25 @@ export const formatAmount = (amount: string): string => {
   return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0').slice(0, 2)}`;
 };
 
+const E = ENTRY_HEADINGS;
 const LINE_COLUMNS: TableColumn[] = [
-  { zh: '日期', en: 'Date', width: 66, align: 'center' },
-  { zh: '摘要', en: 'Entry', width: 92, align: 'left' },
-  { zh: '单号', en: 'Reference', width: 124, align: 'left' },
-  { zh: '借方（应收）', en: 'Debit', width: 75, align: 'right' },
-  { zh: '贷方（已收）', en: 'Credit', width: 75, align: 'right' },
-  { zh: '余额', en: 'Balance', width: CONTENT_WIDTH - 66 - 92 - 124 - 75 - 75, align: 'right' },
+  { ...E.date, width: 66, align: 'center' },
+  { ...E.entry, width: 92, align: 'left' },
+  { ...E.reference, width: 124, align: 'left' },
+  { ...E.debit, width: 75, align: 'right' },
+  { ...E.credit, width: 75, align: 'right' },
+  { ...E.balance, width: CONTENT_WIDTH - 66 - 92 - 124 - 75 - 75, align: 'right' },
 ];
 
+const I = OPEN_ITEM_HEADINGS;
 const ITEM_COLUMNS: TableColumn[] = [
-  { zh: '出货单', en: 'Shipment', width: 100, align: 'left' },
-  { zh: '开票日期', en: 'Invoiced', width: 66, align: 'center' },
-  { zh: '到期日', en: 'Due', width: 66, align: 'center' },
-  { zh: '金额', en: 'Amount', width: 80, align: 'right' },
-  { zh: '未收金额', en: 'Open', width: 80, align: 'right' },
-  { zh: '逾期天数', en: 'Days past due', width: 50, align: 'right' },
-  { zh: '账龄', en: 'Aging', width: CONTENT_WIDTH - 100 - 66 - 66 - 80 - 80 - 50, align: 'center' },
+  { ...I.reference, width: 100, align: 'left' },
+  { ...I.invoiceDate, width: 66, align: 'center' },
+  { ...I.dueDate, width: 66, align: 'center' },
+  { ...I.amount, width: 80, align: 'right' },
+  { ...I.openAmount, width: 80, align: 'right' },
+  { ...I.daysPastDue, width: 50, align: 'right' },
+  { ...I.aging, width: CONTENT_WIDTH - 100 - 66 - 66 - 80 - 80 - 50, align: 'center' },
 ];
 
 const SUMMARY_COLUMNS: TableColumn[] = [

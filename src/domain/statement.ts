@@ -25,6 +25,25 @@ export const ENTRY_LABELS: Record<StatementEntryKind, { en: string; zh: string }
 
 const RAISES: Record<StatementEntryKind, boolean> = { shipment: true, cancellation: false, payment: false, reversal: true };
 
+/** The headings of the statement's two tables, the same in the PDF and the XLSX (each adds its own widths). */
+export const ENTRY_HEADINGS = {
+  date: { zh: '日期', en: 'Date' },
+  entry: { zh: '摘要', en: 'Entry' },
+  reference: { zh: '单号', en: 'Reference' },
+  debit: { zh: '借方（应收）', en: 'Debit' },
+  credit: { zh: '贷方（已收）', en: 'Credit' },
+  balance: { zh: '余额', en: 'Balance' },
+} as const;
+export const OPEN_ITEM_HEADINGS = {
+  reference: { zh: '出货单', en: 'Shipment' },
+  invoiceDate: { zh: '开票日期', en: 'Invoiced' },
+  dueDate: { zh: '到期日', en: 'Due' },
+  amount: { zh: '金额', en: 'Amount' },
+  openAmount: { zh: '未收金额', en: 'Open' },
+  daysPastDue: { zh: '逾期天数', en: 'Days past due' },
+  aging: { zh: '账龄', en: 'Aging' },
+} as const;
+
 export interface StatementEntry {
   /** Business date, YYYY-MM-DD. */
   date: string;
