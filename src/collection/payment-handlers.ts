@@ -9,11 +9,14 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import Decimal from 'decimal.js';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
+import { formatMoney } from '../domain/money';
 import { refuse } from '../guards/errors';
 import { Actor, currentActor } from '../staff/actor';
 import { historyOf } from '../workflows/workflow-service';
 import { paymentProgress, ProgressSubject } from './payment-progress';
 import { allocatePayment, AllocationResult, PAYMENT, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
+
+const RECEIVABLE = 'api::receivable.receivable';
 
 export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
@@ -65,9 +68,48 @@ export const restPaymentHandlers = (strapi: Core.Strapi) => ({
   },
 });
 
-/** What the admin panel shows of a payment, in the shape of a workflow's view. */
+/** An open receivable the panel offers to pay, oldest due first as the oldest-first allocation takes them. */
+export interface PayableReceivable {
+  documentId: string;
+  /** The shipment's number (or the order's) the receivable was billed for. */
+  reference: string;
+  invoiceDate: string;
+  dueDate: string;
+  openAmount: string;
+  currency: string;
+}
+
+/** How many open receivables the panel lists; more are still paid by oldest-first allocation or REST. */
+export const PAYABLE_LIST_LIMIT = 100;
+
+const payableReceivables = async (strapi: Core.Strapi, customerId: number, currency: string): Promise<PayableReceivable[]> => {
+  const rows = await strapi.db.query(RECEIVABLE).findMany({
+    where: { customer: { id: customerId }, currency, state: 'open' },
+    select: ['documentId', 'invoiceDate', 'dueDate', 'openAmount', 'currency'],
+    populate: { shipment: { select: ['number'] }, order: { select: ['number'] } },
+    orderBy: [{ dueDate: 'asc' }, { invoiceDate: 'asc' }, { id: 'asc' }],
+    limit: PAYABLE_LIST_LIMIT,
+  });
+  return rows.map((row: { documentId: string; invoiceDate: string; dueDate: string; openAmount: unknown; currency: string; shipment?: { number: string } | null; order?: { number: string } | null }) => ({
+    documentId: row.documentId,
+    reference: row.shipment?.number ?? row.order?.number ?? row.documentId,
+    invoiceDate: String(row.invoiceDate),
+    dueDate: String(row.dueDate),
+    openAmount: formatMoney(new Decimal(String(row.openAmount))),
+    currency: row.currency,
+  }));
+};
+
+/**
+ * What the admin panel shows of a payment, in the shape of a workflow's view; while it can be
+ * allocated, also the customer's open receivables in its currency, to pay chosen ones.
+ */
 export const describePayment = async (strapi: Core.Strapi, documentId: string, actor: Actor) => {
-  const payment = await strapi.db.query(PAYMENT).findOne({ where: { documentId }, select: ['state', 'version', 'unallocatedAmount'] });
+  const payment = await strapi.db.query(PAYMENT).findOne({
+    where: { documentId },
+    select: ['state', 'version', 'unallocatedAmount', 'currency'],
+    populate: { customer: { select: ['id'] } },
+  });
   if (!payment) throw new errors.NotFoundError('No payment with this documentId');
   const allowed: PaymentAction[] = [];
   if (payment.state === 'posted' && mayHandlePayments(actor)) {
@@ -80,6 +122,7 @@ export const describePayment = async (strapi: Core.Strapi, documentId: string, a
     allowedActions: allowed,
     review: { round: 0, awaited: [], opinions: [] },
     history: await historyOf(strapi, 'payment', documentId),
+    ...(allowed.includes('allocate') && payment.customer ? { openReceivables: await payableReceivables(strapi, payment.customer.id, payment.currency) } : {}),
   };
 };
 

@@ -339,4 +339,32 @@ describe('payments and allocation', () => {
     expect(refused.status).toBe(403);
     await expectReconciled();
   });
+
+  it("shows the panel the customer's open receivables oldest due first, and pays the ones the clerk chose there", async () => {
+    const customer = await newCustomer();
+    const later = await ship(customer, '300.00', { invoiceDate: addDays(today, -20), dueDate: addDays(today, 10) });
+    const oldest = await ship(customer, '100.00', { invoiceDate: addDays(today, -60), dueDate: addDays(today, -30) });
+    const middle = await ship(customer, '200.00', { invoiceDate: addDays(today, -40), dueDate: addDays(today, -10) });
+    const recorded = await ok(pay(clerk, { customer: customer.documentId, amount: '250.00', receivedOn: today, method: 'bank_transfer', allocate: false }));
+    const documentId = recorded.data.documentId;
+    const admin = await createAdminUser(app.strapi, 'sales-clerk');
+    const http = require('supertest')(app.strapi.server.httpServer);
+    const view = async () => (await http.get(`/workflows/payment/${documentId}`).set('Authorization', `Bearer ${admin.token}`)).body.data;
+    const listed = (await view()).openReceivables;
+    expect(listed.map((r: { documentId: string; reference: string; dueDate: string; openAmount: string; currency: string }) => [r.documentId, r.reference, r.dueDate, r.openAmount, r.currency])).toEqual(
+      [oldest, middle, later].map((shipped) => [shipped.receivable.documentId, shipped.shipment.number, shipped.receivable.dueDate, d(shipped.receivable.amount).toFixed(2), 'CNY'])
+    );
+    // The customer says the money is for the later invoice and part of the middle one: not the oldest.
+    const allocate = (data: Record<string, unknown>) => http.post(`/workflows/payment/${documentId}/allocate`).set('Authorization', `Bearer ${admin.token}`).send({ data });
+    const before = await writes();
+    const tooMuch = await allocate({ version: 1, allocations: [{ receivable: middle.receivable.documentId, amount: '200.01' }] });
+    expect(tooMuch.status).toBe(400);
+    expect(JSON.stringify(tooMuch.body.error)).toMatch(/allocations/);
+    expect(await writes()).toEqual(before);
+    const taken = await allocate({ version: 1, allocations: [{ receivable: later.receivable.documentId, amount: '180.00' }, { receivable: middle.receivable.documentId, amount: '70.00' }] });
+    expect([taken.status, taken.body.data?.allowedActions]).toEqual([200, ['reverse']]);
+    expect([await openOf(oldest.receivable), await openOf(middle.receivable), await openOf(later.receivable)]).toEqual([['100.00', 'open'], ['130.00', 'open'], ['120.00', 'open']]);
+    expect((await view()).openReceivables).toBeUndefined(); // nothing left to allocate
+    await expectReconciled();
+  });
 });

@@ -9,7 +9,7 @@ import { Box, Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, Single
 import type { Measure } from '../../domain/complaint-handling';
 import { Allocation, LINE_SOURCES } from '../../domain/order-progress';
 import { FieldKind, fieldsOf, InputField, isBlank, requiredFieldsOf } from './fields';
-import { useEditViewDocument, useWorkflowAction } from './hooks';
+import { useEditViewDocument, useWorkflow, useWorkflowAction } from './hooks';
 import type { WorkflowSubject } from './subjects';
 import { useWorkflowText, WorkflowText } from './text';
 
@@ -111,6 +111,57 @@ const AllocationEditor = ({ value, onChange, text }: { value: unknown; onChange:
   );
 };
 
+/** What the sales clerk enters against one receivable: its documentId and the amount, a decimal string. */
+interface ReceivablePayment {
+  receivable: string;
+  amount: string;
+}
+
+/**
+ * The customer's open receivables (from the payment's workflow view), each with an amount to pay
+ * against it. Amounts stay text so the server reads the exact decimal; nothing entered means the
+ * server pays the oldest due first.
+ */
+const ReceivablePaymentEditor = ({ value, onChange, text }: { value: unknown; onChange: (value: unknown) => void; text: WorkflowText }) => {
+  const { documentId } = useEditViewDocument();
+  const { view } = useWorkflow('payment', documentId);
+  const open = view?.openReceivables ?? [];
+  const chosen = (value as ReceivablePayment[] | undefined) ?? [];
+  if (open.length === 0) return <Typography variant="pi">{text.t('field.noOpenReceivables')}</Typography>;
+  const amountFor = (receivable: string) => chosen.find((entry) => entry.receivable === receivable)?.amount ?? '';
+  const change = (receivable: string, amount: string) => {
+    const others = chosen.filter((entry) => entry.receivable !== receivable);
+    const next = amount.trim() ? [...others, { receivable, amount: amount.trim() }] : others;
+    // In the order of the list, so the server reports problems by the same positions.
+    const ordered = open.flatMap((item) => next.filter((entry) => entry.receivable === item.documentId));
+    onChange(ordered.length ? ordered : undefined);
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      {open.map((item) => {
+        const label = text.t('field.openReceivable', { reference: item.reference, dueDate: item.dueDate, open: `${item.currency} ${item.openAmount}` });
+        return (
+          <Flex key={item.documentId} gap={2} alignItems="center">
+            <Box flex="1">
+              <Typography variant="omega">{label}</Typography>
+            </Box>
+            <Box width="10rem">
+              <TextInput
+                aria-label={label}
+                name={`allocations.${item.documentId}`}
+                inputMode="decimal"
+                placeholder="0.00"
+                value={amountFor(item.documentId)}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => change(item.documentId, event.target.value)}
+              />
+            </Box>
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
+
 interface FieldProps {
   name: InputField;
   spec: FieldKind;
@@ -179,6 +230,8 @@ const WorkflowField = ({ name, spec, value, required, error, onChange, text }: F
         return <OpenMeasurePicker value={value} onChange={onChange} text={text} />;
       case 'allocation':
         return <AllocationEditor value={value} onChange={onChange} text={text} />;
+      case 'receivablePayment':
+        return <ReceivablePaymentEditor value={value} onChange={onChange} text={text} />;
       default: {
         // A kind added to FieldKind without its input here fails the type check, not silently in the dialog.
         const unhandled: never = spec;

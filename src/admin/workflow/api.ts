@@ -40,6 +40,18 @@ export interface WorkflowView {
   allowedActions: string[];
   review: { round: number; awaited: RoleCode[]; opinions: ReviewOpinion[] };
   history: HistoryEvent[];
+  /** A payment that can be allocated: the customer's open receivables in its currency, oldest due first. */
+  openReceivables?: OpenReceivable[];
+}
+
+/** A receivable a payment can pay (src/collection/payment-handlers.ts, `PayableReceivable`). */
+export interface OpenReceivable {
+  documentId: string;
+  reference: string;
+  invoiceDate: string;
+  dueDate: string;
+  openAmount: string;
+  currency: string;
 }
 
 export interface ActionAnswer {

@@ -28,6 +28,7 @@ export type InputField =
   | 'lines'
   | 'escalateTo'
   | 'reason'
+  | 'allocations'
   | 'comment';
 
 /** The groups of codes whose names the dialog shows (./text.ts). */
@@ -43,7 +44,9 @@ export type FieldKind =
   /** One of the open measures of the record in the edit view, by its key. */
   | { kind: 'openMeasure' }
   /** Per line of the order in the edit view: its source and the stock reserved for it (`Allocation[]`). */
-  | { kind: 'allocation' };
+  | { kind: 'allocation' }
+  /** Amounts against chosen open receivables of the payment in the edit view (`{ receivable, amount }[]`). */
+  | { kind: 'receivablePayment' };
 
 export const longText: FieldKind = { kind: 'text', multiline: true };
 export const businessDate: FieldKind = { kind: 'date' };

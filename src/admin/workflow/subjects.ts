@@ -155,7 +155,9 @@ const payment: WorkflowSubject = {
   machine: { actions: { allocate: { inputRequires: [] }, reverse: { inputRequires: ['reason'] } }, verdicts: [] },
   actions: ['allocate', ...PAYMENT_FINAL],
   finalActions: PAYMENT_FINAL,
-  fields: { reason: longText, comment: longText },
+  // Amounts against chosen receivables; none entered pays the oldest due first.
+  optionalFields: { allocate: ['allocations'] },
+  fields: { reason: longText, comment: longText, allocations: { kind: 'receivablePayment' } },
   stateBadges: { posted: 'success', reversed: 'neutral' },
   Details: PaymentDetails,
 };

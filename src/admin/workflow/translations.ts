@@ -86,6 +86,9 @@ const common = {
   'field.lineSource': 'Source of line {line}',
   'field.reserve': 'Reserve for line {line}',
   'field.noLines': 'The order has no lines to allocate',
+  'field.allocations': 'Pay these receivables (optional)',
+  'field.openReceivable': '{reference} · due {dueDate} · open {open}',
+  'field.noOpenReceivables': 'The customer has no open receivables in this currency',
   'field.escalateTo': 'Escalate to',
   'field.reason': 'Reason',
 
@@ -264,7 +267,7 @@ const payment = {
   'action.allocate': 'Allocate',
   'action.reverse': 'Reverse payment',
 
-  'hint.allocate': 'What is still unallocated pays the customer’s open receivables, oldest due first.',
+  'hint.allocate': 'Enter the amounts the customer paid against chosen receivables; with none entered, what is still unallocated pays the open receivables oldest due first.',
   'hint.reverse': 'The payment is reversed (e.g. a bounced transfer): everything it paid is open again. Say why.',
 };
 
@@ -400,7 +403,7 @@ const zhPayment: SubjectMessages<typeof payment> = {
   'action.allocate': '核销',
   'action.reverse': '冲销收款',
 
-  'hint.allocate': '将未核销金额按到期日先后核销客户的未收应收。',
+  'hint.allocate': '按客户指定的应收逐笔填写核销金额；不填写时，未核销金额按到期日先后核销客户的未收应收。',
   'hint.reverse': '冲销收款（如银行退票）：已核销的应收全部恢复未收。请说明原因。',
 };
 
@@ -469,6 +472,9 @@ const zhHans: Record<MessageKey, string> = {
   'field.lineSource': '第 {line} 行来源',
   'field.reserve': '第 {line} 行预留数量',
   'field.noLines': '订单没有可配货的明细',
+  'field.allocations': '核销以下应收（可选）',
+  'field.openReceivable': '{reference} · 到期 {dueDate} · 未收 {open}',
+  'field.noOpenReceivables': '客户没有该币种的未收应收',
   'field.escalateTo': '升级给',
   'field.reason': '原因',
 
