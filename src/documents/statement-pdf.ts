@@ -5,6 +5,7 @@
  * the figures it is given (the statement as issued and frozen) and touches no database.
  */
 import { AgingBucket } from '../domain/aging';
+import { groupedMoney } from '../domain/money';
 import { ENTRY_HEADINGS, ENTRY_LABELS, IssuedStatement, OpenItem, OPEN_ITEM_HEADINGS, StatementLine } from '../domain/statement';
 import {
   bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, regular, bottomLimit,
@@ -18,12 +19,6 @@ export interface StatementDocument extends IssuedStatement {
   openItems: OpenItem[];
   aging: { buckets: { key: string; label: AgingBucket['label']; amount: string }[]; total: string };
 }
-
-/** 1234567.8 → "1,234,567.80", on the decimal string itself (never through a float). */
-export const formatAmount = (amount: string): string => {
-  const [whole, fraction = ''] = amount.replace(/^-/, '').split('.');
-  return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0').slice(0, 2)}`;
-};
 
 const E = ENTRY_HEADINGS;
 const LINE_COLUMNS: TableColumn[] = [
@@ -80,7 +75,7 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
     { Title: `对账单 Statement ${statement.number}`, Author: statement.company.name, Subject: statement.customer.name },
     (page) => drawDocumentHeader(page, statement.company, '对账单 Statement of account', `单号 No.: ${statement.number}`, `期间 Period: ${period}`)
   );
-  const money = (amount: string) => formatAmount(amount);
+  const money = (amount: string) => groupedMoney(amount);
 
   const top = doc.y + 8;
   const half = (CONTENT_WIDTH - 16) / 2;

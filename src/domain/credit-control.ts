@@ -8,7 +8,7 @@
  * and Odoo read a zero limit the same way. Such a customer is still held for overdue items, and the
  * contract review still asks the sales clerk about every one of its contracts (exposure > 0).
  */
-import { Decimal } from './money';
+import { Decimal, groupedMoney } from './money';
 
 export const DEFAULT_CREDIT_HOLD_OVERDUE_DAYS = 60;
 
@@ -30,12 +30,6 @@ export interface CreditDecision {
   hold: boolean;
   reasons: string[];
 }
-
-/** 1234567.5 → "1,234,567.50": amounts in reasons read as people write them. */
-export const groupedMoney = (amount: Decimal | string): string => {
-  const [whole, cents] = new Decimal(amount).toFixed(2).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-};
 
 export const creditPolicy = (raw: { overdueDays?: unknown } | undefined): CreditPolicy => {
   const overdueDays = Number(raw?.overdueDays ?? DEFAULT_CREDIT_HOLD_OVERDUE_DAYS);

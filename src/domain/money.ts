@@ -34,5 +34,11 @@ export const parseMoney = (value: unknown): Decimal | string => {
 /** Money as the API and the database columns carry it: a string with two places. */
 export const formatMoney = (amount: Decimal): string => amount.toFixed(2);
 
+/** 1234567.5 → "1,234,567.50": amounts as people write them (mails, reasons, documents, dialogs). */
+export const groupedMoney = (amount: Decimal | string): string => {
+  const [whole, cents] = new Decimal(amount).toFixed(2).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+};
+
 export const sumMoney = (amounts: Decimal[]): Decimal =>
   amounts.reduce((total, amount) => total.plus(amount), new Decimal(0));

@@ -16,7 +16,7 @@ import { reassessAllCredit } from '../collection/credit-control';
 import { overdueReport } from '../collection/overdue-report';
 import { openItemsQuery } from '../collection/receivable-aging';
 import { dateIn } from '../domain/business-date';
-import { groupedMoney } from '../domain/credit-control';
+import { groupedMoney } from '../domain/money';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../domain/dunning';
 import { isRoleCode, RoleCode } from '../domain/staff-roles';
 import { notify } from '../notifications/outbox';

@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import Decimal from 'decimal.js';
 import { en } from '../../src/admin/workflow/translations';
+import { groupedMoney } from '../../src/domain/money';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, openAction, restAs } from './staff-session';
 
@@ -60,7 +61,7 @@ it("the sales clerk pays the receivable the customer named, from the payment's A
   await dialog.getByText(en['payment.hint.allocate']).waitFor();
   // Listed oldest due first, each with its shipment, due date and open amount.
   const labelOf = (r: Receivable) =>
-    en['field.openReceivable'].replace('{reference}', r.shipment!.number).replace('{dueDate}', r.dueDate).replace('{open}', `CNY ${new Decimal(String(r.openAmount)).toFixed(2)}`);
+    en['field.openReceivable'].replace('{reference}', r.shipment!.number).replace('{dueDate}', r.dueDate).replace('{open}', `CNY ${groupedMoney(String(r.openAmount))}`);
   const labels = oldestFirst.map(labelOf);
   const inputs = dialog.getByRole('textbox', { name: /· due / });
   await inputs.first().waitFor();

@@ -1,5 +1,6 @@
 /** The credit rule and the dunning levels, without Strapi. */
-import { creditPolicy, decideCredit, groupedMoney, holdReason } from '../../src/domain/credit-control';
+import { creditPolicy, decideCredit, holdReason } from '../../src/domain/credit-control';
+import { groupedMoney } from '../../src/domain/money';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../../src/domain/dunning';
 import { renderMail } from '../../src/domain/notification-templates';
 

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { Box, Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
 import type { Measure } from '../../domain/complaint-handling';
+import { groupedMoney } from '../../domain/money';
 import { Allocation, LINE_SOURCES } from '../../domain/order-progress';
 import { FieldKind, fieldsOf, InputField, isBlank, requiredFieldsOf } from './fields';
 import { useEditViewDocument, useWorkflow, useWorkflowAction } from './hooks';
@@ -139,7 +140,7 @@ const ReceivablePaymentEditor = ({ value, onChange, text }: { value: unknown; on
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       {open.map((item) => {
-        const label = text.t('field.openReceivable', { reference: item.reference, dueDate: item.dueDate, open: `${item.currency} ${item.openAmount}` });
+        const label = text.t('field.openReceivable', { reference: item.reference, dueDate: item.dueDate, open: `${item.currency} ${groupedMoney(item.openAmount)}` });
         return (
           <Flex key={item.documentId} gap={2} alignItems="center">
             <Box flex="1">
