@@ -10,6 +10,7 @@ import type { Context } from 'koa';
 import Decimal from 'decimal.js';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { formatMoney } from '../domain/money';
+import type { PayableReceivable } from '../domain/payment-allocation';
 import { refuse } from '../guards/errors';
 import { Actor, currentActor } from '../staff/actor';
 import { historyOf } from '../workflows/workflow-service';
@@ -68,20 +69,10 @@ export const restPaymentHandlers = (strapi: Core.Strapi) => ({
   },
 });
 
-/** An open receivable the panel offers to pay, oldest due first as the oldest-first allocation takes them. */
-export interface PayableReceivable {
-  documentId: string;
-  /** The shipment's number (or the order's) the receivable was billed for. */
-  reference: string;
-  invoiceDate: string;
-  dueDate: string;
-  openAmount: string;
-  currency: string;
-}
-
 /** How many open receivables the panel lists; more are still paid by oldest-first allocation or REST. */
 export const PAYABLE_LIST_LIMIT = 100;
 
+/** The customer's open receivables in a currency, oldest due first as the oldest-first allocation takes them. */
 const payableReceivables = async (strapi: Core.Strapi, customerId: number, currency: string): Promise<PayableReceivable[]> => {
   const rows = await strapi.db.query(RECEIVABLE).findMany({
     where: { customer: { id: customerId }, currency, state: 'open' },

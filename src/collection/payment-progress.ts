@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
+import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../settings';
 import { metaOf } from '../statistics/table-meta';
 
@@ -18,20 +19,6 @@ const ORDER = 'api::order.order';
 const CONTRACT = 'api::contract.contract';
 
 export type ProgressSubject = 'order' | 'contract';
-
-export interface PaymentProgress {
-  number: string;
-  currency: string;
-  /** The order's or contract's total, for comparison with what was billed. */
-  total: string;
-  receivables: number;
-  billed: string;
-  paid: string;
-  open: string;
-  overdue: string;
-  /** Today in the report time zone: the day `overdue` is counted on. */
-  asOf: string;
-}
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 

@@ -107,3 +107,15 @@ export const planExplicit = (
 
 /** The day an allocation counts from: the later of the payment's receipt and the receivable's invoice. */
 export const allocatedOn = (receivedOn: string, invoiceDate: string): string => (receivedOn > invoiceDate ? receivedOn : invoiceDate);
+
+/** An open receivable the admin panel offers a payment to pay (shown oldest due first). */
+export interface PayableReceivable {
+  documentId: string;
+  /** The shipment's number (or the order's) the receivable was billed for. */
+  reference: string;
+  invoiceDate: string;
+  dueDate: string;
+  /** Decimal string, two places. */
+  openAmount: string;
+  currency: string;
+}

@@ -36,3 +36,18 @@ export const checkPaymentFields = (data: Record<string, unknown>, today: string)
   if (problems.length > 0) throw new DomainValidationError(problems);
   return { amount: amount as Decimal, receivedOn: receivedOn as string, method: method as PaymentMethod, currency: currency as string };
 };
+
+/** Payment progress (货款回收进度) of an order or a contract, as src/collection/payment-progress.ts counts it. */
+export interface PaymentProgress {
+  number: string;
+  currency: string;
+  /** The order's or contract's total, for comparison with what was billed. */
+  total: string;
+  receivables: number;
+  billed: string;
+  paid: string;
+  open: string;
+  overdue: string;
+  /** Today in the report time zone: the day `overdue` is counted on. */
+  asOf: string;
+}

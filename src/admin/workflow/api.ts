@@ -8,6 +8,8 @@ import { fetchFile } from '../files';
 import type { RoleCode } from '../../domain/staff-roles';
 import type { Verdict } from '../../domain/workflow/machine';
 import type { SubjectCode } from './subjects';
+import type { PayableReceivable } from '../../domain/payment-allocation';
+import type { PaymentProgress } from '../../domain/payment';
 
 export interface Person {
   id: number;
@@ -41,17 +43,7 @@ export interface WorkflowView {
   review: { round: number; awaited: RoleCode[]; opinions: ReviewOpinion[] };
   history: HistoryEvent[];
   /** A payment that can be allocated: the customer's open receivables in its currency, oldest due first. */
-  openReceivables?: OpenReceivable[];
-}
-
-/** A receivable a payment can pay (src/collection/payment-handlers.ts, `PayableReceivable`). */
-export interface OpenReceivable {
-  documentId: string;
-  reference: string;
-  invoiceDate: string;
-  dueDate: string;
-  openAmount: string;
-  currency: string;
+  openReceivables?: PayableReceivable[];
 }
 
 export interface ActionAnswer {
@@ -68,17 +60,7 @@ export interface WorkflowProblem {
 }
 
 /** GET /workflows/order|contract/:documentId/payment-progress (src/collection/payment-progress.ts). */
-export interface PaymentProgress {
-  number: string;
-  currency: string;
-  total: string;
-  receivables: number;
-  billed: string;
-  paid: string;
-  open: string;
-  overdue: string;
-  asOf: string;
-}
+export type { PaymentProgress } from '../../domain/payment';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json';
 
