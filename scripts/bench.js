@@ -324,6 +324,9 @@ const STATISTICS_ENDPOINTS = [
   { path: '/filters', scan: 'filters' },
   { path: '/receivables/aging?groupBy=bucket', scan: 'aging' },
   { path: '/receivables/aging?groupBy=customer', scan: 'agingCustomer' },
+  // The end of last month (the month-end report): read from its snapshot, built before measuring.
+  { path: '/receivables/aging?groupBy=bucket&asOf=LAST_MONTH_END', scan: 'agingMonthEnd' },
+  { path: '/receivables/aging?groupBy=customer&asOf=LAST_MONTH_END', scan: 'agingMonthEndCustomer' },
   { path: '/receivables/collection', scan: 'collection' },
   { path: '/receivables/overdue-top', scan: 'overdueTop' },
   { path: '/widgets/receivables-overdue', scan: 'overdueWidget' },
@@ -331,7 +334,7 @@ const STATISTICS_ENDPOINTS = [
 ];
 
 /** Plain SQL scans of the base tables (orders, their line components, link tables) for the same figures. */
-const baseScans = (from, to, today) => {
+const baseScans = (from, to, today, monthEnd) => {
   const lines = `FROM orders o
     JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
     JOIN components_order_lines l ON l.id = c.cmp_id
@@ -347,6 +350,12 @@ const baseScans = (from, to, today) => {
   const open = `FROM receivables r JOIN receivables_customer_lnk rc ON rc.receivable_id = r.id WHERE r.state = 'open' AND r.currency = 'CNY' AND r.open_amount > 0`;
   const bucket = `CASE WHEN DATE '${today}' - r.due_date <= 0 THEN 0 WHEN DATE '${today}' - r.due_date <= 30 THEN 1 WHEN DATE '${today}' - r.due_date <= 60 THEN 2 WHEN DATE '${today}' - r.due_date <= 90 THEN 3 WHEN DATE '${today}' - r.due_date <= 180 THEN 4 ELSE 5 END`;
   const monthStart = `${today.slice(0, 7)}-01`;
+  // Open at the end of a past day: each receivable less its allocations in force that day.
+  const bucketAt = (day) => bucket.replaceAll(`DATE '${today}'`, `DATE '${day}'`);
+  const openAt = (day) => `FROM receivables r JOIN receivables_customer_lnk rc ON rc.receivable_id = r.id
+    LEFT JOIN (SELECT ar.receivable_id, SUM(a.amount) AS paid FROM payment_allocations a JOIN payment_allocations_receivable_lnk ar ON ar.payment_allocation_id = a.id
+      WHERE a.allocated_on <= '${day}' AND (a.reversed_on IS NULL OR a.reversed_on > '${day}') GROUP BY 1) p ON p.receivable_id = r.id
+    WHERE r.currency = 'CNY' AND r.invoice_date <= '${day}' AND (r.voided_on IS NULL OR r.voided_on > '${day}') AND r.amount - COALESCE(p.paid, 0) > 0`;
   return {
     trend: trend(`to_char(o.order_date, 'YYYY-MM')`),
     trendDay: trend(`o.order_date`),
@@ -365,6 +374,8 @@ const baseScans = (from, to, today) => {
     filters: [`SELECT DISTINCT region FROM customers`, `SELECT DISTINCT category FROM products`, `SELECT MIN(order_date), MAX(order_date) FROM orders`],
     aging: [`SELECT ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1`],
     agingCustomer: [`SELECT rc.customer_id, ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1, 2`],
+    agingMonthEnd: [`SELECT ${bucketAt(monthEnd)} AS b, SUM(r.amount - COALESCE(p.paid, 0)) ${openAt(monthEnd)} GROUP BY 1`],
+    agingMonthEndCustomer: [`SELECT rc.customer_id, ${bucketAt(monthEnd)} AS b, SUM(r.amount - COALESCE(p.paid, 0)) ${openAt(monthEnd)} GROUP BY 1, 2`],
     collection: [
       `SELECT to_char(r.invoice_date, 'YYYY-MM'), SUM(r.amount) FROM receivables r WHERE r.currency = 'CNY' AND r.state <> 'void' AND r.invoice_date >= '${from}' AND r.invoice_date <= '${to}' GROUP BY 1`,
       `SELECT to_char(a.allocated_on, 'YYYY-MM'), SUM(a.amount) FROM payment_allocations a JOIN payment_allocations_receivable_lnk ar ON ar.payment_allocation_id = a.id JOIN receivables r ON r.id = ar.receivable_id WHERE r.currency = 'CNY' AND a.reversed_on IS NULL AND a.allocated_on >= '${from}' AND a.allocated_on <= '${to}' GROUP BY 1`,
@@ -439,7 +450,13 @@ const statisticsChild = async (variant, distDir) => {
     const { dateIn } = require(path.join(distDir, 'src', 'domain', 'business-date.js'));
     const today = dateIn(strapi.config.get('server.business.reportTimeZone', 'Asia/Shanghai'));
     const { from, to } = defaultRange(today);
-    const scans = baseScans(from, to, today);
+    const { keepMonthEndSnapshots, recentMonthEnds } = require(path.join(distDir, 'src', 'collection', 'aging-snapshots.js'));
+    const [lastMonthEnd] = recentMonthEnds(today, 1);
+    const scans = baseScans(from, to, today, lastMonthEnd);
+    // What the daily collection job does: the month-end snapshots exist (built once, kept by the writers).
+    const snapshotStart = clock();
+    const built = await keepMonthEndSnapshots(strapi);
+    const snapshotMs = msSince(snapshotStart);
     const knex = strapi.db.connection;
     const counts = {};
     for (const table of ['orders', 'components_order_lines', 'customers', 'receivables', 'payment_allocations', 'sales_facts']) {
@@ -447,7 +464,7 @@ const statisticsChild = async (variant, distDir) => {
     }
     const results = [];
     for (const endpoint of STATISTICS_ENDPOINTS) {
-      const url = `/sales-dashboard${endpoint.path.replace(/=([^&]+)/g, (_, v) => `=${encodeURIComponent(v)}`)}`;
+      const url = `/sales-dashboard${endpoint.path.replace('LAST_MONTH_END', lastMonthEnd).replace(/=([^&]+)/g, (_, v) => `=${encodeURIComponent(v)}`)}`;
       const get = async () => {
         const res = await request(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${token}`);
         if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -471,7 +488,7 @@ const statisticsChild = async (variant, distDir) => {
       }
       results.push({ path: endpoint.path, p50: percentile(ms, 50), p95: percentile(ms, 95), scanP50: percentile(scanMs, 50) });
     }
-    return { database: strapi.db.getInfo().client, counts, results };
+    return { database: strapi.db.getInfo().client, counts, results, snapshots: { built: built.length, ms: snapshotMs, lastMonthEnd } };
   } finally {
     await strapi.destroy();
   }
@@ -492,6 +509,8 @@ const statisticsRun = async ({ distDir }) => {
     byScale.push({ ...scale, ...result });
     const c = result.counts;
     console.log(`  ${scale.name}: ${c.orders} orders, ${c.components_order_lines} lines, ${c.customers} customers, ${c.receivables} receivables, ${c.payment_allocations} allocations; ${REQUESTS} requests per endpoint (admin API, sales clerk)`);
+    const snap = result.snapshots;
+    console.log(`  month-end aging snapshots: ${snap.built} built in ${(snap.ms / 1000).toFixed(1)} s (none when they existed); LAST_MONTH_END = ${snap.lastMonthEnd}`);
     const row = (...cells) => console.log(`  ${cells[0].padEnd(44)}${cells.slice(1).map((c) => String(c).padStart(10)).join('')}`);
     row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50');
     for (const r of result.results) row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);

@@ -14,7 +14,9 @@ import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { startOutboxWorker } from './notifications/worker';
 import { ensureDunningLogTable } from './jobs/collection-dunning';
-import { ensureReceivableFacts, followReceivableChanges, rebuildReceivableFacts } from './statistics/receivable-facts';
+import { ensureReceivableFacts, rebuildReceivableFacts } from './statistics/receivable-facts';
+import { ensureAgingSnapshotTables } from './collection/aging-snapshots';
+import { followReceivableChanges } from './collection/receivable-roll-ups';
 import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
 import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './sequences/next-number';
@@ -63,6 +65,7 @@ export default {
     followSalesChanges(strapi);
     // The receivables roll-up likewise, kept by the writers of receivables, allocations and customers.
     if (await ensureReceivableFacts(strapi)) await rebuildReceivableFacts(strapi);
+    await ensureAgingSnapshotTables(strapi);
     followReceivableChanges(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);

@@ -21,10 +21,10 @@ import { allocatedOn, OpenReceivable, PlannedAllocation, planExplicit, planOldes
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { asValidation, conflict, refuse } from '../guards/errors';
 import { reassessCredit } from './credit-control';
+import { syncReceivableRollUps } from './receivable-roll-ups';
 import { nextNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
 import { Actor } from '../staff/actor';
-import { syncReceivableFacts } from '../statistics/receivable-facts';
 import { metaOf } from '../statistics/table-meta';
 import { asTrustedWrite } from '../workflows/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
@@ -195,7 +195,7 @@ const allocate = async (
         [state]: trx.raw(`CASE WHEN ROUND(${open} - ?, 2) <= 0 THEN 'paid' ELSE 'open' END`, [amount]),
       });
     if (!taken) throw conflict(`receivable ${byId.get(item.receivableId)!.ref} changed meanwhile: reload and try again`);
-    // Creating the allocation (a Query Engine write) brings the receivables roll-up in step with this UPDATE too.
+    // Creating the allocation (a Query Engine write) brings the receivables roll-ups in step with this UPDATE too.
     await strapi.db.query(ALLOCATION).create({
       data: {
         payment: payment.id,
@@ -370,8 +370,8 @@ export const reversePayment = async (
             .whereNull(a.column('reversedOn'))
             .update({ [a.column('reversedOn')]: day });
           if (ended !== inForce.length) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
-          // These UPDATEs fire no lifecycle hooks: the receivables roll-up follows them here.
-          await syncReceivableFacts(strapi, ids);
+          // These UPDATEs fire no lifecycle hooks: the receivables roll-ups follow them here.
+          await syncReceivableRollUps(strapi, ids);
         }
         const reversed = await trx(p.table)
           .where({ id: payment.id, [p.column('state')]: 'posted', version: payment.version })

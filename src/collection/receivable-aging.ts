@@ -39,37 +39,55 @@ export interface OpenItemsFilter {
   asOf: string;
   currency?: string;
   customerIds?: number[];
+  /** Only these receivables (keeping the month-end snapshots in step). */
+  receivableIds?: number[];
+  /** Read the month-end snapshot of `asOf` (the caller made sure it exists: `hasAgingSnapshot`). */
+  snapshot?: boolean;
 }
+
+/**
+ * Month-end snapshots of the open items (./aging-snapshots.ts): the days built, and per day the
+ * items open at its end with what they still owed then, kept exact by the writers.
+ */
+export const AGING_SNAPSHOT_DAYS = 'aging_snapshot_days';
+export const AGING_SNAPSHOT_ITEMS = 'aging_snapshot_items';
+
+/** Whether the open items at the end of `asOf` can be read from a month-end snapshot. */
+export const hasAgingSnapshot = async (strapi: Core.Strapi, asOf: string): Promise<boolean> =>
+  Boolean(await strapi.db.connection(AGING_SNAPSHOT_DAYS).where({ as_of: asOf }).first('as_of'));
 
 export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
   agingBuckets(agingBounds(strapi.config.get('server.collection.agingBuckets', undefined)));
 
 /**
  * SELECT receivable_id, customer_id, region, salesperson_id (the customer's; '' and 0 for none),
- * invoice_date, due_date, amount, open_amount (and in integer cents, open_cents: sums are taken over
+ * currency, invoice_date, due_date, amount, open_amount (and in integer cents, open_cents: sums are taken over
  * these), days_past_due of the receivables open at the end of
  * `asOf`. Today's open items of all customers come from the receivables roll-up
- * (src/statistics/receivable-facts.ts, kept in the writers' transactions), anything else from the
- * base tables.
+ * (src/statistics/receivable-facts.ts, kept in the writers' transactions), a past month end's from
+ * its snapshot when asked to (./aging-snapshots.ts), anything else from the base tables.
  */
 export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {
   const postgres = strapi.db.dialect.client === 'postgres';
   const daysPastDue = (dueDate: string) => (postgres ? `(CAST(? AS date) - ${dueDate})` : `CAST(julianday(?) - julianday(${dueDate}) AS INTEGER)`);
   const current = filter.asOf >= dateIn(reportTimeZone(strapi));
-  if (current && !filter.customerIds) {
-    const where = ['f.open_cents > 0', 'f.invoice_date <= ?'];
-    const bindings: Binding[] = [filter.asOf, filter.asOf];
+  // Roll-up rows carry the same columns: today's facts, or a month-end snapshot.
+  const fromRollUp = (table: string, where: string[], bindings: Binding[]): Sql => {
     if (filter.currency) {
       where.push('f.currency = ?');
       bindings.push(filter.currency);
     }
     return {
-      sql: `SELECT f.receivable_id, f.customer_id, f.region, f.salesperson_id, f.invoice_date, f.due_date,
+      sql: `SELECT f.receivable_id, f.customer_id, f.region, f.salesperson_id, f.currency, f.invoice_date, f.due_date,
           CAST(f.amount_cents / 100.0 AS DECIMAL(16, 2)) AS amount, CAST(f.open_cents / 100.0 AS DECIMAL(16, 2)) AS open_amount, f.open_cents,
           ${daysPastDue('f.due_date')} AS days_past_due
-        FROM ${RECEIVABLE_FACTS} f WHERE ${where.join(' AND ')}`,
+        FROM ${table} f WHERE ${where.join(' AND ')}`,
       bindings,
     };
+  };
+  if (!filter.customerIds && !filter.receivableIds) {
+    if (current) return fromRollUp(RECEIVABLE_FACTS, ['f.open_cents > 0', 'f.invoice_date <= ?'], [filter.asOf, filter.asOf]);
+    if (filter.snapshot) return fromRollUp(AGING_SNAPSHOT_ITEMS, ['f.as_of = ?'], [filter.asOf, filter.asOf]);
   }
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);
@@ -105,8 +123,12 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
     where.push(filter.customerIds.length ? `${customer.customerId} IN (${filter.customerIds.map(() => '?').join(', ')})` : '1 = 0');
     bindings.push(...filter.customerIds);
   }
+  if (filter.receivableIds) {
+    where.push(filter.receivableIds.length ? `r.id IN (${filter.receivableIds.map(() => '?').join(', ')})` : '1 = 0');
+    bindings.push(...filter.receivableIds);
+  }
   return {
-    sql: `SELECT r.id AS receivable_id, ${customer.columns}, r.${r.column('invoiceDate')} AS invoice_date,
+    sql: `SELECT r.id AS receivable_id, ${customer.columns}, r.${r.column('currency')} AS currency, r.${r.column('invoiceDate')} AS invoice_date,
         r.${r.column('dueDate')} AS due_date, r.${r.column('amount')} AS amount, ${openAmount} AS open_amount,
         CAST(ROUND(${openAmount} * 100) AS BIGINT) AS open_cents,
         ${daysPastDue(`r.${r.column('dueDate')}`)} AS days_past_due
@@ -116,6 +138,12 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
       WHERE ${where.join(' AND ')}`,
     bindings,
   };
+};
+
+/** `openItemsQuery`, from the month-end snapshot of a past `asOf` for all customers when there is one. */
+export const openItems = async (strapi: Core.Strapi, filter: OpenItemsFilter): Promise<Sql> => {
+  const wide = !filter.customerIds && !filter.receivableIds && filter.asOf < dateIn(reportTimeZone(strapi));
+  return openItemsQuery(strapi, { ...filter, snapshot: wide && (await hasAgingSnapshot(strapi, filter.asOf)) });
 };
 
 export interface AgingRow {
@@ -158,7 +186,7 @@ const inBucket = (bucket: AgingBucket): Sql => {
 export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions): Promise<Aging> => {
   const buckets = configuredBuckets(strapi);
   const currency = options.currency ?? 'CNY';
-  const items = openItemsQuery(strapi, { ...options, currency });
+  const items = await openItems(strapi, { ...options, currency });
   const key: Record<AgingGroup, string> = { bucket: `'all'`, customer: 'o.customer_id', salesperson: 'o.salesperson_id', region: 'o.region' };
   const where: string[] = [];
   const whereBindings: Binding[] = [];

@@ -13,6 +13,7 @@ import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { Decimal } from '../domain/money';
 import { reserveSequence } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
+import { dropAgingSnapshots } from '../collection/aging-snapshots';
 import { addFreshReceivables } from '../statistics/receivable-facts';
 import { metaOf } from '../statistics/table-meta';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
@@ -51,6 +52,8 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
   const progress = options.onProgress ?? (() => undefined);
   const today = dateIn(reportTimeZone(strapi));
   const knex = strapi.db.connection;
+  // Past month ends change with what is loaded here around the hooks: the daily job rebuilds them.
+  await dropAgingSnapshots(strapi);
   const o = metaOf(strapi, 'api::order.order');
   const customerLink = o.link('customer');
   const c = metaOf(strapi, 'api::customer.customer');

@@ -5,13 +5,16 @@
  *    (DUNNING_LEVELS), to the customer's salesperson (and DUNNING_COPY_ROLES) and, from
  *    DUNNING_CUSTOMER_FROM_LEVEL, to the customer's contact in its language;
  * 3. the weekly overdue-payment report (滞纳货款报表) to the sales managers, from the configured
- *    weekday on, with the XLSX attached.
+ *    weekday on, with the XLSX attached;
+ * and, between 1 and 2, the month-end aging snapshots of the last 13 month ends exist
+ * (src/collection/aging-snapshots.ts).
  * Exactly once: the job runs under a lease (one instance at a time), and every mail is written
  * with a row of the dunning log whose unique key (item + level, report + ISO week) is inserted in
  * the same transaction as the outbox rows — a second instance or a rerun inserts nothing and sends
  * nothing. `now` is a parameter so tests move the clock.
  */
 import type { Core } from '@strapi/strapi';
+import { keepMonthEndSnapshots } from '../collection/aging-snapshots';
 import { reassessAllCredit } from '../collection/credit-control';
 import { overdueReport } from '../collection/overdue-report';
 import { openItemsQuery } from '../collection/receivable-aging';
@@ -182,6 +185,7 @@ export const runCollectionJob = (strapi: Core.Strapi, now = new Date()) =>
     async () => {
       const settings = dunningSettings(strapi);
       const credit = await reassessAllCredit(strapi, now);
+      await keepMonthEndSnapshots(strapi, now);
       return { credit, reminders: await sendDunningReminders(strapi, now, settings), report: await sendOverdueReport(strapi, now, settings) };
     },
     now.getTime()

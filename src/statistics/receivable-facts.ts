@@ -11,14 +11,15 @@
  *
  * `syncReceivableFacts` rebuilds the rows of some receivables and their allocations from the base
  * tables and recomputes the cells of the cube they left or entered, in the caller's transaction.
- * It is called by database lifecycle hooks on receivables, allocations and customers (a new region
- * or salesperson moves the customer's figures), by the payment service after its conditional
- * UPDATEs (which fire no hooks), and per chunk by the bulk loader; at bootstrap everything is
- * rebuilt when the tables are new.
+ * src/collection/receivable-roll-ups.ts calls it (with the month-end snapshots) from database
+ * lifecycle hooks on receivables, allocations and customers (a new region or salesperson moves the
+ * customer's figures) and for the payment service after its conditional UPDATEs (which fire no
+ * hooks); the bulk loader adds fresh chunks; at bootstrap everything is rebuilt when the tables
+ * are new.
  */
 import type { Core } from '@strapi/strapi';
 import { monthEnd } from '../domain/sales-periods';
-import { analyze, followWrites, inTransaction, Knex } from './roll-up-writes';
+import { analyze, inTransaction, Knex } from './roll-up-writes';
 import { metaOf } from './table-meta';
 
 export const RECEIVABLE_FACTS = 'receivable_facts';
@@ -255,25 +256,4 @@ export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void>
     );
   });
   await analyze(strapi, strapi.db.connection, [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]);
-};
-
-/** The receivables the rows of `uid` with these ids concern: themselves, an allocation's, a customer's. */
-const receivablesOf = async (strapi: Core.Strapi, uid: string, ids: number[]): Promise<number[]> => {
-  if (ids.length === 0) return [];
-  if (uid === RECEIVABLE) return ids;
-  const link = uid === ALLOCATION ? metaOf(strapi, ALLOCATION).link('receivable') : metaOf(strapi, RECEIVABLE).link('customer');
-  const [of, receivable] = uid === ALLOCATION ? [link.owner, link.target] : [link.target, link.owner];
-  return strapi.db.transaction(async ({ trx }) => {
-    const rows: { id: unknown }[] = await trx(link.table).whereIn(of, ids).select({ id: receivable });
-    return rows.map((row) => Number(row.id));
-  });
-};
-
-/** Keeps the receivables roll-ups in step with every Query Engine write that can move a figure. */
-export const followReceivableChanges = (strapi: Core.Strapi) => {
-  const concerned = (uid: string, ids: number[]) => receivablesOf(strapi, uid, ids);
-  const resync = (ids: number[]) => syncReceivableFacts(strapi, ids);
-  followWrites(strapi, { models: [RECEIVABLE, ALLOCATION], concerned, resync });
-  // A customer's region and salesperson are copied into its figures; its other fields are not.
-  followWrites(strapi, { models: [CUSTOMER], concerned, resync, setting: ['region', 'salesperson'] });
 };

@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
-import { Aging, AGING_GROUPS, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
+import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from './receivable-facts';
@@ -130,7 +130,7 @@ export interface OverdueCustomer {
 
 /** The open items past due at the end of `asOf`, per customer: amount and the oldest item's days overdue. */
 const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: DashboardFilters, top?: number) => {
-  const items = openItemsQuery(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
+  const items = await openItems(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
   const conditions = factConditions({ ...filters, customerId: undefined });
   const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
     await strapi.db.connection.raw(

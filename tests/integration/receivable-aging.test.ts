@@ -16,12 +16,14 @@ import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../..
 
 // The app's own copies, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
-const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
+const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
+const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'aging-snapshots.js'));
 
 const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';
 
 interface Crafted {
+  id?: number;
   customer: Doc;
   amount: string;
   invoiceDate: string;
@@ -91,6 +93,7 @@ describe('receivable aging', () => {
             dueDate: item.dueDate, state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn,
           },
         });
+        item.id = receivable.id;
         for (const allocation of item.allocations) await app.strapi.db.query(ALLOCATION).create({ data: { ...allocation, receivable: receivable.id } });
       }
     });
@@ -134,5 +137,59 @@ describe('receivable aging', () => {
     const bySalesperson = await receivableAging(app.strapi, { asOf: today, groupBy: 'salesperson' });
     expect(actual(bySalesperson)).toEqual(expected(items, today, () => String(salespeople[1].id)));
     await expectReceivableRollupExact(app.strapi);
+  });
+  it('serves past days from their snapshots, kept exact as back-dated payments, reversals and voids come in', async () => {
+    const days = [-1, -15, -20, -30, -61, -75, -200].map((offset) => addDays(today, offset));
+    for (const day of days) expect(await buildAgingSnapshot(app.strapi, day)).toBe(true);
+    expect(await buildAgingSnapshot(app.strapi, days[0])).toBe(false); // built once
+    await expect(buildAgingSnapshot(app.strapi, today)).rejects.toThrow(/past day/);
+    const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+    const openItemsAt = async (asOf: string, snapshot: boolean) => {
+      const items = openItemsQuery(app.strapi, { asOf, snapshot });
+      const rows = rowsOf(await app.strapi.db.connection.raw(`SELECT o.receivable_id, o.customer_id, o.region, o.salesperson_id, o.open_cents, o.days_past_due FROM (${items.sql}) o ORDER BY o.receivable_id`, items.bindings));
+      return rows.map((row) => ({ ...row, open_cents: Number(row.open_cents), days_past_due: Number(row.days_past_due), salesperson_id: Number(row.salesperson_id) }));
+    };
+    const expectEverywhere = async () => {
+      for (const asOf of days) {
+        // The snapshot holds what the base tables say of that day, and the aging read from it is the independent computation's.
+        expect({ asOf, items: await openItemsAt(asOf, true) }).toEqual({ asOf, items: await openItemsAt(asOf, false) });
+        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'customer' }))).toEqual(expected(items, asOf, (item) => item.customer.documentId));
+        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'region' }))).toEqual(expected(items, asOf, (item) => item.customer.region as string));
+      }
+    };
+    await expectEverywhere();
+
+    const day = (offset: number) => addDays(today, offset);
+    const reopen = async (item: Crafted) => {
+      const paid = item.allocations.filter((a) => a.reversedOn === null).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+      const open = item.voidedOn ? new Decimal(0) : new Decimal(item.amount).minus(paid);
+      await app.strapi.db.query(RECEIVABLE).update({ where: { id: item.id }, data: { openAmount: open.toFixed(2), state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn } });
+    };
+    await asTrustedWrite(async () => {
+      // A payment recorded today, received 50 days ago: every snapshot since then changes.
+      const late = items[3];
+      const allocation = { amount: '400.00', allocatedOn: day(-50), reversedOn: null };
+      late.allocations.push(allocation);
+      await app.strapi.db.query(ALLOCATION).create({ data: { ...allocation, receivable: late.id } });
+      await reopen(late);
+      // A transfer allocated long ago bounces: reversed today.
+      const bounced = items[11];
+      for (const { id } of await app.strapi.db.query(ALLOCATION).findMany({ where: { receivable: { id: bounced.id } }, select: ['id'] })) {
+        await app.strapi.db.query(ALLOCATION).update({ where: { id }, data: { reversedOn: today } });
+      }
+      bounced.allocations = bounced.allocations.map((a) => ({ ...a, reversedOn: today }));
+      await reopen(bounced);
+      // A shipment cancelled: its receivable void from today.
+      const cancelled = items[5];
+      cancelled.voidedOn = today;
+      await reopen(cancelled);
+    });
+    await expectEverywhere();
+    // And a fresh build of every day gives the same rows.
+    const snapshotRows = async () => (await app.strapi.db.connection('aging_snapshot_items').select('*').orderBy(['as_of', 'receivable_id'])).map((row: Record<string, unknown>) => ({ ...row, open_cents: Number(row.open_cents), amount_cents: Number(row.amount_cents) }));
+    const kept = await snapshotRows();
+    await dropAgingSnapshots(app.strapi);
+    for (const asOf of days) await buildAgingSnapshot(app.strapi, asOf);
+    expect(await snapshotRows()).toEqual(kept);
   });
 });
