@@ -100,13 +100,24 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
     openAmount = `r.${r.column('openAmount')}`;
   } else {
     openAmount = `(r.${r.column('amount')} - COALESCE(paid.amount, 0))`;
+    // The allocations of the receivables asked for only: summing every allocation to join a few
+    // would cost a customer's statement or a write's snapshot resync the whole table.
+    const owned = r.link('customer');
+    const only: Sql = filter.receivableIds
+      ? { sql: `AND al.${allocatedTo.target} IN (${filter.receivableIds.map(() => '?').join(', ') || 'NULL'})`, bindings: filter.receivableIds }
+      : filter.customerIds
+        ? {
+            sql: `AND al.${allocatedTo.target} IN (SELECT ${owned.owner} FROM ${owned.table} WHERE ${owned.target} IN (${filter.customerIds.map(() => '?').join(', ') || 'NULL'}))`,
+            bindings: filter.customerIds,
+          }
+        : { sql: '', bindings: [] };
     paid = `LEFT JOIN (
         SELECT al.${allocatedTo.target} AS receivable_id, SUM(a.${a.column('amount')}) AS amount
         FROM ${a.table} a JOIN ${allocatedTo.table} al ON al.${allocatedTo.owner} = a.id
-        WHERE a.${a.column('allocatedOn')} <= ? AND (a.${a.column('reversedOn')} IS NULL OR a.${a.column('reversedOn')} > ?)
+        WHERE a.${a.column('allocatedOn')} <= ? AND (a.${a.column('reversedOn')} IS NULL OR a.${a.column('reversedOn')} > ?) ${only.sql}
         GROUP BY al.${allocatedTo.target}
       ) paid ON paid.receivable_id = r.id`;
-    bindings.push(filter.asOf, filter.asOf);
+    bindings.push(filter.asOf, filter.asOf, ...only.bindings);
   }
   const where = [
     `r.${r.column('invoiceDate')} <= ?`,
