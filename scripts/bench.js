@@ -511,7 +511,7 @@ const statisticsRun = async ({ distDir }) => {
     console.log(`  ${scale.name}: ${c.orders} orders, ${c.components_order_lines} lines, ${c.customers} customers, ${c.receivables} receivables, ${c.payment_allocations} allocations; ${REQUESTS} requests per endpoint (admin API, sales clerk)`);
     const snap = result.snapshots;
     console.log(`  month-end aging snapshots: ${snap.built} built in ${(snap.ms / 1000).toFixed(1)} s (none when they existed); LAST_MONTH_END = ${snap.lastMonthEnd}`);
-    const row = (...cells) => console.log(`  ${cells[0].padEnd(44)}${cells.slice(1).map((c) => String(c).padStart(10)).join('')}`);
+    const row = (...cells) => console.log(`  ${cells[0].padEnd(62)}${cells.slice(1).map((c) => String(c).padStart(10)).join('')}`);
     row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50');
     for (const r of result.results) row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);
   }
@@ -520,7 +520,7 @@ const statisticsRun = async ({ distDir }) => {
     console.log(`  growth from ${tenth.name} to ${large.name} (${(large.counts.components_order_lines / tenth.counts.components_order_lines).toFixed(1)}× the lines):`);
     for (const r of large.results) {
       const small = tenth.results.find((x) => x.path === r.path);
-      console.log(`  ${r.path.padEnd(44)}p50 ${(r.p50 / small.p50).toFixed(2)}×   scan ${(r.scanP50 / small.scanP50).toFixed(2)}×`);
+      console.log(`  ${r.path.padEnd(62)}p50 ${(r.p50 / small.p50).toFixed(2)}×   scan ${(r.scanP50 / small.scanP50).toFixed(2)}×`);
     }
     const slow = large.results.filter((r) => r.p50 > 100);
     console.log(slow.length ? `  over the 100 ms p50 target at full scale: ${slow.map((r) => r.path).join(', ')}` : '  every endpoint p50 <= 100 ms at full scale');
