@@ -20,6 +20,7 @@ import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { monthStart } from '../domain/sales-periods';
 import { reportTimeZone } from '../settings';
+import { openItemColumns } from '../statistics/receivable-facts';
 import { AGING_SNAPSHOT_DAYS, AGING_SNAPSHOT_ITEMS, openItemsQuery } from './receivable-aging';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -53,14 +54,7 @@ export const ensureAgingSnapshotTables = async (strapi: Core.Strapi): Promise<vo
     await knex.schema.createTable(AGING_SNAPSHOT_ITEMS, (table) => {
       table.date('as_of').notNullable();
       table.integer('receivable_id').notNullable();
-      table.integer('customer_id').notNullable();
-      table.string('region', 40).notNullable();
-      table.integer('salesperson_id').notNullable();
-      table.string('currency', 3).notNullable();
-      table.date('invoice_date');
-      table.date('due_date');
-      table.bigInteger('amount_cents').notNullable();
-      table.bigInteger('open_cents').notNullable();
+      openItemColumns(table);
       table.primary(['as_of', 'receivable_id']);
     });
   }

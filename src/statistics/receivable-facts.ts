@@ -93,6 +93,25 @@ const collectionSelect = (strapi: Core.Strapi, where: string) => {
     WHERE a.${a.column('reversedOn')} IS NULL AND ${where}`;
 };
 
+type TableBuilder = Parameters<Parameters<Knex['schema']['createTable']>[1]>[0];
+
+/** Whose figures a row is: the customer with its region ('' none) and salesperson (0 none), and the currency. */
+const ownerColumns = (table: TableBuilder) => {
+  table.integer('customer_id').notNullable();
+  table.string('region', 40).notNullable();
+  table.integer('salesperson_id').notNullable();
+  table.string('currency', 3).notNullable();
+};
+
+/** A receivable as an open item: whose, its dates, its amount and what is open, in cents (also the month-end snapshots' rows). */
+export const openItemColumns = (table: TableBuilder) => {
+  ownerColumns(table);
+  table.date('invoice_date');
+  table.date('due_date');
+  table.bigInteger('amount_cents').notNullable();
+  table.bigInteger('open_cents').notNullable();
+};
+
 /** Creates the tables and indexes if missing; returns whether they are new (and must be filled). */
 export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
@@ -100,14 +119,7 @@ export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolea
   if (!(await knex.schema.hasTable(RECEIVABLE_FACTS))) {
     await knex.schema.createTable(RECEIVABLE_FACTS, (table) => {
       table.integer('receivable_id').primary();
-      table.integer('customer_id').notNullable();
-      table.string('region', 40).notNullable();
-      table.integer('salesperson_id').notNullable();
-      table.string('currency', 3).notNullable();
-      table.date('invoice_date');
-      table.date('due_date');
-      table.bigInteger('amount_cents').notNullable();
-      table.bigInteger('open_cents').notNullable();
+      openItemColumns(table);
     });
     created = true;
   }
@@ -115,10 +127,7 @@ export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolea
     await knex.schema.createTable(COLLECTION_FACTS, (table) => {
       table.integer('allocation_id').primary();
       table.integer('receivable_id').notNullable();
-      table.integer('customer_id').notNullable();
-      table.string('region', 40).notNullable();
-      table.integer('salesperson_id').notNullable();
-      table.string('currency', 3).notNullable();
+      ownerColumns(table);
       table.date('allocated_on');
       table.bigInteger('amount_cents').notNullable();
     });
