@@ -229,49 +229,51 @@ const describeAllocation = (allocated: AllocationResult['allocated']) =>
     ? 'nothing allocated'
     : `allocated ${formatMoney(allocated.reduce((sum, item) => sum.plus(item.amount), new Decimal(0)))} to ${allocated.length} receivable(s)`;
 
+/**
+ * One payment write: a transaction of trusted writes (the record guards let the service through),
+ * its domain refusals answered as 400s naming the fields.
+ */
+const paymentWrite = <T>(strapi: Core.Strapi, work: (trx: Knex) => Promise<T>, uniqueField?: string): Promise<T> =>
+  asValidation(() => strapi.db.transaction(({ trx }) => asTrustedWrite(() => work(trx as unknown as Knex))) as Promise<T>, uniqueField);
+
 /** Records a payment (and allocates it unless `allocate: false`). */
 export const recordPayment = async (strapi: Core.Strapi, data: Record<string, unknown>, actor: Actor, now: Date = new Date()): Promise<AllocationResult> =>
-  asValidation(() =>
-    strapi.db.transaction(({ trx }) =>
-      asTrustedWrite(async () => {
-        const fields = checkPaymentFields(data, today(strapi, now));
-        checkTexts(data);
-        const customerId = await customerIdOf(strapi, data.customer);
-        const requested = requestedAllocations(data.allocations);
-        const number = await nextNumber(strapi, SERIES.payment, yearIn(reportTimeZone(strapi), now));
-        const created = await strapi.db.query(PAYMENT).create({
-          data: {
-            number,
-            customer: customerId,
-            amount: formatMoney(fields.amount),
-            unallocatedAmount: formatMoney(fields.amount),
-            currency: fields.currency,
-            receivedOn: fields.receivedOn,
-            method: fields.method,
-            reference: typeof data.reference === 'string' && data.reference.trim() ? data.reference.trim() : null,
-            notes: typeof data.notes === 'string' && data.notes.trim() ? data.notes.trim() : null,
-            state: 'posted',
-            recordedBy: actor.staffUserId,
-            version: 1,
-          },
-        });
-        const payment = await lockPayment(strapi, trx, created.documentId);
-        const allocated = data.allocate === false ? [] : await allocate(strapi, trx, payment, requested);
-        await recordEvent(
-          strapi,
-          'payment',
-          payment.documentId,
-          { action: 'record', from: 'new', to: 'posted', role: roleOf(actor), comment: `${number} ${formatMoney(fields.amount)} ${fields.currency}; ${describeAllocation(allocated)}` },
-          actor,
-          now
-        );
-        // The customer owes less now: the credit hold follows in the same transaction.
-        await reassessCredit(strapi, customerId, now);
-        return { payment: { id: payment.id, documentId: payment.documentId, number }, allocated };
-      })
-    ),
-  'number'
+  paymentWrite(strapi, async (trx) => {
+    const fields = checkPaymentFields(data, today(strapi, now));
+    checkTexts(data);
+    const customerId = await customerIdOf(strapi, data.customer);
+    const requested = requestedAllocations(data.allocations);
+    const number = await nextNumber(strapi, SERIES.payment, yearIn(reportTimeZone(strapi), now));
+    const created = await strapi.db.query(PAYMENT).create({
+      data: {
+        number,
+        customer: customerId,
+        amount: formatMoney(fields.amount),
+        unallocatedAmount: formatMoney(fields.amount),
+        currency: fields.currency,
+        receivedOn: fields.receivedOn,
+        method: fields.method,
+        reference: typeof data.reference === 'string' && data.reference.trim() ? data.reference.trim() : null,
+        notes: typeof data.notes === 'string' && data.notes.trim() ? data.notes.trim() : null,
+        state: 'posted',
+        recordedBy: actor.staffUserId,
+        version: 1,
+      },
+  });
+  const payment = await lockPayment(strapi, trx, created.documentId);
+  const allocated = data.allocate === false ? [] : await allocate(strapi, trx, payment, requested);
+  await recordEvent(
+    strapi,
+    'payment',
+    payment.documentId,
+    { action: 'record', from: 'new', to: 'posted', role: roleOf(actor), comment: `${number} ${formatMoney(fields.amount)} ${fields.currency}; ${describeAllocation(allocated)}` },
+    actor,
+    now
   );
+  // The customer owes less now: the credit hold follows in the same transaction.
+  await reassessCredit(strapi, customerId, now);
+  return { payment: { id: payment.id, documentId: payment.documentId, number }, allocated };
+  }, 'number');
 
 const checkVersion = (payment: LockedPayment, version: unknown, required: boolean) => {
   if (version === undefined || version === null) {
@@ -288,108 +290,91 @@ const mustBePosted = (payment: LockedPayment) => {
   if (payment.state !== 'posted') throw conflict(`payment ${payment.number} is ${payment.state}`, { state: payment.state });
 };
 
+/** An action on a recorded payment, as the caller asked it (`data`), in one transaction. */
+type PaymentStep = (strapi: Core.Strapi, documentId: string, data: Record<string, unknown>, actor: Actor, now?: Date) => Promise<AllocationResult>;
+
 /** Allocates what is left on a payment: `{ allocations: [{ receivable, amount }] }`, or oldest first without them. */
-export const allocatePayment = async (
-  strapi: Core.Strapi,
-  documentId: string,
-  data: Record<string, unknown>,
-  actor: Actor,
-  now: Date = new Date()
-): Promise<AllocationResult> =>
-  asValidation(() =>
-    strapi.db.transaction(({ trx }) =>
-      asTrustedWrite(async () => {
-        const requested = requestedAllocations(data.allocations);
-        const payment = await lockPayment(strapi, trx, documentId);
-        mustBePosted(payment);
-        checkVersion(payment, data.version, false);
-        if (payment.unallocated.lte(0)) throw conflict(`payment ${payment.number} is fully allocated`);
-        const allocated = await allocate(strapi, trx, payment, requested);
-        if (allocated.length === 0) throw conflict(`nothing to allocate: the customer has no open receivable in ${payment.currency}`);
-        await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
-        const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
-        await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment }, actor, now);
-        await reassessCredit(strapi, payment.customerId, now);
-        return { payment: { id: payment.id, documentId, number: payment.number }, allocated };
-      })
-    )
-  );
+export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, now = new Date()) =>
+  paymentWrite(strapi, async (trx) => {
+    const requested = requestedAllocations(data.allocations);
+    const payment = await lockPayment(strapi, trx, documentId);
+    mustBePosted(payment);
+    checkVersion(payment, data.version, false);
+    if (payment.unallocated.lte(0)) throw conflict(`payment ${payment.number} is fully allocated`);
+    const allocated = await allocate(strapi, trx, payment, requested);
+    if (allocated.length === 0) throw conflict(`nothing to allocate: the customer has no open receivable in ${payment.currency}`);
+    await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
+    const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
+    await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment }, actor, now);
+    await reassessCredit(strapi, payment.customerId, now);
+    return { payment: { id: payment.id, documentId, number: payment.number }, allocated };
+  });
 
 /** Reverses a payment: every allocation in force ends today and its amount is open again. */
-export const reversePayment = async (
-  strapi: Core.Strapi,
-  documentId: string,
-  data: Record<string, unknown>,
-  actor: Actor,
-  now: Date = new Date()
-): Promise<AllocationResult> =>
-  asValidation(() =>
-    strapi.db.transaction(({ trx }) =>
-      asTrustedWrite(async () => {
-        const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
-        if (!reason) throw refuse(['reason'], 'say why the payment is reversed');
-        if (reason.length > 1000) throw refuse(['reason'], 'must be at most 1000 characters');
-        const payment = await lockPayment(strapi, trx, documentId);
-        checkVersion(payment, data.version, true);
-        mustBePosted(payment);
+export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now = new Date()) =>
+  paymentWrite(strapi, async (trx) => {
+    const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
+    if (!reason) throw refuse(['reason'], 'say why the payment is reversed');
+    if (reason.length > 1000) throw refuse(['reason'], 'must be at most 1000 characters');
+    const payment = await lockPayment(strapi, trx, documentId);
+    checkVersion(payment, data.version, true);
+    mustBePosted(payment);
 
-        const a = metaOf(strapi, ALLOCATION);
-        const r = metaOf(strapi, RECEIVABLE);
-        const p = metaOf(strapi, PAYMENT);
-        const ofPayment = a.link('payment');
-        const toReceivable = a.link('receivable');
-        const inForce = rowsOf<{ id: number; amount: unknown; receivable_id: number; receivable_ref: string }>(
-          await trx.raw(
-            `SELECT a.id, a.${a.column('amount')} AS amount, ar.${toReceivable.target} AS receivable_id, r.document_id AS receivable_ref
-             FROM ${a.table} a
-             JOIN ${ofPayment.table} ap ON ap.${ofPayment.owner} = a.id
-             JOIN ${toReceivable.table} ar ON ar.${toReceivable.owner} = a.id
-             JOIN ${r.table} r ON r.id = ar.${toReceivable.target}
-             WHERE ap.${ofPayment.target} = ? AND a.${a.column('reversedOn')} IS NULL
-             ORDER BY ar.${toReceivable.target}, a.id`,
-            [payment.id]
-          )
-        );
-        const ids = [...new Set(inForce.map((row) => Number(row.receivable_id)))];
-        if (ids.length > 0) await lockReceivables(strapi, trx, { refs: [...new Set(inForce.map((row) => row.receivable_ref))] });
-        const open = r.column('openAmount');
-        for (const row of inForce) {
-          const amount = Number(formatMoney(money(row.amount)));
-          // Back to open, never above the receivable's amount; a void receivable has no allocation in force.
-          const reopened = await trx(r.table)
-            .where({ id: row.receivable_id })
-            .whereIn(r.column('state'), ['open', 'paid'])
-            .andWhere(trx.raw(`ROUND(${open} + ?, 2) <= ${r.column('amount')}`, [amount]))
-            .update({ [open]: trx.raw(`ROUND(${open} + ?, 2)`, [amount]), [r.column('state')]: 'open' });
-          if (!reopened) throw conflict(`receivable ${row.receivable_ref} cannot take back ${formatMoney(money(row.amount))}`);
-        }
-        const day = today(strapi, now);
-        if (inForce.length > 0) {
-          const ended = await trx(a.table)
-            .whereIn('id', inForce.map((row) => row.id))
-            .whereNull(a.column('reversedOn'))
-            .update({ [a.column('reversedOn')]: day });
-          if (ended !== inForce.length) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
-          // These UPDATEs fire no lifecycle hooks: the receivables roll-ups follow them here.
-          await syncReceivableRollUps(strapi, ids);
-        }
-        const reversed = await trx(p.table)
-          .where({ id: payment.id, [p.column('state')]: 'posted', version: payment.version })
-          .update({
-            [p.column('state')]: 'reversed',
-            [p.column('unallocatedAmount')]: Number(formatMoney(payment.amount)),
-            [p.column('reversalReason')]: reason,
-            [p.column('reversedAt')]: now,
-            version: payment.version + 1,
-          });
-        if (!reversed) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
-        await recordEvent(strapi, 'payment', documentId, { action: 'reverse', from: 'posted', to: 'reversed', role: roleOf(actor), comment: reason }, actor, now);
-        // The customer owes more again: the credit hold may follow.
-        await reassessCredit(strapi, payment.customerId, now);
-        return {
-          payment: { id: payment.id, documentId, number: payment.number },
-          allocated: inForce.map((row) => ({ receivable: row.receivable_ref, amount: `-${formatMoney(money(row.amount))}` })),
-        };
-      })
-    )
-  );
+    const a = metaOf(strapi, ALLOCATION);
+    const r = metaOf(strapi, RECEIVABLE);
+    const p = metaOf(strapi, PAYMENT);
+    const ofPayment = a.link('payment');
+    const toReceivable = a.link('receivable');
+    const inForce = rowsOf<{ id: number; amount: unknown; receivable_id: number; receivable_ref: string }>(
+      await trx.raw(
+        `SELECT a.id, a.${a.column('amount')} AS amount, ar.${toReceivable.target} AS receivable_id, r.document_id AS receivable_ref
+         FROM ${a.table} a
+         JOIN ${ofPayment.table} ap ON ap.${ofPayment.owner} = a.id
+         JOIN ${toReceivable.table} ar ON ar.${toReceivable.owner} = a.id
+         JOIN ${r.table} r ON r.id = ar.${toReceivable.target}
+         WHERE ap.${ofPayment.target} = ? AND a.${a.column('reversedOn')} IS NULL
+         ORDER BY ar.${toReceivable.target}, a.id`,
+        [payment.id]
+      )
+    );
+    const ids = [...new Set(inForce.map((row) => Number(row.receivable_id)))];
+    if (ids.length > 0) await lockReceivables(strapi, trx, { refs: [...new Set(inForce.map((row) => row.receivable_ref))] });
+    const open = r.column('openAmount');
+    for (const row of inForce) {
+      const amount = Number(formatMoney(money(row.amount)));
+      // Back to open, never above the receivable's amount; a void receivable has no allocation in force.
+      const reopened = await trx(r.table)
+        .where({ id: row.receivable_id })
+        .whereIn(r.column('state'), ['open', 'paid'])
+        .andWhere(trx.raw(`ROUND(${open} + ?, 2) <= ${r.column('amount')}`, [amount]))
+        .update({ [open]: trx.raw(`ROUND(${open} + ?, 2)`, [amount]), [r.column('state')]: 'open' });
+      if (!reopened) throw conflict(`receivable ${row.receivable_ref} cannot take back ${formatMoney(money(row.amount))}`);
+    }
+    const day = today(strapi, now);
+    if (inForce.length > 0) {
+      const ended = await trx(a.table)
+        .whereIn('id', inForce.map((row) => row.id))
+        .whereNull(a.column('reversedOn'))
+        .update({ [a.column('reversedOn')]: day });
+      if (ended !== inForce.length) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
+      // These UPDATEs fire no lifecycle hooks: the receivables roll-ups follow them here.
+      await syncReceivableRollUps(strapi, ids);
+    }
+    const reversed = await trx(p.table)
+      .where({ id: payment.id, [p.column('state')]: 'posted', version: payment.version })
+      .update({
+        [p.column('state')]: 'reversed',
+        [p.column('unallocatedAmount')]: Number(formatMoney(payment.amount)),
+        [p.column('reversalReason')]: reason,
+        [p.column('reversedAt')]: now,
+        version: payment.version + 1,
+      });
+    if (!reversed) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
+    await recordEvent(strapi, 'payment', documentId, { action: 'reverse', from: 'posted', to: 'reversed', role: roleOf(actor), comment: reason }, actor, now);
+    // The customer owes more again: the credit hold may follow.
+    await reassessCredit(strapi, payment.customerId, now);
+    return {
+      payment: { id: payment.id, documentId, number: payment.number },
+      allocated: inForce.map((row) => ({ receivable: row.receivable_ref, amount: `-${formatMoney(money(row.amount))}` })),
+    };
+  });
