@@ -12,12 +12,9 @@ const ORDER = 'api::order.order';
 const SHIPMENT = 'api::shipment.shipment';
 const RECEIVABLE = 'api::receivable.receivable';
 
-export interface ShippingStaff {
-  specialist: StaffMember;
-  supervisor: StaffMember;
-  planner: StaffMember;
-  coordinator: StaffMember;
-}
+/** Who takes an order to ready and ships it; with `createStaff` (./staff.ts). */
+export const SHIPPING_ROLES = { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner', coordinator: 'order-coordinator' } as const;
+export type ShippingStaff = Record<keyof typeof SHIPPING_ROLES, StaffMember>;
 
 /** An order of `lines` taken to ready; `beforeConfirm` runs on the draft (e.g. to put it in a contract). */
 export const readyOrder = async (

@@ -39,6 +39,13 @@ export const createStaffUser = async (
   return { id: user.id, email, jwt };
 };
 
+/** One staff member per role, by the names a test calls them: `createStaff(strapi, { clerk: 'sales-clerk' })`. */
+export const createStaff = async <Name extends string>(strapi: Core.Strapi, roles: Record<Name, RoleCode>): Promise<Record<Name, StaffMember>> => {
+  const staff = {} as Record<Name, StaffMember>;
+  for (const [name, role] of Object.entries(roles) as [Name, RoleCode][]) staff[name] = await createStaffUser(strapi, role);
+  return staff;
+};
+
 /** A REST client: `rest(strapi, member).get('/api/...')` carries the member's JWT. */
 export const rest = (strapi: Core.Strapi, member?: StaffMember) => {
   const agent = request(strapi.server.httpServer);

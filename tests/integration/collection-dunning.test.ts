@@ -8,10 +8,10 @@
 import ExcelJS from 'exceljs';
 import { useMailCatcher, CaughtMail } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, StaffMember } from '../helpers/staff';
+import { createStaff, createStaffUser, StaffMember } from '../helpers/staff';
 import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { ok } from '../helpers/workflow';
-import { planShipment, readyOrder, receivableOf, ship, ShippingStaff } from '../helpers/shipping';
+import { planShipment, readyOrder, receivableOf, ship, SHIPPING_ROLES, ShippingStaff } from '../helpers/shipping';
 import { startSecondInstance, SecondInstance } from '../helpers/second-instance';
 import { addDays } from '../../src/domain/business-date';
 import { isoWeek } from '../../src/domain/dunning';
@@ -37,10 +37,8 @@ describe('overdue report and dunning', () => {
   let second: SecondInstance;
 
   beforeAll(async () => {
-    const [specialist, supervisor, planner, coordinator] = await Promise.all(
-      (['cs-specialist', 'cs-supervisor', 'planner', 'order-coordinator'] as const).map((role) => createStaffUser(app.strapi, role))
-    );
-    staff = { specialist, supervisor, planner, coordinator };
+    staff = await createStaff(app.strapi, SHIPPING_ROLES);
+    const { supervisor, specialist, coordinator } = staff;
     salesperson = await createStaffUser(app.strapi, 'salesperson', { displayName: '张业务' });
     managers = [await createStaffUser(app.strapi, 'sales-manager'), await createStaffUser(app.strapi, 'sales-manager', { preferredLanguage: 'en' })];
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });

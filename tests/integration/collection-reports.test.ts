@@ -8,10 +8,10 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser } from '../helpers/admin';
 import { createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
-import { planShipment, readyOrder as readyOrderOf, receivableOf, ship } from '../helpers/shipping';
+import { planShipment, readyOrder as readyOrderOf, receivableOf, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
@@ -32,12 +32,7 @@ describe('aging and payment progress', () => {
   let product: Doc;
 
   beforeAll(async () => {
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    planner = await createStaffUser(app.strapi, 'planner');
-    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
-    clerk = await createStaffUser(app.strapi, 'sales-clerk');
-    salesperson = await createStaffUser(app.strapi, 'salesperson');
+    ({ supervisor, specialist, planner, coordinator, clerk, salesperson } = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', salesperson: 'salesperson' }));
     product = await createProduct(app.strapi, supervisor, { name: '阀门', stockOnHand: 100000, unit: '台' });
   });
 

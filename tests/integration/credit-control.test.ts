@@ -9,11 +9,11 @@
 import path from 'path';
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { countRows, createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { draftContract, act as contractAct, stateOf } from '../helpers/contracts';
 import { ok } from '../helpers/workflow';
-import { planShipment, readyOrder, receivableOf, settle, ship, ShippingStaff } from '../helpers/shipping';
+import { planShipment, readyOrder, receivableOf, settle, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
 
@@ -33,15 +33,10 @@ const noonOn = (date: string) => new Date(`${date}T04:00:00Z`);
 describe('credit control', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let staff: ShippingStaff & { clerk: StaffMember; vp: StaffMember; manager: StaffMember; salesperson: StaffMember };
+  let staff: Record<keyof typeof SHIPPING_ROLES | 'clerk' | 'vp' | 'manager' | 'salesperson', StaffMember>;
 
   beforeAll(async () => {
-    const [specialist, supervisor, planner, coordinator, clerk, vp, manager, salesperson] = await Promise.all(
-      (['cs-specialist', 'cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk', 'marketing-vp', 'sales-manager', 'salesperson'] as const).map((role) =>
-        createStaffUser(app.strapi, role)
-      )
-    );
-    staff = { specialist, supervisor, planner, coordinator, clerk, vp, manager, salesperson };
+    staff = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', vp: 'marketing-vp', manager: 'sales-manager', salesperson: 'salesperson' });
   });
 
   const customerRow = (customer: Doc) =>

@@ -10,11 +10,11 @@
 import path from 'path';
 import Decimal from 'decimal.js';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager, connect } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { expectReceivableRollupExact } from '../helpers/rollups';
-import { planShipment, readyOrder, receivableOf, ship as shipIt } from '../helpers/shipping';
+import { planShipment, readyOrder, receivableOf, ship as shipIt, SHIPPING_ROLES } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
@@ -40,12 +40,7 @@ describe('payments and allocation', () => {
   let product: Doc;
 
   beforeAll(async () => {
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    planner = await createStaffUser(app.strapi, 'planner');
-    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
-    clerk = await createStaffUser(app.strapi, 'sales-clerk');
-    salesperson = await createStaffUser(app.strapi, 'salesperson');
+    ({ supervisor, specialist, planner, coordinator, clerk, salesperson } = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', salesperson: 'salesperson' }));
     product = await createProduct(app.strapi, supervisor, { name: '离心泵', stockOnHand: 100000, unit: '台' });
   });
 
