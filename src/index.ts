@@ -23,7 +23,7 @@ import { ensureSequenceTable } from './sequences/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
 import { registerWorkflowAdminRoutes } from './workflows/admin-routes';
-import { protectWorkflowRecords } from './workflows/last-line';
+import { protectInverseRelations, protectWorkflowRecords } from './workflows/last-line';
 import { ensureWorkflowIndexes } from './workflows/workflow-indexes';
 
 const loadDevelopmentData = async (strapi: Core.Strapi) => {
@@ -60,6 +60,7 @@ export default {
     await ensureDunningLogTable(strapi);
     await ensureWorkflowIndexes(strapi);
     protectWorkflowRecords(strapi);
+    protectInverseRelations(strapi);
     // The sales roll-up: created (and filled from the orders) once, then kept in step by every write.
     if (await ensureSalesFacts(strapi)) await rebuildSalesFacts(strapi);
     followSalesChanges(strapi);

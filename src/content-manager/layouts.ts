@@ -1,69 +1,12 @@
 /**
- * How the admin panel's content manager shows our records. Fields the server owns are read-only
- * in the edit view at every start (typing into them would be silently overwritten). Field labels,
+ * How the admin panel's content manager shows our records. Fields the server owns
+ * (src/domain/server-owned.ts) are read-only in the edit view at every start. Field labels,
  * relation labels and list columns are set once per database: after that they are the
  * administrators' to change through "Configure the view".
  */
 import type { Core } from '@strapi/strapi';
+import { SERVER_OWNED } from '../domain/server-owned';
 
-const SERVER_OWNED: Record<string, string[]> = {
-  // An order's plan and hold are set by its workflow's actions (schedule, hold), not typed.
-  'api::order.order': [
-    'number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom',
-  ],
-  // Shipments and allocations name a line by its key; reservations change only through `allocate`.
-  'order.line': ['lineAmount', 'key', 'reservedQuantity'],
-  // A shipment's transport and dates are typed; its customer and prices come from the order, its
-  // dates of shipping and delivery from the workflow.
-  'api::shipment.shipment': ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt'],
-  'shipment.line': ['unitPrice', 'product', 'specification'],
-  // Written by shipping (and voided by its cancellation) only.
-  'api::receivable.receivable': [
-    'customer', 'shipment', 'order', 'contract', 'amount', 'openAmount', 'currency', 'invoiceDate', 'dueDate', 'state', 'voidedAt', 'voidedOn',
-    'allocations',
-  ],
-  // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
-  'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
-  'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
-  // A statement is computed and frozen when issued; sending and the customer's answer are the server's too.
-  'api::statement.statement': [
-    'number', 'customer', 'periodFrom', 'periodTo', 'currency', 'openingBalance', 'shipped', 'received', 'reversed', 'closingBalance',
-    'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'customerComment', 'issuedBy', 'version',
-  ],
-  // Who placed a customer's credit hold is the server's (src/collection/credit-control.ts).
-  'api::customer.customer': ['creditHoldSource'],
-  // The credit record is written by the server; an override's grant and use are the server's.
-  'api::credit-event.credit-event': ['customer', 'kind', 'reason', 'at', 'actor'],
-  'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
-  // Which subject and period a target is for is derived by its guard (one target per subject and period).
-  'api::sales-target.sales-target': ['subjectPeriod'],
-  // The outbox: only State is editable (a failed mail back to pending is a retry).
-  'api::notification.notification': [
-    'idempotencyKey', 'event', 'recipients', 'template', 'language', 'payload', 'attempts', 'nextAttemptAt',
-    'claimedAt', 'lastError', 'sentAt', 'messageId',
-  ],
-  // A contract's terms are typed by staff; everything its workflow records is the server's.
-  'api::contract.contract': [
-    'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
-    'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
-  ],
-  'contract.line': ['lineAmount'],
-  // Written only by the workflow engine: the panel shows them, nobody edits them.
-  'api::review-opinion.review-opinion': [
-    'subject', 'subjectId', 'round', 'role', 'reviewer', 'verdict', 'comment', 'proposedDeliveryDate', 'givenAt',
-  ],
-  'api::workflow-event.workflow-event': ['subject', 'subjectId', 'action', 'fromState', 'toState', 'actor', 'role', 'comment', 'at'],
-  'api::seal-use.seal-use': ['sealType', 'contract', 'requestedBy', 'approvedBy', 'usedAt', 'copies', 'documentSha256'],
-  // A complaint's facts are typed by staff; what its workflow records (judgement, measures,
-  // verification, reply, feedback) is the server's.
-  'api::complaint.complaint': [
-    'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
-    'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent',
-    'repliedAt', 'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
-  ],
-  // Measures are added and completed only through the workflow's actions.
-  'complaint.measure': ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result'],
-};
 
 /** The field a relation picker shows for a record of the type. */
 const MAIN_FIELDS: Record<string, string> = {

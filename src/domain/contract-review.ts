@@ -162,5 +162,12 @@ export const contractMachine: Machine<ContractState, ContractAction, ContractSub
 /** A contract revision cannot be edited once it has left draft: its terms are what was reviewed. */
 export const isEditable = (state: string): boolean => state === 'draft';
 
+/**
+ * A contract revision in these states holds its draft orders as they were submitted: the terms under
+ * review are the orders' (an active contract has confirmed them; a draft, cancelled or superseded
+ * revision holds nothing).
+ */
+export const ORDER_HOLDING_STATES: readonly ContractState[] = ['in_review', 'changes_requested', 'termination_proposed', 'approved', 'replied', 'sealed'];
+
 /** Contracts agreed and not yet completed: they count against the customer's credit limit. */
 export const OPEN_CONTRACT_STATES: readonly ContractState[] = ['approved', 'replied', 'sealed', 'active'];

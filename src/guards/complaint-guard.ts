@@ -22,12 +22,6 @@ import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 
 const EDITABLE = ['received', 'confirmed'];
-/** Written by the server or by workflow actions only. */
-const SERVER_OWNED = [
-  'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause', 'judgement',
-  'judgedAt', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'feedbackRating',
-  'feedbackComment', 'feedbackAt', 'feedbackTokenHash', 'feedbackTokenExpiresAt', 'closedAt',
-];
 
 export const complaintGuard: Guard = async (strapi, call, next) => {
   if (isTrustedWrite()) return next();
@@ -36,12 +30,10 @@ export const complaintGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  const readVersion = data.version;
-  const askedState = data.state;
-  for (const field of SERVER_OWNED) delete data[field];
+  const readVersion = call.sent?.version;
+  const askedState = call.sent?.state;
   // The content manager sends the measures it shows; a change to them is refused below.
-  const measures = data.measures;
-  delete data.measures;
+  const measures = call.sent?.measures;
 
   return asValidation(() =>
     strapi.db.transaction(async ({ trx }) => {
@@ -76,7 +68,7 @@ export const complaintGuard: Guard = async (strapi, call, next) => {
       call.params.data = { ...data, version };
 
       const written = (await asTrustedWrite(next)) as { documentId: string } | null;
-      if (!written) return written;
+      if (!written || call.unchanged) return written; // nothing was written: nothing to complete
       await checkRequiredRelations(strapi, COMPLAINT, written.documentId, ['customer']);
       const complaint = (await loadComplaint(strapi, written.documentId))!;
       // The deadline of the current state follows the severity, also when the severity is corrected.

@@ -23,11 +23,6 @@ import { Guard, isWrite } from './types';
 const CONTRACT = 'api::contract.contract';
 const LINE = 'contract.line';
 const ORDER_LINE_FIELDS = ['specification', 'quantity', 'unitPrice'] as const;
-/** Fields only the server writes: numbering, workflow, snapshots and the record of each step. */
-const SERVER_OWNED = [
-  'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
-  'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
-];
 
 export const contractGuard: Guard = async (strapi, call, next) => {
   if (isTrustedWrite()) return next();
@@ -36,9 +31,8 @@ export const contractGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  const readVersion = data.version;
-  const askedState = data.state;
-  for (const field of SERVER_OWNED) delete data[field];
+  const readVersion = call.sent?.version;
+  const askedState = call.sent?.state;
 
   return asValidation(() =>
     strapi.db.transaction(async ({ trx }) => {
@@ -71,7 +65,7 @@ export const contractGuard: Guard = async (strapi, call, next) => {
       call.params.data = { ...data, version };
 
       const written = (await asTrustedWrite(next)) as { documentId: string } | null;
-      if (!written) return written;
+      if (!written || call.unchanged) return written; // nothing was written: nothing to complete
       await asTrustedWrite(() => completeContract(strapi, written.documentId));
       const { data: _data, documentId: _id, ...query } = call.params;
       return strapi.documents(CONTRACT as never).findOne({ ...query, documentId: written.documentId } as never);

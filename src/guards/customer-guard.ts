@@ -30,7 +30,6 @@ interface StoredHold {
 export const customerGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  delete data.creditHoldSource; // the server's: whoever placed the hold
   const blankCode = typeof data.code !== 'string' || data.code.trim() === '';
   if (call.action === 'update' && data.code !== undefined && blankCode) {
     throw refuse(['code'], 'a customer code cannot be removed');

@@ -1,7 +1,9 @@
 /**
  * The single gate every document write passes, whichever client made it: REST, the admin
  * panel's content manager, or our own services. Registered in register() so it is in place before
- * anything can write.
+ * anything can write. Before a record's own guard sees a write, the gate removes the fields only the
+ * server writes (./client-write.ts) and takes out the relations written from the other side, which
+ * it then makes through the owning records' guards (./inverse-relations.ts), all in one transaction.
  */
 import type { Core } from '@strapi/strapi';
 import { complaintGuard } from './complaint-guard';
@@ -16,7 +18,11 @@ import { paymentGuard } from './payment-guard';
 import { productGuard } from './product-guard';
 import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
-import { DocumentCall, Guard } from './types';
+import { withoutServerOwned } from './client-write';
+import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
+import { changedFieldsOf, storedForComparison } from './unchanged-fields';
+import { DocumentCall, Guard, isWrite } from './types';
+import { isTrustedWrite } from '../workflows/trusted-write';
 import { workflowRecordGuard } from './workflow-record-guard';
 
 const GUARDS: Record<string, Guard> = {
@@ -42,10 +48,43 @@ const GUARDS: Record<string, Guard> = {
   'api::credit-override.credit-override': creditOverrideGuard,
 };
 
+/**
+ * The write itself, once the record's guard has checked it and set what the server adds: an update
+ * that would change no field (the content manager's save of an untouched form, or a PUT of only
+ * server-owned fields) writes nothing — no new version, no rewritten lines — and answers the record.
+ */
+const writeUnlessUnchanged = (strapi: Core.Strapi, call: DocumentCall, next: () => Promise<unknown>) => async () => {
+  if (call.action !== 'update' || !call.params.documentId) return next();
+  const { version: _version, ...data } = call.params.data ?? {};
+  const stored = await storedForComparison(strapi, call.uid, call.params.documentId);
+  if (!stored || changedFieldsOf(strapi, call.uid, stored, data).length > 0) return next();
+  call.unchanged = true;
+  const { data: _data, ...query } = call.params;
+  return strapi.documents(call.uid as never).findOne(query as never);
+};
+
+const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Promise<unknown>) => {
+  const guard = GUARDS[call.uid];
+  const write = isTrustedWrite() ? next : writeUnlessUnchanged(strapi, call, next);
+  const pass = () => (guard ? guard(strapi, call, write) : write());
+  if (!isWrite(call.action) || isTrustedWrite()) return pass();
+  const sent = { ...(call.params.data ?? {}) };
+  const data = withoutServerOwned(strapi, call.uid, sent);
+  const changes = takeInverseChanges(strapi, call.uid, call.action, data);
+  call.sent = sent;
+  call.params.data = data;
+  if (changes.length === 0) return pass();
+  return strapi.db.transaction(async () => {
+    const written = (await pass()) as { documentId: string } | null;
+    if (!written) return written;
+    await applyInverseChanges(strapi, call.uid, written.documentId, changes);
+    const { data: _data, documentId: _id, ...query } = call.params;
+    return strapi.documents(call.uid as never).findOne({ ...query, documentId: written.documentId } as never);
+  });
+};
+
 export const registerGuards = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (ctx, next) => {
-    const guard = GUARDS[ctx.uid];
-    if (!guard) return next();
-    return (await guard(strapi, ctx as unknown as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
+    return (await guarded(strapi, ctx as unknown as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
   });
 };

@@ -10,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
+import { ORDER_HOLDING_STATES } from '../domain/contract-review';
 import { newDocumentId } from '../domain/document-id';
 import { nextNumber } from '../sequences/next-number';
 import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
@@ -25,16 +26,15 @@ import { Guard, isWrite } from './types';
 
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
-const SERVER_OWNED = ['number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom'];
+const CONTRACT = 'api::contract.contract';
 
 export const orderGuard: Guard = async (strapi, call, next) => {
   if (isTrustedWrite()) return next();
   if (call.action === 'delete') return deleteDraft(strapi, call.params.documentId, next);
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  const readVersion = data.version;
-  const askedState = data.state;
-  for (const field of SERVER_OWNED) delete data[field];
+  const readVersion = call.sent?.version;
+  const askedState = call.sent?.state;
 
   if (call.action !== 'update') {
     if (askedState !== undefined && askedState !== 'draft') {
@@ -58,8 +58,9 @@ export const orderGuard: Guard = async (strapi, call, next) => {
             describe: (order) => String(order.number),
             select: ['number'],
           });
-          if (edit.current.state !== 'draft') {
-            await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data);
+          const reviewing = edit.current.state === 'draft' ? await contractUnderReview(strapi, call.params.documentId!) : null;
+          if (edit.current.state !== 'draft' || reviewing) {
+            await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data, reviewing);
             // What the edit merely echoed is not written again.
             for (const field of Object.keys(data)) if (!EDITABLE_AFTER_CONFIRMATION.includes(field)) delete data[field];
           }
@@ -77,7 +78,7 @@ export const orderGuard: Guard = async (strapi, call, next) => {
         }
         call.params.data = { ...data, version };
         const written = (await asTrustedWrite(next)) as { documentId: string } | null;
-        if (!written) return written;
+        if (!written || call.unchanged) return written; // nothing was written: nothing to complete
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
         if (call.action !== 'update') {
           // No new order for a customer on credit hold, unless marketing-vp granted one (409, all rolled back).
@@ -97,14 +98,28 @@ export const orderGuard: Guard = async (strapi, call, next) => {
 /** Fields of an order that stay editable once it is confirmed: the remarks and the customer's wish date. */
 const EDITABLE_AFTER_CONFIRMATION = ['notes', 'requiredDate'];
 
-/** After confirmation the customer, lines and terms are the contract's: an edit may change only the remarks. */
-const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, current: Record<string, unknown>, data: Record<string, unknown>) => {
+/**
+ * The contract revision holding a draft order in review: from submission until it is active (and
+ * confirms the order) or leaves review, the order's terms are what the reviewers see; a change goes
+ * through a contract revision.
+ */
+const contractUnderReview = async (strapi: Core.Strapi, documentId: string): Promise<string | null> => {
+  const contract = await strapi.db.query(CONTRACT).findOne({
+    where: { orders: { documentId }, state: { $in: [...ORDER_HOLDING_STATES] } },
+    select: ['number', 'revision', 'state'],
+  });
+  return contract ? `contract ${contract.number} revision ${contract.revision} (${contract.state})` : null;
+};
+
+/** After confirmation, or while a contract holds it in review, the customer, lines and terms are the contract's: an edit may change only the remarks. */
+const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, current: Record<string, unknown>, data: Record<string, unknown>, reviewing: string | null) => {
   const stored = await strapi.db.query(ORDER).findOne({ where: { documentId }, populate: { customer: { select: ['id', 'documentId'] }, packagingItems: { select: ['id', 'documentId'] }, lines: true } });
   const changed = changedFields(stored, data, { relations: ['customer', 'packagingItems'], components: { lines: ['quantity', 'unitPrice', 'specification'] } }).filter(
     (field) => !EDITABLE_AFTER_CONFIRMATION.includes(field)
   );
   if (changed.length > 0) {
-    throw conflict(`${current.number} is ${current.state}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
+    const why = reviewing ? `is held by ${reviewing}` : `is ${current.state}`;
+    throw conflict(`${current.number} ${why}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
       state: current.state,
       fields: changed,
     });
@@ -114,6 +129,8 @@ const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, curre
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft') throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
+  const reviewing = current ? await contractUnderReview(strapi, documentId!) : null;
+  if (reviewing) throw conflict(`${current.number} is held by ${reviewing}: it is kept until the contract leaves review`);
   return asTrustedWrite(next);
 };
 
@@ -122,9 +139,10 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
   const { record: order, total } = await completeLines(strapi, ORDER, LINE, documentId, {
     customer: { populate: ['salesperson'] },
   });
-  // Each line gets a key that shipments and allocations name it by; a draft holds no stock.
-  for (const line of order.lines as { id: number; key: string | null }[]) {
-    await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: line.key || newDocumentId().slice(0, 12), reservedQuantity: 0 } });
+  // Each line gets a key that shipments and allocations name it by, once; its reservation is
+  // allocate's (a new line starts at the schema's 0).
+  for (const line of (order.lines as { id: number; key: string | null }[]).filter((candidate) => !candidate.key)) {
+    await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: newDocumentId().slice(0, 12) } });
   }
   await strapi.db.query(ORDER).update({
     where: { id: order.id },

@@ -1,9 +1,13 @@
 /**
- * Packaging items (包材) of an order: each belongs to an order; an artwork confirmation names who
- * at the customer confirmed it and when; dates are real dates.
+ * Packaging items (包材) of an order: each belongs to one order for good (the packaging gate of
+ * `mark_ready` counts on them: an item moved away would let an order go out with unconfirmed
+ * artwork); an artwork confirmation names who at the customer confirmed it and when; dates are real
+ * dates.
  */
 import { checkDateFields } from './date-fields';
-import { asValidation, refuse } from './errors';
+import type { Core } from '@strapi/strapi';
+import { asValidation, conflict, refuse } from './errors';
+import { changedFields } from './unchanged-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 
@@ -14,6 +18,8 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
   const data = call.params.data ?? {};
   checkDateFields(data, ['artworkConfirmedAt', 'printingSentAt', 'printingReceivedAt']);
   if (call.action === 'create' && !data.order) throw refuse(['order'], 'order is required');
+  if (call.action === 'clone') throw conflict('a packaging item is not copied: add a new one to the order');
+  if (call.action === 'update' && data.order !== undefined) await refuseMove(strapi, call.params.documentId!, data.order);
   return asValidation(() =>
     strapi.db.transaction(async () => {
       const written = (await next()) as { documentId: string } | null;
@@ -26,4 +32,11 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
       return written;
     })
   );
+};
+
+const refuseMove = async (strapi: Core.Strapi, documentId: string, order: unknown) => {
+  const stored = await strapi.db.query(PACKAGING_ITEM).findOne({ where: { documentId }, populate: { order: { select: ['id', 'documentId'] } } });
+  if (stored && changedFields(stored, { order }, { relations: ['order'], components: {} }).length > 0) {
+    throw conflict('a packaging item stays with its order: add a new one to the other order', { path: ['order'] });
+  }
 };

@@ -12,16 +12,13 @@ import { conflict } from './errors';
 import { Guard } from './types';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
-/** What the content manager sends of the fields only the server writes. */
-const SERVER_OWNED = ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'];
 
 export const paymentGuard: Guard = async (strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
   if (call.action !== 'create') throw conflict('a payment is not changed, copied or deleted: allocate it or reverse it with a reason');
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   // An allocation list in the service's own shape is kept; the content manager's relation input is not one.
-  if (!Array.isArray(data.allocations)) delete data.allocations;
-  for (const field of SERVER_OWNED) if (field !== 'allocations') delete data[field];
+  if (Array.isArray(call.sent?.allocations)) data.allocations = call.sent.allocations;
   const { payment } = await recordPayment(strapi, data, await currentActor(strapi));
   const { data: _data, ...read } = call.params;
   return strapi.documents(PAYMENT as never).findOne({ ...read, documentId: payment.documentId } as never);

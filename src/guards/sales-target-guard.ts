@@ -15,7 +15,6 @@ const TARGET = 'api::sales-target.sales-target';
 export const salesTargetGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  delete data.subjectPeriod;
   call.params.data = data;
   return asValidation(
     () =>

@@ -22,7 +22,6 @@ import { Guard, isWrite } from './types';
 const SHIPMENT = 'api::shipment.shipment';
 const ORDER = 'api::order.order';
 const SHIPPABLE = ['ready', 'partially_shipped'];
-const SERVER_OWNED = ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt'];
 
 export const shipmentGuard: Guard = async (strapi, call, next) => {
   if (isTrustedWrite()) return next();
@@ -31,9 +30,8 @@ export const shipmentGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  const readVersion = data.version;
-  const askedState = data.state;
-  for (const field of SERVER_OWNED) delete data[field];
+  const readVersion = call.sent?.version;
+  const askedState = call.sent?.state;
 
   return asValidation(
     () =>

@@ -43,7 +43,7 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
  * decides by role), and the contract ledger or the complaint statistics.
  */
 const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
-  product: { read: [...REST_ACTIONS.read, 'availability'] },
+  product: { read: [...REST_ACTIONS.read, 'availability'], update: [...REST_ACTIONS.update, 'adjustStock'] },
   notification: { update: ['retry'] },
   contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
   complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },

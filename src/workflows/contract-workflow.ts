@@ -5,6 +5,7 @@
  * superseded), and who receives its mail.
  */
 import type { Core } from '@strapi/strapi';
+import Decimal from 'decimal.js';
 import { CONTRACT_STATE_LABELS, ContractState, contractMachine } from '../domain/contract-review';
 import { RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 import { isCalendarDate } from '../domain/business-date';
@@ -67,6 +68,30 @@ const checkTexts = (input: Record<string, unknown>) => {
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
 
+/** What a line says, to compare a contract's lines with its orders': product, specification, quantity, price. */
+const lineTerms = (line: { product: { documentId: string } | null; specification: string | null; quantity: number; unitPrice: unknown }) =>
+  [line.product?.documentId ?? '', line.specification ?? '', line.quantity, new Decimal(String(line.unitPrice ?? 0)).toFixed(2)].join('|');
+
+/**
+ * A contract drafted from orders goes to review with exactly their lines: what is reviewed is what
+ * is produced, shipped and invoiced. An order edited after the contract was drafted, or a contract
+ * line changed alone, is refused at submission (the drafter aligns one with the other first).
+ */
+const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: ContractRecord) => {
+  if (contract.orders.length === 0) return;
+  const orders = await strapi.db.query(ORDER).findMany({
+    where: { id: { $in: contract.orders.map((order) => order.id) } },
+    populate: { lines: { populate: { product: { select: ['documentId'] } } } },
+  });
+  const ordered = orders.flatMap((order: { lines: Parameters<typeof lineTerms>[0][] }) => order.lines.map(lineTerms)).sort();
+  const contracted = contract.lines.map(lineTerms).sort();
+  if (ordered.join('\n') !== contracted.join('\n')) {
+    throw conflict(`the lines of ${contract.number} differ from those of its orders (${contract.orders.map((order) => order.number).join(', ')}): make them the same before submitting`, {
+      orders: contract.orders.map((order) => order.number),
+    });
+  }
+};
+
 const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
   const contract = record as ContractRecord;
   checkTexts(input);
@@ -75,6 +100,7 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
       // A customer on credit hold submits only with marketing-vp's override for this contract.
       // Checked here rather than in the machine's precondition: the override is a record to look up and use.
       await enforceCreditHold(strapi, { customerId: contract.customer?.id, subject: 'contract', documentId: contract.documentId, describe: `submitting ${contract.number}`, now });
+      await refuseLinesApartFromOrders(strapi, contract);
       return {
         submittedAt: now,
         creditSnapshot: await creditSnapshot(strapi, contract.customer!, {

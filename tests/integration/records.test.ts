@@ -151,12 +151,18 @@ describe('business records through REST', () => {
       expect(list.body.data).toEqual([expect.objectContaining({ documentId, sku, active: false })]);
     });
 
-    it('lets a planner update a product but quality only read it', async () => {
+    it('lets a planner update a product and receive stock, but quality only read it', async () => {
       const product = await createProduct(app.strapi, supervisor);
       const planner = await createStaffUser(app.strapi, 'planner');
-      const byPlanner = await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { stockOnHand: 12 } });
+      const byPlanner = await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { specification: 'DN50 PN25' } });
       expect(byPlanner.status).toBe(200);
-      expect(byPlanner.body.data.stockOnHand).toBe(12);
+      expect(byPlanner.body.data.specification).toBe('DN50 PN25');
+      // Stock on hand is the server's (issue 14): the planner records a receipt, not a typed figure.
+      expectValidationError(await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { stockOnHand: 12 } }), 'stockOnHand');
+      const receipt = await rest(app.strapi, planner).post(`/api/products/${product.documentId}/stock-adjustments`, { data: { quantity: 12, reason: '生产入库' } });
+      expect(receipt.status).toBe(200);
+      expect(receipt.body.data.stockOnHand).toBe(12);
+      expect((await rest(app.strapi, quality).post(`/api/products/${product.documentId}/stock-adjustments`, { data: { quantity: 1, reason: 'x' } })).status).toBe(403);
       const read = await rest(app.strapi, quality).get(`/api/products/${product.documentId}`);
       expect(read.status).toBe(200);
       expect(read.body.data.stockOnHand).toBe(12);
@@ -172,7 +178,9 @@ describe('business records through REST', () => {
     });
 
     it('tells on hand, reserved and available stock (on hand minus reserved) to anyone who reads products', async () => {
-      const product = await createProduct(app.strapi, supervisor, { stockOnHand: 120, stockReserved: 45 });
+      const product = await createProduct(app.strapi, supervisor, { stockOnHand: 120 });
+      // Reserved stock is the server's, set by allocating orders; here straight to the table.
+      await app.strapi.db.query('api::product.product').update({ where: { documentId: product.documentId }, data: { stockReserved: 45 } });
       for (const reader of [specialist, salesperson, quality]) {
         const res = await rest(app.strapi, reader).get(`/api/products/${product.documentId}/availability`);
         expect(res.status).toBe(200);

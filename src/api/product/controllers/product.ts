@@ -1,9 +1,10 @@
 /**
  * REST controller for products: Strapi's core actions plus the stock check (查库存) staff run
- * while a customer is on the phone.
+ * while a customer is on the phone, and stock adjustments (receipts, corrections).
  */
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { stockAdjustmentHandler } from '../../../stock/stock-adjustment';
 
 export default factories.createCoreController('api::product.product', ({ strapi }) => ({
   async availability(ctx) {
@@ -16,4 +17,5 @@ export default factories.createCoreController('api::product.product', ({ strapi 
     const available = product.stockOnHand - product.stockReserved;
     return { data: { ...product, available } };
   },
+  adjustStock: stockAdjustmentHandler(strapi),
 }));
