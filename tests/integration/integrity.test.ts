@@ -80,6 +80,18 @@ describe('integrity across records', () => {
       expect(await customerOf(order)).toBe(c.documentId);
     });
 
+    it('keeps orders and contact log with the customer when the customer is copied in the content manager', async () => {
+      const a = await createCustomer(app.strapi, staff.specialist);
+      const order = await confirmed(a);
+      const inquiry = (await ok(rest(app.strapi, staff.specialist).post('/api/inquiries', { data: { customer: a.documentId, kind: 'quotation', summary: '询价 DN50' } }))).data;
+      const clone = await contentManager(app.strapi, admin).clone(CUSTOMER, a.documentId, {});
+      expect(clone.status).toBeLessThan(300);
+      const copy = await app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: clone.body.data.documentId }, populate: { orders: true, inquiries: true } });
+      expect([copy.orders, copy.inquiries]).toEqual([[], []]);
+      expect(await customerOf(order)).toBe(a.documentId);
+      expect((await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: inquiry.documentId }, populate: { customer: true } })).customer.documentId).toBe(a.documentId);
+    });
+
     it('names an unknown order in a 400', async () => {
       const a = await createCustomer(app.strapi, staff.specialist);
       expectValidationError(await rest(app.strapi, staff.specialist).put(`/api/customers/${a.documentId}`, { data: { orders: { connect: ['nosuchordernosuchorder00'] } } }), 'orders');

@@ -146,6 +146,7 @@ describe('department roles', () => {
           'api::shipment.shipment.find',
           'api::shipment.shipment.findOne',
           'api::shipment.shipment.workflow',
+          'api::product.product.adjustStock',
           'api::product.product.availability',
           'api::product.product.find',
           'api::product.product.findOne',
