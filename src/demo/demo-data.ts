@@ -168,7 +168,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
               name: people.person.fullName(),
               title: overseas ? 'Purchasing Manager' : faker.helpers.arrayElement(CONTACT_TITLES),
               phone: people.phone.number(),
-              email: fakerEN.internet.email().toLowerCase(),
+              email: fakerEN.internet.email({ provider: 'example.com' }).toLowerCase(), // reserved domain: no stranger gets demo mail
               primary: c === 0,
             },
           })),

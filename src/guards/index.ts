@@ -56,7 +56,7 @@ const GUARDS: Record<string, Guard> = {
 const writeUnlessUnchanged = (strapi: Core.Strapi, call: DocumentCall, next: () => Promise<unknown>) => async () => {
   if (call.action !== 'update' || !call.params.documentId) return next();
   const { version: _version, ...data } = call.params.data ?? {};
-  const stored = await storedForComparison(strapi, call.uid, call.params.documentId);
+  const stored = await storedForComparison(strapi, call.uid, call.params.documentId, Object.keys(data));
   if (!stored || changedFieldsOf(strapi, call.uid, stored, data).length > 0) return next();
   call.unchanged = true;
   const { data: _data, ...query } = call.params;

@@ -93,15 +93,20 @@ const mayUpdateOwner = async (strapi: Core.Strapi, owner: string): Promise<boole
   return Boolean(record && actor.roles.some((role) => ACCESS_MATRIX[record][role]?.includes('update')));
 };
 
-/** The owning records named, as documentIds; an unknown one is a 400 naming the field. */
+/** The owning records named, as documentIds (one query); an unknown one is a 400 naming the field. */
 const resolve = async (strapi: Core.Strapi, change: RelationChange, refs: Ref[]): Promise<string[]> => {
-  const found: string[] = [];
-  for (const ref of refs) {
-    const row = await strapi.db.query(change.relation.owner as never).findOne({ where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id }, select: ['documentId'] });
+  if (refs.length === 0) return [];
+  const documentIds = refs.flatMap((ref) => (ref.documentId ? [ref.documentId] : []));
+  const ids = refs.flatMap((ref) => (ref.documentId ? [] : [ref.id!]));
+  const rows: { id: number; documentId: string }[] = await strapi.db.query(change.relation.owner as never).findMany({
+    where: { $or: [{ documentId: { $in: documentIds } }, { id: { $in: ids } }] },
+    select: ['id', 'documentId'],
+  });
+  return refs.map((ref) => {
+    const row = rows.find((candidate) => (ref.documentId ? candidate.documentId === ref.documentId : candidate.id === ref.id));
     if (!row) throw refuse([change.relation.field], `no such record: ${ref.documentId ?? ref.id}`);
-    found.push(row.documentId);
-  }
-  return found;
+    return row.documentId;
+  });
 };
 
 /** Makes the changes as writes of the owning records, each through its own guard. */

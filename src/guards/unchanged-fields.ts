@@ -77,10 +77,10 @@ export const changedFieldsOf = (strapi: Core.Strapi, uid: string, stored: Record
   );
 };
 
-/** A stored record with what changedFieldsOf compares: relations as ids, repeatable components' rows. */
-export const storedForComparison = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+/** A stored record with what changedFieldsOf compares for `fields`: relations as ids, repeatable components' rows. */
+export const storedForComparison = async (strapi: Core.Strapi, uid: string, documentId: string, fields: string[]) => {
   const populate: Record<string, unknown> = {};
-  for (const [field, attribute] of Object.entries(attributesOf(strapi, uid))) {
+  for (const [field, attribute] of Object.entries(attributesOf(strapi, uid)).filter(([name]) => fields.includes(name))) {
     if (attribute.type === 'relation') populate[field] = { select: ['id', 'documentId'] };
     if (attribute.type === 'component' && attribute.component) {
       const rowRelations = Object.entries(attributesOf(strapi, attribute.component)).filter(([, row]) => row.type === 'relation');

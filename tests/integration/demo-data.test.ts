@@ -41,6 +41,13 @@ describe('demo data', () => {
     expect(salespeople).toBe(3); // the development salesperson plus two generated ones
   });
 
+  it("addresses the customers' contacts at a reserved domain, so no stranger gets demo mail", async () => {
+    const customers = await app.strapi.db.query('api::customer.customer').findMany({ populate: { contacts: true } });
+    const emails = customers.flatMap((customer: { contacts: { email: string | null }[] }) => customer.contacts.map((contact) => contact.email)).filter(Boolean);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.filter((email: string) => !email.endsWith('@example.com'))).toEqual([]);
+  });
+
   it('gives every order 1 to 9 lines with products, and a total equal to the sum of its lines', async () => {
     const knex = app.strapi.db.connection;
     const rows: { total: string | number; lines: string | number; withProduct: string | number; linesTotal: string | number }[] = await knex('orders as o')
