@@ -7,9 +7,10 @@
  *   (creditHoldSource manual, or any hold from before the source was kept) is never touched.
  *   Called after shipping and cancelling a shipment, after payments, after staff change the limit or
  *   lift a manual hold, and daily (src/jobs/credit-review.ts: items fall overdue as days pass).
- * - `enforceCreditHold`: the gate of new orders, contract submissions and shipments: a customer on
- *   hold is refused (409 with the reason) unless marketing-vp granted an override for that very
- *   document, which the gate uses up in the caller's transaction.
+ * - `enforceCreditHold`: the one credit gate of orders (created, moved to another customer,
+ *   confirmed), contracts (submitted, activated) and shipments: a customer on hold is refused (409
+ *   with the reason) unless marketing-vp granted an override for that very document, which the gate
+ *   uses up in the caller's transaction and which then covers the document's later steps.
  * - `creditRecord`: the credit record (信用记录): the events, overrides and payment behaviour.
  */
 import type { Core } from '@strapi/strapi';
@@ -150,7 +151,8 @@ export const reassessCredit = async (strapi: Core.Strapi, customerId: number, no
 
 /**
  * Refuses the step (409 with the hold's reason) when the customer is on credit hold, unless an
- * unused override of marketing-vp names this document; that override is then used up in the
+ * override of marketing-vp already used for this document names it, or an unused one names this
+ * document; that override is then used up in the
  * caller's transaction (a conditional UPDATE, so two requests cannot both use it). An order
  * override names no document when granted (the order does not exist yet): the next new order of
  * the customer uses it and is written into it.
@@ -162,6 +164,13 @@ export const enforceCreditHold = async (
   if (!check.customerId) return null;
   const customer = await strapi.db.query(CUSTOMER).findOne({ where: { id: check.customerId }, select: ['code', 'name', 'creditHold', 'creditHoldReason'] });
   if (!customer?.creditHold) return null;
+  // An override once used for this document covers its later steps too (an order's confirmation
+  // after its creation or change of customer, a contract's activation after its submission).
+  const used = await strapi.db.query(CREDIT_OVERRIDE).findOne({
+    where: { customer: { id: check.customerId }, subject: check.subject, subjectId: check.documentId, usedAt: { $notNull: true } },
+    select: ['id'],
+  });
+  if (used) return { overrideId: used.id };
   const candidates = await strapi.db.query(CREDIT_OVERRIDE).findMany({
     where: {
       customer: { id: check.customerId },

@@ -3,7 +3,7 @@
  * the number, line amounts, total, salesperson and region are the server's; a new order is a
  * `draft` whose lines and terms can be edited (from the version read); once confirmed only its notes
  * and required date, and it moves only through its workflow actions (src/domain/order-progress.ts). A customer on credit hold
- * gets no new order without marketing-vp's override (src/collection/credit-control.ts). Every line has a known product and a
+ * gets no new order, and no draft moved to it, without marketing-vp's override (src/collection/credit-control.ts). Every line has a known product and a
  * key. The write and the server's completion of it are one transaction: a refused write leaves
  * nothing behind.
  */
@@ -48,6 +48,7 @@ export const orderGuard: Guard = async (strapi, call, next) => {
     () =>
       strapi.db.transaction(async ({ trx }) => {
         let version = 1;
+        let customerBefore: number | null = null;
         if (call.action === 'update') {
           const edit = await lockForEdit(strapi, trx, {
             uid: ORDER,
@@ -65,6 +66,7 @@ export const orderGuard: Guard = async (strapi, call, next) => {
             for (const field of Object.keys(data)) if (!EDITABLE_AFTER_CONFIRMATION.includes(field)) delete data[field];
           }
           version = edit.version + 1;
+          customerBefore = (await strapi.db.query(ORDER).findOne({ where: { documentId: call.params.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } }))?.customer?.id ?? null;
         } else {
           data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
           data.state = 'draft';
@@ -80,10 +82,12 @@ export const orderGuard: Guard = async (strapi, call, next) => {
         const written = (await asTrustedWrite(next)) as { documentId: string } | null;
         if (!written || call.unchanged) return written; // nothing was written: nothing to complete
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
-        if (call.action !== 'update') {
-          // No new order for a customer on credit hold, unless marketing-vp granted one (409, all rolled back).
-          const { customer } = await strapi.db.query(ORDER).findOne({ where: { documentId: written.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } });
-          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe: 'a new order' });
+        // No new order for a customer on credit hold, and no draft moved to one, unless marketing-vp
+        // granted one (409, all rolled back).
+        const { number, customer } = await strapi.db.query(ORDER).findOne({ where: { documentId: written.documentId }, select: ['number'], populate: { customer: { select: ['id'] } } });
+        if (call.action !== 'update' || (customer && customer.id !== customerBefore)) {
+          const describe = call.action === 'update' ? `moving ${number} to this customer` : 'a new order';
+          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe });
         }
         await asTrustedWrite(() => completeOrder(strapi, written.documentId));
         // A clone answers { documentId, entries }, which the content manager reads as such.

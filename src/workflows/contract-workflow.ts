@@ -119,6 +119,9 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
       return { replyChannel: input.channel, replyContent: input.content, repliedAt: now, replySentTo: mailbox?.email ?? null };
     }
     case 'activate':
+      // Activation confirms the orders: the customer must not have gone on hold since submission
+      // (the override that let the submission through still covers it).
+      await enforceCreditHold(strapi, { customerId: contract.customer?.id, subject: 'contract', documentId: contract.documentId, describe: `activating ${contract.number}`, now });
       return { activatedAt: now };
     case 'amend': {
       const open = await openLaterRevision(strapi, contract);

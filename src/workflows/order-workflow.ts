@@ -11,6 +11,7 @@ import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
 import { DomainValidationError } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
 import { conflict } from '../guards/errors';
+import { enforceCreditHold } from '../collection/credit-control';
 import { notify } from '../notifications/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from './staff-mailboxes';
@@ -25,7 +26,7 @@ export interface OrderRecord extends WorkflowRecord {
   promisedDate: string | null;
   heldFrom: OrderState | null;
   lines: { id: number; key: string | null; quantity: number; reservedQuantity: number; source: string; product: { id: number; sku: string } | null }[];
-  customer: (CustomerWithContacts & { code: string; name: string }) | null;
+  customer: (CustomerWithContacts & { id: number; code: string; name: string }) | null;
   packagingItems: { description: string; artworkConfirmedAt: string | null }[];
   shippedQuantity: number;
 }
@@ -82,9 +83,13 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input }: StepContext): Promise<Record<string, unknown>> => {
+const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
   const order = record as OrderRecord;
   switch (step.action) {
+    case 'confirm':
+      // The credit rule holds at confirmation too, not only when the draft was written.
+      await enforceCreditHold(strapi, { customerId: order.customer?.id, subject: 'order', documentId: order.documentId, describe: `confirming ${order.number}`, now });
+      return {};
     case 'schedule':
       return { plannedStart: input.plannedStart, plannedFinish: input.plannedFinish, promisedDate: input.promisedDate };
     case 'reschedule':

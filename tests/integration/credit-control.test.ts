@@ -10,9 +10,9 @@ import path from 'path';
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
-import { countRows, createCustomer, createProduct, Doc } from '../helpers/fixtures';
+import { countRows, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { draftContract, act as contractAct, stateOf } from '../helpers/contracts';
-import { ok } from '../helpers/workflow';
+import { actOn, ok } from '../helpers/workflow';
 import { planShipment, readyOrder, receivableOf, settle, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -202,6 +202,57 @@ describe('credit control', () => {
       ['manual_hold', staff.clerk.id],
       ['manual_release', staff.clerk.id],
     ]);
+    await drainOutbox(app.strapi);
+  });
+
+  it('holds the credit rule at every write and at confirmation: no draft moved to a held customer, no order confirmed, no contract activated for one', async () => {
+    const product = await createProduct(app.strapi, staff.supervisor, {});
+    const free = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00' });
+    const held = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    const lines = [{ product: product.documentId, quantity: 2, unitPrice: '10.00' }];
+    const orderRow = (order: Doc) =>
+      app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, select: ['state', 'version'], populate: { customer: { select: ['documentId'] } } });
+    const putOnHold = (customer: Doc) => ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: true, creditHoldReason: '客户经营异常' } }));
+
+    // a draft of a free customer moved to the held one: 409, still the free customer's
+    const draft = await createOrder(app.strapi, staff.specialist, { customer: free.documentId, lines });
+    expectHeld(await rest(app.strapi, staff.specialist).put(`/api/orders/${draft.documentId}`, { data: { customer: held.documentId } }), /legal dispute/);
+    expect(await orderRow(draft)).toMatchObject({ state: 'draft', version: 1, customer: { documentId: free.documentId } });
+
+    // a draft whose customer went on hold afterwards is not confirmed
+    const late = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00' });
+    const order = await createOrder(app.strapi, staff.specialist, { customer: late.documentId, lines });
+    await putOnHold(late);
+    expectHeld(await actOn(app.strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'by phone' }), /客户经营异常/);
+    expect(await orderRow(order)).toMatchObject({ state: 'draft', version: 1 });
+    // with marketing-vp's order override it is, and the override is this order's
+    await ok(grant(staff.vp, { customer: late.documentId, subject: 'order', reason: '预付款已到 prepaid' }));
+    await ok(actOn(app.strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'by phone' }));
+    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { customer: { documentId: late.documentId } } })).toMatchObject({ subjectId: order.documentId, usedAt: expect.anything() });
+
+    // an order created under an override is confirmed under the same one
+    const overridden = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    await ok(grant(staff.vp, { customer: overridden.documentId, subject: 'order', reason: '战略客户 strategic' }));
+    const granted = await createOrder(app.strapi, staff.specialist, { customer: overridden.documentId, lines });
+    await ok(actOn(app.strapi, staff.supervisor, ORDER, granted.documentId, 'confirm', { comment: 'by phone' }));
+
+    // a contract approved and sealed is not activated once its customer is on hold; its order stays a draft
+    const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00' });
+    const contracted = await createOrder(app.strapi, staff.specialist, { customer: customer.documentId, requiredDate: '2027-03-01', lines });
+    const contract = await draftContract(app.strapi, staff.specialist, { orders: [contracted.documentId], paymentTerms: 'T/T 30 days' });
+    await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'submit'));
+    await ok(contractAct(app.strapi, staff.supervisor, contract.documentId, 'review', { verdict: 'approve' }));
+    await ok(contractAct(app.strapi, staff.planner, contract.documentId, 'review', { verdict: 'approve' }));
+    await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'reply', { channel: 'phone', content: 'approved' }));
+    await ok(contractAct(app.strapi, staff.supervisor, contract.documentId, 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'a'.repeat(64) }));
+    await putOnHold(customer);
+    expectHeld(await contractAct(app.strapi, staff.specialist, contract.documentId, 'activate'), /activating/);
+    expect(await stateOf(app.strapi, contract.documentId)).toBe('sealed');
+    expect((await orderRow(contracted)).state).toBe('draft');
+    // the VP's override for this contract lets it be activated
+    await ok(grant(staff.vp, { customer: customer.documentId, subject: 'contract', subjectId: contract.documentId, reason: '合同已付定金 deposit paid' }));
+    await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'activate'));
+    expect((await orderRow(contracted)).state).toBe('confirmed');
     await drainOutbox(app.strapi);
   });
 
