@@ -5,8 +5,8 @@
  *   src/domain/credit-control.ts; puts the customer on automatic hold or releases an automatic hold,
  *   with a credit event, in one transaction under the customer's row lock. A hold placed by staff
  *   (creditHoldSource manual, or any hold from before the source was kept) is never touched.
- *   Called after shipping and cancelling a shipment, after payments, after staff change the limit or
- *   lift a manual hold, and daily (src/jobs/credit-review.ts: items fall overdue as days pass).
+ *   Called after shipping and cancelling a shipment, after payments, after a change of credit terms
+ *   or a lifted manual hold, and daily (src/jobs/credit-review.ts: items fall overdue as days pass).
  * - `enforceCreditHold`: the one credit gate of orders (created, moved to another customer,
  *   confirmed), contracts (submitted, activated) and shipments: a customer on hold is refused (409
  *   with the reason) unless marketing-vp granted an override for that very document, which the gate
@@ -16,6 +16,7 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
 import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
+import { CreditTerms } from '../domain/credit-terms';
 import { Decimal, formatMoney } from '../domain/money';
 import { conflict } from '../guards/errors';
 import { notify } from '../notifications/outbox';
@@ -36,7 +37,7 @@ export const LIMIT_CURRENCY = 'CNY';
 export const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
 
 export type CreditSubject = 'order' | 'contract' | 'shipment';
-export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 'manual_release';
+export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 'manual_release' | 'terms';
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 const money = (value: unknown) => new Decimal(String(value ?? 0)).toDecimalPlaces(2);
@@ -102,7 +103,7 @@ export const tellSalespersonOfHold = async (strapi: Core.Strapi, documentId: str
 
 export const recordCreditEvent = (
   strapi: Core.Strapi,
-  event: { customer: number; kind: CreditEventKind; reason: string | null; at: Date; actor: number | null }
+  event: { customer: number; kind: CreditEventKind; reason: string | null; at: Date; actor: number | null; terms?: { before: CreditTerms; after: CreditTerms } }
 ) => asTrustedWrite(() => strapi.db.query(CREDIT_EVENT).create({ data: event }));
 
 export interface Reassessment {
@@ -285,7 +286,13 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
     position: { openBalance: position.openBalance, currency: position.currency, oldestDaysPastDue: position.oldestOpenItem?.daysPastDue ?? null },
     amounts: await openAndOverdue(strapi, customer.id, asOf),
     paymentBehaviour: await paymentBehaviour(strapi, customer.id),
-    events: events.map((event: { kind: string; reason: string | null; at: string; actor: never }) => ({ kind: event.kind, reason: event.reason, at: event.at, actor: person(event.actor) })),
+    events: events.map((event: { kind: string; terms: unknown; reason: string | null; at: string; actor: never }) => ({
+      kind: event.kind,
+      ...(event.terms ? { terms: event.terms } : {}),
+      reason: event.reason,
+      at: event.at,
+      actor: person(event.actor),
+    })),
     overrides: overrides.map((override: { subject: string; subjectId: string | null; reason: string; grantedAt: string; usedAt: string | null; grantedBy: never }) => ({
       subject: override.subject,
       subjectId: override.subjectId,

@@ -66,8 +66,9 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-clerk': RU,
     planner: R,
     quality: R,
-    'sales-manager': R,
-    'marketing-vp': R,
+    // Update is setting the credit terms, with a reason, and nothing else (src/guards/customer-guard.ts).
+    'sales-manager': RU,
+    'marketing-vp': RU,
     salesperson: R,
   },
   product: {

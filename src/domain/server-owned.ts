@@ -36,7 +36,7 @@ export const SERVER_OWNED: Record<string, string[]> = {
   // a new product may be entered with its counted opening stock (src/guards/product-guard.ts).
   'api::product.product': ['stockOnHand', 'stockReserved'],
   // The credit record is written by the server; an override's grant and use are the server's.
-  'api::credit-event.credit-event': ['customer', 'kind', 'reason', 'at', 'actor'],
+  'api::credit-event.credit-event': ['customer', 'kind', 'terms', 'reason', 'at', 'actor'],
   'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
   // Which subject and period a target is for is derived by its guard (one target per subject and period).
   'api::sales-target.sales-target': ['subjectPeriod'],

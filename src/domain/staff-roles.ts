@@ -66,13 +66,13 @@ export const STAFF_ROLES: Record<RoleCode, StaffRole> = {
     code: 'sales-manager',
     name: 'Sales manager',
     nameZh: '销售经理',
-    description: 'Receives the overdue-payment report and follows up salespeople.',
+    description: 'Receives the overdue-payment report, follows up salespeople and sets customers\' credit terms.',
   },
   'marketing-vp': {
     code: 'marketing-vp',
     name: 'Marketing VP',
     nameZh: '营销副总',
-    description: 'Approves disposal of returned and slow-moving stock, contract termination and credit-hold overrides.',
+    description: 'Approves disposal of returned and slow-moving stock, contract termination, credit-hold overrides and credit terms.',
   },
   salesperson: {
     code: 'salesperson',

@@ -3,18 +3,24 @@
  * customer), money is exact, a credit hold always carries its reason, and placing a hold tells the
  * customer's salesperson by e-mail, in the same transaction as the hold itself. A hold staff place or
  * lift is a manual one, kept in the credit record; an automatic hold (src/collection/credit-control.ts)
- * is lifted only by the rule that placed it. A changed credit limit or a lifted manual hold is
- * reassessed at once.
+ * is lifted only by the rule that placed it. Credit terms (limit, payment days) change only by the
+ * sales manager or the marketing VP with a reason (src/domain/credit-terms.ts), recorded as a `terms`
+ * credit event with the terms before and after; the sales manager's and VP's update of a customer is
+ * that and nothing else. A change of terms or a lifted manual hold is reassessed at once.
  */
 import type { Core } from '@strapi/strapi';
 import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
 import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHold } from '../collection/credit-control';
+import { ACCESS_MATRIX } from '../domain/access-matrix';
+import { CREDIT_TERMS_FIELDS, CREDIT_TERMS_REASON, CREDIT_TERMS_ROLES, DEFAULT_CREDIT_TERMS, creditTermsChange, creditTermsOf, creditTermsProblems, describeTermsChange, refuseTermsChange } from '../domain/credit-terms';
+import { DomainValidationError } from '../domain/validation-error';
 import { currentActor } from '../staff/actor';
 import { nextUnusedNumber } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
-import { asValidation, conflict, refuse } from './errors';
+import { asValidation, conflict, forbidden, refuse } from './errors';
 import { checkMoneyFields } from './money-fields';
+import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { Guard, isWrite } from './types';
 
 const CUSTOMER = 'api::customer.customer';
@@ -25,6 +31,7 @@ interface StoredHold {
   creditHoldReason: string | null;
   creditHoldSource: 'manual' | 'automatic' | null;
   creditLimit: unknown;
+  paymentTermsDays: unknown;
 }
 
 export const customerGuard: Guard = async (strapi, call, next) => {
@@ -34,13 +41,39 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   if (call.action === 'update' && data.code !== undefined && blankCode) {
     throw refuse(['code'], 'a customer code cannot be removed');
   }
-  await asValidation(async () => checkMoneyFields(data, ['creditLimit']), 'code');
+  await asValidation(async () => {
+    checkMoneyFields(data, ['creditLimit']);
+    const problems = creditTermsProblems(data);
+    if (problems.length > 0) throw new DomainValidationError(problems);
+  }, 'code');
   const stored: StoredHold | null = call.params.documentId
     ? await strapi.db.query(CUSTOMER).findOne({
         where: { documentId: call.params.documentId },
-        select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource', 'creditLimit'],
+        select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource', 'creditLimit', 'paymentTermsDays'],
       })
     : null;
+
+  // Credit terms: a new customer (or a copy) starts from the default terms; only the sales manager
+  // or the marketing VP changes them, with a reason that goes into the credit record, not the customer.
+  const termsReason = data[CREDIT_TERMS_REASON];
+  delete data[CREDIT_TERMS_REASON];
+  const actor = await currentActor(strapi);
+  const termsBefore = call.action === 'update' && stored ? creditTermsOf(stored) : DEFAULT_CREDIT_TERMS;
+  if (call.action === 'clone') for (const field of CREDIT_TERMS_FIELDS) data[field] ??= DEFAULT_CREDIT_TERMS[field];
+  const termsChange = creditTermsChange(termsBefore, data);
+  const refusal = refuseTermsChange(termsChange, { roles: actor.roles, system: actor.via === 'system' }, termsReason);
+  if (refusal?.status === 403) throw forbidden(refusal.message, { fields: refusal.path });
+  if (refusal) throw refuse(refusal.path, refusal.message);
+  // Terms sent unchanged (the content manager sends the whole form) are not written again.
+  if (call.action === 'update') for (const field of CREDIT_TERMS_FIELDS) if (!termsChange.fields.includes(field)) delete data[field];
+  if (call.action === 'update' && stored && actor.via !== 'system' && !keepsCustomerFiles(actor.roles)) {
+    const other = changedFieldsOf(strapi, CUSTOMER, await storedForComparison(strapi, CUSTOMER, call.params.documentId!, Object.keys(data)), data).filter(
+      (field) => !(CREDIT_TERMS_FIELDS as readonly string[]).includes(field)
+    );
+    if (other.length > 0) {
+      throw forbidden(`the sales manager and the marketing VP change only a customer's credit terms (${CREDIT_TERMS_FIELDS.join(', ')}); ${other.join(', ')} cannot`, { fields: other });
+    }
+  }
   const automatic = stored?.creditHold === true && stored.creditHoldSource === 'automatic';
   if (automatic && data.creditHold === false) {
     throw conflict(`${stored.creditHoldReason}: the hold is lifted when that is no longer true, or marketing-vp grants an override per document`);
@@ -70,14 +103,28 @@ export const customerGuard: Guard = async (strapi, call, next) => {
         const now = new Date();
         if (placed || lifted) {
           const kind: CreditEventKind = placed ? 'manual_hold' : 'manual_release';
-          const actor = await currentActor(strapi);
           await recordCreditEvent(strapi, { customer: customer.id, kind, reason: placed ? customer.creditHoldReason : null, at: now, actor: actor.staffUserId });
         }
         if (placed) await tellSalespersonOfHold(strapi, written.documentId, now);
-        const limitChanged = stored !== null && String(stored.creditLimit) !== String(customer.creditLimit);
-        if (lifted || limitChanged) await reassessCredit(strapi, customer.id, now);
+        if (termsChange.fields.length > 0) {
+          const reason = typeof termsReason === 'string' && termsReason.trim() ? termsReason.trim() : 'set by the server';
+          await recordCreditEvent(strapi, {
+            customer: customer.id,
+            kind: 'terms',
+            terms: { before: termsChange.before, after: termsChange.after },
+            reason: `${describeTermsChange(termsChange)}: ${reason}`,
+            at: now,
+            actor: actor.staffUserId,
+          });
+        }
+        // New terms are weighed at once by the credit rule: a hold they end is released, one they call for is placed.
+        if (lifted || (call.action === 'update' && termsChange.fields.length > 0)) await reassessCredit(strapi, customer.id, now);
         return written;
       }),
     'code'
   );
 };
+
+/** Whether the roles keep customer files (update customers for more than their credit terms). */
+const keepsCustomerFiles = (roles: readonly string[]) =>
+  roles.some((role) => !CREDIT_TERMS_ROLES.includes(role as never) && (ACCESS_MATRIX.customer as Record<string, string[] | undefined>)[role]?.includes('update'));

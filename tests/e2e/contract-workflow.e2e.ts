@@ -54,8 +54,10 @@ beforeAll(async () => {
   // and the planner (a demo customer may be over its limit and need the sales clerk too).
   const specialist = await restAsStaff('cs-specialist@demo.local');
   const [product] = await specialist('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
-  const customer = await specialist('POST', '/api/customers', {
-    data: { name: '无锡精工传动有限公司', region: '华东', creditLimit: '1000000.00' },
+  const customer = await specialist('POST', '/api/customers', { data: { name: '无锡精工传动有限公司', region: '华东' } });
+  // Credit terms are the sales manager's to set, with a reason.
+  await (await restAsStaff('sales-manager@demo.local'))('PUT', `/api/customers/${customer.documentId}`, {
+    data: { creditLimit: '1000000.00', creditTermsReason: '新客户授信 first credit line' },
   });
   const order = await specialist('POST', '/api/orders', {
     data: {

@@ -33,8 +33,8 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchChromium();
   const supervisor = await restAs(app, 'cs-supervisor@demo.local');
-  // A customer of our own: a demo customer may be on credit hold.
-  const customer = await supervisor('POST', '/api/customers', { data: { name: '常州恒力泵业有限公司', region: '华东', creditLimit: '500000.00' } });
+  // A customer of our own (no credit limit set yet): a demo customer may be on credit hold.
+  const customer = await supervisor('POST', '/api/customers', { data: { name: '常州恒力泵业有限公司', region: '华东' } });
   const [product] = await supervisor('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
   const order = await supervisor('POST', '/api/orders', {
     data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 40, unitPrice: '320.00' }] },

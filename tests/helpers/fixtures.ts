@@ -17,8 +17,19 @@ const created = (what: string, res: Response): Doc => {
   return res.body.data;
 };
 
-export const createCustomer = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown> = {}) =>
-  created('customer', await rest(strapi, member).post('/api/customers', { data: { name: `客户 ${unique()}`, region: '华东', ...data } }));
+/**
+ * A customer made by `member` through REST. Credit terms (creditLimit, paymentTermsDays) are the
+ * sales manager's decision, not the file keeper's: given here, they are written directly as trusted
+ * setup, as if set before the test began (no credit event).
+ */
+export const createCustomer = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown> = {}) => {
+  const { creditLimit, paymentTermsDays, ...file } = data;
+  const customer = created('customer', await rest(strapi, member).post('/api/customers', { data: { name: `客户 ${unique()}`, region: '华东', ...file } }));
+  const terms = Object.fromEntries(Object.entries({ creditLimit, paymentTermsDays }).filter(([, value]) => value !== undefined));
+  if (Object.keys(terms).length === 0) return customer;
+  const written = await strapi.db.query('api::customer.customer').update({ where: { documentId: customer.documentId }, data: terms });
+  return { ...customer, creditLimit: written.creditLimit, paymentTermsDays: written.paymentTermsDays } as Doc;
+};
 
 export const createProduct = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown> = {}) =>
   created(

@@ -176,7 +176,7 @@ describe('access to business records through REST', () => {
       // R: the list answers 200 (else 403). C and U: a create or update with empty data is let
       // through to validation (400 or 200) instead of refused with 403.
       const matrix: Record<string, Record<RoleCode, string>> = {
-        customers: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'R', 'sales-clerk': 'RU', planner: 'R', quality: 'R', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'R' },
+        customers: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'R', 'sales-clerk': 'RU', planner: 'R', quality: 'R', 'sales-manager': 'RU', 'marketing-vp': 'RU', salesperson: 'R' },
         products: { 'cs-supervisor': 'RCU', 'cs-specialist': 'R', 'order-coordinator': 'R', 'sales-clerk': 'R', planner: 'RU', quality: 'R', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'R' },
         orders: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'R', 'sales-clerk': 'R', planner: 'R', quality: 'R', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'R' },
         inquiries: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'RCU', 'sales-clerk': 'R', planner: '', quality: '', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'RCU' },

@@ -256,6 +256,74 @@ describe('credit control', () => {
     await drainOutbox(app.strapi);
   });
 
+  it('lets only the sales manager and the marketing VP change credit terms, with a reason, recorded and weighed at once by the credit rule', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '1000.00', paymentTermsDays: 30 });
+    const product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 20 });
+    const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 20, unitPrice: '60.00' }]);
+    await ok(ship(app.strapi, staff.coordinator, await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 20 }])));
+    const terms = async () => {
+      const row = await app.strapi.db.query(CUSTOMER).findOne({
+        where: { documentId: customer.documentId },
+        select: ['name', 'creditLimit', 'paymentTermsDays', 'creditTermsReason', 'creditHold', 'creditHoldSource', 'creditHoldReason'],
+      });
+      return { ...row, creditLimit: Number(row.creditLimit).toFixed(2) };
+    };
+    const put = (member: StaffMember, data: Record<string, unknown>) => rest(app.strapi, member).put(`/api/customers/${customer.documentId}`, { data });
+    const held = await terms();
+    expect(held).toMatchObject({ creditLimit: '1000.00', paymentTermsDays: 30, creditHold: true, creditHoldSource: 'automatic' });
+
+    // the reproductions: no limit (0) or a huge limit from those who take orders or keep files: 403, nothing changes
+    for (const [member, data] of [
+      [staff.specialist, { creditLimit: '0' }],
+      [staff.clerk, { creditLimit: '999999999.00' }],
+      [staff.supervisor, { creditLimit: '999999999.00', creditTermsReason: 'I say so' }],
+      [staff.specialist, { paymentTermsDays: 90 }],
+    ] as const) {
+      const res = await put(member, data);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/set by the sales manager or the marketing VP/);
+    }
+    expect((await rest(app.strapi, staff.specialist).post('/api/customers', { data: { name: '新客户', creditLimit: '50000.00' } })).status).toBe(403);
+    expect(await terms()).toEqual(held);
+    expect((await eventsOf(customer)).map((event) => event.kind)).toEqual(['hold']);
+
+    // the terms sent unchanged (as the content manager's form does) are no change
+    await ok(put(staff.clerk, { creditLimit: '1000', paymentTermsDays: 30, notes: '对账联系人：财务部' }));
+    expect(await terms()).toEqual(held);
+
+    // the sales manager: a reason is required, and only the terms
+    const noReason = await put(staff.manager, { creditLimit: '1100.00' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.errors[0].path).toEqual(['creditTermsReason']);
+    expect((await put(staff.manager, { name: '改名', creditLimit: '1100.00', creditTermsReason: '年度授信' })).status).toBe(403);
+    expect(await terms()).toEqual(held);
+
+    // a change with a reason: recorded with who, why, before and after; the hold is weighed again at once
+    await ok(put(staff.manager, { creditLimit: '1100.00', creditTermsReason: '年度授信调整 annual review' }));
+    expect(await terms()).toMatchObject({ creditLimit: '1100.00', creditTermsReason: null, creditHold: true, creditHoldSource: 'automatic' });
+    expect((await terms()).creditHoldReason).toBe('automatic credit hold: open balance 1,200.00 CNY exceeds the credit limit 1,100.00');
+    await ok(put(staff.vp, { creditLimit: '0', paymentTermsDays: 45, creditTermsReason: '战略客户，取消额度 strategic customer' }));
+    expect(await terms()).toMatchObject({ creditLimit: '0.00', paymentTermsDays: 45, creditTermsReason: null, creditHold: false, creditHoldSource: null });
+    await ok(put(staff.manager, { creditLimit: '500.00', creditTermsReason: '回款慢，收紧额度' }));
+    expect(await terms()).toMatchObject({ creditLimit: '500.00', creditHold: true, creditHoldSource: 'automatic' });
+    expect(await eventsOf(customer)).toEqual([
+      { kind: 'hold', reason: held.creditHoldReason },
+      { kind: 'terms', reason: 'credit limit 1,000.00 → 1,100.00: 年度授信调整 annual review' },
+      { kind: 'terms', reason: 'credit limit 1,100.00 → 0.00 (no limit); payment days 30 → 45: 战略客户，取消额度 strategic customer' },
+      { kind: 'release', reason: expect.stringMatching(/^automatic release/) },
+      { kind: 'terms', reason: 'credit limit 0.00 (no limit) → 500.00: 回款慢，收紧额度' },
+      { kind: 'hold', reason: 'automatic credit hold: open balance 1,200.00 CNY exceeds the credit limit 500.00' },
+    ]);
+    const record = (await ok(rest(app.strapi, staff.clerk).get(`/api/customers/${customer.documentId}/credit-record`))).data;
+    const changes = record.events.filter((event: { kind: string }) => event.kind === 'terms');
+    expect(changes.map((event: { actor: { id: number }; terms: unknown }) => [event.actor.id, event.terms])).toEqual([
+      [staff.manager.id, { before: { creditLimit: '0.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } }],
+      [staff.vp.id, { before: { creditLimit: '1100.00', paymentTermsDays: 30 }, after: { creditLimit: '0.00', paymentTermsDays: 45 } }],
+      [staff.manager.id, { before: { creditLimit: '1000.00', paymentTermsDays: 30 }, after: { creditLimit: '1100.00', paymentTermsDays: 30 } }],
+    ]);
+    await drainOutbox(app.strapi);
+  });
+
   it('lets nobody write credit events or change overrides', async () => {
     expect((await rest(app.strapi, staff.vp).post('/api/credit-events', { data: { kind: 'release' } })).status).toBe(405);
     expect((await rest(app.strapi, staff.clerk).get('/api/credit-events')).status).toBe(200);

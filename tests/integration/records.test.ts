@@ -83,16 +83,15 @@ describe('business records through REST', () => {
           region: '华东',
           address: '上海市嘉定区工业路 88 号',
           grade: 'B',
-          creditLimit: '200000.00',
-          paymentTermsDays: 60,
           preferredLanguage: 'zh-CN',
           contacts: [{ name: '王经理', title: '采购经理', phone: '021-5555-0101', email: 'wang@example.com', primary: true }],
         },
       });
       expect(create.status).toBe(201);
       const { documentId } = create.body.data;
-      expect(create.body.data).toMatchObject({ name: '上海精工机械有限公司', grade: 'B', paymentTermsDays: 60, active: true, creditHold: false });
-      expect(Number(create.body.data.creditLimit)).toBe(200000);
+      // credit terms start at the defaults (no limit, 30 days): the sales manager sets them
+      expect(create.body.data).toMatchObject({ name: '上海精工机械有限公司', grade: 'B', paymentTermsDays: 30, active: true, creditHold: false });
+      expect(Number(create.body.data.creditLimit)).toBe(0);
 
       const read = await api.get(`/api/customers/${documentId}?populate=contacts`);
       expect(read.status).toBe(200);

@@ -18,7 +18,7 @@ interface CreditRecord {
   position: { openBalance: string; currency: string; oldestDaysPastDue: number | null };
   amounts: { currency: string; open: string; overdue: string }[];
   paymentBehaviour: { paidReceivables: number; paidAmount: string; averageDaysLate: number | null; paidOnTimeShare: number | null };
-  events: { kind: string; reason: string | null; at: string; actor: { name: string } | null }[];
+  events: { kind: string; terms?: { before: { creditLimit: string; paymentTermsDays: number }; after: { creditLimit: string; paymentTermsDays: number } }; reason: string | null; at: string; actor: { name: string } | null }[];
   overrides: { subject: string; subjectId: string | null; reason: string; grantedBy: { name: string } | null; grantedAt: string; usedAt: string | null }[];
 }
 

@@ -144,6 +144,7 @@ const common = {
   'credit.kind.override': 'Override',
   'credit.kind.manual_hold': 'Hold by staff',
   'credit.kind.manual_release': 'Released by staff',
+  'credit.kind.terms': 'Credit terms changed',
   'credit.system': 'System',
   'credit.noEvents': 'No hold yet',
 } as const;
@@ -530,6 +531,7 @@ const zhHans: Record<MessageKey, string> = {
   'credit.kind.override': '信用放行',
   'credit.kind.manual_hold': '人工冻结',
   'credit.kind.manual_release': '人工解冻',
+  'credit.kind.terms': '信用条件变更',
   'credit.system': '系统',
   'credit.noEvents': '尚无冻结记录',
 
