@@ -2,6 +2,7 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'global::anonymous-is-unauthorized',
+  'global::no-publishing',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

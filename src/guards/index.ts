@@ -19,6 +19,8 @@ import { productGuard } from './product-guard';
 import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
 import { withoutServerOwned } from './client-write';
+import { checkTemporalAttributes } from './date-fields';
+import { asValidation } from './errors';
 import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
@@ -70,6 +72,7 @@ const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Prom
   if (!isWrite(call.action) || isTrustedWrite()) return pass();
   const sent = { ...(call.params.data ?? {}) };
   const data = withoutServerOwned(strapi, call.uid, sent);
+  await asValidation(async () => checkTemporalAttributes(strapi, call.uid, data));
   const changes = takeInverseChanges(strapi, call.uid, call.action, data);
   call.sent = sent;
   call.params.data = data;

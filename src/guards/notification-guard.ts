@@ -26,6 +26,12 @@ export const notificationGuard: Guard = async (strapi, call, next) => {
   return next();
 };
 
-/** Retry as a service call, for the REST endpoint. */
-export const retryNotification = (strapi: Core.Strapi, documentId: string) =>
-  strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } as never });
+/**
+ * Retry as a service call, for the REST endpoint. Asking to retry is asking for a change: a
+ * notification that is not failed (pending, sending, sent) is refused, not answered as a no-op.
+ */
+export const retryNotification = async (strapi: Core.Strapi, documentId: string) => {
+  const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['state'] });
+  if (current && current.state !== 'failed') throw refuse(['state'], `only a failed notification can be retried; this one is ${current.state}`);
+  return strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } as never });
+};

@@ -206,6 +206,11 @@ describe('e-mail notifications', () => {
     const retried = await rest(app.strapi, supervisor).post(`/api/notifications/${first.documentId}/retry`);
     expect(retried.status).toBe(200);
     expect(retried.body.data).toMatchObject({ state: 'pending', attempts: 0 });
+    // a pending notification is not failed: retrying it is a 400 naming the state, and changes nothing
+    const pendingAgain = await rest(app.strapi, supervisor).post(`/api/notifications/${first.documentId}/retry`);
+    expect(pendingAgain.status).toBe(400);
+    expect(pendingAgain.body.error.details.errors[0].path).toEqual(['state']);
+    expect(await app.strapi.db.query(NOTIFICATION).findOne({ where: { documentId: first.documentId } })).toMatchObject({ state: 'pending', attempts: 0 });
 
     const admin = await createAdminUser(app.strapi, 'cs-supervisor');
     const cm = contentManager(app.strapi, admin);
