@@ -25,7 +25,7 @@ import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
 import { isTrustedWrite } from '../workflows/trusted-write';
-import { workflowRecordGuard } from './workflow-record-guard';
+import { statementGuard, workflowRecordGuard } from './workflow-record-guard';
 
 const GUARDS: Record<string, Guard> = {
   'api::customer.customer': customerGuard,
@@ -42,7 +42,7 @@ const GUARDS: Record<string, Guard> = {
   'api::payment.payment': paymentGuard,
   'api::payment-allocation.payment-allocation': workflowRecordGuard,
   // Issued, sent and answered only through src/collection/statements.ts.
-  'api::statement.statement': workflowRecordGuard,
+  'api::statement.statement': statementGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,
   'api::seal-use.seal-use': workflowRecordGuard,

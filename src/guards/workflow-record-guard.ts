@@ -13,3 +13,16 @@ export const workflowRecordGuard: Guard = async (_strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
   throw forbidden('workflow records are written only by workflow actions and are never changed or deleted');
 };
+
+/**
+ * A statement (对账单) is issued by the sales clerk through POST /api/statements, where the server
+ * computes every figure, and sent through POST /api/statements/:documentId/send: those are the
+ * clerk's create and update. The record itself is never written by a client, in the content
+ * manager either (it would be figures nobody computed).
+ */
+export const statementGuard: Guard = async (_strapi, call, next) => {
+  if (READS.has(call.action) || isTrustedWrite()) return next();
+  throw forbidden(
+    'a statement is issued with POST /api/statements (the server computes every figure) and sent with POST /api/statements/:documentId/send; it is never written or changed directly'
+  );
+};

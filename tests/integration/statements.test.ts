@@ -11,7 +11,7 @@ import path from 'path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { createAdminUser } from '../helpers/admin';
+import { contentManager, createAdminUser } from '../helpers/admin';
 import { useMailCatcher } from '../helpers/mail';
 import { readPdf } from '../helpers/pdf';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
@@ -392,6 +392,20 @@ describe('customer statements', () => {
     expect([404, 405]).toContain(put.status);
     const refused = await app.strapi.db.query(STATEMENT).update({ where: { id: first.id }, data: { closingBalance: 0 } }).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(Error);
+    expect(money((await stored(first.documentId)).closingBalance)).toBe('430.35');
+
+    // the sales clerk's create and update are issuing and sending: in the content manager the record
+    // itself is not written, and the refusal says where a statement is issued and sent
+    const count = await countRows(app.strapi, STATEMENT);
+    const cm = contentManager(app.strapi, await createAdminUser(app.strapi, 'sales-clerk'));
+    for (const res of [
+      await cm.create(STATEMENT, { customer: customers.a.documentId, periodFrom: '2026-01-01', periodTo: '2026-01-31', closingBalance: 0 }),
+      await cm.update(STATEMENT, first.documentId, { closingBalance: 0, customerComment: 'edited' }),
+    ]) {
+      expect([res.status, res.body.error?.name]).toEqual([403, 'ForbiddenError']);
+      expect(res.body.error.message).toMatch(/issued with POST \/api\/statements .* sent with POST \/api\/statements\/:documentId\/send/);
+    }
+    expect(await countRows(app.strapi, STATEMENT)).toBe(count);
     expect(money((await stored(first.documentId)).closingBalance)).toBe('430.35');
   });
 });
