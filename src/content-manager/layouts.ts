@@ -61,6 +61,7 @@ const LABELS: Record<string, Record<string, string>> = {
     code: 'Code 客户编号', name: 'Name 客户名称', shortName: 'Short name 简称', region: 'Region 区域',
     address: 'Address 地址', contacts: 'Contacts 联系人', salesperson: 'Salesperson 业务员', grade: 'Grade 等级',
     creditLimit: 'Credit limit 信用额度', paymentTermsDays: 'Payment terms (days) 账期(天)',
+    creditTermsReason: 'Reason for new credit terms 信用条件变更原因',
     creditHold: 'Credit hold 信用冻结', creditHoldReason: 'Hold reason 冻结原因', creditHoldSource: 'Hold placed by 冻结方式', potentialNeeds: 'Potential needs 潜在需求',
     notes: 'Notes 备注', preferredLanguage: 'Language 语言', active: 'Active 有效', orders: 'Orders 订单',
     inquiries: 'Contact log 来电记录',

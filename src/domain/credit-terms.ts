@@ -19,6 +19,7 @@ export const CREDIT_TERMS_ROLES: readonly RoleCode[] = ['sales-manager', 'market
 export const CREDIT_TERMS_REASON = 'creditTermsReason';
 
 export const MAX_PAYMENT_TERMS_DAYS = 365;
+const MAX_REASON_LENGTH = 1000;
 
 export interface CreditTerms {
   /** Two places; 0.00 means no limit set (src/domain/credit-control.ts). */
@@ -82,6 +83,9 @@ export const refuseTermsChange = (change: TermsChange, actor: { roles: readonly 
   }
   if (typeof reason !== 'string' || reason.trim() === '') {
     return { status: 400, path: [CREDIT_TERMS_REASON], message: 'a change of credit terms needs a reason' };
+  }
+  if (reason.trim().length > MAX_REASON_LENGTH) {
+    return { status: 400, path: [CREDIT_TERMS_REASON], message: `at most ${MAX_REASON_LENGTH} characters` };
   }
   return null;
 };

@@ -7,6 +7,7 @@
  * staff placed is never lifted by the rule; only the marketing VP grants overrides.
  */
 import path from 'path';
+import { AdminMember, contentManager, createAdminUser } from '../helpers/admin';
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
@@ -314,9 +315,33 @@ describe('credit control', () => {
       { kind: 'terms', reason: 'credit limit 0.00 (no limit) → 500.00: 回款慢，收紧额度' },
       { kind: 'hold', reason: 'automatic credit hold: open balance 1,200.00 CNY exceeds the credit limit 500.00' },
     ]);
+    // in the admin panel: the sales manager saves the whole customer form with new terms and a reason;
+    // the sales clerk's form with a changed limit is refused
+    const form = async (admin: AdminMember) => {
+      const found = await contentManager(app.strapi, admin).findOne(CUSTOMER, customer.documentId);
+      const { id: _id, documentId: _d, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, publishedAt: _p, locale: _l, ...fields } = found.body.data;
+      return { ...fields, salesperson: { connect: [], disconnect: [] }, orders: { connect: [], disconnect: [] }, inquiries: { connect: [], disconnect: [] } };
+    };
+    const clerkAdmin = await createAdminUser(app.strapi, 'sales-clerk');
+    const refusedForm = await contentManager(app.strapi, clerkAdmin).update(CUSTOMER, customer.documentId, { ...(await form(clerkAdmin)), creditLimit: 999999999 });
+    expect(refusedForm.status).toBe(403);
+    expect((await terms()).creditLimit).toBe('500.00');
+    const managerAdmin = await createAdminUser(app.strapi, 'sales-manager');
+    const savedForm = await contentManager(app.strapi, managerAdmin).update(CUSTOMER, customer.documentId, {
+      ...(await form(managerAdmin)),
+      creditLimit: 600,
+      creditTermsReason: '客户补充担保 guarantee added',
+    });
+    expect([savedForm.status, savedForm.body.error]).toEqual([200, undefined]);
+    expect(await terms()).toMatchObject({ creditLimit: '600.00', creditTermsReason: null, creditHold: true });
+    expect((await eventsOf(customer)).slice(-1)).toEqual([{ kind: 'terms', reason: 'credit limit 500.00 → 600.00: 客户补充担保 guarantee added' }]);
+    await ok(put(staff.manager, { creditLimit: '500.00', creditTermsReason: '恢复 back to 500' }));
+
     const record = (await ok(rest(app.strapi, staff.clerk).get(`/api/customers/${customer.documentId}/credit-record`))).data;
     const changes = record.events.filter((event: { kind: string }) => event.kind === 'terms');
-    expect(changes.map((event: { actor: { id: number }; terms: unknown }) => [event.actor.id, event.terms])).toEqual([
+    expect(changes.map((event: { actor: { id: number } | null; terms: unknown }) => [event.actor?.id ?? null, event.terms])).toEqual([
+      [staff.manager.id, { before: { creditLimit: '600.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } }],
+      [null, { before: { creditLimit: '500.00', paymentTermsDays: 45 }, after: { creditLimit: '600.00', paymentTermsDays: 45 } }],
       [staff.manager.id, { before: { creditLimit: '0.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } }],
       [staff.vp.id, { before: { creditLimit: '1100.00', paymentTermsDays: 30 }, after: { creditLimit: '0.00', paymentTermsDays: 45 } }],
       [staff.manager.id, { before: { creditLimit: '1000.00', paymentTermsDays: 30 }, after: { creditLimit: '1100.00', paymentTermsDays: 30 } }],
