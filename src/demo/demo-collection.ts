@@ -104,19 +104,20 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   };
 
   /**
-   * A customer on credit hold gets its goods only with the marketing VP's override, granted that
-   * day with a reason, as the VP would in the panel; the credit record shows it.
+   * A customer on credit hold has its order confirmed and gets its goods only with the marketing
+   * VP's override, granted that day with a reason, as the VP would in the panel; the credit record
+   * shows it.
    */
-  const overrideHold = async (order: Candidate, shipmentId: string, at: Date) => {
+  const overrideHold = async (order: Candidate, subject: 'order' | 'shipment', subjectId: string, at: Date) => {
     const { customer } = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, populate: { customer: { select: ['id', 'creditHold'] } } });
     if (!customer?.creditHold || !vp) return;
     const reason = '老客户，回款有保障，副总批准放行';
     await asTrustedWrite(() =>
       strapi.db.query(CREDIT_OVERRIDE).create({
-        data: { customer: customer.id, subject: 'shipment', subjectId: shipmentId, reason, grantedBy: vp.id, grantedAt: at, usedAt: null },
+        data: { customer: customer.id, subject, subjectId, reason, grantedBy: vp.id, grantedAt: at, usedAt: null },
       })
     );
-    await recordCreditEvent(strapi, { customer: customer.id, kind: 'override', reason: `shipment: ${reason}`, at, actor: vp.id });
+    await recordCreditEvent(strapi, { customer: customer.id, kind: 'override', reason: `${subject}: ${reason}`, at, actor: vp.id });
   };
 
   /** Takes one bulk-loaded order (shipped on paper, without history) from draft through shipping. */
@@ -142,6 +143,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
         });
       }
     });
+    await overrideHold(order, 'order', order.documentId, morningOf(day(1)));
     await act(ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), {
       comment: '价格与交期已与客户确认',
     });
@@ -170,7 +172,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
       } as never)
     );
     const shipmentId = (shipment as { documentId: string }).documentId;
-    await overrideHold(order, shipmentId, morningOf(day(14)));
+    await overrideHold(order, 'shipment', shipmentId, morningOf(day(14)));
     await act(SHIPMENT, shipmentId, 'order-coordinator', 'ship', day(14));
   };
 
