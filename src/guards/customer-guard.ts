@@ -66,7 +66,8 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   if (refusal) throw refuse(refusal.path, refusal.message);
   // Terms sent unchanged (the content manager sends the whole form) are not written again.
   if (call.action === 'update') for (const field of CREDIT_TERMS_FIELDS) if (!termsChange.fields.includes(field)) delete data[field];
-  if (call.action === 'update' && stored && actor.via !== 'system' && !keepsCustomerFiles(actor.roles)) {
+  const termsOnly = actor.roles.some((role) => CREDIT_TERMS_ROLES.includes(role)) && !keepsCustomerFiles(actor.roles);
+  if (call.action === 'update' && stored && termsOnly) {
     const other = changedFieldsOf(strapi, CUSTOMER, await storedForComparison(strapi, CUSTOMER, call.params.documentId!, Object.keys(data)), data).filter(
       (field) => !(CREDIT_TERMS_FIELDS as readonly string[]).includes(field)
     );

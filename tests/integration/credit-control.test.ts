@@ -326,6 +326,11 @@ describe('credit control', () => {
     const refusedForm = await contentManager(app.strapi, clerkAdmin).update(CUSTOMER, customer.documentId, { ...(await form(clerkAdmin)), creditLimit: 999999999 });
     expect(refusedForm.status).toBe(403);
     expect((await terms()).creditLimit).toBe('500.00');
+    // the super admin keeps the customer file in the panel, but decides no credit terms
+    const superAdmin = await createAdminUser(app.strapi, 'strapi-super-admin');
+    await ok(contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, { ...(await form(superAdmin)), notes: '主管核对' }));
+    expect((await contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, { ...(await form(superAdmin)), creditLimit: 0, creditTermsReason: 'x' })).status).toBe(403);
+    expect((await terms()).creditLimit).toBe('500.00');
     const managerAdmin = await createAdminUser(app.strapi, 'sales-manager');
     const savedForm = await contentManager(app.strapi, managerAdmin).update(CUSTOMER, customer.documentId, {
       ...(await form(managerAdmin)),
