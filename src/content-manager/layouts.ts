@@ -217,7 +217,8 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
     const service = serviceFor(uid);
     const model = { uid, ...(uid.includes('::') ? {} : { category: uid.split('.')[0] }) };
     const configuration = (await service.findConfiguration(model)) as Configuration;
-    for (const field of SERVER_OWNED[uid] ?? []) {
+    // Hidden fields (`visible: false`: link token hashes and expiries) have no place in the panel at all.
+    for (const field of (SERVER_OWNED[uid] ?? []).filter((name) => configuration.metadatas[name])) {
       configuration.metadatas[field].edit = {
         ...configuration.metadatas[field].edit,
         editable: false,

@@ -86,6 +86,8 @@ describe('customer links and secret fields', () => {
     expect(seen).not.toContain(token);
     expect(seen).not.toContain(signature);
     expect(seen).not.toContain('/api/statements/respond/');
+    expect(seen).not.toContain('linkTokenHash');
+    expect(seen).not.toContain('linkExpiresAt');
     const row = await app.strapi.db.query(STATEMENT).findOne({ where: { documentId } });
     expect(JSON.stringify(row)).not.toContain(signature);
     expect(row.linkTokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -139,6 +141,8 @@ describe('customer links and secret fields', () => {
     const seen = await whatStaffSee(id, COMPLAINT, 'complaints');
     expect(seen).not.toContain(token);
     expect(seen).not.toContain(token.split('.')[2]);
+    expect(seen).not.toContain('feedbackTokenHash');
+    expect(seen).not.toContain('feedbackTokenExpiresAt');
 
     expect((await agent().post(`/api/complaints/feedback/${token}.x`).set('Accept', 'application/json').send({ rating: 5 })).status).toBe(404);
     const given = await agent().post(`/api/complaints/feedback/${token}`).set('Accept', 'application/json').set('User-Agent', 'MailApp/2').send({ rating: 5 });
@@ -179,5 +183,54 @@ describe('customer links and secret fields', () => {
     expect(await redactStoredLinks(app.strapi)).toBe(0);
     const [message] = (await sentMail()).filter((m) => m.subject.includes('DZ-X'));
     expect(message.text).toContain(url);
+  });
+
+  describe('private fields are neither shown, nor sorted or filtered on', () => {
+    const cmList = (uid: string, query: string) => cmGet(`/content-manager/collection-types/${uid}?${query}`);
+    const refused = (res: request.Response, field: string) => {
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(field);
+      expect(JSON.stringify(res.body)).not.toMatch(/\$2[aby]\$/); // no bcrypt hash in the answer
+    };
+
+    it('refuses sorting on passwords, also through a relation, in the content manager and REST', async () => {
+      await createCustomer(app.strapi, staff.supervisor, { salesperson: staff.clerk.id });
+      refused(await cmList('plugin::users-permissions.user', 'sort=password:ASC'), 'password');
+      refused(await cmList('api::customer.customer', 'sort=salesperson.password:ASC'), 'salesperson.password');
+      refused(await cmList('api::order.order', 'sort=salesperson.password'), 'salesperson.password');
+      refused(await cmList('api::customer.customer', 'sort[0]=salesperson.resetPasswordToken:DESC'), 'resetPasswordToken');
+      refused(await rest(app.strapi, staff.supervisor).get('/api/customers?sort=salesperson.password:ASC'), 'salesperson.password');
+      refused(await rest(app.strapi, staff.supervisor).get('/api/customers?sort[salesperson][password]=asc'), 'password');
+      // The honest sorts still work.
+      expect((await cmList('api::customer.customer', 'sort=salesperson.username:ASC')).status).toBe(200);
+      expect((await rest(app.strapi, staff.supervisor).get('/api/customers?sort=name:ASC')).status).toBe(200);
+    });
+
+    it('refuses filtering on token hashes, expiries and admin e-mails, also nested and inside a populate', async () => {
+      refused(await cmList(COMPLAINT, `filters[$and][0][feedbackTokenHash][$startsWith]=a`), 'feedbackTokenHash');
+      refused(await cmList(COMPLAINT, `filters[$or][0][feedbackTokenExpiresAt][$gt]=2020-01-01`), 'feedbackTokenExpiresAt');
+      refused(await cmList(STATEMENT, `filters[linkTokenHash][$null]=false`), 'linkTokenHash');
+      refused(await cmList('api::customer.customer', `filters[$and][0][createdBy][email][$contains]=admin`), 'email');
+      refused(await cmList('api::customer.customer', `filters[updatedBy][password][$startsWith]=$2`), 'password');
+      refused(await cmList('api::customer.customer', `filters[$not][salesperson][confirmationToken][$null]=true`), 'confirmationToken');
+      refused(await rest(app.strapi, staff.supervisor).get('/api/complaints?filters[feedbackTokenHash][$startsWith]=a'), 'feedbackTokenHash');
+      refused(await rest(app.strapi, staff.supervisor).get('/api/customers?populate[salesperson][filters][password][$startsWith]=$2'), 'password');
+      expect((await cmList('api::customer.customer', `filters[$and][0][createdBy][firstname][$contains]=Test`)).status).toBe(200);
+      expect((await cmList(COMPLAINT, `filters[$and][0][state][$eq]=closed`)).status).toBe(200);
+    });
+
+    it('the content manager shows neither token hashes nor admin users\' e-mails', async () => {
+      const cm = contentManager(app.strapi, superAdmin);
+      const created = await cm.create('api::customer.customer', { name: '测试客户 CM', preferredLanguage: 'zh-CN', contacts: [] });
+      expect(created.status).toBe(201);
+      const documentId = created.body.data.documentId;
+      const one = await cm.findOne('api::customer.customer', documentId);
+      expect(one.status).toBe(200);
+      const list = await cmList('api::customer.customer', 'page=1&pageSize=100');
+      for (const body of [created.body, one.body, list.body]) expect(JSON.stringify(body)).not.toContain(superAdmin.email);
+      const layout = await cmGet(`/content-manager/content-types/${COMPLAINT}/configuration`);
+      expect(layout.status).toBe(200);
+      expect(JSON.stringify(layout.body)).not.toContain('feedbackTokenHash');
+    });
   });
 });
