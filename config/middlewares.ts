@@ -1,5 +1,5 @@
 export default [
-  'strapi::logger',
+  'global::request-logger',
   'strapi::errors',
   'global::anonymous-is-unauthorized',
   'global::no-publishing',
@@ -7,6 +7,7 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  'global::private-fields',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -12,6 +12,7 @@ import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
+import { redactStoredLinks } from './notifications/links';
 import { startOutboxWorker } from './notifications/worker';
 import { ensureDunningLogTable } from './jobs/collection-dunning';
 import { ensureReceivableFacts, rebuildReceivableFacts } from './statistics/receivable-facts';
@@ -68,6 +69,8 @@ export default {
     if (await ensureReceivableFacts(strapi)) await rebuildReceivableFacts(strapi);
     await ensureAgingSnapshotTables(strapi);
     followReceivableChanges(strapi);
+    // Outbox rows from before links were rendered at send time keep no link (notifications/links.ts).
+    await redactStoredLinks(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {

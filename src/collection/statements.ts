@@ -28,7 +28,7 @@ import { reportTimeZone } from '../settings';
 import { Actor } from '../staff/actor';
 import { metaOf } from '../statistics/table-meta';
 import { customerMailbox } from '../workflows/customer-mailbox';
-import { linkExpiry, linkUrl, newLinkToken, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../workflows/signed-link';
+import { AnswerOrigin, linkExpiry, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../workflows/signed-link';
 import { mailLanguage, staffMailboxes } from '../workflows/staff-mailboxes';
 import { asTrustedWrite } from '../workflows/trusted-write';
 import { configuredBuckets, openItemsQuery } from './receivable-aging';
@@ -317,7 +317,7 @@ export const sendStatement = async (strapi: Core.Strapi, documentId: string, now
   }
   const mailbox = customerMailbox(statement.customer);
   if (!mailbox) throw refuse(['customer'], 'the customer has no contact with an e-mail address');
-  const { token, hash } = newLinkToken(strapi, STATEMENT_LINK, statement.documentId);
+  const { ref, hash } = newLink(strapi, STATEMENT_LINK, statement.documentId);
   const days = Number(strapi.config.get('server.collection.statementLinkDays', 30));
   await strapi.db.transaction(async () => {
     await moveStatement(strapi, statement, { state: 'sent', sentAt: now, sentTo: mailbox.email, linkTokenHash: hash, linkExpiresAt: linkExpiry(now, days) });
@@ -330,7 +330,8 @@ export const sendStatement = async (strapi: Core.Strapi, documentId: string, now
       data: {
         customer: { code: statement.customer!.code, name: statement.customer!.name },
         statement: mailFigures(statement),
-        link: linkUrl(strapi, STATEMENT_LINK, token),
+        // The link is rendered by the outbox worker when it sends (src/notifications/links.ts).
+        links: { link: ref },
         linkDays: days,
         // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).
         attachments: [{ kind: 'statement', ref: statement.documentId }],
@@ -372,12 +373,25 @@ export const parseStatementAnswer = (body: Record<string, unknown>) => {
  * The customer's answer: the link spent and the statement confirmed or disputed in one transaction;
  * a dispute mails the sales clerks and the customer's salesperson with the comment.
  */
-export const answerStatement = async (strapi: Core.Strapi, target: LinkedStatement, answer: { answer: StatementAnswer; comment: string | null }, now = new Date()) =>
+export const answerStatement = async (
+  strapi: Core.Strapi,
+  target: LinkedStatement,
+  answer: { answer: StatementAnswer; comment: string | null },
+  origin: AnswerOrigin | null,
+  now = new Date()
+) =>
   strapi.db.transaction(async () => {
     await spendSignedLink(strapi, STATEMENT_LINK, target);
     const statement = await loadStatement(strapi, target.documentId);
     const state: StatementState = answer.answer === 'confirm' ? 'confirmed' : 'disputed';
-    await moveStatement(strapi, statement, { state, respondedAt: now, customerComment: answer.comment, linkExpiresAt: null });
+    await moveStatement(strapi, statement, {
+      state,
+      respondedAt: now,
+      respondedFromIp: origin?.ip ?? null,
+      respondedUserAgent: origin?.userAgent ?? null,
+      customerComment: answer.comment,
+      linkExpiresAt: null,
+    });
     if (state !== 'disputed') return state;
     const salesperson = statement.customer?.salesperson;
     const mailboxes: { email: string; language: MailLocale }[] = [

@@ -117,6 +117,7 @@ const LABELS: Record<string, Record<string, string>> = {
     openingBalance: 'Opening balance 期初余额', shipped: 'Shipped 本期发货', received: 'Received 本期收款', reversed: 'Reversed 本期冲销',
     closingBalance: 'Closing balance 期末余额', unallocated: 'Unallocated 未核销收款', snapshot: 'Lines and open items 明细快照',
     state: 'State 状态', sentAt: 'Sent 发送时间', sentTo: 'Sent to 发送至', respondedAt: 'Answered 回复时间',
+    respondedFromIp: 'Answered from (IP) 回复来源IP', respondedUserAgent: 'Answered with (browser) 回复浏览器',
     customerComment: 'Customer comment 客户意见', issuedBy: 'Issued by 出具人', version: 'Version 记录版本',
   },
   'api::credit-event.credit-event': {
@@ -185,7 +186,8 @@ const LABELS: Record<string, Record<string, string>> = {
     judgedAt: 'Judged 判定时间', measures: 'Measures 处理措施', effectivenessComment: 'Verification 有效性验证',
     verifiedAt: 'Verified 验证时间', needsNewMeasure: 'Needs a new measure 需补充措施', replyChannel: 'Reply channel 回复方式', replyContent: 'Reply 回复内容',
     repliedAt: 'Replied 回复时间', replySentTo: 'Reply sent to 回复对象', feedbackRating: 'Feedback rating 客户评分',
-    feedbackComment: 'Feedback 客户反馈', feedbackAt: 'Feedback received 反馈时间', closedAt: 'Closed 结案时间',
+    feedbackComment: 'Feedback 客户反馈', feedbackAt: 'Feedback received 反馈时间',
+    feedbackFromIp: 'Feedback from (IP) 反馈来源IP', feedbackUserAgent: 'Feedback with (browser) 反馈浏览器', closedAt: 'Closed 结案时间',
   },
   'complaint.measure': {
     key: 'Key 措施标识', kind: 'Kind 措施类型', description: 'Measure 措施内容', ownerRole: 'Owner 负责岗位',
@@ -194,7 +196,7 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 12;
+const LAYOUT_VERSION = 13;
 
 type Configuration = {
   settings: { mainField?: string };
@@ -216,7 +218,8 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
     const service = serviceFor(uid);
     const model = { uid, ...(uid.includes('::') ? {} : { category: uid.split('.')[0] }) };
     const configuration = (await service.findConfiguration(model)) as Configuration;
-    for (const field of SERVER_OWNED[uid] ?? []) {
+    // Hidden fields (`visible: false`: link token hashes and expiries) have no place in the panel at all.
+    for (const field of (SERVER_OWNED[uid] ?? []).filter((name) => configuration.metadatas[name])) {
       configuration.metadatas[field].edit = {
         ...configuration.metadatas[field].edit,
         editable: false,

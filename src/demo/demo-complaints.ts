@@ -101,7 +101,7 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
         const { feedbackTokenHash: linkHash, ...target } = await strapi.db
           .query(COMPLAINT)
           .findOne({ where: { documentId: complaint.documentId }, select: ['id', 'documentId', 'number', 'state', 'feedbackTokenHash'] });
-        await acceptFeedback(strapi, { ...target, linkHash }, { rating: fields.rating as number, comment: null }, at);
+        await acceptFeedback(strapi, { ...target, linkHash }, { rating: fields.rating as number, comment: null }, null, at);
         continue;
       }
       // A major or critical complaint's measures are reviewed by the four departments first.

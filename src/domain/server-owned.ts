@@ -25,10 +25,12 @@ export const SERVER_OWNED: Record<string, string[]> = {
   // A payment's facts are typed when it is recorded; its allocations and reversal are the server's.
   'api::payment.payment': ['number', 'unallocatedAmount', 'state', 'reversedAt', 'reversalReason', 'recordedBy', 'version', 'allocations'],
   'api::payment-allocation.payment-allocation': ['payment', 'receivable', 'amount', 'allocatedOn', 'reversedOn'],
-  // A statement is computed and frozen when issued; sending and the customer's answer are the server's too.
+  // A statement is computed and frozen when issued; sending, the link and the customer's answer (with
+  // where it came from) are the server's too.
   'api::statement.statement': [
     'number', 'customer', 'periodFrom', 'periodTo', 'currency', 'openingBalance', 'shipped', 'received', 'reversed', 'closingBalance',
-    'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'customerComment', 'issuedBy', 'version',
+    'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'respondedFromIp', 'respondedUserAgent', 'customerComment', 'issuedBy',
+    'version', 'linkTokenHash', 'linkExpiresAt',
   ],
   // Who placed a customer's credit hold is the server's (src/collection/credit-control.ts).
   'api::customer.customer': ['creditHoldSource'],
@@ -62,7 +64,8 @@ export const SERVER_OWNED: Record<string, string[]> = {
   'api::complaint.complaint': [
     'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
     'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent',
-    'repliedAt', 'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'feedbackTokenHash', 'feedbackTokenExpiresAt', 'closedAt',
+    'repliedAt', 'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'feedbackFromIp', 'feedbackUserAgent',
+    'feedbackTokenHash', 'feedbackTokenExpiresAt', 'closedAt',
   ],
   // Measures are added and completed only through the workflow's actions.
   'complaint.measure': ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result'],

@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { afterFailure, RetryPolicy } from '../domain/notification-policy';
 import { MailLocale, renderMail } from '../domain/notification-templates';
 import { renderAttachments } from './attachments';
+import { renderLinks } from './links';
 import { NOTIFICATIONS_TABLE as TABLE } from './outbox';
 
 export interface WorkerSettings extends RetryPolicy {
@@ -61,7 +62,9 @@ const record = (strapi: Core.Strapi, id: number, changes: Record<string, unknown
 const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: ClaimedRow, now: Date) => {
   const messageId = messageIdOf(row.document_id, settings.messageIdDomain);
   try {
-    const payload = parseJson<Record<string, unknown>>(row.payload) ?? {};
+    const stored = parseJson<Record<string, unknown>>(row.payload) ?? {};
+    // Customer links are rendered now, never stored (./links.ts).
+    const payload = { ...stored, ...renderLinks(strapi, stored.links) };
     const mail = renderMail(row.template, row.language, payload, strapi.config.get('server.notifications.templateOverrides', {}));
     const attachments = await renderAttachments(strapi, payload.attachments);
     await strapi.plugin('email').service('email').send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { Actor } from '../staff/actor';
 import { COMPLAINT, complaintWorkflow } from './complaint-workflow';
 import { FeedbackTarget, recordFeedback } from './feedback-link';
+import { AnswerOrigin } from './signed-link';
 import { takeAction } from './workflow-service';
 
 /** The server closing a complaint on the supervisor's authority (the machine lets the supervisor close). */
@@ -17,9 +18,18 @@ export const closeBySystem = async (strapi: Core.Strapi, documentId: string, com
   return takeAction(strapi, complaintWorkflow, documentId, 'close', { version, comment }, SYSTEM_CLOSER, now);
 };
 
-/** Feedback through the link: recorded, the link spent, and a replied complaint closed — together or not at all. */
-export const acceptFeedback = (strapi: Core.Strapi, target: FeedbackTarget, feedback: { rating: number; comment: string | null }, now = new Date()) =>
+/**
+ * Feedback through the link: recorded with where it came from (null for the demo's), the link spent,
+ * and a replied complaint closed — together or not at all.
+ */
+export const acceptFeedback = (
+  strapi: Core.Strapi,
+  target: FeedbackTarget,
+  feedback: { rating: number; comment: string | null },
+  origin: AnswerOrigin | null,
+  now = new Date()
+) =>
   strapi.db.transaction(async () => {
-    await recordFeedback(strapi, target, feedback, now);
+    await recordFeedback(strapi, target, feedback, now, origin);
     if (target.state === 'replied') await closeBySystem(strapi, target.documentId, `customer feedback: ${feedback.rating}/5`, now);
   });

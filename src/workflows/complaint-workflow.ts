@@ -15,7 +15,7 @@ import { conflict, forbidden } from '../guards/errors';
 import { notify } from '../notifications/outbox';
 import { reportTimeZone } from '../settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
-import { feedbackLink, newFeedbackToken } from './feedback-link';
+import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from './staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
@@ -110,9 +110,10 @@ const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Recor
       if (input.channel === 'email' && !mailbox) {
         throw new DomainValidationError([{ path: ['channel'], message: 'the customer has no contact with an e-mail address' }]);
       }
-      const { token, hash } = newFeedbackToken(strapi, complaint.documentId);
+      const { ref, hash } = newFeedbackLink(strapi, complaint.documentId);
       const expires = new Date(now.getTime() + complaintPolicy(strapi).feedbackLinkDays * 24 * 60 * 60 * 1000);
-      context.mailExtras.feedbackLink = feedbackLink(strapi, token);
+      // The mail carries a reference; the worker renders the link when it sends (notifications/links.ts).
+      context.mailExtras.links = { feedbackLink: ref };
       return {
         ...fields,
         replyChannel: input.channel,

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asTrustedWrite } from './trusted-write';
-import { linkUrl, newLinkToken, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from './signed-link';
+import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from './signed-link';
 
 const COMPLAINT = 'api::complaint.complaint';
 
@@ -19,9 +19,8 @@ export const FEEDBACK_LINK: SignedLinkKind = {
   noun: 'feedback link',
 };
 
-export const newFeedbackToken = (strapi: Core.Strapi, documentId: string) => newLinkToken(strapi, FEEDBACK_LINK, documentId);
-
-export const feedbackLink = (strapi: Core.Strapi, token: string) => linkUrl(strapi, FEEDBACK_LINK, token);
+/** A new feedback link: its reference for the mail (rendered when sent) and its hash for the complaint. */
+export const newFeedbackLink = (strapi: Core.Strapi, documentId: string) => newLink(strapi, FEEDBACK_LINK, documentId);
 
 export interface FeedbackTarget extends OpenedLink {
   number: string;
@@ -43,12 +42,24 @@ export const parseFeedback = (body: Record<string, unknown>) => {
 };
 
 /** Records the feedback and spends the link, in the caller's transaction; the link works once. */
-export const recordFeedback = async (strapi: Core.Strapi, target: FeedbackTarget, feedback: { rating: number; comment: string | null }, now: Date) => {
+export const recordFeedback = async (
+  strapi: Core.Strapi,
+  target: FeedbackTarget,
+  feedback: { rating: number; comment: string | null },
+  now: Date,
+  origin: AnswerOrigin | null
+) => {
   await spendSignedLink(strapi, FEEDBACK_LINK, target);
   await asTrustedWrite(() =>
     strapi.db.query(COMPLAINT).update({
       where: { id: target.id },
-      data: { feedbackRating: feedback.rating, feedbackComment: feedback.comment, feedbackAt: now },
+      data: {
+        feedbackRating: feedback.rating,
+        feedbackComment: feedback.comment,
+        feedbackAt: now,
+        feedbackFromIp: origin?.ip ?? null,
+        feedbackUserAgent: origin?.userAgent ?? null,
+      },
     })
   );
 };

@@ -4,7 +4,11 @@
  * signed (HMAC) with a key derived from the app keys and the link's purpose, so a tampered link is
  * recognised without a database read. Only the token's SHA-256 is stored on the record, with an
  * expiry; one conditional UPDATE clears it when the link is used, so of two answers at once one wins.
- *   tampered or unknown → 404, used or expired → 410.
+ *   tampered, malformed or unknown → 404, used or expired → 410.
+ * The token itself is never stored: the mail queued in the outbox carries only a reference
+ * (purpose, documentId, nonce), and the worker renders the link when it sends the mail
+ * (src/notifications/links.ts). Without the server's key nobody who can read the outbox, the record
+ * or the logs can make the signature, so staff cannot answer in the customer's place.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -34,17 +38,43 @@ const sign = (strapi: Core.Strapi, kind: SignedLinkKind, payload: string) =>
   crypto.createHmac('sha256', signingKey(strapi, kind)).update(payload).digest('base64url');
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-/** A new token for a record, and the hash to store on it (with an expiry) in the same write. */
-export const newLinkToken = (strapi: Core.Strapi, kind: SignedLinkKind, documentId: string) => {
-  const payload = `${documentId}.${crypto.randomBytes(18).toString('base64url')}`;
-  const token = `${payload}.${sign(strapi, kind, payload)}`;
-  return { token, hash: sha256(token) };
+/** What the outbox keeps of a link: enough for the server to render it again, nothing that opens it. */
+export interface LinkReference {
+  purpose: string;
+  documentId: string;
+  nonce: string;
+}
+
+const tokenOf = (strapi: Core.Strapi, kind: SignedLinkKind, ref: LinkReference) => {
+  const payload = `${ref.documentId}.${ref.nonce}`;
+  return `${payload}.${sign(strapi, kind, payload)}`;
 };
 
-export const linkUrl = (strapi: Core.Strapi, kind: SignedLinkKind, token: string) => {
-  const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port')}`;
-  return `${base.replace(/\/$/, '')}${kind.path}/${token}`;
+/**
+ * A new link for a record: the reference to queue with the mail, and the hash to store on the record
+ * (with an expiry) in the same write. The token is not returned: it exists only in the sent mail.
+ */
+export const newLink = (strapi: Core.Strapi, kind: SignedLinkKind, documentId: string): { ref: LinkReference; hash: string } => {
+  const ref = { purpose: kind.purpose, documentId, nonce: crypto.randomBytes(18).toString('base64url') };
+  return { ref, hash: sha256(tokenOf(strapi, kind, ref)) };
 };
+
+/** The link's URL, rendered by the outbox worker when it sends the mail. */
+export const linkUrl = (strapi: Core.Strapi, kind: SignedLinkKind, ref: LinkReference) => {
+  const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port')}`;
+  return `${base.replace(/\/$/, '')}${kind.path}/${tokenOf(strapi, kind, ref)}`;
+};
+
+/** Where a customer's answer came from, kept with it (server-owned). */
+export interface AnswerOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const answerOriginOf = (ctx: { ip?: string; get(name: string): string }): AnswerOrigin => ({
+  ip: ctx.ip ? ctx.ip.slice(0, 64) : null,
+  userAgent: ctx.get('user-agent') ? ctx.get('user-agent').slice(0, 500) : null,
+});
 
 export const linkExpiry = (now: Date, days: number) => new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
 
@@ -66,10 +96,13 @@ export const openSignedLink = async <T extends OpenedLink>(
   select: string[],
   now = new Date()
 ): Promise<T> => {
-  const [documentId, nonce, signature] = token.split('.');
-  const expected = documentId && nonce ? sign(strapi, kind, `${documentId}.${nonce}`) : '';
-  const valid = signature && signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
   const invalid = `This ${kind.noun} is not valid.`;
+  // Exactly three base64url parts: anything appended or missing is not one of our links (404).
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) throw new errors.NotFoundError(invalid);
+  const [documentId, nonce, signature] = parts;
+  const expected = sign(strapi, kind, `${documentId}.${nonce}`);
+  const valid = signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
   if (!valid) throw new errors.NotFoundError(invalid);
   const record = await strapi.db.query(kind.uid).findOne({
     where: { documentId },

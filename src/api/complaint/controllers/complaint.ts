@@ -10,6 +10,7 @@ import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '.
 import { acceptFeedback } from '../../../workflows/complaint-closing';
 import { complaintWorkflow } from '../../../workflows/complaint-workflow';
 import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';
+import { answerOriginOf } from '../../../workflows/signed-link';
 import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
@@ -54,7 +55,7 @@ export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
         const target = await openFeedbackLink(strapi, ctx.params.token);
         const body = (ctx.request.body ?? {}) as Record<string, unknown>;
         const feedback = parseFeedback((body.data as Record<string, unknown>) ?? body);
-        await acceptFeedback(strapi, target, feedback);
+        await acceptFeedback(strapi, target, feedback, answerOriginOf(ctx));
         if (wantsJson(ctx)) ctx.body = { data: { number: target.number, rating: feedback.rating } };
         return feedbackThanksPage(target.number);
       },

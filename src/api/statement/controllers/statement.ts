@@ -10,6 +10,7 @@ import { answerStatement, issueStatement, openStatementLink, parseStatementAnswe
 import { sendStatementFile } from '../../../collection/statement-documents';
 import { currentActor } from '../../../staff/actor';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
+import { answerOriginOf } from '../../../workflows/signed-link';
 import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflows/statement-page';
 
 /** A statement as the caller may see it (no link hash or expiry: those attributes are private). */
@@ -62,7 +63,7 @@ export default factories.createCoreController(STATEMENT, ({ strapi }) => ({
         const statement = await openStatementLink(strapi, ctx.params.token);
         const body = (ctx.request.body ?? {}) as Record<string, unknown>;
         const answer = parseStatementAnswer((body.data as Record<string, unknown>) ?? body);
-        const state = await answerStatement(strapi, statement, answer);
+        const state = await answerStatement(strapi, statement, answer, answerOriginOf(ctx));
         if (wantsJson(ctx)) ctx.body = { data: { number: statement.number, state } };
         return statementAnsweredPage(statement.number, state);
       },
