@@ -18,6 +18,25 @@ export const isUniqueViolation = (error: unknown): boolean => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
+/** A unique index the app creates itself (src/workflows/workflow-indexes.ts), named so a violation can be told apart. */
+export interface UniqueIndex {
+  name: string;
+  table: string;
+  columns: string[];
+}
+
+/**
+ * Whether a unique violation is of this index: PostgreSQL names the index (`constraint`); SQLite
+ * names the columns ("UNIQUE constraint failed: table.a, table.b").
+ */
+export const violatesIndex = (error: unknown, index: UniqueIndex): boolean => {
+  if (!isUniqueViolation(error)) return false;
+  const { constraint, message } = error as { constraint?: string; message?: string };
+  if (constraint) return constraint === index.name;
+  const failed = /UNIQUE constraint failed: (.*)$/m.exec(message ?? '')?.[1];
+  return failed === index.columns.map((column) => `${index.table}.${column}`).join(', ');
+};
+
 /** Runs a write, reporting domain problems and duplicate keys as 400s instead of 500s. */
 export const asValidation = async <T>(write: () => Promise<T>, uniqueField?: string): Promise<T> => {
   try {

@@ -10,7 +10,8 @@
  *   (receivables invoiced that month) and collected (allocations made that month).
  *
  * `syncReceivableFacts` rebuilds the rows of some receivables and their allocations from the base
- * tables and recomputes the cells of the cube they left or entered, in the caller's transaction.
+ * tables and moves the cube by what they contribute after minus before (./cube-deltas.ts), in the
+ * caller's transaction.
  * src/collection/receivable-roll-ups.ts calls it (with the month-end snapshots) from database
  * lifecycle hooks on receivables, allocations and customers (a new region or salesperson moves the
  * customer's figures) and for the payment service after its conditional UPDATEs (which fire no
@@ -18,8 +19,8 @@
  * are new.
  */
 import type { Core } from '@strapi/strapi';
-import { monthEnd } from '../domain/sales-periods';
-import { analyze, inTransaction, Knex } from './roll-up-writes';
+import { addSelected, Cube, withCubesInStep } from './cube-deltas';
+import { analyze, inTransaction, Knex, rowsOf } from './roll-up-writes';
 import { metaOf } from './table-meta';
 
 export const RECEIVABLE_FACTS = 'receivable_facts';
@@ -29,11 +30,7 @@ const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';
 const CUSTOMER = 'api::customer.customer';
 
-type Binding = string | number;
-/** A cube cell: month 'YYYY-MM', region, salesperson, currency. */
-type Cell = [string, string, number, string];
 
-const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 /** 'YYYY-MM' of a date column, the same text on both databases. */
@@ -116,6 +113,10 @@ export const openItemColumns = (table: TableBuilder) => {
 export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
   let created = false;
+  // A cube of an earlier layout (without the count of its facts) is dropped and rebuilt.
+  if ((await knex.schema.hasTable(COLLECTION_MONTHLY)) && !(await knex.schema.hasColumn(COLLECTION_MONTHLY, 'facts'))) {
+    await knex.schema.dropTable(COLLECTION_MONTHLY);
+  }
   if (!(await knex.schema.hasTable(RECEIVABLE_FACTS))) {
     await knex.schema.createTable(RECEIVABLE_FACTS, (table) => {
       table.integer('receivable_id').primary();
@@ -141,6 +142,7 @@ export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolea
       table.string('currency', 3).notNullable();
       table.bigInteger('billed_cents').notNullable();
       table.bigInteger('collected_cents').notNullable();
+      table.integer('facts').notNullable();
       table.primary(['currency', 'month', 'region', 'salesperson_id']);
     });
     created = true;
@@ -154,54 +156,23 @@ export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolea
   return created;
 };
 
-/** The cells the facts of the receivables matching `where` (on alias f, both tables) lie in. */
-const cellsOf = async (strapi: Core.Strapi, knex: Knex, where: string, bindings: Binding[]): Promise<Cell[]> => {
-  const rows = rowsOf<{ month: string | null; region: string; salesperson_id: unknown; currency: string }>(
-    await knex.raw(
-      `SELECT ${monthOf(strapi, 'f.invoice_date')} AS month, f.region, f.salesperson_id, f.currency FROM ${RECEIVABLE_FACTS} f WHERE ${where}
-       UNION SELECT ${monthOf(strapi, 'f.allocated_on')}, f.region, f.salesperson_id, f.currency FROM ${COLLECTION_FACTS} f WHERE ${where}`,
-      [...bindings, ...bindings]
-    )
-  );
-  return rows.filter((row) => row.month !== null).map((row) => [String(row.month), String(row.region), Number(row.salesperson_id), String(row.currency)]);
-};
-
-const cellKeys = (cells: Cell[]) => ({
-  sql: `WITH k(month, region, salesperson_id, currency) AS (VALUES ${cells.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(3)))').join(', ')})`,
-  bindings: cells.flat() as Binding[],
-});
-
-/** Billed and collected per cell of the facts matching `where` (a condition on alias f). */
-const cellSums = (strapi: Core.Strapi, join: string, billedWhere: string, collectedWhere: string) => `
-  SELECT month, region, salesperson_id, currency, SUM(billed) AS billed_cents, SUM(collected) AS collected_cents FROM (
+/** Billed and collected per cell of the facts matching `where` (a condition on alias f), with the number of facts. */
+const cellSums = (strapi: Core.Strapi, where: string) => `
+  SELECT currency, month, region, salesperson_id, SUM(billed) AS billed_cents, SUM(collected) AS collected_cents, COUNT(*) AS facts FROM (
     SELECT ${monthOf(strapi, 'f.invoice_date')} AS month, f.region, f.salesperson_id, f.currency, f.amount_cents AS billed, 0 AS collected
-    FROM ${RECEIVABLE_FACTS} f ${join.replace(/\{month\}/g, monthOf(strapi, 'f.invoice_date'))} WHERE ${billedWhere}
+    FROM ${RECEIVABLE_FACTS} f WHERE ${where}
     UNION ALL
     SELECT ${monthOf(strapi, 'f.allocated_on')}, f.region, f.salesperson_id, f.currency, 0, f.amount_cents
-    FROM ${COLLECTION_FACTS} f ${join.replace(/\{month\}/g, monthOf(strapi, 'f.allocated_on'))} WHERE ${collectedWhere}
-  ) facts GROUP BY month, region, salesperson_id, currency`;
+    FROM ${COLLECTION_FACTS} f WHERE ${where}
+  ) facts WHERE month IS NOT NULL GROUP BY currency, month, region, salesperson_id`;
 
-/** Recomputes these cells of the cube from the facts, in the current transaction. */
-const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
-  const unique = [...new Map(cells.map((cell) => [cell.join('\u0000'), cell])).values()];
-  for (let start = 0; start < unique.length; start += 1000) {
-    const chunk = unique.slice(start, start + 1000);
-    const keys = cellKeys(chunk);
-    await knex.raw(
-      `${keys.sql} DELETE FROM ${COLLECTION_MONTHLY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${COLLECTION_MONTHLY}.month
-        AND k.region = ${COLLECTION_MONTHLY}.region AND k.salesperson_id = ${COLLECTION_MONTHLY}.salesperson_id AND k.currency = ${COLLECTION_MONTHLY}.currency)`,
-      keys.bindings
-    );
-    const months = chunk.map((cell) => cell[0]).sort();
-    const range = [`${months[0]}-01`, monthEnd(`${months[months.length - 1]}-01`)];
-    const join = `JOIN k ON k.month = {month} AND k.region = f.region AND k.salesperson_id = f.salesperson_id AND k.currency = f.currency`;
-    await knex.raw(
-      `${keys.sql} INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
-       ${cellSums(strapi, join, 'f.invoice_date >= ? AND f.invoice_date <= ?', 'f.allocated_on >= ? AND f.allocated_on <= ?')}`,
-      [...keys.bindings, ...range, ...range]
-    );
-  }
-};
+const monthlyCube = (strapi: Core.Strapi): Cube => ({
+  table: COLLECTION_MONTHLY,
+  keys: ['currency', 'month', 'region', 'salesperson_id'],
+  sums: ['billed_cents', 'collected_cents', 'facts'],
+  conditions: 2,
+  select: (where) => cellSums(strapi, where),
+});
 
 /** Rebuilds the facts of these receivables (and their allocations) and the cells they touch, in the current transaction. */
 export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: number[], knex?: Knex): Promise<void> => {
@@ -211,13 +182,13 @@ export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: nu
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
       const these = `receivable_id IN (${placeholders(chunk.length)})`;
-      const before = await cellsOf(strapi, trx, `f.${these}`, chunk);
-      await trx.raw(`DELETE FROM ${RECEIVABLE_FACTS} WHERE ${these}`, chunk);
-      await trx.raw(`DELETE FROM ${COLLECTION_FACTS} WHERE ${these}`, chunk);
-      const inChunk = `r.id IN (${placeholders(chunk.length)})`;
-      await trx.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, inChunk)}`, chunk);
-      await trx.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, inChunk)}`, chunk);
-      await refreshCells(strapi, trx, [...before, ...(await cellsOf(strapi, trx, `f.${these}`, chunk))]);
+      await withCubesInStep(trx, [monthlyCube(strapi)], `f.${these}`, chunk, async () => {
+        await trx.raw(`DELETE FROM ${RECEIVABLE_FACTS} WHERE ${these}`, chunk);
+        await trx.raw(`DELETE FROM ${COLLECTION_FACTS} WHERE ${these}`, chunk);
+        const inChunk = `r.id IN (${placeholders(chunk.length)})`;
+        await trx.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, inChunk)}`, chunk);
+        await trx.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, inChunk)}`, chunk);
+      });
     }
   };
   await inTransaction(strapi, knex, run);
@@ -240,15 +211,7 @@ export const addFreshReceivables = async (strapi: Core.Strapi, first: number, la
     if (Number(existing.found) > 0) throw new Error(`receivables ${first}–${last} are not fresh: use syncReceivableFacts`);
     await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
     await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
-    // SELECT * … WHERE 1 = 1 keeps SQLite from reading the upsert's ON as a join's.
-    await knex.raw(
-      `INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
-       SELECT * FROM (${cellSums(strapi, '', `f.${these}`, `f.${these}`)}) AS added WHERE month IS NOT NULL
-       ON CONFLICT (currency, month, region, salesperson_id) DO UPDATE SET
-         billed_cents = ${COLLECTION_MONTHLY}.billed_cents + excluded.billed_cents,
-         collected_cents = ${COLLECTION_MONTHLY}.collected_cents + excluded.collected_cents`,
-      [first, last, first, last]
-    );
+    await addSelected(knex, monthlyCube(strapi), `f.${these}`, [first, last]);
   });
 };
 
@@ -259,10 +222,7 @@ export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void>
     for (const table of [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]) await knex.raw(`DELETE FROM ${table}`);
     await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, '1 = 1')}`);
     await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, '1 = 1')}`);
-    await knex.raw(
-      `INSERT INTO ${COLLECTION_MONTHLY} (month, region, salesperson_id, currency, billed_cents, collected_cents)
-       SELECT * FROM (${cellSums(strapi, '', '1 = 1', '1 = 1')}) AS cells WHERE month IS NOT NULL`
-    );
+    await addSelected(knex, monthlyCube(strapi), '1 = 1', []);
   });
   await analyze(strapi, strapi.db.connection, [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]);
 };

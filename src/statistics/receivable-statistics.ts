@@ -13,13 +13,13 @@ import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agin
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from './receivable-facts';
+import { rowsOf } from './roll-up-writes';
 
 const CUSTOMER = 'api::customer.customer';
 
 type Binding = string | number;
 type Query = Record<string, unknown>;
 
-const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const cents = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
 
 /** Conditions on a roll-up's customer, region and salesperson columns (alias `f`) from the dashboard filters. */

@@ -7,6 +7,9 @@ import type { Core } from '@strapi/strapi';
 
 export type Knex = Core.Strapi['db']['connection'];
 
+/** The rows of a raw query's result: an array on SQLite, `{ rows }` on PostgreSQL. */
+export const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
+
 /** Runs `work` in `knex` when given, else in a transaction (Strapi joins the caller's, if any). */
 export const inTransaction = async (strapi: Core.Strapi, knex: Knex | undefined, work: (trx: Knex) => Promise<void>): Promise<void> => {
   if (knex) return work(knex);

@@ -14,11 +14,14 @@
  *   a rolled-back step rolls the roll-up back with it;
  * - by the bulk loaders (src/demo/demo-data.ts), which write with Knex and call it per chunk;
  * - at bootstrap for every order when the table is created (or `rebuildSalesFacts`).
- * The product category is not copied: it is read from the product at query time, so recategorising
- * a product needs no resync.
+ * The product's category is copied too (the cubes group by it); a product saved with another
+ * category resyncs the orders its lines are in. The cubes move by differences (./cube-deltas.ts):
+ * a writer adds what its orders contribute after the write minus before it, so people confirming
+ * orders of the same month at once queue on the cells they share instead of colliding.
  */
 import type { Core } from '@strapi/strapi';
-import { analyze, followWrites, inTransaction, Knex } from './roll-up-writes';
+import { addSelected, Cube, withCubesInStep } from './cube-deltas';
+import { analyze, followWrites, inTransaction, Knex, rowsOf } from './roll-up-writes';
 import { metaOf } from './table-meta';
 
 export const SALES_FACTS = 'sales_facts';
@@ -34,7 +37,8 @@ export const ALL_CATEGORIES = '*';
 /**
  * Per calendar month and currency, the amount and quantity by customer and by specification
  * (`dimension` 'customer' or 'spec'; `group_key` the customer id or the specification, '' for
- * none): the unfiltered customer and specification rankings without reading every line.
+ * none) and the number of lines in the row: the unfiltered customer and specification rankings
+ * without reading every line.
  */
 export const SALES_MONTHLY_BY = 'sales_monthly_by';
 /**
@@ -44,7 +48,6 @@ export const SALES_MONTHLY_BY = 'sales_monthly_by';
  * salesperson or customer is asked for (then the facts, by their indexes).
  */
 export const SALES_DAILY = 'sales_daily';
-export const DETAIL_DIMENSIONS = ['customer', 'spec'] as const;
 const ORDER = 'api::order.order';
 const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
@@ -60,8 +63,8 @@ const INDEXES = [
   `CREATE INDEX IF NOT EXISTS sales_facts_product_index ON ${SALES_FACTS} (product_id)`,
 ];
 
-/** The SELECT of the fact rows of the orders whose ids are bound (`ids` placeholders). */
-const factsSelect = (strapi: Core.Strapi, idCount: number | null) => {
+/** The SELECT of the fact rows of all orders; the caller appends `AND <condition on o.id>`. */
+const factsSelect = (strapi: Core.Strapi) => {
   const o = metaOf(strapi, ORDER);
   const l = metaOf(strapi, LINE);
   const lines = (strapi.db.metadata.get(ORDER as never) as unknown as {
@@ -70,6 +73,7 @@ const factsSelect = (strapi: Core.Strapi, idCount: number | null) => {
   const customer = o.link('customer');
   const salesperson = o.link('salesperson');
   const product = l.link('product');
+  const p = metaOf(strapi, 'api::product.product');
   const postgres = strapi.db.dialect.client === 'postgres';
   const orderDate = postgres ? `to_char(o.${o.column('orderDate')}, 'YYYY-MM-DD')` : `o.${o.column('orderDate')}`;
   const typeColumn = lines.pivotColumns[3];
@@ -77,22 +81,28 @@ const factsSelect = (strapi: Core.Strapi, idCount: number | null) => {
       oc.${customer.target} AS customer_id, os.${salesperson.target} AS salesperson_id, o.${o.column('region')} AS region,
       lp.${product.target} AS product_id, ln.${l.column('specification')} AS specification,
       ln.${l.column('quantity')} AS quantity, CAST(ROUND(COALESCE(ln.${l.column('lineAmount')}, 0) * 100) AS BIGINT) AS amount_cents,
-      o.${o.column('currency')} AS currency
+      o.${o.column('currency')} AS currency, COALESCE(p.${p.column('category')}, '') AS category
     FROM ${o.table} o
     JOIN ${lines.name} oc_l ON oc_l.${lines.joinColumn.name} = o.id AND oc_l.${typeColumn} = '${LINE}' AND oc_l.field = 'lines'
     JOIN ${l.table} ln ON ln.id = oc_l.${lines.inverseJoinColumn.name}
     LEFT JOIN ${customer.table} oc ON oc.${customer.owner} = o.id
     LEFT JOIN ${salesperson.table} os ON os.${salesperson.owner} = o.id
     LEFT JOIN ${product.table} lp ON lp.${product.owner} = ln.id
-    WHERE o.${o.column('state')} NOT IN (${NOT_SALES_STATES.map((s) => `'${s}'`).join(', ')})
-      ${idCount === null ? '' : `AND o.id IN (${Array.from({ length: idCount }, () => '?').join(', ')})`}`;
+    LEFT JOIN ${p.table} p ON p.id = lp.${product.target}
+    WHERE o.${o.column('state')} NOT IN (${NOT_SALES_STATES.map((s) => `'${s}'`).join(', ')})`;
 };
 
-const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency';
+const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency, category';
 
 /** Creates the tables and indexes if missing; returns whether they must be filled (new, or the cube empty). */
 export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
+  // Tables of an earlier layout (facts without the category, rows by customer without the line
+  // count) are dropped and rebuilt from the base tables.
+  const outdated =
+    ((await knex.schema.hasTable(SALES_FACTS)) && !(await knex.schema.hasColumn(SALES_FACTS, 'category'))) ||
+    ((await knex.schema.hasTable(SALES_MONTHLY_BY)) && !(await knex.schema.hasColumn(SALES_MONTHLY_BY, 'lines')));
+  if (outdated) for (const table of [SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY, SALES_DAILY]) await knex.schema.dropTableIfExists(table);
   const exists = await knex.schema.hasTable(SALES_FACTS);
   if (!exists) {
     await knex.schema.createTable(SALES_FACTS, (table) => {
@@ -107,6 +117,7 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
       table.integer('quantity').notNullable();
       table.bigInteger('amount_cents').notNullable();
       table.string('currency', 3).notNullable();
+      table.string('category', 255).notNullable();
     });
   }
   const cube = await knex.schema.hasTable(SALES_MONTHLY);
@@ -132,6 +143,7 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
       table.string('currency', 3).notNullable();
       table.bigInteger('amount_cents').notNullable();
       table.bigInteger('quantity').notNullable();
+      table.integer('lines').notNullable();
       table.primary(['dimension', 'currency', 'month', 'group_key']);
     });
   }
@@ -155,186 +167,85 @@ export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> =>
   return (!cubeRow || !dayRow) && Boolean(factRow);
 };
 
-/** A cube cell without its category: month, region ('' none), salesperson (0 none), currency. */
-type Cell = [string, string, number, string];
+/** Each category's row and the '*' total of a cell: one grouped SELECT per row kind, united. */
+const perCategory = (grouped: (category: string, byCategory: boolean) => string) =>
+  `${grouped('f.category', true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`;
 
-const CELL_OF_FACT = `substr(f.order_date, 1, 7), COALESCE(f.region, ''), COALESCE(f.salesperson_id, 0), f.currency`;
-
-/** The cells the facts matching `where` lie in. */
-const cellsOf = async (knex: Knex, where: string, bindings: (string | number)[]): Promise<Cell[]> => {
-  const result = await knex.raw(
-    `SELECT DISTINCT substr(f.order_date, 1, 7) AS month, COALESCE(f.region, '') AS region, COALESCE(f.salesperson_id, 0) AS salesperson_id,
-        f.currency AS currency
-     FROM ${SALES_FACTS} f WHERE ${where}`,
-    bindings
-  );
-  const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
-  return rows.map((row) => [String(row.month), String(row.region), Number(row.salesperson_id), String(row.currency)]);
+const MONTHLY: Cube = {
+  table: SALES_MONTHLY,
+  keys: ['month', 'region', 'salesperson_id', 'category', 'currency'],
+  sums: ['amount_cents', 'quantity', 'orders'],
+  conditions: 2,
+  select: (where) =>
+    perCategory(
+      (category, byCategory) => `SELECT substr(f.order_date, 1, 7) AS month, COALESCE(f.region, '') AS region,
+        COALESCE(f.salesperson_id, 0) AS salesperson_id, ${category} AS category, f.currency AS currency, SUM(f.amount_cents) AS amount_cents,
+        SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
+      FROM ${SALES_FACTS} f WHERE ${where}
+      GROUP BY substr(f.order_date, 1, 7), COALESCE(f.region, ''), COALESCE(f.salesperson_id, 0), f.currency${byCategory ? `, ${category}` : ''}`
+    ),
 };
 
-/**
- * Recomputes these cube cells from the facts (all categories and the '*' total), in the current
- * transaction. The facts are narrowed to the cells' months by the date index first.
- */
-const refreshCells = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
-  const unique = [...new Map(cells.map((cell) => [cell.join('\u0000'), cell])).values()];
-  const p = metaOf(strapi, 'api::product.product');
-  for (let start = 0; start < unique.length; start += 1000) {
-    const chunk = unique.slice(start, start + 1000);
-    const keys = `WITH k(month, region, salesperson_id, currency) AS (VALUES ${chunk.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(3)))').join(', ')})`;
-    const keyBindings = chunk.flat();
-    await knex.raw(
-      `${keys} DELETE FROM ${SALES_MONTHLY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${SALES_MONTHLY}.month AND k.region = ${SALES_MONTHLY}.region
-        AND k.salesperson_id = ${SALES_MONTHLY}.salesperson_id AND k.currency = ${SALES_MONTHLY}.currency)`,
-      keyBindings
-    );
-    const months = chunk.map((cell) => cell[0]).sort();
-    const grouped = (category: string, byCategory: boolean) => `SELECT ${CELL_OF_FACT}, ${category}, SUM(f.amount_cents), SUM(f.quantity), COUNT(DISTINCT f.order_id)
-      FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
-      JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.region = COALESCE(f.region, '') AND k.salesperson_id = COALESCE(f.salesperson_id, 0) AND k.currency = f.currency
-      WHERE f.order_date >= ? AND f.order_date <= ?
-      GROUP BY ${CELL_OF_FACT}${byCategory ? `, ${category}` : ''}`;
-    await knex.raw(
-      `${keys} INSERT INTO ${SALES_MONTHLY} (month, region, salesperson_id, currency, category, amount_cents, quantity, orders)
-       ${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`,
-      [...keyBindings, `${months[0]}-01`, `${months[months.length - 1]}-31`, `${months[0]}-01`, `${months[months.length - 1]}-31`]
-    );
-  }
-  await refreshDays(strapi, knex, unique);
+const DAILY: Cube = {
+  table: SALES_DAILY,
+  keys: ['currency', 'day', 'region', 'category'],
+  sums: ['amount_cents', 'quantity', 'orders'],
+  conditions: 2,
+  select: (where) =>
+    perCategory(
+      (category, byCategory) => `SELECT f.currency AS currency, f.order_date AS day, COALESCE(f.region, '') AS region, ${category} AS category,
+        SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
+      FROM ${SALES_FACTS} f WHERE ${where}
+      GROUP BY f.currency, f.order_date, COALESCE(f.region, '')${byCategory ? `, ${category}` : ''}`
+    ),
 };
 
-/** Recomputes the daily cube's days of these cells' months, regions and currencies from the facts. */
-const refreshDays = async (strapi: Core.Strapi, knex: Knex, cells: Cell[]): Promise<void> => {
-  const unique = [...new Map(cells.map(([month, region, , currency]) => [`${month}\u0000${region}\u0000${currency}`, [month, region, currency]])).values()];
-  const p = metaOf(strapi, 'api::product.product');
-  for (let start = 0; start < unique.length; start += 1000) {
-    const chunk = unique.slice(start, start + 1000);
-    const keys = `WITH k(month, region, currency) AS (VALUES ${chunk.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(3)))').join(', ')})`;
-    const keyBindings = chunk.flat();
-    const months = chunk.map((cell) => cell[0]).sort();
-    const range = [`${months[0]}-01`, `${months[months.length - 1]}-31`];
-    await knex.raw(
-      `${keys} DELETE FROM ${SALES_DAILY} WHERE day >= ? AND day <= ? AND EXISTS (SELECT 1 FROM k WHERE k.month = substr(${SALES_DAILY}.day, 1, 7)
-        AND k.region = ${SALES_DAILY}.region AND k.currency = ${SALES_DAILY}.currency)`,
-      [...keyBindings, ...range]
-    );
-    const grouped = (category: string, byCategory: boolean) => `SELECT f.order_date, COALESCE(f.region, ''), f.currency, ${category}, SUM(f.amount_cents), SUM(f.quantity), COUNT(DISTINCT f.order_id)
-      FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
-      JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.region = COALESCE(f.region, '') AND k.currency = f.currency
-      WHERE f.order_date >= ? AND f.order_date <= ?
-      GROUP BY f.order_date, COALESCE(f.region, ''), f.currency${byCategory ? `, ${category}` : ''}`;
-    await knex.raw(
-      `${keys} INSERT INTO ${SALES_DAILY} (day, region, currency, category, amount_cents, quantity, orders)
-       ${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}`,
-      [...keyBindings, ...range, ...range]
-    );
-  }
+const byDimension = (dimension: string, key: string, where: string) => `SELECT '${dimension}' AS dimension, f.currency AS currency,
+    substr(f.order_date, 1, 7) AS month, ${key} AS group_key, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity, COUNT(*) AS lines
+  FROM ${SALES_FACTS} f WHERE ${where}
+  GROUP BY f.currency, substr(f.order_date, 1, 7), ${key}`;
+
+const BY: Cube = {
+  table: SALES_MONTHLY_BY,
+  keys: ['dimension', 'currency', 'month', 'group_key'],
+  sums: ['amount_cents', 'quantity', 'lines'],
+  conditions: 2,
+  select: (where) =>
+    `${byDimension('customer', `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`, where)} UNION ALL ${byDimension('spec', `COALESCE(f.specification, '')`, where)}`,
 };
 
-/** Recomputes the customer and specification rows of these months (and currencies) from the facts. */
-const refreshDetail = async (knex: Knex, cells: Cell[]): Promise<void> => {
-  const months = [...new Map(cells.map((cell) => [`${cell[0]} ${cell[3]}`, [cell[0], cell[3]] as [string, string]])).values()];
-  if (months.length === 0) return;
-  const keys = `WITH k(month, currency) AS (VALUES ${months.map(() => '(CAST(? AS VARCHAR(7)), CAST(? AS VARCHAR(3)))').join(', ')})`;
-  const bindings = months.flat();
-  await knex.raw(
-    `${keys} DELETE FROM ${SALES_MONTHLY_BY} WHERE EXISTS (SELECT 1 FROM k WHERE k.month = ${SALES_MONTHLY_BY}.month AND k.currency = ${SALES_MONTHLY_BY}.currency)`,
-    bindings
-  );
-  const sorted = months.map(([month]) => month).sort();
-  const grouped = (dimension: string, key: string) => `SELECT '${dimension}', substr(f.order_date, 1, 7), ${key}, f.currency, SUM(f.amount_cents), SUM(f.quantity)
-      FROM ${SALES_FACTS} f JOIN k ON k.month = substr(f.order_date, 1, 7) AND k.currency = f.currency
-      WHERE f.order_date >= ? AND f.order_date <= ?
-      GROUP BY substr(f.order_date, 1, 7), ${key}, f.currency`;
-  await knex.raw(
-    `${keys} INSERT INTO ${SALES_MONTHLY_BY} (dimension, month, group_key, currency, amount_cents, quantity)
-     ${grouped('customer', `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`)} UNION ALL ${grouped('spec', `COALESCE(f.specification, '')`)}`,
-    [...bindings, `${sorted[0]}-01`, `${sorted[sorted.length - 1]}-31`, `${sorted[0]}-01`, `${sorted[sorted.length - 1]}-31`]
-  );
-};
+const CUBES = [MONTHLY, DAILY, BY];
 
-/**
- * Adds the sums of the facts matching `where` to the cube and the customer/specification rows
- * (INSERT … ON CONFLICT DO UPDATE), in the current transaction. Exact only for orders that lay in
- * no cell before (freshly loaded ones): their amounts, quantities and order counts are new to every
- * cell, so adding them equals recomputing the cell — at the cost of the chunk, not of all facts.
- */
-const addToCubes = async (strapi: Core.Strapi, knex: Knex, where: string, bindings: (string | number)[]): Promise<void> => {
-  const p = metaOf(strapi, 'api::product.product');
-  // SELECT * … WHERE 1 = 1 keeps SQLite from reading the upsert's ON as a join's.
-  const grouped = (category: string, byCategory: boolean) => `SELECT substr(f.order_date, 1, 7) AS month, COALESCE(f.region, '') AS region,
-      COALESCE(f.salesperson_id, 0) AS salesperson_id, f.currency AS currency, ${category} AS category, SUM(f.amount_cents) AS amount_cents,
-      SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
-    FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
-    WHERE ${where}
-    GROUP BY ${CELL_OF_FACT}${byCategory ? `, ${category}` : ''}`;
-  await knex.raw(
-    `INSERT INTO ${SALES_MONTHLY} (month, region, salesperson_id, currency, category, amount_cents, quantity, orders)
-     SELECT * FROM (${grouped(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${grouped(`'${ALL_CATEGORIES}'`, false)}) AS added WHERE 1 = 1
-     ON CONFLICT (month, region, salesperson_id, category, currency) DO UPDATE SET
-       amount_cents = ${SALES_MONTHLY}.amount_cents + excluded.amount_cents,
-       quantity = ${SALES_MONTHLY}.quantity + excluded.quantity,
-       orders = ${SALES_MONTHLY}.orders + excluded.orders`,
-    [...bindings, ...bindings]
-  );
-  const days = (category: string, byCategory: boolean) => `SELECT f.order_date AS day, COALESCE(f.region, '') AS region, f.currency AS currency,
-      ${category} AS category, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
-    FROM ${SALES_FACTS} f LEFT JOIN ${p.table} p ON p.id = f.product_id
-    WHERE ${where}
-    GROUP BY f.order_date, COALESCE(f.region, ''), f.currency${byCategory ? `, ${category}` : ''}`;
-  await knex.raw(
-    `INSERT INTO ${SALES_DAILY} (day, region, currency, category, amount_cents, quantity, orders)
-     SELECT * FROM (${days(`COALESCE(p.${p.column('category')}, '')`, true)} UNION ALL ${days(`'${ALL_CATEGORIES}'`, false)}) AS added WHERE 1 = 1
-     ON CONFLICT (currency, day, region, category) DO UPDATE SET
-       amount_cents = ${SALES_DAILY}.amount_cents + excluded.amount_cents,
-       quantity = ${SALES_DAILY}.quantity + excluded.quantity,
-       orders = ${SALES_DAILY}.orders + excluded.orders`,
-    [...bindings, ...bindings]
-  );
-  const detail = (dimension: string, key: string) => `SELECT '${dimension}' AS dimension, substr(f.order_date, 1, 7) AS month, ${key} AS group_key,
-      f.currency AS currency, SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity
-    FROM ${SALES_FACTS} f WHERE ${where}
-    GROUP BY substr(f.order_date, 1, 7), ${key}, f.currency`;
-  await knex.raw(
-    `INSERT INTO ${SALES_MONTHLY_BY} (dimension, month, group_key, currency, amount_cents, quantity)
-     SELECT * FROM (${detail('customer', `COALESCE(CAST(f.customer_id AS VARCHAR(20)), '')`)} UNION ALL ${detail('spec', `COALESCE(f.specification, '')`)}) AS added WHERE 1 = 1
-     ON CONFLICT (dimension, currency, month, group_key) DO UPDATE SET
-       amount_cents = ${SALES_MONTHLY_BY}.amount_cents + excluded.amount_cents,
-       quantity = ${SALES_MONTHLY_BY}.quantity + excluded.quantity`,
-    [...bindings, ...bindings]
-  );
-};
-
-/** Recomputes every cell of the cubes (to repair). */
+/** Recomputes every cell of the cubes from the facts (to repair). */
 export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
-    await knex.raw(`DELETE FROM ${SALES_MONTHLY}`);
-    await knex.raw(`DELETE FROM ${SALES_MONTHLY_BY}`);
-    await knex.raw(`DELETE FROM ${SALES_DAILY}`);
-    const cells = await cellsOf(knex, '1 = 1', []);
-    await refreshCells(strapi, knex, cells);
-    await refreshDetail(knex, cells);
+    for (const cube of CUBES) {
+      await knex.raw(`DELETE FROM ${cube.table}`);
+      await addSelected(knex, cube, '1 = 1', []);
+    }
+  });
+};
+
+/** Rebuilds the fact rows of the orders matching `where` from the base tables and moves the cubes by the difference. */
+const resyncOrders = async (strapi: Core.Strapi, knex: Knex, orders: (column: string) => string, bindings: number[]): Promise<void> => {
+  await withCubesInStep(knex, CUBES, orders('f.order_id'), bindings, async () => {
+    await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${orders('order_id')}`, bindings);
+    await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi)} AND ${orders('o.id')}`, bindings);
   });
 };
 
 /** Rebuilds the fact rows of these orders from the base tables, in the current transaction. */
 export const syncSalesFacts = async (strapi: Core.Strapi, orderIds: number[], knex?: Knex): Promise<void> => {
-  const ids = [...new Set(orderIds.filter((id) => Number.isInteger(id)))];
+  // In id order: two writers of the same orders take their rows' locks in the same order.
+  const ids = [...new Set(orderIds.filter((id) => Number.isInteger(id)))].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const run = async (trx: Knex) => {
+  await inTransaction(strapi, knex, async (trx) => {
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
-      const these = `order_id IN (${chunk.map(() => '?').join(', ')})`;
-      const before = await cellsOf(trx, these, chunk);
-      await trx.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, chunk);
-      await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, chunk.length)}`, chunk);
-      const cells = [...before, ...(await cellsOf(trx, these, chunk))];
-      await refreshCells(strapi, trx, cells);
-      await refreshDetail(trx, cells);
+      await resyncOrders(strapi, trx, (column) => `${column} IN (${chunk.map(() => '?').join(', ')})`, chunk);
     }
-  };
-  await inTransaction(strapi, knex, run);
+  });
 };
 
 /**
@@ -347,17 +258,13 @@ export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, la
     const o = metaOf(strapi, ORDER);
     const l = metaOf(strapi, LINE);
     await analyze(strapi, knex, [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table]);
-    const these = 'order_id BETWEEN ? AND ?';
-    const before = await cellsOf(knex, these, [first, last]);
-    await knex.raw(`DELETE FROM ${SALES_FACTS} WHERE ${these}`, [first, last]);
-    await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)} AND o.id BETWEEN ? AND ?`, [first, last]);
+    const these = (column: string) => `${column} BETWEEN ? AND ?`;
+    const [known] = rowsOf<{ found: unknown }>(await knex.raw(`SELECT COUNT(*) AS found FROM ${SALES_FACTS} WHERE ${these('order_id')}`, [first, last]));
+    if (Number(known.found) > 0) return resyncOrders(strapi, knex, these, [first, last]);
+    // Fresh orders (no facts before): add the chunk's sums in SQL, without reading them back.
+    await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi)} AND ${these('o.id')}`, [first, last]);
     await analyze(strapi, knex, [SALES_FACTS]);
-    // Fresh orders (no facts before): add the chunk's sums. Recomputing the cells instead would
-    // read every fact of the months the chunk touches, i.e. all data loaded so far, per chunk.
-    if (before.length === 0) return addToCubes(strapi, knex, `f.order_id BETWEEN ? AND ?`, [first, last]);
-    const cells = [...before, ...(await cellsOf(knex, these, [first, last]))];
-    await refreshCells(strapi, knex, cells);
-    await refreshDetail(knex, cells);
+    for (const cube of CUBES) await addSelected(knex, cube, these('f.order_id'), [first, last]);
   });
 };
 
@@ -365,7 +272,7 @@ export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, la
 export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
     await trx.raw(`DELETE FROM ${SALES_FACTS}`);
-    await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi, null)}`);
+    await trx.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi)}`);
   });
   await rebuildSalesMonthly(strapi);
   await analyze(strapi, strapi.db.connection, [SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY, SALES_DAILY]);
@@ -392,17 +299,17 @@ export const followSalesChanges = (strapi: Core.Strapi) => {
     concerned: async (uid, ids) => (uid === ORDER ? ids : ordersOfLines(strapi, ids)),
     resync: (orderIds) => syncSalesFacts(strapi, orderIds),
   });
-  // The cubes group by the product's category: a product saved with a category (perhaps a new one)
-  // refreshes the cells its lines lie in, from the facts, in the same transaction. Stock updates do not.
+  // The facts copy the product's category: a product saved with another category resyncs the
+  // orders its lines are in, in the same transaction. Stock updates do not.
   followWrites(strapi, {
     models: ['api::product.product'],
-    concerned: async (_uid, ids) => ids,
-    resync: async (ids) => {
-      if (ids.length === 0) return;
-      await inTransaction(strapi, undefined, async (knex) => {
-        await refreshCells(strapi, knex, await cellsOf(knex, `f.product_id IN (${ids.map(() => '?').join(', ')})`, ids));
-      });
+    concerned: async (_uid, ids) => {
+      if (ids.length === 0) return [];
+      const sql = `SELECT DISTINCT order_id FROM ${SALES_FACTS} WHERE product_id IN (${ids.map(() => '?').join(', ')})`;
+      const rows = await strapi.db.transaction(async ({ trx }) => rowsOf<{ order_id: unknown }>(await trx.raw(sql, ids)));
+      return rows.map((row) => Number(row.order_id));
     },
+    resync: (orderIds) => syncSalesFacts(strapi, orderIds),
     setting: ['category'],
     updatesOnly: true,
   });

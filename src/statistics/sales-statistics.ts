@@ -13,6 +13,7 @@ import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBet
 import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from './table-meta';
+import { rowsOf } from './roll-up-writes';
 
 export const CURRENCY = 'CNY';
 const PRODUCT = 'api::product.product';
@@ -26,7 +27,6 @@ interface Sql {
   bindings: Binding[];
 }
 
-const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const run = async <Row>(strapi: Core.Strapi, sql: string, bindings: Binding[]): Promise<Row[]> =>
   rowsOf<Row>(await strapi.db.connection.raw(sql, bindings));
 const int = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

@@ -5,10 +5,16 @@
  * complaint statistics' range filter on the received instant.
  */
 import type { Core } from '@strapi/strapi';
+import type { UniqueIndex } from '../guards/errors';
+
+export const REVISION_INDEX: UniqueIndex = { name: 'contracts_number_revision_unique', table: 'contracts', columns: ['number', 'revision'] };
+export const OPINION_INDEX: UniqueIndex = { name: 'review_opinions_round_role_unique', table: 'review_opinions', columns: ['subject', 'subject_id', 'round', 'role'] };
+
+const unique = (index: UniqueIndex) => `CREATE UNIQUE INDEX IF NOT EXISTS ${index.name} ON ${index.table} (${index.columns.join(', ')})`;
 
 const INDEXES = [
-  'CREATE UNIQUE INDEX IF NOT EXISTS contracts_number_revision_unique ON contracts (number, revision)',
-  'CREATE UNIQUE INDEX IF NOT EXISTS review_opinions_round_role_unique ON review_opinions (subject, subject_id, round, role)',
+  unique(REVISION_INDEX),
+  unique(OPINION_INDEX),
   'CREATE INDEX IF NOT EXISTS workflow_events_subject_index ON workflow_events (subject, subject_id)',
   'CREATE INDEX IF NOT EXISTS complaints_received_at_index ON complaints (received_at)',
 ];

@@ -14,7 +14,8 @@ import { MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
 import { notify } from '../notifications/outbox';
 import { Actor } from '../staff/actor';
-import { conflict, forbidden, isUniqueViolation, validationError } from '../guards/errors';
+import { conflict, forbidden, validationError, violatesIndex } from '../guards/errors';
+import { OPINION_INDEX, REVISION_INDEX } from './workflow-indexes';
 import { asTrustedWrite } from './trusted-write';
 import { staffMailboxes } from './staff-mailboxes';
 
@@ -79,7 +80,7 @@ export const takeAction = async (
 ): Promise<StepResult> => {
   const machine = machineOf(strapi, definition);
   try {
-    return await strapi.db.transaction(({ trx }) =>
+    return await retriedOnDeadlock(() => strapi.db.transaction(({ trx }) =>
       asTrustedWrite(async () => {
         // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
         // the same record queue here, and each one then reads what the one before it wrote.
@@ -108,9 +109,27 @@ export const takeAction = async (
         if (step.moves) await queueMail(strapi, definition, written, step, context.mailExtras);
         return { record: written, meta };
       })
-    );
+    ));
   } catch (error) {
     throw asStrapiError(error);
+  }
+};
+
+/** PostgreSQL's deadlock and serialization failures: the step was rolled back whole and may simply run again. */
+const isRetryable = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string })?.code ?? '');
+
+/**
+ * Runs a step's transaction again (up to three times) when PostgreSQL chose it as a deadlock's
+ * victim: two steps sharing roll-up cells can still lock them in different orders through other
+ * writes, and a person at their desk should not see a refusal for that.
+ */
+const retriedOnDeadlock = async <T>(step: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= 3 || !isRetryable(error)) throw error;
+    }
   }
 };
 
@@ -274,8 +293,10 @@ const mailboxesFor = async (strapi: Core.Strapi, definition: WorkflowDefinition,
 
 const asStrapiError = (error: unknown) => {
   if (error instanceof DomainValidationError) return validationError(error.problems);
-  // The database's unique index on (record, round, role): someone gave the same opinion at the same moment.
-  if (isUniqueViolation(error)) return conflict('this opinion was given by someone else at the same moment; reload');
+  // The database's unique indexes behind the workflow: two people did the same thing at the same
+  // moment. Any other duplicate key is a defect, not the user's conflict, and stays a 500.
+  if (violatesIndex(error, OPINION_INDEX)) return conflict('this opinion was given by someone else at the same moment; reload');
+  if (violatesIndex(error, REVISION_INDEX)) return conflict('this revision was made by someone else at the same moment; reload');
   if (!(error instanceof WorkflowRefusal)) return error;
   switch (error.kind) {
     case 'forbidden':

@@ -12,6 +12,7 @@ import { businessYear, createCustomer, createOrder, createProduct, Doc } from '.
 import { act, CONTRACT, draftContract, stateOf, workflowOf } from '../helpers/contracts';
 import { drainOutbox } from '../../src/notifications/worker';
 import { ok } from '../helpers/workflow';
+import { expectSalesRollupExact } from '../helpers/rollups';
 
 const SHA = 'ab'.repeat(32);
 
@@ -304,5 +305,23 @@ describe('contract review', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.details).toEqual({ state: 'cancelled', allowedActions: [] });
     expect(await app.strapi.db.query(CONTRACT).count({ where: { documentId: contract.documentId } })).toBe(1);
+  });
+
+  it('activates 32 contracts of the same month at once: every one succeeds and the sales figures stay exact', async () => {
+    const contracts: Doc[] = [];
+    for (let index = 0; index < 32; index += 1) {
+      const contract = await newContract({ lines: lines(1 + (index % 3), '10.00') });
+      await ok(act(app.strapi, specialist, contract.documentId, 'submit'));
+      await approveBoth(contract.documentId);
+      await ok(act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'phone', content: 'agreed' }));
+      await ok(act(app.strapi, supervisor, contract.documentId, 'seal', { sealType: 'contract_seal', copies: 1, documentSha256: SHA }));
+      contracts.push(contract);
+    }
+    // Their orders share the month's cells of the sales roll-up: people confirming at the same moment
+    // queue on them instead of being told to reload.
+    const answers = await Promise.all(contracts.map((contract) => act(app.strapi, specialist, contract.documentId, 'activate')));
+    expect(answers.map((res) => res.status)).toEqual(contracts.map(() => 200));
+    for (const contract of contracts) expect(await stateOf(app.strapi, contract.documentId)).toBe('active');
+    await expectSalesRollupExact(app.strapi);
   });
 });
