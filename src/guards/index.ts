@@ -4,6 +4,7 @@
  * anything can write. Before a record's own guard sees a write, the gate removes the fields only the
  * server writes (./client-write.ts) and takes out the relations written from the other side, which
  * it then makes through the owning records' guards (./inverse-relations.ts), all in one transaction.
+ * A customer or product still referred to is not deleted (./referenced-records.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { complaintGuard } from './complaint-guard';
@@ -20,6 +21,7 @@ import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
 import { withoutServerOwned } from './client-write';
 import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
+import { refuseDeleteWhileReferenced } from './referenced-records';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
 import { isTrustedWrite } from '../workflows/trusted-write';
@@ -67,6 +69,7 @@ const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Prom
   const guard = GUARDS[call.uid];
   const write = isTrustedWrite() ? next : writeUnlessUnchanged(strapi, call, next);
   const pass = () => (guard ? guard(strapi, call, write) : write());
+  if (call.action === 'delete') await refuseDeleteWhileReferenced(strapi, call.uid, call.params.documentId);
   if (!isWrite(call.action) || isTrustedWrite()) return pass();
   const sent = { ...(call.params.data ?? {}) };
   const data = withoutServerOwned(strapi, call.uid, sent);

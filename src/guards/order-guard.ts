@@ -85,7 +85,7 @@ export const orderGuard: Guard = async (strapi, call, next) => {
           const { customer } = await strapi.db.query(ORDER).findOne({ where: { documentId: written.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } });
           await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe: 'a new order' });
         }
-        await asTrustedWrite(() => completeOrder(strapi, written.documentId));
+        await asTrustedWrite(() => completeOrder(strapi, written.documentId, { copy: call.action === 'clone' }));
         // A clone answers { documentId, entries }, which the content manager reads as such.
         if (call.action === 'clone') return written;
         const { data: _data, documentId: _id, ...query } = call.params;
@@ -135,7 +135,7 @@ const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, 
 };
 
 /** Line amounts, specification snapshots and total from the lines; salesperson and region from the customer. */
-const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
+const completeOrder = async (strapi: Core.Strapi, documentId: string, { copy }: { copy: boolean }) => {
   const { record: order, total } = await completeLines(strapi, ORDER, LINE, documentId, {
     customer: { populate: ['salesperson'] },
   });
@@ -143,6 +143,12 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
   // allocate's (a new line starts at the schema's 0).
   for (const line of (order.lines as { id: number; key: string | null }[]).filter((candidate) => !candidate.key)) {
     await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: newDocumentId().slice(0, 12) } });
+  }
+  // A copy (content manager's clone) is a new draft: the source's reservations stay the source's.
+  if (copy) {
+    for (const line of (order.lines as { id: number; reservedQuantity: number | null }[]).filter((candidate) => candidate.reservedQuantity)) {
+      await strapi.db.query(LINE).update({ where: { id: line.id }, data: { reservedQuantity: 0 } });
+    }
   }
   await strapi.db.query(ORDER).update({
     where: { id: order.id },
