@@ -65,6 +65,21 @@ const workflowStep = async (ctx: FuzzContext, uid: string, subject: string, reco
 
 const SPECIALISTS: RoleCode[] = ['cs-specialist', 'cs-supervisor'];
 
+type Choice = [string, RoleCode[], () => Record<string, unknown>];
+
+/** The first choice (the one that moves the record on) half the time, otherwise any. */
+const choose = (ctx: FuzzContext, choices: Choice[] | undefined): Choice | undefined =>
+  choices && choices.length > 0 && ctx.random.chance(0.5) ? choices[0] : ctx.random.pick(choices ?? []);
+
+/** Records still being worked on, most of the time; finished ones sometimes. */
+const FINISHED: Record<string, string[]> = {
+  [ORDER]: ['cancelled', 'closed'],
+  [CONTRACT]: ['cancelled', 'completed', 'terminated', 'superseded'],
+  [SHIPMENT]: ['cancelled', 'delivered'],
+};
+const pickOpen = (ctx: FuzzContext, uid: string, populate?: Record<string, unknown>) =>
+  pickRow(ctx, uid, ctx.random.chance(0.9) ? { state: { $notIn: FINISHED[uid] } } : {}, populate);
+
 /** Each step with its weight. */
 export const STEPS: Record<string, { weight: number; run: Step }> = {
   createCustomer: {
@@ -187,12 +202,12 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
   orderAction: {
     weight: 14,
     run: async (ctx) => {
-      const order = await pickRow(ctx, ORDER, {}, { lines: true });
+      const order = await pickOpen(ctx, ORDER, { lines: true });
       if (!order) return null;
       const allocate = () => ({
         lines: order.lines.filter((l: Row) => l.key).map((l: Row) => ({ line: l.key, reserve: ctx.random.int(0, l.quantity), source: 'own_production' })),
       });
-      const byState: Record<string, [string, RoleCode[], () => Record<string, unknown>][]> = {
+      const byState: Record<string, Choice[]> = {
         draft: [['confirm', ['cs-supervisor'], () => ({ comment: '电话确认' })], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
         confirmed: [
           ['schedule', ['planner'], () => ({ plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' })],
@@ -207,7 +222,7 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
         shipped: [['close', ['order-coordinator'], () => ({})]],
         on_hold: [['resume', ['cs-supervisor'], () => ({ comment: '恢复' })], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
       };
-      const choice = ctx.random.pick(byState[order.state] ?? [['cancel', ['cs-supervisor'], () => ({ comment: '取消' })]]);
+      const choice = choose(ctx, byState[order.state] ?? [['cancel', ['cs-supervisor'], () => ({ comment: '取消' })]]);
       if (!choice) return null;
       const [action, roles, input] = choice;
       return workflowStep(ctx, ORDER, 'order', order, action, roles, input());
@@ -226,10 +241,10 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
   contractAction: {
     weight: 10,
     run: async (ctx) => {
-      const contract = await pickRow(ctx, CONTRACT);
+      const contract = await pickOpen(ctx, CONTRACT);
       if (!contract) return null;
       const reviewers: RoleCode[] = ['cs-supervisor', 'planner', 'sales-clerk'];
-      const byState: Record<string, [string, RoleCode[], () => Record<string, unknown>][]> = {
+      const byState: Record<string, Choice[]> = {
         draft: [['submit', SPECIALISTS, () => ({})], ['submit', SPECIALISTS, () => ({})], ['cancel', SPECIALISTS, () => ({ comment: '撤回' })]],
         in_review: [['review', reviewers, () => ({ verdict: ctx.random.chance(0.85) ? 'approve' : 'request_changes', comment: '评审意见' })]],
         changes_requested: [['revise', SPECIALISTS, () => ({})]],
@@ -238,7 +253,7 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
         sealed: [['activate', SPECIALISTS, () => ({})]],
         active: [['complete', ['cs-supervisor'], () => ({})]],
       };
-      const choice = ctx.random.pick(byState[contract.state] ?? []);
+      const choice = choose(ctx, byState[contract.state]);
       if (!choice) return null;
       const [action, roles, input] = choice;
       return workflowStep(ctx, CONTRACT, 'contract', contract, action, roles, input());
@@ -258,13 +273,13 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
   shipmentAction: {
     weight: 7,
     run: async (ctx) => {
-      const shipment = await pickRow(ctx, SHIPMENT);
+      const shipment = await pickOpen(ctx, SHIPMENT);
       if (!shipment) return null;
-      const byState: Record<string, [string, RoleCode[], () => Record<string, unknown>][]> = {
+      const byState: Record<string, Choice[]> = {
         planned: [['ship', ['order-coordinator', 'sales-clerk'], () => ({})], ['ship', ['order-coordinator'], () => ({})], ['cancel', ['order-coordinator'], () => ({ comment: '改期' })]],
         shipped: [['deliver', ['order-coordinator', 'sales-clerk'], () => ({})], ['cancel', ['cs-supervisor'], () => ({ comment: '退回' })]],
       };
-      const choice = ctx.random.pick(byState[shipment.state] ?? []);
+      const choice = choose(ctx, byState[shipment.state]);
       if (!choice) return null;
       const [action, roles, input] = choice;
       return workflowStep(ctx, SHIPMENT, 'shipment', shipment, action, roles, input());
@@ -319,7 +334,8 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
 export const randomStep = async (ctx: FuzzContext): Promise<StepOutcome> => {
   const weights = Object.fromEntries(Object.entries(STEPS).map(([name, step]) => [name, step.weight])) as Record<string, number>;
   for (;;) {
-    const result = await STEPS[ctx.random.weighted(weights)].run(ctx);
-    if (result) return result;
+    const name = ctx.random.weighted(weights);
+    const result = await STEPS[name].run(ctx);
+    if (result) return { ...result, kind: result.action ? `${result.action.subject} ${result.action.action}` : name };
   }
 };

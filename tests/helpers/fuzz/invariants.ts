@@ -45,6 +45,8 @@ export interface World {
 /** What the fuzzer did in a step, as far as the invariants need to know. */
 export interface StepOutcome {
   name: string;
+  /** The kind of step, for the figures: a step of ./actions.ts, or `subject action`. */
+  kind?: string;
   status: number;
   /** A workflow action taken through /workflow/:action. */
   action?: { subject: string; documentId: string; action: string };
@@ -188,12 +190,26 @@ const SUBMITTED = ['in_review', 'changes_requested', 'termination_proposed', 'ap
 const fingerprint = (world: World) =>
   JSON.stringify(world, (_key, value) => (value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value].sort() : value));
 
+/** Which records differ between two snapshots, briefly: `orders 12 (gone), products 3`. */
+const changesBetween = (before: World, after: World) => {
+  const changed: string[] = [];
+  for (const name of Object.keys(before) as (keyof World)[]) {
+    const [was, now] = [before[name], after[name]] as unknown[];
+    if (!(was instanceof Map) || !(now instanceof Map)) continue;
+    for (const id of new Set([...was.keys(), ...now.keys()])) {
+      const [a, b] = [JSON.stringify(was.get(id)), JSON.stringify(now.get(id))];
+      if (a !== b) changed.push(`${name} ${id}${a === undefined ? ' (new)' : b === undefined ? ' (gone)' : ''}`);
+    }
+  }
+  return changed.slice(0, 6).join(', ') || 'the credit overrides';
+};
+
 export const checkInvariants = (before: World, after: World, step: StepOutcome): string[] => {
   const violations: string[] = [];
   const fail = (message: string) => violations.push(message);
 
   if (step.status >= 500) fail(`${step.name} answered ${step.status}`);
-  if (step.status >= 400 && fingerprint(before) !== fingerprint(after)) fail(`${step.name} was refused (${step.status}) but changed records`);
+  if (step.status >= 400 && fingerprint(before) !== fingerprint(after)) fail(`${step.name} was refused (${step.status}) but changed ${changesBetween(before, after)}`);
 
   // A confirmed order's customer and lines never change.
   for (const [id, was] of before.orders) {

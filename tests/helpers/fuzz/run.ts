@@ -16,6 +16,8 @@ export interface FuzzReport {
   steps: number;
   /** How many answers had each HTTP status. */
   statuses: Record<string, number>;
+  /** The same per kind of step (`createOrder`, `order confirm`, …). */
+  byKind: Record<string, Record<string, number>>;
   /** Per step: the request and the invariant checks. */
   msPerStep: number;
   violations: { step: number; name: string; status: number; message: string }[];
@@ -31,7 +33,7 @@ export const fuzz = async (
   const actors = await createActors(strapi);
   for (let i = 0; i < 3; i++) await createCustomer(strapi, actors.rest['cs-specialist'], { creditLimit: '0' });
   for (let i = 0; i < 4; i++) await createProduct(strapi, actors.rest['cs-supervisor'], { stockOnHand: 20 });
-  const report: FuzzReport = { seed, steps: 0, statuses: {}, msPerStep: 0, violations: [] };
+  const report: FuzzReport = { seed, steps: 0, statuses: {}, byKind: {}, msPerStep: 0, violations: [] };
   const seen = new Set<string>();
   let world = await readWorld(strapi);
   const started = Date.now();
@@ -46,6 +48,8 @@ export const fuzz = async (
     world = after;
     report.steps = step;
     report.statuses[outcome.status] = (report.statuses[outcome.status] ?? 0) + 1;
+    const kind = (report.byKind[outcome.kind ?? outcome.name] ??= {});
+    kind[outcome.status] = (kind[outcome.status] ?? 0) + 1;
     report.msPerStep = (Date.now() - started) / step;
     onStep?.(step, report);
   }
