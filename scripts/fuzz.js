@@ -11,7 +11,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -38,31 +38,48 @@ const env = {
 };
 console.log(`fuzz: ${steps} steps on ${postgres ? 'PostgreSQL' : 'SQLite'}${seed !== undefined ? `, seed ${seed}` : ''}`);
 const started = Date.now();
-const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', 'tests/integration/invariants.test.ts'], {
-  cwd: path.resolve(__dirname, '..'),
-  env,
-  stdio: ['ignore', 'ignore', 'pipe'],
-  maxBuffer: 1024 * 1024 * 1024,
-});
-const jestOutput = String(jest.stderr ?? '');
-for (const line of jestOutput.split('\n')) if (line.startsWith('fuzz:')) console.log(line);
-if (!fs.existsSync(reportFile)) {
-  console.error(jestOutput.split('\n').slice(-60).join('\n'));
-  console.error(`fuzz: no report (jest exited ${jest.status})`);
-  process.exit(1);
-}
-const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-fs.rmSync(reportFile, { force: true });
+const run = () =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', 'tests/integration/invariants.test.ts'], {
+      cwd: path.resolve(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // jest's own output is kept for when no report comes; the run's progress lines are shown as they come.
+    let output = '';
+    let rest = '';
+    child.stderr.on('data', (chunk) => {
+      output = (output + chunk).slice(-200_000);
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) if (line.startsWith('fuzz:')) console.log(line);
+    });
+    child.on('close', (status) => resolve({ status, output }));
+  });
 
-const byCode = Object.entries(report.statuses).sort(([a], [b]) => Number(a) - Number(b));
-const refusals = byCode.filter(([code]) => Number(code) >= 400);
-console.log(`seed ${report.seed}; steps ${report.steps}; ${report.msPerStep.toFixed(1)} ms/step (request + invariant checks); whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(`answers by HTTP status: ${byCode.map(([code, n]) => `${code} × ${n}`).join(', ')}`);
-console.log(`refusals: ${refusals.reduce((sum, [, n]) => sum + n, 0)} (${refusals.map(([code, n]) => `${code} × ${n}`).join(', ') || 'none'})`);
-console.log('per kind of step:');
-for (const [kind, statuses] of Object.entries(report.byKind).sort(([a], [b]) => a.localeCompare(b))) {
-  console.log(`  ${kind.padEnd(28)} ${Object.entries(statuses).map(([code, n]) => `${code} × ${n}`).join(', ')}`);
-}
-console.log(`violations: ${report.violations.length}`);
-for (const v of report.violations) console.log(`  step ${v.step} (${v.name} → ${v.status}): ${v.message}`);
-process.exit(report.violations.length > 0 ? 1 : 0);
+const main = async () => {
+  const jest = await run();
+  const jestOutput = jest.output;
+  if (!fs.existsSync(reportFile)) {
+    console.error(jestOutput.split('\n').slice(-60).join('\n'));
+    console.error(`fuzz: no report (jest exited ${jest.status})`);
+    return 1;
+  }
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  fs.rmSync(reportFile, { force: true });
+
+  const byCode = Object.entries(report.statuses).sort(([a], [b]) => Number(a) - Number(b));
+  const refusals = byCode.filter(([code]) => Number(code) >= 400);
+  console.log(`seed ${report.seed}; steps ${report.steps}; ${report.msPerStep.toFixed(1)} ms/step (request + invariant checks); whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`answers by HTTP status: ${byCode.map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+  console.log(`refusals: ${refusals.reduce((sum, [, n]) => sum + n, 0)} (${refusals.map(([code, n]) => `${code} × ${n}`).join(', ') || 'none'})`);
+  console.log('per kind of step:');
+  for (const [kind, statuses] of Object.entries(report.byKind).sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`  ${kind.padEnd(28)} ${Object.entries(statuses).map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+  }
+  console.log(`violations: ${report.violations.length}`);
+  for (const v of report.violations) console.log(`  step ${v.step} (${v.name} → ${v.status}): ${v.message}`);
+  return report.violations.length > 0 ? 1 : 0;
+};
+
+main().then((code) => process.exit(code));
