@@ -4,6 +4,8 @@
  * anything can write. Before a record's own guard sees a write, the gate removes the fields only the
  * server writes (./client-write.ts) and takes out the relations written from the other side, which
  * it then makes through the owning records' guards (./inverse-relations.ts), all in one transaction.
+ * A customer or product still referred to is not deleted (./referenced-records.ts); a bulk delete is
+ * all or nothing.
  */
 import type { Core } from '@strapi/strapi';
 import { complaintGuard } from './complaint-guard';
@@ -22,6 +24,8 @@ import { withoutServerOwned } from './client-write';
 import { checkTemporalAttributes } from './date-fields';
 import { asValidation } from './errors';
 import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
+import { refuseDeleteWhileReferenced } from './referenced-records';
+import { conflict } from './errors';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
 import { isTrustedWrite } from '../workflows/trusted-write';
@@ -65,10 +69,40 @@ const writeUnlessUnchanged = (strapi: Core.Strapi, call: DocumentCall, next: () 
   return strapi.documents(call.uid as never).findOne(query as never);
 };
 
+/**
+ * Deletes within one transaction, one after the other, all or nothing. The content manager's bulk
+ * delete runs its deletes side by side (Promise.all) in one transaction: when one is refused the
+ * transaction is rolled back while the others are still running, and what they delete afterwards
+ * is deleted outside it. Here each waits for the one before, and none runs after one was refused.
+ */
+const deleteQueues = new WeakMap<object, { tail: Promise<unknown>; refused: boolean }>();
+const deleteInTurn = (strapi: Core.Strapi, run: () => Promise<unknown>) =>
+  strapi.db.transaction(({ trx }) => {
+    const queue = deleteQueues.get(trx) ?? { tail: Promise.resolve(), refused: false };
+    deleteQueues.set(trx, queue);
+    const mine = queue.tail.then(async () => {
+      if (queue.refused) throw conflict('another record of this bulk delete was refused: nothing was deleted');
+      try {
+        return await run();
+      } catch (error) {
+        queue.refused = true;
+        throw error;
+      }
+    });
+    queue.tail = mine.catch(() => undefined);
+    return mine;
+  });
+
 const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Promise<unknown>) => {
   const guard = GUARDS[call.uid];
   const write = isTrustedWrite() ? next : writeUnlessUnchanged(strapi, call, next);
   const pass = () => (guard ? guard(strapi, call, write) : write());
+  if (call.action === 'delete' && !isTrustedWrite()) {
+    return deleteInTurn(strapi, async () => {
+      await refuseDeleteWhileReferenced(strapi, call.uid, call.params.documentId);
+      return pass();
+    });
+  }
   if (!isWrite(call.action) || isTrustedWrite()) return pass();
   const sent = { ...(call.params.data ?? {}) };
   const data = withoutServerOwned(strapi, call.uid, sent);

@@ -89,7 +89,7 @@ export const orderGuard: Guard = async (strapi, call, next) => {
           const describe = call.action === 'update' ? `moving ${number} to this customer` : 'a new order';
           await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe });
         }
-        await asTrustedWrite(() => completeOrder(strapi, written.documentId));
+        await asTrustedWrite(() => completeOrder(strapi, written.documentId, { copy: call.action === 'clone' }));
         // A clone answers { documentId, entries }, which the content manager reads as such.
         if (call.action === 'clone') return written;
         const { data: _data, documentId: _id, ...query } = call.params;
@@ -139,7 +139,7 @@ const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, 
 };
 
 /** Line amounts, specification snapshots and total from the lines; salesperson and region from the customer. */
-const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
+const completeOrder = async (strapi: Core.Strapi, documentId: string, { copy }: { copy: boolean }) => {
   const { record: order, total } = await completeLines(strapi, ORDER, LINE, documentId, {
     customer: { populate: ['salesperson'] },
   });
@@ -147,6 +147,12 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string) => {
   // allocate's (a new line starts at the schema's 0).
   for (const line of (order.lines as { id: number; key: string | null }[]).filter((candidate) => !candidate.key)) {
     await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: newDocumentId().slice(0, 12) } });
+  }
+  // A copy (content manager's clone) is a new draft: the source's reservations stay the source's.
+  if (copy) {
+    for (const line of (order.lines as { id: number; reservedQuantity: number | null }[]).filter((candidate) => candidate.reservedQuantity)) {
+      await strapi.db.query(LINE).update({ where: { id: line.id }, data: { reservedQuantity: 0 } });
+    }
   }
   await strapi.db.query(ORDER).update({
     where: { id: order.id },

@@ -81,8 +81,14 @@ const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: Contrac
   if (contract.orders.length === 0) return;
   const orders = await strapi.db.query(ORDER).findMany({
     where: { id: { $in: contract.orders.map((order) => order.id) } },
-    populate: { lines: { populate: { product: { select: ['documentId'] } } } },
+    populate: { lines: { populate: { product: { select: ['documentId'] } } }, customer: { select: ['id'] } },
   });
+  // An order moved to another customer since the contract was drafted is not this customer's to contract.
+  const elsewhere = orders.filter((order: { customer: { id: number } | null }) => order.customer?.id !== contract.customer?.id);
+  if (elsewhere.length > 0) {
+    const numbers = elsewhere.map((order: { number: string }) => order.number);
+    throw conflict(`${numbers.join(', ')} no longer belong to the customer of ${contract.number}: take them out of the contract before submitting`, { orders: numbers });
+  }
   const ordered = orders.flatMap((order: { lines: Parameters<typeof lineTerms>[0][] }) => order.lines.map(lineTerms)).sort();
   const contracted = contract.lines.map(lineTerms).sort();
   if (ordered.join('\n') !== contracted.join('\n')) {

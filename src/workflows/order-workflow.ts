@@ -2,7 +2,8 @@
  * The order progress machine (src/domain/order-progress.ts) bound to the stored order: the
  * production plan written with `schedule`, a moved promise mailed to the customer, the state held
  * from for `resume`, allocation (配货) reserving stock against the products' available stock with
- * conditional updates that no two orders can overrun, and progress notes escalated by mail.
+ * conditional updates that no two orders can overrun (released when the order is cancelled), and
+ * progress notes escalated by mail.
  */
 import type { Core } from '@strapi/strapi';
 import { Allocation, ORDER_STATE_LABELS, orderMachine, OrderState } from '../domain/order-progress';
@@ -106,6 +107,14 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
       return {};
     case 'allocate':
       await allocate(strapi, order, input.lines as Allocation[]);
+      return {};
+    case 'cancel':
+      // A cancelled order keeps no stock from other orders: each line's reservation is released.
+      await allocate(
+        strapi,
+        order,
+        order.lines.filter((line) => line.key && line.reservedQuantity > 0).map((line) => ({ line: line.key!, reserve: 0 }))
+      );
       return {};
     default:
       return {};

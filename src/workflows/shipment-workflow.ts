@@ -1,6 +1,6 @@
 /**
  * The shipment machine (src/domain/shipping.ts) bound to the stored shipment. Shipping takes the
- * goods from stock (never below zero) and releases what the order had reserved for them, creates
+ * goods from stock (never below what other orders keep reserved) and releases what the order had reserved for them, creates
  * the receivable, moves the order to partially shipped or shipped, and mails the customer the
  * delivery note — all in the step's transaction; a customer on credit hold is refused unless
  * marketing-vp granted an override for the shipment, and the hold is reassessed. Cancelling a shipped shipment puts the goods back
@@ -51,7 +51,11 @@ export const loadShipment = (strapi: Core.Strapi, documentId: string): Promise<S
 
 const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT as never).tableName;
 
-/** Takes each line's goods from stock and releases the order line's reservation for them. */
+/**
+ * Takes each line's goods from stock and releases the order line's reservation for them. What is
+ * left on hand must still cover what stays reserved for other orders: shipping may use free stock
+ * and this line's own reservation, never another order's.
+ */
 const takeFromStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => {
   for (const line of shipment.lines) {
     const orderLine = shipment.order.lines.find((candidate) => candidate.key === line.line)!;
@@ -59,13 +63,18 @@ const takeFromStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => {
     const taken = await strapi.db.transaction(({ trx }) =>
       trx(productTable(strapi))
         .where({ id: line.product!.id })
-        .andWhere('stock_on_hand', '>=', line.quantity)
         .andWhere('stock_reserved', '>=', release)
+        // on hand after ≥ reserved after
+        .andWhereRaw('stock_on_hand - ? >= stock_reserved - ?', [line.quantity, release])
         .update({ stock_on_hand: trx.raw('stock_on_hand - ?', [line.quantity]), stock_reserved: trx.raw('stock_reserved - ?', [release]) })
     );
     if (!taken) {
-      const product = await strapi.db.query(PRODUCT).findOne({ where: { id: line.product!.id }, select: ['sku', 'stockOnHand'] });
-      throw conflict(`only ${product.stockOnHand} of ${product.sku} on hand; ${line.quantity} to ship`, { line: line.line, onHand: product.stockOnHand });
+      const product = await strapi.db.query(PRODUCT).findOne({ where: { id: line.product!.id }, select: ['sku', 'stockOnHand', 'stockReserved'] });
+      const forOthers = product.stockReserved - release;
+      throw conflict(
+        `only ${product.stockOnHand - forOthers} of ${product.sku} can be shipped: ${product.stockOnHand} on hand, ${forOthers} reserved for other orders; ${line.quantity} to ship`,
+        { line: line.line, onHand: product.stockOnHand, reservedForOthers: forOthers }
+      );
     }
     if (release > 0) await strapi.db.query(ORDER_LINE).update({ where: { id: orderLine.id }, data: { reservedQuantity: orderLine.reservedQuantity - release } });
   }

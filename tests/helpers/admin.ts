@@ -45,6 +45,8 @@ export const contentManager = (strapi: Core.Strapi, admin: AdminMember) => {
     clone: (uid: string, sourceDocumentId: string, body: object = {}) => auth(agent.post(`${base(uid)}/clone/${sourceDocumentId}`)).send(body),
     update: (uid: string, documentId: string, body: object) => auth(agent.put(`${base(uid)}/${documentId}`)).send(body),
     findOne: (uid: string, documentId: string) => auth(agent.get(`${base(uid)}/${documentId}`)),
+    delete: (uid: string, documentId: string) => auth(agent.delete(`${base(uid)}/${documentId}`)),
+    bulkDelete: (uid: string, documentIds: string[]) => auth(agent.post(`${base(uid)}/actions/bulkDelete`)).send({ documentIds }),
   };
 };
 

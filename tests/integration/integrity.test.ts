@@ -9,16 +9,20 @@ import { createCustomer, createOrder, createProduct, Doc, expectValidationError 
 import { AdminMember, connect, contentManager, createAdminUser } from '../helpers/admin';
 import { act, draftContract } from '../helpers/contracts';
 import { actOn, ok } from '../helpers/workflow';
+import { planShipment, readyOrder, ship } from '../helpers/shipping';
 
 const ORDER = 'api::order.order';
 const CUSTOMER = 'api::customer.customer';
 const PRODUCT = 'api::product.product';
 const PACKAGING_ITEM = 'api::packaging-item.packaging-item';
+const CONTRACT = 'api::contract.contract';
+const SHIPMENT = 'api::shipment.shipment';
 
 describe('integrity across records', () => {
   const app = useStrapi();
   let staff: Record<'specialist' | 'supervisor' | 'clerk' | 'planner' | 'coordinator' | 'manager', StaffMember>;
   let admin: AdminMember;
+  let superAdmin: AdminMember;
   let product: Doc;
 
   beforeAll(async () => {
@@ -31,6 +35,7 @@ describe('integrity across records', () => {
       manager: 'sales-manager',
     });
     admin = await createAdminUser(app.strapi, 'cs-specialist');
+    superAdmin = await createAdminUser(app.strapi, 'strapi-super-admin');
     product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 1000 });
   });
 
@@ -131,6 +136,17 @@ describe('integrity across records', () => {
       expect((await rest(app.strapi, staff.specialist).put(`/api/orders/${order.documentId}`, { data: { notes: '客户要求加急' } })).status).toBe(200);
     });
 
+    it('goes to review only with orders still of its customer', async () => {
+      const [a, c] = [await createCustomer(app.strapi, staff.specialist), await createCustomer(app.strapi, staff.specialist)];
+      const order = await orderFor(a, 2, '10.00');
+      const contract = await draftContract(app.strapi, staff.specialist, { orders: [order.documentId], deliveryDate: '2027-03-01', paymentTerms: '月结30天' });
+      await ok(rest(app.strapi, staff.specialist).put(`/api/orders/${order.documentId}`, { data: { customer: c.documentId } }));
+      const submit = await act(app.strapi, staff.specialist, contract.documentId, 'submit');
+      expect(submit.status).toBe(409);
+      expect(submit.body.error.message).toContain(order.number);
+      expect((await app.strapi.db.query(CONTRACT).findOne({ where: { documentId: contract.documentId }, select: ['state'] })).state).toBe('draft');
+    });
+
     it('goes to review only with the lines of its orders', async () => {
       const customer = await createCustomer(app.strapi, staff.specialist);
       const order = await orderFor(customer, 2, '10.00');
@@ -153,6 +169,51 @@ describe('integrity across records', () => {
       expect((await rest(app.strapi, staff.specialist).put(`/api/orders/${order.documentId}`, { data: { notes: 'x' } })).status).toBe(200);
       expect((await stored(order.documentId)).lines[0]).toMatchObject({ key: line.key, reservedQuantity: 3 });
       expect((await app.strapi.db.query(PRODUCT).findOne({ where: { documentId: stocked.documentId } })).stockReserved).toBe(3);
+    });
+
+    const productRow = (doc: Doc) => app.strapi.db.query(PRODUCT).findOne({ where: { documentId: doc.documentId }, select: ['stockOnHand', 'stockReserved'] });
+    const allocated = async (stocked: Doc, quantity: number, reserve: number) => {
+      const order = await createOrder(app.strapi, staff.specialist, { customer: (await createCustomer(app.strapi, staff.specialist)).documentId, lines: [{ product: stocked.documentId, quantity, unitPrice: '1.00' }] });
+      await ok(actOn(app.strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'ok' }));
+      const [line] = (await stored(order.documentId)).lines;
+      await ok(actOn(app.strapi, staff.coordinator, ORDER, order.documentId, 'allocate', { lines: [{ line: line.key, reserve }] }));
+      return order;
+    };
+
+    it("ships only from stock no other order has reserved", async () => {
+      const stocked = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 10 });
+      const { order, keys } = await readyOrder(app.strapi, staff, await createCustomer(app.strapi, staff.specialist), [{ product: stocked, quantity: 8, unitPrice: '1.00' }]);
+      await allocated(stocked, 5, 5);
+      const shipment = await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 8 }]);
+      const refused = await ship(app.strapi, staff.coordinator, shipment);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain('5 reserved for other orders');
+      expect(await productRow(stocked)).toMatchObject({ stockOnHand: 10, stockReserved: 5 });
+      expect((await app.strapi.db.query(SHIPMENT).findOne({ where: { documentId: shipment.documentId }, select: ['state'] })).state).toBe('planned');
+      await ok(actOn(app.strapi, staff.coordinator, SHIPMENT, shipment.documentId, 'cancel', { comment: '改为部分出货' }));
+      const fits = await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 5 }]);
+      expect((await ship(app.strapi, staff.coordinator, fits)).status).toBe(200);
+      expect(await productRow(stocked)).toMatchObject({ stockOnHand: 5, stockReserved: 5 });
+    });
+
+    it('releases the reservations of a cancelled order', async () => {
+      const stocked = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 10 });
+      const order = await allocated(stocked, 5, 3);
+      expect(await productRow(stocked)).toMatchObject({ stockReserved: 3 });
+      await ok(actOn(app.strapi, staff.supervisor, ORDER, order.documentId, 'cancel', { comment: '客户取消' }));
+      expect(await productRow(stocked)).toMatchObject({ stockOnHand: 10, stockReserved: 0 });
+      expect((await stored(order.documentId)).lines[0].reservedQuantity).toBe(0);
+    });
+
+    it('reserves nothing for an order copied in the content manager', async () => {
+      const stocked = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 10 });
+      const order = await allocated(stocked, 5, 3);
+      const clone = await contentManager(app.strapi, admin).clone(ORDER, order.documentId, {});
+      expect(clone.status).toBeLessThan(300);
+      const copy = await stored(clone.body.data.documentId);
+      expect(copy.lines.map((line: Doc) => [line.quantity, line.reservedQuantity])).toEqual([[5, 0]]);
+      expect((await stored(order.documentId)).lines[0].reservedQuantity).toBe(3);
+      expect(await productRow(stocked)).toMatchObject({ stockReserved: 3 });
     });
 
     it('refuses typed stock counters and takes receipts and corrections as adjustments that never go below what is reserved', async () => {
@@ -242,6 +303,37 @@ describe('integrity across records', () => {
       expect(after.version).toBe(before.version);
       expect(after.lines).toEqual(before.lines);
       expect(after.updatedAt).toEqual(before.updatedAt);
+    });
+  });
+
+  describe('deleting a record others refer to', () => {
+    it('keeps a customer with orders and a product on order lines: 409 naming what refers to them', async () => {
+      const customer = await createCustomer(app.strapi, staff.specialist);
+      const stocked = await createProduct(app.strapi, staff.supervisor);
+      const order = await createOrder(app.strapi, staff.specialist, { customer: customer.documentId, lines: [{ product: stocked.documentId, quantity: 1, unitPrice: '1.00' }] });
+      const cm = contentManager(app.strapi, superAdmin);
+      const customerDelete = await cm.delete(CUSTOMER, customer.documentId);
+      expect(customerDelete.status).toBe(409);
+      expect(customerDelete.body.error.message).toContain(`customer ${customer.code} is referred to by 1 order`);
+      const productDelete = await cm.delete(PRODUCT, stocked.documentId);
+      expect(productDelete.status).toBe(409);
+      expect(productDelete.body.error.message).toContain(`product ${stocked.sku} is referred to by 1 order line`);
+      expect((await cm.bulkDelete(CUSTOMER, [customer.documentId])).status).toBe(409);
+      expect(await customerOf(order)).toBe(customer.documentId);
+      const line = (await app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, populate: { lines: { populate: { product: true } } } })).lines[0];
+      expect(line.product.documentId).toBe(stocked.documentId);
+      // Nothing refers to a new customer: it can be deleted.
+      const unused = await createCustomer(app.strapi, staff.specialist);
+      expect((await cm.delete(CUSTOMER, unused.documentId)).status).toBe(200);
+      expect(await app.strapi.db.query(CUSTOMER).count({ where: { documentId: unused.documentId } })).toBe(0);
+    });
+
+    it('deletes all of a bulk delete or none', async () => {
+      const customer = await createCustomer(app.strapi, staff.specialist);
+      const [draft, kept] = [await orderFor(customer), await confirmed(customer)];
+      const res = await contentManager(app.strapi, superAdmin).bulkDelete(ORDER, [draft.documentId, kept.documentId]);
+      expect(res.status).toBe(409);
+      expect(await app.strapi.db.query(ORDER).count({ where: { documentId: { $in: [draft.documentId, kept.documentId] } } })).toBe(2);
     });
   });
 });
