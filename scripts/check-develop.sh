@@ -44,6 +44,21 @@ const base = `http://127.0.0.1:${port}`;
   const counts = { customers: await count('customers'), products: await count('products'), orders: await count('orders'), inquiries: await count('inquiries') };
   console.log('demo data:', counts);
   if (counts.customers < 50 || counts.products < 100 || counts.orders < 1000 || counts.inquiries < 1) throw new Error('demo data missing');
+  // The README's 24 contracts, two in every state of the review workflow, with the seal log.
+  const supervisorLogin = await fetch(`${base}/api/auth/local`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: 'cs-supervisor@demo.local', password }),
+  });
+  if (!supervisorLogin.ok) throw new Error(`REST login failed: ${supervisorLogin.status}`);
+  const supervisor = { authorization: `Bearer ${(await supervisorLogin.json()).jwt}` };
+  const contracts = await (await fetch(`${base}/api/contracts?fields[0]=state&pagination[pageSize]=100`, { headers: supervisor })).json();
+  const perState = {};
+  for (const contract of contracts.data ?? []) perState[contract.state] = (perState[contract.state] ?? 0) + 1;
+  const states = ['draft', 'in_review', 'changes_requested', 'termination_proposed', 'approved', 'replied', 'sealed', 'active', 'completed', 'terminated', 'cancelled', 'superseded'];
+  console.log('demo contracts:', perState);
+  if (contracts.meta?.pagination?.total !== 24 || states.some((state) => perState[state] !== 2)) throw new Error('demo contracts: expected 24, two in every state');
+  const seals = await (await fetch(`${base}/api/seal-uses?pagination[pageSize]=1`, { headers: supervisor })).json();
+  if (seals.meta?.pagination?.total !== 6) throw new Error(`seal log: expected 6 uses, got ${seals.meta?.pagination?.total}`);
   const admin = await fetch(`${base}/admin/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@demo.local', password }),

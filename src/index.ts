@@ -36,12 +36,20 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
   await ensureDevAccounts(strapi, password);
   if ((await strapi.db.query('api::customer.customer').count()) === 0) {
     strapi.log.info('Empty database: loading demo data ...');
+    let started = Date.now();
+    const took = () => {
+      const ms = Date.now() - started;
+      started = Date.now();
+      return ms;
+    };
     await loadDemoData(strapi, demoScale(1), { password });
-    await loadDemoContracts(strapi);
+    strapi.log.info(`Demo records (customers, products, orders with their history, contact log) in ${took()} ms.`);
+    const contracts = await loadDemoContracts(strapi);
+    strapi.log.info(`Demo contracts: ${contracts} in ${took()} ms.`);
     await loadDemoComplaints(strapi);
-    const started = Date.now();
+    strapi.log.info(`Demo complaints in ${took()} ms.`);
     const collection = await loadDemoCollection(strapi);
-    strapi.log.info(`Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, in ${Date.now() - started} ms.`);
+    strapi.log.info(`Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, in ${took()} ms.`);
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

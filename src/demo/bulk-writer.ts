@@ -11,6 +11,8 @@ import { newDocumentId } from '../domain/document-id';
 type Knex = Core.Strapi['db']['connection'];
 
 export interface BulkRecord {
+  /** The document's documentId, when the caller needs to know it (e.g. to name it in history); new otherwise. */
+  documentId?: string;
   /** Scalar attributes by attribute name. */
   values: Record<string, unknown>;
   /** To-one relations: attribute name → row id of the target (null for none). */
@@ -66,7 +68,7 @@ export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
       const row: Record<string, unknown> = {};
       for (const [attribute, value] of Object.entries(record.values)) row[column(attribute)] = value;
       if (!isComponent) {
-        row.document_id = newDocumentId();
+        row.document_id = record.documentId ?? newDocumentId();
         row.created_at = now;
         row.updated_at = now;
         row.published_at = now; // draft & publish is off: every document is live

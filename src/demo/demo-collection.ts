@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addDays, dateIn } from '../domain/business-date';
-import { newDocumentId } from '../domain/document-id';
+import { newLineKey } from '../domain/document-id';
 import { formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
 import { CREDIT_OVERRIDE, recordCreditEvent } from '../collection/credit-control';
@@ -41,8 +41,9 @@ interface Candidate {
   orderDate: string;
   lines: {
     id: number;
+    key: string | null;
     quantity: number;
-    product: { id: number; stockOnHand: number } | null;
+    product: { id: number; stockOnHand: number; stockReserved: number } | null;
   }[];
 }
 
@@ -81,8 +82,8 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     select: ['id', 'documentId', 'orderDate'],
     populate: {
       lines: {
-        select: ['id', 'quantity'],
-        populate: { product: { select: ['id', 'stockOnHand'] } },
+        select: ['id', 'key', 'quantity'],
+        populate: { product: { select: ['id', 'stockOnHand', 'stockReserved'] } },
       },
     },
   });
@@ -120,9 +121,13 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     await recordCreditEvent(strapi, { customer: customer.id, kind: 'override', reason: `${subject}: ${reason}`, at, actor: vp.id });
   };
 
-  /** Takes one bulk-loaded order (shipped on paper, without history) from draft through shipping. */
+  /**
+   * Takes one bulk-loaded order (shipped on paper: its paper trail has no shipment) from draft
+   * through shipping again; the real steps replace the paper trail.
+   */
   const shipOrder = async (order: Candidate, lines: Candidate['lines'], day: (offset: number) => string) => {
     const keys = new Map<number, string>();
+    await dropPaperTrail(strapi, order.documentId);
     await asTrustedWrite(async () => {
       await strapi.db.query(ORDER).update({
         where: { id: order.id },
@@ -135,7 +140,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
         },
       });
       for (const line of order.lines) {
-        const key = newDocumentId().slice(0, 12);
+        const key = line.key ?? newLineKey(); // a line keeps the key it was given
         keys.set(line.id, key);
         await strapi.db.query(ORDER_LINE).update({
           where: { id: line.id },
@@ -184,8 +189,10 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   let skipped = 0;
   for (const order of chosen) {
     if (shipped >= count) break;
-    // What can leave: the lines whose product has the goods on hand (after the shipments before).
-    const lines = order.lines.filter((line) => line.product && (stock.get(line.product.id) ?? line.product.stockOnHand) >= line.quantity);
+    // What can leave: the lines whose product has the goods available (after the shipments before),
+    // without taking what other orders have reserved.
+    const available = (product: NonNullable<Candidate['lines'][number]['product']>) => stock.get(product.id) ?? product.stockOnHand - product.stockReserved;
+    const lines = order.lines.filter((line) => line.product && available(line.product) >= line.quantity);
     if (lines.length === 0) {
       skipped += 1;
       continue;
@@ -201,7 +208,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
         select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
         populate: { customer: { select: ['documentId'] } },
       }));
-      for (const line of lines) stock.set(line.product!.id, (stock.get(line.product!.id) ?? line.product!.stockOnHand) - line.quantity);
+      for (const line of lines) stock.set(line.product!.id, available(line.product!) - line.quantity);
       shipped += 1;
     } catch (error) {
       // A demo order the rules refuse (e.g. a credit hold) stays as it was loaded.
@@ -213,6 +220,21 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   await strapi.db.transaction(() => payments.receiveUntil(today));
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
   return { shipped, payments: payments.recorded(), skipped };
+};
+
+/** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */
+const dropPaperTrail = async (strapi: Core.Strapi, documentId: string) => {
+  const meta = strapi.db.metadata.get('api::workflow-event.workflow-event' as never) as unknown as {
+    tableName: string;
+    attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string } } }>;
+  };
+  const actor = meta.attributes.actor.joinTable!;
+  // In the caller's transaction (Strapi's transactions nest).
+  await strapi.db.transaction(async ({ trx }) => {
+    const ids = trx(meta.tableName).where({ subject: 'order', subject_id: documentId }).select('id');
+    await trx(actor.name).whereIn(actor.joinColumn.name, ids).delete();
+    await trx(meta.tableName).where({ subject: 'order', subject_id: documentId }).delete();
+  });
 };
 
 interface DemoReceivable {

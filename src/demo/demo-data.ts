@@ -11,12 +11,17 @@ import { fakerEN, fakerZH_CN } from '@faker-js/faker';
 import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { Decimal } from '../domain/money';
+import { newDocumentId, newLineKey } from '../domain/document-id';
 import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
+import { OrderState } from '../domain/order-progress';
+import { RoleCode } from '../domain/staff-roles';
+import { devEmail } from '../staff/dev-accounts';
 import { priceOrderLines } from '../domain/order-pricing';
 import { reserveSequence } from '../sequences/next-number';
 import { reportTimeZone } from '../settings';
 import { syncSalesFactsRange } from '../statistics/sales-facts';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
+import { orderPaperTrail, PaperTrailStep } from './order-paper-trail';
 import {
   BRAND_WORDS,
   COMPANY_FORMS,
@@ -56,9 +61,9 @@ export interface DemoOptions {
 }
 
 interface CustomerRef { id: number; salespersonId: number | null; region: string; weight: number; overseas: boolean }
-interface ProductRef { id: number; listPrice: Decimal; specification: string }
+interface ProductRef { id: number; listPrice: Decimal; specification: string; stockOnHand: number; stockReserved: number }
 
-const orderStateByAge = (faker: typeof fakerZH_CN, ageDays: number): string => {
+const orderStateByAge = (faker: typeof fakerZH_CN, ageDays: number): OrderState => {
   if (faker.number.int({ min: 1, max: 100 }) <= 3) return 'cancelled';
   if (ageDays > 60) return faker.helpers.weightedArrayElement([{ value: 'closed', weight: 90 }, { value: 'shipped', weight: 10 }]);
   if (ageDays > 25) return faker.helpers.arrayElement(['shipped', 'partially_shipped', 'ready', 'closed']);
@@ -100,7 +105,11 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
       );
       const specification = family.specification(faker);
       const stockOnHand = faker.number.int({ min: 0, max: 800 });
-      products.push({ id: 0, listPrice, specification });
+      // Drawn and discarded (it was a random reserved figure): keeps the seeded sequence, and so
+      // every customer, order and the demo collection built on them, as before.
+      faker.number.int({ min: 0, max: Math.floor(stockOnHand / 3) });
+      // Nothing is reserved until orders allocate (below): reserved = the open lines' reservations.
+      products.push({ id: 0, listPrice, specification, stockOnHand, stockReserved: 0 });
       records.push({
         values: {
           sku: `${family.code}-${String(firstSku + i).padStart(5, '0')}`,
@@ -109,7 +118,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
           unit: family.unit,
           listPrice: listPrice.toFixed(2),
           stockOnHand,
-          stockReserved: faker.number.int({ min: 0, max: Math.floor(stockOnHand / 3) }),
+          stockReserved: 0,
           category: family.category,
           active: faker.number.int({ min: 1, max: 100 }) > 4,
         },
@@ -180,6 +189,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
   });
 
   const weightedCustomers = customers.map((customer) => ({ value: customer, weight: customer.weight }));
+  const trailStaff = await staffByRole(strapi, ['cs-supervisor', 'planner', 'order-coordinator']);
   await inChunks('orders', scale.orders, async (from, to) => {
     const drafts = Array.from({ length: to - from }, (_, k) => {
       const ageDays = faker.number.int({ min: 0, max: 729 });
@@ -192,7 +202,10 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
     for (const [year, count] of perYear) {
       nextInYear.set(year, (await reserveSequence(strapi, seriesKey(SERIES.order, year), count)) - count + 1);
     }
-    const records = drafts.map((draft) => {
+    const records: BulkRecord[] = [];
+    const trails: { documentId: string; steps: PaperTrailStep[] }[] = [];
+    const packaging: (Record<string, unknown> & { order: number })[] = [];
+    for (const draft of drafts) {
       const year = Number(draft.orderDate.slice(0, 4));
       const sequence = nextInYear.get(year)!;
       nextInYear.set(year, sequence + 1);
@@ -206,34 +219,73 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
       const priced = priceOrderLines(lines);
       const state = orderStateByAge(faker, draft.ageDays);
       const requiredDate = addDays(draft.orderDate, faker.number.int({ min: 10, max: 60 }));
-      return {
+      const channel = faker.helpers.weightedArrayElement([
+        { value: 'phone', weight: 45 }, { value: 'email', weight: 25 }, { value: 'visit', weight: 12 },
+        { value: 'fax', weight: 8 }, { value: 'letter', weight: 3 }, { value: 'other', weight: 7 },
+      ]);
+      const promisedDate = state === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 }));
+      const trail = orderPaperTrail({ state, orderDate: draft.orderDate, promisedDate, cancelledAfterConfirmation: draft.index % 2 === 1 }, today);
+      const documentId = newDocumentId();
+      trails.push({ documentId, steps: trail.steps });
+      const pieces = lines.reduce((sum, line) => sum + line.quantity, 0);
+      packaging.push(...demoPackagingItems(state, draft.index, draft.orderDate, pieces).map((item) => ({ ...item, order: records.length })));
+      records.push({
+        documentId,
         values: {
           number: formatNumber(SERIES.order, year, sequence),
           orderDate: draft.orderDate,
-          channel: faker.helpers.weightedArrayElement([
-            { value: 'phone', weight: 45 }, { value: 'email', weight: 25 }, { value: 'visit', weight: 12 },
-            { value: 'fax', weight: 8 }, { value: 'letter', weight: 3 }, { value: 'other', weight: 7 },
-          ]),
+          channel,
           total: priced.total,
           currency: customer.overseas ? 'USD' : 'CNY',
           requiredDate,
-          promisedDate: state === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 })),
+          promisedDate,
           region: customer.region,
           state,
           notes: faker.number.int({ min: 1, max: 100 }) <= 10 ? '客户要求木箱包装，随货附合格证' : null,
+          reviewRound: 0,
+          ...trail.fields,
         },
         links: { customer: customer.id, salesperson: customer.salespersonId },
         components: {
           lines: chosen.map((product, l) => ({
-            values: { specification: product.specification, ...priced.lines[l] },
+            values: {
+              specification: product.specification,
+              ...priced.lines[l],
+              // What the order guard gives every line: its key, and allocate's reservation.
+              key: newLineKey(),
+              source: 'own_production',
+              reservedQuantity: reserveFor(state, product, lines[l].quantity),
+            },
             links: { product: product.id },
           })),
         },
-      } satisfies BulkRecord;
-    });
+      });
+    }
     const orderIds = await writer.insert('api::order.order', records);
+    // The history the workflow would have written, and the packaging items the packaging gate asked for.
+    await writer.insert(
+      'api::workflow-event.workflow-event',
+      trails.flatMap(({ documentId, steps }) =>
+        steps.map((step) => ({
+          values: { subject: 'order', subjectId: documentId, action: step.action, fromState: step.from, toState: step.to, role: step.role, comment: step.comment, at: morningOf(step.day) },
+          links: { actor: trailStaff.get(step.role) ?? null },
+        }))
+      )
+    );
+    await writer.insert(
+      'api::packaging-item.packaging-item',
+      packaging.map(({ order, ...values }) => ({ values, links: { order: orderIds[order] } }))
+    );
     // The bulk writer bypasses the lifecycle hooks: bring the sales roll-up along in the same transaction.
     await syncSalesFactsRange(strapi, Math.min(...orderIds), Math.max(...orderIds));
+  });
+
+  // On hand and reserved as the orders' allocations left them: reserved = the open lines' reservations.
+  await strapi.db.transaction(async ({ trx }) => {
+    const table = strapi.db.metadata.get('api::product.product' as never).tableName;
+    for (const product of products.filter((candidate) => candidate.stockReserved > 0)) {
+      await trx(table).where({ id: product.id }).update({ stock_on_hand: product.stockOnHand, stock_reserved: product.stockReserved });
+    }
   });
 
   const handlers = await staffIds(strapi, ['cs-specialist', 'cs-supervisor', 'order-coordinator', 'salesperson']);
@@ -267,7 +319,66 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
   });
 };
 
+/**
+ * The stock allocate (配货) would have reserved for a line: an order in production holds what its
+ * product has available; a ready order holds its whole quantity, the goods it made having come
+ * into stock (on hand raised by what was missing). Other states hold nothing.
+ */
+const reserveFor = (state: string, product: ProductRef, quantity: number): number => {
+  let reserve = 0;
+  if (state === 'ready') {
+    product.stockOnHand = Math.max(product.stockOnHand, product.stockReserved + quantity);
+    reserve = quantity;
+  } else if (state === 'in_production') {
+    reserve = Math.max(0, Math.min(quantity, product.stockOnHand - product.stockReserved));
+  }
+  product.stockReserved += reserve;
+  return reserve;
+};
+
+/** States in which the packaging gate (mark_ready) has been or is about to be passed. */
+const PACKED_STATES = ['in_production', 'ready', 'partially_shipped', 'shipped', 'closed'];
+
+/**
+ * The packaging items (包材) of an order from production on: a carton whose artwork the customer
+ * confirmed, every third order also a label; in production every other label still awaits the
+ * customer's artwork, so the order coordinator has something to follow up.
+ */
+const demoPackagingItems = (state: string, index: number, orderDate: string, pieces: number): Record<string, unknown>[] => {
+  if (!PACKED_STATES.includes(state)) return [];
+  const confirmed = { artworkConfirmedBy: '客户采购部', artworkConfirmedAt: addDays(orderDate, 3), printingSentAt: addDays(orderDate, 4), printingReceivedAt: addDays(orderDate, 9) };
+  const items: Record<string, unknown>[] = [
+    { kind: 'carton', description: '出口五层瓦楞纸箱（印客户唛头）', quantityRequired: Math.ceil(pieces / 10), quantityInStock: Math.ceil(pieces / 10), ...confirmed },
+  ];
+  if (index % 3 === 0) {
+    const waiting = state === 'in_production' && index % 2 === 0;
+    items.push({
+      kind: 'label',
+      description: '产品铭牌及合格证标签',
+      quantityRequired: pieces,
+      quantityInStock: waiting ? 0 : pieces,
+      ...(waiting ? { artworkConfirmedBy: null, artworkConfirmedAt: null, printingSentAt: null, printingReceivedAt: null } : confirmed),
+    });
+  }
+  return items;
+};
+
+/** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
+const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
+
 const USER = 'plugin::users-permissions.user';
+
+/** The staff member who takes each role's steps in the paper trail: the development account, else anyone with the role. */
+const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {
+  const users = await strapi.db.query(USER).findMany({ where: { role: { type: { $in: roles } } }, select: ['id', 'email'], populate: { role: { select: ['type'] } }, orderBy: { id: 'asc' } });
+  const byRole = new Map<RoleCode, number>();
+  for (const role of roles) {
+    const ofRole = users.filter((user: { role: { type: string } }) => user.role?.type === role);
+    const chosen = ofRole.find((user: { email: string }) => user.email === devEmail(role)) ?? ofRole[0];
+    if (chosen) byRole.set(role, chosen.id);
+  }
+  return byRole;
+};
 
 const staffIds = async (strapi: Core.Strapi, roles: string[]): Promise<number[]> => {
   const users = await strapi.db.query(USER).findMany({ where: { role: { type: { $in: roles } } }, select: ['id'] });

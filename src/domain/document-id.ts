@@ -1,4 +1,4 @@
-/** documentIds for rows our own code writes without the Document Service (bulk data, the outbox). */
+/** documentIds for rows our own code writes without the Document Service (bulk data, the outbox), and order line keys. */
 import crypto from 'crypto';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -12,3 +12,9 @@ export const newDocumentId = (): string => {
   const bytes = crypto.randomBytes(24);
   return Array.from(bytes, (byte, i) => (i === 0 ? LETTERS[byte % 26] : ALPHANUMERIC[byte % 36])).join('');
 };
+
+/**
+ * The key an order line is named by in allocations and shipments: made once by the server for
+ * every line, hand-made or demo, and never changed.
+ */
+export const newLineKey = (): string => newDocumentId().slice(0, 12);

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { ORDER_HOLDING_STATES } from '../domain/contract-review';
-import { newDocumentId } from '../domain/document-id';
+import { newLineKey } from '../domain/document-id';
 import { nextNumber } from '../sequences/next-number';
 import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
 import { reportTimeZone } from '../settings';
@@ -146,7 +146,7 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string, { copy }: 
   // Each line gets a key that shipments and allocations name it by, once; its reservation is
   // allocate's (a new line starts at the schema's 0).
   for (const line of (order.lines as { id: number; key: string | null }[]).filter((candidate) => !candidate.key)) {
-    await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: newDocumentId().slice(0, 12) } });
+    await strapi.db.query(LINE).update({ where: { id: line.id }, data: { key: newLineKey() } });
   }
   // A copy (content manager's clone) is a new draft: the source's reservations stay the source's.
   if (copy) {

@@ -11,6 +11,8 @@ import { loadDemoData } from '../../src/demo/demo-data';
 import { ensureDevAccounts, devEmail, SUPER_ADMIN_EMAIL } from '../../src/staff/dev-accounts';
 import { ROLE_CODES } from '../../src/domain/staff-roles';
 import { dateIn } from '../../src/domain/business-date';
+import { CONTRACT_STATES } from '../../src/domain/contract-review';
+import { actOn } from '../helpers/workflow';
 import request from 'supertest';
 import Decimal from 'decimal.js';
 import path from 'path';
@@ -271,32 +273,100 @@ describe('demo data', () => {
     expect(measure.metadatas.ownerRole.edit.label).toBe('Owner 负责岗位');
   });
 
-  it('takes demo contracts through the real workflow, one in each state, with history and a seal log', async () => {
+  it('gives every bulk-loaded order what a hand-made one has: version, line keys, history, packaging, reservations', async () => {
+    const knex = app.strapi.db.connection;
+    const orders: { documentId: string; state: string; version: number | null; plannedStart: string | null }[] = await knex('orders').select(
+      'document_id as documentId', 'state', 'version', 'planned_start as plannedStart'
+    );
+    expect(orders.length).toBeGreaterThanOrEqual(60);
+    const events = await knex('workflow_events').where({ subject: 'order' }).groupBy('subject_id').select('subject_id').count({ n: '*' });
+    const eventsOf = new Map((events as unknown as { subject_id: string; n: string | number }[]).map((row) => [row.subject_id, Number(row.n)]));
+    for (const order of orders) {
+      // The version the next action must name is 1 + the steps taken, as the engine counts.
+      expect([order.documentId, order.state, order.version]).toEqual([order.documentId, order.state, 1 + (eventsOf.get(order.documentId) ?? 0)]);
+      if (order.state !== 'draft') expect([order.documentId, eventsOf.get(order.documentId)! > 0]).toEqual([order.documentId, true]);
+      if (['scheduled', 'in_production', 'ready', 'shipped', 'closed', 'on_hold'].includes(order.state)) expect(order.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const lines: { key: string | null; reserved: number | null }[] = await knex('components_order_lines').select('key', 'reserved_quantity as reserved');
+    expect(lines.filter((line) => !line.key || line.reserved === null)).toEqual([]);
+    expect(new Set(lines.map((line) => line.key)).size).toBe(lines.length);
+    // The packaging gate was passed: every order made ready or shipped has its artwork confirmed.
+    const unconfirmed = await knex('orders as o')
+      .join('packaging_items_order_lnk as l', 'l.order_id', 'o.id')
+      .join('packaging_items as p', 'p.id', 'l.packaging_item_id')
+      .whereIn('o.state', ['ready', 'partially_shipped', 'shipped', 'closed'])
+      .whereNull('p.artwork_confirmed_at')
+      .count({ n: '*' });
+    expect(Number(unconfirmed[0].n)).toBe(0);
+    expect(await app.strapi.db.query('api::packaging-item.packaging-item').count()).toBeGreaterThan(0);
+    await expectReservationsMatchStock();
+  });
+
+  /** Each product's reserved stock is the sum of its open order lines' reservations, never above on hand. */
+  const expectReservationsMatchStock = async () => {
+    const knex = app.strapi.db.connection;
+    const reserved = await knex('components_order_lines as l')
+      .join('components_order_lines_product_lnk as pl', 'pl.line_id', 'l.id')
+      .join('orders_cmps as c', function joinOrder() {
+        this.on('c.cmp_id', '=', 'l.id').andOn('c.field', '=', knex.raw('?', ['lines']));
+      })
+      .join('orders as o', 'o.id', 'c.entity_id')
+      .whereNotIn('o.state', ['shipped', 'closed', 'cancelled'])
+      .groupBy('pl.product_id')
+      .select('pl.product_id as product')
+      .sum({ reserved: 'l.reserved_quantity' });
+    const byProduct = new Map((reserved as unknown as { product: number; reserved: string | number }[]).map((row) => [Number(row.product), Number(row.reserved)]));
+    const products: { id: number; onHand: number; reserved: number }[] = await knex('products').select('id', 'stock_on_hand as onHand', 'stock_reserved as reserved');
+    for (const product of products) {
+      expect([product.id, Number(product.reserved)]).toEqual([product.id, byProduct.get(product.id) ?? 0]);
+      expect([product.id, Number(product.reserved) <= Number(product.onHand)]).toEqual([product.id, true]);
+    }
+    expect([...byProduct.values()].some((value) => value > 0)).toBe(true);
+  };
+
+  it('takes 24 demo contracts through the real workflow, two in each state, with history and a seal log', async () => {
     // The compiled module the running app uses: the engine's trusted-write scope must be the app's own.
     const { loadDemoContracts } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-contracts'));
-    const specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    const [customer] = await app.strapi.db.query('api::customer.customer').findMany({ limit: 1, select: ['documentId'] });
-    const [product] = await app.strapi.db.query('api::product.product').findMany({ limit: 1, select: ['documentId'] });
-    for (let i = 0; i < 12; i += 1) {
-      const res = await rest(app.strapi, specialist).post('/api/orders', {
-        data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1 + i, unitPrice: '88.00' }] },
-      });
-      expect(res.status).toBe(201);
-    }
-    expect(await loadDemoContracts(app.strapi, 12)).toBe(12);
-    const contracts = await app.strapi.db.query('api::contract.contract').findMany({ select: ['documentId', 'state'], populate: { drafter: { select: ['email'] } } });
-    expect(contracts.map((c: { state: string }) => c.state).sort()).toEqual(
-      ['active', 'active', 'approved', 'cancelled', 'changes_requested', 'completed', 'draft', 'in_review', 'in_review', 'replied', 'sealed', 'termination_proposed'].sort()
-    );
+    const ordersBefore = await app.strapi.db.query('api::order.order').count();
+    expect(await loadDemoContracts(app.strapi)).toBe(24);
+    const contracts = await app.strapi.db.query('api::contract.contract').findMany({
+      select: ['documentId', 'state', 'revision', 'version'],
+      populate: { drafter: { select: ['email'] } },
+    });
+    const perState = new Map<string, number>();
+    for (const contract of contracts) perState.set(contract.state, (perState.get(contract.state) ?? 0) + 1);
+    expect(Object.fromEntries([...perState].sort())).toEqual(Object.fromEntries(CONTRACT_STATES.map((state) => [state, 2]).sort()));
+    expect(contracts.filter((c: { state: string; revision: number }) => c.state === 'draft').map((c: { revision: number }) => c.revision)).toEqual([2, 2]);
     expect(new Set(contracts.map((c: { drafter: { email: string } }) => c.drafter.email))).toEqual(new Set([devEmail('cs-specialist')]));
+    // 22 new draft orders, entered like any: numbered, priced, with line keys.
+    expect(await app.strapi.db.query('api::order.order').count()).toBe(ordersBefore + 22);
     const events = await app.strapi.db.query('api::workflow-event.workflow-event').count({ where: { subject: 'contract' } });
-    expect(events).toBeGreaterThanOrEqual(40);
-    expect(await app.strapi.db.query('api::seal-use.seal-use').count()).toBe(4); // sealed, active ×2, completed
+    expect(events).toBeGreaterThanOrEqual(80);
+    // One seal use per contract sealed: sealed, active and completed, two each.
+    const seals = await app.strapi.db.query('api::seal-use.seal-use').findMany({ populate: { contract: { select: ['state'] }, approvedBy: { select: ['email'] } } });
+    expect(seals.map((seal: { contract: { state: string } }) => seal.contract.state).sort()).toEqual(['active', 'active', 'completed', 'completed', 'sealed', 'sealed']);
+    expect(new Set(seals.map((seal: { approvedBy: { email: string } }) => seal.approvedBy.email))).toEqual(new Set([devEmail('cs-supervisor')]));
     const inForce = await app.strapi.db.query('api::contract.contract').findMany({
       where: { state: { $in: ['active', 'completed'] } },
       populate: { orders: { select: ['state'] } },
     });
-    expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+
+    // A demo contract in review takes the planner's opinion through REST, as one made by hand.
+    const planner = await createStaffUser(app.strapi, 'planner');
+    const awaiting = contracts.filter((c: { state: string }) => c.state === 'in_review');
+    let opinions = 0;
+    for (const contract of awaiting) {
+      const where = await rest(app.strapi, planner).get(`/api/contracts/${contract.documentId}/workflow`);
+      expect(where.status).toBe(200);
+      if (!where.body.data.allowedActions.includes('review')) continue;
+      const res = await rest(app.strapi, planner).post(`/api/contracts/${contract.documentId}/workflow/review`, {
+        data: { version: where.body.data.version, verdict: 'approve', comment: '产能可以安排' },
+      });
+      expect([res.status, res.body.error]).toEqual([200, undefined]);
+      opinions += 1;
+    }
+    expect(opinions).toBeGreaterThan(0);
   });
 
   it('takes demo complaints through the real workflow over the past year: every state, measures, feedback', async () => {
@@ -356,5 +426,45 @@ describe('demo data', () => {
 
     const aging = await receivableAging(app.strapi, { asOf: dateIn('Asia/Shanghai'), groupBy: 'bucket' });
     for (const [bucket, amount] of Object.entries(aging.totals.amounts)) expect([bucket, Number(amount) > 0]).toEqual([bucket, true]);
+  });
+
+  it('lets the order coordinator ship a ready demo order through REST, its reservation released', async () => {
+    const coordinator = await createStaffUser(app.strapi, 'order-coordinator');
+    const ready = await app.strapi.db.query('api::order.order').findMany({
+      where: { state: 'ready', customer: { creditHold: false } },
+      populate: { lines: { populate: { product: { select: ['id', 'stockOnHand', 'stockReserved'] } } } },
+    });
+    expect(ready.length).toBeGreaterThan(0);
+    const order = ready[0];
+    const created = await rest(app.strapi, coordinator).post('/api/shipments?populate=lines', {
+      data: {
+        order: order.documentId,
+        lines: order.lines.map((line: { key: string; quantity: number }) => ({ line: line.key, quantity: line.quantity })),
+        transportMode: 'truck',
+        truckPlate: '浙B·12345',
+      },
+    });
+    expect([created.status, created.body.error]).toEqual([201, undefined]);
+    const shipped = await actOn(app.strapi, coordinator, 'api::shipment.shipment', created.body.data.documentId, 'ship');
+    expect([shipped.status, shipped.body.error]).toEqual([200, undefined]);
+    const after = await app.strapi.db.query('api::order.order').findOne({
+      where: { documentId: order.documentId },
+      populate: { lines: { populate: { product: { select: ['id', 'stockOnHand', 'stockReserved'] } } } },
+    });
+    expect(after.state).toBe('shipped');
+    expect(after.version).toBe(order.version + 1);
+    for (const [index, line] of after.lines.entries()) {
+      const before = order.lines[index];
+      expect(line.reservedQuantity).toBe(0);
+      // Products shared by two lines move by both; the totals are checked below.
+      if (order.lines.filter((other: { product: { id: number } }) => other.product.id === before.product.id).length === 1) {
+        expect(line.product.stockOnHand).toBe(before.product.stockOnHand - before.quantity);
+        expect(line.product.stockReserved).toBe(before.product.stockReserved - before.reservedQuantity);
+      }
+    }
+    await expectReservationsMatchStock();
+    // The order's side panel shows its whole story: the paper trail, then the shipment.
+    const history = await app.strapi.db.query('api::workflow-event.workflow-event').findMany({ where: { subject: 'order', subjectId: order.documentId }, orderBy: { id: 'asc' } });
+    expect(history.map((event: { action: string }) => event.action)).toEqual(['confirm', 'schedule', 'start_production', 'mark_ready', 'ship']);
   });
 });
