@@ -310,7 +310,9 @@ describe('contract review', () => {
   it('activates 32 contracts of the same month at once: every one succeeds and the sales figures stay exact', async () => {
     const contracts: Doc[] = [];
     for (let index = 0; index < 32; index += 1) {
-      const contract = await newContract({ lines: lines(1 + (index % 3), '10.00') });
+      // One customer each: a customer's credit check locks its row, which would queue them anyway.
+      const buyer = await createCustomer(app.strapi, specialist, { creditLimit: '1000000.00' });
+      const contract = await newContract({ customer: buyer.documentId, lines: lines(1 + (index % 3), '10.00') });
       await ok(act(app.strapi, specialist, contract.documentId, 'submit'));
       await approveBoth(contract.documentId);
       await ok(act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'phone', content: 'agreed' }));
