@@ -1,8 +1,8 @@
 /**
- * One jest run for unit and integration tests. Strapi is compiled once in globalSetup; each
- * integration file boots its own Strapi on a fresh database (SQLite file, or a PostgreSQL database
- * created and dropped per file when DATABASE_CLIENT=postgres). Files run in band: each boots a
- * whole Strapi, and two cores are better spent on one at a time.
+ * One jest run for unit and integration tests. Strapi is compiled once in globalSetup, which also
+ * prepares a template database (the app started once on it); each integration file boots its own
+ * Strapi on a fresh copy of it (SQLite file, or a PostgreSQL database created from the template and
+ * dropped per file when DATABASE_CLIENT=postgres). Files run in band: each boots a whole Strapi.
  */
 module.exports = {
   testEnvironment: 'node',
@@ -10,6 +10,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/helpers/test-env.ts'],
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],

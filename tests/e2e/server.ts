@@ -1,6 +1,8 @@
 /**
  * Runs the built app (`strapi start`) on a fresh SQLite database with demo data and the
  * development accounts, on its own port, for browser tests; and launches Debian's Chromium.
+ * The demo data is loaded once per run (global-setup.ts starts the app on a template file); each
+ * test file's app starts on its own copy, so files cannot see each other's changes.
  */
 import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
@@ -15,11 +17,19 @@ export interface RunningApp {
   baseUrl: string;
   /** The app's SQLite file, for setting up and checking what the browser cannot reach. */
   databaseFile: string;
-  stop(): Promise<void>;
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
-export const startApp = async (port = 1339): Promise<RunningApp> => {
-  const file = path.join(os.tmpdir(), `cs-e2e-${process.pid}.db`);
+/** The demo database global-setup.ts prepared, copied by every startApp. */
+const TEMPLATE_VARIABLE = 'E2E_TEMPLATE_DATABASE';
+
+const removeDatabase = (file: string) => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+};
+
+export const startApp = async (port = 1339, file = path.join(os.tmpdir(), `cs-e2e-${process.pid}-${port}.db`)): Promise<RunningApp> => {
+  const template = process.env[TEMPLATE_VARIABLE];
+  if (template && template !== file) fs.copyFileSync(template, file);
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -58,11 +68,28 @@ export const startApp = async (port = 1339): Promise<RunningApp> => {
   return {
     baseUrl,
     databaseFile: file,
-    stop: async () => {
+    stop: async ({ keepDatabase = false } = {}) => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      if (!keepDatabase) removeDatabase(file);
     },
+  };
+};
+
+/**
+ * Loads the demo data once: starts the app on an empty template file, waits until it is up (the
+ * demo load happens before it answers) and stops it without removing the file. Returns a function
+ * that removes it.
+ */
+export const prepareDemoTemplate = async (): Promise<() => void> => {
+  const file = path.join(os.tmpdir(), `cs-e2e-template-${process.pid}.db`);
+  removeDatabase(file);
+  const app = await startApp(1349, file);
+  await app.stop({ keepDatabase: true });
+  process.env[TEMPLATE_VARIABLE] = file;
+  return () => {
+    delete process.env[TEMPLATE_VARIABLE];
+    removeDatabase(file);
   };
 };
 
