@@ -1,6 +1,7 @@
 /**
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
- * texts in both, and the contract and complaint workflows on the content manager's screens.
+ * texts in both, and the workflow actions (orders, contracts, complaints, shipments, payments) on
+ * the content manager's screens.
  */
 import { registerWorkflows, workflowTranslations } from './workflow';
 

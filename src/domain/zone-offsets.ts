@@ -25,16 +25,6 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   return formatter;
 };
 
-/** Whether the platform knows `timeZone` (an IANA name such as Asia/Shanghai). */
-export const isKnownTimeZone = (timeZone: string): boolean => {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Milliseconds to add to a UTC instant to read the wall clock in `timeZone` at that instant. */
 export const offsetAt = (timeZone: string, at: number): number => {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(at)).map((part) => [part.type, part.value]));

@@ -28,7 +28,6 @@ const CUSTOMER = 'api::customer.customer';
 const PRODUCT = 'api::product.product';
 
 export const STATISTICS_FORMATS = ['json', 'xlsx'] as const;
-export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
 export const STATISTICS_PARAMETERS = ['from', 'to', 'customer', 'category', 'severity'] as const;
 /** How many products and customers are named; the rest are summed up as `others`. */
 export const TOP_COUNT = 10;

@@ -32,11 +32,14 @@ export interface FuzzContext {
 type Row = { id: number; documentId: string; [field: string]: any };
 type Step = (ctx: FuzzContext) => Promise<StepOutcome | null>;
 
-const rows = (strapi: Core.Strapi, uid: string, where: Record<string, unknown> = {}, populate?: Record<string, unknown>): Promise<Row[]> =>
-  strapi.db.query(uid as never).findMany({ where, ...(populate ? { populate } : {}), orderBy: { id: 'asc' } }) as Promise<Row[]>;
-
-const pickRow = async (ctx: FuzzContext, uid: string, where: Record<string, unknown> = {}, populate?: Record<string, unknown>) =>
-  ctx.random.pick(await rows(ctx.strapi, uid, where, populate));
+/** One stored record at random: counted, then read at a random offset, so a long run reads one row, not the table. */
+const pickRow = async (ctx: FuzzContext, uid: string, where: Record<string, unknown> = {}, populate?: Record<string, unknown>): Promise<Row | undefined> => {
+  const query = ctx.strapi.db.query(uid as never);
+  const count = await query.count({ where });
+  if (count === 0) return undefined;
+  const offset = ctx.random.int(0, count - 1);
+  return ((await query.findMany({ where, ...(populate ? { populate } : {}), orderBy: { id: 'asc' }, offset, limit: 1 })) as Row[])[0];
+};
 
 const outcome = (name: string, res: Response, action?: StepOutcome['action']): StepOutcome => ({ name, status: res.status, ...(action ? { action } : {}) });
 
@@ -48,13 +51,12 @@ const as = (ctx: FuzzContext, roles: readonly RoleCode[]) => {
 const cm = (ctx: FuzzContext, who: 'cs-specialist' | 'cs-supervisor' | 'super') => contentManager(ctx.strapi, ctx.actors.admin[who]);
 
 const randomLines = async (ctx: FuzzContext) => {
-  const products = await rows(ctx.strapi, PRODUCT);
-  const count = ctx.random.int(1, 2);
-  return Array.from({ length: count }, () => ({
-    product: ctx.random.pick(products)?.documentId,
-    quantity: ctx.random.int(1, 8),
-    unitPrice: `${ctx.random.int(1, 50)}.${ctx.random.pick(['00', '50', '25'])}`,
-  })).filter((line) => line.product);
+  const lines = [];
+  for (let count = ctx.random.int(1, 2); count > 0; count--) {
+    const product = await pickRow(ctx, PRODUCT);
+    if (product) lines.push({ product: product.documentId, quantity: ctx.random.int(1, 8), unitPrice: `${ctx.random.int(1, 50)}.${ctx.random.pick(['00', '50', '25'])}` });
+  }
+  return lines;
 };
 
 const workflowStep = async (ctx: FuzzContext, uid: string, subject: string, record: Row, action: string, roles: readonly RoleCode[], input: Record<string, unknown> = {}) => {
@@ -188,14 +190,14 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
     weight: 2,
     run: async (ctx) => {
       const uid = ctx.random.pick([CUSTOMER, PRODUCT, ORDER])!;
-      const records = await rows(ctx.strapi, uid);
-      if (records.length === 0) return null;
+      const record = await pickRow(ctx, uid);
+      if (!record) return null;
       if (ctx.random.chance(0.5)) {
-        const chosen = [ctx.random.pick(records)!, ctx.random.pick(records)!];
+        const chosen = [record, (await pickRow(ctx, uid))!];
         const res = await cm(ctx, 'super').bulkDelete(uid, [...new Set(chosen.map((r) => r.documentId))]);
         return outcome(`super admin bulk delete ${uid.split('.')[1]}`, res);
       }
-      const res = await cm(ctx, 'super').delete(uid, ctx.random.pick(records)!.documentId);
+      const res = await cm(ctx, 'super').delete(uid, record.documentId);
       return outcome(`super admin delete ${uid.split('.')[1]}`, res);
     },
   },
