@@ -1,4 +1,9 @@
-/** The direction imports may take in src/ (docs/architecture.md, "Layers"); checked in CI by `npm run lint`. */
+/**
+ * The direction imports take in src/ (docs/architecture.md, "Layers"): domain ← platform ←
+ * features ← edges, and no cycles. Checked in CI by `npm run lint`.
+ */
+const SERVER_LIBRARIES = '^(node_modules/(@strapi|knex|pg|better-sqlite3|nodemailer|koa)|@strapi)';
+
 module.exports = {
   forbidden: [
     {
@@ -11,9 +16,16 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'src/domain holds the rules as plain TypeScript: no Strapi, no database, nothing above it.',
+      comment: 'src/domain holds the rules as plain TypeScript: nothing of the app above it, no Strapi, no database.',
       from: { path: '^src/domain' },
-      to: { pathNot: ['^src/domain', '^node_modules/(decimal\\.js|date-fns|@date-fns)'] },
+      to: { path: ['^src/(?!domain/)', SERVER_LIBRARIES] },
+    },
+    {
+      name: 'platform-points-down',
+      severity: 'error',
+      comment: 'src/platform is what every feature builds on: it may use the domain and libraries, no feature.',
+      from: { path: '^src/platform' },
+      to: { path: '^src/(?!(platform|domain)/)' },
     },
   ],
   options: {

@@ -154,7 +154,7 @@ const notificationsChild = async (variant, distDir) => {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
-    const { notify } = require(path.join(distDir, 'src', 'notifications', 'outbox.js'));
+    const { notify } = require(path.join(distDir, 'src', 'platform', 'outbox.js'));
     const { drainOutbox } = require(path.join(distDir, 'src', 'notifications', 'worker.js'));
     const run = `${Date.now()}`;
     let started = clock();

@@ -20,7 +20,7 @@ import { ensureAgingSnapshotTables } from './collection/aging-snapshots';
 import { followReceivableChanges } from './collection/receivable-roll-ups';
 import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
 import { ensureLeaseTable } from './jobs/job-lease';
-import { ensureSequenceTable } from './sequences/next-number';
+import { ensureSequenceTable } from './platform/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
 import { registerWorkflowAdminRoutes } from './workflows/admin-routes';

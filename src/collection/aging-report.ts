@@ -10,10 +10,10 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { dateIn, isCalendarDate } from '../domain/business-date';
 import { FieldProblem } from '../domain/validation-error';
-import { validationError } from '../guards/errors';
-import { plainParameter } from '../guards/query-parameter';
-import { Column, Row, toXlsx } from '../ledger/table-export';
-import { reportTimeZone } from '../settings';
+import { validationError } from '../platform/errors';
+import { plainParameter } from '../platform/query-parameter';
+import { Column, Row, toXlsx } from '../platform/table-export';
+import { reportTimeZone } from '../platform/settings';
 import { Aging, AGING_GROUPS, AgingGroup, AgingOptions, receivableAging } from './receivable-aging';
 
 const PARAMETERS = ['asOf', 'groupBy', 'region', 'salesperson', 'top', 'currency', 'format'] as const;

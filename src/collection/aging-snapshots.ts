@@ -19,7 +19,7 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { monthStart } from '../domain/sales-periods';
-import { reportTimeZone } from '../settings';
+import { reportTimeZone } from '../platform/settings';
 import { openItemColumns } from '../statistics/receivable-facts';
 import { AGING_SNAPSHOT_DAYS, AGING_SNAPSHOT_ITEMS, openItemsQuery } from './receivable-aging';
 

@@ -18,11 +18,11 @@ import { dateIn } from '../domain/business-date';
 import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
 import { CreditTerms } from '../domain/credit-terms';
 import { Decimal, formatMoney } from '../domain/money';
-import { conflict } from '../guards/errors';
-import { notify } from '../notifications/outbox';
-import { reportTimeZone } from '../settings';
-import { metaOf } from '../statistics/table-meta';
-import { asTrustedWrite } from '../workflows/trusted-write';
+import { conflict } from '../platform/errors';
+import { notify } from '../platform/outbox';
+import { reportTimeZone } from '../platform/settings';
+import { metaOf } from '../platform/table-meta';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
 
 export const CUSTOMER = 'api::customer.customer';

@@ -10,8 +10,8 @@ import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
 import type { PaymentProgress } from '../domain/payment';
-import { reportTimeZone } from '../settings';
-import { metaOf } from '../statistics/table-meta';
+import { reportTimeZone } from '../platform/settings';
+import { metaOf } from '../platform/table-meta';
 
 const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';

@@ -14,9 +14,9 @@ import Decimal from 'decimal.js';
 import { AgingBucket, agingBounds, agingBuckets } from '../domain/aging';
 import { dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
-import { reportTimeZone } from '../settings';
+import { reportTimeZone } from '../platform/settings';
 import { customerJoins, RECEIVABLE_FACTS } from '../statistics/receivable-facts';
-import { metaOf } from '../statistics/table-meta';
+import { metaOf } from '../platform/table-meta';
 
 const RECEIVABLE = 'api::receivable.receivable';
 const ALLOCATION = 'api::payment-allocation.payment-allocation';

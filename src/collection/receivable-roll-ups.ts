@@ -7,9 +7,9 @@
  * conditional UPDATEs, which fire no hooks.
  */
 import type { Core } from '@strapi/strapi';
-import { followWrites, inTransaction, Knex } from '../statistics/roll-up-writes';
+import { followWrites, inTransaction, Knex } from '../platform/roll-up-writes';
 import { syncReceivableFacts } from '../statistics/receivable-facts';
-import { metaOf } from '../statistics/table-meta';
+import { metaOf } from '../platform/table-meta';
 import { syncAgingSnapshots } from './aging-snapshots';
 
 const RECEIVABLE = 'api::receivable.receivable';

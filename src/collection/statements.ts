@@ -21,16 +21,16 @@ import {
   statementLines, StatementState, STATEMENT_STATE_LABELS,
 } from '../domain/statement';
 import { startOfDay } from '../domain/zone-offsets';
-import { conflict, refuse, validationError } from '../guards/errors';
-import { notify } from '../notifications/outbox';
-import { nextNumber } from '../sequences/next-number';
-import { reportTimeZone } from '../settings';
-import { Actor } from '../staff/actor';
-import { metaOf } from '../statistics/table-meta';
+import { conflict, refuse, validationError } from '../platform/errors';
+import { notify } from '../platform/outbox';
+import { nextNumber } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
+import { Actor } from '../platform/actor';
+import { metaOf } from '../platform/table-meta';
 import { customerMailbox } from '../workflows/customer-mailbox';
-import { AnswerOrigin, linkExpiry, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../workflows/signed-link';
-import { mailLanguage, staffMailboxes } from '../workflows/staff-mailboxes';
-import { asTrustedWrite } from '../workflows/trusted-write';
+import { AnswerOrigin, linkExpiry, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../platform/signed-link';
+import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { configuredBuckets, openItemsQuery } from './receivable-aging';
 
 export const STATEMENT = 'api::statement.statement';

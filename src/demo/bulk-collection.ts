@@ -11,11 +11,11 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { addDays, dateIn } from '../domain/business-date';
 import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { Decimal } from '../domain/money';
-import { reserveSequence } from '../sequences/next-number';
-import { reportTimeZone } from '../settings';
+import { reserveSequence } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
 import { dropAgingSnapshots } from '../collection/aging-snapshots';
 import { addFreshReceivables } from '../statistics/receivable-facts';
-import { metaOf } from '../statistics/table-meta';
+import { metaOf } from '../platform/table-meta';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 
 const SHIPPED_STATES = ['partially_shipped', 'shipped', 'closed'];

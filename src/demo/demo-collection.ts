@@ -15,13 +15,13 @@ import { formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
 import { CREDIT_OVERRIDE, recordCreditEvent } from '../collection/credit-control';
 import { recordPayment, reversePayment } from '../collection/payments';
-import { NOTIFICATIONS_TABLE } from '../notifications/outbox';
-import { reportTimeZone } from '../settings';
-import { Actor } from '../staff/actor';
+import { NOTIFICATIONS_TABLE } from '../platform/outbox';
+import { reportTimeZone } from '../platform/settings';
+import { Actor } from '../platform/actor';
 import { devEmail } from '../staff/dev-accounts';
 import { orderWorkflow } from '../workflows/order-workflow';
 import { shipmentWorkflow } from '../workflows/shipment-workflow';
-import { asTrustedWrite } from '../workflows/trusted-write';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
 

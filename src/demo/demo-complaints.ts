@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { fakerZH_CN } from '@faker-js/faker';
 import { RoleCode } from '../domain/staff-roles';
-import { Actor } from '../staff/actor';
+import { Actor } from '../platform/actor';
 import { devEmail } from '../staff/dev-accounts';
 import { acceptFeedback } from '../workflows/complaint-closing';
 import { COMPLAINT, complaintWorkflow } from '../workflows/complaint-workflow';

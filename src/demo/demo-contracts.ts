@@ -9,7 +9,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { addDays } from '../domain/business-date';
 import { RoleCode } from '../domain/staff-roles';
-import { Actor } from '../staff/actor';
+import { Actor } from '../platform/actor';
 import { devEmail } from '../staff/dev-accounts';
 import { contractWorkflow } from '../workflows/contract-workflow';
 import { takeAction } from '../workflows/workflow-service';

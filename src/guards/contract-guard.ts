@@ -10,13 +10,13 @@ import { isEditable } from '../domain/contract-review';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { DomainValidationError } from '../domain/validation-error';
-import { nextNumber } from '../sequences/next-number';
-import { reportTimeZone } from '../settings';
-import { currentActor } from '../staff/actor';
-import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
+import { nextNumber } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
+import { currentActor } from '../platform/actor';
+import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
 import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
-import { asValidation, conflict, refuse } from './errors';
+import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { Guard, isWrite } from './types';
 

@@ -6,9 +6,9 @@
  * (src/collection/credit-control.ts `enforceCreditHold`).
  */
 import { CREDIT_OVERRIDE, recordCreditEvent } from '../collection/credit-control';
-import { currentActor } from '../staff/actor';
-import { isTrustedWrite, asTrustedWrite } from '../workflows/trusted-write';
-import { asValidation, conflict, forbidden, refuse } from './errors';
+import { currentActor } from '../platform/actor';
+import { isTrustedWrite, asTrustedWrite } from '../platform/trusted-write';
+import { asValidation, conflict, forbidden, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 

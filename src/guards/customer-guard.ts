@@ -15,10 +15,10 @@ import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHo
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { CREDIT_TERMS_FIELDS, CREDIT_TERMS_REASON, CREDIT_TERMS_ROLES, DEFAULT_CREDIT_TERMS, creditTermsChange, creditTermsOf, creditTermsProblems, describeTermsChange, refuseTermsChange } from '../domain/credit-terms';
 import { DomainValidationError } from '../domain/validation-error';
-import { currentActor } from '../staff/actor';
-import { nextUnusedNumber } from '../sequences/next-number';
-import { reportTimeZone } from '../settings';
-import { asValidation, conflict, forbidden, refuse } from './errors';
+import { currentActor } from '../platform/actor';
+import { nextUnusedNumber } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
+import { asValidation, conflict, forbidden, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { Guard, isWrite } from './types';

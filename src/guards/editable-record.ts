@@ -6,7 +6,7 @@
  * is fine. Returns the record's current version.
  */
 import type { Core } from '@strapi/strapi';
-import { conflict, refuse } from './errors';
+import { conflict, refuse } from '../platform/errors';
 
 export interface EditRequest {
   uid: string;

@@ -22,13 +22,13 @@ import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
 import { withoutServerOwned } from './client-write';
 import { checkTemporalAttributes } from './date-fields';
-import { asValidation } from './errors';
+import { asValidation } from '../platform/errors';
 import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
 import { refuseDeleteWhileReferenced } from './referenced-records';
-import { conflict } from './errors';
+import { conflict } from '../platform/errors';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
-import { isTrustedWrite } from '../workflows/trusted-write';
+import { isTrustedWrite } from '../platform/trusted-write';
 import { statementGuard, workflowRecordGuard } from './workflow-record-guard';
 
 const GUARDS: Record<string, Guard> = {

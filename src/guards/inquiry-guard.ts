@@ -2,9 +2,9 @@
  * Contact-log entries: every entry names its customer; a new entry is handled by whoever records
  * it and happened now, unless the client says otherwise.
  */
-import { currentActor } from '../staff/actor';
+import { currentActor } from '../platform/actor';
 import { checkDateFields } from './date-fields';
-import { asValidation, refuse } from './errors';
+import { asValidation, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 

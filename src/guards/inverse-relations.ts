@@ -11,9 +11,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ACCESS_MATRIX, RecordName } from '../domain/access-matrix';
-import { currentActor } from '../staff/actor';
+import { currentActor } from '../platform/actor';
 import { RECORD_UIDS } from '../staff/role-sync';
-import { forbidden, refuse } from './errors';
+import { forbidden, refuse } from '../platform/errors';
 import { attributesOf } from './types';
 
 export interface InverseRelation {

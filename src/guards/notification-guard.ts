@@ -5,7 +5,7 @@
  * other field a client sends is ignored; creating and cloning are refused.
  */
 import type { Core } from '@strapi/strapi';
-import { refuse } from './errors';
+import { refuse } from '../platform/errors';
 import { Guard, isWrite } from './types';
 
 const NOTIFICATION = 'api::notification.notification';

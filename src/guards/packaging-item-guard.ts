@@ -6,7 +6,7 @@
  */
 import { checkDateFields } from './date-fields';
 import type { Core } from '@strapi/strapi';
-import { asValidation, conflict, refuse } from './errors';
+import { asValidation, conflict, refuse } from '../platform/errors';
 import { changedFields } from './unchanged-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';

@@ -6,9 +6,9 @@
  * reversed through its own actions.
  */
 import { recordPayment, PAYMENT } from '../collection/payments';
-import { currentActor } from '../staff/actor';
-import { isTrustedWrite } from '../workflows/trusted-write';
-import { conflict } from './errors';
+import { currentActor } from '../platform/actor';
+import { isTrustedWrite } from '../platform/trusted-write';
+import { conflict } from '../platform/errors';
 import { Guard } from './types';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);

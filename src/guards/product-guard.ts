@@ -5,7 +5,7 @@
  * figures is refused, since a planner typing a count would otherwise believe it was taken.
  */
 import type { Core } from '@strapi/strapi';
-import { asValidation, refuse } from './errors';
+import { asValidation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 

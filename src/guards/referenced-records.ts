@@ -7,7 +7,7 @@
  * new record type that refers to a customer or product is covered without being listed here.
  */
 import type { Core } from '@strapi/strapi';
-import { conflict } from './errors';
+import { conflict } from '../platform/errors';
 
 /** The record types whose deletion is refused while anything refers to them, and the field that names one. */
 export const KEPT_WHILE_REFERENCED: Record<string, { label: string; nameField: string }> = {

@@ -6,7 +6,7 @@
  */
 import { DomainValidationError } from '../domain/validation-error';
 import { subjectPeriodOf, targetProblems } from '../domain/sales-target';
-import { asValidation, isUniqueViolation, refuse } from './errors';
+import { asValidation, isUniqueViolation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 

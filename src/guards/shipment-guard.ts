@@ -11,11 +11,11 @@ import { yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { COUNTED_SHIPMENT_STATES, openQuantities, overShipments } from '../domain/shipping';
 import { DomainValidationError } from '../domain/validation-error';
-import { nextNumber } from '../sequences/next-number';
-import { reportTimeZone } from '../settings';
-import { asTrustedWrite, isTrustedWrite } from '../workflows/trusted-write';
+import { nextNumber } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
+import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
-import { asValidation, conflict, refuse } from './errors';
+import { asValidation, conflict, refuse } from '../platform/errors';
 import { referencedDocumentIds } from './relation-input';
 import { Guard, isWrite } from './types';
 

@@ -3,8 +3,8 @@
  * workflow engine: no client may create, change or delete one, not even the super admin in the
  * content manager.
  */
-import { forbidden } from './errors';
-import { isTrustedWrite } from '../workflows/trusted-write';
+import { forbidden } from '../platform/errors';
+import { isTrustedWrite } from '../platform/trusted-write';
 import { Guard } from './types';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);

@@ -22,10 +22,10 @@ import { dateIn } from '../domain/business-date';
 import { groupedMoney } from '../domain/money';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../domain/dunning';
 import { isRoleCode, RoleCode } from '../domain/staff-roles';
-import { notify } from '../notifications/outbox';
-import { reportTimeZone } from '../settings';
+import { notify } from '../platform/outbox';
+import { reportTimeZone } from '../platform/settings';
 import { customerMailbox } from '../workflows/customer-mailbox';
-import { mailLanguage, staffMailboxes } from '../workflows/staff-mailboxes';
+import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox } from '../workflows/workflow-service';
 import { withJobLease } from './job-lease';
 

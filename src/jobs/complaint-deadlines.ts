@@ -5,11 +5,11 @@
  * long enough without feedback is closed. `now` is a parameter so tests move the clock, not sleep.
  */
 import type { Core } from '@strapi/strapi';
-import { notify } from '../notifications/outbox';
+import { notify } from '../platform/outbox';
 import { closeBySystem } from '../workflows/complaint-closing';
 import { COMPLAINT, complaintPolicy, loadComplaint, mailData } from '../workflows/complaint-workflow';
-import { staffMailboxes } from '../workflows/staff-mailboxes';
-import { asTrustedWrite } from '../workflows/trusted-write';
+import { staffMailboxes } from '../platform/staff-mailboxes';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { withJobLease } from './job-lease';
 
 const DAY = 24 * 60 * 60 * 1000;

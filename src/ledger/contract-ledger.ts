@@ -11,10 +11,10 @@ import { dateIn, isCalendarDate } from '../domain/business-date';
 import { CONTRACT_STATES } from '../domain/contract-review';
 import { parseMoney } from '../domain/money';
 import { FieldProblem } from '../domain/validation-error';
-import { plainParameter } from '../guards/query-parameter';
-import { validationError } from '../guards/errors';
-import { reportTimeZone } from '../settings';
-import { Column, Row, toCsv, toXlsx } from './table-export';
+import { plainParameter } from '../platform/query-parameter';
+import { validationError } from '../platform/errors';
+import { reportTimeZone } from '../platform/settings';
+import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
 
 const CONTRACT = 'api::contract.contract';
 const CUSTOMER = 'api::customer.customer';

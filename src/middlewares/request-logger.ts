@@ -1,7 +1,7 @@
 /**
  * The request log, in place of `strapi::logger`: the same line (method, URL, time, status), but a
  * customer link's token in the path is replaced by `[redacted]`, so nobody reading the logs can
- * answer a statement or give complaint feedback in the customer's place (src/workflows/signed-link.ts).
+ * answer a statement or give complaint feedback in the customer's place (src/platform/signed-link.ts).
  */
 import type { Core } from '@strapi/strapi';
 

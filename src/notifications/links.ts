@@ -2,13 +2,13 @@
  * Customer links in mails, rendered by the worker when it sends: the outbox keeps only a reference
  * per template variable (`links: { feedbackLink: { purpose, documentId, nonce } }` in the payload),
  * never the link, so nobody who can read the outbox (REST, the content manager) can open it. The
- * worker turns each reference into the URL with the server's key (src/workflows/signed-link.ts);
+ * worker turns each reference into the URL with the server's key (src/platform/signed-link.ts);
  * a retry renders the same link.
  */
 import type { Core } from '@strapi/strapi';
 import { STATEMENT_LINK } from '../collection/statements';
 import { FEEDBACK_LINK } from '../workflows/feedback-link';
-import { LinkReference, linkUrl, SignedLinkKind } from '../workflows/signed-link';
+import { LinkReference, linkUrl, SignedLinkKind } from '../platform/signed-link';
 
 const KINDS: SignedLinkKind[] = [FEEDBACK_LINK, STATEMENT_LINK];
 

@@ -11,7 +11,7 @@ import { afterFailure, RetryPolicy } from '../domain/notification-policy';
 import { MailLocale, renderMail } from '../domain/notification-templates';
 import { renderAttachments } from './attachments';
 import { renderLinks } from './links';
-import { NOTIFICATIONS_TABLE as TABLE } from './outbox';
+import { NOTIFICATIONS_TABLE as TABLE } from '../platform/outbox';
 
 export interface WorkerSettings extends RetryPolicy {
   pollMs: number;

@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
 import { DeliveryNote, renderDeliveryNote } from '../documents/delivery-note-pdf';
-import { reportTimeZone } from '../settings';
+import { reportTimeZone } from '../platform/settings';
 
 const SHIPMENT = 'api::shipment.shipment';
 const CONTRACT = 'api::contract.contract';

@@ -17,11 +17,11 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { addDays, isCalendarDate } from '../domain/business-date';
 import { FieldProblem } from '../domain/validation-error';
-import { plainParameter } from '../guards/query-parameter';
+import { plainParameter } from '../platform/query-parameter';
 import { offsetPeriods, startOfDay } from '../domain/zone-offsets';
-import { validationError } from '../guards/errors';
-import { reportTimeZone } from '../settings';
-import { metaOf } from './table-meta';
+import { validationError } from '../platform/errors';
+import { reportTimeZone } from '../platform/settings';
+import { metaOf } from '../platform/table-meta';
 
 const COMPLAINT = 'api::complaint.complaint';
 const CUSTOMER = 'api::customer.customer';

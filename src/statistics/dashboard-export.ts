@@ -1,11 +1,11 @@
 /**
  * The dashboard's tables as XLSX downloads (GET /sales-dashboard/export/:table), through the one
- * report writer (src/ledger/table-export.ts): the same parameters as the table's own endpoint, the
+ * report writer (src/platform/table-export.ts): the same parameters as the table's own endpoint, the
  * same rows, bilingual column headers, money as numbers formatted 0.00.
  */
 import type { Core } from '@strapi/strapi';
-import { Column, Row, toXlsx } from '../ledger/table-export';
-import { reportTimeZone } from '../settings';
+import { Column, Row, toXlsx } from '../platform/table-export';
+import { reportTimeZone } from '../platform/settings';
 import * as receivables from './receivable-statistics';
 import * as sales from './sales-statistics';
 

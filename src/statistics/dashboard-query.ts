@@ -8,9 +8,9 @@ import type { Core } from '@strapi/strapi';
 import { dateIn, isCalendarDate } from '../domain/business-date';
 import { defaultRange } from '../domain/sales-periods';
 import { FieldProblem } from '../domain/validation-error';
-import { validationError } from '../guards/errors';
-import { plainParameter } from '../guards/query-parameter';
-import { reportTimeZone } from '../settings';
+import { validationError } from '../platform/errors';
+import { plainParameter } from '../platform/query-parameter';
+import { reportTimeZone } from '../platform/settings';
 
 export const COMMON_FILTERS = ['from', 'to', 'region', 'salesperson', 'customer', 'category'] as const;
 

@@ -19,9 +19,9 @@
  * are new.
  */
 import type { Core } from '@strapi/strapi';
-import { addSelected, Cube, withCubesInStep } from './cube-deltas';
-import { analyze, inTransaction, Knex, rowsOf } from './roll-up-writes';
-import { metaOf } from './table-meta';
+import { addSelected, Cube, withCubesInStep } from '../platform/cube-deltas';
+import { analyze, inTransaction, Knex, rowsOf } from '../platform/roll-up-writes';
+import { metaOf } from '../platform/table-meta';
 
 export const RECEIVABLE_FACTS = 'receivable_facts';
 export const COLLECTION_FACTS = 'collection_facts';

@@ -13,7 +13,7 @@ import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agin
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from './receivable-facts';
-import { rowsOf } from './roll-up-writes';
+import { rowsOf } from '../platform/roll-up-writes';
 
 const CUSTOMER = 'api::customer.customer';
 

@@ -20,9 +20,9 @@
  * orders of the same month at once queue on the cells they share instead of colliding.
  */
 import type { Core } from '@strapi/strapi';
-import { addSelected, Cube, withCubesInStep } from './cube-deltas';
-import { analyze, followWrites, inTransaction, Knex, rowsOf } from './roll-up-writes';
-import { metaOf } from './table-meta';
+import { addSelected, Cube, withCubesInStep } from '../platform/cube-deltas';
+import { analyze, followWrites, inTransaction, Knex, rowsOf } from '../platform/roll-up-writes';
+import { metaOf } from '../platform/table-meta';
 
 export const SALES_FACTS = 'sales_facts';
 /**

@@ -12,8 +12,8 @@ import Decimal from 'decimal.js';
 import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio, splitByWholeMonths } from '../domain/sales-periods';
 import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
-import { metaOf } from './table-meta';
-import { rowsOf } from './roll-up-writes';
+import { metaOf } from '../platform/table-meta';
+import { rowsOf } from '../platform/roll-up-writes';
 
 export const CURRENCY = 'CNY';
 const PRODUCT = 'api::product.product';

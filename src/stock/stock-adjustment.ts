@@ -7,9 +7,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { conflict, refuse } from '../guards/errors';
-import { Actor, currentActor } from '../staff/actor';
-import { asTrustedWrite } from '../workflows/trusted-write';
+import { conflict, refuse } from '../platform/errors';
+import { Actor, currentActor } from '../platform/actor';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
 
 const PRODUCT = 'api::product.product';

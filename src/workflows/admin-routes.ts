@@ -1,6 +1,6 @@
 /**
  * The admin panel's door to the workflows: the same engine as REST, for the admin user (linked to
- * their staff user and role codes by src/staff/actor.ts). Used by the edit views' document actions
+ * their staff user and role codes by src/platform/actor.ts). Used by the edit views' document actions
  * and side panels (src/admin/workflow) and the ledger export button.
  *   GET  /workflows/:subject/:documentId           state, version, the caller's actions, opinions, history
  *   POST /workflows/:subject/:documentId/:action   { data: { version, comment, ...fields } }
@@ -21,8 +21,8 @@ import type { Context } from 'koa';
 import { sendAging } from '../collection/aging-report';
 import { describePayment, mayHandlePayments, paymentProgressHandler, takePaymentAction } from '../collection/payment-handlers';
 import { creditRecord } from '../collection/credit-control';
-import { forbidden } from '../guards/errors';
-import { currentActor } from '../staff/actor';
+import { forbidden } from '../platform/errors';
+import { currentActor } from '../platform/actor';
 import { sendStatementFile } from '../collection/statement-documents';
 import { sendStatement, STATEMENT } from '../collection/statements';
 import { sendContractLedger } from '../ledger/contract-ledger';

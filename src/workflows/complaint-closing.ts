@@ -4,10 +4,10 @@
  * goes through the engine like any other, recorded in the history as done by `system`.
  */
 import type { Core } from '@strapi/strapi';
-import { Actor } from '../staff/actor';
+import { Actor } from '../platform/actor';
 import { COMPLAINT, complaintWorkflow } from './complaint-workflow';
 import { FeedbackTarget, recordFeedback } from './feedback-link';
-import { AnswerOrigin } from './signed-link';
+import { AnswerOrigin } from '../platform/signed-link';
 import { takeAction } from './workflow-service';
 
 /** The server closing a complaint on the supervisor's authority (the machine lets the supervisor close). */

@@ -11,12 +11,12 @@ import { dateTimeIn, isCalendarDate } from '../domain/business-date';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
 import { deadlineAfter, WorkCalendar } from '../domain/working-days';
-import { conflict, forbidden } from '../guards/errors';
-import { notify } from '../notifications/outbox';
-import { reportTimeZone } from '../settings';
+import { conflict, forbidden } from '../platform/errors';
+import { notify } from '../platform/outbox';
+import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { newFeedbackLink } from './feedback-link';
-import { staffMailboxes } from './staff-mailboxes';
+import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
 export const COMPLAINT = 'api::complaint.complaint';

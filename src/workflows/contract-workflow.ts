@@ -11,11 +11,11 @@ import { RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 import { isCalendarDate } from '../domain/business-date';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
-import { conflict } from '../guards/errors';
+import { conflict } from '../platform/errors';
 import { creditSnapshot } from './credit-position';
 import { enforceCreditHold } from '../collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
-import { mailLanguage } from './staff-mailboxes';
+import { mailLanguage } from '../platform/staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
 export const CONTRACT = 'api::contract.contract';

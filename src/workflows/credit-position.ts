@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { CreditSnapshot, OPEN_CONTRACT_STATES } from '../domain/contract-review';
 import { dateIn } from '../domain/business-date';
 import { Decimal, formatMoney, sumMoney } from '../domain/money';
-import { reportTimeZone } from '../settings';
+import { reportTimeZone } from '../platform/settings';
 
 const CONTRACT = 'api::contract.contract';
 const RECEIVABLE = 'api::receivable.receivable';

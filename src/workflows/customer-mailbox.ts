@@ -1,5 +1,5 @@
 /** Where a customer is written to: its primary contact with an e-mail (or the first contact that has one), in its language. */
-import { mailLanguage } from './staff-mailboxes';
+import { mailLanguage } from '../platform/staff-mailboxes';
 import type { Mailbox } from './workflow-service';
 
 export interface CustomerWithContacts {

@@ -5,8 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { asTrustedWrite } from './trusted-write';
-import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from './signed-link';
+import { asTrustedWrite } from '../platform/trusted-write';
+import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../platform/signed-link';
 
 const COMPLAINT = 'api::complaint.complaint';
 

@@ -5,8 +5,8 @@
  * `strapi.db.query('api::contract.contract').update(...)` in some service could move a state.
  */
 import type { Core } from '@strapi/strapi';
-import { forbidden } from '../guards/errors';
-import { isTrustedWrite } from './trusted-write';
+import { forbidden } from '../platform/errors';
+import { isTrustedWrite } from '../platform/trusted-write';
 import { inverseRelationsOf, relationChange } from '../guards/inverse-relations';
 
 export const WORKFLOW_MODELS = [

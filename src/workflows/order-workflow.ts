@@ -11,11 +11,11 @@ import { GOODS_GONE_STATES } from '../domain/shipping';
 import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
 import { DomainValidationError } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
-import { conflict } from '../guards/errors';
+import { conflict } from '../platform/errors';
 import { enforceCreditHold } from '../collection/credit-control';
-import { notify } from '../notifications/outbox';
+import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
-import { staffMailboxes } from './staff-mailboxes';
+import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
 export const ORDER = 'api::order.order';

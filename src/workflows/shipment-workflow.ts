@@ -12,8 +12,8 @@ import { dateIn } from '../domain/business-date';
 import { GOODS_GONE_STATES, orderStateAfterShipping, receivableOf, SHIPMENT_STATE_LABELS, shipmentMachine, ShipmentState } from '../domain/shipping';
 import { Recipient } from '../domain/workflow/machine';
 import { enforceCreditHold, reassessCredit } from '../collection/credit-control';
-import { conflict } from '../guards/errors';
-import { reportTimeZone } from '../settings';
+import { conflict } from '../platform/errors';
+import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 

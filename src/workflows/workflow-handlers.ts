@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { currentActor } from '../staff/actor';
+import { currentActor } from '../platform/actor';
 import { describeWorkflow, StepResult, takeAction, WorkflowDefinition } from './workflow-service';
 
 export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, documentId: string) => {

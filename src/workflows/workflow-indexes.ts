@@ -5,7 +5,7 @@
  * complaint statistics' range filter on the received instant.
  */
 import type { Core } from '@strapi/strapi';
-import type { UniqueIndex } from '../guards/errors';
+import type { UniqueIndex } from '../platform/errors';
 
 export const REVISION_INDEX: UniqueIndex = { name: 'contracts_number_revision_unique', table: 'contracts', columns: ['number', 'revision'] };
 export const OPINION_INDEX: UniqueIndex = { name: 'review_opinions_round_role_unique', table: 'review_opinions', columns: ['subject', 'subject_id', 'round', 'role'] };

@@ -12,12 +12,12 @@ import { Machine, Opinion, Recipient } from '../domain/workflow/machine';
 import { DomainValidationError } from '../domain/validation-error';
 import { MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
-import { notify } from '../notifications/outbox';
-import { Actor } from '../staff/actor';
-import { conflict, forbidden, validationError, violatesIndex } from '../guards/errors';
+import { notify } from '../platform/outbox';
+import { Actor } from '../platform/actor';
+import { conflict, forbidden, validationError, violatesIndex } from '../platform/errors';
 import { OPINION_INDEX, REVISION_INDEX } from './workflow-indexes';
-import { asTrustedWrite } from './trusted-write';
-import { staffMailboxes } from './staff-mailboxes';
+import { asTrustedWrite } from '../platform/trusted-write';
+import { staffMailboxes } from '../platform/staff-mailboxes';
 
 const OPINION = 'api::review-opinion.review-opinion';
 const EVENT = 'api::workflow-event.workflow-event';

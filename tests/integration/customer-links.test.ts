@@ -167,7 +167,7 @@ describe('customer links and secret fields', () => {
 
   it('an outbox row queued with a whole link (before links were rendered at send time) is redacted and still mails the same link', async () => {
     const { redactStoredLinks } = require('../../src/notifications/links');
-    const { newLink, linkUrl } = require('../../src/workflows/signed-link');
+    const { newLink, linkUrl } = require('../../src/platform/signed-link');
     const { STATEMENT_LINK } = require('../../src/collection/statements');
     const { ref } = newLink(app.strapi, STATEMENT_LINK, 'legacydoc0000000000000000');
     const url = linkUrl(app.strapi, STATEMENT_LINK, ref) as string;

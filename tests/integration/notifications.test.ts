@@ -9,7 +9,7 @@ import { APP_DIR, useStrapi } from '../helpers/strapi';
 import { useMailCatcher } from '../helpers/mail';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
-import { notify } from '../../src/notifications/outbox';
+import { notify } from '../../src/platform/outbox';
 import { drainOutbox } from '../../src/notifications/worker';
 import { createAdminUser, contentManager } from '../helpers/admin';
 

@@ -18,7 +18,7 @@ import { planShipment, readyOrder, receivableOf, ship as shipIt, SHIPPING_ROLES 
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
+const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
 const SHIPMENT = 'api::shipment.shipment';
 const RECEIVABLE = 'api::receivable.receivable';

@@ -15,7 +15,7 @@ import { addDays, dateIn } from '../../src/domain/business-date';
 import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
 
 // The app's own copies, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
+const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
 const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'aging-snapshots.js'));
 

@@ -21,7 +21,7 @@ import { actOn, ok } from '../helpers/workflow';
 import { expectSalesRollupExact } from '../helpers/rollups';
 
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
+const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
 const STATES = ['draft', 'confirmed', 'scheduled', 'shipped', 'closed', 'on_hold', 'cancelled'];
 const REGIONS = ['华东', '华南', '华北', null];

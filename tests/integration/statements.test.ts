@@ -21,7 +21,7 @@ import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
 
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'workflows', 'trusted-write.js'));
+const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
 const STATEMENT = 'api::statement.statement';
 const RECEIVABLE = 'api::receivable.receivable';

@@ -16,7 +16,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { metaOf } from '../../../src/statistics/table-meta';
+import { metaOf } from '../../../src/platform/table-meta';
 
 type Id = number;
 

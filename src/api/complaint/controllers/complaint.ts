@@ -5,12 +5,12 @@
  */
 import { factories } from '@strapi/strapi';
 import { dateIn } from '../../../domain/business-date';
-import { refuse } from '../../../guards/errors';
+import { refuse } from '../../../platform/errors';
 import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
 import { acceptFeedback } from '../../../workflows/complaint-closing';
 import { complaintWorkflow } from '../../../workflows/complaint-workflow';
 import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';
-import { answerOriginOf } from '../../../workflows/signed-link';
+import { answerOriginOf } from '../../../platform/signed-link';
 import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';

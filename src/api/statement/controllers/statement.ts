@@ -8,9 +8,9 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement, STATEMENT } from '../../../collection/statements';
 import { sendStatementFile } from '../../../collection/statement-documents';
-import { currentActor } from '../../../staff/actor';
+import { currentActor } from '../../../platform/actor';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
-import { answerOriginOf } from '../../../workflows/signed-link';
+import { answerOriginOf } from '../../../platform/signed-link';
 import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflows/statement-page';
 
 /** A statement as the caller may see it (no link hash or expiry: those attributes are private). */

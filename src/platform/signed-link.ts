@@ -14,7 +14,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { metaOf } from '../statistics/table-meta';
+import { metaOf } from './table-meta';
 
 export interface SignedLinkKind {
   /** The record type holding the link. */
