@@ -27,6 +27,13 @@ module.exports = {
       from: { path: '^src/platform' },
       to: { path: '^src/(?!(platform|domain)/)' },
     },
+    {
+      name: 'collection-below-statistics',
+      severity: 'error',
+      comment: 'The dashboard reads collection figures (receivables, aging); collection never reads the dashboard.',
+      from: { path: '^src/collection' },
+      to: { path: '^src/statistics' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -15,7 +15,7 @@ import { registerGuards } from './guards';
 import { redactStoredLinks } from './notifications/links';
 import { startOutboxWorker } from './notifications/worker';
 import { ensureDunningLogTable } from './jobs/collection-dunning';
-import { ensureReceivableFacts, rebuildReceivableFacts } from './statistics/receivable-facts';
+import { ensureReceivableFacts, rebuildReceivableFacts } from './collection/receivable-facts';
 import { ensureAgingSnapshotTables } from './collection/aging-snapshots';
 import { followReceivableChanges } from './collection/receivable-roll-ups';
 import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';

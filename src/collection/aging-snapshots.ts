@@ -20,7 +20,7 @@ import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { monthStart } from '../domain/sales-periods';
 import { reportTimeZone } from '../platform/settings';
-import { openItemColumns } from '../statistics/receivable-facts';
+import { openItemColumns } from './receivable-facts';
 import { AGING_SNAPSHOT_DAYS, AGING_SNAPSHOT_ITEMS, openItemsQuery } from './receivable-aging';
 
 type Knex = Core.Strapi['db']['connection'];

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import { Decimal, formatMoney } from '../domain/money';
-import { addSheet, Cell } from '../statistics/complaint-statistics';
+import { addCellSheet, Cell } from '../platform/table-export';
 import { CURRENCIES } from './credit-control';
 import { receivableAging } from './receivable-aging';
 
@@ -64,7 +64,7 @@ export const overdueReportXlsx = async (report: OverdueReport): Promise<Buffer> 
     ...report.rows.map((row) => [row.currency, row.customer.label, row.salesperson, ...report.buckets.map((b) => Number(row.amounts[b.key])), Number(row.overdue)]),
     ...report.totals.map((total) => [total.currency, `合计 Total (${total.customers})`, '', ...report.buckets.map((b) => Number(total.amounts[b.key])), Number(total.overdue)]),
   ];
-  addSheet(workbook, { name: `逾期 ${report.asOf}`, headers }, cells, amountColumns);
+  addCellSheet(workbook, { name: `逾期 ${report.asOf}`, headers }, cells, amountColumns);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 

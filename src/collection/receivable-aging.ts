@@ -15,7 +15,7 @@ import { AgingBucket, agingBounds, agingBuckets } from '../domain/aging';
 import { dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
 import { reportTimeZone } from '../platform/settings';
-import { customerJoins, RECEIVABLE_FACTS } from '../statistics/receivable-facts';
+import { customerJoins, RECEIVABLE_FACTS } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
 
 const RECEIVABLE = 'api::receivable.receivable';
@@ -64,7 +64,7 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
  * currency, invoice_date, due_date, amount, open_amount (and in integer cents, open_cents: sums are taken over
  * these), days_past_due of the receivables open at the end of
  * `asOf`. Today's open items of all customers come from the receivables roll-up
- * (src/statistics/receivable-facts.ts, kept in the writers' transactions), a past month end's from
+ * (src/collection/receivable-facts.ts, kept in the writers' transactions), a past month end's from
  * its snapshot when asked to (./aging-snapshots.ts), anything else from the base tables.
  */
 export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {

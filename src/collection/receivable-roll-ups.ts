@@ -1,6 +1,6 @@
 /**
  * Everything derived from receivables and their allocations that is kept in the writers'
- * transactions: the dashboard's receivables roll-up (src/statistics/receivable-facts.ts) and the
+ * transactions: the dashboard's receivables roll-up (src/collection/receivable-facts.ts) and the
  * month-end aging snapshots (./aging-snapshots.ts). `syncReceivableRollUps` brings both in step
  * for some receivables; `followReceivableChanges` calls it from the database lifecycle hooks of
  * every Query Engine write that can move a figure, and the payment service calls it after its
@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { followWrites, inTransaction, Knex } from '../platform/roll-up-writes';
-import { syncReceivableFacts } from '../statistics/receivable-facts';
+import { syncReceivableFacts } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
 import { syncAgingSnapshots } from './aging-snapshots';
 

@@ -14,7 +14,7 @@ import { Decimal } from '../domain/money';
 import { reserveSequence } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { dropAgingSnapshots } from '../collection/aging-snapshots';
-import { addFreshReceivables } from '../statistics/receivable-facts';
+import { addFreshReceivables } from '../collection/receivable-facts';
 import { metaOf } from '../platform/table-meta';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 

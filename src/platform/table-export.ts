@@ -109,3 +109,17 @@ export const toCsv = (columns: Column[], rows: Row[], { timeZone }: ExportOption
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 };
+
+/** A cell of a sheet written row by row (addCellSheet). */
+export type Cell = string | number | null;
+
+/** A sheet of plain rows under a bold, frozen header; columns sized to their text; number formats by column (1-based). */
+export const addCellSheet = (workbook: ExcelJS.Workbook, sheet: { name: string; headers: readonly string[] }, rows: Cell[][], numberFormats: Record<number, string> = {}) => {
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.addRow([...sheet.headers]).font = { bold: true };
+  for (const row of rows) worksheet.addRow(row);
+  worksheet.columns.forEach((column, index) => {
+    column.width = Math.max(12, ...[sheet.headers[index], ...rows.map((row) => row[index])].map((value) => String(value ?? '').length + 4));
+  });
+  for (const [column, format] of Object.entries(numberFormats)) worksheet.getColumn(Number(column)).numFmt = format;
+};

@@ -14,6 +14,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
+import { addCellSheet, Cell } from '../platform/table-export';
 import ExcelJS from 'exceljs';
 import { addDays, isCalendarDate } from '../domain/business-date';
 import { FieldProblem } from '../domain/validation-error';
@@ -359,18 +360,6 @@ export const SUMMARY_SHEETS = {
   byCustomer: { name: '按客户 By customer', headers: ['排名 Rank', '客户编号 Code', '客户名称 Customer', '投诉数 Complaints'] },
 } as const;
 
-export type Cell = string | number | null;
-
-export const addSheet = (workbook: ExcelJS.Workbook, sheet: { name: string; headers: readonly string[] }, rows: Cell[][], numberFormats: Record<number, string> = {}) => {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.addRow([...sheet.headers]).font = { bold: true };
-  for (const row of rows) worksheet.addRow(row);
-  worksheet.columns.forEach((column, index) => {
-    column.width = Math.max(12, ...[sheet.headers[index], ...rows.map((row) => row[index])].map((value) => String(value ?? '').length + 4));
-  });
-  for (const [column, format] of Object.entries(numberFormats)) worksheet.getColumn(Number(column)).numFmt = format;
-};
-
 /**
  * The statistics as an XLSX workbook (投诉汇总统计 Complaint summary): one sheet per table, counts,
  * hours and ratings as numbers, the justified rate as a number formatted as a percentage.
@@ -399,25 +388,25 @@ export const complaintSummaryXlsx = async (statistics: ComplaintStatistics): Pro
     ['满意度评价数 Ratings', statistics.satisfaction.count],
     ['平均满意度 Average rating', statistics.satisfaction.average],
   ];
-  addSheet(workbook, SUMMARY_SHEETS.summary, summary);
+  addCellSheet(workbook, SUMMARY_SHEETS.summary, summary);
   // Only the rate is a fraction; the other values keep Excel's general number format.
   workbook.getWorksheet(SUMMARY_SHEETS.summary.name)!.getCell(summary.findIndex((row) => row[0] === '成立率 Justified rate') + 2, 2).numFmt = '0.00%';
   const timeliness = (label: string, value: Timeliness): Cell[] => [label, value.count, value.averageHours, value.p90Hours];
-  addSheet(
+  addCellSheet(
     workbook,
     SUMMARY_SHEETS.timeliness,
     [timeliness('回复用时 Time to reply', statistics.timeToReply), timeliness('结案用时 Time to close', statistics.timeToClose)],
     { 3: '0.00', 4: '0.00' }
   );
-  addSheet(workbook, SUMMARY_SHEETS.byMonth, statistics.byMonth.map((row) => [row.month ?? '未记录 Not recorded', row.count, row.justified, row.unjustified]));
-  addSheet(workbook, SUMMARY_SHEETS.byCategory, statistics.byCategory.map((row) => [row.category, CATEGORY_LABELS[row.category] ?? row.category, row.count, row.justified, row.unjustified]));
-  addSheet(workbook, SUMMARY_SHEETS.bySeverity, statistics.bySeverity.map((row) => [row.severity, SEVERITY_LABELS[row.severity] ?? row.severity, row.count, row.justified, row.unjustified]));
+  addCellSheet(workbook, SUMMARY_SHEETS.byMonth, statistics.byMonth.map((row) => [row.month ?? '未记录 Not recorded', row.count, row.justified, row.unjustified]));
+  addCellSheet(workbook, SUMMARY_SHEETS.byCategory, statistics.byCategory.map((row) => [row.category, CATEGORY_LABELS[row.category] ?? row.category, row.count, row.justified, row.unjustified]));
+  addCellSheet(workbook, SUMMARY_SHEETS.bySeverity, statistics.bySeverity.map((row) => [row.severity, SEVERITY_LABELS[row.severity] ?? row.severity, row.count, row.justified, row.unjustified]));
   const ranked = <Row extends { count: number }>(table: { top: Row[]; others: number; none: number }, key: (row: Row) => [Cell, Cell], none: string): Cell[][] => [
     ...table.top.map((row, index): Cell[] => [index + 1, ...key(row), row.count]),
     [null, '其他 Others', null, table.others],
     [null, none, null, table.none],
   ];
-  addSheet(workbook, SUMMARY_SHEETS.byProduct, ranked(statistics.byProduct, (row) => [row.sku, row.name], '未指定产品 No product'));
-  addSheet(workbook, SUMMARY_SHEETS.byCustomer, ranked(statistics.byCustomer, (row) => [row.code, row.name], '未指定客户 No customer'));
+  addCellSheet(workbook, SUMMARY_SHEETS.byProduct, ranked(statistics.byProduct, (row) => [row.sku, row.name], '未指定产品 No product'));
+  addCellSheet(workbook, SUMMARY_SHEETS.byCustomer, ranked(statistics.byCustomer, (row) => [row.code, row.name], '未指定客户 No customer'));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

@@ -12,7 +12,7 @@ import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '..
 import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
-import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from './receivable-facts';
+import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../collection/receivable-facts';
 import { rowsOf } from '../platform/roll-up-writes';
 
 const CUSTOMER = 'api::customer.customer';
@@ -51,7 +51,7 @@ export interface CollectionTrend {
  * Per calendar month of the range: billed = receivables invoiced that month (voided ones left out),
  * collected = payment allocations made that month and still in force (not reversed). Whole months
  * come from the monthly roll-up, the days around them (and any customer's figures) from the fact
- * rows (src/statistics/receivable-facts.ts). The product category filter does not apply to
+ * rows (src/collection/receivable-facts.ts). The product category filter does not apply to
  * receivables and is ignored.
  */
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {
