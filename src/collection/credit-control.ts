@@ -24,13 +24,8 @@ import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
+import { ALLOCATION, CREDIT_EVENT, CREDIT_OVERRIDE, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
-export const CUSTOMER = 'api::customer.customer';
-export const CREDIT_EVENT = 'api::credit-event.credit-event';
-export const CREDIT_OVERRIDE = 'api::credit-override.credit-override';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
 
 /** Credit limits are kept in the company's currency; balances in other currencies do not count against them. */
 export const LIMIT_CURRENCY = 'CNY';

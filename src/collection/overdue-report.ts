@@ -9,8 +9,8 @@ import { Decimal, formatMoney } from '../domain/money';
 import { addCellSheet, Cell } from '../platform/table-export';
 import { CURRENCIES } from './credit-control';
 import { receivableAging } from './receivable-aging';
+import { CUSTOMER } from '../platform/uids';
 
-const CUSTOMER = 'api::customer.customer';
 
 export interface OverdueRow {
   currency: string;

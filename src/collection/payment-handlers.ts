@@ -15,9 +15,9 @@ import { refuse } from '../platform/errors';
 import { Actor, currentActor } from '../platform/actor';
 import { historyOf } from '../workflows/workflow-service';
 import { paymentProgress, ProgressSubject } from './payment-progress';
-import { allocatePayment, AllocationResult, PAYMENT, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
+import { allocatePayment, AllocationResult, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
+import { PAYMENT, RECEIVABLE } from '../platform/uids';
 
-const RECEIVABLE = 'api::receivable.receivable';
 
 export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];

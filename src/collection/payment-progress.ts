@@ -12,11 +12,8 @@ import { formatMoney } from '../domain/money';
 import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
+import { ALLOCATION, CONTRACT, ORDER, RECEIVABLE } from '../platform/uids';
 
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const ORDER = 'api::order.order';
-const CONTRACT = 'api::contract.contract';
 
 export type ProgressSubject = 'order' | 'contract';
 

@@ -28,11 +28,8 @@ import { Actor } from '../platform/actor';
 import { metaOf } from '../platform/table-meta';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
+import { ALLOCATION, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
-export const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const RECEIVABLE = 'api::receivable.receivable';
-const CUSTOMER = 'api::customer.customer';
 
 type Knex = Core.Strapi['db']['connection'];
 

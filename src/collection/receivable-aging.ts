@@ -17,11 +17,8 @@ import { formatMoney } from '../domain/money';
 import { reportTimeZone } from '../platform/settings';
 import { customerJoins, RECEIVABLE_FACTS } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
+import { ALLOCATION, CUSTOMER, RECEIVABLE, USER } from '../platform/uids';
 
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const CUSTOMER = 'api::customer.customer';
-const USER = 'plugin::users-permissions.user';
 
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 

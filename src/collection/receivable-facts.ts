@@ -22,13 +22,11 @@ import type { Core } from '@strapi/strapi';
 import { addSelected, Cube, withCubesInStep } from '../platform/cube-deltas';
 import { analyze, inTransaction, Knex, rowsOf } from '../platform/roll-up-writes';
 import { metaOf } from '../platform/table-meta';
+import { ALLOCATION, CUSTOMER, RECEIVABLE } from '../platform/uids';
 
 export const RECEIVABLE_FACTS = 'receivable_facts';
 export const COLLECTION_FACTS = 'collection_facts';
 export const COLLECTION_MONTHLY = 'collection_monthly';
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const CUSTOMER = 'api::customer.customer';
 
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');

@@ -11,10 +11,8 @@ import { followWrites, inTransaction, Knex } from '../platform/roll-up-writes';
 import { syncReceivableFacts } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
 import { syncAgingSnapshots } from './aging-snapshots';
+import { ALLOCATION, CUSTOMER, RECEIVABLE } from '../platform/uids';
 
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const CUSTOMER = 'api::customer.customer';
 
 export const syncReceivableRollUps = async (strapi: Core.Strapi, receivableIds: number[], knex?: Knex): Promise<void> => {
   const ids = [...new Set(receivableIds.filter((id) => Number.isInteger(id)))];

@@ -32,13 +32,8 @@ import { AnswerOrigin, linkExpiry, newLink, OpenedLink, openSignedLink, SignedLi
 import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { configuredBuckets, openItemsQuery } from './receivable-aging';
+import { ALLOCATION, CUSTOMER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
 
-export const STATEMENT = 'api::statement.statement';
-const CUSTOMER = 'api::customer.customer';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const SHIPMENT = 'api::shipment.shipment';
 const CURRENCIES = ['CNY', 'USD', 'EUR'];
 
 export const STATEMENT_LINK: SignedLinkKind = {

@@ -13,7 +13,7 @@ import { addDays, dateIn } from '../domain/business-date';
 import { newLineKey } from '../domain/document-id';
 import { formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
-import { CREDIT_OVERRIDE, recordCreditEvent } from '../collection/credit-control';
+import { recordCreditEvent } from '../collection/credit-control';
 import { recordPayment, reversePayment } from '../collection/payments';
 import { NOTIFICATIONS_TABLE } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
@@ -24,12 +24,9 @@ import { shipmentWorkflow } from '../workflows/shipment-workflow';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
+import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER } from '../platform/uids';
 
-const ORDER = 'api::order.order';
 const ORDER_LINE = 'order.line';
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
-const USER = 'plugin::users-permissions.user';
 const ROLES: RoleCode[] = ['cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk'];
 
 /** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */

@@ -10,11 +10,11 @@ import { RoleCode } from '../domain/staff-roles';
 import { Actor } from '../platform/actor';
 import { devEmail } from '../staff/dev-accounts';
 import { acceptFeedback } from '../workflows/complaint-closing';
-import { COMPLAINT, complaintWorkflow } from '../workflows/complaint-workflow';
+import { complaintWorkflow } from '../workflows/complaint-workflow';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
+import { COMPLAINT, USER } from '../platform/uids';
 
-const USER = 'plugin::users-permissions.user';
 const HOUR = 60 * 60 * 1000;
 
 /** Who takes the step (a role, or the customer through the feedback link), the action, its input. */

@@ -14,12 +14,8 @@ import { devEmail } from '../staff/dev-accounts';
 import { contractWorkflow } from '../workflows/contract-workflow';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
+import { CONTRACT, CUSTOMER, ORDER, PRODUCT, USER } from '../platform/uids';
 
-const CONTRACT = 'api::contract.contract';
-const ORDER = 'api::order.order';
-const CUSTOMER = 'api::customer.customer';
-const PRODUCT = 'api::product.product';
-const USER = 'plugin::users-permissions.user';
 
 type Step = [RoleCode, string, Record<string, unknown>?];
 

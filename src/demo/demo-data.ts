@@ -34,6 +34,7 @@ import {
   PRODUCT_FAMILIES,
   REGIONS,
 } from './catalogue';
+import { USER } from '../platform/uids';
 
 export interface DemoScale {
   salespeople: number;
@@ -366,7 +367,6 @@ const demoPackagingItems = (state: string, index: number, orderDate: string, pie
 /** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
 const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
-const USER = 'plugin::users-permissions.user';
 
 /** The staff member who takes each role's steps in the paper trail: the development account, else anyone with the role. */
 const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {

@@ -13,13 +13,14 @@ import { nextNumber } from '../platform/next-number';
 import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
 import { currentActor } from '../platform/actor';
-import { COMPLAINT, deadlineOf, loadComplaint, mailData } from '../workflows/complaint-workflow';
+import { deadlineOf, loadComplaint, mailData } from '../workflows/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
+import { COMPLAINT } from '../platform/uids';
 
 const EDITABLE = ['received', 'confirmed'];
 

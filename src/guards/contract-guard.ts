@@ -19,8 +19,8 @@ import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { Guard, isWrite } from './types';
+import { CONTRACT } from '../platform/uids';
 
-const CONTRACT = 'api::contract.contract';
 const LINE = 'contract.line';
 const ORDER_LINE_FIELDS = ['specification', 'quantity', 'unitPrice'] as const;
 

@@ -5,12 +5,13 @@
  * changed or deleted by a client: it is used up by the step it lets through
  * (src/collection/credit-control.ts `enforceCreditHold`).
  */
-import { CREDIT_OVERRIDE, recordCreditEvent } from '../collection/credit-control';
+import { recordCreditEvent } from '../collection/credit-control';
 import { currentActor } from '../platform/actor';
 import { isTrustedWrite, asTrustedWrite } from '../platform/trusted-write';
 import { asValidation, conflict, forbidden, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
+import { CREDIT_OVERRIDE } from '../platform/uids';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 const DOCUMENTS: Record<string, { uid: string; describe: (row: Record<string, unknown>) => string }> = {

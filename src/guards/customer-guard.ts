@@ -22,8 +22,8 @@ import { asValidation, conflict, forbidden, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { Guard, isWrite } from './types';
+import { CUSTOMER } from '../platform/uids';
 
-const CUSTOMER = 'api::customer.customer';
 
 interface StoredHold {
   id: number;

@@ -7,8 +7,8 @@ import { checkDateFields } from './date-fields';
 import { asValidation, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
+import { INQUIRY } from '../platform/uids';
 
-const INQUIRY = 'api::inquiry.inquiry';
 
 export const inquiryGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();

@@ -7,8 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import { refuse } from '../platform/errors';
 import { Guard, isWrite } from './types';
+import { NOTIFICATION } from '../platform/uids';
 
-const NOTIFICATION = 'api::notification.notification';
 
 export const notificationGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();

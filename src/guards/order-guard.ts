@@ -23,10 +23,9 @@ import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { enforceCreditHold } from '../collection/credit-control';
 import { Guard, isWrite } from './types';
+import { CONTRACT, ORDER } from '../platform/uids';
 
-const ORDER = 'api::order.order';
 const LINE = 'order.line';
-const CONTRACT = 'api::contract.contract';
 
 export const orderGuard: Guard = async (strapi, call, next) => {
   if (isTrustedWrite()) return next();

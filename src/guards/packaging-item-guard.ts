@@ -10,8 +10,8 @@ import { asValidation, conflict, refuse } from '../platform/errors';
 import { changedFields } from './unchanged-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
+import { PACKAGING_ITEM } from '../platform/uids';
 
-const PACKAGING_ITEM = 'api::packaging-item.packaging-item';
 
 export const packagingItemGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();

@@ -5,11 +5,12 @@
  * Document Service would. A payment is never updated, copied or deleted: it is allocated or
  * reversed through its own actions.
  */
-import { recordPayment, PAYMENT } from '../collection/payments';
+import { recordPayment } from '../collection/payments';
 import { currentActor } from '../platform/actor';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { conflict } from '../platform/errors';
 import { Guard } from './types';
+import { PAYMENT } from '../platform/uids';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 

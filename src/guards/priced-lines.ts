@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { priceOrderLines } from '../domain/order-pricing';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { referencedDocumentIds } from './relation-input';
+import { PRODUCT } from '../platform/uids';
 
-const PRODUCT = 'api::product.product';
 
 /** Line quantities and prices, and the products the lines name by documentId, before writing. */
 export const checkLines = async (strapi: Core.Strapi, lines: Record<string, unknown>[]) => {

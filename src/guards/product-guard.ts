@@ -8,8 +8,8 @@ import type { Core } from '@strapi/strapi';
 import { asValidation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
+import { PRODUCT } from '../platform/uids';
 
-const PRODUCT = 'api::product.product';
 const COUNTERS = ['stockOnHand', 'stockReserved'] as const;
 
 export const productGuard: Guard = async (strapi, call, next) => {

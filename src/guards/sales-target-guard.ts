@@ -9,8 +9,8 @@ import { subjectPeriodOf, targetProblems } from '../domain/sales-target';
 import { asValidation, isUniqueViolation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
+import { SALES_TARGET as TARGET } from '../platform/uids';
 
-const TARGET = 'api::sales-target.sales-target';
 
 export const salesTargetGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();

@@ -18,9 +18,8 @@ import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { referencedDocumentIds } from './relation-input';
 import { Guard, isWrite } from './types';
+import { ORDER, SHIPMENT } from '../platform/uids';
 
-const SHIPMENT = 'api::shipment.shipment';
-const ORDER = 'api::order.order';
 const SHIPPABLE = ['ready', 'partially_shipped'];
 
 export const shipmentGuard: Guard = async (strapi, call, next) => {

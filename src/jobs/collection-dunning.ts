@@ -28,9 +28,9 @@ import { customerMailbox } from '../workflows/customer-mailbox';
 import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox } from '../workflows/workflow-service';
 import { withJobLease } from './job-lease';
+import { RECEIVABLE } from '../platform/uids';
 
 export const DUNNING_LOG_TABLE = 'dunning_log';
-const RECEIVABLE = 'api::receivable.receivable';
 
 export const ensureDunningLogTable = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;

@@ -7,10 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import { notify } from '../platform/outbox';
 import { closeBySystem } from '../workflows/complaint-closing';
-import { COMPLAINT, complaintPolicy, loadComplaint, mailData } from '../workflows/complaint-workflow';
+import { complaintPolicy, loadComplaint, mailData } from '../workflows/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { withJobLease } from './job-lease';
+import { COMPLAINT } from '../platform/uids';
 
 const DAY = 24 * 60 * 60 * 1000;
 

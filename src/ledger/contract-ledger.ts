@@ -15,10 +15,8 @@ import { plainParameter } from '../platform/query-parameter';
 import { validationError } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
+import { CONTRACT, CUSTOMER, USER } from '../platform/uids';
 
-const CONTRACT = 'api::contract.contract';
-const CUSTOMER = 'api::customer.customer';
-const USER = 'plugin::users-permissions.user';
 
 export const LEDGER_FORMATS = ['json', 'xlsx', 'csv'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { isRoleCode, RoleCode } from '../domain/staff-roles';
+import { USER as USER_UID } from './uids';
 
 export interface Actor {
   staffUserId: number | null;
@@ -15,7 +16,6 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { staffUserId: null, roles: [], via: 'system', superAdmin: false };
-const USER_UID = 'plugin::users-permissions.user';
 
 export const findStaffUserIdByEmail = async (strapi: Core.Strapi, email: string): Promise<number | null> => {
   const user = await strapi.db.query(USER_UID).findOne({ where: { email: email.toLowerCase() }, select: ['id'] });

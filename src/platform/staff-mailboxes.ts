@@ -2,8 +2,8 @@
 import type { Core } from '@strapi/strapi';
 import { MAIL_LOCALES, MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
+import { USER } from './uids';
 
-const USER = 'plugin::users-permissions.user';
 
 export const mailLanguage = (value: unknown): MailLocale =>
   (MAIL_LOCALES as readonly unknown[]).includes(value) ? (value as MailLocale) : 'zh-CN';

@@ -9,9 +9,8 @@ import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
 import { DeliveryNote, renderDeliveryNote } from '../documents/delivery-note-pdf';
 import { reportTimeZone } from '../platform/settings';
+import { CONTRACT, SHIPMENT } from '../platform/uids';
 
-const SHIPMENT = 'api::shipment.shipment';
-const CONTRACT = 'api::contract.contract';
 
 export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): Promise<DeliveryNote> => {
   const shipment = await strapi.db.query(SHIPMENT).findOne({

@@ -23,10 +23,8 @@ import { offsetPeriods, startOfDay } from '../domain/zone-offsets';
 import { validationError } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
+import { COMPLAINT, CUSTOMER, PRODUCT } from '../platform/uids';
 
-const COMPLAINT = 'api::complaint.complaint';
-const CUSTOMER = 'api::customer.customer';
-const PRODUCT = 'api::product.product';
 
 export const STATISTICS_FORMATS = ['json', 'xlsx'] as const;
 export const STATISTICS_PARAMETERS = ['from', 'to', 'customer', 'category', 'severity'] as const;

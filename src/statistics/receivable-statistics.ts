@@ -14,8 +14,8 @@ import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, whol
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../collection/receivable-facts';
 import { rowsOf } from '../platform/roll-up-writes';
+import { CUSTOMER } from '../platform/uids';
 
-const CUSTOMER = 'api::customer.customer';
 
 type Binding = string | number;
 type Query = Record<string, unknown>;

@@ -23,6 +23,7 @@ import type { Core } from '@strapi/strapi';
 import { addSelected, Cube, withCubesInStep } from '../platform/cube-deltas';
 import { analyze, followWrites, inTransaction, Knex, rowsOf } from '../platform/roll-up-writes';
 import { metaOf } from '../platform/table-meta';
+import { ORDER } from '../platform/uids';
 
 export const SALES_FACTS = 'sales_facts';
 /**
@@ -48,7 +49,6 @@ export const SALES_MONTHLY_BY = 'sales_monthly_by';
  * salesperson or customer is asked for (then the facts, by their indexes).
  */
 export const SALES_DAILY = 'sales_daily';
-const ORDER = 'api::order.order';
 const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
 export const NOT_SALES_STATES = ['draft', 'cancelled'];

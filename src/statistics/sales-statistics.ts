@@ -14,11 +14,9 @@ import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from '../platform/table-meta';
 import { rowsOf } from '../platform/roll-up-writes';
+import { CUSTOMER, PRODUCT, SALES_TARGET as TARGET } from '../platform/uids';
 
 export const CURRENCY = 'CNY';
-const PRODUCT = 'api::product.product';
-const CUSTOMER = 'api::customer.customer';
-const TARGET = 'api::sales-target.sales-target';
 
 type Binding = string | number;
 type Query = Record<string, unknown>;

@@ -11,8 +11,8 @@ import { conflict, refuse } from '../platform/errors';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
+import { PRODUCT } from '../platform/uids';
 
-const PRODUCT = 'api::product.product';
 
 export interface StockAdjustment {
   /** Pieces added (receipt) or taken away (correction); never 0. */

@@ -24,7 +24,7 @@ import { creditRecord } from '../collection/credit-control';
 import { forbidden } from '../platform/errors';
 import { currentActor } from '../platform/actor';
 import { sendStatementFile } from '../collection/statement-documents';
-import { sendStatement, STATEMENT } from '../collection/statements';
+import { sendStatement } from '../collection/statements';
 import { sendContractLedger } from '../ledger/contract-ledger';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from './complaint-workflow';
@@ -33,10 +33,9 @@ import { orderWorkflow } from './order-workflow';
 import { shipmentWorkflow } from './shipment-workflow';
 import { actFor, describeFor } from './workflow-handlers';
 import { WorkflowDefinition } from './workflow-service';
+import { PAYMENT, RECEIVABLE, STATEMENT } from '../platform/uids';
 
 const READ = 'plugin::content-manager.explorer.read';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
 
 /** A 403 unless the admin may read `uid` in the content manager. */
 const mustRead = (ctx: Context, uid: string, what: string) => {

@@ -5,10 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { Actor } from '../platform/actor';
-import { COMPLAINT, complaintWorkflow } from './complaint-workflow';
+import { complaintWorkflow } from './complaint-workflow';
 import { FeedbackTarget, recordFeedback } from './feedback-link';
 import { AnswerOrigin } from '../platform/signed-link';
 import { takeAction } from './workflow-service';
+import { COMPLAINT } from '../platform/uids';
 
 /** The server closing a complaint on the supervisor's authority (the machine lets the supervisor close). */
 const SYSTEM_CLOSER: Actor = { staffUserId: null, roles: ['cs-supervisor'], via: 'system', superAdmin: false };

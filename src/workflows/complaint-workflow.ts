@@ -18,8 +18,8 @@ import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { COMPLAINT } from '../platform/uids';
 
-export const COMPLAINT = 'api::complaint.complaint';
 const TEXT_LIMIT = 4000;
 
 export interface ComplaintRecord extends WorkflowRecord {

@@ -17,11 +17,8 @@ import { enforceCreditHold } from '../collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
 
-export const CONTRACT = 'api::contract.contract';
-const ORDER = 'api::order.order';
-const OPINION = 'api::review-opinion.review-opinion';
-const SEAL_USE = 'api::seal-use.seal-use';
 const TEXT_LIMIT = 4000;
 
 /** A contract as the workflow reads it. */

@@ -8,9 +8,8 @@ import { CreditSnapshot, OPEN_CONTRACT_STATES } from '../domain/contract-review'
 import { dateIn } from '../domain/business-date';
 import { Decimal, formatMoney, sumMoney } from '../domain/money';
 import { reportTimeZone } from '../platform/settings';
+import { CONTRACT, RECEIVABLE } from '../platform/uids';
 
-const CONTRACT = 'api::contract.contract';
-const RECEIVABLE = 'api::receivable.receivable';
 
 export const creditSnapshot = async (
   strapi: Core.Strapi,

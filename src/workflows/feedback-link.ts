@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../platform/signed-link';
+import { COMPLAINT } from '../platform/uids';
 
-const COMPLAINT = 'api::complaint.complaint';
 
 export const FEEDBACK_LINK: SignedLinkKind = {
   uid: COMPLAINT,

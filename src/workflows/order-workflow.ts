@@ -17,10 +17,9 @@ import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { ORDER, PRODUCT } from '../platform/uids';
 
-export const ORDER = 'api::order.order';
 const LINE = 'order.line';
-const PRODUCT = 'api::product.product';
 
 export interface OrderRecord extends WorkflowRecord {
   number: string;

@@ -16,13 +16,9 @@ import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 
-export const SHIPMENT = 'api::shipment.shipment';
-const ORDER = 'api::order.order';
 const ORDER_LINE = 'order.line';
-const PRODUCT = 'api::product.product';
-const RECEIVABLE = 'api::receivable.receivable';
-const CONTRACT = 'api::contract.contract';
 
 export interface ShipmentRecord extends WorkflowRecord {
   number: string;

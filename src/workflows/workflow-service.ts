@@ -18,9 +18,8 @@ import { conflict, forbidden, validationError, violatesIndex } from '../platform
 import { OPINION_INDEX, REVISION_INDEX } from './workflow-indexes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { staffMailboxes } from '../platform/staff-mailboxes';
+import { OPINION, WORKFLOW_EVENT as EVENT } from '../platform/uids';
 
-const OPINION = 'api::review-opinion.review-opinion';
-const EVENT = 'api::workflow-event.workflow-event';
 
 export interface WorkflowRecord {
   id: number;

@@ -10,9 +10,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { en } from '../../src/admin/workflow/translations';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, pickOption, restAs, takeAction } from './staff-session';
+import { COMPLAINT } from '../../src/platform/uids';
 
 const shots = `${__dirname}/../../.tmp`;
-const COMPLAINT = 'api::complaint.complaint';
 const MEASURE = '100% leak test of the pumps in stock';
 let app: RunningApp;
 let browser: Browser;

@@ -11,9 +11,9 @@ import { CONTRACT_ACTIONS } from '../../src/domain/contract-review';
 import { en } from '../../src/admin/workflow/translations';
 import { launchChromium, RunningApp, startApp } from './server';
 import { countActions, logIn as logInAs, restAs } from './staff-session';
+import { CONTRACT } from '../../src/platform/uids';
 
 const shots = `${__dirname}/../../.tmp`;
-const CONTRACT = 'api::contract.contract';
 let app: RunningApp;
 let browser: Browser;
 let contractId: string;

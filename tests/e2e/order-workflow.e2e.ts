@@ -9,9 +9,9 @@ import { en } from '../../src/admin/workflow/translations';
 import { STAFF_ROLES } from '../../src/domain/staff-roles';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, restAs, takeAction } from './staff-session';
+import { ORDER } from '../../src/platform/uids';
 
 const shots = `${__dirname}/../../.tmp`;
-const ORDER = 'api::order.order';
 const CARTON = '外箱 5层瓦楞 印客户LOGO';
 let app: RunningApp;
 let browser: Browser;

@@ -6,8 +6,8 @@ import type { Core } from '@strapi/strapi';
 import { Doc } from './fixtures';
 import { rest, StaffMember } from './staff';
 import { actOn } from './workflow';
+import { CONTRACT } from '../../src/platform/uids';
 
-export const CONTRACT = 'api::contract.contract';
 
 export const draftContract = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown>): Promise<Doc> => {
   const res = await rest(strapi, member).post('/api/contracts?populate=lines', { data });

@@ -7,10 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { Doc, createOrder } from './fixtures';
 import { rest, StaffMember } from './staff';
 import { actOn, ok } from './workflow';
+import { ORDER, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
 
-const ORDER = 'api::order.order';
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
 
 /** Who takes an order to ready and ships it; with `createStaff` (./staff.ts). */
 export const SHIPPING_ROLES = { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner', coordinator: 'order-coordinator' } as const;

@@ -14,11 +14,10 @@ import { createCustomer, createProduct, Doc, expectForbidden, expectValidationEr
 import { planShipment, readyOrder as readyOrderOf, receivableOf, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
+import { RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
 
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
 
 describe('aging and payment progress', () => {
   const app = useStrapi();

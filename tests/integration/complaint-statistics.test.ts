@@ -12,8 +12,8 @@ import { complaintStatistics } from '../../src/statistics/complaint-statistics';
 import { expectValidationError } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { COMPLAINT } from '../../src/platform/uids';
 
-const COMPLAINT = 'api::complaint.complaint';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const CATEGORIES = ['quality', 'delivery', 'packaging', 'quantity', 'documents', 'service', 'other'];

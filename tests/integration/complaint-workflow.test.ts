@@ -15,9 +15,8 @@ import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
 import { actOn, ok } from '../helpers/workflow';
+import { COMPLAINT, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
-const COMPLAINT = 'api::complaint.complaint';
-const EVENT = 'api::workflow-event.workflow-event';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('complaint workflow', () => {

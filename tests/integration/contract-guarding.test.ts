@@ -11,11 +11,9 @@ import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
-import { act, CONTRACT, draftContract, stateOf, workflowOf } from '../helpers/contracts';
+import { act, draftContract, stateOf, workflowOf } from '../helpers/contracts';
+import { CONTRACT, NOTIFICATION, OPINION, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
-const EVENT = 'api::workflow-event.workflow-event';
-const OPINION = 'api::review-opinion.review-opinion';
-const NOTIFICATION = 'api::notification.notification';
 
 describe('contract review cannot be gone around', () => {
   const app = useStrapi();

@@ -9,10 +9,11 @@ import { useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { businessYear, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
-import { act, CONTRACT, draftContract, stateOf, workflowOf } from '../helpers/contracts';
+import { act, draftContract, stateOf, workflowOf } from '../helpers/contracts';
 import { drainOutbox } from '../../src/notifications/worker';
 import { ok } from '../helpers/workflow';
 import { expectSalesRollupExact } from '../helpers/rollups';
+import { CONTRACT } from '../../src/platform/uids';
 
 const SHA = 'ab'.repeat(32);
 

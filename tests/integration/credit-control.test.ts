@@ -17,15 +17,11 @@ import { actOn, ok } from '../helpers/workflow';
 import { planShipment, readyOrder, receivableOf, settle, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
+import { CREDIT_EVENT, CREDIT_OVERRIDE as OVERRIDE, CUSTOMER, ORDER, PRODUCT } from '../../src/platform/uids';
 
 const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'credit-control.js'));
 const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
 
-const CUSTOMER = 'api::customer.customer';
-const ORDER = 'api::order.order';
-const PRODUCT = 'api::product.product';
-const CREDIT_EVENT = 'api::credit-event.credit-event';
-const OVERRIDE = 'api::credit-override.credit-override';
 
 const today = () => dateIn('Asia/Shanghai');
 /** Noon in Shanghai on a day. */

@@ -15,10 +15,8 @@ import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { actOn, ok } from '../helpers/workflow';
 import { drainOutbox } from '../../src/notifications/worker';
 import { addDays, dateIn } from '../../src/domain/business-date';
+import { COMPLAINT, NOTIFICATION, STATEMENT } from '../../src/platform/uids';
 
-const STATEMENT = 'api::statement.statement';
-const COMPLAINT = 'api::complaint.complaint';
-const NOTIFICATION = 'api::notification.notification';
 
 describe('customer links and secret fields', () => {
   const mail = useMailCatcher();

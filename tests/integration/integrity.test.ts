@@ -10,13 +10,8 @@ import { AdminMember, connect, contentManager, createAdminUser } from '../helper
 import { act, draftContract } from '../helpers/contracts';
 import { actOn, ok } from '../helpers/workflow';
 import { planShipment, readyOrder, ship } from '../helpers/shipping';
+import { CONTRACT, CUSTOMER, ORDER, PACKAGING_ITEM, PRODUCT, SHIPMENT } from '../../src/platform/uids';
 
-const ORDER = 'api::order.order';
-const CUSTOMER = 'api::customer.customer';
-const PRODUCT = 'api::product.product';
-const PACKAGING_ITEM = 'api::packaging-item.packaging-item';
-const CONTRACT = 'api::contract.contract';
-const SHIPMENT = 'api::shipment.shipment';
 
 describe('integrity across records', () => {
   const app = useStrapi();

@@ -12,8 +12,8 @@ import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
 import { drainOutbox } from '../../src/notifications/worker';
 import { createAdminUser, contentManager } from '../helpers/admin';
+import { NOTIFICATION } from '../../src/platform/uids';
 
-const NOTIFICATION = 'api::notification.notification';
 const HOUR = 3_600_000;
 
 describe('e-mail notifications', () => {

@@ -11,9 +11,8 @@ import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
 import { actOn, ok } from '../helpers/workflow';
+import { ORDER, PRODUCT } from '../../src/platform/uids';
 
-const ORDER = 'api::order.order';
-const PRODUCT = 'api::product.product';
 
 describe('order follow-up', () => {
   const mail = useMailCatcher();

@@ -15,8 +15,8 @@ import {
   expectValidationError,
   orderNumber,
 } from '../helpers/fixtures';
+import { ORDER } from '../../src/platform/uids';
 
-const ORDER = 'api::order.order';
 const LINE = 'order.line';
 
 describe('order validation and server-computed fields', () => {

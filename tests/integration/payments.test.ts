@@ -17,14 +17,10 @@ import { expectReceivableRollupExact } from '../helpers/rollups';
 import { planShipment, readyOrder, receivableOf, ship as shipIt, SHIPPING_ROLES } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
+import { ALLOCATION, PAYMENT, RECEIVABLE, SHIPMENT, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
-const EVENT = 'api::workflow-event.workflow-event';
 
 const d = (value: unknown) => new Decimal(String(value));
 

@@ -13,14 +13,13 @@ import { createCustomer, Doc } from '../helpers/fixtures';
 import { expectReceivableRollupExact } from '../helpers/rollups';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
+import { ALLOCATION, RECEIVABLE } from '../../src/platform/uids';
 
 // The app's own copies, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
 const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'aging-snapshots.js'));
 
-const RECEIVABLE = 'api::receivable.receivable';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
 
 interface Crafted {
   id?: number;

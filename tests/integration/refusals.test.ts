@@ -9,11 +9,8 @@ import { rest } from '../helpers/staff';
 import { countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { AdminMember, createAdminUser } from '../helpers/admin';
 import request from 'supertest';
+import { COMPLAINT, CUSTOMER, ORDER, PAYMENT } from '../../src/platform/uids';
 
-const CUSTOMER = 'api::customer.customer';
-const ORDER = 'api::order.order';
-const PAYMENT = 'api::payment.payment';
-const COMPLAINT = 'api::complaint.complaint';
 
 describe('refusals', () => {
   const app = useStrapi();

@@ -14,11 +14,8 @@ import { businessYear, countRows, createCustomer, createOrder, createProduct, Do
 import { drainOutbox } from '../../src/notifications/worker';
 import { readPdf } from '../helpers/pdf';
 import { actOn, ok } from '../helpers/workflow';
+import { ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
 
-const ORDER = 'api::order.order';
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
-const PRODUCT = 'api::product.product';
 
 const addDays = (date: string, days: number) => {
   const at = new Date(`${date}T00:00:00Z`);

@@ -19,14 +19,11 @@ import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { countRows, createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
+import { ALLOCATION, PAYMENT, RECEIVABLE, STATEMENT } from '../../src/platform/uids';
 
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
-const STATEMENT = 'api::statement.statement';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
-const ALLOCATION = 'api::payment-allocation.payment-allocation';
 
 const today = dateIn('Asia/Shanghai');
 const day = (offset: number) => addDays(today, offset);

@@ -14,14 +14,8 @@ import { actOn } from '../workflow';
 import { Actors, roleFor } from './actors';
 import { Random } from './prng';
 import type { StepOutcome } from './invariants';
+import { CONTRACT, CUSTOMER, ORDER, PAYMENT, PRODUCT, RECEIVABLE, SHIPMENT } from '../../../src/platform/uids';
 
-const CUSTOMER = 'api::customer.customer';
-const PRODUCT = 'api::product.product';
-const ORDER = 'api::order.order';
-const CONTRACT = 'api::contract.contract';
-const SHIPMENT = 'api::shipment.shipment';
-const RECEIVABLE = 'api::receivable.receivable';
-const PAYMENT = 'api::payment.payment';
 
 export interface FuzzContext {
   strapi: Core.Strapi;

@@ -14,8 +14,8 @@ import { answerOriginOf } from '../../../platform/signed-link';
 import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
 import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
+import { COMPLAINT } from '../../../platform/uids';
 
-const COMPLAINT = 'api::complaint.complaint';
 
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),

@@ -6,12 +6,13 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement, STATEMENT } from '../../../collection/statements';
+import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement } from '../../../collection/statements';
 import { sendStatementFile } from '../../../collection/statement-documents';
 import { currentActor } from '../../../platform/actor';
 import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
 import { answerOriginOf } from '../../../platform/signed-link';
 import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflows/statement-page';
+import { STATEMENT } from '../../../platform/uids';
 
 /** A statement as the caller may see it (no link hash or expiry: those attributes are private). */
 const shown = async (strapi: Core.Strapi, ctx: Context, documentId: string) => {

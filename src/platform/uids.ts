@@ -1,0 +1,21 @@
+/** The content types' UIDs, named once for every module that reads or writes them. */
+export const CUSTOMER = 'api::customer.customer';
+export const PRODUCT = 'api::product.product';
+export const ORDER = 'api::order.order';
+export const CONTRACT = 'api::contract.contract';
+export const OPINION = 'api::review-opinion.review-opinion';
+export const SEAL_USE = 'api::seal-use.seal-use';
+export const WORKFLOW_EVENT = 'api::workflow-event.workflow-event';
+export const PACKAGING_ITEM = 'api::packaging-item.packaging-item';
+export const SHIPMENT = 'api::shipment.shipment';
+export const RECEIVABLE = 'api::receivable.receivable';
+export const PAYMENT = 'api::payment.payment';
+export const ALLOCATION = 'api::payment-allocation.payment-allocation';
+export const STATEMENT = 'api::statement.statement';
+export const CREDIT_EVENT = 'api::credit-event.credit-event';
+export const CREDIT_OVERRIDE = 'api::credit-override.credit-override';
+export const COMPLAINT = 'api::complaint.complaint';
+export const INQUIRY = 'api::inquiry.inquiry';
+export const SALES_TARGET = 'api::sales-target.sales-target';
+export const NOTIFICATION = 'api::notification.notification';
+export const USER = 'plugin::users-permissions.user';
