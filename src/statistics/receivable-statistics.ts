@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
 import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
-import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, partyConditions, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../collection/receivable-facts';
 import { rowsOf } from '../platform/roll-up-writes';
@@ -21,25 +21,6 @@ type Binding = string | number;
 type Query = Record<string, unknown>;
 
 const cents = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
-
-/** Conditions on a roll-up's customer, region and salesperson columns (alias `f`) from the dashboard filters. */
-const factConditions = (filters: DashboardFilters) => {
-  const where: string[] = [];
-  const bindings: Binding[] = [];
-  if (filters.customerId !== undefined) {
-    where.push('f.customer_id = ?');
-    bindings.push(filters.customerId);
-  }
-  if (filters.region !== undefined) {
-    where.push('f.region = ?');
-    bindings.push(filters.region);
-  }
-  if (filters.salespersonId !== undefined) {
-    where.push('f.salesperson_id = ?');
-    bindings.push(filters.salespersonId);
-  }
-  return { sql: where.map((condition) => ` AND ${condition}`).join(''), bindings };
-};
 
 export interface CollectionTrend {
   from: string;
@@ -55,7 +36,7 @@ export interface CollectionTrend {
  * receivables and is ignored.
  */
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {
-  const conditions = factConditions(filters);
+  const conditions = partyConditions(filters);
   const parts: { sql: string; bindings: Binding[] }[] = [];
   const split: MonthSplit = filters.customerId === undefined ? splitByWholeMonths(filters.from, filters.to) : { days: [[filters.from, filters.to]] };
   if (split.months) {
@@ -131,7 +112,7 @@ export interface OverdueCustomer {
 /** The open items past due at the end of `asOf`, per customer: amount and the oldest item's days overdue. */
 const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: DashboardFilters, top?: number) => {
   const items = await openItems(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
-  const conditions = factConditions({ ...filters, customerId: undefined });
+  const conditions = partyConditions({ ...filters, customerId: undefined });
   const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
     await strapi.db.connection.raw(
       `SELECT f.customer_id, SUM(f.open_cents) AS overdue, MAX(f.days_past_due) AS oldest,

@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio, splitByWholeMonths } from '../domain/sales-periods';
-import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { DashboardFilters, oneOf, parseDashboardQuery, partyConditions, today, wholeNumber } from './dashboard-query';
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from '../platform/table-meta';
 import { rowsOf } from '../platform/roll-up-writes';
@@ -33,20 +33,9 @@ const cents = (value: unknown): Decimal => new Decimal(value === null || value =
 /** FROM and WHERE of the counted lines matching the filters (in CNY unless `currency` says otherwise). */
 const factsWhere = (strapi: Core.Strapi, filters: DashboardFilters, { currency = '=' }: { currency?: '=' | '<>' } = {}): Sql => {
   const p = metaOf(strapi, PRODUCT);
-  const where = [`f.currency ${currency} ?`, 'f.order_date >= ?', 'f.order_date <= ?'];
-  const bindings: Binding[] = [CURRENCY, filters.from, filters.to];
-  if (filters.region !== undefined) {
-    where.push('f.region = ?');
-    bindings.push(filters.region);
-  }
-  if (filters.salespersonId !== undefined) {
-    where.push('f.salesperson_id = ?');
-    bindings.push(filters.salespersonId);
-  }
-  if (filters.customerId !== undefined) {
-    where.push('f.customer_id = ?');
-    bindings.push(filters.customerId);
-  }
+  const party = partyConditions(filters);
+  const where = [`f.currency ${currency} ?`, 'f.order_date >= ?', 'f.order_date <= ?', ...party.where];
+  const bindings: Binding[] = [CURRENCY, filters.from, filters.to, ...party.bindings];
   if (filters.category !== undefined) {
     where.push(`f.product_id IN (SELECT id FROM ${p.table} WHERE ${p.column('category')} = ?)`);
     bindings.push(filters.category);
