@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requireSecret } from './secrets';
+import { noDelaySocket } from './smtp-socket';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Mail goes out through nodemailer over SMTP; in development to the local catcher (`npm run mail`).
@@ -18,6 +19,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         connectionTimeout: env.int('SMTP_TIMEOUT_MS', 10000),
         greetingTimeout: env.int('SMTP_TIMEOUT_MS', 10000),
         socketTimeout: env.int('SMTP_TIMEOUT_MS', 10000),
+        // Each message sent without waiting for a delayed ACK (Nagle off): see smtp-socket.ts.
+        getSocket: noDelaySocket,
       },
       settings: {
         defaultFrom: env('MAIL_FROM', 'Customer Service 客户服务部 <cs@localhost>'),
