@@ -15,20 +15,24 @@ import { reportTimeZone } from '../platform/settings';
 import { currentActor } from '../platform/actor';
 import { deadlineOf, loadComplaint, mailData } from '../workflows/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
-import { Guard, isWrite } from './types';
+import { Guard } from './types';
+import { recordGuard } from './record-guard';
 import { COMPLAINT } from '../platform/uids';
 
 const EDITABLE = ['received', 'confirmed'];
 
-export const complaintGuard: Guard = async (strapi, call, next) => {
-  if (isTrustedWrite()) return next();
-  if (call.action === 'clone') throw conflict('a complaint is not copied: record the new complaint');
-  if (call.action === 'delete') throw conflict('a complaint is kept: withdraw it (cs-supervisor) or close it through its workflow');
-  if (!isWrite(call.action)) return next();
+export const complaintGuard = recordGuard({
+  clone: 'a complaint is not copied: record the new complaint',
+  delete: 'a complaint is kept: withdraw it (cs-supervisor) or close it through its workflow',
+  write: (strapi, call, next) => writeComplaint(strapi, call, next),
+});
+
+/** A client's create or update of a complaint. */
+const writeComplaint: Guard = async (strapi, call, next) => {
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;

@@ -13,22 +13,26 @@ import { DomainValidationError } from '../domain/validation-error';
 import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { currentActor } from '../platform/actor';
-import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
-import { Guard, isWrite } from './types';
+import { Guard } from './types';
+import { recordGuard } from './record-guard';
 import { CONTRACT } from '../platform/uids';
 
 const LINE = 'contract.line';
 const ORDER_LINE_FIELDS = ['specification', 'quantity', 'unitPrice'] as const;
 
-export const contractGuard: Guard = async (strapi, call, next) => {
-  if (isTrustedWrite()) return next();
-  if (call.action === 'clone') throw conflict('a contract is not copied: amend it, or draft a new one from its orders');
-  if (call.action === 'delete') return deleteDraft(strapi, call.params.documentId, next);
-  if (!isWrite(call.action)) return next();
+export const contractGuard = recordGuard({
+  clone: 'a contract is not copied: amend it, or draft a new one from its orders',
+  delete: (strapi, call, next) => deleteDraft(strapi, call.params.documentId, next),
+  write: (strapi, call, next) => writeContract(strapi, call, next),
+});
+
+/** A client's create or update of a contract. */
+const writeContract: Guard = async (strapi, call, next) => {
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;

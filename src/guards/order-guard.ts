@@ -13,7 +13,7 @@ import { SERIES } from '../domain/document-number';
 import { ORDER_HOLDING_STATES } from '../domain/contract-review';
 import { newLineKey } from '../domain/document-id';
 import { nextNumber } from '../platform/next-number';
-import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { reportTimeZone } from '../platform/settings';
 import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
@@ -22,15 +22,19 @@ import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { enforceCreditHold } from '../collection/credit-control';
-import { Guard, isWrite } from './types';
+import { Guard } from './types';
+import { recordGuard } from './record-guard';
 import { CONTRACT, ORDER } from '../platform/uids';
 
 const LINE = 'order.line';
 
-export const orderGuard: Guard = async (strapi, call, next) => {
-  if (isTrustedWrite()) return next();
-  if (call.action === 'delete') return deleteDraft(strapi, call.params.documentId, next);
-  if (!isWrite(call.action)) return next();
+export const orderGuard = recordGuard({
+  delete: (strapi, call, next) => deleteDraft(strapi, call.params.documentId, next),
+  write: (strapi, call, next) => writeOrder(strapi, call, next),
+});
+
+/** A client's create or update of an order (a copy too). */
+const writeOrder: Guard = async (strapi, call, next) => {
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;
   const askedState = call.sent?.state;

@@ -13,20 +13,24 @@ import { COUNTED_SHIPMENT_STATES, openQuantities, overShipments } from '../domai
 import { DomainValidationError } from '../domain/validation-error';
 import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
-import { asTrustedWrite, isTrustedWrite } from '../platform/trusted-write';
+import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { referencedDocumentIds } from './relation-input';
-import { Guard, isWrite } from './types';
+import { Guard } from './types';
+import { recordGuard } from './record-guard';
 import { ORDER, SHIPMENT } from '../platform/uids';
 
 const SHIPPABLE = ['ready', 'partially_shipped'];
 
-export const shipmentGuard: Guard = async (strapi, call, next) => {
-  if (isTrustedWrite()) return next();
-  if (call.action === 'clone') throw conflict('a shipment is not copied: make a new one from the order');
-  if (call.action === 'delete') throw conflict('a shipment is kept: cancel it through its workflow');
-  if (!isWrite(call.action)) return next();
+export const shipmentGuard = recordGuard({
+  clone: 'a shipment is not copied: make a new one from the order',
+  delete: 'a shipment is kept: cancel it through its workflow',
+  write: (strapi, call, next) => writeShipment(strapi, call, next),
+});
+
+/** A client's create or update of a shipment. */
+const writeShipment: Guard = async (strapi, call, next) => {
 
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;
