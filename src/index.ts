@@ -12,6 +12,7 @@ import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
+import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
 import { startOutboxWorker } from './notifications/worker';
 import { ensureDunningLogTable } from './jobs/collection-dunning';
@@ -61,6 +62,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
     registerWorkflowAdminRoutes(strapi);
+    keepPrivateFieldsOutOfSearch(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

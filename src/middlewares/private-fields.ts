@@ -9,7 +9,8 @@
  * users' e-mails, our link token hashes and expiries) or `visible: false`, plus the app's global
  * `api.responses.privateAttributes`. One middleware for every type, registered in
  * config/middlewares.ts after `strapi::query`. It also removes admin users' e-mails from the
- * content manager's `createdBy`/`updatedBy` in its answers.
+ * content manager's `createdBy`/`updatedBy` in its answers, and (keepPrivateFieldsOutOfSearch) takes
+ * private fields out of the `_q` search.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -142,6 +143,17 @@ const dropPrivateFields = (strapi: Core.Strapi, model: Model, body: unknown) => 
     }
   };
   dropCreatorEmails(body, 0);
+};
+
+/**
+ * Takes private fields out of the content manager's and REST's search (`_q`), which otherwise
+ * looks into every text column, token hashes included: a search by prefix would guess them.
+ * Called in register(), before the database reads the schemas.
+ */
+export const keepPrivateFieldsOutOfSearch = (strapi: Core.Strapi) => {
+  for (const model of Object.values(strapi.contentTypes as unknown as Record<string, Model>)) {
+    for (const [name, attribute] of Object.entries(model.attributes)) if (isPrivate(strapi, model, name)) attribute.searchable = false;
+  }
 };
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>

@@ -15,7 +15,7 @@ import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { actOn, ok } from '../helpers/workflow';
 import { drainOutbox } from '../../src/notifications/worker';
 import { addDays, dateIn } from '../../src/domain/business-date';
-import { COMPLAINT, NOTIFICATION, STATEMENT } from '../../src/platform/uids';
+import { COMPLAINT, NOTIFICATION, STATEMENT, USER } from '../../src/platform/uids';
 
 
 describe('customer links and secret fields', () => {
@@ -215,6 +215,24 @@ describe('customer links and secret fields', () => {
       refused(await rest(app.strapi, staff.supervisor).get('/api/customers?populate[salesperson][filters][password][$startsWith]=$2'), 'password');
       expect((await cmList('api::customer.customer', `filters[$and][0][createdBy][firstname][$contains]=Test`)).status).toBe(200);
       expect((await cmList(COMPLAINT, `filters[$and][0][state][$eq]=closed`)).status).toBe(200);
+    });
+
+    it('a search (_q) looks only into fields staff may see, never into tokens or password hashes', async () => {
+      const user = await app.strapi.db.query(USER).findOne({ where: { id: staff.clerk.id }, select: ['id', 'username'] });
+      await app.strapi.db.connection('up_users').where({ id: user.id }).update({ reset_password_token: 'zqresettoken0042' });
+      const found = async (uid: string, q: string) => {
+        const res = await cmList(uid, `_q=${encodeURIComponent(q)}`);
+        expect(res.status).toBe(200);
+        return res.body.results.length;
+      };
+      expect(await found(USER, user.username)).toBe(1);
+      expect(await found(USER, 'zqresettoken')).toBe(0);
+      expect(await found(USER, '$2')).toBe(0); // bcrypt hashes begin with $2a$/$2b$
+      const complaint = await app.strapi.db.query(COMPLAINT).findOne({ select: ['id', 'number'] });
+      await app.strapi.db.connection('complaints').where({ id: complaint.id }).update({ feedback_token_hash: 'zqfeedbackhash0042' });
+      expect(await found(COMPLAINT, complaint.number)).toBe(1);
+      expect(await found(COMPLAINT, 'zqfeedbackhash')).toBe(0);
+      expect((await rest(app.strapi, staff.supervisor).get('/api/customers?_q=zqresettoken')).status).toBe(200);
     });
 
     it('the content manager shows neither token hashes nor admin users\' e-mails', async () => {
