@@ -18,6 +18,7 @@ import { reportTimeZone } from '../platform/settings';
 import { customerJoins, RECEIVABLE_FACTS } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
 import { ALLOCATION, CUSTOMER, RECEIVABLE, USER } from '../platform/uids';
+import { partyConditions } from '../platform/party-conditions';
 
 
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
@@ -196,16 +197,7 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
   const currency = options.currency ?? 'CNY';
   const items = await openItems(strapi, { ...options, currency });
   const key: Record<AgingGroup, string> = { bucket: `'all'`, customer: 'o.customer_id', salesperson: 'o.salesperson_id', region: 'o.region' };
-  const where: string[] = [];
-  const whereBindings: Binding[] = [];
-  if (options.salespersonId !== undefined) {
-    where.push('o.salesperson_id = ?');
-    whereBindings.push(options.salespersonId);
-  }
-  if (options.region !== undefined) {
-    where.push('o.region = ?');
-    whereBindings.push(options.region);
-  }
+  const { where, bindings: whereBindings } = partyConditions({ region: options.region, salespersonId: options.salespersonId }, 'o');
   const top = options.top !== undefined && options.groupBy !== 'bucket' ? options.top : undefined;
   const sums = buckets.map((bucket) => {
     const condition = inBucket(bucket);

@@ -111,25 +111,3 @@ export const parseDashboardQuery = async <S extends Specs>(
   if (problems.length > 0) throw validationError(problems);
   return { filters, params: params as Values<S> };
 };
-
-/**
- * The conditions on a roll-up's or fact table's customer, region and salesperson columns (alias
- * `f`) from the dashboard filters: `where` to AND together, and `sql` (each as ` AND …`).
- */
-export const partyConditions = (filters: DashboardFilters) => {
-  const where: string[] = [];
-  const bindings: (string | number)[] = [];
-  if (filters.customerId !== undefined) {
-    where.push('f.customer_id = ?');
-    bindings.push(filters.customerId);
-  }
-  if (filters.region !== undefined) {
-    where.push('f.region = ?');
-    bindings.push(filters.region);
-  }
-  if (filters.salespersonId !== undefined) {
-    where.push('f.salesperson_id = ?');
-    bindings.push(filters.salespersonId);
-  }
-  return { where, bindings, sql: where.map((condition) => ` AND ${condition}`).join('') };
-};

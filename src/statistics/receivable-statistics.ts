@@ -10,9 +10,10 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
 import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
-import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, partyConditions, today, wholeNumber } from './dashboard-query';
+import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { CURRENCY, MAX_TOP } from './sales-statistics';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../collection/receivable-facts';
+import { partyConditions } from '../platform/party-conditions';
 import { rowsOf } from '../platform/roll-up-writes';
 import { CUSTOMER } from '../platform/uids';
 
@@ -36,7 +37,7 @@ export interface CollectionTrend {
  * receivables and is ignored.
  */
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {
-  const conditions = partyConditions(filters);
+  const conditions = partyConditions(filters, 'f');
   const parts: { sql: string; bindings: Binding[] }[] = [];
   const split: MonthSplit = filters.customerId === undefined ? splitByWholeMonths(filters.from, filters.to) : { days: [[filters.from, filters.to]] };
   if (split.months) {
@@ -112,7 +113,7 @@ export interface OverdueCustomer {
 /** The open items past due at the end of `asOf`, per customer: amount and the oldest item's days overdue. */
 const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: DashboardFilters, top?: number) => {
   const items = await openItems(strapi, { asOf, currency: CURRENCY, customerIds: filteredCustomers(filters).customerIds });
-  const conditions = partyConditions({ ...filters, customerId: undefined });
+  const conditions = partyConditions({ ...filters, customerId: undefined }, 'f');
   const rows = rowsOf<{ customer_id: unknown; overdue: unknown; oldest: unknown; customers: unknown; total: unknown }>(
     await strapi.db.connection.raw(
       `SELECT f.customer_id, SUM(f.open_cents) AS overdue, MAX(f.days_past_due) AS oldest,

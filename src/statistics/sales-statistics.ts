@@ -10,9 +10,10 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addYears, centsToMoney, Grain, GRAINS, monthEnd, monthStart, periodsBetween, periodYearLater, ratio, splitByWholeMonths } from '../domain/sales-periods';
-import { DashboardFilters, oneOf, parseDashboardQuery, partyConditions, today, wholeNumber } from './dashboard-query';
+import { DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from './sales-facts';
 import { metaOf } from '../platform/table-meta';
+import { partyConditions } from '../platform/party-conditions';
 import { rowsOf } from '../platform/roll-up-writes';
 import { CUSTOMER, PRODUCT, SALES_TARGET as TARGET } from '../platform/uids';
 
@@ -33,7 +34,7 @@ const cents = (value: unknown): Decimal => new Decimal(value === null || value =
 /** FROM and WHERE of the counted lines matching the filters (in CNY unless `currency` says otherwise). */
 const factsWhere = (strapi: Core.Strapi, filters: DashboardFilters, { currency = '=' }: { currency?: '=' | '<>' } = {}): Sql => {
   const p = metaOf(strapi, PRODUCT);
-  const party = partyConditions(filters);
+  const party = partyConditions(filters, 'f');
   const where = [`f.currency ${currency} ?`, 'f.order_date >= ?', 'f.order_date <= ?', ...party.where];
   const bindings: Binding[] = [CURRENCY, filters.from, filters.to, ...party.bindings];
   if (filters.category !== undefined) {
@@ -109,16 +110,10 @@ const factSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping
 
 /** Sums over a cube for the periods [first, last] (months of the monthly cube, days of the daily one). */
 const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', cube: Cube, first: string, last: string, into: Map<string, Sums>) => {
-  const where = [`m.currency ${currency} ?`, `${cube.period} >= ?`, `${cube.period} <= ?`];
-  const bindings: Binding[] = [CURRENCY, first, last];
-  if (filters.region !== undefined) {
-    where.push('m.region = ?');
-    bindings.push(filters.region);
-  }
-  if (filters.salespersonId !== undefined) {
-    where.push('m.salesperson_id = ?');
-    bindings.push(filters.salespersonId);
-  }
+  // The cubes have no customer: a customer's figures come from the line facts (groupedSums).
+  const party = partyConditions({ region: filters.region, salespersonId: filters.salespersonId }, 'm');
+  const where = [`m.currency ${currency} ?`, `${cube.period} >= ?`, `${cube.period} <= ?`, ...party.where];
+  const bindings: Binding[] = [CURRENCY, first, last, ...party.bindings];
   const byCategory = grouping !== 'total' && 'dimension' in grouping && grouping.dimension === 'category';
   if (filters.category !== undefined) {
     where.push('m.category = ?');
