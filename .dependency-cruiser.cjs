@@ -28,6 +28,13 @@ module.exports = {
       to: { path: '^src/(?!(platform|domain)/)' },
     },
     {
+      name: 'edges-on-top',
+      severity: 'error',
+      comment: 'The edges (REST controllers and routes, admin routes, the dashboard plugin, bootstrap) call the features; no feature calls an edge.',
+      from: { path: '^src', pathNot: '^src/(api|admin-api|plugins)/|^src/index\\.ts$' },
+      to: { path: '^src/(api|admin-api|plugins)/|^src/index\\.ts$' },
+    },
+    {
       name: 'collection-below-statistics',
       severity: 'error',
       comment: 'The dashboard reads collection figures (receivables, aging); collection never reads the dashboard.',
@@ -39,6 +46,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^src/admin' },
+    exclude: { path: '^src/admin/' },
   },
 };

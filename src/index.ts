@@ -1,11 +1,12 @@
 /**
  * Application lifecycle. register(): the document-service guards, before anything can write, and
- * the workflows' admin routes. bootstrap(): record-number counters, the workflows' indexes and
+ * the admin panel's own routes. bootstrap(): record-number counters, the workflows' indexes and
  * their last-line lifecycle hooks, the department's roles and permissions, the content
  * manager's layouts, in development the demo accounts and (on an empty database) demo data, and
  * the e-mail outbox worker; the sales dashboard's roll-up and the hooks that keep it exact. destroy(): the worker stops after its current round.
  */
 import type { Core } from '@strapi/strapi';
+import { registerAdminRoutes } from './admin-api/routes';
 import { applyContentManagerLayouts } from './content-manager/layouts';
 import { loadDemoCollection } from './demo/demo-collection';
 import { loadDemoComplaints } from './demo/demo-complaints';
@@ -24,7 +25,6 @@ import { ensureLeaseTable } from './jobs/job-lease';
 import { ensureSequenceTable } from './platform/next-number';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
-import { registerWorkflowAdminRoutes } from './workflows/admin-routes';
 import { protectInverseRelations, protectWorkflowRecords } from './workflows/last-line';
 import { ensureWorkflowIndexes } from './workflows/workflow-indexes';
 
@@ -61,7 +61,7 @@ let stopOutboxWorker: (() => Promise<void>) | undefined;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
-    registerWorkflowAdminRoutes(strapi);
+    registerAdminRoutes(strapi);
     keepPrivateFieldsOutOfSearch(strapi);
   },
 

@@ -9,16 +9,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { dateIn, isCalendarDate } from '../domain/business-date';
-import { FieldProblem } from '../domain/validation-error';
-import { validationError } from '../platform/errors';
-import { plainParameter } from '../platform/query-parameter';
+import { declareQuery, oneOf, QueryValues, staffUser, text, wholeNumber } from '../platform/query-input';
 import { Column, Row, toXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
-import { Aging, AGING_GROUPS, AgingGroup, AgingOptions, receivableAging } from './receivable-aging';
+import { Aging, AGING_GROUPS, AgingGroup, receivableAging } from './receivable-aging';
 
-const PARAMETERS = ['asOf', 'groupBy', 'region', 'salesperson', 'top', 'currency', 'format'] as const;
 const FORMATS = ['json', 'xlsx'] as const;
-const CURRENCIES = ['CNY', 'USD', 'EUR'];
+const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
 const MAX_TOP = 1000;
 
 const GROUP_HEADERS: Record<AgingGroup, string> = {
@@ -28,42 +25,27 @@ const GROUP_HEADERS: Record<AgingGroup, string> = {
   region: '区域 Region',
 };
 
-export const parseAgingQuery = async (
-  strapi: Core.Strapi,
-  query: Record<string, unknown>
-): Promise<{ options: AgingOptions; format: (typeof FORMATS)[number] }> => {
-  const problems: FieldProblem[] = [];
-  for (const name of Object.keys(query)) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) problems.push({ path: [name], message: `unknown parameter; the aging takes ${PARAMETERS.join(', ')}` });
-  }
-  const text = (name: (typeof PARAMETERS)[number]) => plainParameter(query, name, problems);
-  const today = dateIn(reportTimeZone(strapi));
-  const asOf = text('asOf') ?? today;
-  if (!isCalendarDate(asOf)) problems.push({ path: ['asOf'], message: 'must be a date YYYY-MM-DD' });
-  else if (asOf > today) problems.push({ path: ['asOf'], message: `must not be in the future (today is ${today})` });
-  const groupBy = text('groupBy') ?? 'bucket';
-  if (!(AGING_GROUPS as readonly string[]).includes(groupBy)) problems.push({ path: ['groupBy'], message: `must be one of ${AGING_GROUPS.join(', ')}` });
-  const format = text('format') ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) problems.push({ path: ['format'], message: `must be one of ${FORMATS.join(', ')}` });
-  const currency = text('currency') ?? 'CNY';
-  if (!CURRENCIES.includes(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
-  const topText = text('top');
-  const top = topText === undefined ? undefined : Number(topText);
-  if (topText !== undefined && (!/^\d+$/.test(topText) || top! < 1 || top! > MAX_TOP)) problems.push({ path: ['top'], message: `must be a whole number from 1 to ${MAX_TOP}` });
-  const region = text('region');
-  const salespersonText = text('salesperson');
-  let salespersonId: number | undefined;
-  if (salespersonText !== undefined) {
-    if (!/^\d+$/.test(salespersonText)) problems.push({ path: ['salesperson'], message: "must be a salesperson's user id" });
-    else {
-      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: Number(salespersonText) }, select: ['id'] });
-      if (!user) problems.push({ path: ['salesperson'], message: `no staff user with id ${salespersonText}` });
-      else salespersonId = user.id;
-    }
-  }
-  if (problems.length > 0) throw validationError(problems);
-  return { options: { asOf, groupBy: groupBy as AgingGroup, currency, top, region, salespersonId }, format: format as (typeof FORMATS)[number] };
+/** The aging's query parameters: as of (today when absent, never in the future), grouping, filters, format. */
+export const agingQuery = (strapi: Core.Strapi) => {
+  const today = () => dateIn(reportTimeZone(strapi));
+  return declareQuery({
+      asOf: {
+        fallback: today,
+        read: (value: string) => {
+          if (!isCalendarDate(value)) return { problem: 'must be a date YYYY-MM-DD' };
+          return value > today() ? { problem: `must not be in the future (today is ${today()})` } : value;
+        },
+      },
+      groupBy: oneOf(AGING_GROUPS, 'bucket'),
+      region: text(),
+      salesperson: staffUser(strapi),
+      top: wholeNumber(1, MAX_TOP, undefined),
+      currency: oneOf(CURRENCIES, 'CNY'),
+      format: oneOf(FORMATS, 'json'),
+  });
 };
+
+export type AgingQuery = QueryValues<ReturnType<typeof agingQuery>>;
 
 /** The aging as one sheet: a row per group, a column per bucket, the total; the totals row last. */
 export const agingXlsx = (aging: Aging, timeZone: string): Promise<Buffer> => {
@@ -78,9 +60,9 @@ export const agingXlsx = (aging: Aging, timeZone: string): Promise<Buffer> => {
 };
 
 /** Answers an aging request, the same for REST and the admin panel. */
-export const sendAging = async (strapi: Core.Strapi, ctx: Context): Promise<void> => {
-  const { options, format } = await parseAgingQuery(strapi, ctx.query as Record<string, unknown>);
-  const aging = await receivableAging(strapi, options);
+export const sendAging = async (strapi: Core.Strapi, ctx: Context, query: AgingQuery): Promise<void> => {
+  const { salesperson, format, ...options } = query;
+  const aging = await receivableAging(strapi, { ...options, salespersonId: salesperson });
   if (format === 'json') {
     ctx.body = { data: aging };
     return;

@@ -18,6 +18,7 @@ import { dateIn } from '../domain/business-date';
 import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
 import { CreditTerms } from '../domain/credit-terms';
 import { Decimal, formatMoney } from '../domain/money';
+import { errors } from '@strapi/utils';
 import { conflict } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
@@ -319,4 +320,11 @@ export const reassessAllCredit = async (strapi: Core.Strapi, now: Date = new Dat
     if (result?.outcome === 'released') counts.released += 1;
   }
   return counts;
+};
+
+/** `{ data }` of a customer's credit record, or a 404 (REST and the admin panel's side panel). */
+export const creditRecordAnswer = async (strapi: Core.Strapi, customerDocumentId: string) => {
+  const record = await creditRecord(strapi, customerDocumentId);
+  if (!record) throw new errors.NotFoundError('No customer with this documentId');
+  return { data: record };
 };

@@ -1,7 +1,7 @@
 /**
  * The HTTP side of payments, shared by the REST controller (src/api/payment) and the admin routes
- * (src/workflows/admin-routes.ts): read `{ data: {...} }`, refuse unknown fields, call the payment
- * service as the caller, and answer the payment as the caller may see it. Also what the admin
+ * (src/admin-api/routes.ts): the fields each action takes in `{ data: {...} }`, calling the payment
+ * service as the caller, and answering the payment as the caller may see it. Also what the admin
  * panel's side panel reads of a payment: state, version, the caller's actions, the history.
  */
 import type { Core } from '@strapi/strapi';
@@ -11,7 +11,8 @@ import Decimal from 'decimal.js';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { formatMoney } from '../domain/money';
 import type { PayableReceivable } from '../domain/payment-allocation';
-import { refuse } from '../platform/errors';
+import { forbidden } from '../platform/errors';
+import { handlerOf } from '../platform/endpoint';
 import { Actor, currentActor } from '../platform/actor';
 import { historyOf } from '../workflows/workflow-service';
 import { paymentProgress, ProgressSubject } from './payment-progress';
@@ -21,28 +22,20 @@ import { PAYMENT, RECEIVABLE } from '../platform/uids';
 
 export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
-const ACTION_FIELDS: Record<PaymentAction, string[]> = {
+/** The fields of `{ data }` each action takes; the edge refuses any other. */
+export const PAYMENT_ACTION_FIELDS: Record<PaymentAction, readonly string[]> = {
   allocate: ['version', 'allocations', 'comment'],
   reverse: ['version', 'reason', 'comment'],
-};
-
-/** The request's `data` object with only the fields named, or a 400 naming the others. */
-const inputOf = (ctx: Context, allowed: readonly string[]): Record<string, unknown> => {
-  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
-  const unknown = Object.keys(data).filter((field) => !allowed.includes(field));
-  if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; a payment takes ${allowed.join(', ')}`);
-  return data as Record<string, unknown>;
 };
 
 /** Who may record, allocate and reverse payments: the roles the access matrix lets create them. */
 export const mayHandlePayments = (actor: Actor): boolean => actor.roles.some((role) => ACCESS_MATRIX.payment[role]?.includes('create'));
 
-export const takePaymentAction = async (strapi: Core.Strapi, ctx: Context, action: string, actor: Actor): Promise<AllocationResult> => {
-  if (!(PAYMENT_ACTIONS as readonly string[]).includes(action)) throw new errors.NotFoundError(`No payment action ${action}`);
-  const input = inputOf(ctx, ACTION_FIELDS[action as PaymentAction]);
+/** Allocates or reverses a payment as `actor`: only those who handle payments (the sales clerk) may. */
+export const takePaymentAction = async (strapi: Core.Strapi, documentId: string, action: PaymentAction, data: Record<string, unknown>, actor: Actor): Promise<AllocationResult> => {
+  if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
   const run = action === 'allocate' ? allocatePayment : reversePayment;
-  return run(strapi, ctx.params.documentId, input, actor);
+  return run(strapi, documentId, data, actor);
 };
 
 /** The payment with its customer and allocations, sanitized for the caller. */
@@ -56,17 +49,23 @@ const paymentAnswer = async (strapi: Core.Strapi, ctx: Context, result: Allocati
 };
 
 export const restPaymentHandlers = (strapi: Core.Strapi) => ({
-  async create(ctx: Context) {
-    const result = await recordPayment(strapi, inputOf(ctx, PAYMENT_INPUT_FIELDS), await currentActor(strapi));
-    ctx.status = 201;
-    ctx.body = await paymentAnswer(strapi, ctx, result);
-  },
-  async allocate(ctx: Context) {
-    ctx.body = await paymentAnswer(strapi, ctx, await takePaymentAction(strapi, ctx, 'allocate', await currentActor(strapi)));
-  },
-  async reverse(ctx: Context) {
-    ctx.body = await paymentAnswer(strapi, ctx, await takePaymentAction(strapi, ctx, 'reverse', await currentActor(strapi)));
-  },
+  create: handlerOf({
+    data: { fields: PAYMENT_INPUT_FIELDS },
+    handle: async (ctx, { data }) => {
+      const result = await recordPayment(strapi, data, await currentActor(strapi));
+      ctx.status = 201;
+      return paymentAnswer(strapi, ctx, result);
+    },
+  }),
+  ...Object.fromEntries(
+    PAYMENT_ACTIONS.map((action) => [
+      action,
+      handlerOf({
+        data: { fields: PAYMENT_ACTION_FIELDS[action] },
+        handle: async (ctx, { params, data }) => paymentAnswer(strapi, ctx, await takePaymentAction(strapi, params.documentId, action, data, await currentActor(strapi))),
+      }),
+    ])
+  ),
 });
 
 /** How many open receivables the panel lists; more are still paid by oldest-first allocation or REST. */
@@ -118,6 +117,5 @@ export const describePayment = async (strapi: Core.Strapi, documentId: string, a
 };
 
 /** GET .../:documentId/payment-progress of an order or a contract (the route comes with reading receivables). */
-export const paymentProgressHandler = (strapi: Core.Strapi, subject: ProgressSubject) => async (ctx: Context) => {
-  ctx.body = { data: await paymentProgress(strapi, subject, ctx.params.documentId) };
-};
+export const paymentProgressHandler = (strapi: Core.Strapi, subject: ProgressSubject) =>
+  handlerOf({ handle: async (_ctx, { params }) => ({ data: await paymentProgress(strapi, subject, params.documentId) }) });

@@ -11,8 +11,7 @@ import { dateIn, isCalendarDate } from '../domain/business-date';
 import { CONTRACT_STATES } from '../domain/contract-review';
 import { parseMoney } from '../domain/money';
 import { FieldProblem } from '../domain/validation-error';
-import { plainParameter } from '../platform/query-parameter';
-import { validationError } from '../platform/errors';
+import { calendarDate, customerDocument, declareQuery, listOf, moneyAmount, oneOf, QueryValues, staffUser, wholeNumber } from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
 import { CONTRACT, CUSTOMER, USER } from '../platform/uids';
@@ -67,114 +66,49 @@ export interface ContractLedger {
   toCsv: () => Promise<Buffer>;
 }
 
-interface Filters {
-  format: LedgerFormat;
-  where: Record<string, unknown>;
-  page: number;
-  pageSize: number;
-}
-
 type Query = Record<string, unknown>;
 
-const positiveInteger = (text: string | undefined, name: string, problems: FieldProblem[], max = 2147483647): number | undefined => {
-  if (text === undefined) return undefined;
-  if (!/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > max) {
-    problems.push({ path: [name], message: `must be a whole number from 1 to ${max}` });
-    return undefined;
-  }
-  return Number(text);
-};
+/** The ledger's query parameters, in the order their problems are reported. */
+export const ledgerQuery = (strapi: Core.Strapi, defaultFormat: LedgerFormat) =>
+  declareQuery(
+    {
+      format: oneOf(LEDGER_FORMATS, defaultFormat),
+      customer: customerDocument(strapi),
+      state: listOf(CONTRACT_STATES, 'state'),
+      revisions: oneOf(['current', 'all'] as const, 'current'),
+      from: calendarDate(undefined),
+      to: calendarDate(undefined),
+      salesperson: staffUser(strapi),
+      minTotal: moneyAmount(),
+      maxTotal: moneyAmount(),
+      page: wholeNumber(1, 2147483647, 1),
+      pageSize: wholeNumber(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+    },
+    ({ from, to, minTotal, maxTotal }) => [
+      ...(from && to && from > to ? [{ path: ['to'], message: `must not be before from (${from})` }] : []),
+      ...(minTotal && maxTotal && minTotal.greaterThan(maxTotal) ? [{ path: ['maxTotal'], message: `must not be less than minTotal (${minTotal.toFixed(2)})` }] : []),
+    ]
+  );
 
-const calendarDate = (text: string | undefined, name: string, problems: FieldProblem[]): string | undefined => {
-  if (text === undefined) return undefined;
-  if (!isCalendarDate(text)) {
-    problems.push({ path: [name], message: 'must be a date YYYY-MM-DD' });
-    return undefined;
-  }
-  return text;
-};
+export type LedgerQuery = QueryValues<ReturnType<typeof ledgerQuery>>;
 
-const money = (text: string | undefined, name: string, problems: FieldProblem[]): Decimal | undefined => {
-  if (text === undefined) return undefined;
-  const amount = parseMoney(text);
-  if (typeof amount === 'string') {
-    problems.push({ path: [name], message: amount });
-    return undefined;
-  }
-  return amount;
-};
-
-/** Reads and checks every parameter, reporting all problems at once as one 400. */
-const parseFilters = async (strapi: Core.Strapi, query: Query, defaultFormat: LedgerFormat): Promise<Filters> => {
-  const problems: FieldProblem[] = [];
-  for (const name of Object.keys(query)) {
-    if (!(LEDGER_PARAMETERS as readonly string[]).includes(name)) {
-      problems.push({ path: [name], message: `unknown parameter; the ledger takes ${LEDGER_PARAMETERS.join(', ')}` });
-    }
-  }
-  const text = (name: (typeof LEDGER_PARAMETERS)[number]) => plainParameter(query, name, problems);
-
-  const format = text('format') ?? defaultFormat;
-  if (!(LEDGER_FORMATS as readonly string[]).includes(format)) {
-    problems.push({ path: ['format'], message: `must be one of ${LEDGER_FORMATS.join(', ')}` });
-  }
-
-  const customer = text('customer');
-  if (customer !== undefined && !/^[a-z0-9]{1,64}$/.test(customer)) {
-    problems.push({ path: ['customer'], message: "must be a customer's documentId" });
-  }
-
-  const stateText = text('state');
-  const states = stateText?.split(',').map((state) => state.trim());
-  const unknownStates = (states ?? []).filter((state) => !(CONTRACT_STATES as readonly string[]).includes(state));
-  if (unknownStates.length > 0) {
-    problems.push({ path: ['state'], message: `unknown state ${unknownStates.join(', ')}; one or more (comma-separated) of ${CONTRACT_STATES.join(', ')}` });
-  }
-
-  const revisions = text('revisions') ?? 'current';
-  if (!['current', 'all'].includes(revisions)) problems.push({ path: ['revisions'], message: 'must be current or all' });
-
-  const from = calendarDate(text('from'), 'from', problems);
-  const to = calendarDate(text('to'), 'to', problems);
-  if (from && to && from > to) problems.push({ path: ['to'], message: `must not be before from (${from})` });
-
-  const salesperson = positiveInteger(text('salesperson'), 'salesperson', problems);
-
-  const minTotal = money(text('minTotal'), 'minTotal', problems);
-  const maxTotal = money(text('maxTotal'), 'maxTotal', problems);
-  if (minTotal && maxTotal && minTotal.greaterThan(maxTotal)) {
-    problems.push({ path: ['maxTotal'], message: `must not be less than minTotal (${minTotal.toFixed(2)})` });
-  }
-
-  const page = positiveInteger(text('page'), 'page', problems) ?? 1;
-  const pageSize = positiveInteger(text('pageSize'), 'pageSize', problems, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
-
-  // A filter naming nobody is a typo, not an empty ledger: say so rather than show no rows.
-  if (problems.length === 0 && customer !== undefined) {
-    const found = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer }, select: ['id'] });
-    if (!found) problems.push({ path: ['customer'], message: `no customer with documentId ${customer}` });
-  }
-  if (problems.length === 0 && salesperson !== undefined) {
-    const found = await strapi.db.query(USER).findOne({ where: { id: salesperson }, select: ['id'] });
-    if (!found) problems.push({ path: ['salesperson'], message: `no staff user with id ${salesperson}` });
-  }
-  if (problems.length > 0) throw validationError(problems);
-
+/** The Query Engine's filter for the ledger's rows. */
+const whereOf = ({ customer, salesperson, state, revisions, from, to, minTotal, maxTotal }: LedgerQuery): Record<string, unknown> => {
   const where: Record<string, unknown> = {};
   if (customer !== undefined || salesperson !== undefined) {
     where.customer = {
-      ...(customer !== undefined && { documentId: customer }),
+      ...(customer !== undefined && { documentId: customer.documentId }),
       ...(salesperson !== undefined && { salesperson: { id: salesperson } }),
     };
   }
   // The ledger shows each contract's current revision: a superseded one only when asked for.
-  if (states) where.state = { $in: states };
+  if (state) where.state = { $in: state };
   else if (revisions === 'current') where.state = { $ne: 'superseded' };
   if (from || to) where.contractDate = { ...(from && { $gte: from }), ...(to && { $lte: to }) };
   if (minTotal || maxTotal) {
     where.total = { ...(minTotal && { $gte: minTotal.toFixed(2) }), ...(maxTotal && { $lte: maxTotal.toFixed(2) }) };
   }
-  return { format: format as LedgerFormat, where, page, pageSize };
+  return where;
 };
 
 interface Person {
@@ -259,9 +193,10 @@ const allRows = async (strapi: Core.Strapi, where: Record<string, unknown>): Pro
   }
 };
 
-/** Checks the query (400 naming each bad parameter) and returns the ledger it asks for. */
-export const contractLedger = async (strapi: Core.Strapi, query: Query, defaultFormat: LedgerFormat = 'json'): Promise<ContractLedger> => {
-  const { format, where, page, pageSize } = await parseFilters(strapi, query, defaultFormat);
+/** The ledger a checked query asks for. */
+export const contractLedger = (strapi: Core.Strapi, query: LedgerQuery): ContractLedger => {
+  const { format, page, pageSize } = query;
+  const where = whereOf(query);
   const options = { sheetName: '合同台账 Contract ledger', timeZone: reportTimeZone(strapi) };
   return {
     format,
@@ -284,8 +219,8 @@ const CONTENT_TYPES: Record<Exclude<LedgerFormat, 'json'>, string> = {
  * Answers a ledger request, the same for REST and the admin panel: `{ data, meta: { pagination } }`
  * for JSON, otherwise a download named after today's date in the report time zone.
  */
-export const sendContractLedger = async (strapi: Core.Strapi, ctx: Context, defaultFormat: LedgerFormat): Promise<void> => {
-  const ledger = await contractLedger(strapi, ctx.query as Query, defaultFormat);
+export const sendContractLedger = async (strapi: Core.Strapi, ctx: Context, query: LedgerQuery): Promise<void> => {
+  const ledger = contractLedger(strapi, query);
   if (ledger.format === 'json') {
     const { rows, pagination } = await ledger.page();
     ctx.body = { data: rows, meta: { pagination } };

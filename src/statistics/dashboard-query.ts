@@ -5,11 +5,11 @@
  * salesperson) is a 400 too: a typo, not an empty report.
  */
 import type { Core } from '@strapi/strapi';
-import { dateIn, isCalendarDate } from '../domain/business-date';
+import { dateIn } from '../domain/business-date';
 import { defaultRange } from '../domain/sales-periods';
 import { FieldProblem } from '../domain/validation-error';
 import { validationError } from '../platform/errors';
-import { plainParameter } from '../platform/query-parameter';
+import { calendarDate, collectQuery, customerDocument, declareQuery, ParameterSpecs, ParameterValues, staffUser, text } from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 
 export const COMMON_FILTERS = ['from', 'to', 'region', 'salesperson', 'customer', 'category'] as const;
@@ -25,29 +25,18 @@ export interface DashboardFilters {
   category?: string;
 }
 
-/** An endpoint's own parameter: its default and how to read it (a message when the value is bad). */
-export interface ParameterSpec<T> {
-  fallback: T | (() => T);
-  read: (value: string) => T | { problem: string };
-}
+export { calendarDate, oneOf, wholeNumber } from '../platform/query-input';
 
-export const oneOf = <T extends string>(values: readonly T[], fallback: T): ParameterSpec<T> => ({
-  fallback,
-  read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
-});
-
-export const wholeNumber = (min: number, max: number, fallback: number | (() => number)): ParameterSpec<number> => ({
-  fallback,
-  read: (value) => (/^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : { problem: `must be a whole number from ${min} to ${max}` }),
-});
-
-export const calendarDate = (fallback: () => string): ParameterSpec<string> => ({
-  fallback,
-  read: (value) => (isCalendarDate(value) ? value : { problem: 'must be a date YYYY-MM-DD' }),
-});
-
-type Specs = Record<string, ParameterSpec<unknown>>;
-type Values<S extends Specs> = { [K in keyof S]: S[K] extends ParameterSpec<infer T> ? T : never };
+/** The filters every dashboard figure takes; a salesperson or customer naming nobody is a 400. */
+const commonFilters = (strapi: Core.Strapi) =>
+  declareQuery({
+    from: calendarDate(undefined),
+    to: calendarDate(undefined),
+    region: text(),
+    salesperson: staffUser(strapi),
+    customer: customerDocument(strapi),
+    category: text(),
+  });
 
 export const today = (strapi: Core.Strapi): string => dateIn(reportTimeZone(strapi));
 
@@ -55,59 +44,26 @@ export const today = (strapi: Core.Strapi): string => dateIn(reportTimeZone(stra
  * Reads the query: the common filters when `filters` is true, plus the endpoint's own parameters.
  * Any other parameter is refused, so a misspelt filter is not silently ignored.
  */
-export const parseDashboardQuery = async <S extends Specs>(
+export const parseDashboardQuery = async <S extends ParameterSpecs>(
   strapi: Core.Strapi,
   query: Record<string, unknown>,
   own: S,
   { filters: withFilters = true }: { filters?: boolean } = {}
-): Promise<{ filters: DashboardFilters; params: Values<S> }> => {
+): Promise<{ filters: DashboardFilters; params: ParameterValues<S> }> => {
   const problems: FieldProblem[] = [];
-  const allowed = [...(withFilters ? COMMON_FILTERS : []), ...Object.keys(own)];
-  for (const name of Object.keys(query)) {
-    if (!allowed.includes(name)) problems.push({ path: [name], message: `unknown parameter; this endpoint takes ${allowed.join(', ') || 'none'}` });
-  }
-  const params = {} as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(own)) {
-    const value = plainParameter(query, name, problems);
-    if (value === undefined) {
-      params[name] = typeof spec.fallback === 'function' ? (spec.fallback as () => unknown)() : spec.fallback;
-      continue;
-    }
-    const read = spec.read(value);
-    if (read && typeof read === 'object' && 'problem' in (read as object)) problems.push({ path: [name], message: (read as { problem: string }).problem });
-    else params[name] = read;
-  }
-  const range = defaultRange(today(strapi));
-  const filters: DashboardFilters = { ...range };
+  const params = await collectQuery(query, { parameters: own }, problems, withFilters ? COMMON_FILTERS : []);
+  const filters: DashboardFilters = { ...defaultRange(today(strapi)) };
   if (withFilters) {
-    for (const name of ['from', 'to'] as const) {
-      const value = plainParameter(query, name, problems);
-      if (value === undefined) continue;
-      if (!isCalendarDate(value)) problems.push({ path: [name], message: 'must be a date YYYY-MM-DD' });
-      else filters[name] = value;
-    }
+    // Unknown parameters were named above; this reads the filters only.
+    const given = await collectQuery(query, commonFilters(strapi), problems, Object.keys(query));
+    if (given.from) filters.from = given.from;
+    if (given.to) filters.to = given.to;
     if (filters.from > filters.to) problems.push({ path: ['to'], message: `must not be before from (${filters.from})` });
-    const region = plainParameter(query, 'region', problems);
-    if (region !== undefined) filters.region = region;
-    const category = plainParameter(query, 'category', problems);
-    if (category !== undefined) filters.category = category;
-    const salesperson = plainParameter(query, 'salesperson', problems);
-    if (salesperson !== undefined) {
-      const user = /^\d{1,9}$/.test(salesperson)
-        ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: Number(salesperson) }, select: ['id'] })
-        : null;
-      if (!user) problems.push({ path: ['salesperson'], message: `no staff user with id ${salesperson}` });
-      else filters.salespersonId = user.id;
-    }
-    const customer = plainParameter(query, 'customer', problems);
-    if (customer !== undefined) {
-      const found = /^[a-z0-9]{1,64}$/.test(customer)
-        ? await strapi.db.query('api::customer.customer').findOne({ where: { documentId: customer }, select: ['id'] })
-        : null;
-      if (!found) problems.push({ path: ['customer'], message: `no customer with documentId ${customer}` });
-      else Object.assign(filters, { customer, customerId: found.id });
-    }
+    if (given.region !== undefined) filters.region = given.region;
+    if (given.category !== undefined) filters.category = given.category;
+    if (given.salesperson !== undefined) filters.salespersonId = given.salesperson;
+    if (given.customer !== undefined) Object.assign(filters, { customer: given.customer.documentId, customerId: given.customer.id });
   }
   if (problems.length > 0) throw validationError(problems);
-  return { filters, params: params as Values<S> };
+  return { filters, params };
 };

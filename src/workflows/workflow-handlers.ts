@@ -4,8 +4,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Context } from 'koa';
 import { currentActor } from '../platform/actor';
+import { handlerOf } from '../platform/endpoint';
 import { describeWorkflow, StepResult, takeAction, WorkflowDefinition } from './workflow-service';
 
 export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, documentId: string) => {
@@ -14,27 +14,20 @@ export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefin
   return describeWorkflow(strapi, definition, record, await currentActor(strapi));
 };
 
-/** The action's input: the request's `data` object, or a 400 saying what to send. */
-const actionInput = (ctx: Context): Record<string, unknown> => {
-  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new errors.ValidationError('send { "data": { "version": <the version you read>, ... } }');
-  }
-  return data as Record<string, unknown>;
-};
-
-export const actFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, ctx: Context): Promise<StepResult> =>
-  takeAction(strapi, definition, ctx.params.documentId, ctx.params.action, actionInput(ctx), await currentActor(strapi));
+/** Takes an action from `{ data: { version, ...fields } }` as the caller. */
+export const actFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, params: Record<string, string>, data: Record<string, unknown>): Promise<StepResult> =>
+  takeAction(strapi, definition, params.documentId, params.action, data, await currentActor(strapi));
 
 /** REST handlers: GET .../workflow and POST .../workflow/:action answering the record as the caller may see it. */
 export const restWorkflowHandlers = (strapi: Core.Strapi, definition: WorkflowDefinition, populate: Record<string, unknown>) => ({
-  async workflow(ctx: Context) {
-    ctx.body = { data: await describeFor(strapi, definition, ctx.params.documentId) };
-  },
-  async act(ctx: Context) {
-    const result = await actFor(strapi, definition, ctx);
-    const record = await strapi.documents(definition.uid as never).findOne({ documentId: ctx.params.documentId, populate } as never);
-    const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(definition.uid as never), { auth: ctx.state.auth });
-    ctx.body = { data, meta: result.meta };
-  },
+  workflow: handlerOf({ handle: async (_ctx, { params }) => ({ data: await describeFor(strapi, definition, params.documentId) }) }),
+  act: handlerOf({
+    data: {},
+    handle: async (ctx, { params, data: input }) => {
+      const result = await actFor(strapi, definition, params, input);
+      const record = await strapi.documents(definition.uid as never).findOne({ documentId: params.documentId, populate } as never);
+      const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(definition.uid as never), { auth: ctx.state.auth });
+      return { data, meta: result.meta };
+    },
+  }),
 });

@@ -17,7 +17,8 @@ export interface AdminMember {
 
 export const createAdminUser = async (
   strapi: Core.Strapi,
-  roleCode: RoleCode | 'strapi-super-admin',
+  /** One of the department's roles, Strapi's super admin, or any admin role's code. */
+  roleCode: RoleCode | 'strapi-super-admin' | (string & {}),
   email = `admin-${roleCode}-${unique()}@test.local`
 ): Promise<AdminMember> => {
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });

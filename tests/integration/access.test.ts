@@ -2,7 +2,9 @@
  * Who may reach what through REST: nobody without a login, only the roles of docs/roles.md, nobody
  * deletes, and the fields the server owns cannot be set by a client.
  */
+import request from 'supertest';
 import { ROLE_CODES, RoleCode } from '../../src/domain/staff-roles';
+import { createAdminUser } from '../helpers/admin';
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import {
@@ -303,6 +305,42 @@ describe('access to business records through REST', () => {
         region: before.region,
         salesperson: before.salesperson?.id ?? null,
       });
+    });
+  });
+
+  describe("the admin panel's own routes (/workflows)", () => {
+    /** Every route the app serves under /workflows, read from the running router, with its ids filled in. */
+    const workflowRoutes = () => {
+      const stack = (app.strapi.server.router as unknown as { stack: { path: string; methods: string[] }[] }).stack;
+      return stack
+        .filter((layer) => layer.path.startsWith('/workflows/'))
+        .flatMap((layer) => layer.methods.filter((method) => method === 'GET' || method === 'POST').map((method) => ({ method, path: layer.path.replace(/:[a-zA-Z]+/g, order.documentId) })));
+    };
+
+    it('declares a permission on every route: an admin whose role grants nothing is refused each with 403, anonymous with 401', async () => {
+      const role = await app.strapi.service('admin::role').create({ name: `Nothing ${Date.now()}`, description: 'no permissions' });
+      const nobody = await createAdminUser(app.strapi, role.code);
+      const routes = workflowRoutes();
+      expect(routes.length).toBeGreaterThanOrEqual(20);
+      const before = await businessRows();
+      const http = request(app.strapi.server.httpServer);
+      for (const { method, path } of routes) {
+        const call = () => (method === 'GET' ? http.get(path) : http.post(path).send({ data: { version: 1 } }));
+        expect({ path, status: (await call().set('Authorization', `Bearer ${nobody.token}`)).status }).toEqual({ path, status: 403 });
+        expect({ path, status: (await call()).status }).toEqual({ path, status: 401 });
+      }
+      expect(await businessRows()).toEqual(before);
+    });
+
+    it('checks the declared input before the handler: unknown query parameters and fields, and a missing { data }, are 400s naming them', async () => {
+      const clerk = await createAdminUser(app.strapi, 'sales-clerk');
+      const http = request(app.strapi.server.httpServer);
+      const auth = (req: request.Test) => req.set('Authorization', `Bearer ${clerk.token}`);
+      expectValidationError(await auth(http.get('/workflows/receivable-aging?colour=red')), 'colour');
+      expectValidationError(await auth(http.get('/workflows/contract-ledger?from=2026-03-02&to=2026-03-01')), 'to');
+      expectValidationError(await auth(http.post(`/workflows/payment/${order.documentId}/reverse`).send({ data: { version: 1, amount: '1.00' } })), 'amount');
+      const noData = await auth(http.post(`/workflows/order/${order.documentId}/confirm`).send({ version: 1 }));
+      expect({ status: noData.status, name: noData.body.error.name }).toEqual({ status: 400, name: 'ValidationError' });
     });
   });
 });

@@ -2,7 +2,7 @@
  * The credit record (信用记录) side panel of a customer's edit view: hold and who placed it, what the
  * customer owes and has overdue, how it has paid (average days late, share paid on time), the
  * overrides granted and every hold, release and override — from GET /workflows/credit-record/:documentId
- * (src/workflows/admin-routes.ts), the same figures as the REST credit record.
+ * (src/admin-api/routes.ts), the same figures as the REST credit record.
  */
 import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';

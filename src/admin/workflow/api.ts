@@ -1,5 +1,5 @@
 /**
- * The admin panel's client for the workflow routes (src/workflows/admin-routes.ts), on Strapi's
+ * The admin panel's client for the workflow routes (src/admin-api/routes.ts), on Strapi's
  * fetch client: it parses each answer into our types and turns a Strapi error answer into a
  * `WorkflowProblem` (message, status, the fields it names).
  */

@@ -3,13 +3,10 @@
  * its holds, releases and overrides, what it owes and how it has paid (src/collection/credit-control.ts).
  */
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { creditRecord } from '../../../collection/credit-control';
+import { creditRecordAnswer } from '../../../collection/credit-control';
 
 export default factories.createCoreController('api::credit-event.credit-event', ({ strapi }) => ({
   async creditRecord(ctx) {
-    const record = await creditRecord(strapi, String(ctx.params.documentId));
-    if (!record) throw new errors.NotFoundError('No customer with this documentId');
-    return { data: record };
+    return creditRecordAnswer(strapi, String(ctx.params.documentId));
   },
 }));

@@ -3,14 +3,13 @@
  * the aging report, and the payment progress of an order or a contract.
  */
 import { factories } from '@strapi/strapi';
-import { sendAging } from '../../../collection/aging-report';
+import { agingQuery, sendAging } from '../../../collection/aging-report';
+import { handlerOf } from '../../../platform/endpoint';
 import { paymentProgressHandler } from '../../../collection/payment-handlers';
 
 export default factories.createCoreController('api::receivable.receivable', ({ strapi }) => ({
   /** GET /api/receivables/aging?asOf&groupBy&region&salesperson&top&currency&format */
-  async aging(ctx) {
-    await sendAging(strapi, ctx);
-  },
+  aging: handlerOf({ query: agingQuery(strapi), handle: (ctx, { query }) => sendAging(strapi, ctx, query) }),
   /** GET /api/orders/:documentId/payment-progress: billed, paid, open, overdue. */
   orderProgress: paymentProgressHandler(strapi, 'order'),
   /** GET /api/contracts/:documentId/payment-progress: the same over all the contract's orders. */

@@ -1,0 +1,140 @@
+/**
+ * The admin panel's door to the app's own endpoints, one table: each route with the permissions it
+ * needs (checked by `admin::hasPermissions` before the handler runs, as the content manager grants
+ * them to the admin's role) and the input it reads (src/platform/endpoint.ts). The handlers are the
+ * same as REST's; the admin user is linked to their staff user and role codes by src/platform/actor.ts.
+ * Used by the edit views' document actions and side panels (src/admin/workflow) and the ledger export.
+ *   GET  /workflows/<subject>/:documentId            state, version, the caller's actions, opinions, history
+ *   POST /workflows/<subject>/:documentId/:action    { data: { version, comment, ...fields } }
+ *        where <subject> is contract, complaint, order or shipment
+ *   GET  /workflows/contract-ledger?…                the ledger as XLSX, filtered as for REST
+ *   GET  /workflows/shipment/:documentId/delivery-note.pdf
+ *   GET  /workflows/receivable-aging?asOf&groupBy&…&format=xlsx
+ *   GET  /workflows/order|contract/:documentId/payment-progress     billed, paid, open, overdue
+ *   GET  /workflows/payment/:documentId              a payment's state, version, the caller's actions, history
+ *   POST /workflows/payment/:documentId/allocate|reverse   { data: { version, allocations? | reason } }
+ *   GET  /workflows/statement/:documentId/statement.pdf|xlsx
+ *   POST /workflows/statement/:documentId/send       mails a statement to the customer
+ *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
+ */
+import type { Core } from '@strapi/strapi';
+import { agingQuery, sendAging } from '../collection/aging-report';
+import { creditRecordAnswer } from '../collection/credit-control';
+import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../collection/payment-handlers';
+import { paymentProgress } from '../collection/payment-progress';
+import { sendStatementFile } from '../collection/statement-documents';
+import { sendStatement } from '../collection/statements';
+import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
+import { currentActor } from '../platform/actor';
+import { adminRoute, AdminPermission } from '../platform/endpoint';
+import { CONTRACT, CREDIT_EVENT, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
+import { sendDeliveryNote } from '../shipments/delivery-note';
+import { complaintWorkflow } from '../workflows/complaint-workflow';
+import { contractWorkflow } from '../workflows/contract-workflow';
+import { orderWorkflow } from '../workflows/order-workflow';
+import { shipmentWorkflow } from '../workflows/shipment-workflow';
+import { actFor, describeFor } from '../workflows/workflow-handlers';
+
+const read = (uid: string): AdminPermission => ['plugin::content-manager.explorer.read', uid];
+const update = (uid: string): AdminPermission => ['plugin::content-manager.explorer.update', uid];
+
+/** Whoever may read a workflow's records in the content manager sees where each stands; the engine decides who may act. */
+const workflowRoutes = (strapi: Core.Strapi) =>
+  [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow].flatMap((definition) => [
+    adminRoute({
+      method: 'GET',
+      path: `/${definition.subject}/:documentId`,
+      permissions: [read(definition.uid)],
+      handle: async (_ctx, { params }) => ({ data: await describeFor(strapi, definition, params.documentId) }),
+    }),
+    adminRoute({
+      method: 'POST',
+      path: `/${definition.subject}/:documentId/:action`,
+      permissions: [read(definition.uid)],
+      data: {},
+      handle: async (_ctx, { params, data }) => {
+        const result = await actFor(strapi, definition, params, data);
+        return { data: await describeFor(strapi, definition, params.documentId), meta: result.meta };
+      },
+    }),
+  ]);
+
+const recordRoutes = (strapi: Core.Strapi) => [
+  adminRoute({
+    method: 'GET',
+    path: '/contract-ledger',
+    permissions: [read(CONTRACT)],
+    query: ledgerQuery(strapi, 'xlsx'),
+    handle: (ctx, { query }) => sendContractLedger(strapi, ctx, query),
+  }),
+  adminRoute({
+    method: 'GET',
+    path: '/shipment/:documentId/delivery-note.pdf',
+    permissions: [read(SHIPMENT)],
+    handle: (ctx, { params }) => sendDeliveryNote(strapi, ctx, params.documentId),
+  }),
+  ...(['pdf', 'xlsx'] as const).map((format) =>
+    adminRoute({
+      method: 'GET',
+      path: `/statement/:documentId/statement.${format}`,
+      permissions: [read(STATEMENT)],
+      handle: (ctx, { params }) => sendStatementFile(strapi, ctx, params.documentId, format),
+    })
+  ),
+  // Sending changes the statement: those who may update statements (the sales clerk).
+  adminRoute({
+    method: 'POST',
+    path: '/statement/:documentId/send',
+    permissions: [update(STATEMENT)],
+    handle: async (_ctx, { params }) => ({ data: await sendStatement(strapi, params.documentId) }),
+  }),
+  adminRoute({
+    method: 'GET',
+    path: '/receivable-aging',
+    permissions: [read(RECEIVABLE)],
+    query: agingQuery(strapi),
+    handle: (ctx, { query }) => sendAging(strapi, ctx, query),
+  }),
+  ...([
+    ['order', ORDER],
+    ['contract', CONTRACT],
+  ] as const).map(([subject, uid]) =>
+    adminRoute({
+      method: 'GET',
+      path: `/${subject}/:documentId/payment-progress`,
+      permissions: [read(uid), read(RECEIVABLE)],
+      handle: async (_ctx, { params }) => ({ data: await paymentProgress(strapi, subject, params.documentId) }),
+    })
+  ),
+  adminRoute({
+    method: 'GET',
+    path: '/payment/:documentId',
+    permissions: [read(PAYMENT)],
+    handle: async (_ctx, { params }) => ({ data: await describePayment(strapi, params.documentId, await currentActor(strapi)) }),
+  }),
+  ...PAYMENT_ACTIONS.map((action) =>
+    adminRoute({
+      method: 'POST',
+      path: `/payment/:documentId/${action}`,
+      permissions: [read(PAYMENT)],
+      data: { fields: PAYMENT_ACTION_FIELDS[action] },
+      handle: async (_ctx, { params, data }) => {
+        const actor = await currentActor(strapi);
+        const result = await takePaymentAction(strapi, params.documentId, action, data, actor);
+        return { data: await describePayment(strapi, params.documentId, actor), meta: { allocated: result.allocated } };
+      },
+    })
+  ),
+  // As for REST: whoever may read credit events may read a customer's credit record.
+  adminRoute({
+    method: 'GET',
+    path: '/credit-record/:documentId',
+    permissions: [read(CREDIT_EVENT)],
+    handle: (_ctx, { params }) => creditRecordAnswer(strapi, params.documentId),
+  }),
+];
+
+export const registerAdminRoutes = (strapi: Core.Strapi) => {
+  // The records' own routes first: /payment/:documentId/allocate before a workflow's /:documentId/:action.
+  strapi.server.routes({ type: 'admin', prefix: '/workflows', routes: [...recordRoutes(strapi), ...workflowRoutes(strapi)] });
+};

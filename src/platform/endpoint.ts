@@ -1,0 +1,72 @@
+/**
+ * A custom endpoint as data: its method and path, what it reads (query parameters, the fields of
+ * `{ data: {...} }`), and for the admin panel the permissions it needs. The input is checked before
+ * the handler runs (one 400 naming each problem), and the admin routes' permissions are checked by
+ * Strapi's `admin::hasPermissions` policy, so a handler holds no access checks of its own.
+ * REST controllers use `handlerOf` for the same input checks; Users & Permissions guards their routes.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { refuse } from './errors';
+import { ParameterSpecs, ParameterValues, QueryDeclaration, readQuery } from './query-input';
+
+/** An admin RBAC permission: an action on a content type (`plugin::content-manager.explorer.read`, uid). */
+export type AdminPermission = [action: string, subject: string];
+
+export interface EndpointInput<S extends ParameterSpecs> {
+  params: Record<string, string>;
+  query: ParameterValues<S>;
+  data: Record<string, unknown>;
+}
+
+export interface Endpoint<S extends ParameterSpecs = ParameterSpecs> {
+  /** The query parameters it reads; any other is refused. Absent: the query is not read. */
+  query?: QueryDeclaration<S>;
+  /** It takes `{ data: {...} }`; with `fields`, only those fields. */
+  data?: { fields?: readonly string[] };
+  /** Answers the request; what it returns (if anything) is the response body. */
+  handle: (ctx: Context, input: EndpointInput<S>) => Promise<unknown>;
+}
+
+const dataOf = (ctx: Context, declared: NonNullable<Endpoint['data']>): Record<string, unknown> => {
+  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
+  const unknown = declared.fields ? Object.keys(data).filter((field) => !declared.fields!.includes(field)) : [];
+  if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; this takes ${declared.fields!.join(', ')}`);
+  return data as Record<string, unknown>;
+};
+
+/** The Koa handler of an endpoint: checks its input, runs it, answers what it returns. */
+export const handlerOf =
+  <S extends ParameterSpecs>(declared: Endpoint<S>) =>
+  async (ctx: Context): Promise<void> => {
+    const input: EndpointInput<S> = {
+      params: ctx.params as Record<string, string>,
+      query: declared.query ? await readQuery(ctx.query as Record<string, unknown>, declared.query) : ({} as ParameterValues<S>),
+      data: declared.data ? dataOf(ctx, declared.data) : {},
+    };
+    const body = await declared.handle(ctx, input);
+    if (body !== undefined) ctx.body = body;
+  };
+
+export interface AdminEndpoint<S extends ParameterSpecs = ParameterSpecs> extends Endpoint<S> {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Every permission the caller needs. */
+  permissions: AdminPermission[];
+}
+
+/** An admin route: behind an admin session and the endpoint's declared permissions. */
+export const adminRoute = <S extends ParameterSpecs>(declared: AdminEndpoint<S>): Core.Route => ({
+  info: { type: 'admin' },
+  method: declared.method,
+  path: declared.path,
+  handler: handlerOf(declared),
+  config: {
+    policies: [
+      'admin::isAuthenticatedAdmin',
+      ...(declared.permissions.length > 0 ? [{ name: 'admin::hasPermissions', config: { actions: declared.permissions } }] : []),
+    ],
+  },
+});

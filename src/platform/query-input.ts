@@ -1,0 +1,130 @@
+/**
+ * The one way a custom endpoint reads its query string: each endpoint declares its parameters
+ * (default and how to read each), any other parameter is refused, and every problem is reported
+ * at once as one 400 naming each bad parameter (`details.errors[].path`).
+ */
+import type { Core } from '@strapi/strapi';
+import type Decimal from 'decimal.js';
+import { isCalendarDate } from '../domain/business-date';
+import { parseMoney } from '../domain/money';
+import { FieldProblem } from '../domain/validation-error';
+import { validationError } from './errors';
+import { plainParameter } from './query-parameter';
+import { CUSTOMER, USER } from './uids';
+
+/** A parameter's default and how to read it (a problem when the value is bad); reading may look things up. */
+export interface ParameterSpec<T> {
+  fallback: T | (() => T);
+  read: (value: string) => T | { problem: string } | Promise<T | { problem: string }>;
+}
+
+export type ParameterSpecs = Record<string, ParameterSpec<unknown>>;
+export type ParameterValues<S extends ParameterSpecs> = { [K in keyof S]: S[K] extends ParameterSpec<infer T> ? Awaited<T> : never };
+
+/** What a declared query reads into. */
+export type QueryValues<D> = D extends QueryDeclaration<infer S> ? ParameterValues<S> : never;
+
+/** An endpoint's query: its parameters and the checks that span several of them (from before to, …). */
+export interface QueryDeclaration<S extends ParameterSpecs> {
+  parameters: S;
+  /** Problems between parameters, run only when each parameter was fine on its own. */
+  check?: (values: ParameterValues<S>) => FieldProblem[] | Promise<FieldProblem[]>;
+}
+
+/** Declares a query, inferring each parameter's type for `check` and for the handler. */
+export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: QueryDeclaration<S>['check']): QueryDeclaration<S> => ({ parameters, check });
+
+export const oneOf = <T extends string>(values: readonly T[], fallback: T): ParameterSpec<T> => ({
+  fallback,
+  read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
+});
+
+export const wholeNumber = <F extends number | undefined>(min: number, max: number, fallback: F | (() => F)): ParameterSpec<number | F> => ({
+  fallback,
+  read: (value) => (/^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : { problem: `must be a whole number from ${min} to ${max}` }),
+});
+
+export const calendarDate = <F extends string | undefined>(fallback: F | (() => F)): ParameterSpec<string | F> => ({
+  fallback,
+  read: (value) => (isCalendarDate(value) ? value : { problem: 'must be a date YYYY-MM-DD' }),
+});
+
+export const text = (): ParameterSpec<string | undefined> => ({ fallback: undefined, read: (value) => value });
+
+const isProblem = (read: unknown): read is { problem: string } => typeof read === 'object' && read !== null && 'problem' in read;
+
+/**
+ * Reads `query` as `declaration` says, adding each problem to `problems`. `extra` names parameters
+ * read elsewhere (the dashboard's common filters), so they are not refused as unknown.
+ */
+export const collectQuery = async <S extends ParameterSpecs>(
+  query: Record<string, unknown>,
+  declaration: QueryDeclaration<S>,
+  problems: FieldProblem[],
+  extra: readonly string[] = []
+): Promise<ParameterValues<S>> => {
+  const allowed = [...extra, ...Object.keys(declaration.parameters)];
+  for (const name of Object.keys(query)) {
+    if (!allowed.includes(name)) problems.push({ path: [name], message: `unknown parameter; this endpoint takes ${allowed.join(', ') || 'none'}` });
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(declaration.parameters)) {
+    const value = plainParameter(query, name, problems);
+    if (value === undefined) {
+      values[name] = typeof spec.fallback === 'function' ? (spec.fallback as () => unknown)() : spec.fallback;
+      continue;
+    }
+    const read = await spec.read(value);
+    if (isProblem(read)) problems.push({ path: [name], message: read.problem });
+    else values[name] = read;
+  }
+  if (problems.length === 0 && declaration.check) problems.push(...(await declaration.check(values as ParameterValues<S>)));
+  return values as ParameterValues<S>;
+};
+
+/** Reads `query` as `declaration` says, or throws one 400 naming every bad parameter. */
+export const readQuery = async <S extends ParameterSpecs>(query: Record<string, unknown>, declaration: QueryDeclaration<S>): Promise<ParameterValues<S>> => {
+  const problems: FieldProblem[] = [];
+  const values = await collectQuery(query, declaration, problems);
+  if (problems.length > 0) throw validationError(problems);
+  return values;
+};
+
+/** A comma-separated list of known values (`state=active,in_review`). */
+export const listOf = <T extends string>(values: readonly T[], what: string): ParameterSpec<T[] | undefined> => ({
+  fallback: undefined,
+  read: (value) => {
+    const items = value.split(',').map((item) => item.trim());
+    const unknown = items.filter((item) => !(values as readonly string[]).includes(item));
+    return unknown.length === 0 ? (items as T[]) : { problem: `unknown ${what} ${unknown.join(', ')}; one or more (comma-separated) of ${values.join(', ')}` };
+  },
+});
+
+/** An amount of money with at most two places, exact. */
+export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
+  fallback: undefined,
+  read: (value) => {
+    const amount = parseMoney(value);
+    return typeof amount === 'string' ? { problem: amount } : amount;
+  },
+});
+
+/** A staff user's id; one naming nobody is a typo, not an empty report. */
+export const staffUser = (strapi: Core.Strapi): ParameterSpec<number | undefined> => ({
+  fallback: undefined,
+  read: async (value) => {
+    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) return { problem: "must be a staff user's id" };
+    const user = await strapi.db.query(USER).findOne({ where: { id: Number(value) }, select: ['id'] });
+    return user ? Number(user.id) : { problem: `no staff user with id ${value}` };
+  },
+});
+
+/** A customer's documentId, read as the customer's row id. */
+export const customerDocument = (strapi: Core.Strapi): ParameterSpec<{ documentId: string; id: number } | undefined> => ({
+  fallback: undefined,
+  read: async (value) => {
+    if (!/^[a-z0-9]{1,64}$/.test(value)) return { problem: "must be a customer's documentId" };
+    const found = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: value }, select: ['id'] });
+    return found ? { documentId: value, id: Number(found.id) } : { problem: `no customer with documentId ${value}` };
+  },
+});
