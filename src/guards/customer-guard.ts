@@ -8,7 +8,6 @@
  * credit event with the terms before and after; the sales manager's and VP's update of a customer is
  * that and nothing else. A change of terms or a lifted manual hold is reassessed at once.
  */
-import type { Core } from '@strapi/strapi';
 import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
 import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHold } from '../collection/credit-control';

@@ -7,14 +7,12 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import type { Context } from 'koa';
-import { dateIn, isCalendarDate } from '../domain/business-date';
+import { dateIn } from '../domain/business-date';
 import { CONTRACT_STATES } from '../domain/contract-review';
-import { parseMoney } from '../domain/money';
-import { FieldProblem } from '../domain/validation-error';
 import { calendarDate, customerDocument, declareQuery, listOf, moneyAmount, oneOf, QueryValues, staffUser, wholeNumber } from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
-import { CONTRACT, CUSTOMER, USER } from '../platform/uids';
+import { CONTRACT } from '../platform/uids';
 
 
 export const LEDGER_FORMATS = ['json', 'xlsx', 'csv'] as const;
@@ -65,8 +63,6 @@ export interface ContractLedger {
   toXlsx: () => Promise<Buffer>;
   toCsv: () => Promise<Buffer>;
 }
-
-type Query = Record<string, unknown>;
 
 /** The ledger's query parameters, in the order their problems are reported. */
 export const ledgerQuery = (strapi: Core.Strapi, defaultFormat: LedgerFormat) =>

@@ -1,0 +1,24 @@
+// The linter CI runs (`npm run lint`): TypeScript's recommended rules on the server, the admin
+// panel, the tests and the scripts. Formatting is Prettier's (.prettierrc.json), not ESLint's.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'build/**', '.strapi/**', '.tmp/**', 'node_modules/**', 'types/generated/**', 'public/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      // Unused names are errors, except the `_` placeholders of destructuring and callbacks.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  { files: ['src/admin/**', 'src/plugins/*/admin/**', 'tests/e2e/**'], languageOptions: { globals: { ...globals.browser } } },
+  // Plain Node scripts, and the plugin entry Strapi loads with its global `strapi`.
+  { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['src/plugins/*/strapi-server.js'], languageOptions: { globals: { strapi: 'readonly' } } },
+  // Tests load the compiled app from dist/ with require(), inside the running Strapi's module graph.
+  { files: ['tests/**'], rules: { '@typescript-eslint/no-require-imports': 'off' } }
+);
