@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACCESS_MATRIX, AccessLevel, RecordName, RECORDS } from '../domain/access-matrix';
 import { DASHBOARD_PLUGIN, dashboardAction, dashboardPermissionsOf, dashboardRestActionsOf } from '../domain/dashboard-access';
+import { REST_ENDPOINTS, WITHHELD_CORE_LEVELS } from '../domain/rest-endpoints';
 import { ROLE_CODES, RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 
 export const RECORD_UIDS: Record<RecordName, string> = {
@@ -36,27 +37,11 @@ const REST_ACTIONS: Record<AccessLevel, string[]> = {
   update: ['update'],
   delete: ['delete'],
 };
-/**
- * Where a record's REST actions differ from the core ones: the stock check comes with reading
- * products; the outbox has no core update route, updating it means retrying; reading a contract
- * (or a complaint, or an order) includes its workflow and asking for an action (the workflow
- * decides by role), and the contract ledger or the complaint statistics.
- */
-const REST_ACTIONS_OF: Partial<Record<RecordName, Partial<Record<AccessLevel, string[]>>>> = {
-  product: { read: [...REST_ACTIONS.read, 'availability'], update: [...REST_ACTIONS.update, 'adjustStock'] },
-  notification: { update: ['retry'] },
-  contract: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'ledger'] },
-  complaint: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'statistics'] },
-  order: { read: [...REST_ACTIONS.read, 'workflow', 'act'] },
-  shipment: { read: [...REST_ACTIONS.read, 'workflow', 'act', 'deliveryNote'] },
-  // Recording a payment includes allocating and reversing it; payments have no core update.
-  payment: { create: [...REST_ACTIONS.create, 'allocate', 'reverse'], update: [] },
-  // Reading receivables includes the aging and the payment progress of orders and contracts.
-  receivable: { read: [...REST_ACTIONS.read, 'aging', 'orderProgress', 'contractProgress'] },
-  statement: { read: [...REST_ACTIONS.read, 'pdf', 'xlsx'], update: ['send'] },
-  'credit-event': { read: [...REST_ACTIONS.read, 'creditRecord'] },
-};
-const restActionsOf = (record: RecordName, level: AccessLevel) => REST_ACTIONS_OF[record]?.[level] ?? REST_ACTIONS[level];
+/** A record's REST actions at a level: the core ones it offers, and its own endpoints granted with that level. */
+const restActionsOf = (record: RecordName, level: AccessLevel) => [
+  ...(WITHHELD_CORE_LEVELS[record]?.includes(level) ? [] : REST_ACTIONS[level]),
+  ...(REST_ENDPOINTS[record] ?? []).filter((endpoint) => endpoint.grantedWith === level).map((endpoint) => endpoint.action),
+];
 /** What every staff member may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 

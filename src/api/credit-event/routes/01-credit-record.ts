@@ -1,4 +1,4 @@
 /** GET /api/customers/:documentId/credit-record: a customer's credit record (信用记录), granted with reading credit events. */
-export default {
-  routes: [{ method: 'GET', path: '/customers/:documentId/credit-record', handler: 'api::credit-event.credit-event.creditRecord', config: {} }],
-};
+import { restRoutes } from '../../../platform/rest-routes';
+
+export default restRoutes('credit-event');

@@ -1,11 +1,4 @@
 /** POST /api/notifications/:documentId/retry: a failed notification back to pending. */
-export default {
-  routes: [
-    {
-      method: 'POST',
-      path: '/notifications/:documentId/retry',
-      handler: 'api::notification.notification.retry',
-      config: {},
-    },
-  ],
-};
+import { restRoutes } from '../../../platform/rest-routes';
+
+export default restRoutes('notification');
