@@ -2,12 +2,13 @@
  * The app's schema versions (database/versions, src/platform/schema-versions.ts): a new database
  * records them all; a database the old ensure… functions made (no schema_versions) and a database
  * at the previous version come up on the newest without losing a row; a start on an up-to-date
- * database applies nothing; two instances starting at once apply a version once; a version that
- * fails leaves nothing behind.
+ * database applies nothing; two instances starting at once both come up and apply a version once;
+ * a version that fails leaves nothing behind.
  */
 import { VERSIONS } from '../../database/versions';
 import type { SchemaVersion } from '../../database/versions';
 import { applySchemaVersions, SCHEMA_VERSIONS_TABLE } from '../../src/platform/schema-versions';
+import { startSecondInstance } from '../helpers/second-instance';
 import { bootStrapi, stopStrapi, useStrapi } from '../helpers/strapi';
 
 /** A row in each of the app's tables, with the table's key: what must survive every upgrade. */
@@ -111,7 +112,22 @@ describe('schema versions', () => {
     expect(await recorded()).toEqual(before);
   });
 
-  it('applies a version once when two instances start at once', async () => {
+  it('starts two instances at once on a database without versions: both come up, each version recorded once, no row lost', async () => {
+    const before = await tableRows();
+    await knex().schema.dropTable(SCHEMA_VERSIONS_TABLE);
+    await stopStrapi(app.strapi);
+    const [second, first] = await Promise.all([startSecondInstance(), bootStrapi(app.db)]);
+    app.strapi = first;
+    try {
+      expect((await recorded()).map((row) => Number(row.version))).toEqual(VERSIONS.map((v) => v.version));
+      expect(await tableRows()).toEqual(before);
+      await ownRowsKept();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('applies a version once when two runs race', async () => {
     let calls = 0;
     const probe: SchemaVersion = {
       version: 9001,
