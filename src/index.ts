@@ -1,9 +1,10 @@
 /**
  * Application lifecycle. register(): the document-service guards, before anything can write, and
- * the admin panel's own routes. bootstrap(): record-number counters, the workflows' indexes and
- * their last-line lifecycle hooks, the department's roles and permissions, the content
- * manager's layouts, in development the demo accounts and (on an empty database) demo data, and
- * the e-mail outbox worker; the sales dashboard's roll-up and the hooks that keep it exact. destroy(): the worker stops after its current round.
+ * the admin panel's own routes. bootstrap(): the app's own tables and indexes (the schema versions
+ * in database/versions/), the workflows' last-line lifecycle hooks, the department's roles and
+ * permissions, the content manager's layouts, in development the demo accounts and (on an empty
+ * database) demo data, and the e-mail outbox worker; the sales dashboard's roll-up and the hooks
+ * that keep it exact. destroy(): the worker stops after its current round.
  */
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes } from './admin-api/routes';
@@ -15,18 +16,14 @@ import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
+import { applySchemaVersions } from './platform/schema-versions';
 import { startOutboxWorker } from './notifications/worker';
-import { ensureDunningLogTable } from './jobs/collection-dunning';
-import { ensureReceivableFacts, rebuildReceivableFacts } from './collection/receivable-facts';
-import { ensureAgingSnapshotTables } from './collection/aging-snapshots';
+import { rebuildReceivableFacts } from './collection/receivable-facts';
 import { followReceivableChanges } from './collection/receivable-roll-ups';
-import { ensureSalesFacts, followSalesChanges, rebuildSalesFacts } from './statistics/sales-facts';
-import { ensureLeaseTable } from './jobs/job-lease';
-import { ensureSequenceTable } from './platform/next-number';
+import { followSalesChanges, rebuildSalesFacts, salesCubesLeftEmpty } from './statistics/sales-facts';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
 import { protectInverseRelations, protectWorkflowRecords } from './workflows/last-line';
-import { ensureWorkflowIndexes } from './workflows/workflow-indexes';
 
 const loadDevelopmentData = async (strapi: Core.Strapi) => {
   const password = process.env.DEMO_PASSWORD;
@@ -66,18 +63,15 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureSequenceTable(strapi);
-    await ensureLeaseTable(strapi);
-    await ensureDunningLogTable(strapi);
-    await ensureWorkflowIndexes(strapi);
+    // The app's own tables and indexes (database/versions/, database/README.md), after Strapi's schema sync.
+    const schema = await applySchemaVersions(strapi);
     protectWorkflowRecords(strapi);
     protectInverseRelations(strapi);
-    // The sales roll-up: created (and filled from the orders) once, then kept in step by every write.
-    if (await ensureSalesFacts(strapi)) await rebuildSalesFacts(strapi);
+    // The sales roll-up: filled from the orders when its tables are created, then kept in step by every write.
+    if (schema.rebuild.has('sales') || (await salesCubesLeftEmpty(strapi))) await rebuildSalesFacts(strapi);
     followSalesChanges(strapi);
     // The receivables roll-up likewise, kept by the writers of receivables, allocations and customers.
-    if (await ensureReceivableFacts(strapi)) await rebuildReceivableFacts(strapi);
-    await ensureAgingSnapshotTables(strapi);
+    if (schema.rebuild.has('receivables')) await rebuildReceivableFacts(strapi);
     followReceivableChanges(strapi);
     // Outbox rows from before links were rendered at send time keep no link (notifications/links.ts).
     await redactStoredLinks(strapi);

@@ -20,7 +20,6 @@ import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { monthStart } from '../domain/sales-periods';
 import { reportTimeZone } from '../platform/settings';
-import { openItemColumns } from './receivable-facts';
 import { AGING_SNAPSHOT_DAYS, AGING_SNAPSHOT_ITEMS, openItemsQuery } from './receivable-aging';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -40,25 +39,6 @@ const rowsAt = (strapi: Core.Strapi, asOf: string, receivableIds?: number[]) => 
         CAST(ROUND(o.amount * 100) AS BIGINT), o.open_cents FROM (${items.sql}) o`,
     bindings: [asOf, ...items.bindings],
   };
-};
-
-export const ensureAgingSnapshotTables = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (!(await knex.schema.hasTable(AGING_SNAPSHOT_DAYS))) {
-    await knex.schema.createTable(AGING_SNAPSHOT_DAYS, (table) => {
-      table.date('as_of').primary();
-      table.timestamp('built_at').notNullable();
-    });
-  }
-  if (!(await knex.schema.hasTable(AGING_SNAPSHOT_ITEMS))) {
-    await knex.schema.createTable(AGING_SNAPSHOT_ITEMS, (table) => {
-      table.date('as_of').notNullable();
-      table.integer('receivable_id').notNullable();
-      openItemColumns(table);
-      table.primary(['as_of', 'receivable_id']);
-    });
-  }
-  await knex.raw(`CREATE INDEX IF NOT EXISTS aging_snapshot_items_receivable_index ON ${AGING_SNAPSHOT_ITEMS} (receivable_id)`);
 };
 
 /** Builds the snapshot of the end of `asOf` (a past day) unless it exists; resolves to whether it built it. */

@@ -16,7 +16,7 @@
  * lifecycle hooks on receivables, allocations and customers (a new region or salesperson moves the
  * customer's figures) and for the payment service after its conditional UPDATEs (which fire no
  * hooks); the bulk loader adds fresh chunks; at bootstrap everything is rebuilt when the tables
- * are new.
+ * are new. The tables and their indexes: database/versions/0006-receivables-roll-up.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { addSelected, Cube, withCubesInStep } from '../platform/cube-deltas';
@@ -34,15 +34,6 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
 /** 'YYYY-MM' of a date column, the same text on both databases. */
 export const monthOf = (strapi: Core.Strapi, column: string) =>
   strapi.db.dialect.client === 'postgres' ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`;
-
-const INDEXES = [
-  `CREATE INDEX IF NOT EXISTS receivable_facts_open_index ON ${RECEIVABLE_FACTS} (currency, due_date) WHERE open_cents > 0`,
-  `CREATE INDEX IF NOT EXISTS receivable_facts_invoice_index ON ${RECEIVABLE_FACTS} (currency, invoice_date)`,
-  `CREATE INDEX IF NOT EXISTS receivable_facts_customer_index ON ${RECEIVABLE_FACTS} (customer_id)`,
-  `CREATE INDEX IF NOT EXISTS collection_facts_receivable_index ON ${COLLECTION_FACTS} (receivable_id)`,
-  `CREATE INDEX IF NOT EXISTS collection_facts_day_index ON ${COLLECTION_FACTS} (currency, allocated_on)`,
-  `CREATE INDEX IF NOT EXISTS collection_facts_customer_index ON ${COLLECTION_FACTS} (customer_id)`,
-];
 
 /** The receivable's customer with the customer's region and salesperson (aliases rc, c, cs). */
 export const customerJoins = (strapi: Core.Strapi, receivableId: string) => {
@@ -86,72 +77,6 @@ const collectionSelect = (strapi: Core.Strapi, where: string) => {
     JOIN ${r.table} r ON r.id = ar.${allocatedTo.target}
     ${customer.sql}
     WHERE a.${a.column('reversedOn')} IS NULL AND ${where}`;
-};
-
-type TableBuilder = Parameters<Parameters<Knex['schema']['createTable']>[1]>[0];
-
-/** Whose figures a row is: the customer with its region ('' none) and salesperson (0 none), and the currency. */
-const ownerColumns = (table: TableBuilder) => {
-  table.integer('customer_id').notNullable();
-  table.string('region', 40).notNullable();
-  table.integer('salesperson_id').notNullable();
-  table.string('currency', 3).notNullable();
-};
-
-/** A receivable as an open item: whose, its dates, its amount and what is open, in cents (also the month-end snapshots' rows). */
-export const openItemColumns = (table: TableBuilder) => {
-  ownerColumns(table);
-  table.date('invoice_date');
-  table.date('due_date');
-  table.bigInteger('amount_cents').notNullable();
-  table.bigInteger('open_cents').notNullable();
-};
-
-/** Creates the tables and indexes if missing; returns whether they are new (and must be filled). */
-export const ensureReceivableFacts = async (strapi: Core.Strapi): Promise<boolean> => {
-  const knex = strapi.db.connection;
-  let created = false;
-  // A cube of an earlier layout (without the count of its facts) is dropped and rebuilt.
-  if ((await knex.schema.hasTable(COLLECTION_MONTHLY)) && !(await knex.schema.hasColumn(COLLECTION_MONTHLY, 'facts'))) {
-    await knex.schema.dropTable(COLLECTION_MONTHLY);
-  }
-  if (!(await knex.schema.hasTable(RECEIVABLE_FACTS))) {
-    await knex.schema.createTable(RECEIVABLE_FACTS, (table) => {
-      table.integer('receivable_id').primary();
-      openItemColumns(table);
-    });
-    created = true;
-  }
-  if (!(await knex.schema.hasTable(COLLECTION_FACTS))) {
-    await knex.schema.createTable(COLLECTION_FACTS, (table) => {
-      table.integer('allocation_id').primary();
-      table.integer('receivable_id').notNullable();
-      ownerColumns(table);
-      table.date('allocated_on');
-      table.bigInteger('amount_cents').notNullable();
-    });
-    created = true;
-  }
-  if (!(await knex.schema.hasTable(COLLECTION_MONTHLY))) {
-    await knex.schema.createTable(COLLECTION_MONTHLY, (table) => {
-      table.string('month', 7).notNullable();
-      table.string('region', 40).notNullable();
-      table.integer('salesperson_id').notNullable();
-      table.string('currency', 3).notNullable();
-      table.bigInteger('billed_cents').notNullable();
-      table.bigInteger('collected_cents').notNullable();
-      table.integer('facts').notNullable();
-      table.primary(['currency', 'month', 'region', 'salesperson_id']);
-    });
-    created = true;
-  }
-  for (const statement of INDEXES) await knex.raw(statement);
-  // On the base tables, for the open items of past days: by invoice date and by allocation date.
-  const r = metaOf(strapi, RECEIVABLE);
-  const a = metaOf(strapi, ALLOCATION);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${r.table} (${r.column('invoiceDate')})`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${a.table} (${a.column('allocatedOn')})`);
-  return created;
 };
 
 /** Billed and collected per cell of the facts matching `where` (a condition on alias f), with the number of facts. */

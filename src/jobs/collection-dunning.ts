@@ -32,15 +32,6 @@ import { RECEIVABLE } from '../platform/uids';
 
 export const DUNNING_LOG_TABLE = 'dunning_log';
 
-export const ensureDunningLogTable = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(DUNNING_LOG_TABLE)) return;
-  await knex.schema.createTable(DUNNING_LOG_TABLE, (table) => {
-    table.string('key', 120).primary();
-    table.bigInteger('sent_at').notNullable();
-  });
-};
-
 export interface DunningSettings {
   levels: number[];
   customerFromLevel: number;

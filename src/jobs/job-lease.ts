@@ -7,15 +7,6 @@ import type { Core } from '@strapi/strapi';
 
 export const LEASE_TABLE = 'job_leases';
 
-export const ensureLeaseTable = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(LEASE_TABLE)) return;
-  await knex.schema.createTable(LEASE_TABLE, (table) => {
-    table.string('job', 60).primary();
-    table.bigInteger('leased_until').notNullable();
-  });
-};
-
 /** Runs `work` if this instance wins the lease; resolves to its result, or null when another instance holds it. */
 export const withJobLease = async <T>(strapi: Core.Strapi, job: string, leaseMs: number, work: () => Promise<T>, now = Date.now()): Promise<T | null> => {
   const knex = strapi.db.connection;

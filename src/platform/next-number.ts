@@ -8,15 +8,6 @@ import { formatNumber, NumberSeries, seriesKey } from '../domain/document-number
 
 export const SEQUENCE_TABLE = 'number_sequences';
 
-export const ensureSequenceTable = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(SEQUENCE_TABLE)) return;
-  await knex.schema.createTable(SEQUENCE_TABLE, (table) => {
-    table.string('series', 40).primary();
-    table.bigInteger('value').notNullable();
-  });
-};
-
 /**
  * Takes `count` consecutive values of a series' counter and returns the last one; the first is
  * `last - count + 1`.

@@ -13,7 +13,8 @@
  *   (src/workflows/contract-workflow.ts) alike; the hook runs inside the writer's transaction, so
  *   a rolled-back step rolls the roll-up back with it;
  * - by the bulk loaders (src/demo/demo-data.ts), which write with Knex and call it per chunk;
- * - at bootstrap for every order when the table is created (or `rebuildSalesFacts`).
+ * - at bootstrap for every order when the tables are created (database/versions/0005-sales-roll-up.ts;
+ *   or `rebuildSalesFacts`).
  * The product's category is copied too (the cubes group by it); a product saved with another
  * category resyncs the orders its lines are in. The cubes move by differences (./cube-deltas.ts):
  * a writer adds what its orders contribute after the write minus before it, so people confirming
@@ -54,15 +55,6 @@ const LINE = 'order.line';
 export const NOT_SALES_STATES = ['draft', 'cancelled'];
 
 
-const INDEXES = [
-  `CREATE INDEX IF NOT EXISTS sales_facts_order_index ON ${SALES_FACTS} (order_id)`,
-  `CREATE INDEX IF NOT EXISTS sales_facts_date_index ON ${SALES_FACTS} (currency, order_date)`,
-  `CREATE INDEX IF NOT EXISTS sales_facts_customer_index ON ${SALES_FACTS} (customer_id, order_date)`,
-  `CREATE INDEX IF NOT EXISTS sales_facts_salesperson_index ON ${SALES_FACTS} (salesperson_id, order_date)`,
-  `CREATE INDEX IF NOT EXISTS sales_facts_region_index ON ${SALES_FACTS} (region, order_date)`,
-  `CREATE INDEX IF NOT EXISTS sales_facts_product_index ON ${SALES_FACTS} (product_id)`,
-];
-
 /** The SELECT of the fact rows of all orders; the caller appends `AND <condition on o.id>`. */
 const factsSelect = (strapi: Core.Strapi) => {
   const o = metaOf(strapi, ORDER);
@@ -94,75 +86,13 @@ const factsSelect = (strapi: Core.Strapi) => {
 
 const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency, category';
 
-/** Creates the tables and indexes if missing; returns whether they must be filled (new, or the cube empty). */
-export const ensureSalesFacts = async (strapi: Core.Strapi): Promise<boolean> => {
+/**
+ * Whether the cubes must be refilled although their tables are not new (those are refilled when
+ * database/versions/0005-sales-roll-up.ts creates them): a cube left empty beside filled facts, by
+ * a start that stopped between creating and filling it.
+ */
+export const salesCubesLeftEmpty = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
-  // Tables of an earlier layout (facts without the category, rows by customer without the line
-  // count) are dropped and rebuilt from the base tables.
-  const outdated =
-    ((await knex.schema.hasTable(SALES_FACTS)) && !(await knex.schema.hasColumn(SALES_FACTS, 'category'))) ||
-    ((await knex.schema.hasTable(SALES_MONTHLY_BY)) && !(await knex.schema.hasColumn(SALES_MONTHLY_BY, 'lines')));
-  if (outdated) for (const table of [SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY, SALES_DAILY]) await knex.schema.dropTableIfExists(table);
-  const exists = await knex.schema.hasTable(SALES_FACTS);
-  if (!exists) {
-    await knex.schema.createTable(SALES_FACTS, (table) => {
-      table.integer('line_id').primary();
-      table.integer('order_id').notNullable();
-      table.string('order_date', 10).notNullable();
-      table.integer('customer_id');
-      table.integer('salesperson_id');
-      table.string('region', 40);
-      table.integer('product_id');
-      table.string('specification', 200);
-      table.integer('quantity').notNullable();
-      table.bigInteger('amount_cents').notNullable();
-      table.string('currency', 3).notNullable();
-      table.string('category', 255).notNullable();
-    });
-  }
-  const cube = await knex.schema.hasTable(SALES_MONTHLY);
-  if (!cube) {
-    await knex.schema.createTable(SALES_MONTHLY, (table) => {
-      table.string('month', 7).notNullable();
-      table.string('region', 40).notNullable();
-      table.integer('salesperson_id').notNullable();
-      table.string('category', 255).notNullable();
-      table.string('currency', 3).notNullable();
-      table.bigInteger('amount_cents').notNullable();
-      table.bigInteger('quantity').notNullable();
-      table.integer('orders').notNullable();
-      table.primary(['month', 'region', 'salesperson_id', 'category', 'currency']);
-    });
-  }
-  const detail = await knex.schema.hasTable(SALES_MONTHLY_BY);
-  if (!detail) {
-    await knex.schema.createTable(SALES_MONTHLY_BY, (table) => {
-      table.string('dimension', 12).notNullable();
-      table.string('month', 7).notNullable();
-      table.string('group_key', 255).notNullable();
-      table.string('currency', 3).notNullable();
-      table.bigInteger('amount_cents').notNullable();
-      table.bigInteger('quantity').notNullable();
-      table.integer('lines').notNullable();
-      table.primary(['dimension', 'currency', 'month', 'group_key']);
-    });
-  }
-  const daily = await knex.schema.hasTable(SALES_DAILY);
-  if (!daily) {
-    await knex.schema.createTable(SALES_DAILY, (table) => {
-      table.string('day', 10).notNullable();
-      table.string('region', 40).notNullable();
-      table.string('category', 255).notNullable();
-      table.string('currency', 3).notNullable();
-      table.bigInteger('amount_cents').notNullable();
-      table.bigInteger('quantity').notNullable();
-      table.integer('orders').notNullable();
-      table.primary(['currency', 'day', 'region', 'category']);
-    });
-  }
-  for (const statement of INDEXES) await knex.raw(statement);
-  if (!exists || !cube || !detail || !daily) return true;
-  // A cube left empty beside filled facts (a start that stopped between creating and filling it).
   const [cubeRow, dayRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_DAILY).first('day'), knex(SALES_FACTS).first('line_id')]);
   return (!cubeRow || !dayRow) && Boolean(factRow);
 };
