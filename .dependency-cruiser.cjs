@@ -29,19 +29,18 @@ module.exports = {
       to: { path: '^src/(?!(platform|domain)/)' },
     },
     {
-<<<<<<< HEAD
       name: 'edges-on-top',
       severity: 'error',
       comment: 'The edges (REST controllers and routes, admin routes, the dashboard plugin, bootstrap) call the features; no feature calls an edge.',
       from: { path: '^src', pathNot: '^src/(api|admin-api|plugins)/|^src/index\\.ts$' },
       to: { path: '^src/(api|admin-api|plugins)/|^src/index\\.ts$' },
-=======
+    },
+    {
       name: 'schema-versions-stand-alone',
       severity: 'error',
       comment: 'database/versions describe the schema as it was when each was released: they import nothing of the app, which changes.',
       from: { path: '^database' },
       to: { path: '^src' },
->>>>>>> db-versions
     },
     {
       name: 'collection-below-statistics',
