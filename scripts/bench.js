@@ -299,6 +299,109 @@ const workflowRun = async ({ distDir }) => {
 };
 
 
+// ---- section: rest ----
+
+const REST_SECONDS = 3;
+const REST_CLIENTS = 8;
+const REST_ROUNDS = 3;
+const REST_ROLES = ['cs-supervisor', 'quality'];
+const REST_PATHS = ['/api/products?pagination[pageSize]=25', '/api/products/PRODUCT', '/api/orders?populate=lines&pagination[pageSize]=25'];
+
+/** Requests/s of `clients` keep-alive clients asking for `path` for `seconds`; non-200 answers are counted apart. */
+const hammer = async (port, path, token, clients, seconds) => {
+  const http = require('http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const until = Date.now() + seconds * 1000;
+  let ok = 0;
+  let bad = 0;
+  const one = () =>
+    new Promise((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) ok += 1;
+          else bad += 1;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        bad += 1;
+        resolve();
+      });
+    });
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (Date.now() < until) await one();
+  }));
+  agent.destroy();
+  return { perSecond: ok / seconds, bad };
+};
+
+/** In the child: a Strapi serving HTTP; each role's REST reads with the compiled abilities reused and compiled every time, interleaved. */
+const restChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  try {
+    const abilities = require(path.join(distDir, 'src', 'platform', 'ability-cache.js'));
+    const customer = await strapi.documents('api::customer.customer').create({ data: { name: '基准客户', creditLimit: '100000000.00' } });
+    let product;
+    for (let n = 0; n < 25; n += 1) {
+      product = await strapi.documents('api::product.product').create({ data: { sku: `REST-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } });
+    }
+    for (let n = 0; n < 25; n += 1) {
+      await strapi.documents('api::order.order').create({ data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 2, unitPrice: '100.00' }, { product: product.documentId, quantity: 1, unitPrice: '50.00' }] } });
+    }
+    const tokens = {};
+    const permissions = {};
+    for (const code of REST_ROLES) {
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: code }, populate: ['permissions'] });
+      const user = await strapi.db.query('plugin::users-permissions.user').create({ data: { username: `rest-${code}`, email: `rest-${code}@bench.test`, provider: 'local', confirmed: true, role: role.id } });
+      tokens[code] = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+      permissions[code] = role.permissions.length;
+    }
+    strapi.server.mount();
+    await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = strapi.server.httpServer.address();
+    const samples = {};
+    for (let round = 0; round < REST_ROUNDS; round += 1) {
+      for (const reuse of [true, false]) {
+        if (reuse) abilities.reuseCompiledAbilities(strapi);
+        else abilities.compileAbilitiesEveryTime();
+        for (const code of REST_ROLES) {
+          for (const p of REST_PATHS) {
+            const url = p.replace('PRODUCT', product.documentId);
+            const { perSecond, bad } = await hammer(port, url, tokens[code], REST_CLIENTS, REST_SECONDS);
+            if (bad > 0) throw new Error(`${bad} failed requests to ${url} as ${code}`);
+            (samples[`${code} ${reuse ? 'reused' : 'compiled'} ${p}`] ??= []).push(perSecond);
+          }
+        }
+      }
+    }
+    abilities.reuseCompiledAbilities(strapi);
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { database: strapi.db.getInfo().client, permissions, medians: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) };
+  } finally {
+    await new Promise((resolve) => strapi.server.httpServer.close(resolve));
+    await strapi.destroy();
+  }
+};
+
+const restRun = async ({ distDir }) => {
+  const results = [];
+  await forEachDatabase(async (variant, db) => {
+    results.push({ ...(await inChild('rest', variant, await distDir(), db.env)), variant });
+  });
+  console.log(`  ${REST_CLIENTS} keep-alive clients, ${REST_SECONDS} s per figure, median of ${REST_ROUNDS} interleaved rounds; baseline: the same app compiling the caller's abilities on every request (Users & Permissions as shipped)`);
+  for (const r of results) {
+    for (const code of REST_ROLES) {
+      for (const p of REST_PATHS) {
+        const reused = r.medians[`${code} reused ${p}`];
+        const compiled = r.medians[`${code} compiled ${p}`];
+        console.log(`  ${r.variant.padEnd(9)}${`${code} (${r.permissions[code]} permissions)`.padEnd(34)}${p.padEnd(52)}${reused.toFixed(0).padStart(6)} req/s  vs ${compiled.toFixed(0).padStart(5)}  ${(reused / compiled).toFixed(2)}×`);
+      }
+    }
+  }
+};
+
 // ---- section: statistics ----
 
 /** Bench databases seeded once and kept (by name) for reruns: the large scale and a tenth of it. */
@@ -531,6 +634,7 @@ const SECTIONS = {
   notifications: { run: notificationsRun, child: notificationsChild },
   workflow: { run: workflowRun, child: workflowChild },
   statistics: { run: statisticsRun, child: statisticsChild },
+  rest: { run: restRun, child: restChild },
 };
 
 // ---- main ----

@@ -16,6 +16,7 @@ import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
 import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
+import { reuseCompiledAbilities } from './platform/ability-cache';
 import { applySchemaVersions } from './platform/schema-versions';
 import { startOutboxWorker } from './notifications/worker';
 import { rebuildReceivableFacts } from './collection/receivable-facts';
@@ -60,6 +61,7 @@ export default {
     registerGuards(strapi);
     registerAdminRoutes(strapi);
     keepPrivateFieldsOutOfSearch(strapi);
+    reuseCompiledAbilities(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
