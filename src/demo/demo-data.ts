@@ -56,8 +56,11 @@ export interface DemoOptions {
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
+/** A record to write and what the later steps need of it (its row id filled in once written). */
+type Made<Ref> = { ref: Ref; record: BulkRecord };
+
 /** One product of the catalogue, number `sku` of its series: its record and what the orders need of it. */
-const demoProduct = (faker: Faker, sku: number, i: number): { product: ProductRef; record: BulkRecord } => {
+const demoProduct = (faker: Faker, sku: number, i: number): Made<ProductRef> => {
   const family = PRODUCT_FAMILIES[i % PRODUCT_FAMILIES.length];
   const listPrice = new Decimal(faker.number.int({ min: family.price[0], max: family.price[1] })).plus(
     faker.helpers.arrayElement(['0', '0.5', '0.8'])
@@ -69,7 +72,7 @@ const demoProduct = (faker: Faker, sku: number, i: number): { product: ProductRe
   faker.number.int({ min: 0, max: Math.floor(stockOnHand / 3) });
   return {
     // Nothing is reserved until orders allocate (./demo-orders.ts): reserved = the open lines' reservations.
-    product: { id: 0, listPrice, specification, stockOnHand, stockReserved: 0 },
+    ref: { id: 0, listPrice, specification, stockOnHand, stockReserved: 0 },
     record: {
       values: {
         sku: `${family.code}-${String(sku).padStart(5, '0')}`,
@@ -87,7 +90,7 @@ const demoProduct = (faker: Faker, sku: number, i: number): { product: ProductRe
 };
 
 /** One customer with code number `code`, assigned to one of `salespeople`: its record and what the orders need of it. */
-const demoCustomer = (faker: Faker, code: number, salespeople: number[]): { customer: CustomerRef; record: BulkRecord } => {
+const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<CustomerRef> => {
   const { region, provinces } = faker.helpers.weightedArrayElement(
     REGIONS.map((r) => ({ value: r, weight: r.weight }))
   );
@@ -104,10 +107,9 @@ const demoCustomer = (faker: Faker, code: number, salespeople: number[]): { cust
     : `${city}${brand}${industry}${faker.helpers.arrayElement(COMPANY_FORMS)}`;
   const hold = faker.number.int({ min: 1, max: 100 }) <= 4;
   const salespersonId = salespeople.length ? faker.helpers.arrayElement(salespeople) : null;
-  const customer = { id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade] };
   const people = overseas ? fakerEN : faker;
   return {
-    customer,
+    ref: { id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade] },
     record: {
       values: {
         code: formatNumber(SERIES.customer, 0, code),
@@ -168,37 +170,31 @@ const demoInquiry = ({ faker, today }: DemoRun, weightedCustomers: WeightedCusto
   };
 };
 
-const writeDemoProducts = async (run: DemoRun, count: number): Promise<ProductRef[]> => {
-  const products: ProductRef[] = [];
-  const firstSku = (await reserveSequence(run.strapi, 'demo-sku', count)) - count + 1;
-  await run.inChunks('products', count, async (writer, from, to) => {
+/** Writes `count` records of `uid`, the i-th made by `make(i)`, in chunks; answers what each made, with its row id. */
+const writeEach = async <Ref extends { id: number }>(run: DemoRun, step: string, uid: string, count: number, make: (i: number) => Made<Ref>): Promise<Ref[]> => {
+  const refs: Ref[] = [];
+  await run.inChunks(step, count, async (writer, from, to) => {
     const records: BulkRecord[] = [];
     for (let i = from; i < to; i += 1) {
-      const { product, record } = demoProduct(run.faker, firstSku + i, i);
-      products.push(product);
+      const { ref, record } = make(i);
+      refs.push(ref);
       records.push(record);
     }
-    const ids = await writer.insert('api::product.product', records);
-    ids.forEach((id, index) => (products[from + index].id = id));
+    const ids = await writer.insert(uid, records);
+    ids.forEach((id, index) => (refs[from + index].id = id));
   });
-  return products;
+  return refs;
+};
+
+const writeDemoProducts = async (run: DemoRun, count: number): Promise<ProductRef[]> => {
+  const firstSku = (await reserveSequence(run.strapi, 'demo-sku', count)) - count + 1;
+  return writeEach(run, 'products', 'api::product.product', count, (i) => demoProduct(run.faker, firstSku + i, i));
 };
 
 const writeDemoCustomers = async (run: DemoRun, count: number, salespeople: number[]): Promise<CustomerRef[]> => {
-  const customers: CustomerRef[] = [];
   const lastCode = await reserveSequence(run.strapi, seriesKey(SERIES.customer, 0), count);
   const firstCode = lastCode - count + 1;
-  await run.inChunks('customers', count, async (writer, from, to) => {
-    const records: BulkRecord[] = [];
-    for (let i = from; i < to; i += 1) {
-      const { customer, record } = demoCustomer(run.faker, firstCode + i, salespeople);
-      customers.push(customer);
-      records.push(record);
-    }
-    const ids = await writer.insert('api::customer.customer', records);
-    ids.forEach((id, index) => (customers[from + index].id = id));
-  });
-  return customers;
+  return writeEach(run, 'customers', 'api::customer.customer', count, (i) => demoCustomer(run.faker, firstCode + i, salespeople));
 };
 
 export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, options: DemoOptions = {}) => {

@@ -183,19 +183,18 @@ export const countComplaints = async (strapi: Core.Strapi, request: CountRequest
   const byGroup = (column: 'category' | 'severity') =>
     run(`SELECT ${column} AS group_value, COUNT(*) AS n, ${judged} FROM counted GROUP BY ${column} ORDER BY n DESC, ${column}`);
   const [byCategory, bySeverity] = [await byGroup('category'), await byGroup('severity')];
-  const topProducts = await run(
-    `SELECT p.${id(products.column('documentId'))} AS document_id, p.${id(products.column('sku'))} AS sku, p.${id(products.column('name'))} AS name, COUNT(*) AS n
-      FROM counted JOIN ${id(products.table)} p ON p.id = counted.product_ref
-      GROUP BY p.id, p.${id(products.column('documentId'))}, p.${id(products.column('sku'))}, p.${id(products.column('name'))}
-      ORDER BY n DESC, sku, p.id LIMIT ?`,
-    [TOP_COUNT]
-  );
-  const topCustomers = await run(
-    `SELECT k.${id(customers.column('documentId'))} AS document_id, k.${id(customers.column('code'))} AS code, k.${id(customers.column('name'))} AS name, COUNT(*) AS n
-      FROM counted JOIN ${id(customers.table)} k ON k.id = counted.customer_ref
-      GROUP BY k.id, k.${id(customers.column('documentId'))}, k.${id(customers.column('code'))}, k.${id(customers.column('name'))}
-      ORDER BY n DESC, code, k.id LIMIT ?`,
-    [TOP_COUNT]
-  );
+  // The most complained-about products or customers: the named columns of their table, largest count first.
+  const top = (table: ReturnType<typeof metaOf>, alias: string, ref: string, columns: [string, string, string]) => {
+    const named = columns.map((attribute) => `${alias}.${id(table.column(attribute))}`);
+    return run(
+      `SELECT ${named[0]} AS document_id, ${named[1]} AS ${columns[1]}, ${named[2]} AS name, COUNT(*) AS n
+      FROM counted JOIN ${id(table.table)} ${alias} ON ${alias}.id = counted.${ref}
+      GROUP BY ${alias}.id, ${named.join(', ')}
+      ORDER BY n DESC, ${columns[1]}, ${alias}.id LIMIT ?`,
+      [TOP_COUNT]
+    );
+  };
+  const topProducts = await top(products, 'p', 'product_ref', ['documentId', 'sku', 'name']);
+  const topCustomers = await top(customers, 'k', 'customer_ref', ['documentId', 'code', 'name']);
   return { totals, byMonth, byCategory, bySeverity, topProducts, topCustomers };
 };
