@@ -33,6 +33,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { fork } = require('child_process');
+const { basePostgresUrl, databaseUrl, onPostgres: onServer } = require('./postgres-server');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const MAILS = 1000;
@@ -89,22 +90,11 @@ const inChild = (section, variant, distDir, env) =>
 
 // ---- databases: each resolves to { env, drop() }, or throws { skip: reason } ----
 
-const basePostgresUrl = () => process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const onPostgres = async (sql) => {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: basePostgresUrl(), connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw Object.assign(new Error(`PostgreSQL unreachable at ${basePostgresUrl()}`), { skip: error.message || error.code || String(error) });
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
+const onPostgres = (sql) =>
+  onServer(sql, {
+    connectionTimeoutMillis: 5000,
+    unreachable: (error) => Object.assign(new Error(`PostgreSQL unreachable at ${basePostgresUrl()}`), { skip: error.message || error.code || String(error) }),
+  });
 
 const DATABASES = {
   sqlite: async () => {
@@ -119,10 +109,8 @@ const DATABASES = {
   postgres: async () => {
     const name = `cs_bench_${process.pid}`;
     await onPostgres(`CREATE DATABASE ${name}`);
-    const url = new URL(basePostgresUrl());
-    url.pathname = `/${name}`;
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl(name) },
       drop: () => onPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   },
@@ -492,9 +480,8 @@ const baseScans = (from, to, today, monthEnd) => {
 /** Creates and seeds a bench database unless a finished seed of that scale is recorded in it. */
 const ensureSeeded = async ({ name, factor }) => {
   const { Client } = require('pg');
-  const url = new URL(basePostgresUrl());
-  url.pathname = `/${name}`;
-  const probe = new Client({ connectionString: url.toString() });
+  const url = databaseUrl(name);
+  const probe = new Client({ connectionString: url });
   let seeded = false;
   try {
     await probe.connect();
@@ -512,26 +499,26 @@ const ensureSeeded = async ({ name, factor }) => {
   }
   if (seeded) {
     console.log(`  ${name}: seeded at scale ${factor} already, reused`);
-    return url.toString();
+    return url;
   }
   console.log(`  ${name}: seeding scale ${factor} (npm run seed -- --scale ${factor}) ...`);
   const started = clock();
   await new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'seed.js'), ['--scale', String(factor)], {
-      env: { ...process.env, DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      env: { ...process.env, DATABASE_CLIENT: 'postgres', DATABASE_URL: url },
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding ${name} ended with exit code ${code}`))));
   });
-  const done = new Client({ connectionString: url.toString() });
+  const done = new Client({ connectionString: url });
   await done.connect();
   await done.query('CREATE TABLE IF NOT EXISTS bench_seed (factor integer PRIMARY KEY, seeded_at timestamp DEFAULT now())');
   await done.query('INSERT INTO bench_seed (factor) VALUES ($1) ON CONFLICT DO NOTHING', [factor]);
   await done.query('VACUUM ANALYZE');
   await done.end();
   console.log(`  ${name}: seeded in ${(msSince(started) / 1000).toFixed(0)} s`);
-  return url.toString();
+  return url;
 };
 
 /** In the child: boot Strapi on the seeded database, log in a sales clerk, time every endpoint and its base scan. */

@@ -9,7 +9,7 @@ import { ENTRY_HEADINGS, ENTRY_LABELS, OPEN_ITEM_HEADINGS } from '../domain/stat
 import { renderStatement, StatementDocument } from '../documents/statement-pdf';
 import { Column, Row, sheetsToXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
-import { loadStatement } from './statements';
+import { loadStatement } from './statement-record';
 
 export const statementDocumentOf = async (strapi: Core.Strapi, documentId: string): Promise<StatementDocument> => {
   const statement = await loadStatement(strapi, documentId);

@@ -16,6 +16,7 @@ import { reportTimeZone } from '../platform/settings';
 import { dropAgingSnapshots } from '../collection/aging-snapshots';
 import { addFreshReceivables } from '../collection/receivable-facts';
 import { metaOf } from '../platform/table-meta';
+import { rowsOf } from '../platform/roll-up-writes';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 
 const SHIPPED_STATES = ['partially_shipped', 'shipped', 'closed'];
@@ -46,6 +47,107 @@ const split = (cents: number, parts: number): number[] => {
   return bounds.slice(1).map((bound, index) => bound - bounds[index]);
 };
 
+/** A receivable to write, with what its payment needs: its cents, the part paid (and whether that was reversed) and its dates. */
+type DemoReceivable = BulkRecord & { cents: number; paid: number; reversed: boolean; customerId: number; dueDate: string; invoiceDate: string; currency: string };
+
+/** The orders that have shipped (in part or whole) with a total, oldest first: their date, total, currency and customer. */
+const shippedOrders = async (strapi: Core.Strapi): Promise<ShippedOrder[]> => {
+  const o = metaOf(strapi, 'api::order.order');
+  const customerLink = o.link('customer');
+  const postgres = strapi.db.dialect.client === 'postgres';
+  return rowsOf<ShippedOrder>(
+    await strapi.db.connection.raw(
+      `SELECT o.id, ${postgres ? `to_char(o.${o.column('orderDate')}, 'YYYY-MM-DD')` : `o.${o.column('orderDate')}`} AS order_date,
+          o.${o.column('total')} AS total, o.${o.column('currency')} AS currency, oc.${customerLink.target} AS customer_id
+       FROM ${o.table} o JOIN ${customerLink.table} oc ON oc.${customerLink.owner} = o.id
+       WHERE o.${o.column('state')} IN (${SHIPPED_STATES.map(() => '?').join(', ')}) AND o.${o.column('total')} > 0
+       ORDER BY o.id`,
+      SHIPPED_STATES
+    )
+  );
+};
+
+/** An order's receivables: its total split in `parts`, invoiced days apart, due after the customer's terms, paid as befits their age. */
+const orderReceivables = (order: ShippedOrder, parts: number, termsDays: number, today: string): DemoReceivable[] => {
+  const receivables: DemoReceivable[] = [];
+  const cents = new Decimal(String(order.total)).times(100).toNumber();
+  let invoiceDate = addDays(dateText(order.order_date), faker.number.int({ min: 7, max: 30 }));
+  for (const part of split(cents, parts)) {
+    if (invoiceDate > today) invoiceDate = today;
+    const dueDate = addDays(invoiceDate, termsDays);
+    const age = (Date.parse(today) - Date.parse(dueDate)) / 86_400_000;
+    // Older items are mostly paid; some are paid in part, a few payments were reversed.
+    const roll = faker.number.int({ min: 1, max: 100 });
+    const paid = age > 0 && roll <= 85 ? part : age > -20 && roll <= 95 ? Math.floor(part * faker.number.float({ min: 0.2, max: 0.8 })) : 0;
+    const reversed = paid > 0 && faker.number.int({ min: 1, max: 100 }) <= 3;
+    const open = part - (reversed ? 0 : paid);
+    receivables.push({
+      values: {
+        amount: (part / 100).toFixed(2),
+        openAmount: (open / 100).toFixed(2),
+        currency: order.currency,
+        invoiceDate,
+        dueDate,
+        state: open === 0 ? 'paid' : 'open',
+      },
+      links: { customer: Number(order.customer_id), order: order.id },
+      cents: part,
+      paid,
+      reversed,
+      customerId: Number(order.customer_id),
+      dueDate,
+      invoiceDate,
+      currency: order.currency,
+    });
+    invoiceDate = addDays(invoiceDate, faker.number.int({ min: 5, max: 20 }));
+  }
+  return receivables;
+};
+
+/** Writes a payment with one allocation for each paid receivable, numbered per year of its day; answers how many. */
+const writePayments = async (strapi: Core.Strapi, writer: ReturnType<typeof createBulkWriter>, receivables: DemoReceivable[], receivableIds: number[], today: string) => {
+  const settled = receivables.map((item, index) => ({ item, id: receivableIds[index] })).filter(({ item }) => item.paid > 0);
+  const byYear = new Map<number, { item: DemoReceivable; id: number; on: string }[]>();
+  for (const entry of settled) {
+    const on = [addDays(entry.item.dueDate, faker.number.int({ min: -15, max: 40 })), today].sort()[0];
+    const allocatedOn = on < entry.item.invoiceDate ? entry.item.invoiceDate : on;
+    const year = Number(allocatedOn.slice(0, 4));
+    if (!byYear.has(year)) byYear.set(year, []);
+    byYear.get(year)!.push({ ...entry, on: allocatedOn });
+  }
+  let payments = 0;
+  for (const [year, entries] of byYear) {
+    const first = (await reserveSequence(strapi, seriesKey(SERIES.payment, year), entries.length)) - entries.length + 1;
+    const paymentIds = await writer.insert(
+      'api::payment.payment',
+      entries.map(({ item, on }, index) => ({
+        values: {
+          number: formatNumber(SERIES.payment, year, first + index),
+          amount: (item.paid / 100).toFixed(2),
+          unallocatedAmount: '0.00',
+          currency: item.currency,
+          receivedOn: on,
+          method: faker.helpers.weightedArrayElement([{ value: 'bank_transfer', weight: 80 }, { value: 'acceptance_bill', weight: 18 }, { value: 'cash', weight: 2 }]),
+          state: item.reversed ? 'reversed' : 'posted',
+          reversedAt: item.reversed ? new Date(`${addDays(on, 3)}T02:00:00Z`) : null,
+          reversalReason: item.reversed ? '银行退票 bounced' : null,
+          version: 1,
+        },
+        links: { customer: item.customerId },
+      }))
+    );
+    await writer.insert(
+      'api::payment-allocation.payment-allocation',
+      entries.map(({ item, id, on }, index) => ({
+        values: { amount: (item.paid / 100).toFixed(2), allocatedOn: on, reversedOn: item.reversed ? addDays(on, 3) : null },
+        links: { payment: paymentIds[index], receivable: id },
+      }))
+    );
+    payments += entries.length;
+  }
+  return payments;
+};
+
 export const loadBulkCollection = async (strapi: Core.Strapi, options: CollectionOptions) => {
   faker.seed(options.seed ?? 20261127);
   const chunkSize = options.chunkSize ?? 5000;
@@ -54,20 +156,8 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
   const knex = strapi.db.connection;
   // Past month ends change with what is loaded here around the hooks: the daily job rebuilds them.
   await dropAgingSnapshots(strapi);
-  const o = metaOf(strapi, 'api::order.order');
-  const customerLink = o.link('customer');
   const c = metaOf(strapi, 'api::customer.customer');
-  const postgres = strapi.db.dialect.client === 'postgres';
-  const rows: ShippedOrder[] = await knex
-    .raw(
-      `SELECT o.id, ${postgres ? `to_char(o.${o.column('orderDate')}, 'YYYY-MM-DD')` : `o.${o.column('orderDate')}`} AS order_date,
-          o.${o.column('total')} AS total, o.${o.column('currency')} AS currency, oc.${customerLink.target} AS customer_id
-       FROM ${o.table} o JOIN ${customerLink.table} oc ON oc.${customerLink.owner} = o.id
-       WHERE o.${o.column('state')} IN (${SHIPPED_STATES.map(() => '?').join(', ')}) AND o.${o.column('total')} > 0
-       ORDER BY o.id`,
-      SHIPPED_STATES
-    )
-    .then((result: unknown) => (Array.isArray(result) ? result : (result as { rows: never[] }).rows));
+  const rows = await shippedOrders(strapi);
   if (rows.length === 0) return { receivables: 0, payments: 0 };
   const terms: { id: number; days: number | null }[] = await knex(c.table).select({ id: 'id', days: c.column('paymentTermsDays') });
   const termsOf = new Map(terms.map((row) => [Number(row.id), Number(row.days ?? 30)]));
@@ -80,80 +170,13 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
     const chunk = rows.slice(from, from + chunkSize);
     await strapi.db.transaction(async ({ trx }) => {
       const writer = createBulkWriter(strapi, trx as never);
-      const receivables: (BulkRecord & { cents: number; paid: number; reversed: boolean; customerId: number; dueDate: string; invoiceDate: string; currency: string })[] = [];
+      const receivables: DemoReceivable[] = [];
       for (const order of chunk) {
         const parts = Math.max(1, Math.floor(perOrder) + (faker.number.float() < perOrder - Math.floor(perOrder) ? 1 : 0));
-        const cents = new Decimal(String(order.total)).times(100).toNumber();
-        let invoiceDate = addDays(dateText(order.order_date), faker.number.int({ min: 7, max: 30 }));
-        for (const part of split(cents, parts)) {
-          if (invoiceDate > today) invoiceDate = today;
-          const dueDate = addDays(invoiceDate, termsOf.get(Number(order.customer_id)) ?? 30);
-          const age = (Date.parse(today) - Date.parse(dueDate)) / 86_400_000;
-          // Older items are mostly paid; some are paid in part, a few payments were reversed.
-          const roll = faker.number.int({ min: 1, max: 100 });
-          const paid = age > 0 && roll <= 85 ? part : age > -20 && roll <= 95 ? Math.floor(part * faker.number.float({ min: 0.2, max: 0.8 })) : 0;
-          const reversed = paid > 0 && faker.number.int({ min: 1, max: 100 }) <= 3;
-          const open = part - (reversed ? 0 : paid);
-          receivables.push({
-            values: {
-              amount: (part / 100).toFixed(2),
-              openAmount: (open / 100).toFixed(2),
-              currency: order.currency,
-              invoiceDate,
-              dueDate,
-              state: open === 0 ? 'paid' : 'open',
-            },
-            links: { customer: Number(order.customer_id), order: order.id },
-            cents: part,
-            paid,
-            reversed,
-            customerId: Number(order.customer_id),
-            dueDate,
-            invoiceDate,
-            currency: order.currency,
-          });
-          invoiceDate = addDays(invoiceDate, faker.number.int({ min: 5, max: 20 }));
-        }
+        receivables.push(...orderReceivables(order, parts, termsOf.get(Number(order.customer_id)) ?? 30, today));
       }
       const receivableIds = await writer.insert('api::receivable.receivable', receivables);
-      const settled = receivables.map((item, index) => ({ item, id: receivableIds[index] })).filter(({ item }) => item.paid > 0);
-      const byYear = new Map<number, { item: (typeof receivables)[number]; id: number; on: string }[]>();
-      for (const entry of settled) {
-        const on = [addDays(entry.item.dueDate, faker.number.int({ min: -15, max: 40 })), today].sort()[0];
-        const allocatedOn = on < entry.item.invoiceDate ? entry.item.invoiceDate : on;
-        const year = Number(allocatedOn.slice(0, 4));
-        if (!byYear.has(year)) byYear.set(year, []);
-        byYear.get(year)!.push({ ...entry, on: allocatedOn });
-      }
-      for (const [year, entries] of byYear) {
-        const first = (await reserveSequence(strapi, seriesKey(SERIES.payment, year), entries.length)) - entries.length + 1;
-        const paymentIds = await writer.insert(
-          'api::payment.payment',
-          entries.map(({ item, on }, index) => ({
-            values: {
-              number: formatNumber(SERIES.payment, year, first + index),
-              amount: (item.paid / 100).toFixed(2),
-              unallocatedAmount: '0.00',
-              currency: item.currency,
-              receivedOn: on,
-              method: faker.helpers.weightedArrayElement([{ value: 'bank_transfer', weight: 80 }, { value: 'acceptance_bill', weight: 18 }, { value: 'cash', weight: 2 }]),
-              state: item.reversed ? 'reversed' : 'posted',
-              reversedAt: item.reversed ? new Date(`${addDays(on, 3)}T02:00:00Z`) : null,
-              reversalReason: item.reversed ? '银行退票 bounced' : null,
-              version: 1,
-            },
-            links: { customer: item.customerId },
-          }))
-        );
-        await writer.insert(
-          'api::payment-allocation.payment-allocation',
-          entries.map(({ item, id, on }, index) => ({
-            values: { amount: (item.paid / 100).toFixed(2), allocatedOn: on, reversedOn: item.reversed ? addDays(on, 3) : null },
-            links: { payment: paymentIds[index], receivable: id },
-          }))
-        );
-        payments += entries.length;
-      }
+      payments += await writePayments(strapi, writer, receivables, receivableIds, today);
       // Written with Knex (no lifecycle hooks): the chunk's figures join the receivables roll-up here.
       await addFreshReceivables(strapi, Math.min(...receivableIds), Math.max(...receivableIds));
       done += receivables.length;

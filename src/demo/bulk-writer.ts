@@ -40,62 +40,72 @@ type Attribute = { type: string; columnName?: string; target?: string; joinTable
 const MAX_PARAMETERS = 30000;
 const MAX_ROWS = 500;
 
-export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
-  const insertRows = async (table: string, rows: Record<string, unknown>[]): Promise<number[]> => {
-    if (rows.length === 0) return [];
-    const width = Object.keys(rows[0]).length;
-    const batch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / width)));
-    const ids: number[] = [];
-    for (let start = 0; start < rows.length; start += batch) {
-      const inserted = await knex(table).insert(rows.slice(start, start + batch)).returning('id');
-      ids.push(...inserted.map((row: { id: number } | number) => (typeof row === 'object' ? row.id : row)));
-    }
-    return ids;
-  };
+const insertRows = async (knex: Knex, table: string, rows: Record<string, unknown>[]): Promise<number[]> => {
+  if (rows.length === 0) return [];
+  const width = Object.keys(rows[0]).length;
+  const batch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / width)));
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += batch) {
+    const inserted = await knex(table).insert(rows.slice(start, start + batch)).returning('id');
+    ids.push(...inserted.map((row: { id: number } | number) => (typeof row === 'object' ? row.id : row)));
+  }
+  return ids;
+};
 
+interface Meta {
+  tableName: string;
+  attributes: Record<string, Attribute>;
+}
+
+/** The records' rows of their own table; a document (not a component) gets its documentId and timestamps. */
+const ownRows = (uid: string, meta: Meta, records: BulkRecord[], isComponent: boolean) => {
+  const now = new Date();
+  const column = (attribute: string) => {
+    const name = meta.attributes[attribute]?.columnName;
+    if (!name) throw new Error(`${uid} has no column for ${attribute}`);
+    return name;
+  };
+  return records.map((record) => {
+    const row: Record<string, unknown> = {};
+    for (const [attribute, value] of Object.entries(record.values)) row[column(attribute)] = value;
+    if (!isComponent) {
+      row.document_id = record.documentId ?? newDocumentId();
+      row.created_at = now;
+      row.updated_at = now;
+      row.published_at = now; // draft & publish is off: every document is live
+    }
+    return row;
+  });
+};
+
+/** The link-table rows of one to-one relation of the records (written as `ids`), ordered on the target's side as Strapi does. */
+const linkRows = (joinTable: JoinTable, attribute: string, records: BulkRecord[], ids: number[]) => {
+  const positions = new Map<number, number>();
+  return records.flatMap((record, index) => {
+    const target = record.links?.[attribute];
+    if (target === null || target === undefined) return [];
+    const link: Record<string, unknown> = {
+      [joinTable.joinColumn.name]: ids[index],
+      [joinTable.inverseJoinColumn.name]: target,
+    };
+    if (joinTable.inverseOrderColumnName) {
+      const position = (positions.get(target) ?? 0) + 1;
+      positions.set(target, position);
+      link[joinTable.inverseOrderColumnName] = position;
+    }
+    return [link];
+  });
+};
+
+export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
   const insert = async (uid: string, records: BulkRecord[], isComponent = false): Promise<number[]> => {
-    const meta = strapi.db.metadata.get(uid as never) as unknown as {
-      tableName: string;
-      attributes: Record<string, Attribute>;
-    };
-    const now = new Date();
-    const column = (attribute: string) => {
-      const name = meta.attributes[attribute]?.columnName;
-      if (!name) throw new Error(`${uid} has no column for ${attribute}`);
-      return name;
-    };
-    const rows = records.map((record) => {
-      const row: Record<string, unknown> = {};
-      for (const [attribute, value] of Object.entries(record.values)) row[column(attribute)] = value;
-      if (!isComponent) {
-        row.document_id = record.documentId ?? newDocumentId();
-        row.created_at = now;
-        row.updated_at = now;
-        row.published_at = now; // draft & publish is off: every document is live
-      }
-      return row;
-    });
-    const ids = await insertRows(meta.tableName, rows);
+    const meta = strapi.db.metadata.get(uid as never) as unknown as Meta;
+    const ids = await insertRows(knex, meta.tableName, ownRows(uid, meta, records, isComponent));
 
     const linkAttributes = new Set(records.flatMap((record) => Object.keys(record.links ?? {})));
     for (const attribute of linkAttributes) {
       const joinTable = meta.attributes[attribute].joinTable!;
-      const positions = new Map<number, number>();
-      const links = records.flatMap((record, index) => {
-        const target = record.links?.[attribute];
-        if (target === null || target === undefined) return [];
-        const link: Record<string, unknown> = {
-          [joinTable.joinColumn.name]: ids[index],
-          [joinTable.inverseJoinColumn.name]: target,
-        };
-        if (joinTable.inverseOrderColumnName) {
-          const position = (positions.get(target) ?? 0) + 1;
-          positions.set(target, position);
-          link[joinTable.inverseOrderColumnName] = position;
-        }
-        return [link];
-      });
-      await insertRows(joinTable.name, links);
+      await insertRows(knex, joinTable.name, linkRows(joinTable, attribute, records, ids));
     }
 
     const componentAttributes = new Set(records.flatMap((record) => Object.keys(record.components ?? {})));
@@ -112,6 +122,7 @@ export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
       // pivotColumns: entity id, component id, field, component type
       const typeColumn = joinTable.pivotColumns[3];
       await insertRows(
+        knex,
         joinTable.name,
         childIds.map((childId, index) => ({
           [joinTable.joinColumn.name]: owners[index].owner,

@@ -50,12 +50,19 @@ export interface DemoCollectionResult {
   skipped: number;
 }
 
-/** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
-export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
+/** Who takes the steps: the development accounts of ROLES as actors, and the marketing VP who grants overrides. */
+interface Crew {
+  strapi: Core.Strapi;
+  staff: Map<RoleCode, Actor>;
+  vp: { id: number } | null;
+}
+
+/** The crew, or null when a development account is missing (then there is no demo collection). */
+const crewOf = async (strapi: Core.Strapi): Promise<Crew | null> => {
   const staff = new Map<RoleCode, Actor>();
   for (const role of ROLES) {
     const user = await strapi.db.query(USER).findOne({ where: { email: devEmail(role) }, select: ['id'] });
-    if (!user) return { shipped: 0, payments: 0, skipped: 0 };
+    if (!user) return null;
     staff.set(role, {
       staffUserId: user.id,
       roles: [role],
@@ -64,10 +71,15 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     });
   }
   const vp = await strapi.db.query(USER).findOne({ where: { email: devEmail('marketing-vp') }, select: ['id'] });
-  const zone = reportTimeZone(strapi);
-  const today = dateIn(zone);
-  const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
+  return { strapi, staff, vp };
+};
 
+/**
+ * The shipped or closed CNY orders from 300 to 20 days ago of customers not on credit hold:
+ * `count` of them spread evenly first; when the rules refuse some (a customer put on credit hold
+ * by what it owes), the others in turn.
+ */
+const candidatesOf = async (strapi: Core.Strapi, today: string, count: number): Promise<Candidate[]> => {
   const candidates: Candidate[] = await strapi.db.query(ORDER).findMany({
     where: {
       state: { $in: ['shipped', 'closed'] },
@@ -86,100 +98,117 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   });
   const step = Math.max(1, candidates.length / count);
   const spread = Array.from({ length: Math.min(count, candidates.length) }, (_, k) => candidates[Math.floor(k * step)]);
-  // Evenly spread first; when the rules refuse some (a customer put on credit hold by what it owes), the others in turn.
-  const chosen = [...spread, ...candidates.filter((candidate) => !spread.includes(candidate))];
+  return [...spread, ...candidates.filter((candidate) => !spread.includes(candidate))];
+};
 
-  const act = async (
-    uid: typeof ORDER | typeof SHIPMENT,
-    documentId: string,
-    role: RoleCode,
-    action: string,
-    day: string,
-    input: Record<string, unknown> = {}
-  ) => {
-    const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
-    await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
-  };
+const act = async (
+  { strapi, staff }: Crew,
+  uid: typeof ORDER | typeof SHIPMENT,
+  documentId: string,
+  role: RoleCode,
+  action: string,
+  day: string,
+  input: Record<string, unknown> = {}
+) => {
+  const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
+  await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
+};
 
-  /**
-   * A customer on credit hold has its order confirmed and gets its goods only with the marketing
-   * VP's override, granted that day with a reason, as the VP would in the panel; the credit record
-   * shows it.
-   */
-  const overrideHold = async (order: Candidate, subject: 'order' | 'shipment', subjectId: string, at: Date) => {
-    const { customer } = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, populate: { customer: { select: ['id', 'creditHold'] } } });
-    if (!customer?.creditHold || !vp) return;
-    const reason = '老客户，回款有保障，副总批准放行';
-    await asTrustedWrite(() =>
-      strapi.db.query(CREDIT_OVERRIDE).create({
-        data: { customer: customer.id, subject, subjectId, reason, grantedBy: vp.id, grantedAt: at, usedAt: null },
-      })
-    );
-    await recordCreditEvent(strapi, { customer: customer.id, kind: 'override', reason: `${subject}: ${reason}`, at, actor: vp.id });
-  };
+/**
+ * A customer on credit hold has its order confirmed and gets its goods only with the marketing
+ * VP's override, granted that day with a reason, as the VP would in the panel; the credit record
+ * shows it.
+ */
+const overrideHold = async ({ strapi, vp }: Crew, order: Candidate, subject: 'order' | 'shipment', subjectId: string, at: Date) => {
+  const { customer } = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, populate: { customer: { select: ['id', 'creditHold'] } } });
+  if (!customer?.creditHold || !vp) return;
+  const reason = '老客户，回款有保障，副总批准放行';
+  await asTrustedWrite(() =>
+    strapi.db.query(CREDIT_OVERRIDE).create({
+      data: { customer: customer.id, subject, subjectId, reason, grantedBy: vp.id, grantedAt: at, usedAt: null },
+    })
+  );
+  await recordCreditEvent(strapi, { customer: customer.id, kind: 'override', reason: `${subject}: ${reason}`, at, actor: vp.id });
+};
 
-  /**
-   * Takes one bulk-loaded order (shipped on paper: its paper trail has no shipment) from draft
-   * through shipping again; the real steps replace the paper trail.
-   */
-  const shipOrder = async (order: Candidate, lines: Candidate['lines'], day: (offset: number) => string) => {
-    const keys = new Map<number, string>();
-    await dropPaperTrail(strapi, order.documentId);
-    await asTrustedWrite(async () => {
-      await strapi.db.query(ORDER).update({
-        where: { id: order.id },
-        data: {
-          state: 'draft',
-          version: 1,
-          promisedDate: null,
-          plannedStart: null,
-          plannedFinish: null,
-        },
+/** Puts a bulk-loaded order back to draft without its paper trail, every line keyed and holding nothing; answers the keys by line id. */
+const backToDraft = async (strapi: Core.Strapi, order: Candidate): Promise<Map<number, string>> => {
+  const keys = new Map<number, string>();
+  await dropPaperTrail(strapi, order.documentId);
+  await asTrustedWrite(async () => {
+    await strapi.db.query(ORDER).update({
+      where: { id: order.id },
+      data: {
+        state: 'draft',
+        version: 1,
+        promisedDate: null,
+        plannedStart: null,
+        plannedFinish: null,
+      },
+    });
+    for (const line of order.lines) {
+      const key = line.key ?? newLineKey(); // a line keeps the key it was given
+      keys.set(line.id, key);
+      await strapi.db.query(ORDER_LINE).update({
+        where: { id: line.id },
+        data: { key, reservedQuantity: 0 },
       });
-      for (const line of order.lines) {
-        const key = line.key ?? newLineKey(); // a line keeps the key it was given
-        keys.set(line.id, key);
-        await strapi.db.query(ORDER_LINE).update({
-          where: { id: line.id },
-          data: { key, reservedQuantity: 0 },
-        });
-      }
-    });
-    await overrideHold(order, 'order', order.documentId, morningOf(day(1)));
-    await act(ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), {
-      comment: '价格与交期已与客户确认',
-    });
-    await act(ORDER, order.documentId, 'planner', 'schedule', day(2), {
-      plannedStart: day(4),
-      plannedFinish: day(12),
-      promisedDate: day(15),
-    });
-    await act(ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
-    await act(ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
-    const coordinator = {
-      id: staff.get('order-coordinator')!.staffUserId!,
-      role: 'order-coordinator' as RoleCode,
-    };
-    const shipment = await asStaff(strapi, coordinator, () =>
-      strapi.documents(SHIPMENT as never).create({
-        data: {
-          order: order.documentId,
-          lines: lines.map((line) => ({
-            line: keys.get(line.id),
-            quantity: line.quantity,
-          })),
-          transportMode: 'truck',
-          plannedDate: day(14),
-        },
-      } as never)
-    );
-    const shipmentId = (shipment as { documentId: string }).documentId;
-    await overrideHold(order, 'shipment', shipmentId, morningOf(day(14)));
-    await act(SHIPMENT, shipmentId, 'order-coordinator', 'ship', day(14));
+    }
+  });
+  return keys;
+};
+
+/**
+ * Takes one bulk-loaded order (shipped on paper: its paper trail has no shipment) from draft
+ * through shipping again; the real steps replace the paper trail.
+ */
+const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines'], day: (offset: number) => string) => {
+  const { strapi, staff } = crew;
+  const keys = await backToDraft(strapi, order);
+  await overrideHold(crew, order, 'order', order.documentId, morningOf(day(1)));
+  await act(crew, ORDER, order.documentId, 'cs-supervisor', 'confirm', day(1), {
+    comment: '价格与交期已与客户确认',
+  });
+  await act(crew, ORDER, order.documentId, 'planner', 'schedule', day(2), {
+    plannedStart: day(4),
+    plannedFinish: day(12),
+    promisedDate: day(15),
+  });
+  await act(crew, ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
+  await act(crew, ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
+  const coordinator = {
+    id: staff.get('order-coordinator')!.staffUserId!,
+    role: 'order-coordinator' as RoleCode,
   };
+  const shipment = await asStaff(strapi, coordinator, () =>
+    strapi.documents(SHIPMENT as never).create({
+      data: {
+        order: order.documentId,
+        lines: lines.map((line) => ({
+          line: keys.get(line.id),
+          quantity: line.quantity,
+        })),
+        transportMode: 'truck',
+        plannedDate: day(14),
+      },
+    } as never)
+  );
+  const shipmentId = (shipment as { documentId: string }).documentId;
+  await overrideHold(crew, order, 'shipment', shipmentId, morningOf(day(14)));
+  await act(crew, SHIPMENT, shipmentId, 'order-coordinator', 'ship', day(14));
+};
+
+/** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
+export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
+  const crew = await crewOf(strapi);
+  if (!crew) return { shipped: 0, payments: 0, skipped: 0 };
+  const zone = reportTimeZone(strapi);
+  const today = dateIn(zone);
+  const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
+  const chosen = await candidatesOf(strapi, today, count);
 
   // Payments come in between the shipments, on their days: a customer that pays is not held.
-  const clerk = staff.get('sales-clerk')!;
+  const clerk = crew.staff.get('sales-clerk')!;
   const payments = demoPayments(strapi, clerk, today);
   const stock = new Map<number, number>();
   let shipped = 0;
@@ -199,7 +228,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     try {
       // One transaction per order: its steps nest in it (one commit instead of seven), and an
       // order the rules refuse stays as it was loaded.
-      await strapi.db.transaction(() => shipOrder(order, lines, day));
+      await strapi.db.transaction(() => shipOrder(crew, order, lines, day));
       payments.expect(await strapi.db.query(RECEIVABLE).findMany({
         where: { order: { id: order.id }, state: 'open' },
         select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],

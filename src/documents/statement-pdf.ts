@@ -68,15 +68,10 @@ const validate = (statement: StatementDocument) => {
   if (problems.length > 0) throw new UnprintableTextError(problems, 'Statement');
 };
 
-export const renderStatement = async (statement: StatementDocument): Promise<Buffer> => {
-  validate(statement);
-  const period = `${statement.periodFrom} — ${statement.periodTo}`;
-  const { doc, finish } = startDocument(
-    { Title: `对账单 Statement ${statement.number}`, Author: statement.company.name, Subject: statement.customer.name },
-    (page) => drawDocumentHeader(page, statement.company, '对账单 Statement of account', `单号 No.: ${statement.number}`, `期间 Period: ${period}`)
-  );
-  const money = (amount: string) => groupedMoney(amount);
+const money = (amount: string) => groupedMoney(amount);
 
+/** The customer and the period side by side, then the period's summary row. */
+const drawParticularsAndSummary = (doc: Doc, statement: StatementDocument, period: string) => {
   const top = doc.y + 8;
   const half = (CONTENT_WIDTH - 16) / 2;
   const bottom = Math.max(
@@ -93,7 +88,10 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
     [statement.openingBalance, statement.shipped, statement.received, statement.reversed, statement.closingBalance].map((amount) => ({ text: money(amount), align: 'right' as const })),
     bold
   );
+};
 
+/** Every entry of the period with its running balance, between the opening and the closing balance. */
+const drawEntries = (doc: Doc, statement: StatementDocument) => {
   heading(doc, '本期明细 Entries in the period');
   drawTableHeader(doc, LINE_COLUMNS);
   const spanRow = (label: string, amount: string) => [
@@ -113,7 +111,10 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
     ]);
   }
   drawFlowingRow(doc, LINE_COLUMNS, spanRow(`期末余额 Closing balance（${statement.periodTo}）`, statement.closingBalance), bold);
+};
 
+/** The open items at the period's end with their total, the aging, and how they meet the closing balance. */
+const drawOpenItems = (doc: Doc, statement: StatementDocument) => {
   heading(doc, `未清项 Open items at ${statement.periodTo}`);
   drawTableHeader(doc, ITEM_COLUMNS);
   const bucketLabel = new Map(statement.aging.buckets.map((b) => [b.key, b.label]));
@@ -145,8 +146,10 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
     doc.y,
     { width: CONTENT_WIDTH }
   );
+};
 
-  // The customer's confirmation: signed here, or given through the link in the mail.
+/** The customer's confirmation: signed here, or given through the link in the mail. */
+const drawConfirmationBox = (doc: Doc, statement: StatementDocument) => {
   const boxHeight = 70;
   doc.y += 12;
   if (doc.y + boxHeight > bottomLimit(doc)) doc.addPage();
@@ -158,6 +161,18 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
     .text(`我司确认截至 ${statement.periodTo} 的余额为 ${money(statement.closingBalance)} ${statement.currency}。 We confirm the balance above.`, SIDE + 6, y + 22, { width: CONTENT_WIDTH - 12 });
   regular(doc, SMALL_SIZE).fillColor('#444444').text('盖章/签字 Stamp / signature:                日期 Date:', SIDE + 6, y + boxHeight - 18, { width: CONTENT_WIDTH - 12, lineBreak: false });
   doc.y = y + boxHeight;
+};
 
+export const renderStatement = async (statement: StatementDocument): Promise<Buffer> => {
+  validate(statement);
+  const period = `${statement.periodFrom} — ${statement.periodTo}`;
+  const { doc, finish } = startDocument(
+    { Title: `对账单 Statement ${statement.number}`, Author: statement.company.name, Subject: statement.customer.name },
+    (page) => drawDocumentHeader(page, statement.company, '对账单 Statement of account', `单号 No.: ${statement.number}`, `期间 Period: ${period}`)
+  );
+  drawParticularsAndSummary(doc, statement, period);
+  drawEntries(doc, statement);
+  drawOpenItems(doc, statement);
+  drawConfirmationBox(doc, statement);
   return finish(statement.number);
 };

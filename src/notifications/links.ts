@@ -6,7 +6,7 @@
  * a retry renders the same link.
  */
 import type { Core } from '@strapi/strapi';
-import { STATEMENT_LINK } from '../collection/statements';
+import { STATEMENT_LINK } from '../collection/statement-record';
 import { FEEDBACK_LINK } from '../workflows/feedback-link';
 import { LinkReference, linkUrl, SignedLinkKind } from '../platform/signed-link';
 

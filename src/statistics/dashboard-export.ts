@@ -7,7 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { Column, Row, toXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
 import * as receivables from './receivable-statistics';
-import * as sales from './sales-statistics';
+import { salesBreakdown } from './sales-breakdown';
+import { salesTargets } from './sales-targets';
+import { salesTrend } from './sales-trend';
 
 export const DASHBOARD_TABLES = ['trend', 'breakdown', 'targets', 'aging', 'collection', 'overdue-top'] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
@@ -25,7 +27,7 @@ interface Sheet {
 
 const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Promise<Sheet>> = {
   async trend(strapi, query) {
-    const trend = await sales.salesTrend(strapi, query);
+    const trend = await salesTrend(strapi, query);
     return {
       sheetName: '销售趋势 Sales trend',
       columns: [text('period', '期间 Period', 12), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), integer('orders', '订单数 Orders'), money('previousAmount', '上年同期 Last year')],
@@ -33,7 +35,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     };
   },
   async breakdown(strapi, query) {
-    const breakdown = await sales.salesBreakdown(strapi, query);
+    const breakdown = await salesBreakdown(strapi, query);
     return {
       sheetName: '销售构成 Sales breakdown',
       columns: [text('label', '项目 Item', 32), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), text('share', '占比 Share', 10)],
@@ -45,7 +47,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     };
   },
   async targets(strapi, query) {
-    const targets = await sales.salesTargets(strapi, query);
+    const targets = await salesTargets(strapi, query);
     return {
       sheetName: `目标完成 Targets ${targets.year}`,
       columns: [text('label', targets.by === 'region' ? '区域 Region' : '业务员 Salesperson'), money('target', '目标 Target'), money('actual', '实际 Actual'), text('completion', '完成率 Completion', 12)],

@@ -1,14 +1,17 @@
 /**
  * Orders taken to ready and shipped, as staff would through REST: `readyOrder` (confirmed,
- * scheduled, produced), `planShipment` and `ship`; and `settle`: receivables paid in full through
- * the payment API.
+ * scheduled, produced), `planShipment`, `ship` and `shipLine`; `settle`: receivables paid in full
+ * through the payment API; and the setups of the files that follow orders (`useOrderSetup`) or
+ * ship and collect (`useCollectionSetup`).
  */
+import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { Doc, createOrder } from './fixtures';
-import { rest, StaffMember } from './staff';
+import type { RoleCode } from '../../src/domain/staff-roles';
+import { Doc, createCustomer, createOrder, createProduct } from './fixtures';
+import { APP_DIR } from './strapi';
+import { rest, StaffMember, useStaff } from './staff';
 import { actOn, ok } from './workflow';
 import { ORDER, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
-
 
 /** Who takes an order to ready and ships it; with `createStaff` (./staff.ts). */
 export const SHIPPING_ROLES = { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner', coordinator: 'order-coordinator' } as const;
@@ -42,6 +45,20 @@ export const ship = (strapi: Core.Strapi, member: StaffMember, shipment: Doc) =>
 
 export const receivableOf = (strapi: Core.Strapi, shipment: Doc) => strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
 
+/** Plans and ships `quantity` of one line of a ready order; answers the shipment and its receivable. */
+export const shipLine = async (strapi: Core.Strapi, coordinator: StaffMember, order: Doc, line: string, quantity = 1) => {
+  const shipment = await planShipment(strapi, coordinator, order, [{ line, quantity }]);
+  await ok(ship(strapi, coordinator, shipment));
+  return { shipment, receivable: await receivableOf(strapi, shipment) };
+};
+
+/** Dates a receivable as if shipped earlier (what aging and oldest-first look at), past the guards as the system writes. */
+export const redateReceivable = async (strapi: Core.Strapi, receivable: { id: number }, dates: { invoiceDate: string; dueDate: string }) => {
+  // The compiled module: the one the booted Strapi's guards consult.
+  const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
+  await asTrustedWrite(() => strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: dates }));
+};
+
 /** Pays the receivables in full on `receivedOn` through the payment API: one payment, allocated to each. */
 export const settle = async (strapi: Core.Strapi, clerk: StaffMember, customer: Doc, receivables: { documentId: string; amount: unknown }[], receivedOn: string) => {
   const cents = receivables.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0);
@@ -56,4 +73,35 @@ export const settle = async (strapi: Core.Strapi, clerk: StaffMember, customer: 
       },
     })
   );
+};
+
+/**
+ * The setup of a file that follows orders of one customer: the staff of SHIPPING_ROLES and of
+ * `more`, and a customer of `customerFields` made by the specialist; filled in by beforeAll hooks
+ * (call it after `useStrapi`).
+ */
+export const useOrderSetup = <More extends string>(app: { strapi: Core.Strapi }, more: Record<More, RoleCode>, customerFields: Record<string, unknown>) => {
+  const staff = useStaff(app, { ...SHIPPING_ROLES, ...more } as Record<keyof typeof SHIPPING_ROLES | More, RoleCode>);
+  const customer = {} as Doc;
+  beforeAll(async () => {
+    Object.assign(customer, await createCustomer(app.strapi, staff.specialist, customerFields));
+  });
+  return { ...staff, customer };
+};
+
+/** Who ships orders and collects their money: the shipping staff, a sales clerk and a salesperson. */
+export const COLLECTION_ROLES = { ...SHIPPING_ROLES, clerk: 'sales-clerk', salesperson: 'salesperson' } as const;
+
+/**
+ * The setup of a file that ships orders of one product and collects the money: the staff of
+ * COLLECTION_ROLES and a product of `productFields` with stock for every order; filled in by
+ * beforeAll hooks (call it after `useStrapi`).
+ */
+export const useCollectionSetup = (app: { strapi: Core.Strapi }, productFields: Record<string, unknown>) => {
+  const staff = useStaff(app, COLLECTION_ROLES);
+  const product = {} as Doc;
+  beforeAll(async () => {
+    Object.assign(product, await createProduct(app.strapi, staff.supervisor, { ...productFields, stockOnHand: 100000, unit: '台' }));
+  });
+  return { ...staff, product };
 };

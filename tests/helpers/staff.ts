@@ -39,10 +39,29 @@ export const createStaffUser = async (
   return { id: user.id, email, jwt };
 };
 
+/** A role, or a role with fields of the user (`['salesperson', { displayName: '张业务' }]`). */
+export type StaffRole = RoleCode | readonly [RoleCode, Record<string, unknown>];
+
 /** One staff member per role, by the names a test calls them: `createStaff(strapi, { clerk: 'sales-clerk' })`. */
-export const createStaff = async <Name extends string>(strapi: Core.Strapi, roles: Record<Name, RoleCode>): Promise<Record<Name, StaffMember>> => {
+export const createStaff = async <Name extends string>(strapi: Core.Strapi, roles: Record<Name, StaffRole>): Promise<Record<Name, StaffMember>> => {
   const staff = {} as Record<Name, StaffMember>;
-  for (const [name, role] of Object.entries(roles) as [Name, RoleCode][]) staff[name] = await createStaffUser(strapi, role);
+  for (const [name, role] of Object.entries(roles) as [Name, StaffRole][]) {
+    staff[name] = typeof role === 'string' ? await createStaffUser(strapi, role) : await createStaffUser(strapi, role[0], role[1]);
+  }
+  return staff;
+};
+
+/**
+ * Registers a beforeAll that creates the staff of `createStaff` and answers them at once, as
+ * objects that beforeAll fills in (like `useStrapi`): `const { clerk } = useStaff(app, { clerk: 'sales-clerk' })`.
+ * Call it after `useStrapi`, whose beforeAll must run first.
+ */
+export const useStaff = <Name extends string>(app: { strapi: Core.Strapi }, roles: Record<Name, StaffRole>): Record<Name, StaffMember> => {
+  const staff = Object.fromEntries(Object.keys(roles).map((name) => [name, {}])) as Record<Name, StaffMember>;
+  beforeAll(async () => {
+    const created = await createStaff(app.strapi, roles);
+    for (const name of Object.keys(roles) as Name[]) Object.assign(staff[name], created[name]);
+  });
   return staff;
 };
 

@@ -1,7 +1,8 @@
 /**
  * Boots a real Strapi for one test file on a fresh database: a temporary SQLite file, or with
  * DATABASE_CLIENT=postgres a PostgreSQL database created here and dropped afterwards. The base
- * PostgreSQL connection comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * PostgreSQL connection comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres;
+ * scripts/postgres-server.js, shared with the benchmarks).
  *
  * "Fresh" is a copy of the template that global-setup.ts prepares once per run: a database on which
  * the app has started once and stopped, i.e. the state every restart finds. Copying it (a file copy,
@@ -13,7 +14,6 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { Client } from 'pg';
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 
@@ -26,20 +26,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const basePostgresUrl = () => process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const { databaseName, databaseUrl, onPostgres } = require('../../scripts/postgres-server') as {
+  databaseName: (url: string) => string;
+  databaseUrl: (name: string) => string;
+  onPostgres: (sql: string) => Promise<void>;
+};
 
 /** The template global-setup.ts prepared: a SQLite file or a PostgreSQL database name. */
 const TEMPLATE_VARIABLE = 'TEST_TEMPLATE_DATABASE';
-
-const onPostgres = async (sql: string) => {
-  const client = new Client({ connectionString: basePostgresUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
 
 export const createTestDatabase = async ({ empty = false } = {}): Promise<TestDatabase> => {
   const suffix = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -47,11 +41,9 @@ export const createTestDatabase = async ({ empty = false } = {}): Promise<TestDa
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const name = `cs_test_${suffix}`;
     await onPostgres(template ? `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY` : `CREATE DATABASE ${name}`);
-    const url = new URL(basePostgresUrl());
-    url.pathname = `/${name}`;
     return {
       client: 'postgres',
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl(name) },
       drop: () => onPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
@@ -83,7 +75,7 @@ export const prepareTemplateDatabase = async (): Promise<() => Promise<void>> =>
     await db.drop();
     throw new Error(`preparing the test template database failed:\n${child.stdout}${child.stderr}`);
   }
-  process.env[TEMPLATE_VARIABLE] = db.client === 'postgres' ? new URL(db.env.DATABASE_URL).pathname.slice(1) : db.env.DATABASE_FILENAME;
+  process.env[TEMPLATE_VARIABLE] = db.client === 'postgres' ? databaseName(db.env.DATABASE_URL) : db.env.DATABASE_FILENAME;
   return async () => {
     delete process.env[TEMPLATE_VARIABLE];
     await db.drop();

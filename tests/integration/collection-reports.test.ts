@@ -8,13 +8,13 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaff, rest, StaffMember } from '../helpers/staff';
+import { rest, StaffMember } from '../helpers/staff';
 import { createAdminUser } from '../helpers/admin';
-import { createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
-import { planShipment, readyOrder as readyOrderOf, receivableOf, ship, SHIPPING_ROLES } from '../helpers/shipping';
+import { createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { readyOrder as readyOrderOf, redateReceivable, shipLine as shipOneLine, useCollectionSetup } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
-import { RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
+import { SHIPMENT } from '../../src/platform/uids';
 
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
@@ -22,18 +22,7 @@ const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform',
 describe('aging and payment progress', () => {
   const app = useStrapi();
   const today = dateIn('Asia/Shanghai');
-  let supervisor: StaffMember;
-  let specialist: StaffMember;
-  let planner: StaffMember;
-  let coordinator: StaffMember;
-  let clerk: StaffMember;
-  let salesperson: StaffMember;
-  let product: Doc;
-
-  beforeAll(async () => {
-    ({ supervisor, specialist, planner, coordinator, clerk, salesperson } = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', salesperson: 'salesperson' }));
-    product = await createProduct(app.strapi, supervisor, { name: '阀门', stockOnHand: 100000, unit: '台' });
-  });
+  const { supervisor, specialist, planner, coordinator, clerk, salesperson, product } = useCollectionSetup(app, { name: '阀门' });
 
   const act = (member: StaffMember, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => ok(actOn(app.strapi, member, uid, documentId, action, fields));
 
@@ -42,11 +31,9 @@ describe('aging and payment progress', () => {
     readyOrderOf(app.strapi, { specialist, supervisor, planner, coordinator }, customer, prices.map((unitPrice) => ({ product, quantity: 1, unitPrice })), beforeConfirm);
   /** Ships one line; its receivable dated `daysPastDue` past due (invoiced 30 days before due). */
   const shipLine = async (order: Doc, key: string, daysPastDue: number) => {
-    const shipment = await planShipment(app.strapi, coordinator, order, [{ line: key, quantity: 1 }]);
-    await ok(ship(app.strapi, coordinator, shipment));
-    const receivable = await receivableOf(app.strapi, shipment);
+    const { shipment, receivable } = await shipOneLine(app.strapi, coordinator, order, key);
     const dueDate = addDays(today, -daysPastDue);
-    await asTrustedWrite(() => app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { dueDate, invoiceDate: addDays(dueDate, -30) } }));
+    await redateReceivable(app.strapi, receivable, { dueDate, invoiceDate: addDays(dueDate, -30) });
     return { shipment, receivable: receivable as Doc };
   };
   const aging = (member: StaffMember, query: string) => rest(app.strapi, member).get(`/api/receivables/aging?${query}`);

@@ -10,7 +10,7 @@ import path from 'path';
 import request from 'supertest';
 import { useMailCatcher } from '../helpers/mail';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -24,20 +24,17 @@ describe('complaint workflow', () => {
   const app = useStrapi();
   // The job as the running app has it (its trusted-write scope is the app's own).
   const job = () => require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'complaint-deadlines'));
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let quality: StaffMember;
-  let planner: StaffMember;
-  let coordinator: StaffMember;
+  const { specialist, supervisor, quality, planner, coordinator } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    quality: ['quality', { preferredLanguage: 'en' }],
+    planner: 'planner',
+    coordinator: 'order-coordinator',
+  });
   let customer: Doc;
   let product: Doc;
 
   beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    quality = await createStaffUser(app.strapi, 'quality', { preferredLanguage: 'en' });
-    planner = await createStaffUser(app.strapi, 'planner');
-    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
     customer = await createCustomer(app.strapi, specialist, {
       preferredLanguage: 'en',
       contacts: [{ name: 'Wang', email: 'wang@customer.test', primary: true }],

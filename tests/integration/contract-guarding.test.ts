@@ -8,7 +8,7 @@
  */
 import request from 'supertest';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { act, draftContract, stateOf, workflowOf } from '../helpers/contracts';
@@ -17,16 +17,11 @@ import { CONTRACT, NOTIFICATION, OPINION, WORKFLOW_EVENT as EVENT } from '../../
 
 describe('contract review cannot be gone around', () => {
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let planner: StaffMember;
+  const { specialist, supervisor, planner } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner' });
   let customer: Doc;
   let product: Doc;
 
   beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    planner = await createStaffUser(app.strapi, 'planner');
     customer = await createCustomer(app.strapi, specialist, { creditLimit: '1000000.00' });
     product = await createProduct(app.strapi, supervisor);
   });

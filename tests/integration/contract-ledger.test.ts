@@ -10,7 +10,7 @@ import { createAdminUser } from '../helpers/admin';
 import { act, draftContract } from '../helpers/contracts';
 import { businessYear, createCustomer, createOrder, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaffUser, rest, StaffMember, useStaff } from '../helpers/staff';
 
 const HEADERS = [
   '合同编号 Number',
@@ -73,12 +73,14 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
 
 describe('contract ledger', () => {
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let planner: StaffMember;
-  let quality: StaffMember;
-  let east: StaffMember;
-  let north: StaffMember;
+  const { specialist, supervisor, planner, quality, east, north } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    planner: 'planner',
+    quality: 'quality',
+    east: ['salesperson', { displayName: '张华东' }],
+    north: ['salesperson', { displayName: '李华北' }],
+  });
   let customerA: Doc;
   let customerB: Doc;
   let orders: Doc[];
@@ -94,12 +96,6 @@ describe('contract ledger', () => {
   };
 
   beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    planner = await createStaffUser(app.strapi, 'planner');
-    quality = await createStaffUser(app.strapi, 'quality');
-    east = await createStaffUser(app.strapi, 'salesperson', { displayName: '张华东' });
-    north = await createStaffUser(app.strapi, 'salesperson', { displayName: '李华北' });
     // A high limit keeps the sales clerk's credit review out of these contracts' reviews.
     customerA = await createCustomer(app.strapi, specialist, { name: '杭州东方泵业有限公司', salesperson: east.id, creditLimit: '10000000.00' });
     customerB = await createCustomer(app.strapi, specialist, { name: 'Northern Valves, "Ltd."', salesperson: north.id, creditLimit: '10000000.00' });

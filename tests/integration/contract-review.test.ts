@@ -7,7 +7,7 @@
  */
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { rest, useStaff } from '../helpers/staff';
 import { businessYear, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { act, draftContract, stateOf, workflowOf } from '../helpers/contracts';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -20,20 +20,17 @@ const SHA = 'ab'.repeat(32);
 describe('contract review', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let planner: StaffMember;
-  let clerk: StaffMember;
-  let vp: StaffMember;
+  const { specialist, supervisor, planner, clerk, vp } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: ['cs-supervisor', { preferredLanguage: 'en' }],
+    planner: 'planner',
+    clerk: 'sales-clerk',
+    vp: 'marketing-vp',
+  });
   let customer: Doc;
   let product: Doc;
 
   beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor', { preferredLanguage: 'en' });
-    planner = await createStaffUser(app.strapi, 'planner');
-    clerk = await createStaffUser(app.strapi, 'sales-clerk');
-    vp = await createStaffUser(app.strapi, 'marketing-vp');
     customer = await createCustomer(app.strapi, specialist, {
       creditLimit: '1000000.00',
       preferredLanguage: 'en',

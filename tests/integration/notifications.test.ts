@@ -7,7 +7,7 @@ import { spawn } from 'child_process';
 import path from 'path';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
 import { useMailCatcher } from '../helpers/mail';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -19,8 +19,7 @@ const HOUR = 3_600_000;
 describe('e-mail notifications', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
+  const { specialist, supervisor } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor' });
   const later = () => new Date(Date.now() + 2 * HOUR); // far past any backoff
 
   const rows = (where: Record<string, unknown> = {}) => app.strapi.db.query(NOTIFICATION).findMany({ where, orderBy: { id: 'asc' } });
@@ -39,10 +38,6 @@ describe('e-mail notifications', () => {
       ...extra,
     });
 
-  beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-  });
   beforeEach(clearOutbox);
 
   it('tells the salesperson of a credit hold, in Chinese, from the same change that placed it', async () => {

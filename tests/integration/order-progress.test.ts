@@ -7,7 +7,8 @@
  */
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { rest, StaffMember } from '../helpers/staff';
+import { useOrderSetup } from '../helpers/shipping';
 import { createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
 import { actOn, ok } from '../helpers/workflow';
@@ -17,20 +18,8 @@ import { ORDER, PRODUCT } from '../../src/platform/uids';
 describe('order follow-up', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let supervisor: StaffMember;
-  let specialist: StaffMember;
-  let planner: StaffMember;
-  let coordinator: StaffMember;
-  let quality: StaffMember;
-  let customer: Doc;
-
-  beforeAll(async () => {
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    planner = await createStaffUser(app.strapi, 'planner');
-    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
-    quality = await createStaffUser(app.strapi, 'quality');
-    customer = await createCustomer(app.strapi, specialist, { contacts: [{ name: 'Zhao', email: 'zhao@customer.test', primary: true }] });
+  const { supervisor, specialist, planner, coordinator, quality, customer } = useOrderSetup(app, { quality: 'quality' }, {
+    contacts: [{ name: 'Zhao', email: 'zhao@customer.test', primary: true }],
   });
 
   const sentMail = async () => {

@@ -5,7 +5,7 @@
  * under concurrent creates.
  */
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import {
   countRows,
   createCustomer,
@@ -21,16 +21,11 @@ const LINE = 'order.line';
 
 describe('order validation and server-computed fields', () => {
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let salesperson: StaffMember;
+  const { specialist, supervisor, salesperson } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', salesperson: 'salesperson' });
   let customer: Doc;
   let product: Doc;
 
   beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    salesperson = await createStaffUser(app.strapi, 'salesperson');
     customer = await createCustomer(app.strapi, specialist, { region: '华南', salesperson: salesperson.id });
     product = await createProduct(app.strapi, supervisor, { specification: 'DN50 PN16 铸铁' });
   });

@@ -7,19 +7,16 @@
  * open amounts, and per payment, unallocated = amount − its allocations in force; and the
  * receivables roll-up equal to its rebuild.
  */
-import path from 'path';
 import Decimal from 'decimal.js';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaff, rest, StaffMember } from '../helpers/staff';
+import { useStrapi } from '../helpers/strapi';
+import { rest, StaffMember } from '../helpers/staff';
 import { createAdminUser, contentManager, connect } from '../helpers/admin';
-import { businessYear, countRows, createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
+import { businessYear, countRows, createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { expectReceivableRollupExact } from '../helpers/rollups';
-import { planShipment, readyOrder, receivableOf, ship as shipIt, SHIPPING_ROLES } from '../helpers/shipping';
+import { readyOrder, redateReceivable, shipLine, useCollectionSetup } from '../helpers/shipping';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { ALLOCATION, PAYMENT, RECEIVABLE, SHIPMENT, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
-
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
 
 const d = (value: unknown) => new Decimal(String(value));
@@ -27,18 +24,7 @@ const d = (value: unknown) => new Decimal(String(value));
 describe('payments and allocation', () => {
   const app = useStrapi();
   const today = dateIn('Asia/Shanghai');
-  let supervisor: StaffMember;
-  let specialist: StaffMember;
-  let planner: StaffMember;
-  let coordinator: StaffMember;
-  let clerk: StaffMember;
-  let salesperson: StaffMember;
-  let product: Doc;
-
-  beforeAll(async () => {
-    ({ supervisor, specialist, planner, coordinator, clerk, salesperson } = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', salesperson: 'salesperson' }));
-    product = await createProduct(app.strapi, supervisor, { name: '离心泵', stockOnHand: 100000, unit: '台' });
-  });
+  const { supervisor, specialist, planner, coordinator, clerk, salesperson, product } = useCollectionSetup(app, { name: '离心泵' });
 
   const newCustomer = () => createCustomer(app.strapi, specialist, { paymentTermsDays: 30 });
 
@@ -46,11 +32,8 @@ describe('payments and allocation', () => {
   const ship = async (customer: Doc, amount: string, dates?: { invoiceDate: string; dueDate: string }) => {
     const staff = { specialist, supervisor, planner, coordinator };
     const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 1, unitPrice: amount }]);
-    const shipment = await planShipment(app.strapi, coordinator, order, [{ line: keys[0], quantity: 1 }]);
-    await ok(shipIt(app.strapi, coordinator, shipment));
-    const receivable = await receivableOf(app.strapi, shipment);
-    // Dated as if shipped earlier: what aging and oldest-first look at.
-    if (dates) await asTrustedWrite(() => app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: dates }));
+    const { shipment, receivable } = await shipLine(app.strapi, coordinator, order, keys[0]);
+    if (dates) await redateReceivable(app.strapi, receivable, dates);
     return { order, shipment, receivable: await app.strapi.db.query(RECEIVABLE).findOne({ where: { id: receivable.id } }) as Doc };
   };
 

@@ -3,7 +3,7 @@
  * (with the stock check), orders and the contact log (inquiries).
  */
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import {
   countRows,
   createCustomer,
@@ -17,16 +17,11 @@ import {
 
 describe('business records through REST', () => {
   const app = useStrapi();
-  let specialist: StaffMember;
-  let supervisor: StaffMember;
-  let quality: StaffMember;
-  let salesperson: StaffMember;
-
-  beforeAll(async () => {
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    quality = await createStaffUser(app.strapi, 'quality');
-    salesperson = await createStaffUser(app.strapi, 'salesperson');
+  const { specialist, supervisor, quality, salesperson } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    quality: 'quality',
+    salesperson: 'salesperson',
   });
 
   describe('customers', () => {

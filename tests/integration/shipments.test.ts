@@ -8,7 +8,8 @@
 import request from 'supertest';
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { rest, StaffMember } from '../helpers/staff';
+import { readyOrder as readyOrderOf, useOrderSetup } from '../helpers/shipping';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -27,25 +28,11 @@ const todayInShanghai = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString
 describe('shipments and receivables', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let supervisor: StaffMember;
-  let specialist: StaffMember;
-  let planner: StaffMember;
-  let coordinator: StaffMember;
-  let clerk: StaffMember;
-  let customer: Doc;
-
-  beforeAll(async () => {
-    supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
-    specialist = await createStaffUser(app.strapi, 'cs-specialist');
-    planner = await createStaffUser(app.strapi, 'planner');
-    coordinator = await createStaffUser(app.strapi, 'order-coordinator');
-    clerk = await createStaffUser(app.strapi, 'sales-clerk');
-    customer = await createCustomer(app.strapi, specialist, {
-      name: '宁波海天精工机械有限公司',
-      address: '宁波市北仑区',
-      paymentTermsDays: 45,
-      contacts: [{ name: '陈工', email: 'chen@customer.test', phone: '0574-8888', primary: true }],
-    });
+  const { supervisor, specialist, planner, coordinator, clerk, customer } = useOrderSetup(app, { clerk: 'sales-clerk' }, {
+    name: '宁波海天精工机械有限公司',
+    address: '宁波市北仑区',
+    paymentTermsDays: 45,
+    contacts: [{ name: '陈工', email: 'chen@customer.test', phone: '0574-8888', primary: true }],
   });
 
   const stored = (uid: string, documentId: string) => app.strapi.db.query(uid as never).findOne({ where: { documentId }, populate: { lines: true } });
@@ -54,17 +41,8 @@ describe('shipments and receivables', () => {
   const shipmentAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
     actOn(app.strapi, member, SHIPMENT, documentId, action, fields);
   /** An order taken to ready: confirmed, scheduled, produced. */
-  const readyOrder = async (lines: { product: Doc; quantity: number; unitPrice: string }[]) => {
-    const order = await createOrder(app.strapi, specialist, {
-      customer: customer.documentId,
-      lines: lines.map((line) => ({ product: line.product.documentId, quantity: line.quantity, unitPrice: line.unitPrice })),
-    });
-    await ok(orderAct(supervisor, order.documentId, 'confirm', { comment: 'repeat order' }));
-    await ok(orderAct(planner, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }));
-    await ok(orderAct(coordinator, order.documentId, 'start_production'));
-    await ok(orderAct(coordinator, order.documentId, 'mark_ready'));
-    return { order, keys: (await stored(ORDER, order.documentId)).lines.map((line: { key: string }) => line.key) as string[] };
-  };
+  const readyOrder = (lines: { product: Doc; quantity: number; unitPrice: string }[]) =>
+    readyOrderOf(app.strapi, { specialist, supervisor, planner, coordinator }, customer, lines);
   const newShipment = (member: StaffMember, order: Doc, lines: { line: string; quantity: number }[], fields: Record<string, unknown> = {}) =>
     rest(app.strapi, member).post('/api/shipments?populate=lines', {
       data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅', ...fields },

@@ -15,7 +15,7 @@ import { contentManager, createAdminUser } from '../helpers/admin';
 import { useMailCatcher } from '../helpers/mail';
 import { readPdf } from '../helpers/pdf';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
-import { createStaffUser, rest, StaffMember } from '../helpers/staff';
+import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { countRows, createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
@@ -103,10 +103,13 @@ const FIGURES = ['openingBalance', 'shipped', 'received', 'reversed', 'closingBa
 describe('customer statements', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  let clerk: StaffMember;
-  let clerk2: StaffMember;
-  let salesperson: StaffMember;
-  let planner: StaffMember;
+  const { clerk, clerk2, salesperson, planner, supervisor } = useStaff(app, {
+    clerk: 'sales-clerk',
+    clerk2: ['sales-clerk', { preferredLanguage: 'en' }],
+    salesperson: 'salesperson',
+    planner: 'planner',
+    supervisor: 'cs-supervisor',
+  });
   let customers: Record<'a' | 'b', Doc>;
   const from = day(-40);
   const to = day(-10);
@@ -120,11 +123,6 @@ describe('customer statements', () => {
   const linkIn = (text: string) => text.match(/https?:\/\/\S+\/api\/statements\/respond\/(\S+)/)![1];
 
   beforeAll(async () => {
-    clerk = await createStaffUser(app.strapi, 'sales-clerk');
-    clerk2 = await createStaffUser(app.strapi, 'sales-clerk', { preferredLanguage: 'en' });
-    salesperson = await createStaffUser(app.strapi, 'salesperson');
-    planner = await createStaffUser(app.strapi, 'planner');
-    const supervisor = await createStaffUser(app.strapi, 'cs-supervisor');
     customers = {
       a: await createCustomer(app.strapi, supervisor, {
         name: '宁波海天精工机械有限公司',

@@ -6,7 +6,9 @@
 import { factories } from '@strapi/strapi';
 import { dateIn } from '../../../domain/business-date';
 import { refuse } from '../../../platform/errors';
-import { complaintStatistics, complaintSummaryXlsx, STATISTICS_FORMATS } from '../../../statistics/complaint-statistics';
+import { STATISTICS_FORMATS } from '../../../statistics/complaint-query';
+import { complaintStatistics } from '../../../statistics/complaint-statistics';
+import { complaintSummaryXlsx } from '../../../statistics/complaint-summary';
 import { acceptFeedback } from '../../../workflows/complaint-closing';
 import { complaintWorkflow } from '../../../workflows/complaint-workflow';
 import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';

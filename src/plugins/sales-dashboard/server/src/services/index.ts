@@ -1,20 +1,23 @@
 /** The dashboard service: the statistics modules of src/statistics, bound to this Strapi. */
 import type { Core } from '@strapi/strapi';
 import { complaintStatistics } from '../../../../../statistics/complaint-statistics';
-import * as sales from '../../../../../statistics/sales-statistics';
+import { complaintQuery, salesFilterChoices, salesMonthWidget } from '../../../../../statistics/sales-statistics';
+import { salesBreakdown } from '../../../../../statistics/sales-breakdown';
+import { salesTargets } from '../../../../../statistics/sales-targets';
+import { salesTrend } from '../../../../../statistics/sales-trend';
 import * as receivables from '../../../../../statistics/receivable-statistics';
 import { dashboardTableXlsx, DashboardTable } from '../../../../../statistics/dashboard-export';
 
 type Query = Record<string, unknown>;
 
 const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
-  filters: () => sales.salesFilterChoices(strapi),
-  trend: (query: Query) => sales.salesTrend(strapi, query),
-  breakdown: (query: Query) => sales.salesBreakdown(strapi, query),
-  targets: (query: Query) => sales.salesTargets(strapi, query),
-  monthWidget: () => sales.salesMonthWidget(strapi),
+  filters: () => salesFilterChoices(strapi),
+  trend: (query: Query) => salesTrend(strapi, query),
+  breakdown: (query: Query) => salesBreakdown(strapi, query),
+  targets: (query: Query) => salesTargets(strapi, query),
+  monthWidget: () => salesMonthWidget(strapi),
   complaints: async (query: Query) => {
-    const { query: parameters, scope } = await sales.complaintQuery(strapi, query);
+    const { query: parameters, scope } = await complaintQuery(strapi, query);
     return complaintStatistics(strapi, parameters, { scope });
   },
   aging: (query: Query) => receivables.receivableAging(strapi, query),

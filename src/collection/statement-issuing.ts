@@ -1,0 +1,71 @@
+/**
+ * Issuing a customer statement: the period and customer checked, every figure computed and
+ * reconciled (./statement-figures.ts), and the statement frozen into its record with its lines
+ * and open items, numbered in the statement series.
+ */
+import type { Core } from '@strapi/strapi';
+import { dateIn, isCalendarDate, yearIn } from '../domain/business-date';
+import { SERIES } from '../domain/document-number';
+import { periodProblems } from '../domain/statement';
+import { conflict, validationError } from '../platform/errors';
+import { nextNumber } from '../platform/next-number';
+import { reportTimeZone } from '../platform/settings';
+import { Actor } from '../platform/actor';
+import { asTrustedWrite } from '../platform/trusted-write';
+import { CUSTOMER, STATEMENT } from '../platform/uids';
+import { computeStatement } from './statement-figures';
+import { StatementSnapshot } from './statement-record';
+
+const CURRENCIES = ['CNY', 'USD', 'EUR'];
+
+export interface IssueInput {
+  customer?: unknown;
+  periodFrom?: unknown;
+  periodTo?: unknown;
+  currency?: unknown;
+}
+
+/** Issues a statement: 400 for a bad period or an unknown customer, 409 when the books do not reconcile. */
+export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, actor: Actor, now = new Date()) => {
+  const timeZone = reportTimeZone(strapi);
+  const problems = periodProblems(input.periodFrom, input.periodTo, dateIn(timeZone, now), isCalendarDate);
+  const currency = input.currency ?? 'CNY';
+  if (!CURRENCIES.includes(currency as string)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
+  const customer =
+    typeof input.customer === 'string' && input.customer
+      ? await strapi.db.query(CUSTOMER).findOne({ where: { documentId: input.customer }, select: ['id', 'documentId', 'code', 'name', 'address'] })
+      : null;
+  if (!customer) problems.push({ path: ['customer'], message: 'must be the documentId of a known customer' });
+  if (problems.length) throw validationError(problems);
+  const periodFrom = input.periodFrom as string;
+  const periodTo = input.periodTo as string;
+  const scope = { customerId: customer.id, currency: currency as string, timeZone };
+  const statement = await computeStatement(strapi, scope, periodFrom, periodTo);
+  if (statement.problems.length) throw conflict(`The books do not reconcile for this customer: ${statement.problems.join('; ')}`, { problems: statement.problems });
+  const snapshot: StatementSnapshot = {
+    company: strapi.config.get('server.business.company') as StatementSnapshot['company'],
+    customer: { code: customer.code ?? '', name: customer.name ?? '', address: customer.address ?? '' },
+    lines: statement.lines,
+    openItems: statement.openItems,
+    aging: statement.aging,
+  };
+  const { openItemsTotal: _total, ...figures } = statement.figures;
+  return strapi.db.transaction(async (): Promise<{ id: number; documentId: string; number: string }> =>
+    asTrustedWrite(async () =>
+      strapi.db.query(STATEMENT).create({
+        data: {
+          number: await nextNumber(strapi, SERIES.statement, yearIn(timeZone, now)),
+          customer: customer.id,
+          periodFrom,
+          periodTo,
+          currency,
+          ...figures,
+          snapshot,
+          state: 'issued',
+          issuedBy: actor.staffUserId,
+          version: 1,
+        },
+      })
+    )
+  );
+};

@@ -1,0 +1,69 @@
+/** The sales trend per day, month, quarter or year, with the same period a year earlier. */
+import type { Core } from '@strapi/strapi';
+import Decimal from 'decimal.js';
+import { addYears, centsToMoney, Grain, GRAINS, periodsBetween, periodYearLater } from '../domain/sales-periods';
+import { DashboardFilters, oneOf, parseDashboardQuery } from './dashboard-query';
+import { groupedSums } from './sales-sums';
+
+type Query = Record<string, unknown>;
+
+const otherCurrencyOrders = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<number> =>
+  (await groupedSums(strapi, filters, 'total', '<>')).get('all')?.orders ?? 0;
+
+export interface TrendRow {
+  period: string;
+  amount: string;
+  quantity: number;
+  orders: number;
+  previousAmount: string;
+}
+
+export interface SalesTrend {
+  grain: Grain;
+  from: string;
+  to: string;
+  rows: TrendRow[];
+  totals: { amount: string; quantity: number; orders: number };
+  otherCurrencyOrders: number;
+}
+
+export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, grain: Grain): Promise<SalesTrend> => {
+  const previousFilters = { ...filters, from: addYears(filters.from, -1), to: addYears(filters.to, -1) };
+  const [current, previous, others] = await Promise.all([
+    groupedSums(strapi, filters, { period: grain }),
+    groupedSums(strapi, previousFilters, { period: grain }),
+    otherCurrencyOrders(strapi, filters),
+  ]);
+  const previousByPeriod = new Map([...previous].map(([period, sums]) => [periodYearLater(period), sums.amount]));
+  const zero = { amount: new Decimal(0), quantity: 0, orders: 0 };
+  const rows = periodsBetween(filters.from, filters.to, grain).map((period) => {
+    const sums = current.get(period) ?? zero;
+    return {
+      period,
+      amount: centsToMoney(sums.amount),
+      quantity: sums.quantity,
+      orders: sums.orders,
+      previousAmount: centsToMoney(previousByPeriod.get(period) ?? 0),
+    };
+  });
+  const all = [...current.values()];
+  return {
+    grain,
+    from: filters.from,
+    to: filters.to,
+    rows,
+    totals: {
+      amount: centsToMoney(all.reduce((sum, row) => sum.plus(row.amount), new Decimal(0))),
+      quantity: all.reduce((sum, row) => sum + row.quantity, 0),
+      orders: all.reduce((sum, row) => sum + row.orders, 0),
+    },
+    otherCurrencyOrders: others,
+  };
+};
+
+export const TREND_PARAMETERS = { grain: oneOf(GRAINS, 'month') };
+
+export const salesTrend = async (strapi: Core.Strapi, query: Query): Promise<SalesTrend> => {
+  const { filters, params } = await parseDashboardQuery(strapi, query, TREND_PARAMETERS);
+  return trendOf(strapi, filters, params.grain);
+};
