@@ -3,7 +3,6 @@
  * `useMailCatcher()` must be called before `useStrapi()`: it picks a free port and points Strapi's
  * nodemailer at it before Strapi boots.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startMailCatcher } = require('../../scripts/mail-catcher');
 
 export interface CaughtMail {

@@ -332,7 +332,7 @@ describe('department roles', () => {
       const table = app.strapi.db.metadata.get('api::order.order' as never).tableName;
       await app.strapi.db.connection(table).where({ document_id: created.body.data.documentId }).update({ state: 'confirmed' });
       const shown = await contentManager(app.strapi, admin).findOne('api::order.order', created.body.data.documentId);
-      const { id: _id, documentId: _documentId, createdAt, updatedAt, publishedAt, createdBy, updatedBy, ...form } = shown.body.data;
+      const { id: _id, documentId: _documentId, createdAt: _createdAt, updatedAt: _updatedAt, publishedAt: _publishedAt, createdBy: _createdBy, updatedBy: _updatedBy, ...form } = shown.body.data;
       expect(shown.body.data.state).toBe('confirmed'); // the panel shows the order's own state
       const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, { ...form, notes: '客户要求加急' });
       expect([res.status, res.body.error]).toEqual([200, undefined]);
