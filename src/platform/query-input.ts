@@ -34,7 +34,7 @@ export interface QueryDeclaration<S extends ParameterSpecs> {
 /** Declares a query, inferring each parameter's type for `check` and for the handler. */
 export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: QueryDeclaration<S>['check']): QueryDeclaration<S> => ({ parameters, check });
 
-export const oneOf = <T extends string>(values: readonly T[], fallback: T): ParameterSpec<T> => ({
+export const oneOf = <T extends string, F extends T | undefined = T>(values: readonly T[], fallback: F): ParameterSpec<T | F> => ({
   fallback,
   read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
 });
