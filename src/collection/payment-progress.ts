@@ -22,7 +22,7 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 export const paymentProgress = async (strapi: Core.Strapi, subject: ProgressSubject, documentId: string, now: Date = new Date()): Promise<PaymentProgress> => {
   const knex = strapi.db.connection;
   const uid = subject === 'order' ? ORDER : CONTRACT;
-  const record = await strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });
+  const record = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });
   if (!record) throw new errors.NotFoundError(`No ${subject} with this documentId`);
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);

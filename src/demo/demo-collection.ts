@@ -25,6 +25,7 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
 import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const ORDER_LINE = 'order.line';
 const ROLES: RoleCode[] = ['cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk'];
@@ -161,17 +162,17 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
       role: 'order-coordinator' as RoleCode,
     };
     const shipment = await asStaff(strapi, coordinator, () =>
-      strapi.documents(SHIPMENT as never).create({
-        data: {
+      strapi.documents(SHIPMENT).create({
+        data: documentData(SHIPMENT, {
           order: order.documentId,
           lines: lines.map((line) => ({
-            line: keys.get(line.id),
+            line: keys.get(line.id)!,
             quantity: line.quantity,
           })),
           transportMode: 'truck',
           plannedDate: day(14),
-        },
-      } as never)
+        }),
+      })
     );
     const shipmentId = (shipment as { documentId: string }).documentId;
     await overrideHold(order, 'shipment', shipmentId, morningOf(day(14)));

@@ -85,7 +85,7 @@ const writeComplaint: Guard = async (strapi, call, next) => {
       );
       if (call.action === 'create') await tellSupervisors(strapi, complaint);
       const { data: _data, documentId: _id, ...query } = call.params;
-      return strapi.documents(COMPLAINT as never).findOne({ ...query, documentId: written.documentId } as never);
+      return strapi.documents(COMPLAINT).findOne({ ...query, documentId: written.documentId });
     }),
     'number'
   );

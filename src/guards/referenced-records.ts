@@ -43,7 +43,7 @@ const nameOf = (strapi: Core.Strapi, model: string) => {
 export const refuseDeleteWhileReferenced = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
   const kept = KEPT_WHILE_REFERENCED[uid];
   if (!kept || !documentId) return;
-  const stored = await strapi.db.query(uid as never).findMany({ where: { documentId }, select: ['id', kept.nameField] });
+  const stored = await strapi.db.query(uid).findMany({ where: { documentId }, select: ['id', kept.nameField] });
   if (stored.length === 0) return; // Strapi answers 404 itself
   const ids = stored.map((row: { id: number }) => row.id);
   const uses: string[] = [];

@@ -87,5 +87,5 @@ export const storedForComparison = async (strapi: Core.Strapi, uid: string, docu
       populate[field] = rowRelations.length ? { populate: Object.fromEntries(rowRelations.map(([name]) => [name, { select: ['id', 'documentId'] }])) } : true;
     }
   }
-  return strapi.db.query(uid as never).findOne({ where: { documentId }, populate });
+  return strapi.db.query(uid).findOne({ where: { documentId }, populate });
 };

@@ -35,7 +35,7 @@ export const idsOfResult = (event: LifecycleEvent): number[] => {
 
 /** The ids of the rows of `uid` a write's `where` matches (read before the write, while they still match). */
 export const matchingIds = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown> | undefined): Promise<number[]> =>
-  (await strapi.db.query(uid as never).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
+  (await strapi.db.query(uid).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
 
 /**
  * ANALYZE on PostgreSQL (a no-op on SQLite): tables just filled in bulk keep the planner's
@@ -83,5 +83,5 @@ export const followWrites = (strapi: Core.Strapi, { models, concerned, resync, s
     ...(updatesOnly
       ? {}
       : { afterCreate: written, afterCreateMany: written, beforeDelete: remember, afterDelete: bulk, beforeDeleteMany: remember, afterDeleteMany: bulk }),
-  } as never);
+  });
 };

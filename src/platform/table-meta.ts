@@ -10,7 +10,7 @@ interface Meta {
 }
 
 export const metaOf = (strapi: Core.Strapi, uid: string) => {
-  const meta = strapi.db.metadata.get(uid as never) as unknown as Meta;
+  const meta = strapi.db.metadata.get(uid) as unknown as Meta;
   const column = (attribute: string): string => {
     const name = meta.attributes[attribute]?.columnName;
     if (!name) throw new Error(`${uid} has no column for ${attribute}`);

@@ -67,7 +67,7 @@ const INDEXES = [
 const factsSelect = (strapi: Core.Strapi) => {
   const o = metaOf(strapi, ORDER);
   const l = metaOf(strapi, LINE);
-  const lines = (strapi.db.metadata.get(ORDER as never) as unknown as {
+  const lines = (strapi.db.metadata.get(ORDER) as unknown as {
     attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; pivotColumns: string[] } }>;
   }).attributes.lines.joinTable;
   const customer = o.link('customer');
@@ -281,7 +281,7 @@ export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
 /** The orders owning these order-line rows. */
 const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<number[]> => {
   if (lineIds.length === 0) return [];
-  const lines = (strapi.db.metadata.get(ORDER as never) as unknown as {
+  const lines = (strapi.db.metadata.get(ORDER) as unknown as {
     attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
   }).attributes.lines.joinTable;
   return strapi.db.transaction(async ({ trx }) => {

@@ -33,7 +33,7 @@ export const parseStockAdjustment = (data: unknown): StockAdjustment => {
 
 export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjustment: StockAdjustment, actor: Actor) =>
   strapi.db.transaction(async ({ trx }) => {
-    const table = strapi.db.metadata.get(PRODUCT as never).tableName;
+    const table = strapi.db.metadata.get(PRODUCT).tableName;
     const product = await trx(table).where({ document_id: documentId }).first('id', 'sku', 'stock_on_hand', 'stock_reserved');
     if (!product) throw new errors.NotFoundError('No product with this documentId');
     const changed = await trx(table)

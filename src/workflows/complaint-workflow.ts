@@ -19,6 +19,7 @@ import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const TEXT_LIMIT = 4000;
 
@@ -134,11 +135,11 @@ const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Recor
 };
 
 /** Measures change through the Document Service (they are components), inside the step's transaction. */
-const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures: Partial<Measure>[]) =>
-  strapi.documents(COMPLAINT as never).update({
+const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures: Measure[]) =>
+  strapi.documents(COMPLAINT).update({
     documentId: complaint.documentId,
-    data: { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) },
-  } as never);
+    data: documentData(COMPLAINT, { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) }),
+  });
 
 const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
   const complaint = context.record as ComplaintRecord;
@@ -146,7 +147,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record
   if (step.action === 'add_measure') {
     const measure = {
       key: crypto.randomBytes(6).toString('hex'),
-      kind: input.kind as string,
+      kind: input.kind as Measure['kind'],
       description: input.description as string,
       ownerRole: input.ownerRole as Measure['ownerRole'],
       dueDate: input.dueDate as string,

@@ -185,7 +185,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
     select: ['contractDate', 'paymentTerms', 'deliveryDate', 'deliveryTerms', 'packagingRequirements', 'qualityTerms', 'otherTerms'],
   });
   const { id: _id, ...copied } = terms;
-  const created = await strapi.documents(CONTRACT as never).create({
+  const created = await strapi.documents(CONTRACT).create({
     data: {
       ...copied,
       number: contract.number,
@@ -202,7 +202,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
         unitPrice: line.unitPrice,
         lineAmount: line.lineAmount,
       })),
-    } as never,
+    },
   });
   await strapi.db.query(CONTRACT).update({
     where: { documentId: created.documentId },

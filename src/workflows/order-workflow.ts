@@ -51,7 +51,7 @@ export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promis
 
 /** Reserves or releases stock for each line named, never beyond what the product has available. */
 const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Allocation[]) => {
-  const products = strapi.db.metadata.get(PRODUCT as never).tableName;
+  const products = strapi.db.metadata.get(PRODUCT).tableName;
   for (const [index, allocation] of allocations.entries()) {
     const line = order.lines.find((candidate) => candidate.key === allocation.line);
     if (!line || !line.product) throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);

@@ -45,7 +45,7 @@ export const loadShipment = (strapi: Core.Strapi, documentId: string): Promise<S
     },
   });
 
-const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT as never).tableName;
+const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT).tableName;
 
 /**
  * Takes each line's goods from stock and releases the order line's reservation for them. What is

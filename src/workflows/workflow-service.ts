@@ -83,7 +83,7 @@ export const takeAction = async (
       asTrustedWrite(async () => {
         // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
         // the same record queue here, and each one then reads what the one before it wrote.
-        const table = strapi.db.metadata.get(definition.uid as never).tableName;
+        const table = strapi.db.metadata.get(definition.uid).tableName;
         const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
         if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
 
@@ -97,7 +97,7 @@ export const takeAction = async (
         const version = step.opinion && !step.moves ? record.version : record.version + 1;
         // Entering a state that awaits opinions opens a new review round: earlier opinions stay on record.
         const round = step.moves && machine.awaits?.[step.to] ? { reviewRound: record.reviewRound + 1 } : {};
-        await strapi.db.query(definition.uid as never).update({
+        await strapi.db.query(definition.uid).update({
           where: { id: record.id },
           data: { ...fields, ...round, state: step.to, version },
         });

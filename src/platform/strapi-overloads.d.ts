@@ -1,0 +1,7 @@
+import type { Struct } from '@strapi/strapi';
+
+declare module '@strapi/types/dist/core/strapi' {
+  interface Strapi {
+    contentType(name: 'api::complaint.complaint'): Struct.ContentTypeSchema;
+  }
+}
