@@ -22,7 +22,7 @@ import { devEmail } from '../staff/dev-accounts';
 import { orderWorkflow } from '../workflows/order-workflow';
 import { shipmentWorkflow } from '../workflows/shipment-workflow';
 import { asTrustedWrite } from '../platform/trusted-write';
-import { takeAction } from '../workflows/workflow-service';
+import { takeAction, WorkflowDefinition } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
 import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER } from '../platform/uids';
 import { documentData } from '../platform/document-data';
@@ -99,7 +99,8 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     input: Record<string, unknown> = {}
   ) => {
     const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
-    await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
+    const workflow: WorkflowDefinition = uid === ORDER ? orderWorkflow : shipmentWorkflow;
+    await takeAction(strapi, workflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
   };
 
   /**

@@ -75,7 +75,7 @@ const checkInput = (input: Record<string, unknown>) => {
 };
 
 /** The measure a `complete_measure` names, checked: it exists, is open, and the caller owns it (or supervises). */
-const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext) => {
+const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext<ComplaintRecord>) => {
   const measure = complaint.measures.find((candidate) => candidate.key === input.measure);
   if (!measure) throw new DomainValidationError([{ path: ['measure'], message: `no measure ${String(input.measure)} on ${complaint.number}` }]);
   if (measure.doneAt) throw conflict(`the measure "${measure.description}" is already done`);
@@ -85,8 +85,8 @@ const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepCon
   return measure;
 };
 
-const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
-  const complaint = context.record as ComplaintRecord;
+const prepare = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>): Promise<Record<string, unknown>> => {
+  const complaint = context.record;
   const { step, input, now } = context;
   checkInput(input);
   const fields: Record<string, unknown> = {};
@@ -141,8 +141,8 @@ const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures
     data: documentData(COMPLAINT, { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) }),
   });
 
-const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
-  const complaint = context.record as ComplaintRecord;
+const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>): Promise<Record<string, unknown>> => {
+  const complaint = context.record;
   const { step, input, now } = context;
   if (step.action === 'add_measure') {
     const measure = {
@@ -175,8 +175,8 @@ const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const complaint = record as ComplaintRecord;
+const mailboxesOf = async (_strapi: Core.Strapi, record: ComplaintRecord, to: Recipient): Promise<Mailbox[]> => {
+  const complaint = record;
   if ('customer' in to && complaint.replyChannel === 'email') {
     const mailbox = customerMailbox(complaint.customer);
     return mailbox ? [mailbox] : [];
@@ -184,8 +184,8 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Rec
   return [];
 };
 
-export const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
-  const complaint = record as ComplaintRecord;
+export const mailData = async (strapi: Core.Strapi, record: ComplaintRecord) => {
+  const complaint = record;
   const zone = reportTimeZone(strapi);
   return {
     complaint: {
@@ -202,10 +202,10 @@ export const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const complaintWorkflow: WorkflowDefinition = {
+export const complaintWorkflow: WorkflowDefinition<ComplaintRecord> = {
   uid: COMPLAINT,
   subject: 'complaint',
-  machine: (strapi) => complaintMachine(complaintPolicy(strapi)) as unknown as ReturnType<Extract<WorkflowDefinition['machine'], (s: Core.Strapi) => unknown>>,
+  machine: (strapi) => complaintMachine(complaintPolicy(strapi)),
   load: loadComplaint,
   prepare,
   follow,

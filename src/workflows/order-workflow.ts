@@ -83,8 +83,8 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
-  const order = record as OrderRecord;
+const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext<OrderRecord>): Promise<Record<string, unknown>> => {
+  const order = record;
   switch (step.action) {
     case 'confirm':
       // The credit rule holds at confirmation too, not only when the draft was written.
@@ -121,8 +121,8 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
 };
 
 /** Mail that follows an action rather than a state: a moved promise to the customer, a note to the role it escalates to. */
-const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext) => {
-  const order = record as OrderRecord;
+const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext<OrderRecord>) => {
+  const order = record;
   const data = { ...(await mailData(strapi, record)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
   const send = async (template: string, mailboxes: Mailbox[], step: string) => {
     for (const mailbox of mailboxes) {
@@ -135,13 +135,13 @@ const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext)
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const mailbox = 'customer' in to ? customerMailbox((record as OrderRecord).customer) : null;
+const mailboxesOf = async (_strapi: Core.Strapi, record: OrderRecord, to: Recipient): Promise<Mailbox[]> => {
+  const mailbox = 'customer' in to ? customerMailbox(record.customer) : null;
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
-  const order = record as OrderRecord;
+const mailData = async (_strapi: Core.Strapi, record: OrderRecord) => {
+  const order = record;
   return {
     order: {
       number: order.number,
@@ -155,10 +155,10 @@ const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const orderWorkflow: WorkflowDefinition = {
+export const orderWorkflow: WorkflowDefinition<OrderRecord> = {
   uid: ORDER,
   subject: 'order',
-  machine: orderMachine as unknown as WorkflowDefinition['machine'],
+  machine: orderMachine,
   load: loadOrder,
   prepare,
   follow,

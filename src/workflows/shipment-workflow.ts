@@ -83,8 +83,8 @@ const putBackInStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => 
 };
 
 /** The order follows its shipments: shipped when every line has left, partially shipped when some has. */
-const moveOrder = async (strapi: Core.Strapi, context: StepContext) => {
-  const shipment = context.record as ShipmentRecord;
+const moveOrder = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>) => {
+  const shipment = context.record;
   const gone = await strapi.db.query(SHIPMENT).findMany({
     where: { order: { id: shipment.order.id }, state: { $in: [...GOODS_GONE_STATES] } },
     populate: { lines: true },
@@ -107,8 +107,8 @@ const moveOrder = async (strapi: Core.Strapi, context: StepContext) => {
   );
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext): Promise<Record<string, unknown>> => {
-  const shipment = record as ShipmentRecord;
+const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext<ShipmentRecord>): Promise<Record<string, unknown>> => {
+  const shipment = record;
   if (step.action === 'ship') {
     // Before the goods leave: a customer on credit hold ships only with marketing-vp's override.
     await enforceCreditHold(strapi, { customerId: shipment.customer?.id, subject: 'shipment', documentId: shipment.documentId, describe: `shipping ${shipment.number}`, now });
@@ -126,8 +126,8 @@ const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext):
   return {};
 };
 
-const follow = async (strapi: Core.Strapi, context: StepContext) => {
-  const shipment = context.record as ShipmentRecord;
+const follow = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>) => {
+  const shipment = context.record;
   if (context.step.action === 'ship') {
     const invoiceDate = dateIn(reportTimeZone(strapi), context.now);
     const { amount, dueDate } = receivableOf(
@@ -167,13 +167,13 @@ const follow = async (strapi: Core.Strapi, context: StepContext) => {
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const mailbox = 'customer' in to ? customerMailbox((record as ShipmentRecord).customer) : null;
+const mailboxesOf = async (_strapi: Core.Strapi, record: ShipmentRecord, to: Recipient): Promise<Mailbox[]> => {
+  const mailbox = 'customer' in to ? customerMailbox(record.customer) : null;
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
-  const shipment = record as ShipmentRecord;
+const mailData = async (_strapi: Core.Strapi, record: ShipmentRecord) => {
+  const shipment = record;
   return {
     shipment: { number: shipment.number, state: shipment.state, stateLabel: SHIPMENT_STATE_LABELS[shipment.state as ShipmentState] },
     order: { number: shipment.order.number },
@@ -183,10 +183,10 @@ const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const shipmentWorkflow: WorkflowDefinition = {
+export const shipmentWorkflow: WorkflowDefinition<ShipmentRecord> = {
   uid: SHIPMENT,
   subject: 'shipment',
-  machine: shipmentMachine as unknown as WorkflowDefinition['machine'],
+  machine: shipmentMachine,
   load: loadShipment,
   prepare,
   follow,
