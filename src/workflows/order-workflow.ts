@@ -17,6 +17,7 @@ import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { TemplateName } from '../domain/notification-templates';
 import { ORDER, PRODUCT } from '../platform/uids';
 
 const LINE = 'order.line';
@@ -124,7 +125,7 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
 const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext<OrderRecord>) => {
   const order = record;
   const data = { ...(await mailData(strapi, record)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
-  const send = async (template: string, mailboxes: Mailbox[], step: string) => {
+  const send = async (template: TemplateName, mailboxes: Mailbox[], step: string) => {
     for (const mailbox of mailboxes) {
       await notify(strapi, { event: template, key: `${template}:${order.documentId}:${step}:${mailbox.email}`, to: mailbox.email, template, locale: mailbox.language, data });
     }

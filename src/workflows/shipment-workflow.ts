@@ -15,6 +15,7 @@ import { enforceCreditHold, reassessCredit } from '../collection/credit-control'
 import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
+import type { AttachmentRef } from '../notifications/attachments';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 
@@ -179,7 +180,7 @@ const mailData = async (_strapi: Core.Strapi, record: ShipmentRecord) => {
     order: { number: shipment.order.number },
     customer: { code: shipment.customer?.code, name: shipment.customer?.name },
     // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).
-    attachments: [{ kind: 'delivery-note', ref: shipment.documentId }],
+    attachments: [{ kind: 'delivery-note', ref: shipment.documentId }] satisfies AttachmentRef[],
   };
 };
 
