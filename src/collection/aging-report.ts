@@ -14,11 +14,11 @@ import { validationError } from '../platform/errors';
 import { plainParameter } from '../platform/query-parameter';
 import { Column, Row, toXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
+import { CURRENCIES, DEFAULT_CURRENCY, isCurrency } from '../domain/money';
 import { Aging, AGING_GROUPS, AgingGroup, AgingOptions, receivableAging } from './receivable-aging';
 
 const PARAMETERS = ['asOf', 'groupBy', 'region', 'salesperson', 'top', 'currency', 'format'] as const;
 const FORMATS = ['json', 'xlsx'] as const;
-const CURRENCIES = ['CNY', 'USD', 'EUR'];
 const MAX_TOP = 1000;
 
 const GROUP_HEADERS: Record<AgingGroup, string> = {
@@ -45,8 +45,8 @@ export const parseAgingQuery = async (
   if (!(AGING_GROUPS as readonly string[]).includes(groupBy)) problems.push({ path: ['groupBy'], message: `must be one of ${AGING_GROUPS.join(', ')}` });
   const format = text('format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format)) problems.push({ path: ['format'], message: `must be one of ${FORMATS.join(', ')}` });
-  const currency = text('currency') ?? 'CNY';
-  if (!CURRENCIES.includes(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
+  const currency = text('currency') ?? DEFAULT_CURRENCY;
+  if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
   const topText = text('top');
   const top = topText === undefined ? undefined : Number(topText);
   if (topText !== undefined && (!/^\d+$/.test(topText) || top! < 1 || top! > MAX_TOP)) problems.push({ path: ['top'], message: `must be a whole number from 1 to ${MAX_TOP}` });

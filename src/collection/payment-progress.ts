@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
-import { formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
@@ -65,7 +65,7 @@ export const paymentProgress = async (strapi: Core.Strapi, subject: ProgressSubj
   const money = (value: unknown) => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
   return {
     number: record.number,
-    currency: record.currency ?? 'CNY',
+    currency: record.currency ?? DEFAULT_CURRENCY,
     total: money(record.total),
     receivables: Number(row.receivables),
     billed: money(row.billed),

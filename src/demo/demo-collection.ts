@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addDays, dateIn } from '../domain/business-date';
 import { newLineKey } from '../domain/document-id';
-import { formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
 import { recordCreditEvent } from '../collection/credit-control';
 import { recordPayment, reversePayment } from '../collection/payments';
@@ -72,7 +72,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   const candidates: Candidate[] = await strapi.db.query(ORDER).findMany({
     where: {
       state: { $in: ['shipped', 'closed'] },
-      currency: 'CNY',
+      currency: DEFAULT_CURRENCY,
       orderDate: { $gte: addDays(today, -300), $lte: addDays(today, -20) },
       customer: { creditHold: false },
     },
