@@ -79,7 +79,7 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
   for (let from = 0; from < total; from += chunkSize) {
     const chunk = rows.slice(from, from + chunkSize);
     await strapi.db.transaction(async ({ trx }) => {
-      const writer = createBulkWriter(strapi, trx as never);
+      const writer = createBulkWriter(strapi, trx);
       const receivables: (BulkRecord & { cents: number; paid: number; reversed: boolean; customerId: number; dueDate: string; invoiceDate: string; currency: string })[] = [];
       for (const order of chunk) {
         const parts = Math.max(1, Math.floor(perOrder) + (faker.number.float() < perOrder - Math.floor(perOrder) ? 1 : 0));

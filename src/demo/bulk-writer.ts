@@ -54,7 +54,7 @@ export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
   };
 
   const insert = async (uid: string, records: BulkRecord[], isComponent = false): Promise<number[]> => {
-    const meta = strapi.db.metadata.get(uid) as unknown as {
+    const meta = strapi.db.metadata.get(uid) as {
       tableName: string;
       attributes: Record<string, Attribute>;
     };

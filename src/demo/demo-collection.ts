@@ -24,7 +24,7 @@ import { shipmentWorkflow } from '../workflows/shipment-workflow';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction, WorkflowDefinition } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
-import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER } from '../platform/uids';
+import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER, WORKFLOW_EVENT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 
 const ORDER_LINE = 'order.line';
@@ -223,7 +223,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
 
 /** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */
 const dropPaperTrail = async (strapi: Core.Strapi, documentId: string) => {
-  const meta = strapi.db.metadata.get('api::workflow-event.workflow-event' as never) as unknown as {
+  const meta = strapi.db.metadata.get(WORKFLOW_EVENT) as {
     tableName: string;
     attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string } } }>;
   };

@@ -13,7 +13,7 @@ export const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? 
 /** Runs `work` in `knex` when given, else in a transaction (Strapi joins the caller's, if any). */
 export const inTransaction = async (strapi: Core.Strapi, knex: Knex | undefined, work: (trx: Knex) => Promise<void>): Promise<void> => {
   if (knex) return work(knex);
-  await strapi.db.transaction(({ trx }) => work(trx as unknown as Knex));
+  await strapi.db.transaction(({ trx }) => work(trx));
 };
 
 export interface LifecycleEvent {
