@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { requestData } from '../platform/request-data';
 import Decimal from 'decimal.js';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { formatMoney } from '../domain/money';
@@ -28,7 +29,7 @@ const ACTION_FIELDS: Record<PaymentAction, string[]> = {
 
 /** The request's `data` object with only the fields named, or a 400 naming the others. */
 const inputOf = (ctx: Context, allowed: readonly string[]): Record<string, unknown> => {
-  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
+  const data = requestData(ctx);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
   const unknown = Object.keys(data).filter((field) => !allowed.includes(field));
   if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; a payment takes ${allowed.join(', ')}`);

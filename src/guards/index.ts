@@ -122,6 +122,6 @@ const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Prom
 
 export const registerGuards = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (ctx, next) => {
-    return (await guarded(strapi, ctx as unknown as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
+    return (await guarded(strapi, ctx as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
   });
 };

@@ -25,8 +25,8 @@ interface RelationMeta {
 /** Every owning relation (model, attribute, link table) that points at `uid`. */
 const referencesTo = (strapi: Core.Strapi, uid: string) => {
   const found: { model: string; attribute: string; table: string; targetColumn: string }[] = [];
-  for (const [model, meta] of strapi.db.metadata as unknown as Map<string, { attributes: Record<string, RelationMeta> }>) {
-    for (const [attribute, shape] of Object.entries(meta.attributes)) {
+  for (const [model, meta] of strapi.db.metadata) {
+    for (const [attribute, shape] of Object.entries(meta.attributes as Record<string, RelationMeta>)) {
       if (shape.type !== 'relation' || shape.target !== uid || shape.mappedBy || !shape.joinTable) continue;
       found.push({ model, attribute, table: shape.joinTable.name, targetColumn: shape.joinTable.inverseJoinColumn.name });
     }

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { conflict, refuse } from '../platform/errors';
+import { requestData } from '../platform/request-data';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
@@ -64,6 +65,6 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
 
 /** POST /api/products/:documentId/stock-adjustments */
 export const stockAdjustmentHandler = (strapi: Core.Strapi) => async (ctx: Context) => {
-  const adjustment = parseStockAdjustment((ctx.request as unknown as { body?: { data?: unknown } }).body?.data);
+  const adjustment = parseStockAdjustment(requestData(ctx));
   ctx.body = { data: await adjustStock(strapi, ctx.params.documentId, adjustment, await currentActor(strapi)) };
 };
