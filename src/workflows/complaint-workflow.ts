@@ -175,8 +175,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: ComplaintRecord, to: Recipient): Promise<Mailbox[]> => {
-  const complaint = record;
+const mailboxesOf = async (_strapi: Core.Strapi, complaint: ComplaintRecord, to: Recipient): Promise<Mailbox[]> => {
   if ('customer' in to && complaint.replyChannel === 'email') {
     const mailbox = customerMailbox(complaint.customer);
     return mailbox ? [mailbox] : [];
@@ -184,8 +183,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: ComplaintRecord, to: Re
   return [];
 };
 
-export const mailData = async (strapi: Core.Strapi, record: ComplaintRecord) => {
-  const complaint = record;
+export const mailData = async (strapi: Core.Strapi, complaint: ComplaintRecord) => {
   const zone = reportTimeZone(strapi);
   return {
     complaint: {

@@ -96,8 +96,7 @@ const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: Contrac
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext<ContractRecord>): Promise<Record<string, unknown>> => {
-  const contract = record;
+const prepare = async (strapi: Core.Strapi, { record: contract, step, input, now }: StepContext<ContractRecord>): Promise<Record<string, unknown>> => {
   checkTexts(input);
   switch (step.action) {
     case 'submit':
@@ -233,8 +232,7 @@ const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { st
   }
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: ContractRecord, to: Recipient): Promise<Mailbox[]> => {
-  const contract = record;
+const mailboxesOf = async (_strapi: Core.Strapi, contract: ContractRecord, to: Recipient): Promise<Mailbox[]> => {
   if ('drafter' in to) {
     return contract.drafter?.email ? [{ email: contract.drafter.email, language: mailLanguage(contract.drafter.preferredLanguage) }] : [];
   }
@@ -245,8 +243,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: ContractRecord, to: Rec
   return [];
 };
 
-const mailData = async (strapi: Core.Strapi, record: ContractRecord) => {
-  const contract = record;
+const mailData = async (strapi: Core.Strapi, contract: ContractRecord) => {
   const opinions = await strapi.db.query(OPINION).findMany({
     where: { subject: 'contract', subjectId: contract.documentId, round: contract.reviewRound },
     select: ['role', 'verdict', 'comment', 'proposedDeliveryDate'],

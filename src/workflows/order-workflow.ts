@@ -84,8 +84,7 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext<OrderRecord>): Promise<Record<string, unknown>> => {
-  const order = record;
+const prepare = async (strapi: Core.Strapi, { record: order, step, input, now }: StepContext<OrderRecord>): Promise<Record<string, unknown>> => {
   switch (step.action) {
     case 'confirm':
       // The credit rule holds at confirmation too, not only when the draft was written.
@@ -122,9 +121,8 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
 };
 
 /** Mail that follows an action rather than a state: a moved promise to the customer, a note to the role it escalates to. */
-const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext<OrderRecord>) => {
-  const order = record;
-  const data = { ...(await mailData(strapi, record)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
+const follow = async (strapi: Core.Strapi, { record: order, step, input }: StepContext<OrderRecord>) => {
+  const data = { ...(await mailData(strapi, order)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
   const send = async (template: TemplateName, mailboxes: Mailbox[], step: string) => {
     for (const mailbox of mailboxes) {
       await notify(strapi, { event: template, key: `${template}:${order.documentId}:${step}:${mailbox.email}`, to: mailbox.email, template, locale: mailbox.language, data });
@@ -141,8 +139,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: OrderRecord, to: Recipi
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: OrderRecord) => {
-  const order = record;
+const mailData = async (_strapi: Core.Strapi, order: OrderRecord) => {
   return {
     order: {
       number: order.number,

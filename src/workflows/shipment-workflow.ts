@@ -108,8 +108,7 @@ const moveOrder = async (strapi: Core.Strapi, context: StepContext<ShipmentRecor
   );
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext<ShipmentRecord>): Promise<Record<string, unknown>> => {
-  const shipment = record;
+const prepare = async (strapi: Core.Strapi, { record: shipment, step, now }: StepContext<ShipmentRecord>): Promise<Record<string, unknown>> => {
   if (step.action === 'ship') {
     // Before the goods leave: a customer on credit hold ships only with marketing-vp's override.
     await enforceCreditHold(strapi, { customerId: shipment.customer?.id, subject: 'shipment', documentId: shipment.documentId, describe: `shipping ${shipment.number}`, now });
@@ -173,8 +172,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: ShipmentRecord, to: Rec
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: ShipmentRecord) => {
-  const shipment = record;
+const mailData = async (_strapi: Core.Strapi, shipment: ShipmentRecord) => {
   return {
     shipment: { number: shipment.number, state: shipment.state, stateLabel: SHIPMENT_STATE_LABELS[shipment.state as ShipmentState] },
     order: { number: shipment.order.number },
