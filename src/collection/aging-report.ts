@@ -12,10 +12,10 @@ import { dateIn, isCalendarDate } from '../domain/business-date';
 import { declareQuery, oneOf, QueryValues, staffUser, text, wholeNumber } from '../platform/query-input';
 import { Column, Row, toXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
+import { CURRENCIES, DEFAULT_CURRENCY } from '../domain/money';
 import { Aging, AGING_GROUPS, AgingGroup, receivableAging } from './receivable-aging';
 
 const FORMATS = ['json', 'xlsx'] as const;
-const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
 const MAX_TOP = 1000;
 
 const GROUP_HEADERS: Record<AgingGroup, string> = {
@@ -40,7 +40,7 @@ export const agingQuery = (strapi: Core.Strapi) => {
       region: text(),
       salesperson: staffUser(strapi),
       top: wholeNumber(1, MAX_TOP, undefined),
-      currency: oneOf(CURRENCIES, 'CNY'),
+      currency: oneOf(CURRENCIES, DEFAULT_CURRENCY),
       format: oneOf(FORMATS, 'json'),
   });
 };

@@ -45,7 +45,7 @@ const rowsAt = (strapi: Core.Strapi, asOf: string, receivableIds?: number[]) => 
 export const buildAgingSnapshot = async (strapi: Core.Strapi, asOf: string, now: Date = new Date()): Promise<boolean> => {
   if (asOf >= dateIn(reportTimeZone(strapi), now)) throw new Error(`a snapshot is of a past day; ${asOf} is not`);
   return strapi.db.transaction(async ({ trx }) => {
-    const knex = trx as unknown as Knex;
+    const knex: Knex = trx;
     if (strapi.db.dialect.client === 'postgres') await knex.raw(`LOCK TABLE ${AGING_SNAPSHOT_DAYS} IN EXCLUSIVE MODE`);
     if (await knex(AGING_SNAPSHOT_DAYS).where({ as_of: asOf }).first('as_of')) return false;
     const rows = rowsAt(strapi, asOf);

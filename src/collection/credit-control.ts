@@ -17,7 +17,7 @@ import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
 import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
 import { CreditTerms } from '../domain/credit-terms';
-import { Decimal, formatMoney } from '../domain/money';
+import { CURRENCIES, Decimal, DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { errors } from '@strapi/utils';
 import { conflict } from '../platform/errors';
 import { notify } from '../platform/outbox';
@@ -29,8 +29,7 @@ import { ALLOCATION, CREDIT_EVENT, CREDIT_OVERRIDE, CUSTOMER, PAYMENT, RECEIVABL
 
 
 /** Credit limits are kept in the company's currency; balances in other currencies do not count against them. */
-export const LIMIT_CURRENCY = 'CNY';
-export const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+export const LIMIT_CURRENCY = DEFAULT_CURRENCY;
 
 export type CreditSubject = 'order' | 'contract' | 'shipment';
 export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 'manual_release' | 'terms';

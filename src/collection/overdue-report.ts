@@ -5,9 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
-import { Decimal, formatMoney } from '../domain/money';
+import { CURRENCIES, Decimal, formatMoney } from '../domain/money';
 import { addCellSheet, Cell } from '../platform/table-export';
-import { CURRENCIES } from './credit-control';
 import { receivableAging } from './receivable-aging';
 import { CUSTOMER } from '../platform/uids';
 

@@ -40,11 +40,11 @@ export const takePaymentAction = async (strapi: Core.Strapi, documentId: string,
 
 /** The payment with its customer and allocations, sanitized for the caller. */
 const paymentAnswer = async (strapi: Core.Strapi, ctx: Context, result: AllocationResult) => {
-  const record = await strapi.documents(PAYMENT as never).findOne({
+  const record = await strapi.documents(PAYMENT).findOne({
     documentId: result.payment.documentId,
     populate: { customer: true, allocations: { populate: { receivable: true } } },
-  } as never);
-  const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(PAYMENT as never), { auth: ctx.state.auth });
+  });
+  const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(PAYMENT), { auth: ctx.state.auth });
   return { data, meta: { allocated: result.allocated } };
 };
 

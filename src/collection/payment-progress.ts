@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
-import { formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
@@ -22,7 +22,7 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 export const paymentProgress = async (strapi: Core.Strapi, subject: ProgressSubject, documentId: string, now: Date = new Date()): Promise<PaymentProgress> => {
   const knex = strapi.db.connection;
   const uid = subject === 'order' ? ORDER : CONTRACT;
-  const record = await strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });
+  const record = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });
   if (!record) throw new errors.NotFoundError(`No ${subject} with this documentId`);
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);
@@ -65,7 +65,7 @@ export const paymentProgress = async (strapi: Core.Strapi, subject: ProgressSubj
   const money = (value: unknown) => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
   return {
     number: record.number,
-    currency: record.currency ?? 'CNY',
+    currency: record.currency ?? DEFAULT_CURRENCY,
     total: money(record.total),
     receivables: Number(row.receivables),
     billed: money(row.billed),

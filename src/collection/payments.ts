@@ -231,7 +231,7 @@ const describeAllocation = (allocated: AllocationResult['allocated']) =>
  * its domain refusals answered as 400s naming the fields.
  */
 const paymentWrite = <T>(strapi: Core.Strapi, work: (trx: Knex) => Promise<T>, uniqueField?: string): Promise<T> =>
-  asValidation(() => strapi.db.transaction(({ trx }) => asTrustedWrite(() => work(trx as unknown as Knex))) as Promise<T>, uniqueField);
+  asValidation(() => strapi.db.transaction(({ trx }) => asTrustedWrite(() => work(trx))) as Promise<T>, uniqueField);
 
 /** Records a payment (and allocates it unless `allocate: false`). */
 export const recordPayment = async (strapi: Core.Strapi, data: Record<string, unknown>, actor: Actor, now: Date = new Date()): Promise<AllocationResult> =>

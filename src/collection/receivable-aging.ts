@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { AgingBucket, agingBounds, agingBuckets } from '../domain/aging';
 import { dateIn } from '../domain/business-date';
-import { formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { reportTimeZone } from '../platform/settings';
 import { customerJoins, RECEIVABLE_FACTS } from './receivable-facts';
 import { metaOf } from '../platform/table-meta';
@@ -194,7 +194,7 @@ const inBucket = (bucket: AgingBucket): Sql => {
  */
 export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions): Promise<Aging> => {
   const buckets = configuredBuckets(strapi);
-  const currency = options.currency ?? 'CNY';
+  const currency = options.currency ?? DEFAULT_CURRENCY;
   const items = await openItems(strapi, { ...options, currency });
   const key: Record<AgingGroup, string> = { bucket: `'all'`, customer: 'o.customer_id', salesperson: 'o.salesperson_id', region: 'o.region' };
   const { where, bindings: whereBindings } = partyConditions({ region: options.region, salespersonId: options.salespersonId }, 'o');

@@ -125,7 +125,7 @@ export const syncReceivableFacts = async (strapi: Core.Strapi, receivableIds: nu
  */
 export const addFreshReceivables = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
-    const knex = trx as unknown as Knex;
+    const knex: Knex = trx;
     const r = metaOf(strapi, RECEIVABLE);
     const a = metaOf(strapi, ALLOCATION);
     await analyze(strapi, knex, [r.table, r.link('customer').table, a.table, a.link('receivable').table]);
@@ -141,7 +141,7 @@ export const addFreshReceivables = async (strapi: Core.Strapi, first: number, la
 /** Empties and refills the receivables roll-ups from the base tables (new tables, repair). */
 export const rebuildReceivableFacts = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
-    const knex = trx as unknown as Knex;
+    const knex: Knex = trx;
     for (const table of [RECEIVABLE_FACTS, COLLECTION_FACTS, COLLECTION_MONTHLY]) await knex.raw(`DELETE FROM ${table}`);
     await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, '1 = 1')}`);
     await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, '1 = 1')}`);

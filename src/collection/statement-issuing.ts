@@ -12,11 +12,10 @@ import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { Actor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
+import { CURRENCIES, DEFAULT_CURRENCY, isCurrency } from '../domain/money';
 import { CUSTOMER, STATEMENT } from '../platform/uids';
 import { computeStatement } from './statement-figures';
 import { StatementSnapshot } from './statement-record';
-
-const CURRENCIES = ['CNY', 'USD', 'EUR'];
 
 export interface IssueInput {
   customer?: unknown;
@@ -29,8 +28,8 @@ export interface IssueInput {
 export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, actor: Actor, now = new Date()) => {
   const timeZone = reportTimeZone(strapi);
   const problems = periodProblems(input.periodFrom, input.periodTo, dateIn(timeZone, now), isCalendarDate);
-  const currency = input.currency ?? 'CNY';
-  if (!CURRENCIES.includes(currency as string)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
+  const currency = input.currency ?? DEFAULT_CURRENCY;
+  if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
   const customer =
     typeof input.customer === 'string' && input.customer
       ? await strapi.db.query(CUSTOMER).findOne({ where: { documentId: input.customer }, select: ['id', 'documentId', 'code', 'name', 'address'] })

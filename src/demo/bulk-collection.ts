@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { addDays, dateIn } from '../domain/business-date';
 import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
-import { Decimal } from '../domain/money';
+import { Decimal, DEFAULT_CURRENCY } from '../domain/money';
 import { reserveSequence } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { dropAgingSnapshots } from '../collection/aging-snapshots';
@@ -169,7 +169,7 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
   for (let from = 0; from < total; from += chunkSize) {
     const chunk = rows.slice(from, from + chunkSize);
     await strapi.db.transaction(async ({ trx }) => {
-      const writer = createBulkWriter(strapi, trx as never);
+      const writer = createBulkWriter(strapi, trx);
       const receivables: DemoReceivable[] = [];
       for (const order of chunk) {
         const parts = Math.max(1, Math.floor(perOrder) + (faker.number.float() < perOrder - Math.floor(perOrder) ? 1 : 0));
@@ -197,9 +197,9 @@ export const loadDemoTargets = async (strapi: Core.Strapi) => {
     .select({ id: 'salesperson_id' })
     .sum({ amount: 'amount_cents' })
     .whereNotNull('salesperson_id')
-    .where('currency', 'CNY')
+    .where('currency', DEFAULT_CURRENCY)
     .groupBy('salesperson_id');
-  const byRegion: { region: string; amount: unknown }[] = await knex('sales_facts').select('region').sum({ amount: 'amount_cents' }).whereNotNull('region').where('currency', 'CNY').groupBy('region');
+  const byRegion: { region: string; amount: unknown }[] = await knex('sales_facts').select('region').sum({ amount: 'amount_cents' }).whereNotNull('region').where('currency', DEFAULT_CURRENCY).groupBy('region');
   const records: BulkRecord[] = [];
   for (const y of [year - 1, year]) {
     for (const row of bySalesperson) {

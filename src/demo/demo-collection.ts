@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addDays, dateIn } from '../domain/business-date';
 import { newLineKey } from '../domain/document-id';
-import { formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
 import { recordCreditEvent } from '../collection/credit-control';
 import { recordPayment, reversePayment } from '../collection/payments';
@@ -22,9 +22,10 @@ import { devEmail } from '../staff/dev-accounts';
 import { orderWorkflow } from '../workflows/order-workflow';
 import { shipmentWorkflow } from '../workflows/shipment-workflow';
 import { asTrustedWrite } from '../platform/trusted-write';
-import { takeAction } from '../workflows/workflow-service';
+import { takeAction, WorkflowDefinition } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
-import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER } from '../platform/uids';
+import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER, WORKFLOW_EVENT } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const ORDER_LINE = 'order.line';
 const ROLES: RoleCode[] = ['cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk'];
@@ -83,7 +84,7 @@ const candidatesOf = async (strapi: Core.Strapi, today: string, count: number): 
   const candidates: Candidate[] = await strapi.db.query(ORDER).findMany({
     where: {
       state: { $in: ['shipped', 'closed'] },
-      currency: 'CNY',
+      currency: DEFAULT_CURRENCY,
       orderDate: { $gte: addDays(today, -300), $lte: addDays(today, -20) },
       customer: { creditHold: false },
     },
@@ -111,7 +112,8 @@ const act = async (
   input: Record<string, unknown> = {}
 ) => {
   const { version } = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] });
-  await takeAction(strapi, uid === ORDER ? orderWorkflow : shipmentWorkflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
+  const workflow: WorkflowDefinition = uid === ORDER ? orderWorkflow : shipmentWorkflow;
+  await takeAction(strapi, workflow, documentId, action, { version, ...input }, staff.get(role)!, morningOf(day));
 };
 
 /**
@@ -181,8 +183,8 @@ const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines']
     role: 'order-coordinator' as RoleCode,
   };
   const shipment = await asStaff(strapi, coordinator, () =>
-    strapi.documents(SHIPMENT as never).create({
-      data: {
+    strapi.documents(SHIPMENT).create({
+      data: documentData(SHIPMENT, {
         order: order.documentId,
         lines: lines.map((line) => ({
           line: keys.get(line.id),
@@ -190,10 +192,10 @@ const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines']
         })),
         transportMode: 'truck',
         plannedDate: day(14),
-      },
-    } as never)
+      }),
+    })
   );
-  const shipmentId = (shipment as { documentId: string }).documentId;
+  const shipmentId = shipment.documentId;
   await overrideHold(crew, order, 'shipment', shipmentId, morningOf(day(14)));
   await act(crew, SHIPMENT, shipmentId, 'order-coordinator', 'ship', day(14));
 };
@@ -250,7 +252,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
 
 /** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */
 const dropPaperTrail = async (strapi: Core.Strapi, documentId: string) => {
-  const meta = strapi.db.metadata.get('api::workflow-event.workflow-event' as never) as unknown as {
+  const meta = strapi.db.metadata.get(WORKFLOW_EVENT) as {
     tableName: string;
     attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string } } }>;
   };

@@ -14,6 +14,7 @@ import { complaintWorkflow } from '../workflows/complaint-workflow';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
 import { COMPLAINT, USER } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -77,8 +78,8 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
     let at = new Date(Date.now() - ((count - index) * 330 * 24 * HOUR) / count - (path.length + 2) * 30 * HOUR);
     const recorder = { id: staff.get('cs-specialist')!, role: 'cs-specialist' as RoleCode };
     const complaint = await asStaff(strapi, recorder, () =>
-      strapi.documents(COMPLAINT as never).create({
-        data: {
+      strapi.documents(COMPLAINT).create({
+        data: documentData(COMPLAINT, {
           customer: faker.helpers.arrayElement(customers).documentId,
           product: faker.helpers.arrayElement(products).documentId,
           channel: faker.helpers.arrayElement(['phone', 'email', 'written', 'visit']),
@@ -90,8 +91,8 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
           severity: faker.helpers.weightedArrayElement([{ value: 'minor', weight: 70 }, { value: 'major', weight: 25 }, { value: 'critical', weight: 5 }]),
           description: faker.helpers.arrayElement(['泵体渗漏，现场无法使用', '交货延迟五天，影响客户装机', '外箱破损，说明书缺失', '数量少发两台', '合格证与铭牌不符']),
           customerDemand: faker.helpers.arrayElement(['补发合格产品', '退货', '赔偿运费', '提供书面说明']),
-        },
-      } as never)
+        }),
+      })
     );
     const measures: string[] = [];
     for (const [role, action, fields = {}] of path) {

@@ -15,6 +15,7 @@ import { contractWorkflow } from '../workflows/contract-workflow';
 import { takeAction } from '../workflows/workflow-service';
 import { asStaff } from './as-staff';
 import { CONTRACT, CUSTOMER, ORDER, PRODUCT, USER } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 
 type Step = [RoleCode, string, Record<string, unknown>?];
@@ -103,20 +104,20 @@ export const loadDemoContracts = async (strapi: Core.Strapi): Promise<number> =>
   for (const [index, path] of PATHS.entries()) {
     const customer = customers[(index * 7) % customers.length];
     const order = (await asStaff(strapi, drafter, () =>
-      strapi.documents(ORDER as never).create({ data: { customer: customer.documentId, channel: 'phone', lines: orderLines(products, index) } } as never)
-    )) as unknown as { documentId: string; orderDate: string; requiredDate: string | null };
+      strapi.documents(ORDER).create({ data: documentData(ORDER, { customer: customer.documentId, channel: 'phone', lines: orderLines(products, index) }) })
+    ));
     const contract = await asStaff(strapi, drafter, () =>
-      strapi.documents(CONTRACT as never).create({
-        data: {
+      strapi.documents(CONTRACT).create({
+        data: documentData(CONTRACT, {
           orders: [order.documentId],
           contractDate: order.orderDate,
-          deliveryDate: order.requiredDate ?? addDays(order.orderDate, 45),
+          deliveryDate: order.requiredDate ?? addDays(String(order.orderDate), 45),
           paymentTerms: index % 3 === 0 ? '预付30%，发货前付清余款' : '月结30天',
           deliveryTerms: index % 2 === 0 ? '工厂交货，汽运至客户仓库' : 'FOB 宁波',
           packagingRequirements: '出口纸箱，每箱附说明书与合格证',
           qualityTerms: '按国家标准验收，到货7日内提出质量异议',
-        },
-      } as never)
+        }),
+      })
     );
     for (const [role, action, fields = {}] of path) {
       const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId: contract.documentId }, select: ['version', 'state'] });

@@ -11,7 +11,7 @@ import { OrderState } from '../domain/order-progress';
 import { priceOrderLines } from '../domain/order-pricing';
 import { RoleCode } from '../domain/staff-roles';
 import { reserveSequence } from '../platform/next-number';
-import { USER } from '../platform/uids';
+import { PRODUCT, USER } from '../platform/uids';
 import { syncSalesFactsRange } from '../statistics/sales-facts';
 import { devEmail } from '../staff/dev-accounts';
 import { BulkRecord } from './bulk-writer';
@@ -204,7 +204,7 @@ export const writeDemoOrders = async (run: DemoRun, count: number, weightedCusto
   });
   // On hand and reserved as the orders' allocations left them: reserved = the open lines' reservations.
   await strapi.db.transaction(async ({ trx }) => {
-    const table = strapi.db.metadata.get('api::product.product' as never).tableName;
+    const table = strapi.db.metadata.get(PRODUCT).tableName;
     for (const product of products.filter((candidate) => candidate.stockReserved > 0)) {
       await trx(table).where({ id: product.id }).update({ stock_on_hand: product.stockOnHand, stock_reserved: product.stockReserved });
     }

@@ -61,11 +61,12 @@ export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 export const SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const MEASURE_KINDS = ['containment', 'corrective', 'preventive'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export const COMPLAINT_REPLY_CHANNELS = ['email', 'phone', 'letter', 'visit'] as const;
 
 export interface Measure {
   key: string;
-  kind: string;
+  kind: MeasureKind;
   description: string;
   ownerRole: RoleCode;
   dueDate: string;

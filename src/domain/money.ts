@@ -7,6 +7,14 @@ import Decimal from 'decimal.js';
 
 export { Decimal };
 
+/** The currencies amounts are kept in; amounts in different currencies are never added together. */
+export const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const isCurrency = (value: unknown): value is Currency => CURRENCIES.includes(value as Currency);
+
+/** The company's own currency: that of a record or query that names none, and of the credit limits. */
+export const DEFAULT_CURRENCY = 'CNY' satisfies Currency;
+
 /** Largest amount a money column holds: decimal(14,2) in the database. */
 export const MAX_MONEY = new Decimal('999999999999.99');
 

@@ -21,7 +21,7 @@ export interface RenderedMail {
   html: string;
 }
 
-export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
+export const TEMPLATES = {
   'customer.credit-hold': {
     'zh-CN': {
       subject: '信用冻结：{{customer.code}} {{customer.name}}',
@@ -366,7 +366,10 @@ export const TEMPLATES: Record<string, Record<MailLocale, MailTemplate>> = {
         '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}</li>{{/top}}</ul>',
     },
   },
-};
+} satisfies Record<string, Record<MailLocale, MailTemplate>>;
+
+/** The name of a built-in template, e.g. `contract.submitted`: what `notify` and the workflows' mail rules take. */
+export type TemplateName = keyof typeof TEMPLATES;
 
 const LAYOUT = (lang: MailLocale, body: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head>` +
@@ -374,13 +377,13 @@ const LAYOUT = (lang: MailLocale, body: string) =>
 
 const verbatim = (value: unknown) => String(value);
 
-export const isKnownTemplate = (template: string): boolean => Object.hasOwn(TEMPLATES, template);
+export const isKnownTemplate = (template: string): template is TemplateName => Object.hasOwn(TEMPLATES, template);
 
 /** Texts that replace built-in ones, per template and language (config `MAIL_TEMPLATE_OVERRIDES`); a part left out stays built in. */
 export type TemplateOverrides = Record<string, Partial<Record<MailLocale, Partial<MailTemplate>>>>;
 
 export const renderMail = (template: string, locale: MailLocale, data: Record<string, unknown>, overrides: TemplateOverrides = {}): RenderedMail => {
-  const builtIn = TEMPLATES[template]?.[locale];
+  const builtIn = isKnownTemplate(template) ? TEMPLATES[template][locale] : undefined;
   const texts = builtIn && { ...builtIn, ...(Object.hasOwn(overrides, template) ? overrides[template]?.[locale] : {}) };
   if (!texts) throw new Error(`No mail template ${template} in ${locale}`);
   return {

@@ -5,12 +5,12 @@
  */
 import Decimal from 'decimal.js';
 import { isCalendarDate } from './business-date';
-import { parseMoney } from './money';
+import { CURRENCIES, DEFAULT_CURRENCY, isCurrency, parseMoney } from './money';
 import { DomainValidationError, FieldProblem } from './validation-error';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'acceptance_bill', 'cash', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export const PAYMENT_CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+export const PAYMENT_CURRENCIES = CURRENCIES;
 
 export interface PaymentFields {
   amount: Decimal;
@@ -31,8 +31,8 @@ export const checkPaymentFields = (data: Record<string, unknown>, today: string)
   else if ((receivedOn as string) > today) problems.push({ path: ['receivedOn'], message: `must not be in the future (today is ${today})` });
   const method = data.method ?? 'bank_transfer';
   if (!PAYMENT_METHODS.includes(method as PaymentMethod)) problems.push({ path: ['method'], message: `must be one of ${PAYMENT_METHODS.join(', ')}` });
-  const currency = data.currency ?? 'CNY';
-  if (!PAYMENT_CURRENCIES.includes(currency as never)) problems.push({ path: ['currency'], message: `must be one of ${PAYMENT_CURRENCIES.join(', ')}` });
+  const currency = data.currency ?? DEFAULT_CURRENCY;
+  if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${PAYMENT_CURRENCIES.join(', ')}` });
   if (problems.length > 0) throw new DomainValidationError(problems);
   return { amount: amount as Decimal, receivedOn: receivedOn as string, method: method as PaymentMethod, currency: currency as string };
 };

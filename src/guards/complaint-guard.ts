@@ -85,7 +85,7 @@ const writeComplaint: Guard = async (strapi, call, next) => {
       );
       if (call.action === 'create') await tellSupervisors(strapi, complaint);
       const { data: _data, documentId: _id, ...query } = call.params;
-      return strapi.documents(COMPLAINT as never).findOne({ ...query, documentId: written.documentId } as never);
+      return strapi.documents(COMPLAINT).findOne({ ...query, documentId: written.documentId });
     }),
     'number'
   );
@@ -95,9 +95,9 @@ const writeComplaint: Guard = async (strapi, call, next) => {
 const refuseMeasureChanges = async (strapi: Core.Strapi, documentId: string, sent: unknown) => {
   if (sent === undefined) return;
   const stored = (await loadComplaint(strapi, documentId))?.measures ?? [];
-  const comparable = (list: Record<string, unknown>[]) =>
+  const comparable = (list: Partial<(typeof stored)[number]>[]) =>
     JSON.stringify(list.map((m) => [m.id ?? null, m.kind, m.description, m.ownerRole, m.dueDate, m.result ?? null]));
-  if (!Array.isArray(sent) || comparable(sent) !== comparable(stored as unknown as Record<string, unknown>[])) {
+  if (!Array.isArray(sent) || comparable(sent) !== comparable(stored)) {
     throw refuse(['measures'], 'measures change only through the add_measure and complete_measure actions');
   }
 };

@@ -21,9 +21,16 @@ import { checkLines, completeLines } from './priced-lines';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { CONTRACT } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const LINE = 'contract.line';
-const ORDER_LINE_FIELDS = ['specification', 'quantity', 'unitPrice'] as const;
+/** What a contract line copies of an order line. */
+interface OrderLine {
+  product: { documentId: string } | null;
+  specification: string | null;
+  quantity: number;
+  unitPrice: string | number;
+}
 
 export const contractGuard = recordGuard({
   clone: 'a contract is not copied: amend it, or draft a new one from its orders',
@@ -72,7 +79,7 @@ const writeContract: Guard = async (strapi, call, next) => {
       if (!written || call.unchanged) return written; // nothing was written: nothing to complete
       await asTrustedWrite(() => completeContract(strapi, written.documentId));
       const { data: _data, documentId: _id, ...query } = call.params;
-      return strapi.documents(CONTRACT as never).findOne({ ...query, documentId: written.documentId } as never);
+      return strapi.documents(CONTRACT).findOne({ ...query, documentId: written.documentId });
     })
   );
 };
@@ -90,7 +97,7 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
       orders: { populate: { customer: { select: ['id'] }, lines: { populate: { product: { select: ['documentId'] } } } } },
     },
   });
-  const orders: { number: string; requiredDate: string | null; customer: { id: number } | null; lines: Record<string, unknown>[] }[] =
+  const orders: { number: string; requiredDate: string | null; customer: { id: number } | null; lines: OrderLine[] }[] =
     contract.orders ?? [];
   const customerId = contract.customer?.id ?? orders[0]?.customer?.id ?? null;
   const strangers = orders.filter((order) => order.customer?.id !== customerId).map((order) => order.number);
@@ -101,18 +108,20 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
     await strapi.db.query(CONTRACT).update({ where: { id: contract.id }, data: { customer: customerId } });
   }
   if ((contract.lines ?? []).length === 0 && orders.length > 0) {
-    await strapi.documents(CONTRACT as never).update({
+    await strapi.documents(CONTRACT).update({
         documentId,
-        data: {
+        data: documentData(CONTRACT, {
           lines: orders.flatMap((order) =>
             order.lines.map((line) => ({
-              product: (line.product as { documentId: string } | null)?.documentId,
-              ...Object.fromEntries(ORDER_LINE_FIELDS.map((field) => [field, line[field]])),
+              product: line.product?.documentId,
+              specification: line.specification,
+              quantity: line.quantity,
+              unitPrice: line.unitPrice,
             }))
           ),
           deliveryDate: contract.deliveryDate ?? orders.find((order) => order.requiredDate)?.requiredDate ?? null,
-        },
-      } as never);
+        }),
+      });
   }
   const { record, total } = await completeLines(strapi, CONTRACT, LINE, documentId);
   await strapi.db.query(CONTRACT).update({ where: { id: record.id }, data: { total } });

@@ -42,7 +42,7 @@ export const creditOverrideGuard: Guard = async (strapi, call, next) => {
       let what = 'the next new order';
       const document = DOCUMENTS[override.subject];
       if (document) {
-        const row = await strapi.db.query(document.uid as never).findOne({ where: { documentId: subjectId }, populate: { customer: { select: ['id'] } } });
+        const row = await strapi.db.query(document.uid).findOne({ where: { documentId: subjectId }, populate: { customer: { select: ['id'] } } });
         if (!row) throw refuse(['subjectId'], `no ${override.subject} ${subjectId}`);
         if (row.customer?.id !== override.customer.id) throw refuse(['subjectId'], `this ${override.subject} is not the customer's`);
         const unused = await strapi.db.query(CREDIT_OVERRIDE).count({ where: { subject: override.subject, subjectId, usedAt: { $null: true }, id: { $ne: override.id } } });

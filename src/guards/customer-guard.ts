@@ -127,4 +127,4 @@ export const customerGuard: Guard = async (strapi, call, next) => {
 
 /** Whether the roles keep customer files (update customers for more than their credit terms). */
 const keepsCustomerFiles = (roles: readonly string[]) =>
-  roles.some((role) => !CREDIT_TERMS_ROLES.includes(role as never) && (ACCESS_MATRIX.customer as Record<string, string[] | undefined>)[role]?.includes('update'));
+  roles.some((role) => !(CREDIT_TERMS_ROLES as readonly string[]).includes(role) && (ACCESS_MATRIX.customer as Record<string, string[] | undefined>)[role]?.includes('update'));

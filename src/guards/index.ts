@@ -66,7 +66,7 @@ const writeUnlessUnchanged = (strapi: Core.Strapi, call: DocumentCall, next: () 
   if (!stored || changedFieldsOf(strapi, call.uid, stored, data).length > 0) return next();
   call.unchanged = true;
   const { data: _data, ...query } = call.params;
-  return strapi.documents(call.uid as never).findOne(query as never);
+  return strapi.documents(call.uid).findOne({ ...query, documentId: call.params.documentId });
 };
 
 /**
@@ -116,12 +116,12 @@ const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Prom
     if (!written) return written;
     await applyInverseChanges(strapi, call.uid, written.documentId, changes);
     const { data: _data, documentId: _id, ...query } = call.params;
-    return strapi.documents(call.uid as never).findOne({ ...query, documentId: written.documentId } as never);
+    return strapi.documents(call.uid).findOne({ ...query, documentId: written.documentId });
   });
 };
 
 export const registerGuards = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (ctx, next) => {
-    return (await guarded(strapi, ctx as unknown as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
+    return (await guarded(strapi, ctx as DocumentCall, next)) as Awaited<ReturnType<typeof next>>;
   });
 };

@@ -9,7 +9,7 @@
  * source. The relations are read from the schemas, so a new one is covered without a declaration.
  * Query Engine writes of these fields are refused by the last line (src/workflows/last-line.ts).
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { ACCESS_MATRIX, RecordName } from '../domain/access-matrix';
 import { currentActor } from '../platform/actor';
 import { RECORD_UIDS } from '../staff/role-sync';
@@ -20,7 +20,7 @@ export interface InverseRelation {
   /** The field on this side, e.g. a customer's `orders`. */
   field: string;
   /** The record type holding the relation, e.g. `api::order.order`. */
-  owner: string;
+  owner: UID.ContentType;
   /** Its field, e.g. `customer`. */
   ownerField: string;
 }
@@ -86,7 +86,7 @@ export const takeInverseChanges = (strapi: Core.Strapi, uid: string, action: str
 const recordNameOf = (uid: string): RecordName | undefined =>
   (Object.entries(RECORD_UIDS) as [RecordName, string][]).find(([, recordUid]) => recordUid === uid)?.[0];
 
-const mayUpdateOwner = async (strapi: Core.Strapi, owner: string): Promise<boolean> => {
+const mayUpdateOwner = async (strapi: Core.Strapi, owner: UID.ContentType): Promise<boolean> => {
   const actor = await currentActor(strapi);
   if (actor.via === 'system' || actor.superAdmin) return true;
   const record = recordNameOf(owner);
@@ -98,7 +98,7 @@ const resolve = async (strapi: Core.Strapi, change: RelationChange, refs: Ref[])
   if (refs.length === 0) return [];
   const documentIds = refs.flatMap((ref) => (ref.documentId ? [ref.documentId] : []));
   const ids = refs.flatMap((ref) => (ref.documentId ? [] : [ref.id!]));
-  const rows: { id: number; documentId: string }[] = await strapi.db.query(change.relation.owner as never).findMany({
+  const rows: { id: number; documentId: string }[] = await strapi.db.query(change.relation.owner).findMany({
     where: { $or: [{ documentId: { $in: documentIds } }, { id: { $in: ids } }] },
     select: ['id', 'documentId'],
   });
@@ -112,10 +112,10 @@ const resolve = async (strapi: Core.Strapi, change: RelationChange, refs: Ref[])
 /** Makes the changes as writes of the owning records, each through its own guard. */
 export const applyInverseChanges = async (strapi: Core.Strapi, uid: string, documentId: string, changes: RelationChange[]): Promise<void> => {
   if (changes.length === 0) return;
-  const self = await strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id'] });
+  const self = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] });
   for (const change of changes) {
     const { owner, ownerField, field } = change.relation;
-    const current: string[] = (await strapi.db.query(owner as never).findMany({ where: { [ownerField]: { id: self.id } }, select: ['documentId'] })).map(
+    const current: string[] = (await strapi.db.query(owner).findMany({ where: { [ownerField]: { id: self.id } }, select: ['documentId'] })).map(
       (row: { documentId: string }) => row.documentId
     );
     const named = new Set(await resolve(strapi, change, change.set ?? change.connect));
@@ -126,7 +126,7 @@ export const applyInverseChanges = async (strapi: Core.Strapi, uid: string, docu
     if (!(await mayUpdateOwner(strapi, owner))) {
       throw forbidden(`${field}: this changes records of ${owner.split('.').pop()}, which your role may not update`, { path: [field] });
     }
-    for (const ownerId of toConnect) await strapi.documents(owner as never).update({ documentId: ownerId, data: { [ownerField]: documentId } } as never);
-    for (const ownerId of toDisconnect) await strapi.documents(owner as never).update({ documentId: ownerId, data: { [ownerField]: null } } as never);
+    for (const ownerId of toConnect) await strapi.documents(owner).update({ documentId: ownerId, data: { [ownerField]: documentId } });
+    for (const ownerId of toDisconnect) await strapi.documents(owner).update({ documentId: ownerId, data: { [ownerField]: null } });
   }
 };

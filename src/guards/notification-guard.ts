@@ -33,5 +33,5 @@ export const notificationGuard: Guard = async (strapi, call, next) => {
 export const retryNotification = async (strapi: Core.Strapi, documentId: string) => {
   const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['state'] });
   if (current && current.state !== 'failed') throw refuse(['state'], `only a failed notification can be retried; this one is ${current.state}`);
-  return strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } as never });
+  return strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } });
 };

@@ -96,7 +96,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
         // A clone answers { documentId, entries }, which the content manager reads as such.
         if (call.action === 'clone') return written;
         const { data: _data, documentId: _id, ...query } = call.params;
-        return strapi.documents(ORDER).findOne({ ...query, documentId: written.documentId } as never);
+        return strapi.documents(ORDER).findOne({ ...query, documentId: written.documentId });
       }),
     'number'
   );

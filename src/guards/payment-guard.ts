@@ -22,5 +22,5 @@ export const paymentGuard: Guard = async (strapi, call, next) => {
   if (Array.isArray(call.sent?.allocations)) data.allocations = call.sent.allocations;
   const { payment } = await recordPayment(strapi, data, await currentActor(strapi));
   const { data: _data, ...read } = call.params;
-  return strapi.documents(PAYMENT as never).findOne({ ...read, documentId: payment.documentId } as never);
+  return strapi.documents(PAYMENT).findOne({ ...read, documentId: payment.documentId });
 };

@@ -42,7 +42,7 @@ export const completeLines = async (
   documentId: string,
   populate: Record<string, unknown> = {}
 ) => {
-  const record = await strapi.db.query(uid as never).findOne({
+  const record = await strapi.db.query(uid).findOne({
     where: { documentId },
     populate: { ...populate, lines: { populate: ['product'] } },
   });
@@ -55,7 +55,7 @@ export const completeLines = async (
 
   const priced = priceOrderLines(lines);
   for (const [index, line] of lines.entries()) {
-    await strapi.db.query(lineUid as never).update({
+    await strapi.db.query(lineUid).update({
       where: { id: line.id },
       data: { lineAmount: priced.lines[index].lineAmount, specification: line.specification || line.product!.specification },
     });

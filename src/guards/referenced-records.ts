@@ -25,8 +25,8 @@ interface RelationMeta {
 /** Every owning relation (model, attribute, link table) that points at `uid`. */
 const referencesTo = (strapi: Core.Strapi, uid: string) => {
   const found: { model: string; attribute: string; table: string; targetColumn: string }[] = [];
-  for (const [model, meta] of strapi.db.metadata as unknown as Map<string, { attributes: Record<string, RelationMeta> }>) {
-    for (const [attribute, shape] of Object.entries(meta.attributes)) {
+  for (const [model, meta] of strapi.db.metadata) {
+    for (const [attribute, shape] of Object.entries(meta.attributes as Record<string, RelationMeta>)) {
       if (shape.type !== 'relation' || shape.target !== uid || shape.mappedBy || !shape.joinTable) continue;
       found.push({ model, attribute, table: shape.joinTable.name, targetColumn: shape.joinTable.inverseJoinColumn.name });
     }
@@ -43,7 +43,7 @@ const nameOf = (strapi: Core.Strapi, model: string) => {
 export const refuseDeleteWhileReferenced = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
   const kept = KEPT_WHILE_REFERENCED[uid];
   if (!kept || !documentId) return;
-  const stored = await strapi.db.query(uid as never).findMany({ where: { documentId }, select: ['id', kept.nameField] });
+  const stored = await strapi.db.query(uid).findMany({ where: { documentId }, select: ['id', kept.nameField] });
   if (stored.length === 0) return; // Strapi answers 404 itself
   const ids = stored.map((row: { id: number }) => row.id);
   const uses: string[] = [];

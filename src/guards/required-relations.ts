@@ -12,7 +12,7 @@ export const checkRequiredRelations = async (
   fields: string[]
 ): Promise<void> => {
   const populate = Object.fromEntries(fields.map((field) => [field, { select: ['id'] }]));
-  const row = await strapi.db.query(uid as never).findOne({ where: { documentId }, populate });
+  const row = await strapi.db.query(uid).findOne({ where: { documentId }, populate });
   const missing = fields.filter((field) => !row?.[field]);
   if (missing.length > 0) {
     throw new DomainValidationError(missing.map((field) => ({ path: [field], message: `${field} is required` })));

@@ -89,7 +89,7 @@ interface LockedOrder {
 
 /** Locks the order's row: shipments of one order are made one after another. */
 const lockOrder = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], documentId: string): Promise<LockedOrder> => {
-  const table = strapi.db.metadata.get(ORDER as never).tableName;
+  const table = strapi.db.metadata.get(ORDER).tableName;
   const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
   if (!locked) throw refuse(['order'], `unknown order ${documentId}`);
   return strapi.db.query(ORDER).findOne({

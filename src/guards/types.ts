@@ -1,8 +1,8 @@
 /** The shape of a Document Service middleware, narrowed to what our guards use. */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 export interface DocumentCall {
-  uid: string;
+  uid: UID.ContentType;
   action: string;
   params: { documentId?: string; data?: Record<string, unknown>; [key: string]: unknown };
   /** A write as the client sent it, before the gate removed what only the server writes (src/guards/index.ts). */
@@ -19,9 +19,9 @@ export const isWrite = (action: string): action is 'create' | 'update' | 'clone'
 
 export interface AttributeShape {
   type: string;
-  component?: string;
+  component?: UID.Component;
   repeatable?: boolean;
-  target?: string;
+  target?: UID.ContentType;
   mappedBy?: string;
 }
 

@@ -11,7 +11,9 @@ import { attributesOf } from './types';
 const sameScalar = (stored: unknown, sent: unknown) =>
   (stored === null || stored === undefined ? '' : String(stored)) === (sent === null || sent === undefined ? '' : String(sent));
 
-const relationUnchanged = (stored: { id: number; documentId: string } | null, sent: unknown): boolean => {
+/** `populated` is the stored relation as read with populate: `{ id, documentId }`, or null. */
+const relationUnchanged = (populated: unknown, sent: unknown): boolean => {
+  const stored = populated as { id: number; documentId: string } | null;
   if (sent === undefined) return true;
   if (sent && typeof sent === 'object' && !Array.isArray(sent)) {
     const { connect = [], disconnect = [], set } = sent as { connect?: unknown[]; disconnect?: unknown[]; set?: unknown[] };
@@ -31,7 +33,7 @@ const rowsUnchanged = (stored: Record<string, unknown>[], sent: unknown, fields:
     (row: Record<string, unknown>, index) =>
       row.id === stored[index].id &&
       fields.every((field) => sameScalar(stored[index][field], row[field])) &&
-      relations.every((field) => relationUnchanged(stored[index][field] as never, row[field]))
+      relations.every((field) => relationUnchanged(stored[index][field], row[field]))
   );
 
 export interface FieldKinds {
@@ -48,7 +50,7 @@ const BOOKKEEPING = ['createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'publis
 export const changedFields = (stored: Record<string, unknown>, sent: Record<string, unknown>, kinds: FieldKinds): string[] =>
   Object.keys(sent).filter((field) => {
     if (BOOKKEEPING.includes(field)) return false;
-    if (kinds.relations.includes(field)) return !relationUnchanged(stored[field] as never, sent[field]);
+    if (kinds.relations.includes(field)) return !relationUnchanged(stored[field], sent[field]);
     if (kinds.components[field]) {
       return !rowsUnchanged((stored[field] as Record<string, unknown>[]) ?? [], sent[field], kinds.components[field], kinds.componentRelations?.[field]);
     }
@@ -87,5 +89,5 @@ export const storedForComparison = async (strapi: Core.Strapi, uid: string, docu
       populate[field] = rowRelations.length ? { populate: Object.fromEntries(rowRelations.map(([name]) => [name, { select: ['id', 'documentId'] }])) } : true;
     }
   }
-  return strapi.db.query(uid as never).findOne({ where: { documentId }, populate });
+  return strapi.db.query(uid).findOne({ where: { documentId }, populate });
 };

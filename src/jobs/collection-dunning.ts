@@ -27,6 +27,8 @@ import { reportTimeZone } from '../platform/settings';
 import { customerMailbox } from '../workflows/customer-mailbox';
 import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox } from '../workflows/workflow-service';
+import { TemplateName } from '../domain/notification-templates';
+import type { AttachmentRef } from '../notifications/attachments';
 import { withJobLease } from './job-lease';
 import { RECEIVABLE } from '../platform/uids';
 
@@ -116,7 +118,7 @@ export const sendDunningReminders = async (strapi: Core.Strapi, now: Date, setti
         ...(customer?.salesperson?.email ? [{ email: customer.salesperson.email, language: mailLanguage(customer.salesperson.preferredLanguage) }] : []),
         ...copies,
       ];
-      const mails = [...new Map(staff.map((mailbox) => [mailbox.email, mailbox])).values()].map((mailbox) => ({ mailbox, template: 'collection.dunning-reminder' }));
+      const mails = [...new Map(staff.map((mailbox) => [mailbox.email, mailbox])).values()].map((mailbox): { mailbox: Mailbox; template: TemplateName } => ({ mailbox, template: 'collection.dunning-reminder' }));
       const contact = level >= settings.customerFromLevel ? customerMailbox(customer) : null;
       if (contact) mails.push({ mailbox: contact, template: 'collection.dunning-customer' });
       for (const { mailbox, template } of mails) {
@@ -159,7 +161,7 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
       top: report.rows.slice(0, 10).map((row) => ({ customer: row.customer.label, salesperson: row.salesperson, overdue: groupedMoney(row.overdue), currency: row.currency })),
       nothingOverdue: report.rows.length === 0,
       // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).
-      attachments: [{ kind: 'overdue-report', ref: asOf }],
+      attachments: [{ kind: 'overdue-report', ref: asOf }] satisfies AttachmentRef[],
     };
     for (const mailbox of await staffMailboxes(strapi, settings.reportRoles)) {
       await notify(strapi, { event: 'collection.overdue-report', key: `collection.overdue-report:${week}:${mailbox.email}`, to: mailbox.email, template: 'collection.overdue-report', locale: mailbox.language, data });

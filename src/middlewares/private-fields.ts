@@ -14,8 +14,17 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { USER } from '../platform/uids';
 
-type Model = { uid?: string; attributes: Record<string, Record<string, unknown>> };
+type Model = { uid?: string; info?: { pluralName?: string }; attributes: Record<string, Record<string, unknown>> };
+
+/**
+ * The content types, and a model by a name read from a request or a schema, as plain data walked by
+ * field name (the generated schema types have no index by a name known only at run time).
+ */
+const contentTypes = (strapi: Core.Strapi) => strapi.contentTypes as unknown as Record<string, Model>;
+const modelNamed = (strapi: Core.Strapi, uid: string): Model | undefined => (strapi.getModel as (uid: string) => Model | undefined)(uid);
+
 interface Problem {
   path: string[];
   message: string;
@@ -36,8 +45,8 @@ const isPrivate = (strapi: Core.Strapi, model: Model, name: string) => {
 /** The model a relation or component attribute leads to. */
 const nextModel = (strapi: Core.Strapi, attribute: Record<string, unknown> | undefined): Model | undefined => {
   if (!attribute) return undefined;
-  if (attribute.type === 'relation' && typeof attribute.target === 'string') return strapi.getModel(attribute.target as never) as unknown as Model;
-  if (attribute.type === 'component' && typeof attribute.component === 'string') return strapi.getModel(attribute.component as never) as unknown as Model;
+  if (attribute.type === 'relation' && typeof attribute.target === 'string') return modelNamed(strapi, attribute.target);
+  if (attribute.type === 'component' && typeof attribute.component === 'string') return modelNamed(strapi, attribute.component);
   return undefined;
 };
 
@@ -114,13 +123,11 @@ const checkPopulate = (strapi: Core.Strapi, model: Model, populate: unknown, par
 /** The record type a request reads: `/api/<pluralName>/...` or the content manager's `/<uid>/...`. */
 const modelOf = (strapi: Core.Strapi, path: string): Model | undefined => {
   const cm = path.match(/^\/content-manager\/(?:collection-types|single-types)\/([^/]+)/);
-  if (cm) return strapi.contentTypes[decodeURIComponent(cm[1]) as never] as unknown as Model | undefined;
+  if (cm) return contentTypes(strapi)[decodeURIComponent(cm[1])];
   const api = path.match(/^\/api\/([^/]+)/);
   if (!api) return undefined;
-  if (api[1] === 'users') return strapi.contentTypes['plugin::users-permissions.user' as never] as unknown as Model;
-  return Object.values(strapi.contentTypes as unknown as Record<string, Model & { info?: { pluralName?: string }; kind?: string }>).find(
-    (type) => type.uid?.startsWith('api::') && type.info?.pluralName === api[1]
-  );
+  if (api[1] === 'users') return contentTypes(strapi)[USER];
+  return Object.values(contentTypes(strapi)).find((type) => type.uid?.startsWith('api::') && type.info?.pluralName === api[1]);
 };
 
 /**
@@ -151,7 +158,7 @@ const dropPrivateFields = (strapi: Core.Strapi, model: Model, body: unknown) => 
  * Called in register(), before the database reads the schemas.
  */
 export const keepPrivateFieldsOutOfSearch = (strapi: Core.Strapi) => {
-  for (const model of Object.values(strapi.contentTypes as unknown as Record<string, Model>)) {
+  for (const model of Object.values(contentTypes(strapi))) {
     for (const [name, attribute] of Object.entries(model.attributes)) if (isPrivate(strapi, model, name)) attribute.searchable = false;
   }
 };

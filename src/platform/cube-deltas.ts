@@ -10,6 +10,9 @@
  */
 import { rowsOf, type Knex } from './roll-up-writes';
 
+/** A value bound to a `?` of a raw query. */
+export type Binding = string | number | boolean | Date | null;
+
 export interface Cube {
   table: string;
   /** The primary key's columns. */
@@ -22,15 +25,16 @@ export interface Cube {
   conditions: number;
 }
 
-const repeated = (cube: Cube, bindings: unknown[]) => Array.from({ length: cube.conditions }, () => bindings).flat();
+const repeated = (cube: Cube, bindings: readonly Binding[]) => Array.from({ length: cube.conditions }, () => bindings).flat();
 
-type Contribution = Map<string, { key: unknown[]; sums: bigint[] }>;
+type Cell = { key: (string | number)[]; sums: bigint[] };
+type Contribution = Map<string, Cell>;
 
 const countOf = (cube: Cube) => cube.sums[cube.sums.length - 1];
 
 /** What the facts matching `where` contribute to each cell of the cube. */
-export const readContribution = async (knex: Knex, cube: Cube, where: string, bindings: unknown[]): Promise<Contribution> => {
-  const rows = rowsOf<Record<string, unknown>>(await knex.raw(cube.select(where), repeated(cube, bindings) as never));
+export const readContribution = async (knex: Knex, cube: Cube, where: string, bindings: readonly Binding[]): Promise<Contribution> => {
+  const rows = rowsOf<Record<string, unknown>>(await knex.raw(cube.select(where), repeated(cube, bindings)));
   const contribution: Contribution = new Map();
   for (const row of rows) {
     const key = cube.keys.map((column) => (typeof row[column] === 'number' || typeof row[column] === 'bigint' ? Number(row[column]) : String(row[column])));
@@ -41,7 +45,7 @@ export const readContribution = async (knex: Knex, cube: Cube, where: string, bi
 
 /** after − before, cell by cell, without the cells that did not move; in key order. */
 export const difference = (before: Contribution, after: Contribution) => {
-  const cells = new Map<string, { key: unknown[]; sums: bigint[] }>();
+  const cells = new Map<string, Cell>();
   for (const [id, cell] of after) cells.set(id, { key: cell.key, sums: [...cell.sums] });
   for (const [id, cell] of before) {
     const kept = cells.get(id) ?? { key: cell.key, sums: cell.sums.map(() => 0n) };
@@ -55,7 +59,7 @@ export const difference = (before: Contribution, after: Contribution) => {
 };
 
 /** Adds these differences to the cube's cells (creating missing cells) and deletes the cells left empty. */
-export const addDifference = async (knex: Knex, cube: Cube, cells: { key: unknown[]; sums: bigint[] }[]): Promise<void> => {
+export const addDifference = async (knex: Knex, cube: Cube, cells: Cell[]): Promise<void> => {
   const columns = [...cube.keys, ...cube.sums];
   const added = cube.sums.map((column) => `${column} = ${cube.table}.${column} + excluded.${column}`).join(', ');
   for (let start = 0; start < cells.length; start += 500) {
@@ -64,14 +68,14 @@ export const addDifference = async (knex: Knex, cube: Cube, cells: { key: unknow
     await knex.raw(
       `INSERT INTO ${cube.table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}
        ON CONFLICT (${cube.keys.join(', ')}) DO UPDATE SET ${added}`,
-      chunk.flatMap((cell) => [...cell.key, ...cell.sums.map(String)]) as never
+      chunk.flatMap((cell) => [...cell.key, ...cell.sums.map(String)])
     );
     const emptied = chunk.filter((cell) => cell.sums[cell.sums.length - 1] < 0n);
     if (emptied.length === 0) continue;
     const match = `(${cube.keys.map((column) => `${column} = ?`).join(' AND ')})`;
     await knex.raw(
       `DELETE FROM ${cube.table} WHERE ${countOf(cube)} <= 0 AND (${emptied.map(() => match).join(' OR ')})`,
-      emptied.flatMap((cell) => cell.key) as never
+      emptied.flatMap((cell) => cell.key)
     );
   }
 };
@@ -80,14 +84,14 @@ export const addDifference = async (knex: Knex, cube: Cube, cells: { key: unknow
  * Adds the sums of the facts matching `where` to the cube in one statement — for facts no cell
  * counted before (freshly loaded rows, or every fact into an emptied cube).
  */
-export const addSelected = async (knex: Knex, cube: Cube, where: string, bindings: unknown[]): Promise<void> => {
+export const addSelected = async (knex: Knex, cube: Cube, where: string, bindings: readonly Binding[]): Promise<void> => {
   const columns = [...cube.keys, ...cube.sums];
   const added = cube.sums.map((column) => `${column} = ${cube.table}.${column} + excluded.${column}`).join(', ');
   // SELECT * … WHERE 1 = 1 keeps SQLite from reading the upsert's ON as a join's.
   await knex.raw(
     `INSERT INTO ${cube.table} (${columns.join(', ')}) SELECT * FROM (${cube.select(where)}) AS added WHERE 1 = 1
      ON CONFLICT (${cube.keys.join(', ')}) DO UPDATE SET ${added}`,
-    repeated(cube, bindings) as never
+    repeated(cube, bindings)
   );
 };
 
@@ -95,7 +99,7 @@ export const addSelected = async (knex: Knex, cube: Cube, where: string, binding
  * Runs `write` (which rewrites the facts matching `where`) and moves each cube by what those facts
  * contributed after it minus before it.
  */
-export const withCubesInStep = async (knex: Knex, cubes: Cube[], where: string, bindings: unknown[], write: () => Promise<void>): Promise<void> => {
+export const withCubesInStep = async (knex: Knex, cubes: Cube[], where: string, bindings: readonly Binding[], write: () => Promise<void>): Promise<void> => {
   const before = [];
   for (const cube of cubes) before.push(await readContribution(knex, cube, where, bindings));
   await write();

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { refuse } from './errors';
+import { requestData } from './request-data';
 import { ParameterSpecs, ParameterValues, QueryDeclaration, readQuery } from './query-input';
 
 /** An admin RBAC permission: an action on a content type (`plugin::content-manager.explorer.read`, uid). */
@@ -30,7 +31,7 @@ export interface Endpoint<S extends ParameterSpecs = ParameterSpecs> {
 }
 
 const dataOf = (ctx: Context, declared: NonNullable<Endpoint['data']>): Record<string, unknown> => {
-  const data = (ctx.request as unknown as { body?: { data?: unknown } }).body?.data;
+  const data = requestData(ctx);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
   const unknown = declared.fields ? Object.keys(data).filter((field) => !declared.fields!.includes(field)) : [];
   if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; this takes ${declared.fields!.join(', ')}`);

@@ -6,7 +6,7 @@
  * step twice queues one mail. The worker (./worker.ts) sends it later.
  */
 import type { Core } from '@strapi/strapi';
-import { isKnownTemplate, MailLocale } from '../domain/notification-templates';
+import { isKnownTemplate, MailLocale, TemplateName } from '../domain/notification-templates';
 import { newDocumentId } from '../domain/document-id';
 
 export const NOTIFICATIONS_TABLE = 'notifications';
@@ -16,7 +16,7 @@ export interface Notification {
   /** Unique per business step, e.g. `customer.credit-hold:<documentId>:<when>`. */
   key: string;
   to: string | string[];
-  template: string;
+  template: TemplateName;
   locale: MailLocale;
   data: Record<string, unknown>;
 }

@@ -13,7 +13,7 @@ export const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? 
 /** Runs `work` in `knex` when given, else in a transaction (Strapi joins the caller's, if any). */
 export const inTransaction = async (strapi: Core.Strapi, knex: Knex | undefined, work: (trx: Knex) => Promise<void>): Promise<void> => {
   if (knex) return work(knex);
-  await strapi.db.transaction(({ trx }) => work(trx as unknown as Knex));
+  await strapi.db.transaction(({ trx }) => work(trx));
 };
 
 export interface LifecycleEvent {
@@ -35,7 +35,7 @@ export const idsOfResult = (event: LifecycleEvent): number[] => {
 
 /** The ids of the rows of `uid` a write's `where` matches (read before the write, while they still match). */
 export const matchingIds = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown> | undefined): Promise<number[]> =>
-  (await strapi.db.query(uid as never).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
+  (await strapi.db.query(uid).findMany({ where: where ?? {}, select: ['id'] })).map((row: { id: number }) => row.id);
 
 /**
  * ANALYZE on PostgreSQL (a no-op on SQLite): tables just filled in bulk keep the planner's
@@ -83,5 +83,5 @@ export const followWrites = (strapi: Core.Strapi, { models, concerned, resync, s
     ...(updatesOnly
       ? {}
       : { afterCreate: written, afterCreateMany: written, beforeDelete: remember, afterDelete: bulk, beforeDeleteMany: remember, afterDeleteMany: bulk }),
-  } as never);
+  });
 };

@@ -4,22 +4,19 @@
  */
 import type { Core } from '@strapi/strapi';
 
-interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
-}
-
 export const metaOf = (strapi: Core.Strapi, uid: string) => {
-  const meta = strapi.db.metadata.get(uid as never) as unknown as Meta;
+  const meta = strapi.db.metadata.get(uid);
   const column = (attribute: string): string => {
-    const name = meta.attributes[attribute]?.columnName;
+    const stored = meta.attributes[attribute];
+    const name = stored && 'columnName' in stored ? stored.columnName : undefined;
     if (!name) throw new Error(`${uid} has no column for ${attribute}`);
     return name;
   };
   const link = (attribute: string) => {
-    const joinTable = meta.attributes[attribute]?.joinTable;
-    if (!joinTable) throw new Error(`${uid}.${attribute} is not stored in a link table`);
-    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
+    const stored = meta.attributes[attribute];
+    const joinTable = stored && 'joinTable' in stored ? stored.joinTable : undefined;
+    if (!joinTable || !('inverseJoinColumn' in joinTable)) throw new Error(`${uid}.${attribute} is not stored in a link table`);
+    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name, pivotColumns: joinTable.pivotColumns };
   };
   return { table: meta.tableName, column, link };
 };

@@ -25,13 +25,14 @@ interface Sheet {
   rows: Row[];
 }
 
+// Rows are copied with a spread: the copy is a plain object type, which (unlike the rows' interfaces) is a Row.
 const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Promise<Sheet>> = {
   async trend(strapi, query) {
     const trend = await salesTrend(strapi, query);
     return {
       sheetName: '销售趋势 Sales trend',
       columns: [text('period', '期间 Period', 12), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), integer('orders', '订单数 Orders'), money('previousAmount', '上年同期 Last year')],
-      rows: trend.rows as unknown as Row[],
+      rows: trend.rows.map((row) => ({ ...row })),
     };
   },
   async breakdown(strapi, query) {
@@ -40,7 +41,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
       sheetName: '销售构成 Sales breakdown',
       columns: [text('label', '项目 Item', 32), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), text('share', '占比 Share', 10)],
       rows: [
-        ...(breakdown.rows as unknown as Row[]),
+        ...breakdown.rows.map((row) => ({ ...row })),
         { label: `其他 Others (${breakdown.others.count})`, amount: breakdown.others.amount, quantity: breakdown.others.quantity, share: null },
         { label: '合计 Total', amount: breakdown.total.amount, quantity: breakdown.total.quantity, share: null },
       ],
@@ -51,7 +52,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     return {
       sheetName: `目标完成 Targets ${targets.year}`,
       columns: [text('label', targets.by === 'region' ? '区域 Region' : '业务员 Salesperson'), money('target', '目标 Target'), money('actual', '实际 Actual'), text('completion', '完成率 Completion', 12)],
-      rows: targets.rows as unknown as Row[],
+      rows: targets.rows.map((row) => ({ ...row })),
     };
   },
   async aging(strapi, query) {
@@ -75,7 +76,7 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     return {
       sheetName: '逾期客户 Overdue customers',
       columns: [text('label', '客户 Customer', 32), money('overdue', '逾期金额 Overdue'), integer('oldestDaysOverdue', '最长逾期天数 Oldest days overdue')],
-      rows: overdue.rows as unknown as Row[],
+      rows: overdue.rows.map((row) => ({ ...row })),
     };
   },
 };

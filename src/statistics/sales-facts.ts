@@ -59,9 +59,7 @@ export const NOT_SALES_STATES = ['draft', 'cancelled'];
 const factsSelect = (strapi: Core.Strapi) => {
   const o = metaOf(strapi, ORDER);
   const l = metaOf(strapi, LINE);
-  const lines = (strapi.db.metadata.get(ORDER as never) as unknown as {
-    attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; pivotColumns: string[] } }>;
-  }).attributes.lines.joinTable;
+  const lines = o.link('lines');
   const customer = o.link('customer');
   const salesperson = o.link('salesperson');
   const product = l.link('product');
@@ -75,8 +73,8 @@ const factsSelect = (strapi: Core.Strapi) => {
       ln.${l.column('quantity')} AS quantity, CAST(ROUND(COALESCE(ln.${l.column('lineAmount')}, 0) * 100) AS BIGINT) AS amount_cents,
       o.${o.column('currency')} AS currency, COALESCE(p.${p.column('category')}, '') AS category
     FROM ${o.table} o
-    JOIN ${lines.name} oc_l ON oc_l.${lines.joinColumn.name} = o.id AND oc_l.${typeColumn} = '${LINE}' AND oc_l.field = 'lines'
-    JOIN ${l.table} ln ON ln.id = oc_l.${lines.inverseJoinColumn.name}
+    JOIN ${lines.table} oc_l ON oc_l.${lines.owner} = o.id AND oc_l.${typeColumn} = '${LINE}' AND oc_l.field = 'lines'
+    JOIN ${l.table} ln ON ln.id = oc_l.${lines.target}
     LEFT JOIN ${customer.table} oc ON oc.${customer.owner} = o.id
     LEFT JOIN ${salesperson.table} os ON os.${salesperson.owner} = o.id
     LEFT JOIN ${product.table} lp ON lp.${product.owner} = ln.id
@@ -149,7 +147,7 @@ const CUBES = [MONTHLY, DAILY, BY];
 /** Recomputes every cell of the cubes from the facts (to repair). */
 export const rebuildSalesMonthly = async (strapi: Core.Strapi): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
-    const knex = trx as unknown as Knex;
+    const knex: Knex = trx;
     for (const cube of CUBES) {
       await knex.raw(`DELETE FROM ${cube.table}`);
       await addSelected(knex, cube, '1 = 1', []);
@@ -184,7 +182,7 @@ export const syncSalesFacts = async (strapi: Core.Strapi, orderIds: number[], kn
  */
 export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, last: number): Promise<void> => {
   await strapi.db.transaction(async ({ trx }) => {
-    const knex = trx as unknown as Knex;
+    const knex: Knex = trx;
     const o = metaOf(strapi, ORDER);
     const l = metaOf(strapi, LINE);
     await analyze(strapi, knex, [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table]);
@@ -211,13 +209,11 @@ export const rebuildSalesFacts = async (strapi: Core.Strapi): Promise<void> => {
 /** The orders owning these order-line rows. */
 const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<number[]> => {
   if (lineIds.length === 0) return [];
-  const lines = (strapi.db.metadata.get(ORDER as never) as unknown as {
-    attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
-  }).attributes.lines.joinTable;
+  const lines = metaOf(strapi, ORDER).link('lines');
   return strapi.db.transaction(async ({ trx }) => {
-    const rows: { owner: number }[] = await trx(lines.name)
-      .whereIn(lines.inverseJoinColumn.name, lineIds)
-      .select({ owner: lines.joinColumn.name });
+    const rows: { owner: number }[] = await trx(lines.table)
+      .whereIn(lines.target, lineIds)
+      .select({ owner: lines.owner });
     return rows.map((row) => Number(row.owner));
   });
 };

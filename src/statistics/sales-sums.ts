@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
+import { DEFAULT_CURRENCY } from '../domain/money';
 import { Grain, splitByWholeMonths } from '../domain/sales-periods';
 import { DashboardFilters } from './dashboard-query';
 import { ALL_CATEGORIES, SALES_DAILY, SALES_FACTS, SALES_MONTHLY } from './sales-facts';
@@ -15,7 +16,7 @@ import { partyConditions } from '../platform/party-conditions';
 import { rowsOf } from '../platform/roll-up-writes';
 import { PRODUCT } from '../platform/uids';
 
-export const CURRENCY = 'CNY';
+export const CURRENCY = DEFAULT_CURRENCY;
 
 export type Binding = string | number;
 export interface Sql {

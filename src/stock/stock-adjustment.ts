@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { conflict, refuse } from '../platform/errors';
+import { requestData } from '../platform/request-data';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflows/workflow-service';
@@ -33,7 +34,7 @@ export const parseStockAdjustment = (data: unknown): StockAdjustment => {
 
 export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjustment: StockAdjustment, actor: Actor) =>
   strapi.db.transaction(async ({ trx }) => {
-    const table = strapi.db.metadata.get(PRODUCT as never).tableName;
+    const table = strapi.db.metadata.get(PRODUCT).tableName;
     const product = await trx(table).where({ document_id: documentId }).first('id', 'sku', 'stock_on_hand', 'stock_reserved');
     if (!product) throw new errors.NotFoundError('No product with this documentId');
     const changed = await trx(table)
@@ -64,6 +65,6 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
 
 /** POST /api/products/:documentId/stock-adjustments */
 export const stockAdjustmentHandler = (strapi: Core.Strapi) => async (ctx: Context) => {
-  const adjustment = parseStockAdjustment((ctx.request as unknown as { body?: { data?: unknown } }).body?.data);
+  const adjustment = parseStockAdjustment(requestData(ctx));
   ctx.body = { data: await adjustStock(strapi, ctx.params.documentId, adjustment, await currentActor(strapi)) };
 };

@@ -19,6 +19,7 @@ import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
+import { documentData } from '../platform/document-data';
 
 const TEXT_LIMIT = 4000;
 
@@ -74,7 +75,7 @@ const checkInput = (input: Record<string, unknown>) => {
 };
 
 /** The measure a `complete_measure` names, checked: it exists, is open, and the caller owns it (or supervises). */
-const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext) => {
+const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext<ComplaintRecord>) => {
   const measure = complaint.measures.find((candidate) => candidate.key === input.measure);
   if (!measure) throw new DomainValidationError([{ path: ['measure'], message: `no measure ${String(input.measure)} on ${complaint.number}` }]);
   if (measure.doneAt) throw conflict(`the measure "${measure.description}" is already done`);
@@ -84,8 +85,8 @@ const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepCon
   return measure;
 };
 
-const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
-  const complaint = context.record as ComplaintRecord;
+const prepare = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>): Promise<Record<string, unknown>> => {
+  const complaint = context.record;
   const { step, input, now } = context;
   checkInput(input);
   const fields: Record<string, unknown> = {};
@@ -134,19 +135,19 @@ const prepare = async (strapi: Core.Strapi, context: StepContext): Promise<Recor
 };
 
 /** Measures change through the Document Service (they are components), inside the step's transaction. */
-const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures: Partial<Measure>[]) =>
-  strapi.documents(COMPLAINT as never).update({
+const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures: Measure[]) =>
+  strapi.documents(COMPLAINT).update({
     documentId: complaint.documentId,
-    data: { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) },
-  } as never);
+    data: documentData(COMPLAINT, { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) }),
+  });
 
-const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
-  const complaint = context.record as ComplaintRecord;
+const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>): Promise<Record<string, unknown>> => {
+  const complaint = context.record;
   const { step, input, now } = context;
   if (step.action === 'add_measure') {
     const measure = {
       key: crypto.randomBytes(6).toString('hex'),
-      kind: input.kind as string,
+      kind: input.kind as Measure['kind'],
       description: input.description as string,
       ownerRole: input.ownerRole as Measure['ownerRole'],
       dueDate: input.dueDate as string,
@@ -174,8 +175,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const complaint = record as ComplaintRecord;
+const mailboxesOf = async (_strapi: Core.Strapi, complaint: ComplaintRecord, to: Recipient): Promise<Mailbox[]> => {
   if ('customer' in to && complaint.replyChannel === 'email') {
     const mailbox = customerMailbox(complaint.customer);
     return mailbox ? [mailbox] : [];
@@ -183,8 +183,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Rec
   return [];
 };
 
-export const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
-  const complaint = record as ComplaintRecord;
+export const mailData = async (strapi: Core.Strapi, complaint: ComplaintRecord) => {
   const zone = reportTimeZone(strapi);
   return {
     complaint: {
@@ -201,10 +200,10 @@ export const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const complaintWorkflow: WorkflowDefinition = {
+export const complaintWorkflow: WorkflowDefinition<ComplaintRecord> = {
   uid: COMPLAINT,
   subject: 'complaint',
-  machine: (strapi) => complaintMachine(complaintPolicy(strapi)) as unknown as ReturnType<Extract<WorkflowDefinition['machine'], (s: Core.Strapi) => unknown>>,
+  machine: (strapi) => complaintMachine(complaintPolicy(strapi)),
   load: loadComplaint,
   prepare,
   follow,

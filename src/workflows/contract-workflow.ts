@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { CONTRACT_STATE_LABELS, ContractState, contractMachine } from '../domain/contract-review';
+import { CONTRACT_STATE_LABELS, ContractState, ContractSubject, contractMachine } from '../domain/contract-review';
 import { RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 import { isCalendarDate } from '../domain/business-date';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
@@ -36,6 +36,7 @@ export interface ContractRecord extends WorkflowRecord {
   drafter: { id: number; email: string | null; preferredLanguage?: string } | null;
   previousRevision: { id: number; documentId: string; state: string; revision: number } | null;
   attachments: { id: number }[];
+  creditSnapshot: ContractSubject['creditSnapshot'];
 }
 
 export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<ContractRecord | null> =>
@@ -95,8 +96,7 @@ const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: Contrac
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
-  const contract = record as ContractRecord;
+const prepare = async (strapi: Core.Strapi, { record: contract, step, input, now }: StepContext<ContractRecord>): Promise<Record<string, unknown>> => {
   checkTexts(input);
   switch (step.action) {
     case 'submit':
@@ -136,8 +136,8 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
   }
 };
 
-const follow = async (strapi: Core.Strapi, context: StepContext): Promise<Record<string, unknown>> => {
-  const contract = context.record as ContractRecord;
+const follow = async (strapi: Core.Strapi, context: StepContext<ContractRecord>): Promise<Record<string, unknown>> => {
+  const contract = context.record;
   const { step, input, actor, now } = context;
   if (step.action === 'revise' || step.action === 'amend') {
     return { newRevision: await createNextRevision(strapi, contract, actor.staffUserId) };
@@ -185,7 +185,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
     select: ['contractDate', 'paymentTerms', 'deliveryDate', 'deliveryTerms', 'packagingRequirements', 'qualityTerms', 'otherTerms'],
   });
   const { id: _id, ...copied } = terms;
-  const created = await strapi.documents(CONTRACT as never).create({
+  const created = await strapi.documents(CONTRACT).create({
     data: {
       ...copied,
       number: contract.number,
@@ -202,7 +202,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
         unitPrice: line.unitPrice,
         lineAmount: line.lineAmount,
       })),
-    } as never,
+    },
   });
   await strapi.db.query(CONTRACT).update({
     where: { documentId: created.documentId },
@@ -218,7 +218,7 @@ const createNextRevision = async (strapi: Core.Strapi, contract: ContractRecord,
 };
 
 /** The orders of an active contract are confirmed (those still in draft). */
-const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { step, actor, now }: StepContext) => {
+const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { step, actor, now }: StepContext<ContractRecord>) => {
   for (const order of contract.orders.filter((candidate) => candidate.state === 'draft')) {
     await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { state: 'confirmed', version: (order.version ?? 1) + 1 } });
     await recordEvent(
@@ -232,8 +232,7 @@ const confirmOrders = async (strapi: Core.Strapi, contract: ContractRecord, { st
   }
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const contract = record as ContractRecord;
+const mailboxesOf = async (_strapi: Core.Strapi, contract: ContractRecord, to: Recipient): Promise<Mailbox[]> => {
   if ('drafter' in to) {
     return contract.drafter?.email ? [{ email: contract.drafter.email, language: mailLanguage(contract.drafter.preferredLanguage) }] : [];
   }
@@ -244,8 +243,7 @@ const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Rec
   return [];
 };
 
-const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
-  const contract = record as ContractRecord;
+const mailData = async (strapi: Core.Strapi, contract: ContractRecord) => {
   const opinions = await strapi.db.query(OPINION).findMany({
     where: { subject: 'contract', subjectId: contract.documentId, round: contract.reviewRound },
     select: ['role', 'verdict', 'comment', 'proposedDeliveryDate'],
@@ -271,10 +269,10 @@ const mailData = async (strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const contractWorkflow: WorkflowDefinition = {
+export const contractWorkflow: WorkflowDefinition<ContractRecord> = {
   uid: CONTRACT,
   subject: 'contract',
-  machine: contractMachine as WorkflowDefinition['machine'],
+  machine: contractMachine,
   load: loadContract,
   prepare,
   follow,

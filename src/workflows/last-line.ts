@@ -45,7 +45,7 @@ export const protectWorkflowRecords = (strapi: Core.Strapi) => {
     beforeUpdateMany: refuseUntrusted,
     beforeDelete: refuseUntrusted,
     beforeDeleteMany: refuseUntrusted,
-  } as never);
+  });
 };
 
 /**
@@ -67,5 +67,5 @@ export const protectInverseRelations = (strapi: Core.Strapi) => {
       }
     }
   };
-  strapi.db.lifecycles.subscribe({ models, beforeCreate: refuseInverse, beforeUpdate: refuseInverse, beforeCreateMany: refuseInverse, beforeUpdateMany: refuseInverse } as never);
+  strapi.db.lifecycles.subscribe({ models, beforeCreate: refuseInverse, beforeUpdate: refuseInverse, beforeCreateMany: refuseInverse, beforeUpdateMany: refuseInverse });
 };

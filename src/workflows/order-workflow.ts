@@ -17,6 +17,7 @@ import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { TemplateName } from '../domain/notification-templates';
 import { ORDER, PRODUCT } from '../platform/uids';
 
 const LINE = 'order.line';
@@ -51,7 +52,7 @@ export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promis
 
 /** Reserves or releases stock for each line named, never beyond what the product has available. */
 const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Allocation[]) => {
-  const products = strapi.db.metadata.get(PRODUCT as never).tableName;
+  const products = strapi.db.metadata.get(PRODUCT).tableName;
   for (const [index, allocation] of allocations.entries()) {
     const line = order.lines.find((candidate) => candidate.key === allocation.line);
     if (!line || !line.product) throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);
@@ -83,8 +84,7 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepContext): Promise<Record<string, unknown>> => {
-  const order = record as OrderRecord;
+const prepare = async (strapi: Core.Strapi, { record: order, step, input, now }: StepContext<OrderRecord>): Promise<Record<string, unknown>> => {
   switch (step.action) {
     case 'confirm':
       // The credit rule holds at confirmation too, not only when the draft was written.
@@ -121,10 +121,9 @@ const prepare = async (strapi: Core.Strapi, { record, step, input, now }: StepCo
 };
 
 /** Mail that follows an action rather than a state: a moved promise to the customer, a note to the role it escalates to. */
-const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext) => {
-  const order = record as OrderRecord;
-  const data = { ...(await mailData(strapi, record)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
-  const send = async (template: string, mailboxes: Mailbox[], step: string) => {
+const follow = async (strapi: Core.Strapi, { record: order, step, input }: StepContext<OrderRecord>) => {
+  const data = { ...(await mailData(strapi, order)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
+  const send = async (template: TemplateName, mailboxes: Mailbox[], step: string) => {
     for (const mailbox of mailboxes) {
       await notify(strapi, { event: template, key: `${template}:${order.documentId}:${step}:${mailbox.email}`, to: mailbox.email, template, locale: mailbox.language, data });
     }
@@ -135,13 +134,12 @@ const follow = async (strapi: Core.Strapi, { record, step, input }: StepContext)
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const mailbox = 'customer' in to ? customerMailbox((record as OrderRecord).customer) : null;
+const mailboxesOf = async (_strapi: Core.Strapi, record: OrderRecord, to: Recipient): Promise<Mailbox[]> => {
+  const mailbox = 'customer' in to ? customerMailbox(record.customer) : null;
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
-  const order = record as OrderRecord;
+const mailData = async (_strapi: Core.Strapi, order: OrderRecord) => {
   return {
     order: {
       number: order.number,
@@ -155,10 +153,10 @@ const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
   };
 };
 
-export const orderWorkflow: WorkflowDefinition = {
+export const orderWorkflow: WorkflowDefinition<OrderRecord> = {
   uid: ORDER,
   subject: 'order',
-  machine: orderMachine as unknown as WorkflowDefinition['machine'],
+  machine: orderMachine,
   load: loadOrder,
   prepare,
   follow,

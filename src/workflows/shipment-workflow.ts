@@ -15,6 +15,7 @@ import { enforceCreditHold, reassessCredit } from '../collection/credit-control'
 import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
+import type { AttachmentRef } from '../notifications/attachments';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 
@@ -45,7 +46,7 @@ export const loadShipment = (strapi: Core.Strapi, documentId: string): Promise<S
     },
   });
 
-const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT as never).tableName;
+const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT).tableName;
 
 /**
  * Takes each line's goods from stock and releases the order line's reservation for them. What is
@@ -83,8 +84,8 @@ const putBackInStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => 
 };
 
 /** The order follows its shipments: shipped when every line has left, partially shipped when some has. */
-const moveOrder = async (strapi: Core.Strapi, context: StepContext) => {
-  const shipment = context.record as ShipmentRecord;
+const moveOrder = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>) => {
+  const shipment = context.record;
   const gone = await strapi.db.query(SHIPMENT).findMany({
     where: { order: { id: shipment.order.id }, state: { $in: [...GOODS_GONE_STATES] } },
     populate: { lines: true },
@@ -107,8 +108,7 @@ const moveOrder = async (strapi: Core.Strapi, context: StepContext) => {
   );
 };
 
-const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext): Promise<Record<string, unknown>> => {
-  const shipment = record as ShipmentRecord;
+const prepare = async (strapi: Core.Strapi, { record: shipment, step, now }: StepContext<ShipmentRecord>): Promise<Record<string, unknown>> => {
   if (step.action === 'ship') {
     // Before the goods leave: a customer on credit hold ships only with marketing-vp's override.
     await enforceCreditHold(strapi, { customerId: shipment.customer?.id, subject: 'shipment', documentId: shipment.documentId, describe: `shipping ${shipment.number}`, now });
@@ -126,8 +126,8 @@ const prepare = async (strapi: Core.Strapi, { record, step, now }: StepContext):
   return {};
 };
 
-const follow = async (strapi: Core.Strapi, context: StepContext) => {
-  const shipment = context.record as ShipmentRecord;
+const follow = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>) => {
+  const shipment = context.record;
   if (context.step.action === 'ship') {
     const invoiceDate = dateIn(reportTimeZone(strapi), context.now);
     const { amount, dueDate } = receivableOf(
@@ -167,26 +167,25 @@ const follow = async (strapi: Core.Strapi, context: StepContext) => {
   return {};
 };
 
-const mailboxesOf = async (_strapi: Core.Strapi, record: WorkflowRecord, to: Recipient): Promise<Mailbox[]> => {
-  const mailbox = 'customer' in to ? customerMailbox((record as ShipmentRecord).customer) : null;
+const mailboxesOf = async (_strapi: Core.Strapi, record: ShipmentRecord, to: Recipient): Promise<Mailbox[]> => {
+  const mailbox = 'customer' in to ? customerMailbox(record.customer) : null;
   return mailbox ? [mailbox] : [];
 };
 
-const mailData = async (_strapi: Core.Strapi, record: WorkflowRecord) => {
-  const shipment = record as ShipmentRecord;
+const mailData = async (_strapi: Core.Strapi, shipment: ShipmentRecord) => {
   return {
     shipment: { number: shipment.number, state: shipment.state, stateLabel: SHIPMENT_STATE_LABELS[shipment.state as ShipmentState] },
     order: { number: shipment.order.number },
     customer: { code: shipment.customer?.code, name: shipment.customer?.name },
     // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).
-    attachments: [{ kind: 'delivery-note', ref: shipment.documentId }],
+    attachments: [{ kind: 'delivery-note', ref: shipment.documentId }] satisfies AttachmentRef[],
   };
 };
 
-export const shipmentWorkflow: WorkflowDefinition = {
+export const shipmentWorkflow: WorkflowDefinition<ShipmentRecord> = {
   uid: SHIPMENT,
   subject: 'shipment',
-  machine: shipmentMachine as unknown as WorkflowDefinition['machine'],
+  machine: shipmentMachine,
   load: loadShipment,
   prepare,
   follow,

@@ -25,8 +25,8 @@ export const restWorkflowHandlers = (strapi: Core.Strapi, definition: WorkflowDe
     data: {},
     handle: async (ctx, { params, data: input }) => {
       const result = await actFor(strapi, definition, params, input);
-      const record = await strapi.documents(definition.uid as never).findOne({ documentId: params.documentId, populate } as never);
-      const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(definition.uid as never), { auth: ctx.state.auth });
+      const record = await strapi.documents(definition.uid).findOne({ documentId: params.documentId, populate });
+      const data = await strapi.contentAPI.sanitize.output(record, strapi.getModel(definition.uid), { auth: ctx.state.auth });
       return { data, meta: result.meta };
     },
   }),

@@ -5,7 +5,7 @@
  * append-only history event, the record's own follow-up work, and the mail of the state entered
  * into the outbox. Anything that fails rolls all of it back.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { allowedActions, awaitedRoles, Situation, Step, planStep, WorkflowRefusal } from '../domain/workflow/engine';
 import { Machine, Opinion, Recipient } from '../domain/workflow/machine';
@@ -35,8 +35,8 @@ export interface Mailbox {
   language: MailLocale;
 }
 
-export interface StepContext {
-  record: WorkflowRecord;
+export interface StepContext<R extends WorkflowRecord = WorkflowRecord> {
+  record: R;
   step: Step<string>;
   input: Record<string, unknown>;
   actor: Actor;
@@ -45,59 +45,65 @@ export interface StepContext {
   mailExtras: Record<string, unknown>;
 }
 
-export interface WorkflowDefinition {
-  uid: string;
+/**
+ * A workflow bound to its stored record R (what `load` reads); every hook sees that record. Written
+ * without R, it is a definition of any workflow, as the routes' table of them holds it (`any`: a
+ * definition over ContractRecord takes contracts only, so it is no WorkflowDefinition<WorkflowRecord>).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export interface WorkflowDefinition<R extends WorkflowRecord = any> {
+  uid: UID.ContentType;
   /** The name under which opinions and history events refer to the record, e.g. `contract`. */
   subject: string;
   /** The machine; a function when its rules depend on configuration read at the time of the step. */
-  machine: Machine<string, string, never> | ((strapi: Core.Strapi) => Machine<string, string, never>);
-  load: (strapi: Core.Strapi, documentId: string) => Promise<WorkflowRecord | null>;
+  machine: Machine<string, string, R> | ((strapi: Core.Strapi) => Machine<string, string, R>);
+  load: (strapi: Core.Strapi, documentId: string) => Promise<R | null>;
   /** Checks and fields written with the step (e.g. the credit snapshot taken on submit). */
-  prepare?: (strapi: Core.Strapi, context: StepContext) => Promise<Record<string, unknown>>;
+  prepare?: (strapi: Core.Strapi, context: StepContext<R>) => Promise<Record<string, unknown>>;
   /** Work that follows the step in the same transaction; what it returns goes into the answer's meta. */
-  follow?: (strapi: Core.Strapi, context: StepContext) => Promise<Record<string, unknown> | void>;
+  follow?: (strapi: Core.Strapi, context: StepContext<R>) => Promise<Record<string, unknown> | void>;
   /** Recipients other than staff roles (the drafter, the customer). */
-  mailboxesOf: (strapi: Core.Strapi, record: WorkflowRecord, to: Recipient) => Promise<Mailbox[]>;
+  mailboxesOf: (strapi: Core.Strapi, record: R, to: Recipient) => Promise<Mailbox[]>;
   /** What the templates may show of the record. */
-  mailData: (strapi: Core.Strapi, record: WorkflowRecord) => Promise<Record<string, unknown>>;
+  mailData: (strapi: Core.Strapi, record: R) => Promise<Record<string, unknown>>;
 }
 
-export interface StepResult {
-  record: WorkflowRecord;
+export interface StepResult<R extends WorkflowRecord = WorkflowRecord> {
+  record: R;
   meta: Record<string, unknown>;
 }
 
 /** Takes one action, or throws the Strapi error that says why not (403, 404, 409, 400). */
-export const takeAction = async (
+export const takeAction = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
-  definition: WorkflowDefinition,
+  definition: WorkflowDefinition<R>,
   documentId: string,
   action: string,
   input: Record<string, unknown>,
   actor: Actor,
   at: Date = new Date()
-): Promise<StepResult> => {
+): Promise<StepResult<R>> => {
   const machine = machineOf(strapi, definition);
   try {
     return await retriedOnDeadlock(() => strapi.db.transaction(({ trx }) =>
       asTrustedWrite(async () => {
         // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
         // the same record queue here, and each one then reads what the one before it wrote.
-        const table = strapi.db.metadata.get(definition.uid as never).tableName;
+        const table = strapi.db.metadata.get(definition.uid).tableName;
         const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
         if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
 
         const record = (await definition.load(strapi, documentId))!;
         const situation = await situationOf(strapi, definition, record);
         const step = planStep(machine, situation, actor, action, input, at);
-        const context: StepContext = { record, step, input, actor, now: at, mailExtras: {} };
+        const context: StepContext<R> = { record, step, input, actor, now: at, mailExtras: {} };
         const fields = (await definition.prepare?.(strapi, context)) ?? {};
 
         if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
         const version = step.opinion && !step.moves ? record.version : record.version + 1;
         // Entering a state that awaits opinions opens a new review round: earlier opinions stay on record.
         const round = step.moves && machine.awaits?.[step.to] ? { reviewRound: record.reviewRound + 1 } : {};
-        await strapi.db.query(definition.uid as never).update({
+        await strapi.db.query(definition.uid).update({
           where: { id: record.id },
           data: { ...fields, ...round, state: step.to, version },
         });
@@ -133,7 +139,7 @@ const retriedOnDeadlock = async <T>(step: () => Promise<T>): Promise<T> => {
 };
 
 /** What a caller sees of a record's workflow: state, version, their actions, the review round, the history. */
-export const describeWorkflow = async (strapi: Core.Strapi, definition: WorkflowDefinition, record: WorkflowRecord, actor: Actor) => {
+export const describeWorkflow = async <R extends WorkflowRecord>(strapi: Core.Strapi, definition: WorkflowDefinition<R>, record: R, actor: Actor) => {
   const situation = await situationOf(strapi, definition, record);
   const machine = machineOf(strapi, definition);
   const opinions = await strapi.db.query(OPINION).findMany({
@@ -204,19 +210,19 @@ export const recordEvent = async (
     },
   });
 
-export const machineOf = (strapi: Core.Strapi, definition: WorkflowDefinition): Machine =>
-  (typeof definition.machine === 'function' ? definition.machine(strapi) : definition.machine) as Machine;
+export const machineOf = <R extends WorkflowRecord>(strapi: Core.Strapi, definition: WorkflowDefinition<R>): Machine<string, string, R> =>
+  typeof definition.machine === 'function' ? definition.machine(strapi) : definition.machine;
 
 const personOf = (user: unknown) => {
   const person = user as { id: number; username: string; displayName?: string | null } | null;
   return person ? { id: person.id, name: person.displayName || person.username } : null;
 };
 
-const situationOf = async (
+const situationOf = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
-  definition: WorkflowDefinition,
-  record: WorkflowRecord
-): Promise<Situation<string, WorkflowRecord>> => {
+  definition: WorkflowDefinition<R>,
+  record: R
+): Promise<Situation<string, R>> => {
   const opinions = await strapi.db.query(OPINION).findMany({
     where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
     select: ['role', 'verdict'],
@@ -257,10 +263,10 @@ const recordOpinion = async (
   });
 
 /** Queues the mail of the state entered, one per recipient, keyed by the step so it is queued once. */
-const queueMail = async (
+const queueMail = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
-  definition: WorkflowDefinition,
-  record: WorkflowRecord,
+  definition: WorkflowDefinition<R>,
+  record: R,
   step: Step<string>,
   extras: Record<string, unknown>
 ) => {
@@ -281,7 +287,7 @@ const queueMail = async (
   }
 };
 
-const mailboxesFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, record: WorkflowRecord, to: Recipient) => {
+const mailboxesFor = async <R extends WorkflowRecord>(strapi: Core.Strapi, definition: WorkflowDefinition<R>, record: R, to: Recipient) => {
   if ('role' in to) return staffMailboxes(strapi, [to.role]);
   if ('awaited' in to) {
     const situation = await situationOf(strapi, definition, record);

@@ -3,20 +3,20 @@
  * documentId, action, fields)` reads the record's current version first (unless `version` is
  * given) and posts to /api/<records>/:documentId/workflow/:action; `ok` unwraps a success.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import { rest, StaffMember } from './staff';
 
 export const actOn = async (
   strapi: Core.Strapi,
   member: StaffMember,
-  uid: string,
+  uid: UID.ContentType,
   documentId: string,
   action: string,
   fields: Record<string, unknown> = {}
 ): Promise<Response> => {
-  const version = fields.version ?? (await strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['version'] }))?.version;
-  const records = strapi.contentType(uid as never).info.pluralName;
+  const version = fields.version ?? (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['version'] }))?.version;
+  const records = strapi.contentType(uid).info.pluralName;
   return rest(strapi, member).post(`/api/${records}/${documentId}/workflow/${action}`, { data: { version, ...fields } });
 };
 

@@ -4,6 +4,7 @@
  * grouping, filters, XLSX and its 400s and 403s; and the payment progress of an order and of a
  * contract (billed, paid, open, overdue) with exact figures.
  */
+import type { UID } from '@strapi/strapi';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -24,7 +25,7 @@ describe('aging and payment progress', () => {
   const today = dateIn('Asia/Shanghai');
   const { supervisor, specialist, planner, coordinator, clerk, salesperson, product } = useCollectionSetup(app, { name: '阀门' });
 
-  const act = (member: StaffMember, uid: string, documentId: string, action: string, fields: Record<string, unknown> = {}) => ok(actOn(app.strapi, member, uid, documentId, action, fields));
+  const act = (member: StaffMember, uid: UID.ContentType, documentId: string, action: string, fields: Record<string, unknown> = {}) => ok(actOn(app.strapi, member, uid, documentId, action, fields));
 
   /** An order of `lines` (unit prices, one piece each) taken to ready. */
   const readyOrder = (customer: Doc, prices: string[], beforeConfirm?: (order: Doc) => Promise<void>) =>

@@ -194,9 +194,9 @@ describe('demo data', () => {
     }
     for (const field of ['line', 'quantity']) expect([field, line.metadatas[field].edit.editable]).toEqual([field, true]);
 
-    const uid = 'api::receivable.receivable';
+    const uid = 'api::receivable.receivable' as const;
     const receivable = await cm.service('content-types').findConfiguration({ uid });
-    const attributes = Object.keys(app.strapi.contentType(uid as never).attributes).filter(
+    const attributes = Object.keys(app.strapi.contentType(uid).attributes).filter(
       (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)
     );
     for (const field of attributes) expect([field, receivable.metadatas[field].edit.editable]).toEqual([field, false]);
@@ -233,9 +233,9 @@ describe('demo data', () => {
 
     const line = await cm.service('components').findConfiguration({ uid: 'contract.line', category: 'contract' });
     expect(line.metadatas.lineAmount.edit.editable).toBe(false);
-    for (const uid of ['api::review-opinion.review-opinion', 'api::workflow-event.workflow-event', 'api::seal-use.seal-use']) {
+    for (const uid of ['api::review-opinion.review-opinion', 'api::workflow-event.workflow-event', 'api::seal-use.seal-use'] as const) {
       const configuration = await cm.service('content-types').findConfiguration({ uid });
-      const attributes = Object.keys(app.strapi.contentType(uid as never).attributes).filter(
+      const attributes = Object.keys(app.strapi.contentType(uid).attributes).filter(
         (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)
       );
       for (const field of attributes) expect([uid, field, configuration.metadatas[field].edit.editable]).toEqual([uid, field, false]);

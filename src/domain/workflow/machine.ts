@@ -5,6 +5,7 @@
  * review and the complaint workflows are two such machines; one engine (./engine.ts) applies them.
  */
 import { RoleCode } from '../staff-roles';
+import { TemplateName } from '../notification-templates';
 
 export const VERDICTS = ['approve', 'request_changes', 'recommend_termination'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -25,7 +26,7 @@ export const VERDICT_LABELS: Record<Verdict, Label> = {
 export type Recipient = { role: RoleCode } | { awaited: true } | { drafter: true } | { customer: true };
 
 export interface MailRule {
-  template: string;
+  template: TemplateName;
   to: Recipient;
 }
 

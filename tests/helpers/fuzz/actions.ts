@@ -5,7 +5,7 @@
  * credit overrides. Each step picks its record at random from what is stored (read with the Query
  * Engine, not through the API), a role whose job it is most of the time, and answers what it did.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import type { RoleCode } from '../../../src/domain/staff-roles';
 import { contentManager } from '../admin';
@@ -53,7 +53,7 @@ const randomLines = async (ctx: FuzzContext) => {
   return lines;
 };
 
-const workflowStep = async (ctx: FuzzContext, uid: string, subject: string, record: Row, action: string, roles: readonly RoleCode[], input: Record<string, unknown> = {}) => {
+const workflowStep = async (ctx: FuzzContext, uid: UID.ContentType, subject: string, record: Row, action: string, roles: readonly RoleCode[], input: Record<string, unknown> = {}) => {
   const role = roleFor(ctx.random, roles);
   const res = await actOn(ctx.strapi, ctx.actors.rest[role], uid, record.documentId, action, input);
   return outcome(`${role} ${subject} ${action}`, res, { subject, documentId: record.documentId, action });

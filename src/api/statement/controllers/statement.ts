@@ -16,8 +16,8 @@ import { STATEMENT } from '../../../platform/uids';
 
 /** A statement as the caller may see it (no link hash or expiry: those attributes are private). */
 const shown = async (strapi: Core.Strapi, ctx: Context, documentId: string) => {
-  const statement = await strapi.documents(STATEMENT as never).findOne({ documentId, populate: ['customer'] } as never);
-  return strapi.contentAPI.sanitize.output(statement, strapi.getModel(STATEMENT as never), { auth: ctx.state.auth });
+  const statement = await strapi.documents(STATEMENT).findOne({ documentId, populate: ['customer'] });
+  return strapi.contentAPI.sanitize.output(statement, strapi.getModel(STATEMENT), { auth: ctx.state.auth });
 };
 
 export default factories.createCoreController(STATEMENT, ({ strapi }) => ({
