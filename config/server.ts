@@ -30,7 +30,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     // Working days for deadlines: weekdays off (public holidays) and weekend days worked (调休), YYYY-MM-DD.
     workCalendar: { holidays: env.array('WORK_HOLIDAYS', []), workdays: env.array('WORK_WEEKEND_WORKDAYS', []) },
   },
-  // The complaint workflow (src/domain/complaint-handling.ts, src/workflows/complaint-*.ts).
+  // The complaint workflow (src/domain/complaint-handling.ts, src/workflow-engine/complaint-*.ts).
   complaints: {
     closeWithoutFeedbackAfterDays: env.int('COMPLAINT_CLOSE_WITHOUT_FEEDBACK_DAYS', 14),
     reopenWithinDays: env.int('COMPLAINT_REOPEN_WITHIN_DAYS', 30),
@@ -38,11 +38,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     // Working days per state and severity, as JSON overriding the defaults, e.g. {"replying":{"minor":3,"major":2,"critical":1}}.
     deadlines: env.json('COMPLAINT_DEADLINES', {}),
   },
-  // Collection (货款回收): src/collection, src/domain/aging.ts.
+  // Collection (货款回收): src/cash-collection, src/domain/aging.ts.
   collection: {
     // Upper bounds, in days past due, of the aging buckets after "not due"; the last bucket is open-ended.
     agingBuckets: env.array('AGING_BUCKETS', ['30', '60', '90', '180']),
-    // Days a statement's confirmation link works after it was sent (src/collection/statements.ts).
+    // Days a statement's confirmation link works after it was sent (src/cash-collection/statements.ts).
     statementLinkDays: env.int('STATEMENT_LINK_DAYS', 30),
     // Credit control: an open item more than this many days past due puts the customer on hold.
     creditHoldOverdueDays: env.int('CREDIT_HOLD_OVERDUE_DAYS', 60),

@@ -230,8 +230,8 @@ const workflowChild = async (variant, distDir) => {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
-    const { takeAction } = require(path.join(distDir, 'src', 'workflows', 'workflow-service.js'));
-    const { contractWorkflow } = require(path.join(distDir, 'src', 'workflows', 'contract-workflow.js'));
+    const { takeAction } = require(path.join(distDir, 'src', 'workflow-engine', 'workflow-service.js'));
+    const { contractWorkflow } = require(path.join(distDir, 'src', 'workflow-engine', 'contract-workflow.js'));
     const customer = await strapi.documents('api::customer.customer').create({ data: { name: '基准客户', creditLimit: '100000000.00' } });
     const products = [];
     for (let n = 0; n < 3; n += 1) {
@@ -540,7 +540,7 @@ const statisticsChild = async (variant, distDir) => {
     const { dateIn } = require(path.join(distDir, 'src', 'domain', 'business-date.js'));
     const today = dateIn(strapi.config.get('server.business.reportTimeZone', 'Asia/Shanghai'));
     const { from, to } = defaultRange(today);
-    const { keepMonthEndSnapshots, recentMonthEnds } = require(path.join(distDir, 'src', 'collection', 'aging-snapshots.js'));
+    const { keepMonthEndSnapshots, recentMonthEnds } = require(path.join(distDir, 'src', 'cash-collection', 'aging-snapshots.js'));
     const [lastMonthEnd] = recentMonthEnds(today, 1);
     const scans = baseScans(from, to, today, lastMonthEnd);
     // What the daily collection job does: the month-end snapshots exist (built once, kept by the writers).

@@ -19,12 +19,12 @@ import { redactStoredLinks } from './notifications/links';
 import { reuseCompiledAbilities } from './platform/ability-cache';
 import { applySchemaVersions } from './platform/schema-versions';
 import { startOutboxWorker } from './notifications/worker';
-import { rebuildReceivableFacts } from './collection/receivable-facts';
-import { followReceivableChanges } from './collection/receivable-roll-ups';
+import { rebuildReceivableFacts } from './cash-collection/receivable-facts';
+import { followReceivableChanges } from './cash-collection/receivable-roll-ups';
 import { followSalesChanges, rebuildSalesFacts, salesCubesLeftEmpty } from './statistics/sales-facts';
 import { ensureDevAccounts, printDevAccounts } from './staff/dev-accounts';
 import { syncRoles } from './staff/role-sync';
-import { protectInverseRelations, protectWorkflowRecords } from './workflows/last-line';
+import { protectInverseRelations, protectWorkflowRecords } from './workflow-engine/last-line';
 
 const loadDevelopmentData = async (strapi: Core.Strapi) => {
   const password = process.env.DEMO_PASSWORD;

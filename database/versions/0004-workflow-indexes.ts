@@ -2,7 +2,7 @@
  * Indexes on Strapi's tables that the schema files cannot declare (several columns, or a plain
  * non-unique one): one revision per contract number, one opinion per role and review round, the
  * workflow history of a record, the complaint statistics' range on the received instant. The two
- * unique ones are named in src/workflows/workflow-indexes.ts, which tells their violations apart.
+ * unique ones are named in src/workflow-engine/workflow-indexes.ts, which tells their violations apart.
  */
 import type { SchemaVersion } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The receivables roll-up (src/collection/receivable-facts.ts, docs/dashboard.md): receivable and
+ * The receivables roll-up (src/cash-collection/receivable-facts.ts, docs/dashboard.md): receivable and
  * collection facts and the monthly billed/collected cube; a cube of an earlier layout (without the
  * count of its facts) is dropped. When a table is created the roll-up is refilled from the
  * receivables. Also two indexes on Strapi's tables, for the open items of past days: receivables by

@@ -1,5 +1,5 @@
 /**
- * The month-end aging snapshots (src/collection/aging-snapshots.ts): the days built and, per day,
+ * The month-end aging snapshots (src/cash-collection/aging-snapshots.ts): the days built and, per day,
  * the receivables open at its end with what they owed then. Built by the daily collection job.
  */
 import { openItemColumns } from './0006-receivables-roll-up';

@@ -18,22 +18,22 @@
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
  */
 import type { Core } from '@strapi/strapi';
-import { agingQuery, sendAging } from '../collection/aging-report';
-import { creditRecordAnswer } from '../collection/credit-control';
-import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../collection/payment-handlers';
-import { paymentProgress } from '../collection/payment-progress';
-import { sendStatementFile } from '../collection/statement-documents';
-import { sendStatement } from '../collection/statements';
+import { agingQuery, sendAging } from '../cash-collection/aging-report';
+import { creditRecordAnswer } from '../cash-collection/credit-control';
+import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../cash-collection/payment-handlers';
+import { paymentProgress } from '../cash-collection/payment-progress';
+import { sendStatementFile } from '../cash-collection/statement-documents';
+import { sendStatement } from '../cash-collection/statements';
 import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
 import { CONTRACT, CREDIT_EVENT, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
 import { sendDeliveryNote } from '../shipments/delivery-note';
-import { complaintWorkflow } from '../workflows/complaint-workflow';
-import { contractWorkflow } from '../workflows/contract-workflow';
-import { orderWorkflow } from '../workflows/order-workflow';
-import { shipmentWorkflow } from '../workflows/shipment-workflow';
-import { actFor, describeFor } from '../workflows/workflow-handlers';
+import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
+import { contractWorkflow } from '../workflow-engine/contract-workflow';
+import { orderWorkflow } from '../workflow-engine/order-workflow';
+import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
+import { actFor, describeFor } from '../workflow-engine/workflow-handlers';
 
 const read = (uid: string): AdminPermission => ['plugin::content-manager.explorer.read', uid];
 const update = (uid: string): AdminPermission => ['plugin::content-manager.explorer.update', uid];

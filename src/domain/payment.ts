@@ -37,7 +37,7 @@ export const checkPaymentFields = (data: Record<string, unknown>, today: string)
   return { amount: amount as Decimal, receivedOn: receivedOn as string, method: method as PaymentMethod, currency: currency as string };
 };
 
-/** Payment progress (货款回收进度) of an order or a contract, as src/collection/payment-progress.ts counts it. */
+/** Payment progress (货款回收进度) of an order or a contract, as src/cash-collection/payment-progress.ts counts it. */
 export interface PaymentProgress {
   number: string;
   currency: string;

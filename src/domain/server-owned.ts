@@ -32,7 +32,7 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'unallocated', 'snapshot', 'state', 'sentAt', 'sentTo', 'respondedAt', 'respondedFromIp', 'respondedUserAgent', 'customerComment', 'issuedBy',
     'version', 'linkTokenHash', 'linkExpiresAt',
   ],
-  // Who placed a customer's credit hold is the server's (src/collection/credit-control.ts).
+  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts).
   'api::customer.customer': ['creditHoldSource'],
   // Stock moves through shipments, allocations and stock adjustments (src/stock/stock-adjustment.ts);
   // a new product may be entered with its counted opening stock (src/guards/product-guard.ts).

@@ -6,7 +6,7 @@
  *   closing = opening + shipped − received + reversed
  *   closing = Σ open items − unallocated payments
  * where `shipped` is what was invoiced in the period less what was cancelled in it. The figures
- * themselves come from SQL (src/collection/statements.ts); nothing here touches a database.
+ * themselves come from SQL (src/cash-collection/statements.ts); nothing here touches a database.
  */
 import Decimal from 'decimal.js';
 import { AgingBucket } from './aging';

@@ -13,7 +13,7 @@ import { nextNumber } from '../platform/next-number';
 import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
 import { currentActor } from '../platform/actor';
-import { deadlineOf, loadComplaint, mailData } from '../workflows/complaint-workflow';
+import { deadlineOf, loadComplaint, mailData } from '../workflow-engine/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';

@@ -3,7 +3,7 @@
  * contract is a draft (revision 1, the next HT number, drafted by the caller); it may take its
  * customer, lines and delivery date from its orders. Only a draft's terms can be edited, and only
  * from the version the editor read. State, version, opinions and the server's fields change only
- * through the workflow engine (src/workflows), which writes as a trusted writer.
+ * through the workflow engine (src/workflow-engine), which writes as a trusted writer.
  */
 import type { Core } from '@strapi/strapi';
 import { isEditable } from '../domain/contract-review';

@@ -3,9 +3,9 @@
  * contract or shipment of a customer; the server records who granted it and when, and the grant
  * goes into the customer's credit record in the same transaction. A granted override is never
  * changed or deleted by a client: it is used up by the step it lets through
- * (src/collection/credit-control.ts `enforceCreditHold`).
+ * (src/cash-collection/credit-control.ts `enforceCreditHold`).
  */
-import { recordCreditEvent } from '../collection/credit-control';
+import { recordCreditEvent } from '../cash-collection/credit-control';
 import { currentActor } from '../platform/actor';
 import { isTrustedWrite, asTrustedWrite } from '../platform/trusted-write';
 import { asValidation, conflict, forbidden, refuse } from '../platform/errors';

@@ -2,7 +2,7 @@
  * Customer writes: a code `C-000123` is generated when none is given (and for a duplicated
  * customer), money is exact, a credit hold always carries its reason, and placing a hold tells the
  * customer's salesperson by e-mail, in the same transaction as the hold itself. A hold staff place or
- * lift is a manual one, kept in the credit record; an automatic hold (src/collection/credit-control.ts)
+ * lift is a manual one, kept in the credit record; an automatic hold (src/cash-collection/credit-control.ts)
  * is lifted only by the rule that placed it. Credit terms (limit, payment days) change only by the
  * sales manager or the marketing VP with a reason (src/domain/credit-terms.ts), recorded as a `terms`
  * credit event with the terms before and after; the sales manager's and VP's update of a customer is
@@ -10,7 +10,7 @@
  */
 import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
-import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHold } from '../collection/credit-control';
+import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHold } from '../cash-collection/credit-control';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { CREDIT_TERMS_FIELDS, CREDIT_TERMS_REASON, CREDIT_TERMS_ROLES, DEFAULT_CREDIT_TERMS, creditTermsChange, creditTermsOf, creditTermsProblems, describeTermsChange, refuseTermsChange } from '../domain/credit-terms';
 import { DomainValidationError } from '../domain/validation-error';

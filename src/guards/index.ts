@@ -45,7 +45,7 @@ const GUARDS: Record<string, Guard> = {
   'api::receivable.receivable': workflowRecordGuard,
   'api::payment.payment': paymentGuard,
   'api::payment-allocation.payment-allocation': workflowRecordGuard,
-  // Issued, sent and answered only through src/collection/statements.ts.
+  // Issued, sent and answered only through src/cash-collection/statements.ts.
   'api::statement.statement': statementGuard,
   'api::review-opinion.review-opinion': workflowRecordGuard,
   'api::workflow-event.workflow-event': workflowRecordGuard,

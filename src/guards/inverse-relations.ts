@@ -7,7 +7,7 @@
  * the Document Service, in the same transaction: the owner's guard decides, and only a caller who
  * may update the owner makes them. A copy takes none of the other side's records: they stay with the
  * source. The relations are read from the schemas, so a new one is covered without a declaration.
- * Query Engine writes of these fields are refused by the last line (src/workflows/last-line.ts).
+ * Query Engine writes of these fields are refused by the last line (src/workflow-engine/last-line.ts).
  */
 import type { Core, UID } from '@strapi/strapi';
 import { ACCESS_MATRIX, RecordName } from '../domain/access-matrix';

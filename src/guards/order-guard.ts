@@ -3,7 +3,7 @@
  * the number, line amounts, total, salesperson and region are the server's; a new order is a
  * `draft` whose lines and terms can be edited (from the version read); once confirmed only its notes
  * and required date, and it moves only through its workflow actions (src/domain/order-progress.ts). A customer on credit hold
- * gets no new order, and no draft moved to it, without marketing-vp's override (src/collection/credit-control.ts). Every line has a known product and a
+ * gets no new order, and no draft moved to it, without marketing-vp's override (src/cash-collection/credit-control.ts). Every line has a known product and a
  * key. The write and the server's completion of it are one transaction: a refused write leaves
  * nothing behind.
  */
@@ -21,7 +21,7 @@ import { changedFields } from './unchanged-fields';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
-import { enforceCreditHold } from '../collection/credit-control';
+import { enforceCreditHold } from '../cash-collection/credit-control';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { CONTRACT, ORDER } from '../platform/uids';

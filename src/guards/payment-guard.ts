@@ -5,7 +5,7 @@
  * Document Service would. A payment is never updated, copied or deleted: it is allocated or
  * reversed through its own actions.
  */
-import { recordPayment } from '../collection/payments';
+import { recordPayment } from '../cash-collection/payments';
 import { currentActor } from '../platform/actor';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { conflict } from '../platform/errors';

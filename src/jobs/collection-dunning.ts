@@ -7,28 +7,27 @@
  * 3. the weekly overdue-payment report (滞纳货款报表) to the sales managers, from the configured
  *    weekday on, with the XLSX attached;
  * and, between 1 and 2, the month-end aging snapshots of the last 13 month ends exist
- * (src/collection/aging-snapshots.ts).
+ * (src/cash-collection/aging-snapshots.ts).
  * Exactly once: the job runs under a lease (one instance at a time), and every mail is written
  * with a row of the dunning log whose unique key (item + level, report + ISO week) is inserted in
  * the same transaction as the outbox rows — a second instance or a rerun inserts nothing and sends
  * nothing. `now` is a parameter so tests move the clock.
  */
 import type { Core } from '@strapi/strapi';
-import { keepMonthEndSnapshots } from '../collection/aging-snapshots';
-import { reassessAllCredit } from '../collection/credit-control';
-import { overdueReport } from '../collection/overdue-report';
-import { openItemsQuery } from '../collection/receivable-aging';
+import { keepMonthEndSnapshots } from '../cash-collection/aging-snapshots';
+import { reassessAllCredit } from '../cash-collection/credit-control';
+import { overdueReport } from '../cash-collection/overdue-report';
+import { openItemsQuery } from '../cash-collection/receivable-aging';
 import { dateIn } from '../domain/business-date';
 import { groupedMoney } from '../domain/money';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../domain/dunning';
 import { isRoleCode, RoleCode } from '../domain/staff-roles';
-import { notify } from '../platform/outbox';
+import { AttachmentRef, notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
-import { customerMailbox } from '../workflows/customer-mailbox';
+import { customerMailbox } from '../workflow-engine/customer-mailbox';
 import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox } from '../workflows/workflow-service';
+import { Mailbox } from '../workflow-engine/workflow-service';
 import { TemplateName } from '../domain/notification-templates';
-import type { AttachmentRef } from '../notifications/attachments';
 import { withJobLease } from './job-lease';
 import { RECEIVABLE } from '../platform/uids';
 

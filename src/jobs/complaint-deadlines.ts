@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { notify } from '../platform/outbox';
-import { closeBySystem } from '../workflows/complaint-closing';
-import { complaintPolicy, loadComplaint, mailData } from '../workflows/complaint-workflow';
+import { closeBySystem } from '../workflow-engine/complaint-closing';
+import { complaintPolicy, loadComplaint, mailData } from '../workflow-engine/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { withJobLease } from './job-lease';

@@ -4,9 +4,10 @@
  * carries the document as it is when sent.
  */
 import type { Core } from '@strapi/strapi';
-import { statementPdf } from '../collection/statement-documents';
-import { overdueReportAttachment } from '../collection/overdue-report';
+import { statementPdf } from '../cash-collection/statement-documents';
+import { overdueReportAttachment } from '../cash-collection/overdue-report';
 import { deliveryNotePdf } from '../shipments/delivery-note';
+import { AttachmentKind, isAttachmentKind } from '../platform/outbox';
 
 export interface Attachment {
   filename: string;
@@ -14,22 +15,13 @@ export interface Attachment {
   contentType: string;
 }
 
-const RENDERERS = {
+/** How the worker renders each kind of attachment the outbox knows (platform/outbox.ts); one for every kind. */
+const RENDERERS: Record<AttachmentKind, (strapi: Core.Strapi, ref: string) => Promise<Attachment>> = {
   'delivery-note': deliveryNotePdf,
   statement: statementPdf,
   // The overdue-payment report as of a day (YYYY-MM-DD).
   'overdue-report': overdueReportAttachment,
-} satisfies Record<string, (strapi: Core.Strapi, ref: string) => Promise<Attachment>>;
-
-/** What a mail may attach; its payload names it as `attachments: [{ kind, ref }]`. */
-export type AttachmentKind = keyof typeof RENDERERS;
-export interface AttachmentRef {
-  kind: AttachmentKind;
-  /** What to render, e.g. a documentId or a day. */
-  ref: string;
-}
-
-const isAttachmentKind = (kind: string): kind is AttachmentKind => Object.hasOwn(RENDERERS, kind);
+};
 
 export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {
   if (!Array.isArray(wanted)) return [];

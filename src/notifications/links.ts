@@ -6,8 +6,8 @@
  * a retry renders the same link.
  */
 import type { Core } from '@strapi/strapi';
-import { STATEMENT_LINK } from '../collection/statement-record';
-import { FEEDBACK_LINK } from '../workflows/feedback-link';
+import { STATEMENT_LINK } from '../cash-collection/statement-record';
+import { FEEDBACK_LINK } from '../workflow-engine/feedback-link';
 import { LinkReference, linkUrl, SignedLinkKind } from '../platform/signed-link';
 
 const KINDS: SignedLinkKind[] = [FEEDBACK_LINK, STATEMENT_LINK];

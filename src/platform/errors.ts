@@ -18,7 +18,7 @@ export const isUniqueViolation = (error: unknown): boolean => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-/** A unique index the app creates itself (src/workflows/workflow-indexes.ts), named so a violation can be told apart. */
+/** A unique index the app creates itself (src/workflow-engine/workflow-indexes.ts), named so a violation can be told apart. */
 export interface UniqueIndex {
   name: string;
   table: string;

@@ -50,3 +50,17 @@ export const notify = async (strapi: Core.Strapi, notification: Notification): P
     return inserted.length > 0;
   });
 };
+
+/**
+ * What a mail may attach: its payload names each as `attachments: [{ kind, ref }]`, and the worker
+ * renders it when it sends (src/notifications/attachments.ts), so a queued mail stays small and
+ * carries the document as it is then.
+ */
+export const ATTACHMENT_KINDS = ['delivery-note', 'statement', 'overdue-report'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export interface AttachmentRef {
+  kind: AttachmentKind;
+  /** What to render, e.g. a documentId or a day. */
+  ref: string;
+}
+export const isAttachmentKind = (kind: string): kind is AttachmentKind => (ATTACHMENT_KINDS as readonly string[]).includes(kind);

@@ -1,7 +1,7 @@
 /**
  * Marks the writes the server itself has checked: a workflow step taken by the engine, or a client
  * write a guard has let through. The database lifecycle hooks refuse every other write of workflow
- * records (src/workflows/last-line.ts), so a service call that skips the Document Service and the
+ * records (src/workflow-engine/last-line.ts), so a service call that skips the Document Service and the
  * engine cannot change a state, an opinion or the history.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';

@@ -1,13 +1,13 @@
 /**
  * A shipment's delivery note (出货单) as PDF: the stored shipment, its order, customer and products
- * put into the renderer's shape (src/documents/delivery-note-pdf.ts), with the company's name and
+ * put into the renderer's shape (src/pdf/delivery-note-pdf.ts), with the company's name and
  * address from configuration (COMPANY_NAME, COMPANY_ADDRESS).
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
-import { DeliveryNote, renderDeliveryNote } from '../documents/delivery-note-pdf';
+import { DeliveryNote, renderDeliveryNote } from '../pdf/delivery-note-pdf';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, SHIPMENT } from '../platform/uids';
 

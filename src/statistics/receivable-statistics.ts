@@ -1,7 +1,7 @@
 /**
  * Receivables statistics of the dashboard, in SQL on PostgreSQL and SQLite alike: aging by bucket
  * and by customer / salesperson / region and the overdue customers (both from the collection
- * module's open items, src/collection/receivable-aging.ts), the collection trend (billed against
+ * module's open items, src/cash-collection/receivable-aging.ts), the collection trend (billed against
  * collected per month) and the overdue widget, from the receivables roll-up (./receivable-facts.ts)
  * where the figures are today's. In CNY; a customer's region and salesperson are
  * the customer's own (receivables carry neither).
@@ -9,11 +9,11 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
-import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../collection/receivable-aging';
+import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../cash-collection/receivable-aging';
 import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { MAX_TOP } from './sales-breakdown';
 import { CURRENCY } from './sales-sums';
-import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../collection/receivable-facts';
+import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { partyConditions } from '../platform/party-conditions';
 import { rowsOf } from '../platform/roll-up-writes';
 import { CUSTOMER } from '../platform/uids';
@@ -34,7 +34,7 @@ export interface CollectionTrend {
  * Per calendar month of the range: billed = receivables invoiced that month (voided ones left out),
  * collected = payment allocations made that month and still in force (not reversed). Whole months
  * come from the monthly roll-up, the days around them (and any customer's figures) from the fact
- * rows (src/collection/receivable-facts.ts). The product category filter does not apply to
+ * rows (src/cash-collection/receivable-facts.ts). The product category filter does not apply to
  * receivables and is ignored.
  */
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {

@@ -9,8 +9,8 @@
  * the base tables by SQL, in the caller's transaction, and it is called
  * - by database lifecycle hooks on orders and order lines, which every Query Engine write fires —
  *   the Document Service (REST, admin panel, guards), the workflow engine's state changes
- *   (src/workflows/workflow-service.ts) and the contract activation confirming its orders
- *   (src/workflows/contract-workflow.ts) alike; the hook runs inside the writer's transaction, so
+ *   (src/workflow-engine/workflow-service.ts) and the contract activation confirming its orders
+ *   (src/workflow-engine/contract-workflow.ts) alike; the hook runs inside the writer's transaction, so
  *   a rolled-back step rolls the roll-up back with it;
  * - by the bulk loaders (src/demo/demo-data.ts), which write with Knex and call it per chunk;
  * - at bootstrap for every order when the tables are created (database/versions/0005-sales-roll-up.ts;

@@ -11,7 +11,7 @@ import { conflict, refuse } from '../platform/errors';
 import { requestData } from '../platform/request-data';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
-import { recordEvent } from '../workflows/workflow-service';
+import { recordEvent } from '../workflow-engine/workflow-service';
 import { PRODUCT } from '../platform/uids';
 
 

@@ -3,7 +3,7 @@
  * read again, and must not have moved.
  */
 import type { Core } from '@strapi/strapi';
-import { COLLECTION_FACTS, COLLECTION_MONTHLY, RECEIVABLE_FACTS, rebuildReceivableFacts } from '../../src/collection/receivable-facts';
+import { COLLECTION_FACTS, COLLECTION_MONTHLY, RECEIVABLE_FACTS, rebuildReceivableFacts } from '../../src/cash-collection/receivable-facts';
 import { rebuildSalesFacts, SALES_DAILY, SALES_FACTS, SALES_MONTHLY, SALES_MONTHLY_BY } from '../../src/statistics/sales-facts';
 
 const snapshot = async (strapi: Core.Strapi) => {

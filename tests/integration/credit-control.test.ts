@@ -19,7 +19,7 @@ import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
 import { CREDIT_EVENT, CREDIT_OVERRIDE as OVERRIDE, CUSTOMER, ORDER, PRODUCT } from '../../src/platform/uids';
 
-const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'credit-control.js'));
+const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
 const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
 
 

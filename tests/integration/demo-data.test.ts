@@ -393,7 +393,7 @@ describe('demo data', () => {
 
   it('ships demo orders through the workflows and records their payments: reconciled, with amounts in every aging bucket', async () => {
     const { loadDemoCollection } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-collection'));
-    const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging'));
+    const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging'));
     await ensureDevAccounts(app.strapi, PASSWORD);
     // More older orders than the small demo above has, so that dates spread over every bucket.
     await loadDemoData(app.strapi, { salespeople: 3, products: 12, customers: 8, orders: 240, inquiries: 0 }, { password: PASSWORD, chunkSize: 100, seed: 7 });

@@ -17,8 +17,8 @@ import { ALLOCATION, RECEIVABLE } from '../../src/platform/uids';
 
 // The app's own copies, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
-const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'receivable-aging.js'));
-const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'collection', 'aging-snapshots.js'));
+const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging.js'));
+const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'aging-snapshots.js'));
 
 
 interface Crafted {

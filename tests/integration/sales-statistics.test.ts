@@ -10,7 +10,7 @@
 import request from 'supertest';
 import Decimal from 'decimal.js';
 import { createBulkWriter } from '../../src/demo/bulk-writer';
-import { addFreshReceivables } from '../../src/collection/receivable-facts';
+import { addFreshReceivables } from '../../src/cash-collection/receivable-facts';
 import { syncSalesFactsRange } from '../../src/statistics/sales-facts';
 import { createAdminUser, AdminMember } from '../helpers/admin';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';

@@ -12,7 +12,7 @@ import {
   totalsByUnit,
   unprintableCharacters,
   UnprintableTextError,
-} from '../../src/documents/delivery-note-pdf';
+} from '../../src/pdf/delivery-note-pdf';
 
 const PRODUCTS = [
   { name: '不锈钢法兰盘', specification: 'DN100 PN16 304', unit: '件' },

@@ -59,7 +59,7 @@ export interface WorkflowProblem {
   fieldErrors: Record<string, string>;
 }
 
-/** GET /workflows/order|contract/:documentId/payment-progress (src/collection/payment-progress.ts). */
+/** GET /workflows/order|contract/:documentId/payment-progress (src/cash-collection/payment-progress.ts). */
 export type { PaymentProgress } from '../../domain/payment';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json';

@@ -146,7 +146,7 @@ const shipment: WorkflowSubject = {
   Details: ShipmentDetails,
 };
 
-// A payment is no workflow machine: the server (src/collection/payment-handlers.ts) answers its
+// A payment is no workflow machine: the server (src/cash-collection/payment-handlers.ts) answers its
 // state, version, the admin's actions and history in the same shape; reversing asks for a reason.
 const PAYMENT_FINAL = ['reverse'];
 const payment: WorkflowSubject = {

@@ -3,7 +3,7 @@
  * (state, version, the opinions of the current round) and the caller's roles, either plans the
  * step (from, to, the role acted under, the opinion recorded) or refuses it with the reason a
  * client needs: 403 wrong role, 409 wrong state or stale version, 400 missing field. The Strapi
- * side (src/workflows) loads the situation, writes the step in one transaction, and queues mail.
+ * side (src/workflow-engine) loads the situation, writes the step in one transaction, and queues mail.
  */
 import { RoleCode } from '../staff-roles';
 import { Machine, Opinion, Verdict } from './machine';

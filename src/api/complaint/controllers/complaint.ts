@@ -9,13 +9,13 @@ import { refuse } from '../../../platform/errors';
 import { STATISTICS_FORMATS } from '../../../statistics/complaint-query';
 import { complaintStatistics } from '../../../statistics/complaint-statistics';
 import { complaintSummaryXlsx } from '../../../statistics/complaint-summary';
-import { acceptFeedback } from '../../../workflows/complaint-closing';
-import { complaintWorkflow } from '../../../workflows/complaint-workflow';
-import { openFeedbackLink, parseFeedback } from '../../../workflows/feedback-link';
+import { acceptFeedback } from '../../../workflow-engine/complaint-closing';
+import { complaintWorkflow } from '../../../workflow-engine/complaint-workflow';
+import { openFeedbackLink, parseFeedback } from '../../../workflow-engine/feedback-link';
 import { answerOriginOf } from '../../../platform/signed-link';
-import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflows/feedback-page';
-import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
-import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
+import { feedbackFormPage, feedbackRefusedPage, feedbackThanksPage } from '../../../workflow-engine/feedback-page';
+import { answerLinkPage, wantsJson } from '../../../workflow-engine/link-page';
+import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 import { COMPLAINT } from '../../../platform/uids';
 
 

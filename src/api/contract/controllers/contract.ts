@@ -5,8 +5,8 @@
 import { factories } from '@strapi/strapi';
 import { ledgerQuery, sendContractLedger } from '../../../ledger/contract-ledger';
 import { handlerOf } from '../../../platform/endpoint';
-import { contractWorkflow } from '../../../workflows/contract-workflow';
-import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
+import { contractWorkflow } from '../../../workflow-engine/contract-workflow';
+import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 
 export default factories.createCoreController('api::contract.contract', ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, contractWorkflow, { lines: true }),

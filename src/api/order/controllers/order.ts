@@ -3,7 +3,7 @@
  * workflow (GET what the caller may do, POST an action).
  */
 import { factories } from '@strapi/strapi';
-import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
-import { orderWorkflow } from '../../../workflows/order-workflow';
+import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
+import { orderWorkflow } from '../../../workflow-engine/order-workflow';
 
 export default factories.createCoreController('api::order.order', ({ strapi }) => restWorkflowHandlers(strapi, orderWorkflow, { lines: true }));

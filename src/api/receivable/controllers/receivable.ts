@@ -3,9 +3,9 @@
  * the aging report, and the payment progress of an order or a contract.
  */
 import { factories } from '@strapi/strapi';
-import { agingQuery, sendAging } from '../../../collection/aging-report';
+import { agingQuery, sendAging } from '../../../cash-collection/aging-report';
 import { handlerOf } from '../../../platform/endpoint';
-import { paymentProgressHandler } from '../../../collection/payment-handlers';
+import { paymentProgressHandler } from '../../../cash-collection/payment-handlers';
 
 export default factories.createCoreController('api::receivable.receivable', ({ strapi }) => ({
   /** GET /api/receivables/aging?asOf&groupBy&region&salesperson&top&currency&format */

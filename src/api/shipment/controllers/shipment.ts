@@ -4,8 +4,8 @@
  */
 import { factories } from '@strapi/strapi';
 import { sendDeliveryNote } from '../../../shipments/delivery-note';
-import { shipmentWorkflow } from '../../../workflows/shipment-workflow';
-import { restWorkflowHandlers } from '../../../workflows/workflow-handlers';
+import { shipmentWorkflow } from '../../../workflow-engine/shipment-workflow';
+import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 
 export default factories.createCoreController('api::shipment.shipment', ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, shipmentWorkflow, { lines: true }),

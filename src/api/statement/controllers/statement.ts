@@ -6,12 +6,12 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement } from '../../../collection/statements';
-import { sendStatementFile } from '../../../collection/statement-documents';
+import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement } from '../../../cash-collection/statements';
+import { sendStatementFile } from '../../../cash-collection/statement-documents';
 import { currentActor } from '../../../platform/actor';
-import { answerLinkPage, wantsJson } from '../../../workflows/link-page';
+import { answerLinkPage, wantsJson } from '../../../workflow-engine/link-page';
 import { answerOriginOf } from '../../../platform/signed-link';
-import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflows/statement-page';
+import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflow-engine/statement-page';
 import { STATEMENT } from '../../../platform/uids';
 
 /** A statement as the caller may see it (no link hash or expiry: those attributes are private). */

@@ -1,12 +1,12 @@
 /**
- * A statement's files: the PDF (src/documents/statement-pdf.ts) and the XLSX (summary, entries,
+ * A statement's files: the PDF (src/pdf/statement-pdf.ts) and the XLSX (summary, entries,
  * open items, one sheet each, through src/platform/table-export.ts), both from the statement as it
  * was issued — the stored figures and the frozen snapshot, never a fresh computation.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ENTRY_HEADINGS, ENTRY_LABELS, OPEN_ITEM_HEADINGS } from '../domain/statement';
-import { renderStatement, StatementDocument } from '../documents/statement-pdf';
+import { renderStatement, StatementDocument } from '../pdf/statement-pdf';
 import { Column, Row, sheetsToXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
 import { loadStatement } from './statement-record';

@@ -12,7 +12,7 @@
  * `syncReceivableFacts` rebuilds the rows of some receivables and their allocations from the base
  * tables and moves the cube by what they contribute after minus before (./cube-deltas.ts), in the
  * caller's transaction.
- * src/collection/receivable-roll-ups.ts calls it (with the month-end snapshots) from database
+ * src/cash-collection/receivable-roll-ups.ts calls it (with the month-end snapshots) from database
  * lifecycle hooks on receivables, allocations and customers (a new region or salesperson moves the
  * customer's figures) and for the payment service after its conditional UPDATEs (which fire no
  * hooks); the bulk loader adds fresh chunks; at bootstrap everything is rebuilt when the tables

@@ -14,7 +14,7 @@ import type { PayableReceivable } from '../domain/payment-allocation';
 import { forbidden } from '../platform/errors';
 import { handlerOf } from '../platform/endpoint';
 import { Actor, currentActor } from '../platform/actor';
-import { historyOf } from '../workflows/workflow-service';
+import { historyOf } from '../workflow-engine/workflow-service';
 import { paymentProgress, ProgressSubject } from './payment-progress';
 import { allocatePayment, AllocationResult, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
 import { PAYMENT, RECEIVABLE } from '../platform/uids';

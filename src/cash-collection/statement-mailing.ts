@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { conflict, refuse } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { linkExpiry, newLink } from '../platform/signed-link';
-import { customerMailbox } from '../workflows/customer-mailbox';
+import { customerMailbox } from '../workflow-engine/customer-mailbox';
 import { loadStatement, mailFigures, moveStatement, STATEMENT_LINK } from './statement-record';
 
 /**

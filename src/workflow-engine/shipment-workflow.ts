@@ -11,11 +11,11 @@ import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
 import { GOODS_GONE_STATES, orderStateAfterShipping, receivableOf, SHIPMENT_STATE_LABELS, shipmentMachine, ShipmentState } from '../domain/shipping';
 import { Recipient } from '../domain/workflow/machine';
-import { enforceCreditHold, reassessCredit } from '../collection/credit-control';
+import { enforceCreditHold, reassessCredit } from '../cash-collection/credit-control';
 import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
-import type { AttachmentRef } from '../notifications/attachments';
+import type { AttachmentRef } from '../platform/outbox';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 
@@ -161,7 +161,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>)
   }
   if (context.step.action === 'ship' || (context.step.action === 'cancel' && context.step.from === 'shipped')) {
     await moveOrder(strapi, context);
-    // What the customer owes changed: the credit hold follows at once (src/collection/credit-control.ts).
+    // What the customer owes changed: the credit hold follows at once (src/cash-collection/credit-control.ts).
     if (shipment.customer) await reassessCredit(strapi, shipment.customer.id, context.now);
   }
   return {};

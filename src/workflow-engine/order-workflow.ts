@@ -12,7 +12,7 @@ import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
 import { DomainValidationError } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
 import { conflict } from '../platform/errors';
-import { enforceCreditHold } from '../collection/credit-control';
+import { enforceCreditHold } from '../cash-collection/credit-control';
 import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';

@@ -13,7 +13,7 @@ import { DomainValidationError, FieldProblem } from '../domain/validation-error'
 import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
 import { conflict } from '../platform/errors';
 import { creditSnapshot } from './credit-position';
-import { enforceCreditHold } from '../collection/credit-control';
+import { enforceCreditHold } from '../cash-collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';

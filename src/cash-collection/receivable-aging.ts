@@ -62,7 +62,7 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
  * currency, invoice_date, due_date, amount, open_amount (and in integer cents, open_cents: sums are taken over
  * these), days_past_due of the receivables open at the end of
  * `asOf`. Today's open items of all customers come from the receivables roll-up
- * (src/collection/receivable-facts.ts, kept in the writers' transactions), a past month end's from
+ * (src/cash-collection/receivable-facts.ts, kept in the writers' transactions), a past month end's from
  * its snapshot when asked to (./aging-snapshots.ts), anything else from the base tables.
  */
 export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {

@@ -27,7 +27,7 @@ import { reportTimeZone } from '../platform/settings';
 import { Actor } from '../platform/actor';
 import { metaOf } from '../platform/table-meta';
 import { asTrustedWrite } from '../platform/trusted-write';
-import { recordEvent } from '../workflows/workflow-service';
+import { recordEvent } from '../workflow-engine/workflow-service';
 import { ALLOCATION, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
 

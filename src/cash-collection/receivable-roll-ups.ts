@@ -1,6 +1,6 @@
 /**
  * Everything derived from receivables and their allocations that is kept in the writers'
- * transactions: the dashboard's receivables roll-up (src/collection/receivable-facts.ts) and the
+ * transactions: the dashboard's receivables roll-up (src/cash-collection/receivable-facts.ts) and the
  * month-end aging snapshots (./aging-snapshots.ts). `syncReceivableRollUps` brings both in step
  * for some receivables; `followReceivableChanges` calls it from the database lifecycle hooks of
  * every Query Engine write that can move a figure, and the payment service calls it after its

@@ -1,7 +1,7 @@
 /**
  * The unique indexes that back the workflow rules in the database itself — one revision number per
  * contract number, one opinion per role and review round — named here so that a violation can be
- * told apart (src/workflows/workflow-service.ts). They are created by
+ * told apart (src/workflow-engine/workflow-service.ts). They are created by
  * database/versions/0004-workflow-indexes.ts, with the same names, tables and columns.
  */
 import type { UniqueIndex } from '../platform/errors';
