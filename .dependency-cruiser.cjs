@@ -31,7 +31,8 @@ module.exports = {
     {
       name: 'edges-on-top',
       severity: 'error',
-      comment: 'The edges (REST controllers and routes, admin routes, the dashboard plugin, the outbox worker, bootstrap) call the features; no feature calls an edge.',
+      comment:
+        'The edges (REST controllers and routes, admin routes, the dashboard plugin, the outbox worker, bootstrap) call the features; no feature calls an edge.',
       from: { path: '^src', pathNot: '^src/(api|admin-api|plugins|notifications)/|^src/index\\.ts$' },
       to: { path: '^src/(api|admin-api|plugins|notifications)/|^src/index\\.ts$' },
     },

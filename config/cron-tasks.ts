@@ -8,7 +8,8 @@ export default (schedule: string, schedules: { collection: string } = { collecti
   complaintDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await runComplaintJob(strapi);
-      if (result && (result.escalated || result.closed)) strapi.log.info(`Complaints: ${result.escalated} escalated, ${result.closed} closed`);
+      if (result && (result.escalated || result.closed))
+        strapi.log.info(`Complaints: ${result.escalated} escalated, ${result.closed} closed`);
     },
     options: { rule: schedule },
   },
@@ -16,7 +17,10 @@ export default (schedule: string, schedules: { collection: string } = { collecti
   collection: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await runCollectionJob(strapi);
-      if (result) strapi.log.info(`Collection: ${result.credit.held} held, ${result.credit.released} released, ${result.reminders} reminders, ${result.report ? 'overdue report sent' : 'no report'}`);
+      if (result)
+        strapi.log.info(
+          `Collection: ${result.credit.held} held, ${result.credit.released} released, ${result.reminders} reminders, ${result.report ? 'overdue report sent' : 'no report'}`
+        );
     },
     options: { rule: schedules.collection },
   },

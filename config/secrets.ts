@@ -11,8 +11,7 @@ export const requireSecret = (env: Env, name: string): string => {
   const value = env(name);
   if (!value) {
     throw new Error(
-      `Missing secret ${name}: set ${name} in the environment` +
-        ' (see .env.example; in development `npm run develop` generates .env).'
+      `Missing secret ${name}: set ${name} in the environment` + ' (see .env.example; in development `npm run develop` generates .env).'
     );
   }
   return value;

@@ -93,7 +93,8 @@ const inChild = (section, variant, distDir, env) =>
 const onPostgres = (sql) =>
   onServer(sql, {
     connectionTimeoutMillis: 5000,
-    unreachable: (error) => Object.assign(new Error(`PostgreSQL unreachable at ${basePostgresUrl()}`), { skip: error.message || error.code || String(error) }),
+    unreachable: (error) =>
+      Object.assign(new Error(`PostgreSQL unreachable at ${basePostgresUrl()}`), { skip: error.message || error.code || String(error) }),
   });
 
 const DATABASES = {
@@ -154,7 +155,10 @@ const notificationsChild = async (variant, distDir) => {
         to: `rep${n}@bench.test`,
         template: 'customer.credit-hold',
         locale: n % 2 ? 'zh-CN' : 'en',
-        data: { customer: { code, name: n % 2 ? `苏州客户${n}有限公司` : `Customer ${n} Ltd.` }, reason: n % 2 ? '货款逾期超过90天' : 'Payment overdue by 90 days' },
+        data: {
+          customer: { code, name: n % 2 ? `苏州客户${n}有限公司` : `Customer ${n} Ltd.` },
+          reason: n % 2 ? '货款逾期超过90天' : 'Payment overdue by 90 days',
+        },
       });
       if (!queued) throw new Error(`notification ${n} was not queued`);
     }
@@ -183,7 +187,9 @@ const notificationsRun = async ({ distDir }) => {
       const result = await inChild('notifications', variant, await distDir(), env);
       const ids = new Set(catcher.messages.map((m) => m.messageId));
       if (catcher.messages.length !== MAILS || ids.size !== MAILS) {
-        throw new Error(`${variant}: the catcher received ${catcher.messages.length} messages with ${ids.size} distinct Message-IDs, expected ${MAILS}`);
+        throw new Error(
+          `${variant}: the catcher received ${catcher.messages.length} messages with ${ids.size} distinct Message-IDs, expected ${MAILS}`
+        );
       }
       results.push({ ...result, variant });
     } catch (error) {
@@ -197,7 +203,13 @@ const notificationsRun = async ({ distDir }) => {
     const { batchSize, pool, maxConnections } = results[0];
     console.log(`  ${MAILS} × customer.credit-hold; batch ${batchSize}, SMTP pool ${pool ? `on, ${maxConnections} connections` : 'off'}`);
   }
-  const row = (...cells) => console.log(`  ${cells[0].padEnd(10)}${cells.slice(1).map((c) => String(c).padStart(12)).join('')}`);
+  const row = (...cells) =>
+    console.log(
+      `  ${cells[0].padEnd(10)}${cells
+        .slice(1)
+        .map((c) => String(c).padStart(12))
+        .join('')}`
+    );
   row('database', 'enqueue ms', 'drain ms', 'msg/s');
   const rate = {};
   for (const r of results) {
@@ -235,11 +247,17 @@ const workflowChild = async (variant, distDir) => {
     const customer = await strapi.documents('api::customer.customer').create({ data: { name: '基准客户', creditLimit: '100000000.00' } });
     const products = [];
     for (let n = 0; n < 3; n += 1) {
-      products.push(await strapi.documents('api::product.product').create({ data: { sku: `BENCH-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } }));
+      products.push(
+        await strapi
+          .documents('api::product.product')
+          .create({ data: { sku: `BENCH-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } })
+      );
     }
     const staff = {};
     for (const role of ['cs-specialist', 'cs-supervisor', 'planner']) {
-      const user = await strapi.db.query('plugin::users-permissions.user').create({ data: { username: role, email: `${role}@bench.test`, provider: 'local' } });
+      const user = await strapi.db
+        .query('plugin::users-permissions.user')
+        .create({ data: { username: role, email: `${role}@bench.test`, provider: 'local' } });
       staff[role] = { staffUserId: user.id, roles: [role], via: 'system', superAdmin: false };
     }
     const timings = {};
@@ -254,7 +272,9 @@ const workflowChild = async (variant, distDir) => {
         },
       });
       for (const [role, action, input] of STEPS) {
-        const { version } = await strapi.db.query('api::contract.contract').findOne({ where: { documentId: contract.documentId }, select: ['version'] });
+        const { version } = await strapi.db
+          .query('api::contract.contract')
+          .findOne({ where: { documentId: contract.documentId }, select: ['version'] });
         const step = clock();
         await takeAction(strapi, contractWorkflow, contract.documentId, action, { version, ...input }, staff[role]);
         (timings[action] ??= []).push(msSince(step));
@@ -262,8 +282,17 @@ const workflowChild = async (variant, distDir) => {
     }
     const totalMs = msSince(started);
     const all = Object.values(timings).flat();
-    const byAction = Object.fromEntries(Object.entries(timings).map(([action, ms]) => [action, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }]));
-    return { database: strapi.db.getInfo().client, totalMs, steps: all.length, p50: percentile(all, 50), p95: percentile(all, 95), byAction };
+    const byAction = Object.fromEntries(
+      Object.entries(timings).map(([action, ms]) => [action, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }])
+    );
+    return {
+      database: strapi.db.getInfo().client,
+      totalMs,
+      steps: all.length,
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      byAction,
+    };
   } finally {
     await strapi.destroy();
   }
@@ -275,17 +304,24 @@ const workflowRun = async ({ distDir }) => {
     results.push({ ...(await inChild('workflow', variant, await distDir(), db.env)), variant });
   });
   console.log(`  ${CONTRACTS} contracts × ${STEPS.length} steps (submit, review ×2, reply, seal, activate), one after another`);
-  const row = (...cells) => console.log(`  ${cells[0].padEnd(10)}${cells.slice(1).map((c) => String(c).padStart(12)).join('')}`);
+  const row = (...cells) =>
+    console.log(
+      `  ${cells[0].padEnd(10)}${cells
+        .slice(1)
+        .map((c) => String(c).padStart(12))
+        .join('')}`
+    );
   row('database', 'action', 'p50 ms', 'p95 ms');
   for (const r of results) {
     for (const [action, t] of Object.entries(r.byAction)) row(r.variant, action, t.p50.toFixed(1), t.p95.toFixed(1));
     row(r.variant, 'all steps', r.p50.toFixed(1), r.p95.toFixed(1));
-    console.log(`  ${r.variant}: ${r.steps} steps in ${(r.totalMs / 1000).toFixed(1)} s including drafting, ${(r.steps / (r.totalMs / 1000)).toFixed(0)} steps/s`);
+    console.log(
+      `  ${r.variant}: ${r.steps} steps in ${(r.totalMs / 1000).toFixed(1)} s including drafting, ${(r.steps / (r.totalMs / 1000)).toFixed(0)} steps/s`
+    );
   }
   const [sqlite, postgres] = ['sqlite', 'postgres'].map((v) => results.find((r) => r.variant === v));
   if (sqlite && postgres) console.log(`  PostgreSQL/SQLite p50 per step: ${(postgres.p50 / sqlite.p50).toFixed(2)}×`);
 };
-
 
 // ---- section: rest ----
 
@@ -317,9 +353,11 @@ const hammer = async (port, path, token, clients, seconds) => {
         resolve();
       });
     });
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (Date.now() < until) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) await one();
+    })
+  );
   agent.destroy();
   return { perSecond: ok / seconds, bad };
 };
@@ -333,16 +371,28 @@ const restChild = async (variant, distDir) => {
     const customer = await strapi.documents('api::customer.customer').create({ data: { name: '基准客户', creditLimit: '100000000.00' } });
     let product;
     for (let n = 0; n < 25; n += 1) {
-      product = await strapi.documents('api::product.product').create({ data: { sku: `REST-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } });
+      product = await strapi
+        .documents('api::product.product')
+        .create({ data: { sku: `REST-${n}`, name: `泵 ${n}`, unit: '台', listPrice: '100.00' } });
     }
     for (let n = 0; n < 25; n += 1) {
-      await strapi.documents('api::order.order').create({ data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 2, unitPrice: '100.00' }, { product: product.documentId, quantity: 1, unitPrice: '50.00' }] } });
+      await strapi.documents('api::order.order').create({
+        data: {
+          customer: customer.documentId,
+          lines: [
+            { product: product.documentId, quantity: 2, unitPrice: '100.00' },
+            { product: product.documentId, quantity: 1, unitPrice: '50.00' },
+          ],
+        },
+      });
     }
     const tokens = {};
     const permissions = {};
     for (const code of REST_ROLES) {
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: code }, populate: ['permissions'] });
-      const user = await strapi.db.query('plugin::users-permissions.user').create({ data: { username: `rest-${code}`, email: `rest-${code}@bench.test`, provider: 'local', confirmed: true, role: role.id } });
+      const user = await strapi.db.query('plugin::users-permissions.user').create({
+        data: { username: `rest-${code}`, email: `rest-${code}@bench.test`, provider: 'local', confirmed: true, role: role.id },
+      });
       tokens[code] = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
       permissions[code] = role.permissions.length;
     }
@@ -366,7 +416,11 @@ const restChild = async (variant, distDir) => {
     }
     abilities.reuseCompiledAbilities(strapi);
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    return { database: strapi.db.getInfo().client, permissions, medians: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) };
+    return {
+      database: strapi.db.getInfo().client,
+      permissions,
+      medians: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
+    };
   } finally {
     await new Promise((resolve) => strapi.server.httpServer.close(resolve));
     await strapi.destroy();
@@ -378,13 +432,17 @@ const restRun = async ({ distDir }) => {
   await forEachDatabase(async (variant, db) => {
     results.push({ ...(await inChild('rest', variant, await distDir(), db.env)), variant });
   });
-  console.log(`  ${REST_CLIENTS} keep-alive clients, ${REST_SECONDS} s per figure, median of ${REST_ROUNDS} interleaved rounds; baseline: the same app compiling the caller's abilities on every request (Users & Permissions as shipped)`);
+  console.log(
+    `  ${REST_CLIENTS} keep-alive clients, ${REST_SECONDS} s per figure, median of ${REST_ROUNDS} interleaved rounds; baseline: the same app compiling the caller's abilities on every request (Users & Permissions as shipped)`
+  );
   for (const r of results) {
     for (const code of REST_ROLES) {
       for (const p of REST_PATHS) {
         const reused = r.medians[`${code} reused ${p}`];
         const compiled = r.medians[`${code} compiled ${p}`];
-        console.log(`  ${r.variant.padEnd(9)}${`${code} (${r.permissions[code]} permissions)`.padEnd(34)}${p.padEnd(52)}${reused.toFixed(0).padStart(6)} req/s  vs ${compiled.toFixed(0).padStart(5)}  ${(reused / compiled).toFixed(2)}×`);
+        console.log(
+          `  ${r.variant.padEnd(9)}${`${code} (${r.permissions[code]} permissions)`.padEnd(34)}${p.padEnd(52)}${reused.toFixed(0).padStart(6)} req/s  vs ${compiled.toFixed(0).padStart(5)}  ${(reused / compiled).toFixed(2)}×`
+        );
       }
     }
   }
@@ -436,7 +494,9 @@ const baseScans = (from, to, today, monthEnd) => {
     `SELECT ${period} AS p, SUM(l.line_amount), SUM(l.quantity), COUNT(DISTINCT o.id) ${lines.replace('WHERE', `${extraJoin} WHERE`)} ${range(from, to)} ${extraWhere} GROUP BY 1`,
     `SELECT ${period} AS p, SUM(l.line_amount) ${lines.replace('WHERE', `${extraJoin} WHERE`)} ${range(yearBefore(from), yearBefore(to))} ${extraWhere} GROUP BY 1`,
   ];
-  const byKey = (key, join = '') => [`SELECT ${key} AS k, SUM(l.line_amount) AS a, SUM(l.quantity) ${lines.replace('WHERE', `${join} WHERE`)} ${range(from, to)} GROUP BY 1 ORDER BY a DESC`];
+  const byKey = (key, join = '') => [
+    `SELECT ${key} AS k, SUM(l.line_amount) AS a, SUM(l.quantity) ${lines.replace('WHERE', `${join} WHERE`)} ${range(from, to)} GROUP BY 1 ORDER BY a DESC`,
+  ];
   const productJoin = `LEFT JOIN components_order_lines_product_lnk lp ON lp.line_id = l.id LEFT JOIN products pr ON pr.id = lp.product_id`;
   const open = `FROM receivables r JOIN receivables_customer_lnk rc ON rc.receivable_id = r.id WHERE r.state = 'open' AND r.currency = 'CNY' AND r.open_amount > 0`;
   const bucket = `CASE WHEN DATE '${today}' - r.due_date <= 0 THEN 0 WHEN DATE '${today}' - r.due_date <= 30 THEN 1 WHEN DATE '${today}' - r.due_date <= 60 THEN 2 WHEN DATE '${today}' - r.due_date <= 90 THEN 3 WHEN DATE '${today}' - r.due_date <= 180 THEN 4 ELSE 5 END`;
@@ -461,18 +521,32 @@ const baseScans = (from, to, today, monthEnd) => {
       `SELECT os.user_id, SUM(l.line_amount) ${lines.replace('WHERE', 'JOIN orders_salesperson_lnk os ON os.order_id = o.id WHERE')} ${range(`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`)} GROUP BY 1`,
       `SELECT * FROM sales_targets WHERE year = ${Number(today.slice(0, 4))}`,
     ],
-    salesMonth: [`SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(monthStart, today)}`, `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(`${yearBefore(monthStart).slice(0, 8)}01`, monthStart)}`],
-    filters: [`SELECT DISTINCT region FROM customers`, `SELECT DISTINCT category FROM products`, `SELECT MIN(order_date), MAX(order_date) FROM orders`],
+    salesMonth: [
+      `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(monthStart, today)}`,
+      `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(`${yearBefore(monthStart).slice(0, 8)}01`, monthStart)}`,
+    ],
+    filters: [
+      `SELECT DISTINCT region FROM customers`,
+      `SELECT DISTINCT category FROM products`,
+      `SELECT MIN(order_date), MAX(order_date) FROM orders`,
+    ],
     aging: [`SELECT ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1`],
     agingCustomer: [`SELECT rc.customer_id, ${bucket} AS b, SUM(r.open_amount) ${open} GROUP BY 1, 2`],
     agingMonthEnd: [`SELECT ${bucketAt(monthEnd)} AS b, SUM(r.amount - COALESCE(p.paid, 0)) ${openAt(monthEnd)} GROUP BY 1`],
-    agingMonthEndCustomer: [`SELECT rc.customer_id, ${bucketAt(monthEnd)} AS b, SUM(r.amount - COALESCE(p.paid, 0)) ${openAt(monthEnd)} GROUP BY 1, 2`],
+    agingMonthEndCustomer: [
+      `SELECT rc.customer_id, ${bucketAt(monthEnd)} AS b, SUM(r.amount - COALESCE(p.paid, 0)) ${openAt(monthEnd)} GROUP BY 1, 2`,
+    ],
     collection: [
       `SELECT to_char(r.invoice_date, 'YYYY-MM'), SUM(r.amount) FROM receivables r WHERE r.currency = 'CNY' AND r.state <> 'void' AND r.invoice_date >= '${from}' AND r.invoice_date <= '${to}' GROUP BY 1`,
       `SELECT to_char(a.allocated_on, 'YYYY-MM'), SUM(a.amount) FROM payment_allocations a JOIN payment_allocations_receivable_lnk ar ON ar.payment_allocation_id = a.id JOIN receivables r ON r.id = ar.receivable_id WHERE r.currency = 'CNY' AND a.reversed_on IS NULL AND a.allocated_on >= '${from}' AND a.allocated_on <= '${to}' GROUP BY 1`,
     ],
-    overdueTop: [`SELECT rc.customer_id, SUM(r.open_amount) AS a, MAX(DATE '${today}' - r.due_date) ${open} AND r.due_date < DATE '${today}' GROUP BY 1 ORDER BY a DESC LIMIT 10`],
-    overdueWidget: [`SELECT SUM(r.open_amount), COUNT(DISTINCT rc.customer_id) ${open} AND r.due_date < DATE '${today}'`, `SELECT SUM(r.open_amount) ${open}`],
+    overdueTop: [
+      `SELECT rc.customer_id, SUM(r.open_amount) AS a, MAX(DATE '${today}' - r.due_date) ${open} AND r.due_date < DATE '${today}' GROUP BY 1 ORDER BY a DESC LIMIT 10`,
+    ],
+    overdueWidget: [
+      `SELECT SUM(r.open_amount), COUNT(DISTINCT rc.customer_id) ${open} AND r.due_date < DATE '${today}'`,
+      `SELECT SUM(r.open_amount) ${open}`,
+    ],
     complaints: [`SELECT COUNT(*) FROM complaints`],
   };
 };
@@ -532,7 +606,9 @@ const statisticsChild = async (variant, distDir) => {
     const password = 'Bench-Passw0rd';
     if (!(await strapi.db.query('admin::user').findOne({ where: { email } }))) {
       const role = await strapi.db.query('admin::role').findOne({ where: { code: 'sales-clerk' } });
-      await strapi.service('admin::user').create({ email, firstname: 'Bench', lastname: 'Clerk', password, isActive: true, roles: [role.id] });
+      await strapi
+        .service('admin::user')
+        .create({ email, firstname: 'Bench', lastname: 'Clerk', password, isActive: true, roles: [role.id] });
     }
     const login = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
     const token = login.body.data.token;
@@ -598,22 +674,39 @@ const statisticsRun = async ({ distDir }) => {
     const result = await inChild('statistics', scale.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
     byScale.push({ ...scale, ...result });
     const c = result.counts;
-    console.log(`  ${scale.name}: ${c.orders} orders, ${c.components_order_lines} lines, ${c.customers} customers, ${c.receivables} receivables, ${c.payment_allocations} allocations; ${REQUESTS} requests per endpoint (admin API, sales clerk)`);
+    console.log(
+      `  ${scale.name}: ${c.orders} orders, ${c.components_order_lines} lines, ${c.customers} customers, ${c.receivables} receivables, ${c.payment_allocations} allocations; ${REQUESTS} requests per endpoint (admin API, sales clerk)`
+    );
     const snap = result.snapshots;
-    console.log(`  month-end aging snapshots: ${snap.built} built in ${(snap.ms / 1000).toFixed(1)} s (none when they existed); LAST_MONTH_END = ${snap.lastMonthEnd}`);
-    const row = (...cells) => console.log(`  ${cells[0].padEnd(62)}${cells.slice(1).map((c) => String(c).padStart(10)).join('')}`);
+    console.log(
+      `  month-end aging snapshots: ${snap.built} built in ${(snap.ms / 1000).toFixed(1)} s (none when they existed); LAST_MONTH_END = ${snap.lastMonthEnd}`
+    );
+    const row = (...cells) =>
+      console.log(
+        `  ${cells[0].padEnd(62)}${cells
+          .slice(1)
+          .map((c) => String(c).padStart(10))
+          .join('')}`
+      );
     row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50');
-    for (const r of result.results) row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);
+    for (const r of result.results)
+      row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);
   }
   if (byScale.length === 2) {
     const [tenth, large] = byScale;
-    console.log(`  growth from ${tenth.name} to ${large.name} (${(large.counts.components_order_lines / tenth.counts.components_order_lines).toFixed(1)}× the lines):`);
+    console.log(
+      `  growth from ${tenth.name} to ${large.name} (${(large.counts.components_order_lines / tenth.counts.components_order_lines).toFixed(1)}× the lines):`
+    );
     for (const r of large.results) {
       const small = tenth.results.find((x) => x.path === r.path);
       console.log(`  ${r.path.padEnd(62)}p50 ${(r.p50 / small.p50).toFixed(2)}×   scan ${(r.scanP50 / small.scanP50).toFixed(2)}×`);
     }
     const slow = large.results.filter((r) => r.p50 > 100);
-    console.log(slow.length ? `  over the 100 ms p50 target at full scale: ${slow.map((r) => r.path).join(', ')}` : '  every endpoint p50 <= 100 ms at full scale');
+    console.log(
+      slow.length
+        ? `  over the 100 ms p50 target at full scale: ${slow.map((r) => r.path).join(', ')}`
+        : '  every endpoint p50 <= 100 ms at full scale'
+    );
   }
 };
 
@@ -647,7 +740,10 @@ const main = async () => {
   let compiled;
   const ctx = {
     // Compiles the app into dist/ once, on first use.
-    distDir: () => (compiled ??= require('@strapi/strapi').compileStrapi({ appDir: APP_DIR }).then((r) => r.distDir)),
+    distDir: () =>
+      (compiled ??= require('@strapi/strapi')
+        .compileStrapi({ appDir: APP_DIR })
+        .then((r) => r.distDir)),
   };
   let failed = false;
   for (const name of names) {

@@ -34,7 +34,9 @@ const env = {
   FUZZ_REPORT: reportFile,
   FUZZ_PROGRESS: String(Math.max(100, Math.round(steps / 20))),
   ...(seed !== undefined ? { FUZZ_SEED: seed } : {}),
-  ...(postgres ? { DATABASE_CLIENT: 'postgres', TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' } : { DATABASE_CLIENT: 'sqlite' }),
+  ...(postgres
+    ? { DATABASE_CLIENT: 'postgres', TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' }
+    : { DATABASE_CLIENT: 'sqlite' }),
 };
 console.log(`fuzz: ${steps} steps on ${postgres ? 'PostgreSQL' : 'SQLite'}${seed !== undefined ? `, seed ${seed}` : ''}`);
 const started = Date.now();
@@ -70,12 +72,20 @@ const main = async () => {
 
   const byCode = Object.entries(report.statuses).sort(([a], [b]) => Number(a) - Number(b));
   const refusals = byCode.filter(([code]) => Number(code) >= 400);
-  console.log(`seed ${report.seed}; steps ${report.steps}; ${report.msPerStep.toFixed(1)} ms/step (request + invariant checks, of which checks ${report.msChecksPerStep.toFixed(1)}); whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `seed ${report.seed}; steps ${report.steps}; ${report.msPerStep.toFixed(1)} ms/step (request + invariant checks, of which checks ${report.msChecksPerStep.toFixed(1)}); whole run ${((Date.now() - started) / 1000).toFixed(0)} s`
+  );
   console.log(`answers by HTTP status: ${byCode.map(([code, n]) => `${code} × ${n}`).join(', ')}`);
-  console.log(`refusals: ${refusals.reduce((sum, [, n]) => sum + n, 0)} (${refusals.map(([code, n]) => `${code} × ${n}`).join(', ') || 'none'})`);
+  console.log(
+    `refusals: ${refusals.reduce((sum, [, n]) => sum + n, 0)} (${refusals.map(([code, n]) => `${code} × ${n}`).join(', ') || 'none'})`
+  );
   console.log('per kind of step:');
   for (const [kind, statuses] of Object.entries(report.byKind).sort(([a], [b]) => a.localeCompare(b))) {
-    console.log(`  ${kind.padEnd(28)} ${Object.entries(statuses).map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+    console.log(
+      `  ${kind.padEnd(28)} ${Object.entries(statuses)
+        .map(([code, n]) => `${code} × ${n}`)
+        .join(', ')}`
+    );
   }
   console.log(`violations: ${report.violations.length}`);
   for (const v of report.violations) console.log(`  step ${v.step} (${v.name} → ${v.status}): ${v.message}`);

@@ -40,7 +40,12 @@ const startMailCatcher = ({ smtpPort = 1025, onMessage } = {}) =>
             subject: parsed.subject,
             text: parsed.text,
             html: parsed.html || '',
-            attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content })),
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              size: a.size,
+              content: a.content,
+            })),
             receivedAt: new Date(),
           };
           messages.push(message);
@@ -82,7 +87,9 @@ if (require.main === module) {
     smtpPort,
     onMessage: (m) => console.log(`${m.receivedAt.toISOString()}  to ${m.to.join(', ')}  ${m.subject}`),
   }).then(({ messages }) => {
-    http.createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(messages))).listen(httpPort, '127.0.0.1');
+    http
+      .createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(messages)))
+      .listen(httpPort, '127.0.0.1');
     console.log(`Mail catcher: SMTP on 127.0.0.1:${smtpPort}, messages at http://localhost:${httpPort}`);
   });
 }

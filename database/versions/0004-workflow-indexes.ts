@@ -11,7 +11,9 @@ const version: SchemaVersion = {
   name: 'workflow-indexes',
   async up({ knex }) {
     await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS contracts_number_revision_unique ON contracts (number, revision)');
-    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS review_opinions_round_role_unique ON review_opinions (subject, subject_id, round, role)');
+    await knex.raw(
+      'CREATE UNIQUE INDEX IF NOT EXISTS review_opinions_round_role_unique ON review_opinions (subject, subject_id, round, role)'
+    );
     await knex.raw('CREATE INDEX IF NOT EXISTS workflow_events_subject_index ON workflow_events (subject, subject_id)');
     await knex.raw('CREATE INDEX IF NOT EXISTS complaints_received_at_index ON complaints (received_at)');
   },

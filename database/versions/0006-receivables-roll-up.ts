@@ -70,8 +70,12 @@ const version: SchemaVersion = {
     await knex.raw('CREATE INDEX IF NOT EXISTS collection_facts_customer_index ON collection_facts (customer_id)');
     const receivables = strapiTable('api::receivable.receivable');
     const allocations = strapiTable('api::payment-allocation.payment-allocation');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${receivables.name} (${receivables.column('invoiceDate')})`);
-    await knex.raw(`CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${allocations.name} (${allocations.column('allocatedOn')})`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS receivables_invoice_date_index ON ${receivables.name} (${receivables.column('invoiceDate')})`
+    );
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS payment_allocations_allocated_on_index ON ${allocations.name} (${allocations.column('allocatedOn')})`
+    );
     if (created) rebuild('receivables');
   },
 };

@@ -14,4 +14,12 @@ import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
 
-export const VERSIONS: SchemaVersion[] = [numberSequences, jobLeases, dunningLog, workflowIndexes, salesRollUp, receivablesRollUp, agingSnapshots];
+export const VERSIONS: SchemaVersion[] = [
+  numberSequences,
+  jobLeases,
+  dunningLog,
+  workflowIndexes,
+  salesRollUp,
+  receivablesRollUp,
+  agingSnapshots,
+];

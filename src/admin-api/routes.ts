@@ -95,10 +95,12 @@ const recordRoutes = (strapi: Core.Strapi) => [
     query: agingQuery(strapi),
     handle: (ctx, { query }) => sendAging(strapi, ctx, query),
   }),
-  ...([
-    ['order', ORDER],
-    ['contract', CONTRACT],
-  ] as const).map(([subject, uid]) =>
+  ...(
+    [
+      ['order', ORDER],
+      ['contract', CONTRACT],
+    ] as const
+  ).map(([subject, uid]) =>
     adminRoute({
       method: 'GET',
       path: `/${subject}/:documentId/payment-progress`,

@@ -29,19 +29,19 @@ const GROUP_HEADERS: Record<AgingGroup, string> = {
 export const agingQuery = (strapi: Core.Strapi) => {
   const today = () => dateIn(reportTimeZone(strapi));
   return declareQuery({
-      asOf: {
-        fallback: today,
-        read: (value: string) => {
-          if (!isCalendarDate(value)) return { problem: 'must be a date YYYY-MM-DD' };
-          return value > today() ? { problem: `must not be in the future (today is ${today()})` } : value;
-        },
+    asOf: {
+      fallback: today,
+      read: (value: string) => {
+        if (!isCalendarDate(value)) return { problem: 'must be a date YYYY-MM-DD' };
+        return value > today() ? { problem: `must not be in the future (today is ${today()})` } : value;
       },
-      groupBy: oneOf(AGING_GROUPS, 'bucket'),
-      region: text(),
-      salesperson: staffUser(strapi),
-      top: wholeNumber(1, MAX_TOP, undefined),
-      currency: oneOf(CURRENCIES, DEFAULT_CURRENCY),
-      format: oneOf(FORMATS, 'json'),
+    },
+    groupBy: oneOf(AGING_GROUPS, 'bucket'),
+    region: text(),
+    salesperson: staffUser(strapi),
+    top: wholeNumber(1, MAX_TOP, undefined),
+    currency: oneOf(CURRENCIES, DEFAULT_CURRENCY),
+    format: oneOf(FORMATS, 'json'),
   });
 };
 
@@ -51,10 +51,19 @@ export type AgingQuery = QueryValues<ReturnType<typeof agingQuery>>;
 export const agingXlsx = (aging: Aging, timeZone: string): Promise<Buffer> => {
   const columns: Column[] = [
     { key: 'group', header: GROUP_HEADERS[aging.groupBy], kind: 'text', width: 32 },
-    ...aging.buckets.map((bucket): Column => ({ key: bucket.key, header: `${bucket.label.zh} ${bucket.label.en}`, kind: 'money', width: 18 })),
+    ...aging.buckets.map((bucket): Column => ({
+      key: bucket.key,
+      header: `${bucket.label.zh} ${bucket.label.en}`,
+      kind: 'money',
+      width: 18,
+    })),
     { key: 'total', header: '合计 Total', kind: 'money', width: 18 },
   ];
-  const rows: Row[] = aging.rows.map((row) => ({ group: aging.groupBy === 'bucket' ? `截至 As of ${aging.asOf}` : row.label || '—', ...row.amounts, total: row.total }));
+  const rows: Row[] = aging.rows.map((row) => ({
+    group: aging.groupBy === 'bucket' ? `截至 As of ${aging.asOf}` : row.label || '—',
+    ...row.amounts,
+    total: row.total,
+  }));
   if (aging.groupBy !== 'bucket') rows.push({ group: '合计 Total', ...aging.totals.amounts, total: aging.totals.total });
   return toXlsx(columns, rows, { sheetName: `账龄 ${aging.asOf}`, timeZone });
 };

@@ -27,7 +27,6 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
 import { ALLOCATION, CREDIT_EVENT, CREDIT_OVERRIDE, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
-
 /** Credit limits are kept in the company's currency; balances in other currencies do not count against them. */
 export const LIMIT_CURRENCY = DEFAULT_CURRENCY;
 
@@ -41,12 +40,20 @@ const money = (value: unknown) => new Decimal(String(value ?? 0)).toDecimalPlace
 const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> =>
   rowsOf<T>(await strapi.db.transaction(({ trx }) => trx.raw(query.sql, query.bindings)));
 
-export const configuredCreditPolicy = (strapi: Core.Strapi) => creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });
+export const configuredCreditPolicy = (strapi: Core.Strapi) =>
+  creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });
 
 /** What a customer owed at the end of `asOf` and how late its oldest open item was. */
-export const creditPosition = async (strapi: Core.Strapi, customer: { id: number; creditLimit: unknown }, asOf: string): Promise<CreditPosition> => {
+export const creditPosition = async (
+  strapi: Core.Strapi,
+  customer: { id: number; creditLimit: unknown },
+  asOf: string
+): Promise<CreditPosition> => {
   const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds: [customer.id] });
-  const [{ amount: openAmount }] = await select<{ amount: unknown }>(strapi, { sql: `SELECT COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o`, bindings: owed.bindings });
+  const [{ amount: openAmount }] = await select<{ amount: unknown }>(strapi, {
+    sql: `SELECT COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o`,
+    bindings: owed.bindings,
+  });
   // Money received and not yet allocated also reduces what the customer owes.
   const p = metaOf(strapi, PAYMENT);
   const payer = p.link('customer');
@@ -98,7 +105,14 @@ export const tellSalespersonOfHold = async (strapi: Core.Strapi, documentId: str
 
 export const recordCreditEvent = (
   strapi: Core.Strapi,
-  event: { customer: number; kind: CreditEventKind; reason: string | null; at: Date; actor: number | null; terms?: { before: CreditTerms; after: CreditTerms } }
+  event: {
+    customer: number;
+    kind: CreditEventKind;
+    reason: string | null;
+    at: Date;
+    actor: number | null;
+    terms?: { before: CreditTerms; after: CreditTerms };
+  }
 ) => asTrustedWrite(() => strapi.db.query(CREDIT_EVENT).create({ data: event }));
 
 export interface Reassessment {
@@ -113,7 +127,9 @@ export const reassessCredit = async (strapi: Core.Strapi, customerId: number, no
   strapi.db.transaction(async ({ trx }): Promise<Reassessment | null> => {
     const c = metaOf(strapi, CUSTOMER);
     // The row lock: a shipment, a payment and the daily job reassessing at once decide one after another.
-    const locked = await trx(c.table).where({ id: customerId }).update({ [c.column('creditHold')]: trx.ref(c.column('creditHold')) });
+    const locked = await trx(c.table)
+      .where({ id: customerId })
+      .update({ [c.column('creditHold')]: trx.ref(c.column('creditHold')) });
     if (!locked) return null;
     const customer = await strapi.db.query(CUSTOMER).findOne({
       where: { id: customerId },
@@ -158,7 +174,9 @@ export const enforceCreditHold = async (
   check: { customerId: number | null | undefined; subject: CreditSubject; documentId: string; describe: string; now?: Date }
 ): Promise<{ overrideId: number } | null> => {
   if (!check.customerId) return null;
-  const customer = await strapi.db.query(CUSTOMER).findOne({ where: { id: check.customerId }, select: ['code', 'name', 'creditHold', 'creditHoldReason'] });
+  const customer = await strapi.db
+    .query(CUSTOMER)
+    .findOne({ where: { id: check.customerId }, select: ['code', 'name', 'creditHold', 'creditHoldReason'] });
   if (!customer?.creditHold) return null;
   // An override once used for this document covers its later steps too (an order's confirmation
   // after its creation or change of customer, a contract's activation after its submission).
@@ -178,7 +196,10 @@ export const enforceCreditHold = async (
     orderBy: { id: 'asc' },
   });
   // One naming this document first, then (orders) one for the next new order.
-  candidates.sort((a: { subjectId: string | null }, b: { subjectId: string | null }) => Number(b.subjectId === check.documentId) - Number(a.subjectId === check.documentId));
+  candidates.sort(
+    (a: { subjectId: string | null }, b: { subjectId: string | null }) =>
+      Number(b.subjectId === check.documentId) - Number(a.subjectId === check.documentId)
+  );
   for (const candidate of candidates) {
     const { count } = await asTrustedWrite(() =>
       strapi.db.query(CREDIT_OVERRIDE).updateMany({
@@ -240,12 +261,14 @@ export const openAndOverdue = async (strapi: Core.Strapi, customerId: number, as
       sql: `SELECT COUNT(*) AS items, COALESCE(SUM(o.open_amount), 0) AS open, COALESCE(SUM(CASE WHEN o.days_past_due > 0 THEN o.open_amount ELSE 0 END), 0) AS overdue FROM (${items.sql}) o`,
       bindings: items.bindings,
     });
-    if (Number(row.items) > 0 || currency === LIMIT_CURRENCY) amounts.push({ currency, open: formatMoney(money(row.open)), overdue: formatMoney(money(row.overdue)) });
+    if (Number(row.items) > 0 || currency === LIMIT_CURRENCY)
+      amounts.push({ currency, open: formatMoney(money(row.open)), overdue: formatMoney(money(row.overdue)) });
   }
   return amounts;
 };
 
-const person = (user: { id: number; username: string; displayName?: string | null } | null) => (user ? { id: user.id, name: user.displayName || user.username } : null);
+const person = (user: { id: number; username: string; displayName?: string | null } | null) =>
+  user ? { id: user.id, name: user.displayName || user.username } : null;
 
 /** The credit record (信用记录) of a customer, or null when there is none with the documentId. */
 export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: string, now: Date = new Date()) => {
@@ -278,7 +301,11 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
       creditHoldSource: customer.creditHold ? (customer.creditHoldSource ?? 'manual') : null,
     },
     asOf,
-    position: { openBalance: position.openBalance, currency: position.currency, oldestDaysPastDue: position.oldestOpenItem?.daysPastDue ?? null },
+    position: {
+      openBalance: position.openBalance,
+      currency: position.currency,
+      oldestDaysPastDue: position.oldestOpenItem?.daysPastDue ?? null,
+    },
     amounts: await openAndOverdue(strapi, customer.id, asOf),
     paymentBehaviour: await paymentBehaviour(strapi, customer.id),
     events: events.map((event: { kind: string; terms: unknown; reason: string | null; at: string; actor: never }) => ({
@@ -288,14 +315,23 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
       at: event.at,
       actor: person(event.actor),
     })),
-    overrides: overrides.map((override: { subject: string; subjectId: string | null; reason: string; grantedAt: string; usedAt: string | null; grantedBy: never }) => ({
-      subject: override.subject,
-      subjectId: override.subjectId,
-      reason: override.reason,
-      grantedBy: person(override.grantedBy),
-      grantedAt: override.grantedAt,
-      usedAt: override.usedAt,
-    })),
+    overrides: overrides.map(
+      (override: {
+        subject: string;
+        subjectId: string | null;
+        reason: string;
+        grantedAt: string;
+        usedAt: string | null;
+        grantedBy: never;
+      }) => ({
+        subject: override.subject,
+        subjectId: override.subjectId,
+        reason: override.reason,
+        grantedBy: person(override.grantedBy),
+        grantedAt: override.grantedAt,
+        usedAt: override.usedAt,
+      })
+    ),
   };
 };
 

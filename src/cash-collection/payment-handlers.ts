@@ -19,7 +19,6 @@ import { paymentProgress, ProgressSubject } from './payment-progress';
 import { allocatePayment, AllocationResult, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
 import { PAYMENT, RECEIVABLE } from '../platform/uids';
 
-
 export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
 /** The fields of `{ data }` each action takes; the edge refuses any other. */
@@ -32,7 +31,13 @@ export const PAYMENT_ACTION_FIELDS: Record<PaymentAction, readonly string[]> = {
 export const mayHandlePayments = (actor: Actor): boolean => actor.roles.some((role) => ACCESS_MATRIX.payment[role]?.includes('create'));
 
 /** Allocates or reverses a payment as `actor`: only those who handle payments (the sales clerk) may. */
-export const takePaymentAction = async (strapi: Core.Strapi, documentId: string, action: PaymentAction, data: Record<string, unknown>, actor: Actor): Promise<AllocationResult> => {
+export const takePaymentAction = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  action: PaymentAction,
+  data: Record<string, unknown>,
+  actor: Actor
+): Promise<AllocationResult> => {
   if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
   const run = action === 'allocate' ? allocatePayment : reversePayment;
   return run(strapi, documentId, data, actor);
@@ -62,7 +67,8 @@ export const restPaymentHandlers = (strapi: Core.Strapi) => ({
       action,
       handlerOf({
         data: { fields: PAYMENT_ACTION_FIELDS[action] },
-        handle: async (ctx, { params, data }) => paymentAnswer(strapi, ctx, await takePaymentAction(strapi, params.documentId, action, data, await currentActor(strapi))),
+        handle: async (ctx, { params, data }) =>
+          paymentAnswer(strapi, ctx, await takePaymentAction(strapi, params.documentId, action, data, await currentActor(strapi))),
       }),
     ])
   ),
@@ -80,14 +86,24 @@ const payableReceivables = async (strapi: Core.Strapi, customerId: number, curre
     orderBy: [{ dueDate: 'asc' }, { invoiceDate: 'asc' }, { id: 'asc' }],
     limit: PAYABLE_LIST_LIMIT,
   });
-  return rows.map((row: { documentId: string; invoiceDate: string; dueDate: string; openAmount: unknown; currency: string; shipment?: { number: string } | null; order?: { number: string } | null }) => ({
-    documentId: row.documentId,
-    reference: row.shipment?.number ?? row.order?.number ?? row.documentId,
-    invoiceDate: String(row.invoiceDate),
-    dueDate: String(row.dueDate),
-    openAmount: formatMoney(new Decimal(String(row.openAmount))),
-    currency: row.currency,
-  }));
+  return rows.map(
+    (row: {
+      documentId: string;
+      invoiceDate: string;
+      dueDate: string;
+      openAmount: unknown;
+      currency: string;
+      shipment?: { number: string } | null;
+      order?: { number: string } | null;
+    }) => ({
+      documentId: row.documentId,
+      reference: row.shipment?.number ?? row.order?.number ?? row.documentId,
+      invoiceDate: String(row.invoiceDate),
+      dueDate: String(row.dueDate),
+      openAmount: formatMoney(new Decimal(String(row.openAmount))),
+      currency: row.currency,
+    })
+  );
 };
 
 /**
@@ -112,7 +128,9 @@ export const describePayment = async (strapi: Core.Strapi, documentId: string, a
     allowedActions: allowed,
     review: { round: 0, awaited: [], opinions: [] },
     history: await historyOf(strapi, 'payment', documentId),
-    ...(allowed.includes('allocate') && payment.customer ? { openReceivables: await payableReceivables(strapi, payment.customer.id, payment.currency) } : {}),
+    ...(allowed.includes('allocate') && payment.customer
+      ? { openReceivables: await payableReceivables(strapi, payment.customer.id, payment.currency) }
+      : {}),
   };
 };
 

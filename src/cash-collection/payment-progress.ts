@@ -14,12 +14,16 @@ import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
 import { ALLOCATION, CONTRACT, ORDER, RECEIVABLE } from '../platform/uids';
 
-
 export type ProgressSubject = 'order' | 'contract';
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 
-export const paymentProgress = async (strapi: Core.Strapi, subject: ProgressSubject, documentId: string, now: Date = new Date()): Promise<PaymentProgress> => {
+export const paymentProgress = async (
+  strapi: Core.Strapi,
+  subject: ProgressSubject,
+  documentId: string,
+  now: Date = new Date()
+): Promise<PaymentProgress> => {
   const knex = strapi.db.connection;
   const uid = subject === 'order' ? ORDER : CONTRACT;
   const record = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });

@@ -17,7 +17,14 @@ import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { formatMoney } from '../domain/money';
 import { checkPaymentFields } from '../domain/payment';
-import { allocatedOn, OpenReceivable, PlannedAllocation, planExplicit, planOldestFirst, RequestedAllocation } from '../domain/payment-allocation';
+import {
+  allocatedOn,
+  OpenReceivable,
+  PlannedAllocation,
+  planExplicit,
+  planOldestFirst,
+  RequestedAllocation,
+} from '../domain/payment-allocation';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { reassessCredit } from './credit-control';
@@ -30,11 +37,20 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflow-engine/workflow-service';
 import { ALLOCATION, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
-
 type Knex = Core.Strapi['db']['connection'];
 
 /** The fields a client may send for a new payment. */
-export const PAYMENT_INPUT_FIELDS = ['customer', 'amount', 'currency', 'receivedOn', 'method', 'reference', 'notes', 'allocations', 'allocate'] as const;
+export const PAYMENT_INPUT_FIELDS = [
+  'customer',
+  'amount',
+  'currency',
+  'receivedOn',
+  'method',
+  'reference',
+  'notes',
+  'allocations',
+  'allocate',
+] as const;
 
 export interface AllocationResult {
   payment: { id: number; documentId: string; number: string };
@@ -63,9 +79,11 @@ const roleOf = (actor: Actor) => actor.roles[0] ?? (actor.superAdmin ? 'super-ad
 /** A customer named as a documentId, `{ documentId }`, a numeric id, or the admin panel's `{ connect: [{ id }] }`. */
 const customerIdOf = async (strapi: Core.Strapi, value: unknown): Promise<number> => {
   let named: unknown = value;
-  if (named && typeof named === 'object' && !Array.isArray(named) && 'connect' in named) named = (named as { connect: unknown[] }).connect?.[0];
+  if (named && typeof named === 'object' && !Array.isArray(named) && 'connect' in named)
+    named = (named as { connect: unknown[] }).connect?.[0];
   if (Array.isArray(named)) named = named[0];
-  if (named && typeof named === 'object') named = (named as { documentId?: unknown; id?: unknown }).documentId ?? (named as { id?: unknown }).id;
+  if (named && typeof named === 'object')
+    named = (named as { documentId?: unknown; id?: unknown }).documentId ?? (named as { id?: unknown }).id;
   if (named === undefined || named === null || named === '') throw refuse(['customer'], 'customer is required');
   const where = typeof named === 'number' ? { id: named } : typeof named === 'string' ? { documentId: named } : null;
   const customer = where ? await strapi.db.query(CUSTOMER).findOne({ where, select: ['id'] }) : null;
@@ -75,13 +93,17 @@ const customerIdOf = async (strapi: Core.Strapi, value: unknown): Promise<number
 
 const checkTexts = (data: Record<string, unknown>) => {
   const problems: FieldProblem[] = [];
-  for (const [field, max] of [['reference', 100], ['notes', 2000]] as const) {
+  for (const [field, max] of [
+    ['reference', 100],
+    ['notes', 2000],
+  ] as const) {
     const value = data[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') problems.push({ path: [field], message: 'must be text' });
     else if (value.length > max) problems.push({ path: [field], message: `must be at most ${max} characters` });
   }
-  if (data.allocate !== undefined && typeof data.allocate !== 'boolean') problems.push({ path: ['allocate'], message: 'must be true or false' });
+  if (data.allocate !== undefined && typeof data.allocate !== 'boolean')
+    problems.push({ path: ['allocate'], message: 'must be true or false' });
   if (data.allocations !== undefined && data.allocations !== null && !Array.isArray(data.allocations)) {
     problems.push({ path: ['allocations'], message: 'must be a list of { receivable: <documentId>, amount }' });
   }
@@ -94,7 +116,9 @@ const checkTexts = (data: Record<string, unknown>) => {
 /** Locks the payment's row, then reads it. */
 const lockPayment = async (strapi: Core.Strapi, trx: Knex, documentId: string): Promise<LockedPayment> => {
   const p = metaOf(strapi, PAYMENT);
-  const locked = await trx(p.table).where({ document_id: documentId }).update({ version: trx.ref('version') });
+  const locked = await trx(p.table)
+    .where({ document_id: documentId })
+    .update({ version: trx.ref('version') });
   if (!locked) throw new errors.NotFoundError(`No payment ${documentId}`);
   const row = await strapi.db.query(PAYMENT).findOne({ where: { documentId }, populate: { customer: { select: ['id'] } } });
   return {
@@ -218,7 +242,9 @@ const allocate = async (
 const requestedAllocations = (value: unknown): RequestedAllocation[] | undefined => {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw refuse(['allocations'], 'must be a list of { receivable: <documentId>, amount }');
-  return value.map((item) => (item && typeof item === 'object' ? (item as RequestedAllocation) : { receivable: undefined, amount: undefined }));
+  return value.map((item) =>
+    item && typeof item === 'object' ? (item as RequestedAllocation) : { receivable: undefined, amount: undefined }
+  );
 };
 
 const describeAllocation = (allocated: AllocationResult['allocated']) =>
@@ -234,43 +260,58 @@ const paymentWrite = <T>(strapi: Core.Strapi, work: (trx: Knex) => Promise<T>, u
   asValidation(() => strapi.db.transaction(({ trx }) => asTrustedWrite(() => work(trx))) as Promise<T>, uniqueField);
 
 /** Records a payment (and allocates it unless `allocate: false`). */
-export const recordPayment = async (strapi: Core.Strapi, data: Record<string, unknown>, actor: Actor, now: Date = new Date()): Promise<AllocationResult> =>
-  paymentWrite(strapi, async (trx) => {
-    const fields = checkPaymentFields(data, today(strapi, now));
-    checkTexts(data);
-    const customerId = await customerIdOf(strapi, data.customer);
-    const requested = requestedAllocations(data.allocations);
-    const number = await nextNumber(strapi, SERIES.payment, yearIn(reportTimeZone(strapi), now));
-    const created = await strapi.db.query(PAYMENT).create({
-      data: {
-        number,
-        customer: customerId,
-        amount: formatMoney(fields.amount),
-        unallocatedAmount: formatMoney(fields.amount),
-        currency: fields.currency,
-        receivedOn: fields.receivedOn,
-        method: fields.method,
-        reference: typeof data.reference === 'string' && data.reference.trim() ? data.reference.trim() : null,
-        notes: typeof data.notes === 'string' && data.notes.trim() ? data.notes.trim() : null,
-        state: 'posted',
-        recordedBy: actor.staffUserId,
-        version: 1,
-      },
-  });
-  const payment = await lockPayment(strapi, trx, created.documentId);
-  const allocated = data.allocate === false ? [] : await allocate(strapi, trx, payment, requested);
-  await recordEvent(
+export const recordPayment = async (
+  strapi: Core.Strapi,
+  data: Record<string, unknown>,
+  actor: Actor,
+  now: Date = new Date()
+): Promise<AllocationResult> =>
+  paymentWrite(
     strapi,
-    'payment',
-    payment.documentId,
-    { action: 'record', from: 'new', to: 'posted', role: roleOf(actor), comment: `${number} ${formatMoney(fields.amount)} ${fields.currency}; ${describeAllocation(allocated)}` },
-    actor,
-    now
+    async (trx) => {
+      const fields = checkPaymentFields(data, today(strapi, now));
+      checkTexts(data);
+      const customerId = await customerIdOf(strapi, data.customer);
+      const requested = requestedAllocations(data.allocations);
+      const number = await nextNumber(strapi, SERIES.payment, yearIn(reportTimeZone(strapi), now));
+      const created = await strapi.db.query(PAYMENT).create({
+        data: {
+          number,
+          customer: customerId,
+          amount: formatMoney(fields.amount),
+          unallocatedAmount: formatMoney(fields.amount),
+          currency: fields.currency,
+          receivedOn: fields.receivedOn,
+          method: fields.method,
+          reference: typeof data.reference === 'string' && data.reference.trim() ? data.reference.trim() : null,
+          notes: typeof data.notes === 'string' && data.notes.trim() ? data.notes.trim() : null,
+          state: 'posted',
+          recordedBy: actor.staffUserId,
+          version: 1,
+        },
+      });
+      const payment = await lockPayment(strapi, trx, created.documentId);
+      const allocated = data.allocate === false ? [] : await allocate(strapi, trx, payment, requested);
+      await recordEvent(
+        strapi,
+        'payment',
+        payment.documentId,
+        {
+          action: 'record',
+          from: 'new',
+          to: 'posted',
+          role: roleOf(actor),
+          comment: `${number} ${formatMoney(fields.amount)} ${fields.currency}; ${describeAllocation(allocated)}`,
+        },
+        actor,
+        now
+      );
+      // The customer owes less now: the credit hold follows in the same transaction.
+      await reassessCredit(strapi, customerId, now);
+      return { payment: { id: payment.id, documentId: payment.documentId, number }, allocated };
+    },
+    'number'
   );
-  // The customer owes less now: the credit hold follows in the same transaction.
-  await reassessCredit(strapi, customerId, now);
-  return { payment: { id: payment.id, documentId: payment.documentId, number }, allocated };
-  }, 'number');
 
 const checkVersion = (payment: LockedPayment, version: unknown, required: boolean) => {
   if (version === undefined || version === null) {
@@ -279,7 +320,9 @@ const checkVersion = (payment: LockedPayment, version: unknown, required: boolea
   }
   if (!Number.isInteger(version)) throw refuse(['version'], 'must be a whole number');
   if (version !== payment.version) {
-    throw conflict(`payment ${payment.number} was changed meanwhile (version ${payment.version}, you read ${String(version)}): reload`, { version: payment.version });
+    throw conflict(`payment ${payment.number} was changed meanwhile (version ${payment.version}, you read ${String(version)}): reload`, {
+      version: payment.version,
+    });
   }
 };
 
@@ -288,7 +331,13 @@ const mustBePosted = (payment: LockedPayment) => {
 };
 
 /** An action on a recorded payment, as the caller asked it (`data`), in one transaction. */
-type PaymentStep = (strapi: Core.Strapi, documentId: string, data: Record<string, unknown>, actor: Actor, now?: Date) => Promise<AllocationResult>;
+type PaymentStep = (
+  strapi: Core.Strapi,
+  documentId: string,
+  data: Record<string, unknown>,
+  actor: Actor,
+  now?: Date
+) => Promise<AllocationResult>;
 
 /** Allocates what is left on a payment: `{ allocations: [{ receivable, amount }] }`, or oldest first without them. */
 export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, now = new Date()) =>
@@ -302,7 +351,14 @@ export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, no
     if (allocated.length === 0) throw conflict(`nothing to allocate: the customer has no open receivable in ${payment.currency}`);
     await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
     const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
-    await recordEvent(strapi, 'payment', documentId, { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment }, actor, now);
+    await recordEvent(
+      strapi,
+      'payment',
+      documentId,
+      { action: 'allocate', from: 'posted', to: 'posted', role: roleOf(actor), comment },
+      actor,
+      now
+    );
     await reassessCredit(strapi, payment.customerId, now);
     return { payment: { id: payment.id, documentId, number: payment.number }, allocated };
   });
@@ -350,7 +406,10 @@ export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now
     const day = today(strapi, now);
     if (inForce.length > 0) {
       const ended = await trx(a.table)
-        .whereIn('id', inForce.map((row) => row.id))
+        .whereIn(
+          'id',
+          inForce.map((row) => row.id)
+        )
         .whereNull(a.column('reversedOn'))
         .update({ [a.column('reversedOn')]: day });
       if (ended !== inForce.length) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
@@ -367,7 +426,14 @@ export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now
         version: payment.version + 1,
       });
     if (!reversed) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
-    await recordEvent(strapi, 'payment', documentId, { action: 'reverse', from: 'posted', to: 'reversed', role: roleOf(actor), comment: reason }, actor, now);
+    await recordEvent(
+      strapi,
+      'payment',
+      documentId,
+      { action: 'reverse', from: 'posted', to: 'reversed', role: roleOf(actor), comment: reason },
+      actor,
+      now
+    );
     // The customer owes more again: the credit hold may follow.
     await reassessCredit(strapi, payment.customerId, now);
     return {

@@ -20,7 +20,6 @@ import { metaOf } from '../platform/table-meta';
 import { ALLOCATION, CUSTOMER, RECEIVABLE, USER } from '../platform/uids';
 import { partyConditions } from '../platform/party-conditions';
 
-
 const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 
 export const AGING_GROUPS = ['bucket', 'customer', 'salesperson', 'region'] as const;
@@ -67,7 +66,8 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
  */
 export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {
   const postgres = strapi.db.dialect.client === 'postgres';
-  const daysPastDue = (dueDate: string) => (postgres ? `(CAST(? AS date) - ${dueDate})` : `CAST(julianday(?) - julianday(${dueDate}) AS INTEGER)`);
+  const daysPastDue = (dueDate: string) =>
+    postgres ? `(CAST(? AS date) - ${dueDate})` : `CAST(julianday(?) - julianday(${dueDate}) AS INTEGER)`;
   const current = filter.asOf >= dateIn(reportTimeZone(strapi));
   // Roll-up rows carry the same columns: today's facts, or a month-end snapshot.
   const fromRollUp = (table: string, where: string[], bindings: Binding[]): Sql => {
@@ -102,7 +102,10 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
     // would cost a customer's statement or a write's snapshot resync the whole table.
     const owned = r.link('customer');
     const only: Sql = filter.receivableIds
-      ? { sql: `AND al.${allocatedTo.target} IN (${filter.receivableIds.map(() => '?').join(', ') || 'NULL'})`, bindings: filter.receivableIds }
+      ? {
+          sql: `AND al.${allocatedTo.target} IN (${filter.receivableIds.map(() => '?').join(', ') || 'NULL'})`,
+          bindings: filter.receivableIds,
+        }
       : filter.customerIds
         ? {
             sql: `AND al.${allocatedTo.target} IN (SELECT ${owned.owner} FROM ${owned.table} WHERE ${owned.target} IN (${filter.customerIds.map(() => '?').join(', ') || 'NULL'}))`,
@@ -196,7 +199,12 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
   const buckets = configuredBuckets(strapi);
   const currency = options.currency ?? DEFAULT_CURRENCY;
   const items = await openItems(strapi, { ...options, currency });
-  const key: Record<AgingGroup, string> = { bucket: `'all'`, customer: 'o.customer_id', salesperson: 'o.salesperson_id', region: 'o.region' };
+  const key: Record<AgingGroup, string> = {
+    bucket: `'all'`,
+    customer: 'o.customer_id',
+    salesperson: 'o.salesperson_id',
+    region: 'o.region',
+  };
   const { where, bindings: whereBindings } = partyConditions({ region: options.region, salespersonId: options.salespersonId }, 'o');
   const top = options.top !== undefined && options.groupBy !== 'bucket' ? options.top : undefined;
   const sums = buckets.map((bucket) => {
@@ -209,12 +217,20 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
           ${sums.map((sum, i) => `SUM(${sum.sql}) OVER () AS t${i}`).join(', ')}, SUM(o.open_cents) AS total
        FROM (${items.sql}) o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY 1 ORDER BY total DESC, group_key ${top === undefined ? '' : 'LIMIT ?'}`,
-      [...sums.flatMap((sum) => sum.bindings), ...sums.flatMap((sum) => sum.bindings), ...items.bindings, ...whereBindings, ...(top === undefined ? [] : [top])]
+      [
+        ...sums.flatMap((sum) => sum.bindings),
+        ...sums.flatMap((sum) => sum.bindings),
+        ...items.bindings,
+        ...whereBindings,
+        ...(top === undefined ? [] : [top]),
+      ]
     )
   );
   const money = (cents: unknown) => formatMoney(new Decimal(String(cents ?? 0)).div(100));
-  const amountsOf = (row: Record<string, unknown> | undefined, prefix: 'b' | 't') => Object.fromEntries(buckets.map((b, i) => [b.key, money(row?.[`${prefix}${i}`])]));
-  const groupKey = (row: Record<string, unknown>) => (options.groupBy === 'salesperson' && Number(row.group_key) === 0 ? '' : String(row.group_key));
+  const amountsOf = (row: Record<string, unknown> | undefined, prefix: 'b' | 't') =>
+    Object.fromEntries(buckets.map((b, i) => [b.key, money(row?.[`${prefix}${i}`])]));
+  const groupKey = (row: Record<string, unknown>) =>
+    options.groupBy === 'salesperson' && Number(row.group_key) === 0 ? '' : String(row.group_key);
   const names = await groupNames(strapi, options.groupBy, rows.map(groupKey));
   const totals = amountsOf(rows[0], 't');
   return {
@@ -228,10 +244,16 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
 };
 
 /** The public key and label of each group: a customer's document id and code and name, a salesperson's name. */
-const groupNames = async (strapi: Core.Strapi, groupBy: AgingGroup, keys: string[]): Promise<(key: string) => { key: string; label: string }> => {
+const groupNames = async (
+  strapi: Core.Strapi,
+  groupBy: AgingGroup,
+  keys: string[]
+): Promise<(key: string) => { key: string; label: string }> => {
   const ids = keys.filter((key) => key !== '').map(Number);
   if (groupBy === 'customer' && ids.length) {
-    const customers = await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] });
+    const customers = await strapi.db
+      .query(CUSTOMER)
+      .findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] });
     const byId = new Map(customers.map((c: { id: number; documentId: string; code: string | null; name: string }) => [String(c.id), c]));
     return (key) => {
       const c = byId.get(key);
@@ -240,7 +262,12 @@ const groupNames = async (strapi: Core.Strapi, groupBy: AgingGroup, keys: string
   }
   if (groupBy === 'salesperson' && ids.length) {
     const users = await strapi.db.query(USER).findMany({ where: { id: { $in: ids } }, select: ['id', 'displayName', 'username'] });
-    const byId = new Map(users.map((u: { id: number; displayName: string | null; username: string | null }) => [String(u.id), u.displayName || u.username || '']));
+    const byId = new Map(
+      users.map((u: { id: number; displayName: string | null; username: string | null }) => [
+        String(u.id),
+        u.displayName || u.username || '',
+      ])
+    );
     return (key) => ({ key, label: byId.get(key) ?? '' });
   }
   return (key) => ({ key, label: key });

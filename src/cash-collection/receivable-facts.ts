@@ -28,7 +28,6 @@ export const RECEIVABLE_FACTS = 'receivable_facts';
 export const COLLECTION_FACTS = 'collection_facts';
 export const COLLECTION_MONTHLY = 'collection_monthly';
 
-
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 /** 'YYYY-MM' of a date column, the same text on both databases. */
@@ -130,10 +129,18 @@ export const addFreshReceivables = async (strapi: Core.Strapi, first: number, la
     const a = metaOf(strapi, ALLOCATION);
     await analyze(strapi, knex, [r.table, r.link('customer').table, a.table, a.link('receivable').table]);
     const these = 'receivable_id BETWEEN ? AND ?';
-    const [existing] = rowsOf<{ found: unknown }>(await knex.raw(`SELECT COUNT(*) AS found FROM ${RECEIVABLE_FACTS} WHERE ${these}`, [first, last]));
+    const [existing] = rowsOf<{ found: unknown }>(
+      await knex.raw(`SELECT COUNT(*) AS found FROM ${RECEIVABLE_FACTS} WHERE ${these}`, [first, last])
+    );
     if (Number(existing.found) > 0) throw new Error(`receivables ${first}–${last} are not fresh: use syncReceivableFacts`);
-    await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
-    await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [first, last]);
+    await knex.raw(`INSERT INTO ${RECEIVABLE_FACTS} (${RECEIVABLE_COLUMNS}) ${receivableSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [
+      first,
+      last,
+    ]);
+    await knex.raw(`INSERT INTO ${COLLECTION_FACTS} (${COLLECTION_COLUMNS}) ${collectionSelect(strapi, 'r.id BETWEEN ? AND ?')}`, [
+      first,
+      last,
+    ]);
     await addSelected(knex, monthlyCube(strapi), `f.${these}`, [first, last]);
   });
 };

@@ -13,7 +13,6 @@ import { metaOf } from '../platform/table-meta';
 import { syncAgingSnapshots } from './aging-snapshots';
 import { ALLOCATION, CUSTOMER, RECEIVABLE } from '../platform/uids';
 
-
 export const syncReceivableRollUps = async (strapi: Core.Strapi, receivableIds: number[], knex?: Knex): Promise<void> => {
   const ids = [...new Set(receivableIds.filter((id) => Number.isInteger(id)))];
   if (ids.length === 0) return;

@@ -23,8 +23,19 @@ export interface LinkedStatement extends OpenedLink {
 
 /** What the link shows: the number, period, closing balance and currency; nothing else. */
 export const openStatementLink = async (strapi: Core.Strapi, token: string, now = new Date()): Promise<LinkedStatement> => {
-  const statement = await openSignedLink<LinkedStatement>(strapi, STATEMENT_LINK, token, ['number', 'periodFrom', 'periodTo', 'closingBalance', 'currency'], now);
-  return { ...statement, periodFrom: readDay(statement.periodFrom), periodTo: readDay(statement.periodTo), closingBalance: readMoney(statement.closingBalance) };
+  const statement = await openSignedLink<LinkedStatement>(
+    strapi,
+    STATEMENT_LINK,
+    token,
+    ['number', 'periodFrom', 'periodTo', 'closingBalance', 'currency'],
+    now
+  );
+  return {
+    ...statement,
+    periodFrom: readDay(statement.periodFrom),
+    periodTo: readDay(statement.periodTo),
+    closingBalance: readMoney(statement.closingBalance),
+  };
 };
 
 export const STATEMENT_ANSWERS = ['confirm', 'dispute'] as const;
@@ -34,7 +45,8 @@ export const parseStatementAnswer = (body: Record<string, unknown>) => {
   const answer = body.answer as StatementAnswer;
   const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment).trim();
   const problems = [];
-  if (!(STATEMENT_ANSWERS as readonly unknown[]).includes(answer)) problems.push({ path: ['answer'], message: 'must be confirm or dispute' });
+  if (!(STATEMENT_ANSWERS as readonly unknown[]).includes(answer))
+    problems.push({ path: ['answer'], message: 'must be confirm or dispute' });
   if (answer === 'dispute' && !comment) problems.push({ path: ['comment'], message: 'say what does not match when disputing the balance' });
   if (comment.length > 2000) problems.push({ path: ['comment'], message: 'must be at most 2000 characters' });
   if (problems.length) throw validationError(problems);

@@ -87,7 +87,14 @@ export const statementXlsx = async (strapi: Core.Strapi, documentId: string) => 
       {
         sheetName: '明细 Entries',
         columns: LINE_COLUMNS,
-        rows: s.lines.map((l) => ({ date: l.date, entry: `${ENTRY_LABELS[l.kind].zh} ${ENTRY_LABELS[l.kind].en}`, reference: l.reference, debit: l.debit, credit: l.credit, balance: l.balance })),
+        rows: s.lines.map((l) => ({
+          date: l.date,
+          entry: `${ENTRY_LABELS[l.kind].zh} ${ENTRY_LABELS[l.kind].en}`,
+          reference: l.reference,
+          debit: l.debit,
+          credit: l.credit,
+          balance: l.balance,
+        })),
       },
       {
         sheetName: '未清项 Open items',

@@ -11,7 +11,15 @@ import Decimal from 'decimal.js';
 import { bucketOf } from '../domain/aging';
 import { addDays, dateIn } from '../domain/business-date';
 import { formatMoney } from '../domain/money';
-import { agingOfItems, OpenItem, periodTotals, reconciliationProblems, StatementEntry, StatementEntryKind, statementLines } from '../domain/statement';
+import {
+  agingOfItems,
+  OpenItem,
+  periodTotals,
+  reconciliationProblems,
+  StatementEntry,
+  StatementEntryKind,
+  statementLines,
+} from '../domain/statement';
 import { startOfDay } from '../domain/zone-offsets';
 import { rowsOf } from '../platform/roll-up-writes';
 import { metaOf } from '../platform/table-meta';
@@ -19,12 +27,14 @@ import { configuredBuckets, openItemsQuery } from './receivable-aging';
 import { ALLOCATION, PAYMENT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 
 type Binding = string | number | Date;
-const query = async <T>(strapi: Core.Strapi, sql: string, bindings: Binding[]) => rowsOf<T>(await strapi.db.connection.raw(sql, bindings as never));
+const query = async <T>(strapi: Core.Strapi, sql: string, bindings: Binding[]) =>
+  rowsOf<T>(await strapi.db.connection.raw(sql, bindings as never));
 /** A money column as read: SQLite sums money as REAL, and two places are what the columns hold, so round the float noise away. */
 export const readMoney = (value: unknown) => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
 /** A date column as read: node-postgres may hand back a Date at local midnight; SQLite gives the text. */
 export const readDay = (value: unknown): string => {
-  if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+  if (value instanceof Date)
+    return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
   return String(value).slice(0, 10);
 };
 
@@ -39,7 +49,16 @@ const tables = (strapi: Core.Strapi) => {
   const r = metaOf(strapi, RECEIVABLE);
   const p = metaOf(strapi, PAYMENT);
   const a = metaOf(strapi, ALLOCATION);
-  return { r, p, a, s: metaOf(strapi, SHIPMENT), rc: r.link('customer'), rs: r.link('shipment'), pc: p.link('customer'), ap: a.link('payment') };
+  return {
+    r,
+    p,
+    a,
+    s: metaOf(strapi, SHIPMENT),
+    rc: r.link('customer'),
+    rs: r.link('shipment'),
+    pc: p.link('customer'),
+    ap: a.link('payment'),
+  };
 };
 
 /** The first instant after the day D in the report zone: a payment reversed before it was reversed by D. */
@@ -98,7 +117,15 @@ export const periodEntries = async (strapi: Core.Strapi, scope: Scope, from: str
      FROM ${p.table} p JOIN ${pc.table} pc ON pc.${pc.owner} = p.id
      WHERE pc.${pc.target} = ? AND p.${p.column('currency')} = ? AND ${condition}`;
   const periodStart = startOfDay(scope.timeZone, from);
-  const rows = await query<{ kind: StatementEntryKind; day: unknown; reference: string | null; bank_reference: string | null; amount: unknown; due_date: unknown; at: unknown }>(
+  const rows = await query<{
+    kind: StatementEntryKind;
+    day: unknown;
+    reference: string | null;
+    bank_reference: string | null;
+    amount: unknown;
+    due_date: unknown;
+    at: unknown;
+  }>(
     strapi,
     [
       receivables('shipment', r.column('invoiceDate')),
@@ -107,15 +134,33 @@ export const periodEntries = async (strapi: Core.Strapi, scope: Scope, from: str
       payments('reversal', `p.${p.column('reversedAt')} >= ? AND p.${p.column('reversedAt')} < ?`),
     ].join(' UNION ALL '),
     [
-      scope.customerId, scope.currency, from, to,
-      scope.customerId, scope.currency, from, to,
-      scope.customerId, scope.currency, from, to,
-      scope.customerId, scope.currency, periodStart, endOf(scope, to),
+      scope.customerId,
+      scope.currency,
+      from,
+      to,
+      scope.customerId,
+      scope.currency,
+      from,
+      to,
+      scope.customerId,
+      scope.currency,
+      from,
+      to,
+      scope.customerId,
+      scope.currency,
+      periodStart,
+      endOf(scope, to),
     ]
   );
   return rows.map((row) => ({
     // A reversal is dated the day it happened in the report zone (SQLite keeps epoch ms, PostgreSQL a local timestamp).
-    date: row.kind === 'reversal' ? dateIn(scope.timeZone, new Date(typeof row.at === 'string' && /^\d+$/.test(row.at) ? Number(row.at) : (row.at as string | number | Date))) : readDay(row.day),
+    date:
+      row.kind === 'reversal'
+        ? dateIn(
+            scope.timeZone,
+            new Date(typeof row.at === 'string' && /^\d+$/.test(row.at) ? Number(row.at) : (row.at as string | number | Date))
+          )
+        : readDay(row.day),
     kind: row.kind,
     reference: [row.reference ?? '', row.bank_reference ?? ''].filter(Boolean).join(' ') || '-',
     amount: readMoney(row.amount),
@@ -128,7 +173,14 @@ export const openItemsAt = async (strapi: Core.Strapi, scope: Scope, date: strin
   const { s, rs } = tables(strapi);
   const items = openItemsQuery(strapi, { asOf: date, currency: scope.currency, customerIds: [scope.customerId] });
   const buckets = configuredBuckets(strapi);
-  const rows = await query<{ reference: string | null; invoice_date: unknown; due_date: unknown; amount: unknown; open_amount: unknown; days_past_due: unknown }>(
+  const rows = await query<{
+    reference: string | null;
+    invoice_date: unknown;
+    due_date: unknown;
+    amount: unknown;
+    open_amount: unknown;
+    days_past_due: unknown;
+  }>(
     strapi,
     `SELECT s.${s.column('number')} AS reference, o.invoice_date, o.due_date, o.amount, o.open_amount, o.days_past_due
      FROM (${items.sql}) o LEFT JOIN ${rs.table} rs ON rs.${rs.owner} = o.receivable_id LEFT JOIN ${s.table} s ON s.id = rs.${rs.target}

@@ -32,7 +32,9 @@ export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, act
   if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
   const customer =
     typeof input.customer === 'string' && input.customer
-      ? await strapi.db.query(CUSTOMER).findOne({ where: { documentId: input.customer }, select: ['id', 'documentId', 'code', 'name', 'address'] })
+      ? await strapi.db
+          .query(CUSTOMER)
+          .findOne({ where: { documentId: input.customer }, select: ['id', 'documentId', 'code', 'name', 'address'] })
       : null;
   if (!customer) problems.push({ path: ['customer'], message: 'must be the documentId of a known customer' });
   if (problems.length) throw validationError(problems);
@@ -40,7 +42,8 @@ export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, act
   const periodTo = input.periodTo as string;
   const scope = { customerId: customer.id, currency: currency as string, timeZone };
   const statement = await computeStatement(strapi, scope, periodFrom, periodTo);
-  if (statement.problems.length) throw conflict(`The books do not reconcile for this customer: ${statement.problems.join('; ')}`, { problems: statement.problems });
+  if (statement.problems.length)
+    throw conflict(`The books do not reconcile for this customer: ${statement.problems.join('; ')}`, { problems: statement.problems });
   const snapshot: StatementSnapshot = {
     company: strapi.config.get('server.business.company') as StatementSnapshot['company'],
     customer: { code: customer.code ?? '', name: customer.name ?? '', address: customer.address ?? '' },

@@ -20,7 +20,13 @@ export const sendStatement = async (strapi: Core.Strapi, documentId: string, now
   const { ref, hash } = newLink(strapi, STATEMENT_LINK, statement.documentId);
   const days = Number(strapi.config.get('server.collection.statementLinkDays', 30));
   await strapi.db.transaction(async () => {
-    await moveStatement(strapi, statement, { state: 'sent', sentAt: now, sentTo: mailbox.email, linkTokenHash: hash, linkExpiresAt: linkExpiry(now, days) });
+    await moveStatement(strapi, statement, {
+      state: 'sent',
+      sentAt: now,
+      sentTo: mailbox.email,
+      linkTokenHash: hash,
+      linkExpiresAt: linkExpiry(now, days),
+    });
     await notify(strapi, {
       event: 'statement.sent',
       key: `statement.sent:${statement.documentId}:v${statement.version + 1}`,

@@ -53,7 +53,8 @@ export const loadStatement = async (strapi: Core.Strapi, documentId: string): Pr
     populate: { customer: { populate: { contacts: true, salesperson: { select: ['email', 'preferredLanguage'] } } } },
   });
   if (!statement) throw new errors.NotFoundError('No statement with this documentId');
-  for (const field of ['openingBalance', 'shipped', 'received', 'reversed', 'closingBalance', 'unallocated'] as const) statement[field] = readMoney(statement[field]);
+  for (const field of ['openingBalance', 'shipped', 'received', 'reversed', 'closingBalance', 'unallocated'] as const)
+    statement[field] = readMoney(statement[field]);
   statement.periodFrom = readDay(statement.periodFrom);
   statement.periodTo = readDay(statement.periodTo);
   if (typeof statement.snapshot === 'string') statement.snapshot = JSON.parse(statement.snapshot);
@@ -74,7 +75,9 @@ export const mailFigures = (statement: StoredStatement) => ({
 /** Moves a statement on if it is still at `version` (one conditional UPDATE); 409 when someone else moved it first. */
 export const moveStatement = async (strapi: Core.Strapi, statement: StoredStatement, data: Record<string, unknown>) => {
   const { count } = await asTrustedWrite(() =>
-    strapi.db.query(STATEMENT).updateMany({ where: { id: statement.id, version: statement.version }, data: { ...data, version: statement.version + 1 } })
+    strapi.db
+      .query(STATEMENT)
+      .updateMany({ where: { id: statement.id, version: statement.version }, data: { ...data, version: statement.version + 1 } })
   );
   if (count !== 1) throw conflict('The statement was changed by someone else meanwhile; reload it.');
 };

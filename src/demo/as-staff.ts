@@ -7,7 +7,9 @@ export const asStaff = async <T>(strapi: Core.Strapi, user: { id: number; role: 
   let result: T | undefined;
   await strapi.requestContext.run(
     // A request context with only what the guards read of one: who is signed in, and how.
-    { state: { user: { id: user.id, role: { type: user.role } }, auth: { strategy: { name: 'users-permissions' } } } } as ParameterizedContext,
+    {
+      state: { user: { id: user.id, role: { type: user.role } }, auth: { strategy: { name: 'users-permissions' } } },
+    } as ParameterizedContext,
     async () => {
       result = await work();
     }

@@ -48,7 +48,15 @@ const split = (cents: number, parts: number): number[] => {
 };
 
 /** A receivable to write, with what its payment needs: its cents, the part paid (and whether that was reversed) and its dates. */
-type DemoReceivable = BulkRecord & { cents: number; paid: number; reversed: boolean; customerId: number; dueDate: string; invoiceDate: string; currency: string };
+type DemoReceivable = BulkRecord & {
+  cents: number;
+  paid: number;
+  reversed: boolean;
+  customerId: number;
+  dueDate: string;
+  invoiceDate: string;
+  currency: string;
+};
 
 /** The orders that have shipped (in part or whole) with a total, oldest first: their date, total, currency and customer. */
 const shippedOrders = async (strapi: Core.Strapi): Promise<ShippedOrder[]> => {
@@ -105,7 +113,13 @@ const orderReceivables = (order: ShippedOrder, parts: number, termsDays: number,
 };
 
 /** Writes a payment with one allocation for each paid receivable, numbered per year of its day; answers how many. */
-const writePayments = async (strapi: Core.Strapi, writer: ReturnType<typeof createBulkWriter>, receivables: DemoReceivable[], receivableIds: number[], today: string) => {
+const writePayments = async (
+  strapi: Core.Strapi,
+  writer: ReturnType<typeof createBulkWriter>,
+  receivables: DemoReceivable[],
+  receivableIds: number[],
+  today: string
+) => {
   const settled = receivables.map((item, index) => ({ item, id: receivableIds[index] })).filter(({ item }) => item.paid > 0);
   const byYear = new Map<number, { item: DemoReceivable; id: number; on: string }[]>();
   for (const entry of settled) {
@@ -127,7 +141,11 @@ const writePayments = async (strapi: Core.Strapi, writer: ReturnType<typeof crea
           unallocatedAmount: '0.00',
           currency: item.currency,
           receivedOn: on,
-          method: faker.helpers.weightedArrayElement([{ value: 'bank_transfer', weight: 80 }, { value: 'acceptance_bill', weight: 18 }, { value: 'cash', weight: 2 }]),
+          method: faker.helpers.weightedArrayElement([
+            { value: 'bank_transfer', weight: 80 },
+            { value: 'acceptance_bill', weight: 18 },
+            { value: 'cash', weight: 2 },
+          ]),
           state: item.reversed ? 'reversed' : 'posted',
           reversedAt: item.reversed ? new Date(`${addDays(on, 3)}T02:00:00Z`) : null,
           reversalReason: item.reversed ? '银行退票 bounced' : null,
@@ -191,28 +209,49 @@ export const loadDemoTargets = async (strapi: Core.Strapi) => {
   const year = Number(dateIn(reportTimeZone(strapi)).slice(0, 4));
   const knex = strapi.db.connection;
   const writer = createBulkWriter(strapi, knex);
-  const target = (values: Record<string, unknown>, salesperson: number | null): BulkRecord => ({ values, links: salesperson === null ? {} : { salesperson } });
-  const existing = new Set((await knex('sales_targets').select('subject_period')).map((row: { subject_period: string }) => row.subject_period));
+  const target = (values: Record<string, unknown>, salesperson: number | null): BulkRecord => ({
+    values,
+    links: salesperson === null ? {} : { salesperson },
+  });
+  const existing = new Set(
+    (await knex('sales_targets').select('subject_period')).map((row: { subject_period: string }) => row.subject_period)
+  );
   const bySalesperson: { id: unknown; amount: unknown }[] = await knex('sales_facts')
     .select({ id: 'salesperson_id' })
     .sum({ amount: 'amount_cents' })
     .whereNotNull('salesperson_id')
     .where('currency', DEFAULT_CURRENCY)
     .groupBy('salesperson_id');
-  const byRegion: { region: string; amount: unknown }[] = await knex('sales_facts').select('region').sum({ amount: 'amount_cents' }).whereNotNull('region').where('currency', DEFAULT_CURRENCY).groupBy('region');
+  const byRegion: { region: string; amount: unknown }[] = await knex('sales_facts')
+    .select('region')
+    .sum({ amount: 'amount_cents' })
+    .whereNotNull('region')
+    .where('currency', DEFAULT_CURRENCY)
+    .groupBy('region');
   const records: BulkRecord[] = [];
   for (const y of [year - 1, year]) {
     for (const row of bySalesperson) {
       const key = `salesperson:${row.id}:${y}`;
       // Two years of sales in the data: half of it, give or take 20%, is a year's target.
-      const amount = new Decimal(String(row.amount)).div(200).times(faker.number.float({ min: 0.8, max: 1.2 })).div(1000).toDecimalPlaces(0).times(1000);
+      const amount = new Decimal(String(row.amount))
+        .div(200)
+        .times(faker.number.float({ min: 0.8, max: 1.2 }))
+        .div(1000)
+        .toDecimalPlaces(0)
+        .times(1000);
       if (!existing.has(key)) records.push(target({ year: y, amount: amount.toFixed(2), subjectPeriod: key }, Number(row.id)));
     }
     for (const row of byRegion) {
       for (let quarter = 1; quarter <= 4; quarter += 1) {
         const key = `region:${row.region}:${y}-Q${quarter}`;
-        const amount = new Decimal(String(row.amount)).div(800).times(faker.number.float({ min: 0.8, max: 1.2 })).div(1000).toDecimalPlaces(0).times(1000);
-        if (!existing.has(key)) records.push(target({ region: row.region, year: y, quarter, amount: amount.toFixed(2), subjectPeriod: key }, null));
+        const amount = new Decimal(String(row.amount))
+          .div(800)
+          .times(faker.number.float({ min: 0.8, max: 1.2 }))
+          .div(1000)
+          .toDecimalPlaces(0)
+          .times(1000);
+        if (!existing.has(key))
+          records.push(target({ region: row.region, year: y, quarter, amount: amount.toFixed(2), subjectPeriod: key }, null));
       }
     }
   }

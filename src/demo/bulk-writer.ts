@@ -46,7 +46,9 @@ const insertRows = async (knex: Knex, table: string, rows: Record<string, unknow
   const batch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / width)));
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += batch) {
-    const inserted = await knex(table).insert(rows.slice(start, start + batch)).returning('id');
+    const inserted = await knex(table)
+      .insert(rows.slice(start, start + batch))
+      .returning('id');
     ids.push(...inserted.map((row: { id: number } | number) => (typeof row === 'object' ? row.id : row)));
   }
   return ids;

@@ -18,32 +18,105 @@ export interface ProductFamily {
 const dn = (faker: Faker) => faker.helpers.arrayElement([25, 32, 40, 50, 65, 80, 100, 125, 150, 200]);
 
 export const PRODUCT_FAMILIES: ProductFamily[] = [
-  { code: 'PMP', category: '离心泵', noun: '单级离心泵', unit: '台', price: [1800, 36000],
-    specification: (f) => `DN${dn(f)} PN16 ${f.number.int({ min: 5, max: 200 })}m³/h 扬程${f.number.int({ min: 12, max: 80 })}m` },
-  { code: 'VLV', category: '阀门', noun: '闸阀', unit: '个', price: [260, 8800],
-    specification: (f) => `DN${dn(f)} PN${f.helpers.arrayElement([10, 16, 25])} ${f.helpers.arrayElement(['铸铁', '铸钢', '304不锈钢'])}` },
-  { code: 'MTR', category: '电机', noun: '三相异步电机', unit: '台', price: [1500, 26000],
-    specification: (f) => `YE3-${f.helpers.arrayElement(['90L', '112M', '132M', '160M', '180L'])}-${f.helpers.arrayElement([2, 4, 6])} ${f.helpers.arrayElement([1.5, 2.2, 4, 7.5, 11, 15, 22])}kW 380V` },
-  { code: 'RDC', category: '减速机', noun: '齿轮减速机', unit: '台', price: [2200, 48000],
-    specification: (f) => `i=${f.helpers.arrayElement([5, 10, 20, 31.5, 50])} 额定扭矩${f.number.int({ min: 2, max: 60 }) * 50}N·m` },
-  { code: 'FIT', category: '管件', noun: '法兰', unit: '件', price: [18, 900],
-    specification: (f) => `DN${dn(f)} ${f.helpers.arrayElement(['碳钢', '304不锈钢', '316L不锈钢'])} ${f.helpers.arrayElement(['HG/T 20592', 'GB/T 9119'])}` },
-  { code: 'SEL', category: '密封件', noun: '骨架油封', unit: '个', price: [3, 160],
-    specification: (f) => `φ${f.number.int({ min: 12, max: 120 })}×${f.number.int({ min: 20, max: 150 })}×${f.helpers.arrayElement([7, 8, 10, 12])} ${f.helpers.arrayElement(['NBR', 'FKM', 'PTFE'])}` },
-  { code: 'CAB', category: '控制柜', noun: '水泵控制柜', unit: '套', price: [3200, 68000],
-    specification: (f) => `3×380V ${f.helpers.arrayElement([5.5, 7.5, 11, 15, 22, 37])}kW IP${f.helpers.arrayElement([54, 55, 65])} ${f.helpers.arrayElement(['一用一备', '两用一备', '变频'])}` },
-  { code: 'SPR', category: '配件', noun: '机械密封', unit: '套', price: [90, 2600],
-    specification: (f) => `轴径${f.number.int({ min: 16, max: 85 })}mm ${f.helpers.arrayElement(['碳化硅/石墨', '碳化硅/碳化硅', '硬质合金'])}` },
+  {
+    code: 'PMP',
+    category: '离心泵',
+    noun: '单级离心泵',
+    unit: '台',
+    price: [1800, 36000],
+    specification: (f) => `DN${dn(f)} PN16 ${f.number.int({ min: 5, max: 200 })}m³/h 扬程${f.number.int({ min: 12, max: 80 })}m`,
+  },
+  {
+    code: 'VLV',
+    category: '阀门',
+    noun: '闸阀',
+    unit: '个',
+    price: [260, 8800],
+    specification: (f) => `DN${dn(f)} PN${f.helpers.arrayElement([10, 16, 25])} ${f.helpers.arrayElement(['铸铁', '铸钢', '304不锈钢'])}`,
+  },
+  {
+    code: 'MTR',
+    category: '电机',
+    noun: '三相异步电机',
+    unit: '台',
+    price: [1500, 26000],
+    specification: (f) =>
+      `YE3-${f.helpers.arrayElement(['90L', '112M', '132M', '160M', '180L'])}-${f.helpers.arrayElement([2, 4, 6])} ${f.helpers.arrayElement([1.5, 2.2, 4, 7.5, 11, 15, 22])}kW 380V`,
+  },
+  {
+    code: 'RDC',
+    category: '减速机',
+    noun: '齿轮减速机',
+    unit: '台',
+    price: [2200, 48000],
+    specification: (f) => `i=${f.helpers.arrayElement([5, 10, 20, 31.5, 50])} 额定扭矩${f.number.int({ min: 2, max: 60 }) * 50}N·m`,
+  },
+  {
+    code: 'FIT',
+    category: '管件',
+    noun: '法兰',
+    unit: '件',
+    price: [18, 900],
+    specification: (f) =>
+      `DN${dn(f)} ${f.helpers.arrayElement(['碳钢', '304不锈钢', '316L不锈钢'])} ${f.helpers.arrayElement(['HG/T 20592', 'GB/T 9119'])}`,
+  },
+  {
+    code: 'SEL',
+    category: '密封件',
+    noun: '骨架油封',
+    unit: '个',
+    price: [3, 160],
+    specification: (f) =>
+      `φ${f.number.int({ min: 12, max: 120 })}×${f.number.int({ min: 20, max: 150 })}×${f.helpers.arrayElement([7, 8, 10, 12])} ${f.helpers.arrayElement(['NBR', 'FKM', 'PTFE'])}`,
+  },
+  {
+    code: 'CAB',
+    category: '控制柜',
+    noun: '水泵控制柜',
+    unit: '套',
+    price: [3200, 68000],
+    specification: (f) =>
+      `3×380V ${f.helpers.arrayElement([5.5, 7.5, 11, 15, 22, 37])}kW IP${f.helpers.arrayElement([54, 55, 65])} ${f.helpers.arrayElement(['一用一备', '两用一备', '变频'])}`,
+  },
+  {
+    code: 'SPR',
+    category: '配件',
+    noun: '机械密封',
+    unit: '套',
+    price: [90, 2600],
+    specification: (f) =>
+      `轴径${f.number.int({ min: 16, max: 85 })}mm ${f.helpers.arrayElement(['碳化硅/石墨', '碳化硅/碳化硅', '硬质合金'])}`,
+  },
 ];
 
 /** Sales regions (销售区域) with provinces and their cities; 海外 holds the export customers. */
 export const REGIONS: { region: string; provinces: Record<string, string[]>; weight: number }[] = [
-  { region: '华东', weight: 30, provinces: {
-    上海市: ['上海'], 江苏省: ['苏州', '无锡', '南京', '常州'], 浙江省: ['杭州', '宁波', '温州', '台州'],
-    山东省: ['济南', '青岛', '淄博', '潍坊'], 安徽省: ['合肥', '芜湖'] } },
-  { region: '华南', weight: 18, provinces: { 广东省: ['广州', '深圳', '佛山', '东莞'], 福建省: ['福州', '厦门', '泉州'], 广西壮族自治区: ['南宁', '柳州'] } },
-  { region: '华北', weight: 14, provinces: { 北京市: ['北京'], 天津市: ['天津'], 河北省: ['石家庄', '唐山', '保定'], 山西省: ['太原', '大同'] } },
-  { region: '华中', weight: 12, provinces: { 湖北省: ['武汉', '宜昌', '襄阳'], 湖南省: ['长沙', '株洲'], 河南省: ['郑州', '洛阳'], 江西省: ['南昌'] } },
+  {
+    region: '华东',
+    weight: 30,
+    provinces: {
+      上海市: ['上海'],
+      江苏省: ['苏州', '无锡', '南京', '常州'],
+      浙江省: ['杭州', '宁波', '温州', '台州'],
+      山东省: ['济南', '青岛', '淄博', '潍坊'],
+      安徽省: ['合肥', '芜湖'],
+    },
+  },
+  {
+    region: '华南',
+    weight: 18,
+    provinces: { 广东省: ['广州', '深圳', '佛山', '东莞'], 福建省: ['福州', '厦门', '泉州'], 广西壮族自治区: ['南宁', '柳州'] },
+  },
+  {
+    region: '华北',
+    weight: 14,
+    provinces: { 北京市: ['北京'], 天津市: ['天津'], 河北省: ['石家庄', '唐山', '保定'], 山西省: ['太原', '大同'] },
+  },
+  {
+    region: '华中',
+    weight: 12,
+    provinces: { 湖北省: ['武汉', '宜昌', '襄阳'], 湖南省: ['长沙', '株洲'], 河南省: ['郑州', '洛阳'], 江西省: ['南昌'] },
+  },
   { region: '西南', weight: 9, provinces: { 四川省: ['成都', '绵阳'], 重庆市: ['重庆'], 云南省: ['昆明'], 贵州省: ['贵阳'] } },
   { region: '西北', weight: 6, provinces: { 陕西省: ['西安', '宝鸡'], 甘肃省: ['兰州'], 新疆维吾尔自治区: ['乌鲁木齐'] } },
   { region: '东北', weight: 5, provinces: { 辽宁省: ['沈阳', '大连'], 吉林省: ['长春'], 黑龙江省: ['哈尔滨'] } },
@@ -51,10 +124,48 @@ export const REGIONS: { region: string; provinces: Record<string, string[]>; wei
 ];
 
 /** Parts of customer names: 苏州 + 恒通 + 机械设备 + 有限公司. */
-export const BRAND_WORDS = ['恒通', '华泰', '永盛', '鑫达', '宏远', '金桥', '瑞丰', '中联', '天诚', '安捷', '博远', '德信',
-  '嘉禾', '凯达', '利民', '明阳', '新源', '长江', '东方', '海川', '润泽', '正大', '远航', '兴业'];
-export const INDUSTRIES = ['机械设备', '水务工程', '化工', '环保科技', '建设工程', '电力设备', '制药', '食品',
-  '石化工程', '暖通设备', '消防工程', '矿业', '造纸', '纺织印染'];
+export const BRAND_WORDS = [
+  '恒通',
+  '华泰',
+  '永盛',
+  '鑫达',
+  '宏远',
+  '金桥',
+  '瑞丰',
+  '中联',
+  '天诚',
+  '安捷',
+  '博远',
+  '德信',
+  '嘉禾',
+  '凯达',
+  '利民',
+  '明阳',
+  '新源',
+  '长江',
+  '东方',
+  '海川',
+  '润泽',
+  '正大',
+  '远航',
+  '兴业',
+];
+export const INDUSTRIES = [
+  '机械设备',
+  '水务工程',
+  '化工',
+  '环保科技',
+  '建设工程',
+  '电力设备',
+  '制药',
+  '食品',
+  '石化工程',
+  '暖通设备',
+  '消防工程',
+  '矿业',
+  '造纸',
+  '纺织印染',
+];
 export const COMPANY_FORMS = ['有限公司', '有限公司', '股份有限公司', '有限责任公司'];
 
 export const CONTACT_TITLES = ['采购经理', '总经理', '技术主管', '财务经理', '仓库主管', '设备部长', '采购专员'];

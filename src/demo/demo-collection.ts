@@ -122,7 +122,9 @@ const act = async (
  * shows it.
  */
 const overrideHold = async ({ strapi, vp }: Crew, order: Candidate, subject: 'order' | 'shipment', subjectId: string, at: Date) => {
-  const { customer } = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, populate: { customer: { select: ['id', 'creditHold'] } } });
+  const { customer } = await strapi.db
+    .query(ORDER)
+    .findOne({ where: { id: order.id }, populate: { customer: { select: ['id', 'creditHold'] } } });
   if (!customer?.creditHold || !vp) return;
   const reason = '老客户，回款有保障，副总批准放行';
   await asTrustedWrite(() =>
@@ -219,7 +221,8 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     if (shipped >= count) break;
     // What can leave: the lines whose product has the goods available (after the shipments before),
     // without taking what other orders have reserved.
-    const available = (product: NonNullable<Candidate['lines'][number]['product']>) => stock.get(product.id) ?? product.stockOnHand - product.stockReserved;
+    const available = (product: NonNullable<Candidate['lines'][number]['product']>) =>
+      stock.get(product.id) ?? product.stockOnHand - product.stockReserved;
     const lines = order.lines.filter((line) => line.product && available(line.product) >= line.quantity);
     if (lines.length === 0) {
       skipped += 1;
@@ -231,11 +234,13 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
       // One transaction per order: its steps nest in it (one commit instead of seven), and an
       // order the rules refuse stays as it was loaded.
       await strapi.db.transaction(() => shipOrder(crew, order, lines, day));
-      payments.expect(await strapi.db.query(RECEIVABLE).findMany({
-        where: { order: { id: order.id }, state: 'open' },
-        select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
-        populate: { customer: { select: ['documentId'] } },
-      }));
+      payments.expect(
+        await strapi.db.query(RECEIVABLE).findMany({
+          where: { order: { id: order.id }, state: 'open' },
+          select: ['documentId', 'amount', 'invoiceDate', 'dueDate'],
+          populate: { customer: { select: ['documentId'] } },
+        })
+      );
       for (const line of lines) stock.set(line.product!.id, available(line.product!) - line.quantity);
       shipped += 1;
     } catch (error) {
@@ -308,7 +313,13 @@ const demoPayments = (strapi: Core.Strapi, clerk: Actor, today: string) => {
     recorded += 1;
     // The first full payment older than two months bounced: reversed a week later, still open.
     if (!reversed && kind !== 2 && on < addDays(today, -60)) {
-      await reversePayment(strapi, payment.documentId, { version: 1, reason: '银行退票：付款账户余额不足' }, clerk, morningOf(addDays(on, 7)));
+      await reversePayment(
+        strapi,
+        payment.documentId,
+        { version: 1, reason: '银行退票：付款账户余额不足' },
+        clerk,
+        morningOf(addDays(on, 7))
+      );
       reversed = true;
     }
     // Every seventh customer payment comes with an advance the clerk keeps unallocated.

@@ -25,7 +25,10 @@ const ANALYSED: Step[] = [
   ['cs-specialist', 'confirm', { comment: '已与客户电话确认问题及批次' }],
   ['cs-specialist', 'analyse'],
 ];
-const UNJUSTIFIED: Step[] = [...ANALYSED, ['quality', 'judge_unjustified', { rootCause: '客户安装不当', comment: '出厂检验记录合格，现场照片显示安装错误' }]];
+const UNJUSTIFIED: Step[] = [
+  ...ANALYSED,
+  ['quality', 'judge_unjustified', { rootCause: '客户安装不当', comment: '出厂检验记录合格，现场照片显示安装错误' }],
+];
 const JUSTIFIED: Step[] = [
   ...ANALYSED,
   ['quality', 'judge_justified', { rootCause: '铸件砂眼，供应商批次质量问题' }],
@@ -85,11 +88,26 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
           channel: faker.helpers.arrayElement(['phone', 'email', 'written', 'visit']),
           receivedAt: at,
           category: faker.helpers.weightedArrayElement([
-            { value: 'quality', weight: 45 }, { value: 'delivery', weight: 20 }, { value: 'packaging', weight: 12 },
-            { value: 'quantity', weight: 8 }, { value: 'documents', weight: 6 }, { value: 'service', weight: 6 }, { value: 'other', weight: 3 },
+            { value: 'quality', weight: 45 },
+            { value: 'delivery', weight: 20 },
+            { value: 'packaging', weight: 12 },
+            { value: 'quantity', weight: 8 },
+            { value: 'documents', weight: 6 },
+            { value: 'service', weight: 6 },
+            { value: 'other', weight: 3 },
           ]),
-          severity: faker.helpers.weightedArrayElement([{ value: 'minor', weight: 70 }, { value: 'major', weight: 25 }, { value: 'critical', weight: 5 }]),
-          description: faker.helpers.arrayElement(['泵体渗漏，现场无法使用', '交货延迟五天，影响客户装机', '外箱破损，说明书缺失', '数量少发两台', '合格证与铭牌不符']),
+          severity: faker.helpers.weightedArrayElement([
+            { value: 'minor', weight: 70 },
+            { value: 'major', weight: 25 },
+            { value: 'critical', weight: 5 },
+          ]),
+          description: faker.helpers.arrayElement([
+            '泵体渗漏，现场无法使用',
+            '交货延迟五天，影响客户装机',
+            '外箱破损，说明书缺失',
+            '数量少发两台',
+            '合格证与铭牌不符',
+          ]),
           customerDemand: faker.helpers.arrayElement(['补发合格产品', '退货', '赔偿运费', '提供书面说明']),
         }),
       })
@@ -109,7 +127,8 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
       if (action === 'complete_measure' && fields.measure === 0) await reviewMeasures(strapi, complaint.documentId, staff, at);
       const { version } = await strapi.db.query(COMPLAINT).findOne({ where: { documentId: complaint.documentId }, select: ['version'] });
       const input: Record<string, unknown> = { ...fields, version };
-      if (action === 'add_measure') input.dueDate = new Date(at.getTime() + Number(String(fields.dueDate).slice(1)) * 24 * HOUR).toISOString().slice(0, 10);
+      if (action === 'add_measure')
+        input.dueDate = new Date(at.getTime() + Number(String(fields.dueDate).slice(1)) * 24 * HOUR).toISOString().slice(0, 10);
       if (action === 'complete_measure') input.measure = measures[fields.measure as number];
       const actor: Actor = { staffUserId: staff.get(role) ?? null, roles: [role as RoleCode], via: 'system', superAdmin: false };
       const result = await takeAction(strapi, complaintWorkflow, complaint.documentId, action, input, actor, at);

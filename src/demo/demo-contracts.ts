@@ -17,7 +17,6 @@ import { asStaff } from './as-staff';
 import { CONTRACT, CUSTOMER, ORDER, PRODUCT, USER } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 
-
 type Step = [RoleCode, string, Record<string, unknown>?];
 
 const REVIEWED: Step[] = [
@@ -50,7 +49,10 @@ const TERMINATION_PROPOSED: Step[] = [
  */
 const PATHS: Step[][] = [
   IN_REVIEW,
-  [['cs-specialist', 'submit'], ['cs-supervisor', 'review', { verdict: 'approve', comment: '条款符合公司政策' }]],
+  [
+    ['cs-specialist', 'submit'],
+    ['cs-supervisor', 'review', { verdict: 'approve', comment: '条款符合公司政策' }],
+  ],
   CHANGES_REQUESTED,
   CHANGES_REQUESTED,
   TERMINATION_PROPOSED,
@@ -98,14 +100,18 @@ export const loadDemoContracts = async (strapi: Core.Strapi): Promise<number> =>
     orderBy: { id: 'asc' },
     select: ['documentId'],
   });
-  const products = await strapi.db.query(PRODUCT).findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: ['documentId', 'listPrice'] });
+  const products = await strapi.db
+    .query(PRODUCT)
+    .findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: ['documentId', 'listPrice'] });
   if (customers.length === 0 || products.length === 0) return 0;
   const drafter = { id: staff.get('cs-specialist')!, role: 'cs-specialist' as RoleCode };
   for (const [index, path] of PATHS.entries()) {
     const customer = customers[(index * 7) % customers.length];
-    const order = (await asStaff(strapi, drafter, () =>
-      strapi.documents(ORDER).create({ data: documentData(ORDER, { customer: customer.documentId, channel: 'phone', lines: orderLines(products, index) }) })
-    ));
+    const order = await asStaff(strapi, drafter, () =>
+      strapi
+        .documents(ORDER)
+        .create({ data: documentData(ORDER, { customer: customer.documentId, channel: 'phone', lines: orderLines(products, index) }) })
+    );
     const contract = await asStaff(strapi, drafter, () =>
       strapi.documents(CONTRACT).create({
         data: documentData(CONTRACT, {
@@ -124,7 +130,8 @@ export const loadDemoContracts = async (strapi: Core.Strapi): Promise<number> =>
       // The credit review only happens when the customer's snapshot asks for it.
       if (role === 'sales-clerk' && current.state !== 'in_review') continue;
       const actor: Actor = { staffUserId: staff.get(role)!, roles: [role], via: 'system', superAdmin: false };
-      const input = action === 'seal' ? { ...fields, documentSha256: crypto.createHash('sha256').update(contract.documentId).digest('hex') } : fields;
+      const input =
+        action === 'seal' ? { ...fields, documentSha256: crypto.createHash('sha256').update(contract.documentId).digest('hex') } : fields;
       await takeAction(strapi, contractWorkflow, contract.documentId, action, { version: current.version, ...input }, actor);
     }
   }

@@ -91,12 +91,13 @@ const demoProduct = (faker: Faker, sku: number, i: number): Made<ProductRef> => 
 
 /** One customer with code number `code`, assigned to one of `salespeople`: its record and what the orders need of it. */
 const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<CustomerRef> => {
-  const { region, provinces } = faker.helpers.weightedArrayElement(
-    REGIONS.map((r) => ({ value: r, weight: r.weight }))
-  );
+  const { region, provinces } = faker.helpers.weightedArrayElement(REGIONS.map((r) => ({ value: r, weight: r.weight })));
   const overseas = Object.keys(provinces).length === 0;
   const grade = faker.helpers.weightedArrayElement([
-    { value: 'A', weight: 15 }, { value: 'B', weight: 35 }, { value: 'C', weight: 40 }, { value: 'D', weight: 10 },
+    { value: 'A', weight: 15 },
+    { value: 'B', weight: 35 },
+    { value: 'C', weight: 40 },
+    { value: 'D', weight: 10 },
   ]);
   const province = overseas ? '' : faker.helpers.arrayElement(Object.keys(provinces));
   const city = overseas ? '' : faker.helpers.arrayElement(provinces[province]);
@@ -147,9 +148,14 @@ const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<C
 /** One entry of the contact log, up to two years back. */
 const demoInquiry = ({ faker, today }: DemoRun, weightedCustomers: WeightedCustomers, handlers: number[]): BulkRecord => {
   const kind = faker.helpers.weightedArrayElement([
-    { value: 'order', weight: 25 }, { value: 'quotation', weight: 25 }, { value: 'stock_check', weight: 15 },
-    { value: 'consultation', weight: 12 }, { value: 'complaint', weight: 5 }, { value: 'sample', weight: 6 },
-    { value: 'catalogue', weight: 6 }, { value: 'other', weight: 6 },
+    { value: 'order', weight: 25 },
+    { value: 'quotation', weight: 25 },
+    { value: 'stock_check', weight: 15 },
+    { value: 'consultation', weight: 12 },
+    { value: 'complaint', weight: 5 },
+    { value: 'sample', weight: 6 },
+    { value: 'catalogue', weight: 6 },
+    { value: 'other', weight: 6 },
   ]);
   const day = addDays(today, -faker.number.int({ min: 0, max: 729 }));
   const followUp = faker.number.int({ min: 1, max: 100 }) <= 25;
@@ -159,7 +165,9 @@ const demoInquiry = ({ faker, today }: DemoRun, weightedCustomers: WeightedCusto
       channel: faker.helpers.arrayElement(['phone', 'phone', 'email', 'visit', 'fax', 'other']),
       kind,
       summary: faker.helpers.arrayElement(INQUIRY_SUMMARIES[kind]),
-      occurredAt: new Date(`${day}T${String(faker.number.int({ min: 0, max: 9 })).padStart(2, '0')}:${String(faker.number.int({ min: 0, max: 59 })).padStart(2, '0')}:00Z`),
+      occurredAt: new Date(
+        `${day}T${String(faker.number.int({ min: 0, max: 9 })).padStart(2, '0')}:${String(faker.number.int({ min: 0, max: 59 })).padStart(2, '0')}:00Z`
+      ),
       followUpDate: followUp ? addDays(day, faker.number.int({ min: 1, max: 14 })) : null,
       outcome: faker.helpers.arrayElement(INQUIRY_OUTCOMES),
     },
@@ -171,7 +179,13 @@ const demoInquiry = ({ faker, today }: DemoRun, weightedCustomers: WeightedCusto
 };
 
 /** Writes `count` records of `uid`, the i-th made by `make(i)`, in chunks; answers what each made, with its row id. */
-const writeEach = async <Ref extends { id: number }>(run: DemoRun, step: string, uid: string, count: number, make: (i: number) => Made<Ref>): Promise<Ref[]> => {
+const writeEach = async <Ref extends { id: number }>(
+  run: DemoRun,
+  step: string,
+  uid: string,
+  count: number,
+  make: (i: number) => Made<Ref>
+): Promise<Ref[]> => {
   const refs: Ref[] = [];
   await run.inChunks(step, count, async (writer, from, to) => {
     const records: BulkRecord[] = [];
@@ -244,16 +258,19 @@ const ensureSalespeople = async (strapi: Core.Strapi, count: number, password?: 
   const created: number[] = [];
   for (let n = existing.length; n < count; n += 1) {
     const email = `sales${String(n + 1).padStart(2, '0')}@demo.local`;
-    const user = await strapi.plugin('users-permissions').service('user').add({
-      username: email,
-      email,
-      displayName: fakerZH_CN.person.fullName(),
-      password: password ?? crypto.randomBytes(18).toString('base64'),
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-    });
+    const user = await strapi
+      .plugin('users-permissions')
+      .service('user')
+      .add({
+        username: email,
+        email,
+        displayName: fakerZH_CN.person.fullName(),
+        password: password ?? crypto.randomBytes(18).toString('base64'),
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      });
     created.push(user.id);
   }
   return [...existing, ...created];

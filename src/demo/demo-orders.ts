@@ -33,7 +33,11 @@ interface DemoOrder {
 
 const orderStateByAge = (faker: Faker, ageDays: number): OrderState => {
   if (faker.number.int({ min: 1, max: 100 }) <= 3) return 'cancelled';
-  if (ageDays > 60) return faker.helpers.weightedArrayElement([{ value: 'closed', weight: 90 }, { value: 'shipped', weight: 10 }]);
+  if (ageDays > 60)
+    return faker.helpers.weightedArrayElement([
+      { value: 'closed', weight: 90 },
+      { value: 'shipped', weight: 10 },
+    ]);
   if (ageDays > 25) return faker.helpers.arrayElement(['shipped', 'partially_shipped', 'ready', 'closed']);
   if (ageDays > 7) return faker.helpers.arrayElement(['confirmed', 'scheduled', 'in_production', 'on_hold']);
   return faker.helpers.arrayElement(['draft', 'draft', 'confirmed']);
@@ -66,9 +70,20 @@ const PACKED_STATES = ['in_production', 'ready', 'partially_shipped', 'shipped',
  */
 const demoPackagingItems = (state: string, index: number, orderDate: string, pieces: number): Record<string, unknown>[] => {
   if (!PACKED_STATES.includes(state)) return [];
-  const confirmed = { artworkConfirmedBy: '客户采购部', artworkConfirmedAt: addDays(orderDate, 3), printingSentAt: addDays(orderDate, 4), printingReceivedAt: addDays(orderDate, 9) };
+  const confirmed = {
+    artworkConfirmedBy: '客户采购部',
+    artworkConfirmedAt: addDays(orderDate, 3),
+    printingSentAt: addDays(orderDate, 4),
+    printingReceivedAt: addDays(orderDate, 9),
+  };
   const items: Record<string, unknown>[] = [
-    { kind: 'carton', description: '出口五层瓦楞纸箱（印客户唛头）', quantityRequired: Math.ceil(pieces / 10), quantityInStock: Math.ceil(pieces / 10), ...confirmed },
+    {
+      kind: 'carton',
+      description: '出口五层瓦楞纸箱（印客户唛头）',
+      quantityRequired: Math.ceil(pieces / 10),
+      quantityInStock: Math.ceil(pieces / 10),
+      ...confirmed,
+    },
   ];
   if (index % 3 === 0) {
     const waiting = state === 'in_production' && index % 2 === 0;
@@ -88,7 +103,12 @@ const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /** The staff member who takes each role's steps in the paper trail: the development account, else anyone with the role. */
 const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {
-  const users = await strapi.db.query(USER).findMany({ where: { role: { type: { $in: roles } } }, select: ['id', 'email'], populate: { role: { select: ['type'] } }, orderBy: { id: 'asc' } });
+  const users = await strapi.db.query(USER).findMany({
+    where: { role: { type: { $in: roles } } },
+    select: ['id', 'email'],
+    populate: { role: { select: ['type'] } },
+    orderBy: { id: 'asc' },
+  });
   const byRole = new Map<RoleCode, number>();
   for (const role of roles) {
     const ofRole = users.filter((user: { role: { type: string } }) => user.role?.type === role);
@@ -99,23 +119,39 @@ const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<
 };
 
 /** One order of `draft`'s date: customer, lines, prices and state drawn, its stock reserved. */
-const demoOrder = ({ faker, today }: DemoRun, draft: OrderDraft, number: string, weightedCustomers: WeightedCustomers, products: ProductRef[]): DemoOrder => {
+const demoOrder = (
+  { faker, today }: DemoRun,
+  draft: OrderDraft,
+  number: string,
+  weightedCustomers: WeightedCustomers,
+  products: ProductRef[]
+): DemoOrder => {
   const customer = faker.helpers.weightedArrayElement(weightedCustomers);
   const lineCount = 1 + (draft.index % 9);
   const chosen = faker.helpers.arrayElements(products, lineCount);
   const lines = chosen.map((product) => ({
     quantity: faker.number.int({ min: 1, max: product.listPrice.greaterThan(5000) ? 10 : 200 }),
-    unitPrice: product.listPrice.times(faker.helpers.arrayElement(['1', '0.98', '0.95', '0.92', '0.9', '0.85'])).toDecimalPlaces(2).toFixed(2),
+    unitPrice: product.listPrice
+      .times(faker.helpers.arrayElement(['1', '0.98', '0.95', '0.92', '0.9', '0.85']))
+      .toDecimalPlaces(2)
+      .toFixed(2),
   }));
   const priced = priceOrderLines(lines);
   const state = orderStateByAge(faker, draft.ageDays);
   const requiredDate = addDays(draft.orderDate, faker.number.int({ min: 10, max: 60 }));
   const channel = faker.helpers.weightedArrayElement([
-    { value: 'phone', weight: 45 }, { value: 'email', weight: 25 }, { value: 'visit', weight: 12 },
-    { value: 'fax', weight: 8 }, { value: 'letter', weight: 3 }, { value: 'other', weight: 7 },
+    { value: 'phone', weight: 45 },
+    { value: 'email', weight: 25 },
+    { value: 'visit', weight: 12 },
+    { value: 'fax', weight: 8 },
+    { value: 'letter', weight: 3 },
+    { value: 'other', weight: 7 },
   ]);
   const promisedDate = state === 'draft' ? null : addDays(requiredDate, faker.number.int({ min: -5, max: 10 }));
-  const trail = orderPaperTrail({ state, orderDate: draft.orderDate, promisedDate, cancelledAfterConfirmation: draft.index % 2 === 1 }, today);
+  const trail = orderPaperTrail(
+    { state, orderDate: draft.orderDate, promisedDate, cancelledAfterConfirmation: draft.index % 2 === 1 },
+    today
+  );
   const documentId = newDocumentId();
   const pieces = lines.reduce((sum, line) => sum + line.quantity, 0);
   const packaging = demoPackagingItems(state, draft.index, draft.orderDate, pieces);
@@ -171,12 +207,24 @@ const orderNumbers = async (strapi: Core.Strapi, drafts: OrderDraft[]): Promise<
 
 /** Writes a chunk's orders, the history the workflow would have written and the packaging items the packaging gate asked for. */
 const writeOrders = async (strapi: Core.Strapi, writer: BulkWriter, orders: DemoOrder[], trailStaff: Map<RoleCode, number>) => {
-  const orderIds = await writer.insert('api::order.order', orders.map((order) => order.record));
+  const orderIds = await writer.insert(
+    'api::order.order',
+    orders.map((order) => order.record)
+  );
   await writer.insert(
     'api::workflow-event.workflow-event',
     orders.flatMap(({ record, steps }) =>
       steps.map((step) => ({
-        values: { subject: 'order', subjectId: record.documentId, action: step.action, fromState: step.from, toState: step.to, role: step.role, comment: step.comment, at: morningOf(step.day) },
+        values: {
+          subject: 'order',
+          subjectId: record.documentId,
+          action: step.action,
+          fromState: step.from,
+          toState: step.to,
+          role: step.role,
+          comment: step.comment,
+          at: morningOf(step.day),
+        },
         links: { actor: trailStaff.get(step.role) ?? null },
       }))
     )

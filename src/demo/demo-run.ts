@@ -16,6 +16,18 @@ export interface DemoRun {
   inChunks: (step: string, total: number, write: (writer: BulkWriter, from: number, to: number) => Promise<void>) => Promise<void>;
 }
 
-export interface CustomerRef { id: number; salespersonId: number | null; region: string; weight: number; overseas: boolean }
-export interface ProductRef { id: number; listPrice: Decimal; specification: string; stockOnHand: number; stockReserved: number }
+export interface CustomerRef {
+  id: number;
+  salespersonId: number | null;
+  region: string;
+  weight: number;
+  overseas: boolean;
+}
+export interface ProductRef {
+  id: number;
+  listPrice: Decimal;
+  specification: string;
+  stockOnHand: number;
+  stockReserved: number;
+}
 export type WeightedCustomers = { value: CustomerRef; weight: number }[];

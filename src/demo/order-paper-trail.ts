@@ -27,7 +27,16 @@ export interface PaperTrail {
 }
 
 /** Days after the order date on which each step is taken (never after today). */
-const STEP_DAY: Record<string, number> = { confirm: 1, schedule: 2, start_production: 4, hold: 6, mark_ready: 12, ship: 14, close: 20, cancel: 3 };
+const STEP_DAY: Record<string, number> = {
+  confirm: 1,
+  schedule: 2,
+  start_production: 4,
+  hold: 6,
+  mark_ready: 12,
+  ship: 14,
+  close: 20,
+  cancel: 3,
+};
 
 const FORWARD: [string, OrderState, RoleCode, string | null][] = [
   ['confirm', 'confirmed', 'cs-supervisor', '价格与交期已与客户确认'],
@@ -40,7 +49,13 @@ const FORWARD: [string, OrderState, RoleCode, string | null][] = [
 
 /** How far along FORWARD each state is (on hold: held after scheduling; cancelled: from draft or confirmed). */
 const REACHED: Partial<Record<OrderState, number>> = {
-  draft: 0, confirmed: 1, scheduled: 2, in_production: 3, ready: 4, shipped: 5, closed: 6,
+  draft: 0,
+  confirmed: 1,
+  scheduled: 2,
+  in_production: 3,
+  ready: 4,
+  shipped: 5,
+  closed: 6,
 };
 
 export const orderPaperTrail = (
@@ -85,7 +100,11 @@ export const orderPaperTrail = (
   const scheduled = steps.some((step) => step.action === 'schedule');
   const plannedFinishWanted = addDays(order.orderDate, STEP_DAY.mark_ready);
   // The plan the planner wrote: finished by the promised date.
-  const plannedFinish = !scheduled ? null : order.promisedDate && order.promisedDate < plannedFinishWanted ? order.promisedDate : plannedFinishWanted;
+  const plannedFinish = !scheduled
+    ? null
+    : order.promisedDate && order.promisedDate < plannedFinishWanted
+      ? order.promisedDate
+      : plannedFinishWanted;
   const plannedStartWanted = addDays(order.orderDate, STEP_DAY.start_production);
   const plannedStart = !plannedFinish ? null : plannedStartWanted > plannedFinish ? plannedFinish : plannedStartWanted;
   return { steps, fields: { version: 1 + steps.length, plannedStart, plannedFinish, heldFrom } };

@@ -37,8 +37,24 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * customer's whole credit record. `credit-override` (信用放行): granted (create) by the marketing VP only.
  */
 export const RECORDS = [
-  'customer', 'product', 'order', 'inquiry', 'staff', 'notification', 'contract', 'seal-use', 'complaint', 'packaging-item', 'shipment', 'receivable', 'payment', 'payment-allocation',
-  'statement', 'credit-event', 'credit-override', 'sales-target',
+  'customer',
+  'product',
+  'order',
+  'inquiry',
+  'staff',
+  'notification',
+  'contract',
+  'seal-use',
+  'complaint',
+  'packaging-item',
+  'shipment',
+  'receivable',
+  'payment',
+  'payment-allocation',
+  'statement',
+  'credit-event',
+  'credit-override',
+  'sales-target',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
@@ -49,13 +65,13 @@ const RC: AccessLevel[] = ['read', 'create'];
 
 /** Who reads the money side of an order (receivables, payments, allocations, credit): those who chase or report payment. */
 const MONEY_READERS: Partial<Record<RoleCode, AccessLevel[]>> = {
-    'cs-supervisor': R,
-    'cs-specialist': R,
-    'order-coordinator': R,
-    'sales-clerk': R,
-    'sales-manager': R,
-    'marketing-vp': R,
-    salesperson: R,
+  'cs-supervisor': R,
+  'cs-specialist': R,
+  'order-coordinator': R,
+  'sales-clerk': R,
+  'sales-manager': R,
+  'marketing-vp': R,
+  salesperson: R,
 };
 
 export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLevel[]>>> = {

@@ -26,7 +26,6 @@ export const addDays = (date: string, days: number): string => {
   return at.toISOString().slice(0, 10);
 };
 
-
 /** Whether a value is a real calendar date written YYYY-MM-DD (no 2026-02-30, no 2026-13-01). */
 export const isCalendarDate = (value: unknown): boolean => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

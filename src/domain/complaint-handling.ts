@@ -137,7 +137,12 @@ export const complaintMachine = (policy: ComplaintPolicy): Machine<ComplaintStat
     },
     review_measures: { from: ['measures_review'], roles: MEASURE_REVIEWERS, opinion: true, inputRequires: ['verdict'] },
     complete_measure: { from: ['in_progress'], roles: MEASURE_OWNERS, to: 'in_progress', inputRequires: ['measure', 'result'] },
-    request_verification: { from: ['in_progress'], roles: ['cs-specialist', 'cs-supervisor', 'quality'], to: 'verifying', subjectRequires: ['measures'] },
+    request_verification: {
+      from: ['in_progress'],
+      roles: ['cs-specialist', 'cs-supervisor', 'quality'],
+      to: 'verifying',
+      subjectRequires: ['measures'],
+    },
     confirm_effective: { from: ['verifying'], roles: ['quality'], to: 'replying', inputRequires: ['comment'] },
     reject_effectiveness: { from: ['verifying'], roles: ['quality'], to: 'in_progress', inputRequires: ['comment'] },
     reply: { from: ['replying'], roles: RECORDERS, to: 'replied', inputRequires: ['channel', 'content'] },

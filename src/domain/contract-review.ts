@@ -167,7 +167,14 @@ export const isEditable = (state: string): boolean => state === 'draft';
  * review are the orders' (an active contract has confirmed them; a draft, cancelled or superseded
  * revision holds nothing).
  */
-export const ORDER_HOLDING_STATES: readonly ContractState[] = ['in_review', 'changes_requested', 'termination_proposed', 'approved', 'replied', 'sealed'];
+export const ORDER_HOLDING_STATES: readonly ContractState[] = [
+  'in_review',
+  'changes_requested',
+  'termination_proposed',
+  'approved',
+  'replied',
+  'sealed',
+];
 
 /** Contracts agreed and not yet completed: they count against the customer's credit limit. */
 export const OPEN_CONTRACT_STATES: readonly ContractState[] = ['approved', 'replied', 'sealed', 'active'];

@@ -33,7 +33,8 @@ export interface CreditDecision {
 
 export const creditPolicy = (raw: { overdueDays?: unknown } | undefined): CreditPolicy => {
   const overdueDays = Number(raw?.overdueDays ?? DEFAULT_CREDIT_HOLD_OVERDUE_DAYS);
-  if (!Number.isInteger(overdueDays) || overdueDays < 0) throw new Error(`CREDIT_HOLD_OVERDUE_DAYS must be a whole number of days >= 0; got ${raw?.overdueDays}`);
+  if (!Number.isInteger(overdueDays) || overdueDays < 0)
+    throw new Error(`CREDIT_HOLD_OVERDUE_DAYS must be a whole number of days >= 0; got ${raw?.overdueDays}`);
   return { overdueDays };
 };
 

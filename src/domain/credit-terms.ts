@@ -48,11 +48,15 @@ export const creditTermsOf = (row: { creditLimit?: unknown; paymentTermsDays?: u
 export const creditTermsProblems = (data: Record<string, unknown>): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const days = data.paymentTermsDays;
-  if (days !== undefined && (days === null || days === '' || !Number.isInteger(Number(days)) || Number(days) < 0 || Number(days) > MAX_PAYMENT_TERMS_DAYS)) {
+  if (
+    days !== undefined &&
+    (days === null || days === '' || !Number.isInteger(Number(days)) || Number(days) < 0 || Number(days) > MAX_PAYMENT_TERMS_DAYS)
+  ) {
     problems.push({ path: ['paymentTermsDays'], message: `must be a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}` });
   }
   // Its form (two places, not negative) is checked with the other money fields (src/guards/money-fields.ts).
-  if (data.creditLimit === null || data.creditLimit === '') problems.push({ path: ['creditLimit'], message: 'must be an amount ≥ 0 (0 = no limit)' });
+  if (data.creditLimit === null || data.creditLimit === '')
+    problems.push({ path: ['creditLimit'], message: 'must be an amount ≥ 0 (0 = no limit)' });
   return problems;
 };
 
@@ -72,7 +76,11 @@ export type TermsRefusal = { status: 403 | 400; path: string[]; message: string 
  * Whether the change may be made: by one of CREDIT_TERMS_ROLES with a reason; by the server itself
  * (demo data, scripts: no person acting) always. Null when allowed.
  */
-export const refuseTermsChange = (change: TermsChange, actor: { roles: readonly RoleCode[]; system: boolean }, reason: unknown): TermsRefusal | null => {
+export const refuseTermsChange = (
+  change: TermsChange,
+  actor: { roles: readonly RoleCode[]; system: boolean },
+  reason: unknown
+): TermsRefusal | null => {
   if (change.fields.length === 0 || actor.system) return null;
   if (!actor.roles.some((role) => CREDIT_TERMS_ROLES.includes(role))) {
     return {

@@ -45,4 +45,6 @@ export const dashboardPermissionsOf = (role: RoleCode): DashboardPermission[] =>
 
 /** REST action ids of a role, e.g. `plugin::sales-dashboard.sales.trend`. */
 export const dashboardRestActionsOf = (role: RoleCode): string[] =>
-  dashboardPermissionsOf(role).flatMap((permission) => DASHBOARD_REST_HANDLERS[permission].map((handler) => `plugin::${DASHBOARD_PLUGIN}.${handler}`));
+  dashboardPermissionsOf(role).flatMap((permission) =>
+    DASHBOARD_REST_HANDLERS[permission].map((handler) => `plugin::${DASHBOARD_PLUGIN}.${handler}`)
+  );

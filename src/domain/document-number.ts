@@ -23,8 +23,7 @@ export const SERIES = {
 } as const satisfies Record<string, NumberSeries>;
 
 /** The key under which the database keeps the series' counter, e.g. `SO-2026`. */
-export const seriesKey = (series: NumberSeries, year: number): string =>
-  series.yearly ? `${series.prefix}-${year}` : series.prefix;
+export const seriesKey = (series: NumberSeries, year: number): string => (series.yearly ? `${series.prefix}-${year}` : series.prefix);
 
 export const formatNumber = (series: NumberSeries, year: number, value: number): string => {
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`Invalid sequence value ${value}`);

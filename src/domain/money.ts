@@ -48,5 +48,4 @@ export const groupedMoney = (amount: Decimal | string): string => {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 };
 
-export const sumMoney = (amounts: Decimal[]): Decimal =>
-  amounts.reduce((total, amount) => total.plus(amount), new Decimal(0));
+export const sumMoney = (amounts: Decimal[]): Decimal => amounts.reduce((total, amount) => total.plus(amount), new Decimal(0));

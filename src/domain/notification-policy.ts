@@ -13,10 +13,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 };
 
-export type SendOutcome =
-  | { kind: 'sent' }
-  | { kind: 'retry'; delayMs: number; reason: string }
-  | { kind: 'failed'; reason: string };
+export type SendOutcome = { kind: 'sent' } | { kind: 'retry'; delayMs: number; reason: string } | { kind: 'failed'; reason: string };
 
 interface SmtpError {
   message?: string;

@@ -382,7 +382,12 @@ export const isKnownTemplate = (template: string): template is TemplateName => O
 /** Texts that replace built-in ones, per template and language (config `MAIL_TEMPLATE_OVERRIDES`); a part left out stays built in. */
 export type TemplateOverrides = Record<string, Partial<Record<MailLocale, Partial<MailTemplate>>>>;
 
-export const renderMail = (template: string, locale: MailLocale, data: Record<string, unknown>, overrides: TemplateOverrides = {}): RenderedMail => {
+export const renderMail = (
+  template: string,
+  locale: MailLocale,
+  data: Record<string, unknown>,
+  overrides: TemplateOverrides = {}
+): RenderedMail => {
   const builtIn = isKnownTemplate(template) ? TEMPLATES[template][locale] : undefined;
   const texts = builtIn && { ...builtIn, ...(Object.hasOwn(overrides, template) ? overrides[template]?.[locale] : {}) };
   if (!texts) throw new Error(`No mail template ${template} in ${locale}`);

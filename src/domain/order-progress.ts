@@ -37,7 +37,19 @@ export const ORDER_STATE_LABELS: Record<OrderState, Label> = {
   cancelled: { en: 'Cancelled', zh: '已取消' },
 };
 
-export const ORDER_ACTIONS = ['confirm', 'schedule', 'reschedule', 'allocate', 'start_production', 'mark_ready', 'close', 'hold', 'resume', 'cancel', 'note'] as const;
+export const ORDER_ACTIONS = [
+  'confirm',
+  'schedule',
+  'reschedule',
+  'allocate',
+  'start_production',
+  'mark_ready',
+  'close',
+  'hold',
+  'resume',
+  'cancel',
+  'note',
+] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export const NOTE_KINDS = ['milestone', 'problem'] as const;
@@ -103,8 +115,18 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
   },
   actions: {
     confirm: { from: ['draft'], roles: ['cs-supervisor'], to: 'confirmed', inputRequires: ['comment'] },
-    schedule: { from: ['confirmed'], roles: ['planner'], to: 'scheduled', inputRequires: ['plannedStart', 'plannedFinish', 'promisedDate'] },
-    reschedule: { from: ACTIVE.filter((s) => s !== 'confirmed'), roles: ['planner'], to: (order) => order.state as OrderState, inputRequires: ['promisedDate', 'comment'] },
+    schedule: {
+      from: ['confirmed'],
+      roles: ['planner'],
+      to: 'scheduled',
+      inputRequires: ['plannedStart', 'plannedFinish', 'promisedDate'],
+    },
+    reschedule: {
+      from: ACTIVE.filter((s) => s !== 'confirmed'),
+      roles: ['planner'],
+      to: (order) => order.state as OrderState,
+      inputRequires: ['promisedDate', 'comment'],
+    },
     // 配货: per line, own production or outside supply, and the stock reserved for it.
     allocate: { from: ACTIVE, roles: ['order-coordinator'], to: (order) => order.state as OrderState, inputRequires: ['lines'] },
     start_production: { from: ['scheduled'], roles: ['planner', 'order-coordinator'], to: 'in_production' },
@@ -112,7 +134,12 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
     close: { from: ['shipped'], roles: FOLLOWERS, to: 'closed' },
     hold: { from: ACTIVE, roles: FOLLOWERS, to: 'on_hold', inputRequires: ['comment'] },
     resume: { from: ['on_hold'], roles: FOLLOWERS, to: (order) => order.heldFrom ?? 'confirmed', inputRequires: ['comment'] },
-    cancel: { from: ['draft', 'confirmed', 'scheduled', 'in_production', 'ready', 'on_hold'], roles: ['cs-supervisor'], to: 'cancelled', inputRequires: ['comment'] },
+    cancel: {
+      from: ['draft', 'confirmed', 'scheduled', 'in_production', 'ready', 'on_hold'],
+      roles: ['cs-supervisor'],
+      to: 'cancelled',
+      inputRequires: ['comment'],
+    },
     note: {
       from: [...ACTIVE, 'on_hold'],
       roles: ['order-coordinator', 'planner', 'quality', 'cs-supervisor', 'cs-specialist'],
@@ -131,10 +158,20 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
     if (action === 'note' && !(NOTE_KINDS as readonly unknown[]).includes(input.kind)) {
       problems.push({ field: 'kind', message: `must be one of ${NOTE_KINDS.join(', ')}` });
     }
-    if (action === 'schedule' && typeof input.plannedStart === 'string' && typeof input.plannedFinish === 'string' && input.plannedFinish < input.plannedStart) {
+    if (
+      action === 'schedule' &&
+      typeof input.plannedStart === 'string' &&
+      typeof input.plannedFinish === 'string' &&
+      input.plannedFinish < input.plannedStart
+    ) {
       problems.push({ field: 'plannedFinish', message: 'must not be before the planned start' });
     }
-    if (action === 'schedule' && typeof input.plannedFinish === 'string' && typeof input.promisedDate === 'string' && input.promisedDate < input.plannedFinish) {
+    if (
+      action === 'schedule' &&
+      typeof input.plannedFinish === 'string' &&
+      typeof input.promisedDate === 'string' &&
+      input.promisedDate < input.plannedFinish
+    ) {
       problems.push({ field: 'promisedDate', message: 'must not be before the planned finish' });
     }
     return problems;
@@ -142,7 +179,8 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
   precondition: (action, order) => {
     if (action === 'mark_ready') {
       const unconfirmed = order.packagingItems.filter((item) => !item.artworkConfirmedAt);
-      if (unconfirmed.length > 0) return `packaging artwork not yet confirmed by the customer: ${unconfirmed.map((item) => item.description).join('; ')}`;
+      if (unconfirmed.length > 0)
+        return `packaging artwork not yet confirmed by the customer: ${unconfirmed.map((item) => item.description).join('; ')}`;
     }
     if (action === 'cancel' && order.shippedQuantity > 0) return 'goods of this order have been shipped: it can no longer be cancelled';
     return null;

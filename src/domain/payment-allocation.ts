@@ -86,9 +86,15 @@ export const planExplicit = (
       return;
     }
     seen.add(ref);
-    if (receivable.customerId !== payment.customerId) problems.push({ path: at('receivable'), message: "this receivable is another customer's" });
-    else if (receivable.currency !== payment.currency) problems.push({ path: at('receivable'), message: `this receivable is in ${receivable.currency}, the payment in ${payment.currency}` });
-    else if (receivable.state === 'void') problems.push({ path: at('receivable'), message: 'this receivable is void: its shipment was cancelled' });
+    if (receivable.customerId !== payment.customerId)
+      problems.push({ path: at('receivable'), message: "this receivable is another customer's" });
+    else if (receivable.currency !== payment.currency)
+      problems.push({
+        path: at('receivable'),
+        message: `this receivable is in ${receivable.currency}, the payment in ${payment.currency}`,
+      });
+    else if (receivable.state === 'void')
+      problems.push({ path: at('receivable'), message: 'this receivable is void: its shipment was cancelled' });
     else if (typeof amount !== 'string' && amount.gt(0)) {
       if (amount.gt(receivable.openAmount)) {
         problems.push({ path: at('amount'), message: `exceeds the receivable's open amount of ${formatMoney(receivable.openAmount)}` });
@@ -99,7 +105,10 @@ export const planExplicit = (
     }
   });
   if (problems.length === 0 && total.gt(payment.unallocated)) {
-    problems.push({ path: ['allocations'], message: `the allocations add up to ${formatMoney(total)}, more than the ${formatMoney(payment.unallocated)} left unallocated on the payment` });
+    problems.push({
+      path: ['allocations'],
+      message: `the allocations add up to ${formatMoney(total)}, more than the ${formatMoney(payment.unallocated)} left unallocated on the payment`,
+    });
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
   return plan;

@@ -27,10 +27,13 @@ export const checkPaymentFields = (data: Record<string, unknown>, today: string)
   else if (amount.lte(0)) problems.push({ path: ['amount'], message: 'must be greater than 0' });
   const receivedOn = data.receivedOn;
   if (receivedOn === undefined || receivedOn === null || receivedOn === '') problems.push({ path: ['receivedOn'], message: 'is required' });
-  else if (!isCalendarDate(receivedOn)) problems.push({ path: ['receivedOn'], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
-  else if ((receivedOn as string) > today) problems.push({ path: ['receivedOn'], message: `must not be in the future (today is ${today})` });
+  else if (!isCalendarDate(receivedOn))
+    problems.push({ path: ['receivedOn'], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
+  else if ((receivedOn as string) > today)
+    problems.push({ path: ['receivedOn'], message: `must not be in the future (today is ${today})` });
   const method = data.method ?? 'bank_transfer';
-  if (!PAYMENT_METHODS.includes(method as PaymentMethod)) problems.push({ path: ['method'], message: `must be one of ${PAYMENT_METHODS.join(', ')}` });
+  if (!PAYMENT_METHODS.includes(method as PaymentMethod))
+    problems.push({ path: ['method'], message: `must be one of ${PAYMENT_METHODS.join(', ')}` });
   const currency = data.currency ?? DEFAULT_CURRENCY;
   if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${PAYMENT_CURRENCIES.join(', ')}` });
   if (problems.length > 0) throw new DomainValidationError(problems);

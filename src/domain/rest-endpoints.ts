@@ -34,7 +34,10 @@ export const REST_ENDPOINTS: Partial<Record<RecordName, RestEndpoint[]>> = {
     ...workflow('complaints'),
   ],
   order: workflow('orders'),
-  shipment: [{ method: 'GET', path: '/shipments/:documentId/delivery-note.pdf', action: 'deliveryNote', grantedWith: 'read' }, ...workflow('shipments')],
+  shipment: [
+    { method: 'GET', path: '/shipments/:documentId/delivery-note.pdf', action: 'deliveryNote', grantedWith: 'read' },
+    ...workflow('shipments'),
+  ],
   // Recording a payment includes allocating and reversing it.
   payment: [
     { method: 'POST', path: '/payments/:documentId/allocate', action: 'allocate', grantedWith: 'create' },

@@ -17,9 +17,12 @@ export interface TargetShape {
 export const targetProblems = (target: TargetShape): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const hasRegion = target.region !== null && target.region.trim() !== '';
-  if (target.salespersonId === null && !hasRegion) problems.push({ path: ['salesperson'], message: 'a target is for a salesperson or a region' });
-  if (target.salespersonId !== null && hasRegion) problems.push({ path: ['region'], message: 'a target is for a salesperson or a region, not both' });
-  if (target.quarter !== null && target.month !== null) problems.push({ path: ['month'], message: 'a target is for a quarter or a month, not both' });
+  if (target.salespersonId === null && !hasRegion)
+    problems.push({ path: ['salesperson'], message: 'a target is for a salesperson or a region' });
+  if (target.salespersonId !== null && hasRegion)
+    problems.push({ path: ['region'], message: 'a target is for a salesperson or a region, not both' });
+  if (target.quarter !== null && target.month !== null)
+    problems.push({ path: ['month'], message: 'a target is for a quarter or a month, not both' });
   if (target.year === null) problems.push({ path: ['year'], message: 'year is required' });
   return problems;
 };
@@ -27,6 +30,10 @@ export const targetProblems = (target: TargetShape): FieldProblem[] => {
 export const subjectPeriodOf = (target: TargetShape): string => {
   const subject = target.salespersonId !== null ? `salesperson:${target.salespersonId}` : `region:${target.region!.trim()}`;
   const period =
-    target.quarter !== null ? `${target.year}-Q${target.quarter}` : target.month !== null ? `${target.year}-${String(target.month).padStart(2, '0')}` : `${target.year}`;
+    target.quarter !== null
+      ? `${target.year}-Q${target.quarter}`
+      : target.month !== null
+        ? `${target.year}-${String(target.month).padStart(2, '0')}`
+        : `${target.year}`;
   return `${subject}:${period}`;
 };

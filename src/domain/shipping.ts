@@ -73,7 +73,10 @@ export const overShipments = (open: Map<string, number>, lines: ShipmentLineQuan
 };
 
 /** The order's state from how much of it has left: all → shipped, some → partially_shipped, none → ready. */
-export const orderStateAfterShipping = (orderLines: OrderLineQuantity[], gone: ShipmentLineQuantity[]): 'shipped' | 'partially_shipped' | 'ready' => {
+export const orderStateAfterShipping = (
+  orderLines: OrderLineQuantity[],
+  gone: ShipmentLineQuantity[]
+): 'shipped' | 'partially_shipped' | 'ready' => {
   const left = openQuantities(orderLines, gone);
   const shippedSome = gone.some((line) => line.quantity > 0);
   if ([...left.values()].every((quantity) => quantity <= 0)) return 'shipped';

@@ -66,7 +66,7 @@ export const STAFF_ROLES: Record<RoleCode, StaffRole> = {
     code: 'sales-manager',
     name: 'Sales manager',
     nameZh: '销售经理',
-    description: 'Receives the overdue-payment report, follows up salespeople and sets customers\' credit terms.',
+    description: "Receives the overdue-payment report, follows up salespeople and sets customers' credit terms.",
   },
   'marketing-vp': {
     code: 'marketing-vp',

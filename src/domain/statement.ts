@@ -90,7 +90,8 @@ export interface PeriodTotals {
 }
 
 export const periodTotals = (entries: readonly StatementEntry[]): PeriodTotals => {
-  const sum = (kind: StatementEntryKind) => entries.filter((e) => e.kind === kind).reduce((total, e) => total.plus(e.amount), new Decimal(0));
+  const sum = (kind: StatementEntryKind) =>
+    entries.filter((e) => e.kind === kind).reduce((total, e) => total.plus(e.amount), new Decimal(0));
   return {
     shipped: formatMoney(sum('shipment').minus(sum('cancellation'))),
     received: formatMoney(sum('payment')),
@@ -125,11 +126,15 @@ export const reconciliationProblems = (figures: StatementFigures): string[] => {
   const problems: string[] = [];
   const rolled = closingFrom(figures.openingBalance, figures);
   if (!new Decimal(rolled).equals(figures.closingBalance)) {
-    problems.push(`opening ${figures.openingBalance} + shipped ${figures.shipped} − received ${figures.received} + reversed ${figures.reversed} = ${rolled}, not the closing balance ${figures.closingBalance}`);
+    problems.push(
+      `opening ${figures.openingBalance} + shipped ${figures.shipped} − received ${figures.received} + reversed ${figures.reversed} = ${rolled}, not the closing balance ${figures.closingBalance}`
+    );
   }
   const open = formatMoney(new Decimal(figures.openItemsTotal).minus(figures.unallocated));
   if (!new Decimal(open).equals(figures.closingBalance)) {
-    problems.push(`open items ${figures.openItemsTotal} − unallocated ${figures.unallocated} = ${open}, not the closing balance ${figures.closingBalance}`);
+    problems.push(
+      `open items ${figures.openItemsTotal} − unallocated ${figures.unallocated} = ${open}, not the closing balance ${figures.closingBalance}`
+    );
   }
   return problems;
 };
@@ -174,6 +179,7 @@ export const periodProblems = (periodFrom: unknown, periodTo: unknown, today: st
   if (!isDate(periodTo)) problems.push({ path: ['periodTo'], message: 'must be a date YYYY-MM-DD' });
   if (problems.length) return problems;
   if ((periodFrom as string) > (periodTo as string)) problems.push({ path: ['periodFrom'], message: 'must not be after periodTo' });
-  if ((periodTo as string) > today) problems.push({ path: ['periodTo'], message: `must not be after today (${today}): a statement covers what has happened` });
+  if ((periodTo as string) > today)
+    problems.push({ path: ['periodTo'], message: `must not be after today (${today}): a statement covers what has happened` });
   return problems;
 };

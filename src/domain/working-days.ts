@@ -24,7 +24,7 @@ export const isWorkingDay = (date: string, calendar: WorkCalendar): boolean => {
 export const addWorkingDays = (date: string, days: number, calendar: WorkCalendar): string => {
   let current = date;
   while (!isWorkingDay(current, calendar)) current = addDays(current, 1);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     current = addDays(current, 1);
     if (isWorkingDay(current, calendar)) left -= 1;
   }

@@ -27,8 +27,19 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 
 /** Milliseconds to add to a UTC instant to read the wall clock in `timeZone` at that instant. */
 export const offsetAt = (timeZone: string, at: number): number => {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(at)).map((part) => [part.type, part.value]));
-  const wallClock = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, part.value])
+  );
+  const wallClock = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second)
+  );
   // Intl shows whole seconds: compare with the instant cut to its second.
   return wallClock - Math.floor(at / 1000) * 1000;
 };
@@ -59,7 +70,7 @@ const DAY = 86_400_000;
  */
 export const offsetPeriods = (timeZone: string, from: number, to: number): OffsetPeriod[] => {
   const periods: OffsetPeriod[] = [{ from: null, offset: offsetAt(timeZone, from) }];
-  for (let before = from; before < to; ) {
+  for (let before = from; before < to;) {
     const after = Math.min(before + DAY, to);
     const offset = offsetAt(timeZone, after);
     if (offset !== periods[periods.length - 1].offset) {

@@ -16,7 +16,8 @@ export const withoutServerOwned = (strapi: Core.Strapi, uid: string, data: Data)
     if (owned.includes(field)) continue;
     const attribute = attributes[field];
     if (attribute?.type === 'component' && attribute.component && value && typeof value === 'object') {
-      const strip = (row: unknown) => (row && typeof row === 'object' ? withoutServerOwned(strapi, attribute.component!, row as Data) : row);
+      const strip = (row: unknown) =>
+        row && typeof row === 'object' ? withoutServerOwned(strapi, attribute.component!, row as Data) : row;
       kept[field] = Array.isArray(value) ? value.map(strip) : strip(value);
     } else {
       kept[field] = value;

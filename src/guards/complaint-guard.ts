@@ -33,60 +33,63 @@ export const complaintGuard = recordGuard({
 
 /** A client's create or update of a complaint. */
 const writeComplaint: Guard = async (strapi, call, next) => {
-
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;
   const askedState = call.sent?.state;
   // The content manager sends the measures it shows; a change to them is refused below.
   const measures = call.sent?.measures;
 
-  return asValidation(() =>
-    strapi.db.transaction(async ({ trx }) => {
-      const now = new Date();
-      let version = 1;
-      if (call.action === 'update') {
-        const edit = await lockForEdit(strapi, trx, {
-          uid: COMPLAINT,
-          documentId: call.params.documentId!,
-          readVersion,
-          askedState,
-          isEditable: (state) => EDITABLE.includes(state),
-          describe: (complaint) => String(complaint.number),
-          select: ['number'],
-        });
-        await refuseMeasureChanges(strapi, call.params.documentId!, measures);
-        version = edit.version + 1;
-      } else {
-        if (askedState !== undefined && askedState !== 'received') throw refuse(['state'], 'a new complaint starts as received');
-        if (Array.isArray(measures) && measures.length > 0) throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
-        if (!data.customer) throw refuse(['customer'], 'customer is required');
-        const actor = await currentActor(strapi);
-        Object.assign(data, {
-          number: await nextNumber(strapi, SERIES.complaint, yearIn(reportTimeZone(strapi))),
-          state: 'received',
-          reviewRound: 0,
-          receivedBy: actor.staffUserId,
-          stateEnteredAt: now,
-        });
-        data.receivedAt ??= now;
-      }
-      call.params.data = { ...data, version };
+  return asValidation(
+    () =>
+      strapi.db.transaction(async ({ trx }) => {
+        const now = new Date();
+        let version = 1;
+        if (call.action === 'update') {
+          const edit = await lockForEdit(strapi, trx, {
+            uid: COMPLAINT,
+            documentId: call.params.documentId!,
+            readVersion,
+            askedState,
+            isEditable: (state) => EDITABLE.includes(state),
+            describe: (complaint) => String(complaint.number),
+            select: ['number'],
+          });
+          await refuseMeasureChanges(strapi, call.params.documentId!, measures);
+          version = edit.version + 1;
+        } else {
+          if (askedState !== undefined && askedState !== 'received') throw refuse(['state'], 'a new complaint starts as received');
+          if (Array.isArray(measures) && measures.length > 0)
+            throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
+          if (!data.customer) throw refuse(['customer'], 'customer is required');
+          const actor = await currentActor(strapi);
+          Object.assign(data, {
+            number: await nextNumber(strapi, SERIES.complaint, yearIn(reportTimeZone(strapi))),
+            state: 'received',
+            reviewRound: 0,
+            receivedBy: actor.staffUserId,
+            stateEnteredAt: now,
+          });
+          data.receivedAt ??= now;
+        }
+        call.params.data = { ...data, version };
 
-      const written = (await asTrustedWrite(next)) as { documentId: string } | null;
-      if (!written || call.unchanged) return written; // nothing was written: nothing to complete
-      await checkRequiredRelations(strapi, COMPLAINT, written.documentId, ['customer']);
-      const complaint = (await loadComplaint(strapi, written.documentId))!;
-      // The deadline of the current state follows the severity, also when the severity is corrected.
-      await asTrustedWrite(() =>
-        strapi.db.query(COMPLAINT).update({
-          where: { id: complaint.id },
-          data: { dueAt: deadlineOf(strapi, complaint.state, complaint.severity as Severity, new Date(String(complaint.stateEnteredAt ?? now))) },
-        })
-      );
-      if (call.action === 'create') await tellSupervisors(strapi, complaint);
-      const { data: _data, documentId: _id, ...query } = call.params;
-      return strapi.documents(COMPLAINT).findOne({ ...query, documentId: written.documentId });
-    }),
+        const written = (await asTrustedWrite(next)) as { documentId: string } | null;
+        if (!written || call.unchanged) return written; // nothing was written: nothing to complete
+        await checkRequiredRelations(strapi, COMPLAINT, written.documentId, ['customer']);
+        const complaint = (await loadComplaint(strapi, written.documentId))!;
+        // The deadline of the current state follows the severity, also when the severity is corrected.
+        await asTrustedWrite(() =>
+          strapi.db.query(COMPLAINT).update({
+            where: { id: complaint.id },
+            data: {
+              dueAt: deadlineOf(strapi, complaint.state, complaint.severity as Severity, new Date(String(complaint.stateEnteredAt ?? now))),
+            },
+          })
+        );
+        if (call.action === 'create') await tellSupervisors(strapi, complaint);
+        const { data: _data, documentId: _id, ...query } = call.params;
+        return strapi.documents(COMPLAINT).findOne({ ...query, documentId: written.documentId });
+      }),
     'number'
   );
 };

@@ -40,7 +40,6 @@ export const contractGuard = recordGuard({
 
 /** A client's create or update of a contract. */
 const writeContract: Guard = async (strapi, call, next) => {
-
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;
   const askedState = call.sent?.state;
@@ -109,19 +108,19 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
   }
   if ((contract.lines ?? []).length === 0 && orders.length > 0) {
     await strapi.documents(CONTRACT).update({
-        documentId,
-        data: documentData(CONTRACT, {
-          lines: orders.flatMap((order) =>
-            order.lines.map((line) => ({
-              product: line.product?.documentId,
-              specification: line.specification,
-              quantity: line.quantity,
-              unitPrice: line.unitPrice,
-            }))
-          ),
-          deliveryDate: contract.deliveryDate ?? orders.find((order) => order.requiredDate)?.requiredDate ?? null,
-        }),
-      });
+      documentId,
+      data: documentData(CONTRACT, {
+        lines: orders.flatMap((order) =>
+          order.lines.map((line) => ({
+            product: line.product?.documentId,
+            specification: line.specification,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+          }))
+        ),
+        deliveryDate: contract.deliveryDate ?? orders.find((order) => order.requiredDate)?.requiredDate ?? null,
+      }),
+    });
   }
   const { record, total } = await completeLines(strapi, CONTRACT, LINE, documentId);
   await strapi.db.query(CONTRACT).update({ where: { id: record.id }, data: { total } });

@@ -28,8 +28,10 @@ export const creditOverrideGuard: Guard = async (strapi, call, next) => {
   for (const field of ['grantedBy', 'grantedAt', 'usedAt']) delete data[field];
   if (typeof data.reason !== 'string' || data.reason.trim() === '') throw refuse(['reason'], 'an override needs a reason');
   const subjectId = typeof data.subjectId === 'string' && data.subjectId.trim() ? data.subjectId.trim() : null;
-  if (data.subject === 'order' && subjectId) throw refuse(['subjectId'], 'an order override is for the next new order of the customer: leave subjectId empty');
-  if ((data.subject === 'contract' || data.subject === 'shipment') && !subjectId) throw refuse(['subjectId'], `the documentId of the ${data.subject} is required`);
+  if (data.subject === 'order' && subjectId)
+    throw refuse(['subjectId'], 'an order override is for the next new order of the customer: leave subjectId empty');
+  if ((data.subject === 'contract' || data.subject === 'shipment') && !subjectId)
+    throw refuse(['subjectId'], `the documentId of the ${data.subject} is required`);
 
   return asValidation(() =>
     strapi.db.transaction(async () => {
@@ -38,18 +40,30 @@ export const creditOverrideGuard: Guard = async (strapi, call, next) => {
       const written = (await asTrustedWrite(next)) as { documentId: string } | null;
       if (!written) return written;
       await checkRequiredRelations(strapi, CREDIT_OVERRIDE, written.documentId, ['customer']);
-      const override = await strapi.db.query(CREDIT_OVERRIDE).findOne({ where: { documentId: written.documentId }, populate: { customer: { select: ['id'] } } });
+      const override = await strapi.db
+        .query(CREDIT_OVERRIDE)
+        .findOne({ where: { documentId: written.documentId }, populate: { customer: { select: ['id'] } } });
       let what = 'the next new order';
       const document = DOCUMENTS[override.subject];
       if (document) {
-        const row = await strapi.db.query(document.uid).findOne({ where: { documentId: subjectId }, populate: { customer: { select: ['id'] } } });
+        const row = await strapi.db
+          .query(document.uid)
+          .findOne({ where: { documentId: subjectId }, populate: { customer: { select: ['id'] } } });
         if (!row) throw refuse(['subjectId'], `no ${override.subject} ${subjectId}`);
         if (row.customer?.id !== override.customer.id) throw refuse(['subjectId'], `this ${override.subject} is not the customer's`);
-        const unused = await strapi.db.query(CREDIT_OVERRIDE).count({ where: { subject: override.subject, subjectId, usedAt: { $null: true }, id: { $ne: override.id } } });
+        const unused = await strapi.db
+          .query(CREDIT_OVERRIDE)
+          .count({ where: { subject: override.subject, subjectId, usedAt: { $null: true }, id: { $ne: override.id } } });
         if (unused > 0) throw conflict(`${document.describe(row)} already has an unused credit override`);
         what = document.describe(row);
       }
-      await recordCreditEvent(strapi, { customer: override.customer.id, kind: 'override', reason: `${what}: ${String(data.reason).trim()}`, at: now, actor: actor.staffUserId });
+      await recordCreditEvent(strapi, {
+        customer: override.customer.id,
+        kind: 'override',
+        reason: `${what}: ${String(data.reason).trim()}`,
+        at: now,
+        actor: actor.staffUserId,
+      });
       return written;
     })
   );

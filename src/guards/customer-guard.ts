@@ -12,7 +12,17 @@ import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
 import { CreditEventKind, reassessCredit, recordCreditEvent, tellSalespersonOfHold } from '../cash-collection/credit-control';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
-import { CREDIT_TERMS_FIELDS, CREDIT_TERMS_REASON, CREDIT_TERMS_ROLES, DEFAULT_CREDIT_TERMS, creditTermsChange, creditTermsOf, creditTermsProblems, describeTermsChange, refuseTermsChange } from '../domain/credit-terms';
+import {
+  CREDIT_TERMS_FIELDS,
+  CREDIT_TERMS_REASON,
+  CREDIT_TERMS_ROLES,
+  DEFAULT_CREDIT_TERMS,
+  creditTermsChange,
+  creditTermsOf,
+  creditTermsProblems,
+  describeTermsChange,
+  refuseTermsChange,
+} from '../domain/credit-terms';
 import { DomainValidationError } from '../domain/validation-error';
 import { currentActor } from '../platform/actor';
 import { nextUnusedNumber } from '../platform/next-number';
@@ -22,7 +32,6 @@ import { checkMoneyFields } from './money-fields';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { Guard, isWrite } from './types';
 import { CUSTOMER } from '../platform/uids';
-
 
 interface StoredHold {
   id: number;
@@ -67,16 +76,24 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   if (call.action === 'update') for (const field of CREDIT_TERMS_FIELDS) if (!termsChange.fields.includes(field)) delete data[field];
   const termsOnly = actor.roles.some((role) => CREDIT_TERMS_ROLES.includes(role)) && !keepsCustomerFiles(actor.roles);
   if (call.action === 'update' && stored && termsOnly) {
-    const other = changedFieldsOf(strapi, CUSTOMER, await storedForComparison(strapi, CUSTOMER, call.params.documentId!, Object.keys(data)), data).filter(
-      (field) => !(CREDIT_TERMS_FIELDS as readonly string[]).includes(field)
-    );
+    const other = changedFieldsOf(
+      strapi,
+      CUSTOMER,
+      await storedForComparison(strapi, CUSTOMER, call.params.documentId!, Object.keys(data)),
+      data
+    ).filter((field) => !(CREDIT_TERMS_FIELDS as readonly string[]).includes(field));
     if (other.length > 0) {
-      throw forbidden(`the sales manager and the marketing VP change only a customer's credit terms (${CREDIT_TERMS_FIELDS.join(', ')}); ${other.join(', ')} cannot`, { fields: other });
+      throw forbidden(
+        `the sales manager and the marketing VP change only a customer's credit terms (${CREDIT_TERMS_FIELDS.join(', ')}); ${other.join(', ')} cannot`,
+        { fields: other }
+      );
     }
   }
   const automatic = stored?.creditHold === true && stored.creditHoldSource === 'automatic';
   if (automatic && data.creditHold === false) {
-    throw conflict(`${stored.creditHoldReason}: the hold is lifted when that is no longer true, or marketing-vp grants an override per document`);
+    throw conflict(
+      `${stored.creditHoldReason}: the hold is lifted when that is no longer true, or marketing-vp grants an override per document`
+    );
   }
   const hold = data.creditHold ?? stored?.creditHold ?? false;
   const reason = data.creditHoldReason !== undefined ? data.creditHoldReason : stored?.creditHoldReason;
@@ -99,11 +116,19 @@ export const customerGuard: Guard = async (strapi, call, next) => {
         call.params.data = data;
         const written = (await next()) as { documentId: string } | null;
         if (!written) return written;
-        const customer = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: written.documentId }, select: ['id', 'creditLimit', 'creditHoldReason'] });
+        const customer = await strapi.db
+          .query(CUSTOMER)
+          .findOne({ where: { documentId: written.documentId }, select: ['id', 'creditLimit', 'creditHoldReason'] });
         const now = new Date();
         if (placed || lifted) {
           const kind: CreditEventKind = placed ? 'manual_hold' : 'manual_release';
-          await recordCreditEvent(strapi, { customer: customer.id, kind, reason: placed ? customer.creditHoldReason : null, at: now, actor: actor.staffUserId });
+          await recordCreditEvent(strapi, {
+            customer: customer.id,
+            kind,
+            reason: placed ? customer.creditHoldReason : null,
+            at: now,
+            actor: actor.staffUserId,
+          });
         }
         if (placed) await tellSalespersonOfHold(strapi, written.documentId, now);
         if (termsChange.fields.length > 0) {
@@ -127,4 +152,8 @@ export const customerGuard: Guard = async (strapi, call, next) => {
 
 /** Whether the roles keep customer files (update customers for more than their credit terms). */
 const keepsCustomerFiles = (roles: readonly string[]) =>
-  roles.some((role) => !(CREDIT_TERMS_ROLES as readonly string[]).includes(role) && (ACCESS_MATRIX.customer as Record<string, string[] | undefined>)[role]?.includes('update'));
+  roles.some(
+    (role) =>
+      !(CREDIT_TERMS_ROLES as readonly string[]).includes(role) &&
+      (ACCESS_MATRIX.customer as Record<string, string[] | undefined>)[role]?.includes('update')
+  );

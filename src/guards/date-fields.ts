@@ -12,7 +12,11 @@ export const checkDateFields = (data: Record<string, unknown>, fields: string[])
 };
 
 const isInstant = (value: unknown): boolean =>
-  value instanceof Date ? !Number.isNaN(value.valueOf()) : typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  value instanceof Date
+    ? !Number.isNaN(value.valueOf())
+    : typeof value === 'number'
+      ? Number.isFinite(value)
+      : typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 /**
  * Every date and date-time attribute of a record type, checked before any guard: Strapi's own
@@ -24,8 +28,10 @@ export const checkTemporalAttributes = (strapi: Core.Strapi, uid: string, data: 
   for (const [field, attribute] of Object.entries(attributesOf(strapi, uid))) {
     const value = data[field];
     if (value === undefined || value === null || value === '') continue;
-    if (attribute.type === 'date' && !isCalendarDate(value)) problems.push({ path: [field], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
-    if (attribute.type === 'datetime' && !isInstant(value)) problems.push({ path: [field], message: 'must be a date and time (ISO 8601), e.g. 2026-12-31T09:30:00+08:00' });
+    if (attribute.type === 'date' && !isCalendarDate(value))
+      problems.push({ path: [field], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
+    if (attribute.type === 'datetime' && !isInstant(value))
+      problems.push({ path: [field], message: 'must be a date and time (ISO 8601), e.g. 2026-12-31T09:30:00+08:00' });
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
 };

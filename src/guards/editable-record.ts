@@ -23,8 +23,12 @@ export interface EditRequest {
 
 export const lockForEdit = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], edit: EditRequest) => {
   const table = strapi.db.metadata.get(edit.uid).tableName;
-  await trx(table).where({ document_id: edit.documentId }).update({ version: trx.ref('version') });
-  const current = await strapi.db.query(edit.uid).findOne({ where: { documentId: edit.documentId }, select: ['state', 'version', ...edit.select] });
+  await trx(table)
+    .where({ document_id: edit.documentId })
+    .update({ version: trx.ref('version') });
+  const current = await strapi.db
+    .query(edit.uid)
+    .findOne({ where: { documentId: edit.documentId }, select: ['state', 'version', ...edit.select] });
   if (!current) return { version: 0, current: null }; // Strapi answers 404 itself
   if (!edit.isEditable(current.state)) {
     throw conflict(`${edit.describe(current)} is ${current.state}: it can no longer be edited; use its workflow actions`, {

@@ -9,7 +9,6 @@ import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 import { INQUIRY } from '../platform/uids';
 
-
 export const inquiryGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
@@ -22,13 +21,12 @@ export const inquiryGuard: Guard = async (strapi, call, next) => {
     data.occurredAt ??= new Date().toISOString();
   }
   call.params.data = data;
-  return asValidation(
-    () =>
-      strapi.db.transaction(async () => {
-        checkDateFields(data, ['followUpDate']);
-        const written = (await next()) as { documentId: string } | null;
-        if (written) await checkRequiredRelations(strapi, INQUIRY, written.documentId, ['customer']);
-        return written;
-      })
+  return asValidation(() =>
+    strapi.db.transaction(async () => {
+      checkDateFields(data, ['followUpDate']);
+      const written = (await next()) as { documentId: string } | null;
+      if (written) await checkRequiredRelations(strapi, INQUIRY, written.documentId, ['customer']);
+      return written;
+    })
   );
 };

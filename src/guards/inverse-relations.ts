@@ -50,12 +50,20 @@ const refOf = (value: unknown): Ref | null => {
   }
   return null;
 };
-const refsOf = (value: unknown): Ref[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(refOf).filter((ref): ref is Ref => ref !== null);
+const refsOf = (value: unknown): Ref[] =>
+  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+    .map(refOf)
+    .filter((ref): ref is Ref => ref !== null);
 
 /** The change a relation value asks for, in any of the shapes Strapi 5 accepts; null when it asks none. */
 export const relationChange = (relation: InverseRelation, value: unknown): RelationChange | null => {
   if (value === undefined) return null;
-  if (value === null || Array.isArray(value) || typeof value !== 'object' || !('connect' in value || 'disconnect' in value || 'set' in value)) {
+  if (
+    value === null ||
+    Array.isArray(value) ||
+    typeof value !== 'object' ||
+    !('connect' in value || 'disconnect' in value || 'set' in value)
+  ) {
     const named = refsOf(value);
     return { relation, set: named, connect: [], disconnect: [] };
   }
@@ -110,14 +118,19 @@ const resolve = async (strapi: Core.Strapi, change: RelationChange, refs: Ref[])
 };
 
 /** Makes the changes as writes of the owning records, each through its own guard. */
-export const applyInverseChanges = async (strapi: Core.Strapi, uid: string, documentId: string, changes: RelationChange[]): Promise<void> => {
+export const applyInverseChanges = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  changes: RelationChange[]
+): Promise<void> => {
   if (changes.length === 0) return;
   const self = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] });
   for (const change of changes) {
     const { owner, ownerField, field } = change.relation;
-    const current: string[] = (await strapi.db.query(owner).findMany({ where: { [ownerField]: { id: self.id } }, select: ['documentId'] })).map(
-      (row: { documentId: string }) => row.documentId
-    );
+    const current: string[] = (
+      await strapi.db.query(owner).findMany({ where: { [ownerField]: { id: self.id } }, select: ['documentId'] })
+    ).map((row: { documentId: string }) => row.documentId);
     const named = new Set(await resolve(strapi, change, change.set ?? change.connect));
     const dropped = new Set(change.set ? current.filter((id) => !named.has(id)) : await resolve(strapi, change, change.disconnect));
     const toConnect = [...named].filter((id) => !current.includes(id));

@@ -9,7 +9,6 @@ import { refuse } from '../platform/errors';
 import { Guard, isWrite } from './types';
 import { NOTIFICATION } from '../platform/uids';
 
-
 export const notificationGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   if (call.action !== 'update') throw refuse([], 'notifications are created by the server only');
@@ -32,6 +31,7 @@ export const notificationGuard: Guard = async (strapi, call, next) => {
  */
 export const retryNotification = async (strapi: Core.Strapi, documentId: string) => {
   const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['state'] });
-  if (current && current.state !== 'failed') throw refuse(['state'], `only a failed notification can be retried; this one is ${current.state}`);
+  if (current && current.state !== 'failed')
+    throw refuse(['state'], `only a failed notification can be retried; this one is ${current.state}`);
   return strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } });
 };

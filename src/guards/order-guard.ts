@@ -69,7 +69,12 @@ const writeOrder: Guard = async (strapi, call, next) => {
             for (const field of Object.keys(data)) if (!EDITABLE_AFTER_CONFIRMATION.includes(field)) delete data[field];
           }
           version = edit.version + 1;
-          customerBefore = (await strapi.db.query(ORDER).findOne({ where: { documentId: call.params.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } }))?.customer?.id ?? null;
+          customerBefore =
+            (
+              await strapi.db
+                .query(ORDER)
+                .findOne({ where: { documentId: call.params.documentId }, select: ['id'], populate: { customer: { select: ['id'] } } })
+            )?.customer?.id ?? null;
         } else {
           data.number = await nextNumber(strapi, SERIES.order, yearIn(reportTimeZone(strapi)));
           data.state = 'draft';
@@ -87,7 +92,9 @@ const writeOrder: Guard = async (strapi, call, next) => {
         await checkRequiredRelations(strapi, ORDER, written.documentId, ['customer']);
         // No new order for a customer on credit hold, and no draft moved to one, unless marketing-vp
         // granted one (409, all rolled back).
-        const { number, customer } = await strapi.db.query(ORDER).findOne({ where: { documentId: written.documentId }, select: ['number'], populate: { customer: { select: ['id'] } } });
+        const { number, customer } = await strapi.db
+          .query(ORDER)
+          .findOne({ where: { documentId: written.documentId }, select: ['number'], populate: { customer: { select: ['id'] } } });
         if (call.action !== 'update' || (customer && customer.id !== customerBefore)) {
           const describe = call.action === 'update' ? `moving ${number} to this customer` : 'a new order';
           await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe });
@@ -119,11 +126,21 @@ const contractUnderReview = async (strapi: Core.Strapi, documentId: string): Pro
 };
 
 /** After confirmation, or while a contract holds it in review, the customer, lines and terms are the contract's: an edit may change only the remarks. */
-const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, current: Record<string, unknown>, data: Record<string, unknown>, reviewing: string | null) => {
-  const stored = await strapi.db.query(ORDER).findOne({ where: { documentId }, populate: { customer: { select: ['id', 'documentId'] }, packagingItems: { select: ['id', 'documentId'] }, lines: true } });
-  const changed = changedFields(stored, data, { relations: ['customer', 'packagingItems'], components: { lines: ['quantity', 'unitPrice', 'specification'] } }).filter(
-    (field) => !EDITABLE_AFTER_CONFIRMATION.includes(field)
-  );
+const refuseChangedTerms = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  current: Record<string, unknown>,
+  data: Record<string, unknown>,
+  reviewing: string | null
+) => {
+  const stored = await strapi.db.query(ORDER).findOne({
+    where: { documentId },
+    populate: { customer: { select: ['id', 'documentId'] }, packagingItems: { select: ['id', 'documentId'] }, lines: true },
+  });
+  const changed = changedFields(stored, data, {
+    relations: ['customer', 'packagingItems'],
+    components: { lines: ['quantity', 'unitPrice', 'specification'] },
+  }).filter((field) => !EDITABLE_AFTER_CONFIRMATION.includes(field));
   if (changed.length > 0) {
     const why = reviewing ? `is held by ${reviewing}` : `is ${current.state}`;
     throw conflict(`${current.number} ${why}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
@@ -135,7 +152,8 @@ const refuseChangedTerms = async (strapi: Core.Strapi, documentId: string, curre
 
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
-  if (current && current.state !== 'draft') throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
+  if (current && current.state !== 'draft')
+    throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
   const reviewing = current ? await contractUnderReview(strapi, documentId!) : null;
   if (reviewing) throw conflict(`${current.number} is held by ${reviewing}: it is kept until the contract leaves review`);
   return asTrustedWrite(next);
@@ -153,7 +171,9 @@ const completeOrder = async (strapi: Core.Strapi, documentId: string, { copy }: 
   }
   // A copy (content manager's clone) is a new draft: the source's reservations stay the source's.
   if (copy) {
-    for (const line of (order.lines as { id: number; reservedQuantity: number | null }[]).filter((candidate) => candidate.reservedQuantity)) {
+    for (const line of (order.lines as { id: number; reservedQuantity: number | null }[]).filter(
+      (candidate) => candidate.reservedQuantity
+    )) {
       await strapi.db.query(LINE).update({ where: { id: line.id }, data: { reservedQuantity: 0 } });
     }
   }

@@ -12,7 +12,6 @@ import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 import { PACKAGING_ITEM } from '../platform/uids';
 
-
 export const packagingItemGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data = call.params.data ?? {};
@@ -25,7 +24,9 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
       const written = (await next()) as { documentId: string } | null;
       if (!written) return written;
       await checkRequiredRelations(strapi, PACKAGING_ITEM, written.documentId, ['order']);
-      const item = await strapi.db.query(PACKAGING_ITEM).findOne({ where: { documentId: written.documentId }, select: ['artworkConfirmedAt', 'artworkConfirmedBy'] });
+      const item = await strapi.db
+        .query(PACKAGING_ITEM)
+        .findOne({ where: { documentId: written.documentId }, select: ['artworkConfirmedAt', 'artworkConfirmedBy'] });
       if (item.artworkConfirmedAt && !String(item.artworkConfirmedBy ?? '').trim()) {
         throw refuse(['artworkConfirmedBy'], 'name who at the customer confirmed the artwork');
       }
@@ -35,7 +36,9 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
 };
 
 const refuseMove = async (strapi: Core.Strapi, documentId: string, order: unknown) => {
-  const stored = await strapi.db.query(PACKAGING_ITEM).findOne({ where: { documentId }, populate: { order: { select: ['id', 'documentId'] } } });
+  const stored = await strapi.db
+    .query(PACKAGING_ITEM)
+    .findOne({ where: { documentId }, populate: { order: { select: ['id', 'documentId'] } } });
   if (stored && changedFields(stored, { order }, { relations: ['order'], components: {} }).length > 0) {
     throw conflict('a packaging item stays with its order: add a new one to the other order', { path: ['order'] });
   }

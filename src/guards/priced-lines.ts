@@ -9,7 +9,6 @@ import { DomainValidationError, FieldProblem } from '../domain/validation-error'
 import { referencedDocumentIds } from './relation-input';
 import { PRODUCT } from '../platform/uids';
 
-
 /** Line quantities and prices, and the products the lines name by documentId, before writing. */
 export const checkLines = async (strapi: Core.Strapi, lines: Record<string, unknown>[]) => {
   priceOrderLines(lines);

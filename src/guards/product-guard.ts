@@ -18,7 +18,8 @@ export const productGuard: Guard = async (strapi, call, next) => {
   const data = call.params.data ?? {};
   if (call.action === 'create') {
     if (sent.stockOnHand !== undefined && sent.stockOnHand !== null) {
-      if (!Number.isInteger(sent.stockOnHand) || (sent.stockOnHand as number) < 0) throw refuse(['stockOnHand'], 'opening stock must be a whole number, 0 or more');
+      if (!Number.isInteger(sent.stockOnHand) || (sent.stockOnHand as number) < 0)
+        throw refuse(['stockOnHand'], 'opening stock must be a whole number, 0 or more');
       data.stockOnHand = sent.stockOnHand;
     }
     if (sent.stockReserved) throw refuse(['stockReserved'], 'stock is reserved by allocating orders, not typed');

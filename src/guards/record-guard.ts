@@ -18,12 +18,14 @@ export interface RecordRules {
   write: Guard;
 }
 
-export const recordGuard = (rules: RecordRules): Guard => async (strapi, call, next) => {
-  if (isTrustedWrite()) return next();
-  if (call.action === 'clone' && rules.clone !== undefined) throw conflict(rules.clone);
-  if (call.action === 'delete') {
-    if (typeof rules.delete === 'string') throw conflict(rules.delete);
-    return rules.delete(strapi, call, next);
-  }
-  return isWrite(call.action) ? rules.write(strapi, call, next) : next();
-};
+export const recordGuard =
+  (rules: RecordRules): Guard =>
+  async (strapi, call, next) => {
+    if (isTrustedWrite()) return next();
+    if (call.action === 'clone' && rules.clone !== undefined) throw conflict(rules.clone);
+    if (call.action === 'delete') {
+      if (typeof rules.delete === 'string') throw conflict(rules.delete);
+      return rules.delete(strapi, call, next);
+    }
+    return isWrite(call.action) ? rules.write(strapi, call, next) : next();
+  };

@@ -54,5 +54,7 @@ export const refuseDeleteWhileReferenced = async (strapi: Core.Strapi, uid: stri
   }
   if (uses.length === 0) return;
   const name = stored[0][kept.nameField] ?? documentId;
-  throw conflict(`${kept.label} ${name} is referred to by ${uses.join(', ')}: it is kept; set it inactive instead of deleting it`, { references: uses });
+  throw conflict(`${kept.label} ${name} is referred to by ${uses.join(', ')}: it is kept; set it inactive instead of deleting it`, {
+    references: uses,
+  });
 };

@@ -5,12 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { DomainValidationError } from '../domain/validation-error';
 
-export const checkRequiredRelations = async (
-  strapi: Core.Strapi,
-  uid: string,
-  documentId: string,
-  fields: string[]
-): Promise<void> => {
+export const checkRequiredRelations = async (strapi: Core.Strapi, uid: string, documentId: string, fields: string[]): Promise<void> => {
   const populate = Object.fromEntries(fields.map((field) => [field, { select: ['id'] }]));
   const row = await strapi.db.query(uid).findOne({ where: { documentId }, populate });
   const missing = fields.filter((field) => !row?.[field]);

@@ -11,37 +11,37 @@ import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 import { SALES_TARGET as TARGET } from '../platform/uids';
 
-
 export const salesTargetGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   call.params.data = data;
-  return asValidation(
-    () =>
-      strapi.db.transaction(async () => {
-        checkMoneyFields(data, ['amount']);
-        const written = (await next()) as { documentId: string } | null;
-        if (!written) return written;
-        const row = await strapi.db.query(TARGET).findOne({ where: { documentId: written.documentId }, populate: { salesperson: { select: ['id'] } } });
-        const shape = {
-          salespersonId: row.salesperson?.id ?? null,
-          region: row.region ?? null,
-          year: row.year ?? null,
-          quarter: row.quarter ?? null,
-          month: row.month ?? null,
-        };
-        const problems = targetProblems(shape);
-        if (problems.length > 0) throw new DomainValidationError(problems);
-        const subjectPeriod = subjectPeriodOf(shape);
-        if (row.subjectPeriod !== subjectPeriod) {
-          try {
-            await strapi.db.query(TARGET).update({ where: { id: row.id }, data: { subjectPeriod } });
-          } catch (error) {
-            if (isUniqueViolation(error)) throw refuse(['year'], `there is already a target for ${subjectPeriod}`);
-            throw error;
-          }
+  return asValidation(() =>
+    strapi.db.transaction(async () => {
+      checkMoneyFields(data, ['amount']);
+      const written = (await next()) as { documentId: string } | null;
+      if (!written) return written;
+      const row = await strapi.db
+        .query(TARGET)
+        .findOne({ where: { documentId: written.documentId }, populate: { salesperson: { select: ['id'] } } });
+      const shape = {
+        salespersonId: row.salesperson?.id ?? null,
+        region: row.region ?? null,
+        year: row.year ?? null,
+        quarter: row.quarter ?? null,
+        month: row.month ?? null,
+      };
+      const problems = targetProblems(shape);
+      if (problems.length > 0) throw new DomainValidationError(problems);
+      const subjectPeriod = subjectPeriodOf(shape);
+      if (row.subjectPeriod !== subjectPeriod) {
+        try {
+          await strapi.db.query(TARGET).update({ where: { id: row.id }, data: { subjectPeriod } });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw refuse(['year'], `there is already a target for ${subjectPeriod}`);
+          throw error;
         }
-        return { ...written, subjectPeriod };
-      })
+      }
+      return { ...written, subjectPeriod };
+    })
   );
 };

@@ -31,7 +31,6 @@ export const shipmentGuard = recordGuard({
 
 /** A client's create or update of a shipment. */
 const writeShipment: Guard = async (strapi, call, next) => {
-
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const readVersion = call.sent?.version;
   const askedState = call.sent?.state;
@@ -52,7 +51,9 @@ const writeShipment: Guard = async (strapi, call, next) => {
             select: ['number'],
           });
           version = edit.version + 1;
-          const stored = await strapi.db.query(SHIPMENT).findOne({ where: { documentId: call.params.documentId }, populate: { order: { select: ['documentId'] } } });
+          const stored = await strapi.db
+            .query(SHIPMENT)
+            .findOne({ where: { documentId: call.params.documentId }, populate: { order: { select: ['documentId'] } } });
           if (data.order !== undefined) throw refuse(['order'], 'a shipment stays with its order');
           orderDocumentId = stored.order.documentId;
         } else {
@@ -63,14 +64,16 @@ const writeShipment: Guard = async (strapi, call, next) => {
         }
         const order = await lockOrder(strapi, trx, orderDocumentId);
         if (call.action !== 'update') {
-          if (!SHIPPABLE.includes(order.state)) throw conflict(`${order.number} is ${order.state}: an order ships when it is ready`, { state: order.state });
+          if (!SHIPPABLE.includes(order.state))
+            throw conflict(`${order.number} is ${order.state}: an order ships when it is ready`, { state: order.state });
           Object.assign(data, {
             number: await nextNumber(strapi, SERIES.shipment, yearIn(reportTimeZone(strapi))),
             customer: order.customer?.id ?? null,
             state: 'planned',
           });
         }
-        if (Array.isArray(data.lines)) data.lines = await priceFromOrder(strapi, order, data.lines as Record<string, unknown>[], call.params.documentId);
+        if (Array.isArray(data.lines))
+          data.lines = await priceFromOrder(strapi, order, data.lines as Record<string, unknown>[], call.params.documentId);
         else if (call.action !== 'update') throw refuse(['lines'], 'name the order lines and quantities to ship');
         call.params.data = { ...data, version };
         return asTrustedWrite(next);
@@ -90,7 +93,9 @@ interface LockedOrder {
 /** Locks the order's row: shipments of one order are made one after another. */
 const lockOrder = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection'], documentId: string): Promise<LockedOrder> => {
   const table = strapi.db.metadata.get(ORDER).tableName;
-  const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
+  const locked = await trx(table)
+    .where({ document_id: documentId })
+    .update({ version: trx.ref('version') });
   if (!locked) throw refuse(['order'], `unknown order ${documentId}`);
   return strapi.db.query(ORDER).findOne({
     where: { documentId },
@@ -101,11 +106,17 @@ const lockOrder = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection
 /** Each shipment line takes its product, specification and price from its order line, within what is open. */
 const priceFromOrder = async (strapi: Core.Strapi, order: LockedOrder, lines: Record<string, unknown>[], ownDocumentId?: string) => {
   const problems = lines.flatMap((line, index) =>
-    Number.isInteger(line.quantity) && (line.quantity as number) > 0 ? [] : [{ path: ['lines', index, 'quantity'], message: 'must be a whole number greater than 0' }]
+    Number.isInteger(line.quantity) && (line.quantity as number) > 0
+      ? []
+      : [{ path: ['lines', index, 'quantity'], message: 'must be a whole number greater than 0' }]
   );
   if (problems.length > 0) throw new DomainValidationError(problems);
   const others = await strapi.db.query(SHIPMENT).findMany({
-    where: { order: { id: order.id }, state: { $in: [...COUNTED_SHIPMENT_STATES] }, ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}) },
+    where: {
+      order: { id: order.id },
+      state: { $in: [...COUNTED_SHIPMENT_STATES] },
+      ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}),
+    },
     populate: { lines: true },
   });
   const open = openQuantities(
@@ -115,7 +126,9 @@ const priceFromOrder = async (strapi: Core.Strapi, order: LockedOrder, lines: Re
   const asked = lines.map((line) => ({ line: String(line.line), quantity: line.quantity as number }));
   const over = overShipments(open, asked);
   if (over.length > 0) {
-    throw new DomainValidationError(over.map(({ index, message }) => ({ path: ['lines', index, message.startsWith('no order line') ? 'line' : 'quantity'], message })));
+    throw new DomainValidationError(
+      over.map(({ index, message }) => ({ path: ['lines', index, message.startsWith('no order line') ? 'line' : 'quantity'], message }))
+    );
   }
   return asked.map((line) => {
     const orderLine = order.lines.find((candidate) => candidate.key === line.line)!;

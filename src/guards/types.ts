@@ -27,4 +27,4 @@ export interface AttributeShape {
 
 /** A record type's or component's attributes, as its schema declares them. */
 export const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, AttributeShape> =>
-  ((strapi.getModel as (uid: string) => { attributes: Record<string, AttributeShape> } | undefined)(uid)?.attributes ?? {});
+  (strapi.getModel as (uid: string) => { attributes: Record<string, AttributeShape> } | undefined)(uid)?.attributes ?? {};

@@ -52,7 +52,12 @@ export const changedFields = (stored: Record<string, unknown>, sent: Record<stri
     if (BOOKKEEPING.includes(field)) return false;
     if (kinds.relations.includes(field)) return !relationUnchanged(stored[field], sent[field]);
     if (kinds.components[field]) {
-      return !rowsUnchanged((stored[field] as Record<string, unknown>[]) ?? [], sent[field], kinds.components[field], kinds.componentRelations?.[field]);
+      return !rowsUnchanged(
+        (stored[field] as Record<string, unknown>[]) ?? [],
+        sent[field],
+        kinds.components[field],
+        kinds.componentRelations?.[field]
+      );
     }
     return !sameScalar(stored[field], sent[field]);
   });
@@ -62,14 +67,21 @@ export const changedFields = (stored: Record<string, unknown>, sent: Record<stri
  * fields of their rows that a client may write), JSON by value. Anything else that is not a plain
  * value (media, single components, dynamic zones) counts as changed.
  */
-export const changedFieldsOf = (strapi: Core.Strapi, uid: string, stored: Record<string, unknown>, sent: Record<string, unknown>): string[] => {
+export const changedFieldsOf = (
+  strapi: Core.Strapi,
+  uid: string,
+  stored: Record<string, unknown>,
+  sent: Record<string, unknown>
+): string[] => {
   const attributes = attributesOf(strapi, uid);
   const kinds: FieldKinds = { relations: [], components: {}, componentRelations: {} };
   const opaque: string[] = [];
   for (const [field, attribute] of Object.entries(attributes)) {
     if (attribute.type === 'relation') kinds.relations.push(field);
     else if (attribute.type === 'component' && attribute.repeatable && attribute.component) {
-      const rowFields = Object.entries(attributesOf(strapi, attribute.component)).filter(([name]) => !(SERVER_OWNED[attribute.component!] ?? []).includes(name));
+      const rowFields = Object.entries(attributesOf(strapi, attribute.component)).filter(
+        ([name]) => !(SERVER_OWNED[attribute.component!] ?? []).includes(name)
+      );
       kinds.components[field] = rowFields.filter(([, row]) => row.type !== 'relation').map(([name]) => name);
       kinds.componentRelations![field] = rowFields.filter(([, row]) => row.type === 'relation').map(([name]) => name);
     } else if (['component', 'dynamiczone', 'media', 'json', 'blocks'].includes(attribute.type)) opaque.push(field);
@@ -86,7 +98,9 @@ export const storedForComparison = async (strapi: Core.Strapi, uid: string, docu
     if (attribute.type === 'relation') populate[field] = { select: ['id', 'documentId'] };
     if (attribute.type === 'component' && attribute.component) {
       const rowRelations = Object.entries(attributesOf(strapi, attribute.component)).filter(([, row]) => row.type === 'relation');
-      populate[field] = rowRelations.length ? { populate: Object.fromEntries(rowRelations.map(([name]) => [name, { select: ['id', 'documentId'] }])) } : true;
+      populate[field] = rowRelations.length
+        ? { populate: Object.fromEntries(rowRelations.map(([name]) => [name, { select: ['id', 'documentId'] }])) }
+        : true;
     }
   }
   return strapi.db.query(uid).findOne({ where: { documentId }, populate });

@@ -43,15 +43,19 @@ export interface DunningSettings {
 
 const roles = (raw: unknown, name: string): RoleCode[] =>
   // An empty variable (DUNNING_COPY_ROLES=) reads as [''].
-  ((raw ?? []) as string[]).map((role) => String(role).trim()).filter(Boolean).map((role) => {
-    if (!isRoleCode(role)) throw new Error(`${name}: unknown role ${role}`);
-    return role;
-  });
+  ((raw ?? []) as string[])
+    .map((role) => String(role).trim())
+    .filter(Boolean)
+    .map((role) => {
+      if (!isRoleCode(role)) throw new Error(`${name}: unknown role ${role}`);
+      return role;
+    });
 
 export const dunningSettings = (strapi: Core.Strapi): DunningSettings => {
   const raw = strapi.config.get('server.collection.dunning', {}) as Record<string, unknown>;
   const reportWeekday = Number(raw.reportWeekday ?? 1);
-  if (!Number.isInteger(reportWeekday) || reportWeekday < 1 || reportWeekday > 7) throw new Error('OVERDUE_REPORT_WEEKDAY must be 1 (Monday) … 7 (Sunday)');
+  if (!Number.isInteger(reportWeekday) || reportWeekday < 1 || reportWeekday > 7)
+    throw new Error('OVERDUE_REPORT_WEEKDAY must be 1 (Monday) … 7 (Sunday)');
   return {
     levels: dunningLevels(raw.levels as string[] | undefined),
     customerFromLevel: Number(raw.customerFromLevel ?? 2),
@@ -77,10 +81,10 @@ export const sendDunningReminders = async (strapi: Core.Strapi, now: Date, setti
   const asOf = dateIn(reportTimeZone(strapi), now);
   const items = openItemsQuery(strapi, { asOf });
   const overdue = rowsOf<{ receivable_id: number; days_past_due: number | string; open_amount: unknown }>(
-    await strapi.db.connection.raw(`SELECT o.receivable_id, o.days_past_due, o.open_amount FROM (${items.sql}) o WHERE o.days_past_due >= ? ORDER BY o.receivable_id`, [
-      ...items.bindings,
-      settings.levels[0],
-    ])
+    await strapi.db.connection.raw(
+      `SELECT o.receivable_id, o.days_past_due, o.open_amount FROM (${items.sql}) o WHERE o.days_past_due >= ? ORDER BY o.receivable_id`,
+      [...items.bindings, settings.levels[0]]
+    )
   );
   const copies = await staffMailboxes(strapi, settings.copyRoles);
   let reminded = 0;
@@ -114,10 +118,14 @@ export const sendDunningReminders = async (strapi: Core.Strapi, now: Date, setti
         salesperson: { name: customer?.salesperson ? customer.salesperson.displayName || customer.salesperson.username : '' },
       };
       const staff: Mailbox[] = [
-        ...(customer?.salesperson?.email ? [{ email: customer.salesperson.email, language: mailLanguage(customer.salesperson.preferredLanguage) }] : []),
+        ...(customer?.salesperson?.email
+          ? [{ email: customer.salesperson.email, language: mailLanguage(customer.salesperson.preferredLanguage) }]
+          : []),
         ...copies,
       ];
-      const mails = [...new Map(staff.map((mailbox) => [mailbox.email, mailbox])).values()].map((mailbox): { mailbox: Mailbox; template: TemplateName } => ({ mailbox, template: 'collection.dunning-reminder' }));
+      const mails = [...new Map(staff.map((mailbox) => [mailbox.email, mailbox])).values()].map(
+        (mailbox): { mailbox: Mailbox; template: TemplateName } => ({ mailbox, template: 'collection.dunning-reminder' })
+      );
       const contact = level >= settings.customerFromLevel ? customerMailbox(customer) : null;
       if (contact) mails.push({ mailbox: contact, template: 'collection.dunning-customer' });
       for (const { mailbox, template } of mails) {
@@ -155,15 +163,31 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
         currency: total.currency,
         overdue: groupedMoney(total.overdue),
         customers: total.customers,
-        buckets: Object.entries(total.amounts).map(([key, amount]) => ({ en: labels.get(key)!.en, zh: labels.get(key)!.zh, amount: groupedMoney(amount) })),
+        buckets: Object.entries(total.amounts).map(([key, amount]) => ({
+          en: labels.get(key)!.en,
+          zh: labels.get(key)!.zh,
+          amount: groupedMoney(amount),
+        })),
       })),
-      top: report.rows.slice(0, 10).map((row) => ({ customer: row.customer.label, salesperson: row.salesperson, overdue: groupedMoney(row.overdue), currency: row.currency })),
+      top: report.rows.slice(0, 10).map((row) => ({
+        customer: row.customer.label,
+        salesperson: row.salesperson,
+        overdue: groupedMoney(row.overdue),
+        currency: row.currency,
+      })),
       nothingOverdue: report.rows.length === 0,
       // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).
       attachments: [{ kind: 'overdue-report', ref: asOf }] satisfies AttachmentRef[],
     };
     for (const mailbox of await staffMailboxes(strapi, settings.reportRoles)) {
-      await notify(strapi, { event: 'collection.overdue-report', key: `collection.overdue-report:${week}:${mailbox.email}`, to: mailbox.email, template: 'collection.overdue-report', locale: mailbox.language, data });
+      await notify(strapi, {
+        event: 'collection.overdue-report',
+        key: `collection.overdue-report:${week}:${mailbox.email}`,
+        to: mailbox.email,
+        template: 'collection.overdue-report',
+        locale: mailbox.language,
+        data,
+      });
     }
   });
 };
@@ -178,7 +202,11 @@ export const runCollectionJob = (strapi: Core.Strapi, now = new Date()) =>
       const settings = dunningSettings(strapi);
       const credit = await reassessAllCredit(strapi, now);
       await keepMonthEndSnapshots(strapi, now);
-      return { credit, reminders: await sendDunningReminders(strapi, now, settings), report: await sendOverdueReport(strapi, now, settings) };
+      return {
+        credit,
+        reminders: await sendDunningReminders(strapi, now, settings),
+        report: await sendOverdueReport(strapi, now, settings),
+      };
     },
     now.getTime()
   );

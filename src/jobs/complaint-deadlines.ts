@@ -52,7 +52,13 @@ export const closeQuietComplaints = async (strapi: Core.Strapi, now: Date): Prom
 
 /** One round of the job; null when another instance is running it. */
 export const runComplaintJob = (strapi: Core.Strapi, now = new Date()) =>
-  withJobLease(strapi, 'complaint-deadlines', 10 * 60 * 1000, async () => ({
-    escalated: await escalateOverdue(strapi, now),
-    closed: await closeQuietComplaints(strapi, now),
-  }), now.getTime());
+  withJobLease(
+    strapi,
+    'complaint-deadlines',
+    10 * 60 * 1000,
+    async () => ({
+      escalated: await escalateOverdue(strapi, now),
+      closed: await closeQuietComplaints(strapi, now),
+    }),
+    now.getTime()
+  );

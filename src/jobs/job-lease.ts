@@ -8,10 +8,19 @@ import type { Core } from '@strapi/strapi';
 export const LEASE_TABLE = 'job_leases';
 
 /** Runs `work` if this instance wins the lease; resolves to its result, or null when another instance holds it. */
-export const withJobLease = async <T>(strapi: Core.Strapi, job: string, leaseMs: number, work: () => Promise<T>, now = Date.now()): Promise<T | null> => {
+export const withJobLease = async <T>(
+  strapi: Core.Strapi,
+  job: string,
+  leaseMs: number,
+  work: () => Promise<T>,
+  now = Date.now()
+): Promise<T | null> => {
   const knex = strapi.db.connection;
   await knex(LEASE_TABLE).insert({ job, leased_until: 0 }).onConflict('job').ignore();
-  const won = await knex(LEASE_TABLE).where({ job }).andWhere('leased_until', '<', now).update({ leased_until: now + leaseMs });
+  const won = await knex(LEASE_TABLE)
+    .where({ job })
+    .andWhere('leased_until', '<', now)
+    .update({ leased_until: now + leaseMs });
   if (!won) return null;
   try {
     return await work();

@@ -9,17 +9,36 @@ import Decimal from 'decimal.js';
 import type { Context } from 'koa';
 import { dateIn } from '../domain/business-date';
 import { CONTRACT_STATES } from '../domain/contract-review';
-import { calendarDate, customerDocument, declareQuery, listOf, moneyAmount, oneOf, QueryValues, staffUser, wholeNumber } from '../platform/query-input';
+import {
+  calendarDate,
+  customerDocument,
+  declareQuery,
+  listOf,
+  moneyAmount,
+  oneOf,
+  QueryValues,
+  staffUser,
+  wholeNumber,
+} from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
 import { CONTRACT } from '../platform/uids';
-
 
 export const LEDGER_FORMATS = ['json', 'xlsx', 'csv'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 export const LEDGER_PARAMETERS = [
-  'format', 'customer', 'state', 'revisions', 'from', 'to', 'salesperson', 'minTotal', 'maxTotal', 'page', 'pageSize',
+  'format',
+  'customer',
+  'state',
+  'revisions',
+  'from',
+  'to',
+  'salesperson',
+  'minTotal',
+  'maxTotal',
+  'page',
+  'pageSize',
 ] as const;
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
@@ -82,7 +101,9 @@ export const ledgerQuery = (strapi: Core.Strapi, defaultFormat: LedgerFormat) =>
     },
     ({ from, to, minTotal, maxTotal }) => [
       ...(from && to && from > to ? [{ path: ['to'], message: `must not be before from (${from})` }] : []),
-      ...(minTotal && maxTotal && minTotal.greaterThan(maxTotal) ? [{ path: ['maxTotal'], message: `must not be less than minTotal (${minTotal.toFixed(2)})` }] : []),
+      ...(minTotal && maxTotal && minTotal.greaterThan(maxTotal)
+        ? [{ path: ['maxTotal'], message: `must not be less than minTotal (${minTotal.toFixed(2)})` }]
+        : []),
     ]
   );
 
@@ -166,7 +187,19 @@ const PERSON = { select: ['username', 'displayName'] };
 const findRows = async (strapi: Core.Strapi, where: Record<string, unknown>, offset: number, limit: number): Promise<LedgerRow[]> => {
   const contracts = (await strapi.db.query(CONTRACT).findMany({
     where,
-    select: ['number', 'revision', 'state', 'contractDate', 'currency', 'total', 'deliveryDate', 'paymentTerms', 'submittedAt', 'decidedAt', 'activatedAt'],
+    select: [
+      'number',
+      'revision',
+      'state',
+      'contractDate',
+      'currency',
+      'total',
+      'deliveryDate',
+      'paymentTerms',
+      'submittedAt',
+      'decidedAt',
+      'activatedAt',
+    ],
     populate: {
       customer: { select: ['code', 'name'], populate: { salesperson: PERSON } },
       orders: { select: ['number'] },
@@ -201,8 +234,8 @@ export const contractLedger = (strapi: Core.Strapi, query: LedgerQuery): Contrac
       const rows = await findRows(strapi, where, (page - 1) * pageSize, pageSize);
       return { rows, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
-    toXlsx: async () => toXlsx([...LEDGER_COLUMNS], await allRows(strapi, where) as Row[], options),
-    toCsv: async () => toCsv([...LEDGER_COLUMNS], await allRows(strapi, where) as Row[], options),
+    toXlsx: async () => toXlsx([...LEDGER_COLUMNS], (await allRows(strapi, where)) as Row[], options),
+    toCsv: async () => toCsv([...LEDGER_COLUMNS], (await allRows(strapi, where)) as Row[], options),
   };
 };
 

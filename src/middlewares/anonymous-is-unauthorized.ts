@@ -13,8 +13,7 @@ type Context = {
   set: (name: string, value: string) => void;
 };
 
-const refusedAnonymous = (ctx: Context, status: number) =>
-  status === 403 && !ctx.headers.authorization && ctx.path.startsWith('/api/');
+const refusedAnonymous = (ctx: Context, status: number) => status === 403 && !ctx.headers.authorization && ctx.path.startsWith('/api/');
 
 const logInFirst = (ctx: Context) => {
   ctx.set('WWW-Authenticate', 'Bearer');

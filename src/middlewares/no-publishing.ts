@@ -7,7 +7,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-const PUBLISHING = /^\/content-manager\/collection-types\/([^/]+)\/(?:[^/]+\/)?actions\/(publish|unpublish|discard|bulkPublish|bulkUnpublish)$/;
+const PUBLISHING =
+  /^\/content-manager\/collection-types\/([^/]+)\/(?:[^/]+\/)?actions\/(publish|unpublish|discard|bulkPublish|bulkUnpublish)$/;
 
 type Context = { path: string; method: string };
 
@@ -16,7 +17,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const match = ctx.method === 'POST' ? PUBLISHING.exec(ctx.path) : null;
     if (match) {
       const uid = decodeURIComponent(match[1]);
-      const model = strapi.getModel(uid as UID.Schema) as { options?: { draftAndPublish?: boolean }; info?: { pluralName?: string } } | undefined;
+      const model = strapi.getModel(uid as UID.Schema) as
+        { options?: { draftAndPublish?: boolean }; info?: { pluralName?: string } } | undefined;
       if (model && model.options?.draftAndPublish !== true) {
         throw new errors.ValidationError(
           `${model.info?.pluralName ?? uid} are not drafted and published: a record is in force once saved, and its state changes only through its workflow actions (${match[2]} is not available)`,

@@ -49,7 +49,9 @@ export const redactStoredLinks = async (strapi: Core.Strapi, table = 'notificati
       links[variable] = { purpose: kind.purpose, documentId, nonce };
       delete payload[variable];
     }
-    await knex(table).where({ id: row.id }).update({ payload: JSON.stringify({ ...payload, links }) });
+    await knex(table)
+      .where({ id: row.id })
+      .update({ payload: JSON.stringify({ ...payload, links }) });
   }
   return rows.length;
 };

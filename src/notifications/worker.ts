@@ -57,7 +57,10 @@ const claim = async (strapi: Core.Strapi, settings: WorkerSettings, now: Date): 
 
 /** Records the outcome, only if this worker still holds the row. */
 const record = (strapi: Core.Strapi, id: number, changes: Record<string, unknown>) =>
-  strapi.db.connection(TABLE).where({ id, state: 'sending' }).update({ ...changes, updated_at: new Date() });
+  strapi.db
+    .connection(TABLE)
+    .where({ id, state: 'sending' })
+    .update({ ...changes, updated_at: new Date() });
 
 const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: ClaimedRow, now: Date) => {
   const messageId = messageIdOf(row.document_id, settings.messageIdDomain);
@@ -67,7 +70,10 @@ const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: Claim
     const payload = { ...stored, ...renderLinks(strapi, stored.links) };
     const mail = renderMail(row.template, row.language, payload, strapi.config.get('server.notifications.templateOverrides', {}));
     const attachments = await renderAttachments(strapi, payload.attachments);
-    await strapi.plugin('email').service('email').send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
+    await strapi
+      .plugin('email')
+      .service('email')
+      .send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
     await record(strapi, row.id, { state: 'sent', sent_at: new Date(), message_id: messageId, last_error: null });
     return 'sent';
   } catch (error) {

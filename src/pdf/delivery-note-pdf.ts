@@ -8,8 +8,22 @@
  */
 import Decimal from 'decimal.js';
 import {
-  bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, present,
-  regular, bottomLimit, SIDE, SMALL_SIZE, startDocument, UnprintableText, UnprintableTextError,
+  bold,
+  CONTENT_WIDTH,
+  Doc,
+  drawDocumentHeader,
+  drawFlowingRow,
+  drawParticularsColumn,
+  drawTableHeader,
+  missingGlyphs,
+  present,
+  regular,
+  bottomLimit,
+  SIDE,
+  SMALL_SIZE,
+  startDocument,
+  UnprintableText,
+  UnprintableTextError,
 } from './pdf-layout';
 
 export { UnprintableTextError };
@@ -129,7 +143,6 @@ const COLUMNS = [
   { zh: '单位', en: 'Unit', width: CONTENT_WIDTH - 34 - 86 - 160 - 125 - 64, align: 'center' as const },
 ];
 
-
 /** Company, title, number and date on top of every page, so a loose page still says what it is. */
 const drawPageHeader = (doc: Doc, note: DeliveryNote) =>
   drawDocumentHeader(doc, note.company, '出货单 Delivery note', `单号 No.: ${note.shipmentNumber}`, `日期 Date: ${note.date}`);
@@ -169,7 +182,10 @@ const drawParticulars = (doc: Doc, note: DeliveryNote) => {
   const leftWidth = Math.round((CONTENT_WIDTH - gap) * 0.56);
   const rightWidth = CONTENT_WIDTH - gap - leftWidth;
   const top = doc.y + 8;
-  const bottom = Math.max(drawParticularsColumn(doc, left, SIDE, top, leftWidth), drawParticularsColumn(doc, right, SIDE + leftWidth + gap, top, rightWidth));
+  const bottom = Math.max(
+    drawParticularsColumn(doc, left, SIDE, top, leftWidth),
+    drawParticularsColumn(doc, right, SIDE + leftWidth + gap, top, rightWidth)
+  );
   doc.x = SIDE;
   doc.y = bottom + 6;
 };
@@ -189,7 +205,9 @@ const drawSignatures = (doc: Doc) => {
     const x = SIDE + i * (width + gap);
     doc.rect(x, y, width, SIGNATURE_HEIGHT).lineWidth(0.5).stroke();
     bold(doc).text(`${box.zh} ${box.en}`, x + 6, y + 6, { width: width - 12, lineBreak: false });
-    regular(doc, SMALL_SIZE).fillColor('#444444').text('日期 Date:', x + 6, y + SIGNATURE_HEIGHT - 18, { width: width - 12, lineBreak: false });
+    regular(doc, SMALL_SIZE)
+      .fillColor('#444444')
+      .text('日期 Date:', x + 6, y + SIGNATURE_HEIGHT - 18, { width: width - 12, lineBreak: false });
   });
   doc.x = SIDE;
   doc.y = y + SIGNATURE_HEIGHT;

@@ -37,11 +37,14 @@ export interface UnprintableText {
  * signs or confirms; the caller tells the user which field to correct.
  */
 export class UnprintableTextError extends Error {
-  constructor(readonly problems: UnprintableText[], documentName = 'Document') {
+  constructor(
+    readonly problems: UnprintableText[],
+    documentName = 'Document'
+  ) {
     super(
       `${documentName} text the font cannot print: ${problems
         .map((p) => `${p.field} (${p.characters.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()} ${c}`).join(', ')})`)
-        .join('; ')}`,
+        .join('; ')}`
     );
     this.name = 'UnprintableTextError';
   }
@@ -89,7 +92,8 @@ export interface TableCell {
   align: Align;
 }
 
-const widthOf = (columns: readonly TableColumn[], column: number, span = 1) => columns.slice(column, column + span).reduce((sum, c) => sum + c.width, 0);
+const widthOf = (columns: readonly TableColumn[], column: number, span = 1) =>
+  columns.slice(column, column + span).reduce((sum, c) => sum + c.width, 0);
 
 export const rowHeight = (doc: Doc, columns: readonly TableColumn[], cells: readonly { text: string; span?: number }[]) => {
   let column = 0;
@@ -103,7 +107,12 @@ export const rowHeight = (doc: Doc, columns: readonly TableColumn[], cells: read
 };
 
 /** One table row; cells may span several columns. doc.y moves below the row. */
-export const drawRow = (doc: Doc, columns: readonly TableColumn[], cells: readonly TableCell[], height = rowHeight(doc, columns, cells)) => {
+export const drawRow = (
+  doc: Doc,
+  columns: readonly TableColumn[],
+  cells: readonly TableCell[],
+  height = rowHeight(doc, columns, cells)
+) => {
   let x = SIDE;
   let column = 0;
   const y = doc.y;
@@ -134,7 +143,12 @@ export const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bott
  * A row of a table that may run over pages: a new page repeats the table header first. `style`
  * sets the row's font (after the header's bold).
  */
-export const drawFlowingRow = (doc: Doc, columns: readonly TableColumn[], cells: readonly TableCell[], style: (doc: Doc) => void = regular) => {
+export const drawFlowingRow = (
+  doc: Doc,
+  columns: readonly TableColumn[],
+  cells: readonly TableCell[],
+  style: (doc: Doc) => void = regular
+) => {
   style(doc);
   const height = rowHeight(doc, columns, cells);
   if (doc.y + height > bottomLimit(doc)) {
@@ -189,7 +203,11 @@ export const startDocument = (info: { Title: string; Author: string; Subject: st
       const y = doc.page.height - FOOTER_HEIGHT;
       regular(doc, SMALL_SIZE).fillColor('#444444');
       doc.text(footerLabel, SIDE, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
-      doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, SIDE + CONTENT_WIDTH / 3, y, { width: CONTENT_WIDTH / 3, align: 'center', lineBreak: false });
+      doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, SIDE + CONTENT_WIDTH / 3, y, {
+        width: CONTENT_WIDTH / 3,
+        align: 'center',
+        lineBreak: false,
+      });
       doc.page.margins.bottom = bottomMargin;
     }
     doc.end();
@@ -205,7 +223,9 @@ export const drawParticularsColumn = (doc: Doc, rows: [string, string][], x: num
   const valueWidth = width - labelWidth;
   let y = top;
   for (const [label, value] of rows) {
-    regular(doc, SMALL_SIZE).fillColor('#444444').text(label, x, y + 1, { width: labelWidth, lineBreak: false });
+    regular(doc, SMALL_SIZE)
+      .fillColor('#444444')
+      .text(label, x, y + 1, { width: labelWidth, lineBreak: false });
     regular(doc);
     const height = doc.heightOfString(value, { width: valueWidth });
     doc.text(value, x + labelWidth, y, { width: valueWidth });
@@ -215,7 +235,13 @@ export const drawParticularsColumn = (doc: Doc, rows: [string, string][], x: num
 };
 
 /** Company, title, number and date: the header both documents print on every page. */
-export const drawDocumentHeader = (doc: Doc, company: { name: string; address: string }, title: string, numberLine: string, dateLine: string) => {
+export const drawDocumentHeader = (
+  doc: Doc,
+  company: { name: string; address: string },
+  title: string,
+  numberLine: string,
+  dateLine: string
+) => {
   let y = HEADER_TOP;
   bold(doc, 13).text(company.name, SIDE, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false, ellipsis: true });
   y += 18;
@@ -226,5 +252,9 @@ export const drawDocumentHeader = (doc: Doc, company: { name: string; address: s
   regular(doc, BODY_SIZE).text(numberLine, SIDE, y, { width: CONTENT_WIDTH / 2, lineBreak: false });
   doc.text(dateLine, SIDE + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
   y += 15;
-  doc.moveTo(SIDE, y).lineTo(SIDE + CONTENT_WIDTH, y).lineWidth(0.8).stroke();
+  doc
+    .moveTo(SIDE, y)
+    .lineTo(SIDE + CONTENT_WIDTH, y)
+    .lineWidth(0.8)
+    .stroke();
 };

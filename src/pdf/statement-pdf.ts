@@ -8,8 +8,21 @@ import { AgingBucket } from '../domain/aging';
 import { groupedMoney } from '../domain/money';
 import { ENTRY_HEADINGS, ENTRY_LABELS, IssuedStatement, OpenItem, OPEN_ITEM_HEADINGS, StatementLine } from '../domain/statement';
 import {
-  bold, CONTENT_WIDTH, Doc, drawDocumentHeader, drawFlowingRow, drawParticularsColumn, drawTableHeader, missingGlyphs, regular, bottomLimit,
-  SIDE, SMALL_SIZE, startDocument, TableColumn, UnprintableTextError,
+  bold,
+  CONTENT_WIDTH,
+  Doc,
+  drawDocumentHeader,
+  drawFlowingRow,
+  drawParticularsColumn,
+  drawTableHeader,
+  missingGlyphs,
+  regular,
+  bottomLimit,
+  SIDE,
+  SMALL_SIZE,
+  startDocument,
+  TableColumn,
+  UnprintableTextError,
 } from './pdf-layout';
 
 export interface StatementDocument extends IssuedStatement {
@@ -75,8 +88,26 @@ const drawParticularsAndSummary = (doc: Doc, statement: StatementDocument, perio
   const top = doc.y + 8;
   const half = (CONTENT_WIDTH - 16) / 2;
   const bottom = Math.max(
-    drawParticularsColumn(doc, [['客户 Customer', `${statement.customer.code} ${statement.customer.name}`], ['地址 Address', statement.customer.address || '-']], SIDE, top, half),
-    drawParticularsColumn(doc, [['期间 Period', period], ['币种 Currency', statement.currency]], SIDE + half + 16, top, half)
+    drawParticularsColumn(
+      doc,
+      [
+        ['客户 Customer', `${statement.customer.code} ${statement.customer.name}`],
+        ['地址 Address', statement.customer.address || '-'],
+      ],
+      SIDE,
+      top,
+      half
+    ),
+    drawParticularsColumn(
+      doc,
+      [
+        ['期间 Period', period],
+        ['币种 Currency', statement.currency],
+      ],
+      SIDE + half + 16,
+      top,
+      half
+    )
   );
   doc.x = SIDE;
   doc.y = bottom + 6;
@@ -85,7 +116,10 @@ const drawParticularsAndSummary = (doc: Doc, statement: StatementDocument, perio
   drawFlowingRow(
     doc,
     SUMMARY_COLUMNS,
-    [statement.openingBalance, statement.shipped, statement.received, statement.reversed, statement.closingBalance].map((amount) => ({ text: money(amount), align: 'right' as const })),
+    [statement.openingBalance, statement.shipped, statement.received, statement.reversed, statement.closingBalance].map((amount) => ({
+      text: money(amount),
+      align: 'right' as const,
+    })),
     bold
   );
 };
@@ -130,12 +164,30 @@ const drawOpenItems = (doc: Doc, statement: StatementDocument) => {
       { text: label ? `${label.zh}\n${label.en}` : item.bucket, align: 'center' },
     ]);
   }
-  drawFlowingRow(doc, ITEM_COLUMNS, [{ text: '未清项合计 Open items total', span: 4, align: 'right' }, { text: money(statement.aging.total), align: 'right' }, { text: '', span: 2, align: 'left' }], bold);
+  drawFlowingRow(
+    doc,
+    ITEM_COLUMNS,
+    [
+      { text: '未清项合计 Open items total', span: 4, align: 'right' },
+      { text: money(statement.aging.total), align: 'right' },
+      { text: '', span: 2, align: 'left' },
+    ],
+    bold
+  );
 
-  const agingColumns: TableColumn[] = statement.aging.buckets.map((b) => ({ zh: b.label.zh, en: b.label.en, width: CONTENT_WIDTH / statement.aging.buckets.length, align: 'right' }));
+  const agingColumns: TableColumn[] = statement.aging.buckets.map((b) => ({
+    zh: b.label.zh,
+    en: b.label.en,
+    width: CONTENT_WIDTH / statement.aging.buckets.length,
+    align: 'right',
+  }));
   heading(doc, '账龄 Aging');
   drawTableHeader(doc, agingColumns);
-  drawFlowingRow(doc, agingColumns, statement.aging.buckets.map((b) => ({ text: money(b.amount), align: 'right' as const })));
+  drawFlowingRow(
+    doc,
+    agingColumns,
+    statement.aging.buckets.map((b) => ({ text: money(b.amount), align: 'right' as const }))
+  );
 
   doc.y += 8;
   regular(doc).text(
@@ -158,8 +210,18 @@ const drawConfirmationBox = (doc: Doc, statement: StatementDocument) => {
   bold(doc).text('客户确认 Customer confirmation', SIDE + 6, y + 6, { width: CONTENT_WIDTH - 12 });
   regular(doc, SMALL_SIZE)
     .fillColor('#444444')
-    .text(`我司确认截至 ${statement.periodTo} 的余额为 ${money(statement.closingBalance)} ${statement.currency}。 We confirm the balance above.`, SIDE + 6, y + 22, { width: CONTENT_WIDTH - 12 });
-  regular(doc, SMALL_SIZE).fillColor('#444444').text('盖章/签字 Stamp / signature:                日期 Date:', SIDE + 6, y + boxHeight - 18, { width: CONTENT_WIDTH - 12, lineBreak: false });
+    .text(
+      `我司确认截至 ${statement.periodTo} 的余额为 ${money(statement.closingBalance)} ${statement.currency}。 We confirm the balance above.`,
+      SIDE + 6,
+      y + 22,
+      { width: CONTENT_WIDTH - 12 }
+    );
+  regular(doc, SMALL_SIZE)
+    .fillColor('#444444')
+    .text('盖章/签字 Stamp / signature:                日期 Date:', SIDE + 6, y + boxHeight - 18, {
+      width: CONTENT_WIDTH - 12,
+      lineBreak: false,
+    });
   doc.y = y + boxHeight;
 };
 
@@ -168,7 +230,8 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
   const period = `${statement.periodFrom} — ${statement.periodTo}`;
   const { doc, finish } = startDocument(
     { Title: `对账单 Statement ${statement.number}`, Author: statement.company.name, Subject: statement.customer.name },
-    (page) => drawDocumentHeader(page, statement.company, '对账单 Statement of account', `单号 No.: ${statement.number}`, `期间 Period: ${period}`)
+    (page) =>
+      drawDocumentHeader(page, statement.company, '对账单 Statement of account', `单号 No.: ${statement.number}`, `期间 Period: ${period}`)
   );
   drawParticularsAndSummary(doc, statement, period);
   drawEntries(doc, statement);

@@ -37,7 +37,9 @@ export const readContribution = async (knex: Knex, cube: Cube, where: string, bi
   const rows = rowsOf<Record<string, unknown>>(await knex.raw(cube.select(where), repeated(cube, bindings)));
   const contribution: Contribution = new Map();
   for (const row of rows) {
-    const key = cube.keys.map((column) => (typeof row[column] === 'number' || typeof row[column] === 'bigint' ? Number(row[column]) : String(row[column])));
+    const key = cube.keys.map((column) =>
+      typeof row[column] === 'number' || typeof row[column] === 'bigint' ? Number(row[column]) : String(row[column])
+    );
     contribution.set(JSON.stringify(key), { key, sums: cube.sums.map((column) => BigInt(String(row[column] ?? 0))) });
   }
   return contribution;
@@ -99,7 +101,13 @@ export const addSelected = async (knex: Knex, cube: Cube, where: string, binding
  * Runs `write` (which rewrites the facts matching `where`) and moves each cube by what those facts
  * contributed after it minus before it.
  */
-export const withCubesInStep = async (knex: Knex, cubes: Cube[], where: string, bindings: readonly Binding[], write: () => Promise<void>): Promise<void> => {
+export const withCubesInStep = async (
+  knex: Knex,
+  cubes: Cube[],
+  where: string,
+  bindings: readonly Binding[],
+  write: () => Promise<void>
+): Promise<void> => {
   const before = [];
   for (const cube of cubes) before.push(await readContribution(knex, cube, where, bindings));
   await write();

@@ -49,13 +49,11 @@ export const asValidation = async <T>(write: () => Promise<T>, uniqueField?: str
 };
 
 /** 409 Conflict: the request is valid but the record's state (or version) does not allow it now. */
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  createHttpError(409, message, { details });
+export const conflict = (message: string, details: Record<string, unknown> = {}) => createHttpError(409, message, { details });
 
 /**
  * 403 with the reason kept. Strapi's route authorization turns any errors.ForbiddenError thrown
  * below it into a bare "Forbidden" (only its PolicyError subclass passes); an HTTP error passes
  * with its message and details, and still reads `name: "ForbiddenError"` to clients.
  */
-export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
-  createHttpError(403, message, { details });
+export const forbidden = (message: string, details: Record<string, unknown> = {}) => createHttpError(403, message, { details });

@@ -32,16 +32,26 @@ export interface QueryDeclaration<S extends ParameterSpecs> {
 }
 
 /** Declares a query, inferring each parameter's type for `check` and for the handler. */
-export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: QueryDeclaration<S>['check']): QueryDeclaration<S> => ({ parameters, check });
+export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: QueryDeclaration<S>['check']): QueryDeclaration<S> => ({
+  parameters,
+  check,
+});
 
 export const oneOf = <T extends string, F extends T | undefined = T>(values: readonly T[], fallback: F): ParameterSpec<T | F> => ({
   fallback,
   read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
 });
 
-export const wholeNumber = <F extends number | undefined>(min: number, max: number, fallback: F | (() => F)): ParameterSpec<number | F> => ({
+export const wholeNumber = <F extends number | undefined>(
+  min: number,
+  max: number,
+  fallback: F | (() => F)
+): ParameterSpec<number | F> => ({
   fallback,
-  read: (value) => (/^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : { problem: `must be a whole number from ${min} to ${max}` }),
+  read: (value) =>
+    /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max
+      ? Number(value)
+      : { problem: `must be a whole number from ${min} to ${max}` },
 });
 
 export const calendarDate = <F extends string | undefined>(fallback: F | (() => F)): ParameterSpec<string | F> => ({
@@ -65,7 +75,8 @@ export const collectQuery = async <S extends ParameterSpecs>(
 ): Promise<ParameterValues<S>> => {
   const allowed = [...extra, ...Object.keys(declaration.parameters)];
   for (const name of Object.keys(query)) {
-    if (!allowed.includes(name)) problems.push({ path: [name], message: `unknown parameter; this endpoint takes ${allowed.join(', ') || 'none'}` });
+    if (!allowed.includes(name))
+      problems.push({ path: [name], message: `unknown parameter; this endpoint takes ${allowed.join(', ') || 'none'}` });
   }
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(declaration.parameters)) {
@@ -83,7 +94,10 @@ export const collectQuery = async <S extends ParameterSpecs>(
 };
 
 /** Reads `query` as `declaration` says, or throws one 400 naming every bad parameter. */
-export const readQuery = async <S extends ParameterSpecs>(query: Record<string, unknown>, declaration: QueryDeclaration<S>): Promise<ParameterValues<S>> => {
+export const readQuery = async <S extends ParameterSpecs>(
+  query: Record<string, unknown>,
+  declaration: QueryDeclaration<S>
+): Promise<ParameterValues<S>> => {
   const problems: FieldProblem[] = [];
   const values = await collectQuery(query, declaration, problems);
   if (problems.length > 0) throw validationError(problems);
@@ -96,7 +110,9 @@ export const listOf = <T extends string>(values: readonly T[], what: string): Pa
   read: (value) => {
     const items = value.split(',').map((item) => item.trim());
     const unknown = items.filter((item) => !(values as readonly string[]).includes(item));
-    return unknown.length === 0 ? (items as T[]) : { problem: `unknown ${what} ${unknown.join(', ')}; one or more (comma-separated) of ${values.join(', ')}` };
+    return unknown.length === 0
+      ? (items as T[])
+      : { problem: `unknown ${what} ${unknown.join(', ')}; one or more (comma-separated) of ${values.join(', ')}` };
   },
 });
 

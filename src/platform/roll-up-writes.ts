@@ -71,7 +71,8 @@ export const followWrites = (strapi: Core.Strapi, { models, concerned, resync, s
     event.state.concerned = await concerned(event.model.uid, await matchingIds(strapi, event.model.uid, event.params.where));
   };
   const remembered = (event: LifecycleEvent) => (event.state.concerned as number[] | undefined) ?? [];
-  const written = async (event: LifecycleEvent) => resync([...remembered(event), ...(await concerned(event.model.uid, idsOfResult(event)))]);
+  const written = async (event: LifecycleEvent) =>
+    resync([...remembered(event), ...(await concerned(event.model.uid, idsOfResult(event)))]);
   const updated = async (event: LifecycleEvent) => (applies(event) ? written(event) : undefined);
   const bulk = async (event: LifecycleEvent) => resync(remembered(event));
   strapi.db.lifecycles.subscribe({
@@ -82,6 +83,13 @@ export const followWrites = (strapi: Core.Strapi, { models, concerned, resync, s
     afterUpdateMany: bulk,
     ...(updatesOnly
       ? {}
-      : { afterCreate: written, afterCreateMany: written, beforeDelete: remember, afterDelete: bulk, beforeDeleteMany: remember, afterDeleteMany: bulk }),
+      : {
+          afterCreate: written,
+          afterCreateMany: written,
+          beforeDelete: remember,
+          afterDelete: bulk,
+          beforeDeleteMany: remember,
+          afterDeleteMany: bulk,
+        }),
   });
 };

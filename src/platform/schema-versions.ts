@@ -37,7 +37,8 @@ const checkOrder = (versions: SchemaVersion[]) => {
   });
 };
 
-const rowsOf = (result: unknown): Record<string, unknown>[] => (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows);
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
 
 const createVersionsTable = async (strapi: Core.Strapi) => {
   const postgres = strapi.db.dialect.client === 'postgres';
@@ -53,7 +54,9 @@ const createVersionsTable = async (strapi: Core.Strapi) => {
 
 /** The versions recorded as applied, by number. */
 export const appliedVersions = async (strapi: Core.Strapi): Promise<number[]> =>
-  (await strapi.db.connection(SCHEMA_VERSIONS_TABLE).select('version').orderBy('version')).map((row: { version: unknown }) => Number(row.version));
+  (await strapi.db.connection(SCHEMA_VERSIONS_TABLE).select('version').orderBy('version')).map((row: { version: unknown }) =>
+    Number(row.version)
+  );
 
 /** Applies the versions not yet recorded, each in its own transaction; see the top of this file. */
 export const applySchemaVersions = async (strapi: Core.Strapi, versions: SchemaVersion[] = VERSIONS): Promise<AppliedVersions> => {
@@ -73,10 +76,10 @@ export const applySchemaVersions = async (strapi: Core.Strapi, versions: SchemaV
     const applied = await strapi.db.connection.transaction(async (trx) => {
       // The claim comes first: on SQLite a transaction that has read cannot wait for the write lock.
       const claimed = rowsOf(
-        await trx.raw(`INSERT INTO ${SCHEMA_VERSIONS_TABLE} (version, name) VALUES (?, ?) ON CONFLICT (version) DO NOTHING RETURNING version`, [
-          version.version,
-          version.name,
-        ])
+        await trx.raw(
+          `INSERT INTO ${SCHEMA_VERSIONS_TABLE} (version, name) VALUES (?, ?) ON CONFLICT (version) DO NOTHING RETURNING version`,
+          [version.version, version.name]
+        )
       );
       if (claimed.length === 0) return false;
       const context: VersionContext = {

@@ -123,6 +123,10 @@ export const openSignedLink = async <T extends OpenedLink>(
 export const spendSignedLink = async (strapi: Core.Strapi, kind: SignedLinkKind, link: OpenedLink) => {
   const meta = metaOf(strapi, kind.uid);
   const column = meta.column(kind.hashField);
-  const spent = await strapi.db.transaction(({ trx }) => trx(meta.table).where({ id: link.id, [column]: link.linkHash }).update({ [column]: null }));
+  const spent = await strapi.db.transaction(({ trx }) =>
+    trx(meta.table)
+      .where({ id: link.id, [column]: link.linkHash })
+      .update({ [column]: null })
+  );
   if (!spent) throw createHttpError(410, `This ${kind.noun} has already been used.`);
 };

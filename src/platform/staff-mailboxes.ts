@@ -4,7 +4,6 @@ import { MAIL_LOCALES, MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
 import { USER } from './uids';
 
-
 export const mailLanguage = (value: unknown): MailLocale =>
   (MAIL_LOCALES as readonly unknown[]).includes(value) ? (value as MailLocale) : 'zh-CN';
 

@@ -59,7 +59,12 @@ const excelValue = (column: Column, value: string | number | null, timeZone: str
 };
 
 /** Adds one sheet (a header row, frozen and filtered, then the rows) to a workbook. */
-export const addSheet = (workbook: ExcelJS.Workbook, columns: Column[], rows: Row[], { sheetName, timeZone }: ExportOptions): ExcelJS.Worksheet => {
+export const addSheet = (
+  workbook: ExcelJS.Workbook,
+  columns: Column[],
+  rows: Row[],
+  { sheetName, timeZone }: ExportOptions
+): ExcelJS.Worksheet => {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({
     key: column.key,
@@ -114,7 +119,12 @@ export const toCsv = (columns: Column[], rows: Row[], { timeZone }: ExportOption
 export type Cell = string | number | null;
 
 /** A sheet of plain rows under a bold, frozen header; columns sized to their text; number formats by column (1-based). */
-export const addCellSheet = (workbook: ExcelJS.Workbook, sheet: { name: string; headers: readonly string[] }, rows: Cell[][], numberFormats: Record<number, string> = {}) => {
+export const addCellSheet = (
+  workbook: ExcelJS.Workbook,
+  sheet: { name: string; headers: readonly string[] },
+  rows: Cell[][],
+  numberFormats: Record<number, string> = {}
+) => {
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.addRow([...sheet.headers]).font = { bold: true };
   for (const row of rows) worksheet.addRow(row);

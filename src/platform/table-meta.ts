@@ -16,7 +16,12 @@ export const metaOf = (strapi: Core.Strapi, uid: string) => {
     const stored = meta.attributes[attribute];
     const joinTable = stored && 'joinTable' in stored ? stored.joinTable : undefined;
     if (!joinTable || !('inverseJoinColumn' in joinTable)) throw new Error(`${uid}.${attribute} is not stored in a link table`);
-    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name, pivotColumns: joinTable.pivotColumns };
+    return {
+      table: joinTable.name,
+      owner: joinTable.joinColumn.name,
+      target: joinTable.inverseJoinColumn.name,
+      pivotColumns: joinTable.pivotColumns,
+    };
   };
   return { table: meta.tableName, column, link };
 };

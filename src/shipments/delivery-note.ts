@@ -11,7 +11,6 @@ import { DeliveryNote, renderDeliveryNote } from '../pdf/delivery-note-pdf';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, SHIPMENT } from '../platform/uids';
 
-
 export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): Promise<DeliveryNote> => {
   const shipment = await strapi.db.query(SHIPMENT).findOne({
     where: { documentId },
@@ -22,7 +21,9 @@ export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): P
     },
   });
   if (!shipment) throw new errors.NotFoundError('No shipment with this documentId');
-  const contract = await strapi.db.query(CONTRACT).findOne({ where: { orders: { id: shipment.order.id } }, select: ['number'], orderBy: { revision: 'desc' } });
+  const contract = await strapi.db
+    .query(CONTRACT)
+    .findOne({ where: { orders: { id: shipment.order.id } }, select: ['number'], orderBy: { revision: 'desc' } });
   const contacts: { name: string; phone: string | null; primary: boolean }[] = shipment.customer?.contacts ?? [];
   const contact = contacts.find((candidate) => candidate.primary) ?? contacts[0];
   const company = strapi.config.get('server.business.company') as { name: string; address: string };
@@ -45,14 +46,16 @@ export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): P
         : { kind: 'truck', plate: shipment.truckPlate ?? '', driverName: shipment.driverName ?? '', driverPhone: shipment.driverPhone },
     inspectionReference: shipment.inspectionReference,
     customsReference: shipment.customsReference,
-    lines: shipment.lines.map((line: { quantity: number; specification: string | null; product: { sku: string; name: string; unit: string } }, index: number) => ({
-      lineNo: index + 1,
-      sku: line.product.sku,
-      name: line.product.name,
-      specification: line.specification,
-      quantity: line.quantity,
-      unit: line.product.unit,
-    })),
+    lines: shipment.lines.map(
+      (line: { quantity: number; specification: string | null; product: { sku: string; name: string; unit: string } }, index: number) => ({
+        lineNo: index + 1,
+        sku: line.product.sku,
+        name: line.product.name,
+        specification: line.specification,
+        quantity: line.quantity,
+        unit: line.product.unit,
+      })
+    ),
     remarks: shipment.remarks,
   };
 };

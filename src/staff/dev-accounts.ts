@@ -39,16 +39,19 @@ const ensureRestUser = async (strapi: Core.Strapi, role: RoleCode, password: str
   if (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } })) return;
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
   const [lastname, firstname] = DEMO_NAMES[role];
-  await strapi.plugin('users-permissions').service('user').add({
-    username: role,
-    email,
-    displayName: `${lastname}${firstname}（${STAFF_ROLES[role].nameZh}）`,
-    password,
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: roleRow.id,
-  });
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: role,
+      email,
+      displayName: `${lastname}${firstname}（${STAFF_ROLES[role].nameZh}）`,
+      password,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+    });
 };
 
 export const ensureDevAccounts = async (strapi: Core.Strapi, password: string): Promise<void> => {

@@ -52,8 +52,7 @@ const ADMIN_ACTIONS: Record<AccessLevel, string> = {
   delete: 'plugin::content-manager.explorer.delete',
 };
 
-const accessFor = (role: RoleCode): [RecordName, AccessLevel[]][] =>
-  RECORDS.map((record) => [record, ACCESS_MATRIX[record][role] ?? []]);
+const accessFor = (role: RoleCode): [RecordName, AccessLevel[]][] => RECORDS.map((record) => [record, ACCESS_MATRIX[record][role] ?? []]);
 
 /** The REST (Users & Permissions) actions a role gets, sorted. */
 export const restActionsFor = (role: RoleCode): string[] => {

@@ -68,7 +68,10 @@ const datetimeSql = async (strapi: Core.Strapi, knex: Knex, timeZone: string, re
   }
   // SQLite: the wall clock is the instant plus the zone's offset then; the offsets in force over
   // the stored range come from the platform's zone data (daylight saving included).
-  const range = (await knex(table).min({ first: received }).max({ last: received }).first()) as { first: number | null; last: number | null };
+  const range = (await knex(table).min({ first: received }).max({ last: received }).first()) as {
+    first: number | null;
+    last: number | null;
+  };
   const periods = range?.first == null || range.last == null ? [] : offsetPeriods(timeZone, Number(range.first), Number(range.last));
   return {
     durationMs: (later: string, earlier: string): Sql => ({ sql: `(${later} - ${earlier})`, bindings: [] }),
@@ -98,13 +101,22 @@ const conditions = (strapi: Core.Strapi, { filters, scope, timeZone }: CountRequ
   if (filters.severity) where.push({ sql: `${col('severity')} = ?`, bindings: [filters.severity] });
   const salesperson = customers.link('salesperson');
   if (scope.region !== undefined) {
-    where.push({ sql: `cl.customer_ref IN (SELECT id FROM ${id(customers.table)} WHERE ${id(customers.column('region'))} = ?)`, bindings: [scope.region] });
+    where.push({
+      sql: `cl.customer_ref IN (SELECT id FROM ${id(customers.table)} WHERE ${id(customers.column('region'))} = ?)`,
+      bindings: [scope.region],
+    });
   }
   if (scope.salespersonId !== undefined) {
-    where.push({ sql: `cl.customer_ref IN (SELECT ${id(salesperson.owner)} FROM ${id(salesperson.table)} WHERE ${id(salesperson.target)} = ?)`, bindings: [scope.salespersonId] });
+    where.push({
+      sql: `cl.customer_ref IN (SELECT ${id(salesperson.owner)} FROM ${id(salesperson.table)} WHERE ${id(salesperson.target)} = ?)`,
+      bindings: [scope.salespersonId],
+    });
   }
   if (scope.productCategory !== undefined) {
-    where.push({ sql: `pl.product_ref IN (SELECT id FROM ${id(products.table)} WHERE ${id(products.column('category'))} = ?)`, bindings: [scope.productCategory] });
+    where.push({
+      sql: `pl.product_ref IN (SELECT id FROM ${id(products.table)} WHERE ${id(products.column('category'))} = ?)`,
+      bindings: [scope.productCategory],
+    });
   }
   return where;
 };
@@ -179,7 +191,9 @@ export const countComplaints = async (strapi: Core.Strapi, request: CountRequest
       COUNT(close_ms) AS closes, SUM(close_ms) AS close_sum, ${p90('close_ms')} AS close_p90,
       COUNT(product_ref) AS with_product, COUNT(customer_ref) AS with_customer
     FROM counted`);
-  const byMonth = await run(`SELECT month, COUNT(*) AS n, ${judged} FROM counted GROUP BY month ORDER BY CASE WHEN month IS NULL THEN 1 ELSE 0 END, month`);
+  const byMonth = await run(
+    `SELECT month, COUNT(*) AS n, ${judged} FROM counted GROUP BY month ORDER BY CASE WHEN month IS NULL THEN 1 ELSE 0 END, month`
+  );
   const byGroup = (column: 'category' | 'severity') =>
     run(`SELECT ${column} AS group_value, COUNT(*) AS n, ${judged} FROM counted GROUP BY ${column} ORDER BY n DESC, ${column}`);
   const [byCategory, bySeverity] = [await byGroup('category'), await byGroup('severity')];

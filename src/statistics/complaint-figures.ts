@@ -57,9 +57,14 @@ export interface ComplaintCounts {
 }
 
 const count = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const places = (value: Decimal.Value, digits: number): number => new Decimal(value).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
+const places = (value: Decimal.Value, digits: number): number =>
+  new Decimal(value).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
 const hours = (ms: Decimal.Value): number => places(new Decimal(ms).div(3_600_000), 2);
-const groupCount = (row: Row): GroupCount => ({ count: count(row.n), justified: count(row.justified), unjustified: count(row.unjustified) });
+const groupCount = (row: Row): GroupCount => ({
+  count: count(row.n),
+  justified: count(row.justified),
+  unjustified: count(row.unjustified),
+});
 
 const timeliness = (n: unknown, sum: unknown, p90Ms: unknown): Timeliness => ({
   count: count(n),
@@ -78,15 +83,30 @@ const judgementOf = (totals: Row): ComplaintStatistics['judgement'] => {
   const justified = count(totals.justified);
   const unjustified = count(totals.unjustified);
   const judged = justified + unjustified;
-  return { judged, justified, unjustified, rate: judged === 0 ? null : new Decimal(justified).div(judged).toFixed(4, Decimal.ROUND_HALF_UP) };
+  return {
+    judged,
+    justified,
+    unjustified,
+    rate: judged === 0 ? null : new Decimal(justified).div(judged).toFixed(4, Decimal.ROUND_HALF_UP),
+  };
 };
 
 /** The statistics of the counted aggregates, for the filters, report zone and instant they were counted with. */
 export const complaintFigures = (counts: ComplaintCounts, filters: ComplaintFilters, timeZone: string, now: Date): ComplaintStatistics => {
   const { totals } = counts;
   const total = count(totals.total);
-  const productRows = counts.topProducts.map((row) => ({ documentId: String(row.document_id), sku: (row.sku as string) ?? null, name: (row.name as string) ?? null, count: count(row.n) }));
-  const customerRows = counts.topCustomers.map((row) => ({ documentId: String(row.document_id), code: (row.code as string) ?? null, name: (row.name as string) ?? null, count: count(row.n) }));
+  const productRows = counts.topProducts.map((row) => ({
+    documentId: String(row.document_id),
+    sku: (row.sku as string) ?? null,
+    name: (row.name as string) ?? null,
+    count: count(row.n),
+  }));
+  const customerRows = counts.topCustomers.map((row) => ({
+    documentId: String(row.document_id),
+    code: (row.code as string) ?? null,
+    name: (row.name as string) ?? null,
+    count: count(row.n),
+  }));
   return {
     filters: {
       from: filters.from ?? null,

@@ -19,7 +19,8 @@ export interface ComplaintFilters {
   severity?: string;
 }
 
-const enumValues = (strapi: Core.Strapi, attribute: 'category' | 'severity'): readonly string[] => strapi.contentType(COMPLAINT).attributes[attribute].enum;
+const enumValues = (strapi: Core.Strapi, attribute: 'category' | 'severity'): readonly string[] =>
+  strapi.contentType(COMPLAINT).attributes[attribute].enum;
 
 /** The statistics' parameters; a customer naming nobody is a typo, not an empty report. */
 const complaintQuery = (strapi: Core.Strapi) =>

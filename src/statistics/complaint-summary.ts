@@ -9,8 +9,14 @@ export const SUMMARY_SHEETS = {
   summary: { name: '概览 Summary', headers: ['指标 Measure', '数值 Value'] },
   timeliness: { name: '时效 Timeliness', headers: ['指标 Measure', '件数 Count', '平均小时 Average hours', '90%分位小时 P90 hours'] },
   byMonth: { name: '按月 By month', headers: ['月份 Month', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'] },
-  byCategory: { name: '按类别 By category', headers: ['类别 Category', '名称 Name', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'] },
-  bySeverity: { name: '按严重度 By severity', headers: ['严重度 Severity', '名称 Name', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'] },
+  byCategory: {
+    name: '按类别 By category',
+    headers: ['类别 Category', '名称 Name', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'],
+  },
+  bySeverity: {
+    name: '按严重度 By severity',
+    headers: ['严重度 Severity', '名称 Name', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'],
+  },
   byProduct: { name: '按产品 By product', headers: ['排名 Rank', '物料号 SKU', '产品名称 Product', '投诉数 Complaints'] },
   byCustomer: { name: '按客户 By customer', headers: ['排名 Rank', '客户编号 Code', '客户名称 Customer', '投诉数 Complaints'] },
 } as const;
@@ -45,7 +51,9 @@ export const complaintSummaryXlsx = async (statistics: ComplaintStatistics): Pro
   ];
   addCellSheet(workbook, SUMMARY_SHEETS.summary, summary);
   // Only the rate is a fraction; the other values keep Excel's general number format.
-  workbook.getWorksheet(SUMMARY_SHEETS.summary.name)!.getCell(summary.findIndex((row) => row[0] === '成立率 Justified rate') + 2, 2).numFmt = '0.00%';
+  workbook
+    .getWorksheet(SUMMARY_SHEETS.summary.name)!
+    .getCell(summary.findIndex((row) => row[0] === '成立率 Justified rate') + 2, 2).numFmt = '0.00%';
   const timeliness = (label: string, value: Timeliness): Cell[] => [label, value.count, value.averageHours, value.p90Hours];
   addCellSheet(
     workbook,
@@ -53,15 +61,51 @@ export const complaintSummaryXlsx = async (statistics: ComplaintStatistics): Pro
     [timeliness('回复用时 Time to reply', statistics.timeToReply), timeliness('结案用时 Time to close', statistics.timeToClose)],
     { 3: '0.00', 4: '0.00' }
   );
-  addCellSheet(workbook, SUMMARY_SHEETS.byMonth, statistics.byMonth.map((row) => [row.month ?? '未记录 Not recorded', row.count, row.justified, row.unjustified]));
-  addCellSheet(workbook, SUMMARY_SHEETS.byCategory, statistics.byCategory.map((row) => [row.category, CATEGORY_LABELS[row.category] ?? row.category, row.count, row.justified, row.unjustified]));
-  addCellSheet(workbook, SUMMARY_SHEETS.bySeverity, statistics.bySeverity.map((row) => [row.severity, SEVERITY_LABELS[row.severity] ?? row.severity, row.count, row.justified, row.unjustified]));
-  const ranked = <Row extends { count: number }>(table: { top: Row[]; others: number; none: number }, key: (row: Row) => [Cell, Cell], none: string): Cell[][] => [
+  addCellSheet(
+    workbook,
+    SUMMARY_SHEETS.byMonth,
+    statistics.byMonth.map((row) => [row.month ?? '未记录 Not recorded', row.count, row.justified, row.unjustified])
+  );
+  addCellSheet(
+    workbook,
+    SUMMARY_SHEETS.byCategory,
+    statistics.byCategory.map((row) => [
+      row.category,
+      CATEGORY_LABELS[row.category] ?? row.category,
+      row.count,
+      row.justified,
+      row.unjustified,
+    ])
+  );
+  addCellSheet(
+    workbook,
+    SUMMARY_SHEETS.bySeverity,
+    statistics.bySeverity.map((row) => [
+      row.severity,
+      SEVERITY_LABELS[row.severity] ?? row.severity,
+      row.count,
+      row.justified,
+      row.unjustified,
+    ])
+  );
+  const ranked = <Row extends { count: number }>(
+    table: { top: Row[]; others: number; none: number },
+    key: (row: Row) => [Cell, Cell],
+    none: string
+  ): Cell[][] => [
     ...table.top.map((row, index): Cell[] => [index + 1, ...key(row), row.count]),
     [null, '其他 Others', null, table.others],
     [null, none, null, table.none],
   ];
-  addCellSheet(workbook, SUMMARY_SHEETS.byProduct, ranked(statistics.byProduct, (row) => [row.sku, row.name], '未指定产品 No product'));
-  addCellSheet(workbook, SUMMARY_SHEETS.byCustomer, ranked(statistics.byCustomer, (row) => [row.code, row.name], '未指定客户 No customer'));
+  addCellSheet(
+    workbook,
+    SUMMARY_SHEETS.byProduct,
+    ranked(statistics.byProduct, (row) => [row.sku, row.name], '未指定产品 No product')
+  );
+  addCellSheet(
+    workbook,
+    SUMMARY_SHEETS.byCustomer,
+    ranked(statistics.byCustomer, (row) => [row.code, row.name], '未指定客户 No customer')
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

@@ -31,7 +31,13 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     const trend = await salesTrend(strapi, query);
     return {
       sheetName: '销售趋势 Sales trend',
-      columns: [text('period', '期间 Period', 12), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), integer('orders', '订单数 Orders'), money('previousAmount', '上年同期 Last year')],
+      columns: [
+        text('period', '期间 Period', 12),
+        money('amount', '销售额 Amount'),
+        integer('quantity', '数量 Quantity'),
+        integer('orders', '订单数 Orders'),
+        money('previousAmount', '上年同期 Last year'),
+      ],
       rows: trend.rows.map((row) => ({ ...row })),
     };
   },
@@ -39,10 +45,20 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     const breakdown = await salesBreakdown(strapi, query);
     return {
       sheetName: '销售构成 Sales breakdown',
-      columns: [text('label', '项目 Item', 32), money('amount', '销售额 Amount'), integer('quantity', '数量 Quantity'), text('share', '占比 Share', 10)],
+      columns: [
+        text('label', '项目 Item', 32),
+        money('amount', '销售额 Amount'),
+        integer('quantity', '数量 Quantity'),
+        text('share', '占比 Share', 10),
+      ],
       rows: [
         ...breakdown.rows.map((row) => ({ ...row })),
-        { label: `其他 Others (${breakdown.others.count})`, amount: breakdown.others.amount, quantity: breakdown.others.quantity, share: null },
+        {
+          label: `其他 Others (${breakdown.others.count})`,
+          amount: breakdown.others.amount,
+          quantity: breakdown.others.quantity,
+          share: null,
+        },
         { label: '合计 Total', amount: breakdown.total.amount, quantity: breakdown.total.quantity, share: null },
       ],
     };
@@ -51,7 +67,12 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     const targets = await salesTargets(strapi, query);
     return {
       sheetName: `目标完成 Targets ${targets.year}`,
-      columns: [text('label', targets.by === 'region' ? '区域 Region' : '业务员 Salesperson'), money('target', '目标 Target'), money('actual', '实际 Actual'), text('completion', '完成率 Completion', 12)],
+      columns: [
+        text('label', targets.by === 'region' ? '区域 Region' : '业务员 Salesperson'),
+        money('target', '目标 Target'),
+        money('actual', '实际 Actual'),
+        text('completion', '完成率 Completion', 12),
+      ],
       rows: targets.rows.map((row) => ({ ...row })),
     };
   },
@@ -59,8 +80,16 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     const aging = await receivables.receivableAging(strapi, query);
     return {
       sheetName: '账龄 Aging',
-      columns: [text('label', '分组 Group', 32), ...aging.buckets.map((bucket) => money(bucket.key, `${bucket.label.zh} ${bucket.label.en}`)), money('total', '合计 Total')],
-      rows: [...aging.rows, { label: '合计 Total', amounts: aging.totals.amounts, total: aging.totals.total }].map((row) => ({ label: row.label, ...row.amounts, total: row.total })),
+      columns: [
+        text('label', '分组 Group', 32),
+        ...aging.buckets.map((bucket) => money(bucket.key, `${bucket.label.zh} ${bucket.label.en}`)),
+        money('total', '合计 Total'),
+      ],
+      rows: [...aging.rows, { label: '合计 Total', amounts: aging.totals.amounts, total: aging.totals.total }].map((row) => ({
+        label: row.label,
+        ...row.amounts,
+        total: row.total,
+      })),
     };
   },
   async collection(strapi, query) {
@@ -75,13 +104,21 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
     const overdue = await receivables.overdueTop(strapi, query);
     return {
       sheetName: '逾期客户 Overdue customers',
-      columns: [text('label', '客户 Customer', 32), money('overdue', '逾期金额 Overdue'), integer('oldestDaysOverdue', '最长逾期天数 Oldest days overdue')],
+      columns: [
+        text('label', '客户 Customer', 32),
+        money('overdue', '逾期金额 Overdue'),
+        integer('oldestDaysOverdue', '最长逾期天数 Oldest days overdue'),
+      ],
       rows: overdue.rows.map((row) => ({ ...row })),
     };
   },
 };
 
-export const dashboardTableXlsx = async (strapi: Core.Strapi, table: DashboardTable, query: Query): Promise<{ fileName: string; body: Buffer }> => {
+export const dashboardTableXlsx = async (
+  strapi: Core.Strapi,
+  table: DashboardTable,
+  query: Query
+): Promise<{ fileName: string; body: Buffer }> => {
   const sheet = await sheets[table](strapi, query);
   const body = await toXlsx(sheet.columns, sheet.rows, { sheetName: sheet.sheetName.slice(0, 31), timeZone: reportTimeZone(strapi) });
   return { fileName: `sales-dashboard-${table}.xlsx`, body };

@@ -9,7 +9,16 @@ import { dateIn } from '../domain/business-date';
 import { defaultRange } from '../domain/sales-periods';
 import { FieldProblem } from '../domain/validation-error';
 import { validationError } from '../platform/errors';
-import { calendarDate, collectQuery, customerDocument, declareQuery, ParameterSpecs, ParameterValues, staffUser, text } from '../platform/query-input';
+import {
+  calendarDate,
+  collectQuery,
+  customerDocument,
+  declareQuery,
+  ParameterSpecs,
+  ParameterValues,
+  staffUser,
+  text,
+} from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 
 export const COMMON_FILTERS = ['from', 'to', 'region', 'salesperson', 'customer', 'category'] as const;

@@ -18,7 +18,6 @@ import { partyConditions } from '../platform/party-conditions';
 import { rowsOf } from '../platform/roll-up-writes';
 import { CUSTOMER } from '../platform/uids';
 
-
 type Binding = string | number;
 type Query = Record<string, unknown>;
 
@@ -40,7 +39,8 @@ export interface CollectionTrend {
 export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilters): Promise<CollectionTrend> => {
   const conditions = partyConditions(filters, 'f');
   const parts: { sql: string; bindings: Binding[] }[] = [];
-  const split: MonthSplit = filters.customerId === undefined ? splitByWholeMonths(filters.from, filters.to) : { days: [[filters.from, filters.to]] };
+  const split: MonthSplit =
+    filters.customerId === undefined ? splitByWholeMonths(filters.from, filters.to) : { days: [[filters.from, filters.to]] };
   if (split.months) {
     parts.push({
       sql: `SELECT f.month AS month, f.billed_cents AS billed, f.collected_cents AS collected FROM ${COLLECTION_MONTHLY} f
@@ -101,7 +101,13 @@ const filteredCustomers = (filters: DashboardFilters) => ({
 /** Aging at the end of `asOf` (default today): the collection module's query, grouped as asked. */
 export const receivableAging = async (strapi: Core.Strapi, query: Query): Promise<Aging> => {
   const { filters, params } = await parseDashboardQuery(strapi, query, AGING_PARAMETERS);
-  return agingOf(strapi, { asOf: params.asOf || today(strapi), currency: CURRENCY, groupBy: params.groupBy, top: params.top, ...filteredCustomers(filters) });
+  return agingOf(strapi, {
+    asOf: params.asOf || today(strapi),
+    currency: CURRENCY,
+    groupBy: params.groupBy,
+    top: params.top,
+    ...filteredCustomers(filters),
+  });
 };
 
 export interface OverdueCustomer {
@@ -126,8 +132,12 @@ const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: Das
     )
   );
   const ids = rows.map((row) => Number(row.customer_id));
-  const customers = ids.length ? await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] }) : [];
-  const byId = new Map(customers.map((customer: { id: number; documentId: string; code: string | null; name: string }) => [customer.id, customer]));
+  const customers = ids.length
+    ? await strapi.db.query(CUSTOMER).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', 'code', 'name'] })
+    : [];
+  const byId = new Map(
+    customers.map((customer: { id: number; documentId: string; code: string | null; name: string }) => [customer.id, customer])
+  );
   return {
     customers: rows.length ? Number(rows[0].customers) : 0,
     total: rows.length ? cents(rows[0].total) : new Decimal(0),
@@ -165,5 +175,10 @@ export const overdueWidget = async (strapi: Core.Strapi) => {
       items.bindings
     )
   );
-  return { asOf, overdueAmount: centsToMoney(cents(row?.overdue)), customers: Number(row?.customers ?? 0), openAmount: centsToMoney(cents(row?.open)) };
+  return {
+    asOf,
+    overdueAmount: centsToMoney(cents(row?.overdue)),
+    customers: Number(row?.customers ?? 0),
+    openAmount: centsToMoney(cents(row?.open)),
+  };
 };

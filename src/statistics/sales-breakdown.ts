@@ -41,7 +41,12 @@ interface Ranked {
 }
 
 /** Region, salesperson and category have few groups: summed (cube and edges) and ranked here. */
-const rankedFromSums = async (strapi: Core.Strapi, filters: DashboardFilters, by: 'region' | 'salesperson' | 'category', top: number): Promise<Ranked> => {
+const rankedFromSums = async (
+  strapi: Core.Strapi,
+  filters: DashboardFilters,
+  by: 'region' | 'salesperson' | 'category',
+  top: number
+): Promise<Ranked> => {
   const sums = [...(await groupedSums(strapi, filters, { dimension: by })).entries()]
     .filter(([, sum]) => !sum.amount.isZero() || sum.quantity !== 0)
     .sort(([keyA, a], [keyB, b]) => b.amount.comparedTo(a.amount) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0));
@@ -67,7 +72,11 @@ const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, 
     const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
     parts.push({ sql: `SELECT ${key} AS group_key, f.amount_cents AS amount, f.quantity AS quantity ${fromSql}`, bindings: from.bindings });
   };
-  const unfiltered = filters.region === undefined && filters.salespersonId === undefined && filters.category === undefined && filters.customerId === undefined;
+  const unfiltered =
+    filters.region === undefined &&
+    filters.salespersonId === undefined &&
+    filters.category === undefined &&
+    filters.customerId === undefined;
   const split = splitByWholeMonths(filters.from, filters.to);
   if (!unfiltered || !split.months) factPart(filters);
   else {
@@ -78,7 +87,14 @@ const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, 
     });
     for (const [from, to] of split.days) factPart({ ...filters, from, to });
   }
-  const rows = await run<{ group_key: string; amount: unknown; quantity: unknown; groups: unknown; total_amount: unknown; total_quantity: unknown }>(
+  const rows = await run<{
+    group_key: string;
+    amount: unknown;
+    quantity: unknown;
+    groups: unknown;
+    total_amount: unknown;
+    total_quantity: unknown;
+  }>(
     strapi,
     `SELECT group_key, SUM(amount) AS amount, SUM(quantity) AS quantity,
         COUNT(*) OVER () AS groups, SUM(SUM(amount)) OVER () AS total_amount, SUM(SUM(quantity)) OVER () AS total_quantity
@@ -95,8 +111,13 @@ const rankedInDatabase = async (strapi: Core.Strapi, filters: DashboardFilters, 
 };
 
 export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters, by: Breakdown, top: number): Promise<SalesBreakdown> => {
-  const ranked = by === 'customer' || by === 'spec' ? await rankedInDatabase(strapi, filters, by, top) : await rankedFromSums(strapi, filters, by, top);
-  const labels = await labelled(strapi, by, ranked.rows.map((row) => row.key));
+  const ranked =
+    by === 'customer' || by === 'spec' ? await rankedInDatabase(strapi, filters, by, top) : await rankedFromSums(strapi, filters, by, top);
+  const labels = await labelled(
+    strapi,
+    by,
+    ranked.rows.map((row) => row.key)
+  );
   const shownAmount = ranked.rows.reduce((sum, row) => sum.plus(row.amount), new Decimal(0));
   const shownQuantity = ranked.rows.reduce((sum, row) => sum + row.quantity, 0);
   return {
@@ -109,7 +130,11 @@ export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters
       quantity: row.quantity,
       share: ratio(row.amount, ranked.totalAmount),
     })),
-    others: { amount: centsToMoney(ranked.totalAmount.minus(shownAmount)), quantity: ranked.totalQuantity - shownQuantity, count: ranked.groups - ranked.rows.length },
+    others: {
+      amount: centsToMoney(ranked.totalAmount.minus(shownAmount)),
+      quantity: ranked.totalQuantity - shownQuantity,
+      count: ranked.groups - ranked.rows.length,
+    },
     total: { amount: centsToMoney(ranked.totalAmount), quantity: ranked.totalQuantity },
   };
 };

@@ -54,7 +54,6 @@ const LINE = 'order.line';
 /** States whose lines are not (yet, or any more) sales. */
 export const NOT_SALES_STATES = ['draft', 'cancelled'];
 
-
 /** The SELECT of the fact rows of all orders; the caller appends `AND <condition on o.id>`. */
 const factsSelect = (strapi: Core.Strapi) => {
   const o = metaOf(strapi, ORDER);
@@ -82,7 +81,8 @@ const factsSelect = (strapi: Core.Strapi) => {
     WHERE o.${o.column('state')} NOT IN (${NOT_SALES_STATES.map((s) => `'${s}'`).join(', ')})`;
 };
 
-const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency, category';
+const COLUMNS =
+  'line_id, order_id, order_date, customer_id, salesperson_id, region, product_id, specification, quantity, amount_cents, currency, category';
 
 /**
  * Whether the cubes must be refilled although their tables are not new (those are refilled when
@@ -91,7 +91,11 @@ const COLUMNS = 'line_id, order_id, order_date, customer_id, salesperson_id, reg
  */
 export const salesCubesLeftEmpty = async (strapi: Core.Strapi): Promise<boolean> => {
   const knex = strapi.db.connection;
-  const [cubeRow, dayRow, factRow] = await Promise.all([knex(SALES_MONTHLY).first('month'), knex(SALES_DAILY).first('day'), knex(SALES_FACTS).first('line_id')]);
+  const [cubeRow, dayRow, factRow] = await Promise.all([
+    knex(SALES_MONTHLY).first('month'),
+    knex(SALES_DAILY).first('day'),
+    knex(SALES_FACTS).first('line_id'),
+  ]);
   return (!cubeRow || !dayRow) && Boolean(factRow);
 };
 
@@ -121,7 +125,10 @@ const DAILY: Cube = {
   conditions: 2,
   select: (where) =>
     perCategory(
-      (category, byCategory) => `SELECT f.currency AS currency, f.order_date AS day, COALESCE(f.region, '') AS region, ${category} AS category,
+      (
+        category,
+        byCategory
+      ) => `SELECT f.currency AS currency, f.order_date AS day, COALESCE(f.region, '') AS region, ${category} AS category,
         SUM(f.amount_cents) AS amount_cents, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders
       FROM ${SALES_FACTS} f WHERE ${where}
       GROUP BY f.currency, f.order_date, COALESCE(f.region, '')${byCategory ? `, ${category}` : ''}`
@@ -185,9 +192,18 @@ export const syncSalesFactsRange = async (strapi: Core.Strapi, first: number, la
     const knex: Knex = trx;
     const o = metaOf(strapi, ORDER);
     const l = metaOf(strapi, LINE);
-    await analyze(strapi, knex, [o.table, `${o.table}_cmps`, l.table, o.link('customer').table, o.link('salesperson').table, l.link('product').table]);
+    await analyze(strapi, knex, [
+      o.table,
+      `${o.table}_cmps`,
+      l.table,
+      o.link('customer').table,
+      o.link('salesperson').table,
+      l.link('product').table,
+    ]);
     const these = (column: string) => `${column} BETWEEN ? AND ?`;
-    const [known] = rowsOf<{ found: unknown }>(await knex.raw(`SELECT COUNT(*) AS found FROM ${SALES_FACTS} WHERE ${these('order_id')}`, [first, last]));
+    const [known] = rowsOf<{ found: unknown }>(
+      await knex.raw(`SELECT COUNT(*) AS found FROM ${SALES_FACTS} WHERE ${these('order_id')}`, [first, last])
+    );
     if (Number(known.found) > 0) return resyncOrders(strapi, knex, these, [first, last]);
     // Fresh orders (no facts before): add the chunk's sums in SQL, without reading them back.
     await knex.raw(`INSERT INTO ${SALES_FACTS} (${COLUMNS}) ${factsSelect(strapi)} AND ${these('o.id')}`, [first, last]);
@@ -211,9 +227,7 @@ const ordersOfLines = async (strapi: Core.Strapi, lineIds: number[]): Promise<nu
   if (lineIds.length === 0) return [];
   const lines = metaOf(strapi, ORDER).link('lines');
   return strapi.db.transaction(async ({ trx }) => {
-    const rows: { owner: number }[] = await trx(lines.table)
-      .whereIn(lines.target, lineIds)
-      .select({ owner: lines.owner });
+    const rows: { owner: number }[] = await trx(lines.table).whereIn(lines.target, lineIds).select({ owner: lines.owner });
     return rows.map((row) => Number(row.owner));
   });
 };

@@ -26,8 +26,12 @@ type Query = Record<string, unknown>;
 /** Sales of the current calendar month so far against the whole previous month. */
 export const salesMonthWidget = async (strapi: Core.Strapi) => {
   const now = today(strapi);
-  const month = async (from: string, to: string) => (await groupedSums(strapi, { from, to }, 'total')).get('all') ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
-  const [thisMonth, lastMonth] = await Promise.all([month(monthStart(now), monthEnd(now)), month(monthStart(now, -1), monthEnd(monthStart(now, -1)))]);
+  const month = async (from: string, to: string) =>
+    (await groupedSums(strapi, { from, to }, 'total')).get('all') ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
+  const [thisMonth, lastMonth] = await Promise.all([
+    month(monthStart(now), monthEnd(now)),
+    month(monthStart(now, -1), monthEnd(monthStart(now, -1))),
+  ]);
   return {
     month: now.slice(0, 7),
     thisMonth: { amount: centsToMoney(thisMonth.amount), orders: thisMonth.orders },
@@ -47,19 +51,37 @@ export const salesFilterChoices = async (strapi: Core.Strapi) => {
   const t = metaOf(strapi, TARGET);
   const salesperson = c.link('salesperson');
   const [regions, salespeople, categories, range, targetYears] = await Promise.all([
-    run<{ region: string }>(strapi, `SELECT DISTINCT ${c.column('region')} AS region FROM ${c.table} WHERE ${c.column('region')} IS NOT NULL ORDER BY 1`, []),
+    run<{ region: string }>(
+      strapi,
+      `SELECT DISTINCT ${c.column('region')} AS region FROM ${c.table} WHERE ${c.column('region')} IS NOT NULL ORDER BY 1`,
+      []
+    ),
     run<{ id: unknown }>(strapi, `SELECT DISTINCT ${salesperson.target} AS id FROM ${salesperson.table}`, []),
-    run<{ category: string }>(strapi, `SELECT DISTINCT ${p.column('category')} AS category FROM ${p.table} WHERE ${p.column('category')} IS NOT NULL ORDER BY 1`, []),
-    run<{ first: string | null; last: string | null }>(strapi, `SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM ${SALES_FACTS} WHERE currency = ?`, [CURRENCY]),
+    run<{ category: string }>(
+      strapi,
+      `SELECT DISTINCT ${p.column('category')} AS category FROM ${p.table} WHERE ${p.column('category')} IS NOT NULL ORDER BY 1`,
+      []
+    ),
+    run<{ first: string | null; last: string | null }>(
+      strapi,
+      `SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM ${SALES_FACTS} WHERE currency = ?`,
+      [CURRENCY]
+    ),
     run<{ year: unknown }>(strapi, `SELECT DISTINCT ${t.column('year')} AS year FROM ${t.table}`, []),
   ]);
   const years = new Set(targetYears.map((row) => int(row.year)));
   const [first, last] = [range[0]?.first, range[0]?.last];
   if (first && last) for (let year = Number(first.slice(0, 4)); year <= Number(last.slice(0, 4)); year += 1) years.add(year);
-  const labels = await labelled(strapi, 'salesperson', salespeople.map((row) => String(row.id)));
+  const labels = await labelled(
+    strapi,
+    'salesperson',
+    salespeople.map((row) => String(row.id))
+  );
   return {
     regions: regions.map((row) => row.region),
-    salespeople: [...labels.values()].map(({ key, label }) => ({ id: Number(key), name: label })).sort((x, y) => x.name.localeCompare(y.name)),
+    salespeople: [...labels.values()]
+      .map(({ key, label }) => ({ id: Number(key), name: label }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
     categories: categories.map((row) => row.category),
     years: [...years].sort((x, y) => x - y),
   };
@@ -73,4 +95,3 @@ export const complaintQuery = async (strapi: Core.Strapi, query: Query) => {
     scope: { region: filters.region, salespersonId: filters.salespersonId, productCategory: filters.category },
   };
 };
-

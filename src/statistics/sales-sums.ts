@@ -91,23 +91,46 @@ const addInto = (into: Map<string, Sums>, rows: { group_key: unknown; amount: un
   for (const row of rows) {
     const key = String(row.group_key);
     const sums = into.get(key) ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
-    into.set(key, { amount: sums.amount.plus(cents(row.amount)), quantity: sums.quantity + int(row.quantity), orders: sums.orders + int(row.orders) });
+    into.set(key, {
+      amount: sums.amount.plus(cents(row.amount)),
+      quantity: sums.quantity + int(row.quantity),
+      orders: sums.orders + int(row.orders),
+    });
   }
 };
 
 /** Sums over the line-level roll-up for [from, to] (any days). */
-const factSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', into: Map<string, Sums>) => {
+const factSums = async (
+  strapi: Core.Strapi,
+  filters: DashboardFilters,
+  grouping: Grouping,
+  currency: '=' | '<>',
+  into: Map<string, Sums>
+) => {
   const from = factsWhere(strapi, filters, { currency });
   const { key, join } = factsGroup(strapi, grouping);
   const fromSql = join ? from.sql.replace(`FROM ${SALES_FACTS} f`, `FROM ${SALES_FACTS} f ${join}`) : from.sql;
   addInto(
     into,
-    await run(strapi, `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders ${fromSql} GROUP BY 1`, from.bindings)
+    await run(
+      strapi,
+      `SELECT ${key} AS group_key, SUM(f.amount_cents) AS amount, SUM(f.quantity) AS quantity, COUNT(DISTINCT f.order_id) AS orders ${fromSql} GROUP BY 1`,
+      from.bindings
+    )
   );
 };
 
 /** Sums over a cube for the periods [first, last] (months of the monthly cube, days of the daily one). */
-const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>', cube: Cube, first: string, last: string, into: Map<string, Sums>) => {
+const cubeSums = async (
+  strapi: Core.Strapi,
+  filters: DashboardFilters,
+  grouping: Grouping,
+  currency: '=' | '<>',
+  cube: Cube,
+  first: string,
+  last: string,
+  into: Map<string, Sums>
+) => {
   // The cubes have no customer: a customer's figures come from the line facts (groupedSums).
   const party = partyConditions({ region: filters.region, salespersonId: filters.salespersonId }, 'm');
   const where = [`m.currency ${currency} ?`, `${cube.period} >= ?`, `${cube.period} <= ?`, ...party.where];
@@ -141,15 +164,23 @@ const cubeSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping
  * whole month) from the daily cube — or, when it cannot answer (a salesperson filter or grouping),
  * from the line-level roll-up. Every order lies in one day, so the parts add up exactly.
  */
-export const groupedSums = async (strapi: Core.Strapi, filters: DashboardFilters, grouping: Grouping, currency: '=' | '<>' = '='): Promise<Map<string, Sums>> => {
+export const groupedSums = async (
+  strapi: Core.Strapi,
+  filters: DashboardFilters,
+  grouping: Grouping,
+  currency: '=' | '<>' = '='
+): Promise<Map<string, Sums>> => {
   const sums = new Map<string, Sums>();
   if (filters.customerId !== undefined) {
     await factSums(strapi, filters, grouping, currency, sums);
     return sums;
   }
-  const bySalesperson = filters.salespersonId !== undefined || (grouping !== 'total' && 'dimension' in grouping && grouping.dimension === 'salesperson');
+  const bySalesperson =
+    filters.salespersonId !== undefined || (grouping !== 'total' && 'dimension' in grouping && grouping.dimension === 'salesperson');
   const days = (range: DashboardFilters) =>
-    bySalesperson ? factSums(strapi, range, grouping, currency, sums) : cubeSums(strapi, range, grouping, currency, DAILY, range.from, range.to, sums);
+    bySalesperson
+      ? factSums(strapi, range, grouping, currency, sums)
+      : cubeSums(strapi, range, grouping, currency, DAILY, range.from, range.to, sums);
   const split = splitByWholeMonths(filters.from, filters.to);
   if (grouping !== 'total' && 'period' in grouping && grouping.period === 'day') split.days = [[filters.from, filters.to]];
   else if (split.months) await cubeSums(strapi, filters, grouping, currency, MONTHLY, split.months[0], split.months[1], sums);

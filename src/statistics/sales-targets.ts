@@ -54,7 +54,8 @@ export const targetsOf = async (strapi: Core.Strapi, year: number, by: TargetSub
   const sums = await groupedSums(strapi, { from: `${year}-01-01`, to: `${year}-12-31` }, { dimension: by });
   const actuals = new Map([...sums].filter(([key]) => key !== '').map(([key, sum]) => [key, sum.amount]));
   const keys = [...new Set([...targets.keys(), ...actuals.keys()])];
-  const labels = by === 'salesperson' ? await labelled(strapi, 'salesperson', keys) : new Map(keys.map((key) => [key, { key, label: key }]));
+  const labels =
+    by === 'salesperson' ? await labelled(strapi, 'salesperson', keys) : new Map(keys.map((key) => [key, { key, label: key }]));
   const rows = keys.map((key) => {
     const target = targets.get(key);
     const actual = actuals.get(key) ?? new Decimal(0);

@@ -14,7 +14,6 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflow-engine/workflow-service';
 import { PRODUCT } from '../platform/uids';
 
-
 export interface StockAdjustment {
   /** Pieces added (receipt) or taken away (correction); never 0. */
   quantity: number;
@@ -22,11 +21,13 @@ export interface StockAdjustment {
 }
 
 export const parseStockAdjustment = (data: unknown): StockAdjustment => {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { "quantity": n, "reason": "..." } }');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new errors.ValidationError('send { "data": { "quantity": n, "reason": "..." } }');
   const { quantity, reason, ...rest } = data as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (unknown.length > 0) throw refuse([unknown[0]], 'unknown field; a stock adjustment takes quantity and reason');
-  if (!Number.isInteger(quantity) || quantity === 0) throw refuse(['quantity'], 'must be a whole number of pieces, not 0 (negative to take stock away)');
+  if (!Number.isInteger(quantity) || quantity === 0)
+    throw refuse(['quantity'], 'must be a whole number of pieces, not 0 (negative to take stock away)');
   if (typeof reason !== 'string' || !reason.trim()) throw refuse(['reason'], 'say why stock changes (receipt from production, count, …)');
   if (reason.length > 500) throw refuse(['reason'], 'must be at most 500 characters');
   return { quantity: quantity as number, reason: reason.trim() };
@@ -44,10 +45,13 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
       .increment('stock_on_hand', adjustment.quantity);
     if (!changed) {
       const now = await trx(table).where({ id: product.id }).first('stock_on_hand', 'stock_reserved');
-      throw conflict(`${product.sku}: ${now.stock_on_hand} on hand, ${now.stock_reserved} reserved for orders; on hand cannot fall below what is reserved`, {
-        onHand: now.stock_on_hand,
-        reserved: now.stock_reserved,
-      });
+      throw conflict(
+        `${product.sku}: ${now.stock_on_hand} on hand, ${now.stock_reserved} reserved for orders; on hand cannot fall below what is reserved`,
+        {
+          onHand: now.stock_on_hand,
+          reserved: now.stock_reserved,
+        }
+      );
     }
     const after = await trx(table).where({ id: product.id }).first('stock_on_hand', 'stock_reserved');
     await asTrustedWrite(() =>
@@ -55,12 +59,24 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
         strapi,
         'product',
         documentId,
-        { action: 'adjust_stock', from: String(after.stock_on_hand - adjustment.quantity), to: String(after.stock_on_hand), role: actor.roles[0], comment: adjustment.reason },
+        {
+          action: 'adjust_stock',
+          from: String(after.stock_on_hand - adjustment.quantity),
+          to: String(after.stock_on_hand),
+          role: actor.roles[0],
+          comment: adjustment.reason,
+        },
         actor,
         new Date()
       )
     );
-    return { documentId, sku: product.sku, stockOnHand: after.stock_on_hand, stockReserved: after.stock_reserved, available: after.stock_on_hand - after.stock_reserved };
+    return {
+      documentId,
+      sku: product.sku,
+      stockOnHand: after.stock_on_hand,
+      stockReserved: after.stock_reserved,
+      available: after.stock_on_hand - after.stock_reserved,
+    };
   });
 
 /** POST /api/products/:documentId/stock-adjustments */

@@ -6,7 +6,16 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { COMPLAINT_STATE_LABELS, ComplaintPolicy, ComplaintState, complaintMachine, DEFAULT_DEADLINES, DeadlinePolicy, Measure, Severity } from '../domain/complaint-handling';
+import {
+  COMPLAINT_STATE_LABELS,
+  ComplaintPolicy,
+  ComplaintState,
+  complaintMachine,
+  DEFAULT_DEADLINES,
+  DeadlinePolicy,
+  Measure,
+  Severity,
+} from '../domain/complaint-handling';
 import { dateTimeIn, isCalendarDate } from '../domain/business-date';
 import { DomainValidationError, FieldProblem } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
@@ -70,14 +79,16 @@ const checkInput = (input: Record<string, unknown>) => {
     .filter((field) => input[field] !== undefined && input[field] !== null)
     .filter((field) => typeof input[field] !== 'string' || (input[field] as string).length > TEXT_LIMIT)
     .map((field) => ({ path: [field], message: `must be text of at most ${TEXT_LIMIT} characters` }));
-  if (input.dueDate !== undefined && !isCalendarDate(input.dueDate)) problems.push({ path: ['dueDate'], message: 'must be a date YYYY-MM-DD' });
+  if (input.dueDate !== undefined && !isCalendarDate(input.dueDate))
+    problems.push({ path: ['dueDate'], message: 'must be a date YYYY-MM-DD' });
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
 
 /** The measure a `complete_measure` names, checked: it exists, is open, and the caller owns it (or supervises). */
 const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext<ComplaintRecord>) => {
   const measure = complaint.measures.find((candidate) => candidate.key === input.measure);
-  if (!measure) throw new DomainValidationError([{ path: ['measure'], message: `no measure ${String(input.measure)} on ${complaint.number}` }]);
+  if (!measure)
+    throw new DomainValidationError([{ path: ['measure'], message: `no measure ${String(input.measure)} on ${complaint.number}` }]);
   if (measure.doneAt) throw conflict(`the measure "${measure.description}" is already done`);
   if (!actor.roles.includes(measure.ownerRole) && !actor.roles.includes('cs-supervisor')) {
     throw forbidden(`the measure "${measure.description}" belongs to ${measure.ownerRole}`, { ownerRole: measure.ownerRole });
@@ -96,7 +107,12 @@ const prepare = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord
   switch (step.action) {
     case 'judge_justified':
     case 'judge_unjustified':
-      return { ...fields, rootCause: input.rootCause, judgement: step.action === 'judge_justified' ? 'justified' : 'unjustified', judgedAt: now };
+      return {
+        ...fields,
+        rootCause: input.rootCause,
+        judgement: step.action === 'judge_justified' ? 'justified' : 'unjustified',
+        judgedAt: now,
+      };
     case 'complete_measure':
       measureToComplete(complaint, context);
       return fields;
@@ -138,7 +154,17 @@ const prepare = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord
 const writeMeasures = (strapi: Core.Strapi, complaint: ComplaintRecord, measures: Measure[]) =>
   strapi.documents(COMPLAINT).update({
     documentId: complaint.documentId,
-    data: documentData(COMPLAINT, { measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({ key, kind, description, ownerRole, dueDate, doneAt, result })) }),
+    data: documentData(COMPLAINT, {
+      measures: measures.map(({ key, kind, description, ownerRole, dueDate, doneAt, result }) => ({
+        key,
+        kind,
+        description,
+        ownerRole,
+        dueDate,
+        doneAt,
+        result,
+      })),
+    }),
   });
 
 const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>): Promise<Record<string, unknown>> => {
@@ -169,7 +195,9 @@ const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>
     return { measure: measure.key };
   }
   if (step.action === 'complete_measure') {
-    const done = complaint.measures.map((measure) => (measure.key === input.measure ? { ...measure, doneAt: now.toISOString(), result: input.result as string } : measure));
+    const done = complaint.measures.map((measure) =>
+      measure.key === input.measure ? { ...measure, doneAt: now.toISOString(), result: input.result as string } : measure
+    );
     await writeMeasures(strapi, complaint, done);
   }
   return {};

@@ -30,8 +30,23 @@ export interface ContractRecord extends WorkflowRecord {
   deliveryDate: string | null;
   replyChannel: string | null;
   replyContent: string | null;
-  lines: { specification: string | null; quantity: number; unitPrice: unknown; lineAmount: unknown; product: { documentId: string } | null }[];
-  customer: { id: number; documentId: string; code: string; name: string; creditLimit: unknown; creditHold: boolean; preferredLanguage: string; contacts: { email: string | null; primary: boolean }[] } | null;
+  lines: {
+    specification: string | null;
+    quantity: number;
+    unitPrice: unknown;
+    lineAmount: unknown;
+    product: { documentId: string } | null;
+  }[];
+  customer: {
+    id: number;
+    documentId: string;
+    code: string;
+    name: string;
+    creditLimit: unknown;
+    creditHold: boolean;
+    preferredLanguage: string;
+    contacts: { email: string | null; primary: boolean }[];
+  } | null;
   orders: { id: number; documentId: string; number: string; state: string; version: number }[];
   drafter: { id: number; email: string | null; preferredLanguage?: string } | null;
   previousRevision: { id: number; documentId: string; state: string; revision: number } | null;
@@ -85,24 +100,39 @@ const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: Contrac
   const elsewhere = orders.filter((order: { customer: { id: number } | null }) => order.customer?.id !== contract.customer?.id);
   if (elsewhere.length > 0) {
     const numbers = elsewhere.map((order: { number: string }) => order.number);
-    throw conflict(`${numbers.join(', ')} no longer belong to the customer of ${contract.number}: take them out of the contract before submitting`, { orders: numbers });
+    throw conflict(
+      `${numbers.join(', ')} no longer belong to the customer of ${contract.number}: take them out of the contract before submitting`,
+      { orders: numbers }
+    );
   }
   const ordered = orders.flatMap((order: { lines: Parameters<typeof lineTerms>[0][] }) => order.lines.map(lineTerms)).sort();
   const contracted = contract.lines.map(lineTerms).sort();
   if (ordered.join('\n') !== contracted.join('\n')) {
-    throw conflict(`the lines of ${contract.number} differ from those of its orders (${contract.orders.map((order) => order.number).join(', ')}): make them the same before submitting`, {
-      orders: contract.orders.map((order) => order.number),
-    });
+    throw conflict(
+      `the lines of ${contract.number} differ from those of its orders (${contract.orders.map((order) => order.number).join(', ')}): make them the same before submitting`,
+      {
+        orders: contract.orders.map((order) => order.number),
+      }
+    );
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record: contract, step, input, now }: StepContext<ContractRecord>): Promise<Record<string, unknown>> => {
+const prepare = async (
+  strapi: Core.Strapi,
+  { record: contract, step, input, now }: StepContext<ContractRecord>
+): Promise<Record<string, unknown>> => {
   checkTexts(input);
   switch (step.action) {
     case 'submit':
       // A customer on credit hold submits only with marketing-vp's override for this contract.
       // Checked here rather than in the machine's precondition: the override is a record to look up and use.
-      await enforceCreditHold(strapi, { customerId: contract.customer?.id, subject: 'contract', documentId: contract.documentId, describe: `submitting ${contract.number}`, now });
+      await enforceCreditHold(strapi, {
+        customerId: contract.customer?.id,
+        subject: 'contract',
+        documentId: contract.documentId,
+        describe: `submitting ${contract.number}`,
+        now,
+      });
       await refuseLinesApartFromOrders(strapi, contract);
       return {
         submittedAt: now,
@@ -124,11 +154,20 @@ const prepare = async (strapi: Core.Strapi, { record: contract, step, input, now
     case 'activate':
       // Activation confirms the orders: the customer must not have gone on hold since submission
       // (the override that let the submission through still covers it).
-      await enforceCreditHold(strapi, { customerId: contract.customer?.id, subject: 'contract', documentId: contract.documentId, describe: `activating ${contract.number}`, now });
+      await enforceCreditHold(strapi, {
+        customerId: contract.customer?.id,
+        subject: 'contract',
+        documentId: contract.documentId,
+        describe: `activating ${contract.number}`,
+        now,
+      });
       return { activatedAt: now };
     case 'amend': {
       const open = await openLaterRevision(strapi, contract);
-      if (open) throw conflict(`revision ${open.revision} of ${contract.number} is already being amended (${open.state})`, { revision: open.documentId });
+      if (open)
+        throw conflict(`revision ${open.revision} of ${contract.number} is already being amended (${open.state})`, {
+          revision: open.documentId,
+        });
       return {};
     }
     default:

@@ -10,7 +10,6 @@ import { Decimal, formatMoney, sumMoney } from '../domain/money';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, RECEIVABLE } from '../platform/uids';
 
-
 export const creditSnapshot = async (
   strapi: Core.Strapi,
   customer: { id: number; creditLimit: unknown; creditHold: boolean },

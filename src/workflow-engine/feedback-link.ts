@@ -9,7 +9,6 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../platform/signed-link';
 import { COMPLAINT } from '../platform/uids';
 
-
 export const FEEDBACK_LINK: SignedLinkKind = {
   uid: COMPLAINT,
   purpose: 'complaint-feedback-link',
@@ -35,9 +34,11 @@ export const parseFeedback = (body: Record<string, unknown>) => {
   const rating = Number(body.rating);
   const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment);
   const problems = [];
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) problems.push({ path: ['rating'], message: 'must be a whole number from 1 to 5', name: 'ValidationError' });
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    problems.push({ path: ['rating'], message: 'must be a whole number from 1 to 5', name: 'ValidationError' });
   if (comment.length > 2000) problems.push({ path: ['comment'], message: 'must be at most 2000 characters', name: 'ValidationError' });
-  if (problems.length > 0) throw new errors.ValidationError(problems.map((p) => `${p.path[0]}: ${p.message}`).join('; '), { errors: problems });
+  if (problems.length > 0)
+    throw new errors.ValidationError(problems.map((p) => `${p.path[0]}: ${p.message}`).join('; '), { errors: problems });
   return { rating, comment: comment.trim() || null };
 };
 

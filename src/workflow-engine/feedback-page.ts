@@ -18,6 +18,9 @@ export const feedbackFormPage = (number: string, action: string) =>
   );
 
 export const feedbackThanksPage = (number: string) =>
-  page('谢谢 / Thank you', `<h1>谢谢您的反馈 / Thank you</h1><p>投诉 ${escape(number)} 的反馈已收到。 / Your feedback on complaint ${escape(number)} has been received.</p>`);
+  page(
+    '谢谢 / Thank you',
+    `<h1>谢谢您的反馈 / Thank you</h1><p>投诉 ${escape(number)} 的反馈已收到。 / Your feedback on complaint ${escape(number)} has been received.</p>`
+  );
 
 export const feedbackRefusedPage = (message: string) => linkRefusedPage('反馈链接 / Feedback link', message);

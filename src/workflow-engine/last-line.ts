@@ -55,17 +55,34 @@ export const protectWorkflowRecords = (strapi: Core.Strapi) => {
  */
 export const protectInverseRelations = (strapi: Core.Strapi) => {
   const models = Object.keys(strapi.contentTypes).filter((uid) => inverseRelationsOf(strapi, uid).length > 0);
-  const refuseInverse = (event: { model: { uid: string }; action: string; params: { data?: Record<string, unknown> | Record<string, unknown>[] } }) => {
+  const refuseInverse = (event: {
+    model: { uid: string };
+    action: string;
+    params: { data?: Record<string, unknown> | Record<string, unknown>[] };
+  }) => {
     if (isTrustedWrite()) return;
     const rows = Array.isArray(event.params.data) ? event.params.data : [event.params.data ?? {}];
     for (const relation of inverseRelationsOf(strapi, event.model.uid)) {
       const creating = event.action.startsWith('beforeCreate');
       const changes = rows.map((row) => relationChange(relation, row[relation.field]));
       // A new record has nothing to unset: a clone's `set: []` (src/guards/inverse-relations.ts) names no record.
-      if (changes.some((change) => change && (change.connect.length + change.disconnect.length + (change.set?.length ?? 0) > 0 || (!creating && change.set)))) {
-        throw forbidden(`${event.action} on ${event.model.uid} refused: ${relation.field} is written through ${relation.owner}'s ${relation.ownerField}`);
+      if (
+        changes.some(
+          (change) =>
+            change && (change.connect.length + change.disconnect.length + (change.set?.length ?? 0) > 0 || (!creating && change.set))
+        )
+      ) {
+        throw forbidden(
+          `${event.action} on ${event.model.uid} refused: ${relation.field} is written through ${relation.owner}'s ${relation.ownerField}`
+        );
       }
     }
   };
-  strapi.db.lifecycles.subscribe({ models, beforeCreate: refuseInverse, beforeUpdate: refuseInverse, beforeCreateMany: refuseInverse, beforeUpdateMany: refuseInverse });
+  strapi.db.lifecycles.subscribe({
+    models,
+    beforeCreate: refuseInverse,
+    beforeUpdate: refuseInverse,
+    beforeCreateMany: refuseInverse,
+    beforeUpdateMany: refuseInverse,
+  });
 };

@@ -34,7 +34,9 @@ export const answerLinkPage = async (ctx: Context, work: () => Promise<string>, 
     ctx.type = 'html';
     ctx.body = html;
   } catch (error) {
-    const status = (error as { status?: number }).status ?? (error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : 500);
+    const status =
+      (error as { status?: number }).status ??
+      (error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : 500);
     if (status >= 500) throw error;
     ctx.status = status;
     ctx.type = 'html';

@@ -26,7 +26,14 @@ export interface OrderRecord extends WorkflowRecord {
   number: string;
   promisedDate: string | null;
   heldFrom: OrderState | null;
-  lines: { id: number; key: string | null; quantity: number; reservedQuantity: number; source: string; product: { id: number; sku: string } | null }[];
+  lines: {
+    id: number;
+    key: string | null;
+    quantity: number;
+    reservedQuantity: number;
+    source: string;
+    product: { id: number; sku: string } | null;
+  }[];
   customer: (CustomerWithContacts & { id: number; code: string; name: string }) | null;
   packagingItems: { description: string; artworkConfirmedAt: string | null }[];
   shippedQuantity: number;
@@ -46,7 +53,9 @@ export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promis
     where: { order: { id: order.id }, state: { $in: [...GOODS_GONE_STATES] } },
     populate: { lines: { select: ['quantity'] } },
   });
-  const shippedQuantity = gone.flatMap((shipment: { lines: { quantity: number }[] }) => shipment.lines).reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
+  const shippedQuantity = gone
+    .flatMap((shipment: { lines: { quantity: number }[] }) => shipment.lines)
+    .reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
   return { ...order, shippedQuantity };
 };
 
@@ -55,9 +64,12 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   const products = strapi.db.metadata.get(PRODUCT).tableName;
   for (const [index, allocation] of allocations.entries()) {
     const line = order.lines.find((candidate) => candidate.key === allocation.line);
-    if (!line || !line.product) throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);
+    if (!line || !line.product)
+      throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);
     if (allocation.reserve > line.quantity) {
-      throw new DomainValidationError([{ path: ['lines', index, 'reserve'], message: `at most the line's open quantity ${line.quantity}` }]);
+      throw new DomainValidationError([
+        { path: ['lines', index, 'reserve'], message: `at most the line's open quantity ${line.quantity}` },
+      ]);
     }
     const change = allocation.reserve - (line.reservedQuantity ?? 0);
     if (change !== 0) {
@@ -84,16 +96,26 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   }
 };
 
-const prepare = async (strapi: Core.Strapi, { record: order, step, input, now }: StepContext<OrderRecord>): Promise<Record<string, unknown>> => {
+const prepare = async (
+  strapi: Core.Strapi,
+  { record: order, step, input, now }: StepContext<OrderRecord>
+): Promise<Record<string, unknown>> => {
   switch (step.action) {
     case 'confirm':
       // The credit rule holds at confirmation too, not only when the draft was written.
-      await enforceCreditHold(strapi, { customerId: order.customer?.id, subject: 'order', documentId: order.documentId, describe: `confirming ${order.number}`, now });
+      await enforceCreditHold(strapi, {
+        customerId: order.customer?.id,
+        subject: 'order',
+        documentId: order.documentId,
+        describe: `confirming ${order.number}`,
+        now,
+      });
       return {};
     case 'schedule':
       return { plannedStart: input.plannedStart, plannedFinish: input.plannedFinish, promisedDate: input.promisedDate };
     case 'reschedule':
-      if (input.promisedDate === order.promisedDate) throw new DomainValidationError([{ path: ['promisedDate'], message: 'is the date already promised' }]);
+      if (input.promisedDate === order.promisedDate)
+        throw new DomainValidationError([{ path: ['promisedDate'], message: 'is the date already promised' }]);
       return { promisedDate: input.promisedDate };
     case 'hold':
       return { heldFrom: order.state };
@@ -122,15 +144,29 @@ const prepare = async (strapi: Core.Strapi, { record: order, step, input, now }:
 
 /** Mail that follows an action rather than a state: a moved promise to the customer, a note to the role it escalates to. */
 const follow = async (strapi: Core.Strapi, { record: order, step, input }: StepContext<OrderRecord>) => {
-  const data = { ...(await mailData(strapi, order)), previousPromisedDate: order.promisedDate, promisedDate: input.promisedDate, reason: input.comment, note: input };
+  const data = {
+    ...(await mailData(strapi, order)),
+    previousPromisedDate: order.promisedDate,
+    promisedDate: input.promisedDate,
+    reason: input.comment,
+    note: input,
+  };
   const send = async (template: TemplateName, mailboxes: Mailbox[], step: string) => {
     for (const mailbox of mailboxes) {
-      await notify(strapi, { event: template, key: `${template}:${order.documentId}:${step}:${mailbox.email}`, to: mailbox.email, template, locale: mailbox.language, data });
+      await notify(strapi, {
+        event: template,
+        key: `${template}:${order.documentId}:${step}:${mailbox.email}`,
+        to: mailbox.email,
+        template,
+        locale: mailbox.language,
+        data,
+      });
     }
   };
   const customer = customerMailbox(order.customer);
   if (step.action === 'reschedule' && customer) await send('order.promise-moved', [customer], `v${order.version}`);
-  if (step.action === 'note' && input.escalateTo) await send('order.problem', await staffMailboxes(strapi, [input.escalateTo as RoleCode]), `v${order.version}`);
+  if (step.action === 'note' && input.escalateTo)
+    await send('order.problem', await staffMailboxes(strapi, [input.escalateTo as RoleCode]), `v${order.version}`);
   return {};
 };
 

@@ -9,7 +9,14 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
-import { GOODS_GONE_STATES, orderStateAfterShipping, receivableOf, SHIPMENT_STATE_LABELS, shipmentMachine, ShipmentState } from '../domain/shipping';
+import {
+  GOODS_GONE_STATES,
+  orderStateAfterShipping,
+  receivableOf,
+  SHIPMENT_STATE_LABELS,
+  shipmentMachine,
+  ShipmentState,
+} from '../domain/shipping';
 import { Recipient } from '../domain/workflow/machine';
 import { enforceCreditHold, reassessCredit } from '../cash-collection/credit-control';
 import { conflict } from '../platform/errors';
@@ -66,20 +73,27 @@ const takeFromStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => {
         .update({ stock_on_hand: trx.raw('stock_on_hand - ?', [line.quantity]), stock_reserved: trx.raw('stock_reserved - ?', [release]) })
     );
     if (!taken) {
-      const product = await strapi.db.query(PRODUCT).findOne({ where: { id: line.product!.id }, select: ['sku', 'stockOnHand', 'stockReserved'] });
+      const product = await strapi.db
+        .query(PRODUCT)
+        .findOne({ where: { id: line.product!.id }, select: ['sku', 'stockOnHand', 'stockReserved'] });
       const forOthers = product.stockReserved - release;
       throw conflict(
         `only ${product.stockOnHand - forOthers} of ${product.sku} can be shipped: ${product.stockOnHand} on hand, ${forOthers} reserved for other orders; ${line.quantity} to ship`,
         { line: line.line, onHand: product.stockOnHand, reservedForOthers: forOthers }
       );
     }
-    if (release > 0) await strapi.db.query(ORDER_LINE).update({ where: { id: orderLine.id }, data: { reservedQuantity: orderLine.reservedQuantity - release } });
+    if (release > 0)
+      await strapi.db
+        .query(ORDER_LINE)
+        .update({ where: { id: orderLine.id }, data: { reservedQuantity: orderLine.reservedQuantity - release } });
   }
 };
 
 const putBackInStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => {
   for (const line of shipment.lines) {
-    await strapi.db.transaction(({ trx }) => trx(productTable(strapi)).where({ id: line.product!.id }).increment('stock_on_hand', line.quantity));
+    await strapi.db.transaction(({ trx }) =>
+      trx(productTable(strapi)).where({ id: line.product!.id }).increment('stock_on_hand', line.quantity)
+    );
   }
 };
 
@@ -102,22 +116,39 @@ const moveOrder = async (strapi: Core.Strapi, context: StepContext<ShipmentRecor
     strapi,
     'order',
     shipment.order.documentId,
-    { action: context.step.action === 'ship' ? 'ship' : 'cancel_shipment', from: order.state, to, role: context.step.role, comment: shipment.number },
+    {
+      action: context.step.action === 'ship' ? 'ship' : 'cancel_shipment',
+      from: order.state,
+      to,
+      role: context.step.role,
+      comment: shipment.number,
+    },
     context.actor,
     context.now
   );
 };
 
-const prepare = async (strapi: Core.Strapi, { record: shipment, step, now }: StepContext<ShipmentRecord>): Promise<Record<string, unknown>> => {
+const prepare = async (
+  strapi: Core.Strapi,
+  { record: shipment, step, now }: StepContext<ShipmentRecord>
+): Promise<Record<string, unknown>> => {
   if (step.action === 'ship') {
     // Before the goods leave: a customer on credit hold ships only with marketing-vp's override.
-    await enforceCreditHold(strapi, { customerId: shipment.customer?.id, subject: 'shipment', documentId: shipment.documentId, describe: `shipping ${shipment.number}`, now });
+    await enforceCreditHold(strapi, {
+      customerId: shipment.customer?.id,
+      subject: 'shipment',
+      documentId: shipment.documentId,
+      describe: `shipping ${shipment.number}`,
+      now,
+    });
     await takeFromStock(strapi, shipment);
     return { shippedAt: now };
   }
   if (step.action === 'deliver') return { deliveredAt: now };
   if (step.action === 'cancel' && shipment.state === 'shipped') {
-    const receivable = await strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { id: shipment.id } }, select: ['id', 'amount', 'openAmount', 'state'] });
+    const receivable = await strapi.db
+      .query(RECEIVABLE)
+      .findOne({ where: { shipment: { id: shipment.id } }, select: ['id', 'amount', 'openAmount', 'state'] });
     if (receivable && new Decimal(String(receivable.openAmount)).lessThan(String(receivable.amount))) {
       throw conflict(`payments have been allocated to the receivable of ${shipment.number}: reverse them before cancelling the shipment`);
     }
@@ -157,7 +188,11 @@ const follow = async (strapi: Core.Strapi, context: StepContext<ShipmentRecord>)
   }
   if (context.step.action === 'cancel' && context.step.from === 'shipped') {
     const receivable = await strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { id: shipment.id } }, select: ['id'] });
-    if (receivable) await strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { state: 'void', openAmount: 0, voidedAt: context.now, voidedOn: dateIn(reportTimeZone(strapi), context.now) } });
+    if (receivable)
+      await strapi.db.query(RECEIVABLE).update({
+        where: { id: receivable.id },
+        data: { state: 'void', openAmount: 0, voidedAt: context.now, voidedOn: dateIn(reportTimeZone(strapi), context.now) },
+      });
   }
   if (context.step.action === 'ship' || (context.step.action === 'cancel' && context.step.from === 'shipped')) {
     await moveOrder(strapi, context);

@@ -15,8 +15,12 @@ export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefin
 };
 
 /** Takes an action from `{ data: { version, ...fields } }` as the caller. */
-export const actFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, params: Record<string, string>, data: Record<string, unknown>): Promise<StepResult> =>
-  takeAction(strapi, definition, params.documentId, params.action, data, await currentActor(strapi));
+export const actFor = async (
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition,
+  params: Record<string, string>,
+  data: Record<string, unknown>
+): Promise<StepResult> => takeAction(strapi, definition, params.documentId, params.action, data, await currentActor(strapi));
 
 /** REST handlers: GET .../workflow and POST .../workflow/:action answering the record as the caller may see it. */
 export const restWorkflowHandlers = (strapi: Core.Strapi, definition: WorkflowDefinition, populate: Record<string, unknown>) => ({

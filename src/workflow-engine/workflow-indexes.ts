@@ -6,5 +6,13 @@
  */
 import type { UniqueIndex } from '../platform/errors';
 
-export const REVISION_INDEX: UniqueIndex = { name: 'contracts_number_revision_unique', table: 'contracts', columns: ['number', 'revision'] };
-export const OPINION_INDEX: UniqueIndex = { name: 'review_opinions_round_role_unique', table: 'review_opinions', columns: ['subject', 'subject_id', 'round', 'role'] };
+export const REVISION_INDEX: UniqueIndex = {
+  name: 'contracts_number_revision_unique',
+  table: 'contracts',
+  columns: ['number', 'revision'],
+};
+export const OPINION_INDEX: UniqueIndex = {
+  name: 'review_opinions_round_role_unique',
+  table: 'review_opinions',
+  columns: ['subject', 'subject_id', 'round', 'role'],
+};

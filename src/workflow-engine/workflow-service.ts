@@ -20,7 +20,6 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { OPINION, WORKFLOW_EVENT as EVENT } from '../platform/uids';
 
-
 export interface WorkflowRecord {
   id: number;
   documentId: string;
@@ -85,36 +84,40 @@ export const takeAction = async <R extends WorkflowRecord>(
 ): Promise<StepResult<R>> => {
   const machine = machineOf(strapi, definition);
   try {
-    return await retriedOnDeadlock(() => strapi.db.transaction(({ trx }) =>
-      asTrustedWrite(async () => {
-        // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
-        // the same record queue here, and each one then reads what the one before it wrote.
-        const table = strapi.db.metadata.get(definition.uid).tableName;
-        const locked = await trx(table).where({ document_id: documentId }).update({ version: trx.ref('version') });
-        if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
+    return await retriedOnDeadlock(() =>
+      strapi.db.transaction(({ trx }) =>
+        asTrustedWrite(async () => {
+          // Takes the row lock first (PostgreSQL) or the write lock (SQLite): concurrent steps on
+          // the same record queue here, and each one then reads what the one before it wrote.
+          const table = strapi.db.metadata.get(definition.uid).tableName;
+          const locked = await trx(table)
+            .where({ document_id: documentId })
+            .update({ version: trx.ref('version') });
+          if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
 
-        const record = (await definition.load(strapi, documentId))!;
-        const situation = await situationOf(strapi, definition, record);
-        const step = planStep(machine, situation, actor, action, input, at);
-        const context: StepContext<R> = { record, step, input, actor, now: at, mailExtras: {} };
-        const fields = (await definition.prepare?.(strapi, context)) ?? {};
+          const record = (await definition.load(strapi, documentId))!;
+          const situation = await situationOf(strapi, definition, record);
+          const step = planStep(machine, situation, actor, action, input, at);
+          const context: StepContext<R> = { record, step, input, actor, now: at, mailExtras: {} };
+          const fields = (await definition.prepare?.(strapi, context)) ?? {};
 
-        if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
-        const version = step.opinion && !step.moves ? record.version : record.version + 1;
-        // Entering a state that awaits opinions opens a new review round: earlier opinions stay on record.
-        const round = step.moves && machine.awaits?.[step.to] ? { reviewRound: record.reviewRound + 1 } : {};
-        await strapi.db.query(definition.uid).update({
-          where: { id: record.id },
-          data: { ...fields, ...round, state: step.to, version },
-        });
-        await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment }, actor, context.now);
-        const meta = (await definition.follow?.(strapi, context)) ?? {};
+          if (step.opinion) await recordOpinion(strapi, definition.subject, record, step.opinion, input, context.now);
+          const version = step.opinion && !step.moves ? record.version : record.version + 1;
+          // Entering a state that awaits opinions opens a new review round: earlier opinions stay on record.
+          const round = step.moves && machine.awaits?.[step.to] ? { reviewRound: record.reviewRound + 1 } : {};
+          await strapi.db.query(definition.uid).update({
+            where: { id: record.id },
+            data: { ...fields, ...round, state: step.to, version },
+          });
+          await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment }, actor, context.now);
+          const meta = (await definition.follow?.(strapi, context)) ?? {};
 
-        const written = (await definition.load(strapi, documentId))!;
-        if (step.moves) await queueMail(strapi, definition, written, step, context.mailExtras);
-        return { record: written, meta };
-      })
-    ));
+          const written = (await definition.load(strapi, documentId))!;
+          if (step.moves) await queueMail(strapi, definition, written, step, context.mailExtras);
+          return { record: written, meta };
+        })
+      )
+    );
   } catch (error) {
     throw asStrapiError(error);
   }
@@ -139,7 +142,12 @@ const retriedOnDeadlock = async <T>(step: () => Promise<T>): Promise<T> => {
 };
 
 /** What a caller sees of a record's workflow: state, version, their actions, the review round, the history. */
-export const describeWorkflow = async <R extends WorkflowRecord>(strapi: Core.Strapi, definition: WorkflowDefinition<R>, record: R, actor: Actor) => {
+export const describeWorkflow = async <R extends WorkflowRecord>(
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition<R>,
+  record: R,
+  actor: Actor
+) => {
   const situation = await situationOf(strapi, definition, record);
   const machine = machineOf(strapi, definition);
   const opinions = await strapi.db.query(OPINION).findMany({

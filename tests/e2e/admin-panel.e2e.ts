@@ -37,7 +37,10 @@ it('a specialist logs in to the admin panel', async () => {
 
 it('lists the demo orders with their server-made numbers', async () => {
   await page.goto(cm('api::order.order'));
-  await page.getByText(/SO-\d{4}-\d{6}/).first().waitFor({ timeout: 30000 });
+  await page
+    .getByText(/SO-\d{4}-\d{6}/)
+    .first()
+    .waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-orders.png` });
   expect(await page.getByText(/SO-\d{4}-\d{6}/).count()).toBeGreaterThan(5);
 });
@@ -60,11 +63,17 @@ it('cannot create products: that is the supervisor job', async () => {
     (await page.getByRole('link', { name: /Create new entry/i }).count()) +
     (await page.getByRole('button', { name: /Create new entry/i }).count());
   await page.goto(cm('api::customer.customer'));
-  await page.getByText(/^C-\d{6}$/).first().waitFor({ timeout: 30000 });
+  await page
+    .getByText(/^C-\d{6}$/)
+    .first()
+    .waitFor({ timeout: 30000 });
   expect(await createButtons()).toBeGreaterThan(0); // customers: the specialist's job
 
   await page.goto(cm('api::product.product'));
-  await page.getByText(/^[A-Z]{3}-\d{5}$/).first().waitFor({ timeout: 30000 });
+  await page
+    .getByText(/^[A-Z]{3}-\d{5}$/)
+    .first()
+    .waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-products.png` });
   expect(await createButtons()).toBe(0);
 });

@@ -40,7 +40,13 @@ beforeAll(async () => {
   const [customer] = await specialist('GET', '/api/customers?pagination[pageSize]=1');
   const [product] = await specialist('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
   const complaint = await specialist('POST', '/api/complaints', {
-    data: { customer: customer.documentId, product: product.documentId, channel: 'phone', category: 'quality', description: '泵体有砂眼，渗漏' },
+    data: {
+      customer: customer.documentId,
+      product: product.documentId,
+      channel: 'phone',
+      category: 'quality',
+      description: '泵体有砂眼，渗漏',
+    },
   });
   expect(complaint).toMatchObject({ state: 'received', severity: 'minor' });
   complaintId = complaint.documentId;
@@ -118,16 +124,16 @@ it('submitting the measures of a minor complaint puts them in progress; the owne
   const steps = ['confirm', 'analyse', 'judge_justified', 'add_measure', 'submit_measures', 'complete_measure'] as const;
   await history.nth(steps.length - 1).waitFor({ timeout: 30000 });
   const db = new Database(app.databaseFile, { readonly: true });
-  const events = db.prepare("SELECT action FROM workflow_events WHERE subject = 'complaint' AND subject_id = ? ORDER BY at, id").all(complaintId);
+  const events = db
+    .prepare("SELECT action FROM workflow_events WHERE subject = 'complaint' AND subject_id = ? ORDER BY at, id")
+    .all(complaintId);
   const stored = db.prepare('SELECT state FROM complaints WHERE document_id = ?').get(complaintId);
   db.close();
   expect(events).toEqual(steps.map((action) => ({ action })));
   const shown = await history.allInnerTexts();
   expect(shown.map((text) => text.split('\n')[0])).toEqual(steps.map((step) => en[`complaint.action.${step}`]));
   expect(shown[0]).toContain('李娜（客户服务专员）');
-  expect(shown[2]).toContain(
-    `${en['complaint.state.under_analysis']} → ${en['complaint.state.justified']}`
-  );
+  expect(shown[2]).toContain(`${en['complaint.state.under_analysis']} → ${en['complaint.state.justified']}`);
   expect(stored).toEqual({ state: 'in_progress' });
   await page.getByText(complaintNumber).first().waitFor();
   await page.screenshot({ path: `${shots}/e2e-complaint-measure-done.png` });

@@ -32,7 +32,11 @@ const openContract = async (page: Page) => {
 };
 
 /** The workflow actions the page offers, in the Entry panel or its "more" menu. */
-const workflowButtons = (page: Page) => countActions(page, CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`]));
+const workflowButtons = (page: Page) =>
+  countActions(
+    page,
+    CONTRACT_ACTIONS.map((action) => en[`contract.action.${action}`])
+  );
 
 const review = async (email: string, comment: string) => {
   const page = await logIn(email);
@@ -56,7 +60,9 @@ beforeAll(async () => {
   const [product] = await specialist('GET', '/api/products?filters[active][$eq]=true&pagination[pageSize]=1');
   const customer = await specialist('POST', '/api/customers', { data: { name: '无锡精工传动有限公司', region: '华东' } });
   // Credit terms are the sales manager's to set, with a reason.
-  await (await restAsStaff('sales-manager@demo.local'))('PUT', `/api/customers/${customer.documentId}`, {
+  await (
+    await restAsStaff('sales-manager@demo.local')
+  )('PUT', `/api/customers/${customer.documentId}`, {
     data: { creditLimit: '1000000.00', creditTermsReason: '新客户授信 first credit line' },
   });
   const order = await specialist('POST', '/api/orders', {

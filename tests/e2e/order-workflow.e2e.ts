@@ -86,7 +86,11 @@ it('the planner schedules it through the dialog; the panel shows the new state, 
     }
   });
   await stateIs(page, 'order.state.scheduled');
-  for (const [field, date] of [['field.plannedStart', '2027-01-11'], ['field.plannedFinish', '2027-01-22'], ['field.promisedDate', '2027-01-29']] as const) {
+  for (const [field, date] of [
+    ['field.plannedStart', '2027-01-11'],
+    ['field.plannedFinish', '2027-01-22'],
+    ['field.promisedDate', '2027-01-29'],
+  ] as const) {
     await panel.getByText(`${en[field]}:`).locator('xpath=..').getByText(date, { exact: true }).waitFor({ timeout: 30000 });
   }
 

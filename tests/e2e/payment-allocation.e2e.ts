@@ -44,14 +44,24 @@ it("the sales clerk pays the receivable the customer named, from the payment's A
     '/api/receivables?filters[state][$eq]=open&filters[currency][$eq]=CNY&populate[shipment][fields][0]=number&populate[customer][fields][0]=documentId&pagination[pageSize]=200'
   );
   const byCustomer = new Map<string, Receivable[]>();
-  for (const r of open.filter((item) => item.shipment)) byCustomer.set(r.customer.documentId, [...(byCustomer.get(r.customer.documentId) ?? []), r]);
+  for (const r of open.filter((item) => item.shipment))
+    byCustomer.set(r.customer.documentId, [...(byCustomer.get(r.customer.documentId) ?? []), r]);
   const amount = new Decimal('12.34');
-  const [customer, receivables] = [...byCustomer.entries()].find(([, items]) => items.length >= 2 && items.some((r) => amount.lte(String(r.openAmount))))!;
+  const [customer, receivables] = [...byCustomer.entries()].find(
+    ([, items]) => items.length >= 2 && items.some((r) => amount.lte(String(r.openAmount)))
+  )!;
   const oldestFirst = [...receivables].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.invoiceDate.localeCompare(b.invoiceDate));
   // The customer names a receivable that is not the oldest (oldest-first would pay another one).
   const named = [...oldestFirst.slice(1)].reverse().find((r) => amount.lte(String(r.openAmount))) ?? oldestFirst[oldestFirst.length - 1];
   const payment = await clerk('POST', '/api/payments', {
-    data: { customer, amount: '12.34', receivedOn: new Date().toISOString().slice(0, 10), method: 'bank_transfer', reference: 'E2E 指定核销', allocate: false },
+    data: {
+      customer,
+      amount: '12.34',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      method: 'bank_transfer',
+      reference: 'E2E 指定核销',
+      allocate: false,
+    },
   });
   expect(payment).toMatchObject({ state: 'posted', unallocatedAmount: 12.34 });
 
@@ -61,7 +71,10 @@ it("the sales clerk pays the receivable the customer named, from the payment's A
   await dialog.getByText(en['payment.hint.allocate']).waitFor();
   // Listed oldest due first, each with its shipment, due date and open amount.
   const labelOf = (r: Receivable) =>
-    en['field.openReceivable'].replace('{reference}', r.shipment!.number).replace('{dueDate}', r.dueDate).replace('{open}', `CNY ${groupedMoney(String(r.openAmount))}`);
+    en['field.openReceivable']
+      .replace('{reference}', r.shipment!.number)
+      .replace('{dueDate}', r.dueDate)
+      .replace('{open}', `CNY ${groupedMoney(String(r.openAmount))}`);
   const labels = oldestFirst.map(labelOf);
   const inputs = dialog.getByRole('textbox', { name: /· due / });
   await inputs.first().waitFor();
@@ -71,8 +84,12 @@ it("the sales clerk pays the receivable the customer named, from the payment's A
   await dialog.getByRole('button', { name: en['payment.action.allocate'], exact: true }).click();
   await dialog.waitFor({ state: 'detached', timeout: 30000 });
 
-  const after: Receivable[] = await clerk('GET', `/api/receivables?filters[documentId][$in]=${oldestFirst.map((r) => r.documentId).join('&filters[documentId][$in]=')}&pagination[pageSize]=200`);
-  const openOf = (documentId: string, list: Receivable[]) => new Decimal(String(list.find((r) => r.documentId === documentId)!.openAmount)).toFixed(2);
+  const after: Receivable[] = await clerk(
+    'GET',
+    `/api/receivables?filters[documentId][$in]=${oldestFirst.map((r) => r.documentId).join('&filters[documentId][$in]=')}&pagination[pageSize]=200`
+  );
+  const openOf = (documentId: string, list: Receivable[]) =>
+    new Decimal(String(list.find((r) => r.documentId === documentId)!.openAmount)).toFixed(2);
   for (const r of oldestFirst) {
     const expected = new Decimal(String(r.openAmount)).minus(r.documentId === named.documentId ? amount : 0).toFixed(2);
     expect([r.documentId, openOf(r.documentId, after)]).toEqual([r.documentId, expected]);

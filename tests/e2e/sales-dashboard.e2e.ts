@@ -21,7 +21,10 @@ const QUALITY = 'quality@demo.local';
 /** What the page asks for each statistic by default (./admin/src/pages): the same query, read directly. */
 const STATISTICS: Record<string, { route: string; rowsOf?: (answer: any) => unknown[] }> = {
   // Every period or month of the range is listed; those with nothing in them draw nothing.
-  trend: { route: 'sales/trend?grain=month', rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.amount) || Number(row.previousAmount)) },
+  trend: {
+    route: 'sales/trend?grain=month',
+    rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.amount) || Number(row.previousAmount)),
+  },
   'breakdown-region': { route: 'sales/breakdown?by=region&top=10' },
   'breakdown-salesperson': { route: 'sales/breakdown?by=salesperson&top=10' },
   'breakdown-customer': { route: 'sales/breakdown?by=customer&top=10' },
@@ -29,11 +32,22 @@ const STATISTICS: Record<string, { route: string; rowsOf?: (answer: any) => unkn
   'breakdown-category': { route: 'sales/breakdown?by=category&top=10' },
   targets: { route: `sales/targets?year=${new Date().getFullYear()}&by=salesperson` },
   aging: { route: 'receivables/aging?groupBy=customer&top=10', rowsOf: (answer) => (Number(answer.totals.total) === 0 ? [] : answer.rows) },
-  collection: { route: 'receivables/collection', rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.billed) || Number(row.collected)) },
+  collection: {
+    route: 'receivables/collection',
+    rowsOf: (answer) => answer.rows.filter((row: any) => Number(row.billed) || Number(row.collected)),
+  },
   'overdue-top': { route: 'receivables/overdue-top?top=10' },
 };
 /** The orders of the demo data give these data; the others depend on what the demo data holds. */
-const ALWAYS_DRAWN = ['trend', 'breakdown-region', 'breakdown-salesperson', 'breakdown-customer', 'breakdown-spec', 'breakdown-category', 'targets'];
+const ALWAYS_DRAWN = [
+  'trend',
+  'breakdown-region',
+  'breakdown-salesperson',
+  'breakdown-customer',
+  'breakdown-spec',
+  'breakdown-category',
+  'targets',
+];
 
 let app: RunningApp;
 let browser: Browser;
@@ -118,7 +132,9 @@ const settled = async (page: Page) => {
 
 /** The whole page: the admin panel scrolls inside its layout, so the window is made as tall as the content first. */
 const screenshot = async (page: Page, name: string) => {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('main, main *')).map((element) => element.scrollHeight)));
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('main, main *')).map((element) => element.scrollHeight))
+  );
   await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height + 100, 900), 8000) });
   await page.screenshot({ path: path.join(SCREENSHOTS, `sales-dashboard-${name}.png`) });
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -133,7 +149,9 @@ beforeAll(async () => {
   clerkApi = await adminAs(CLERK);
   const year = new Date().getFullYear();
   const [top] = (await clerkApi(`sales/targets?year=${year}&by=salesperson`)).body.rows;
-  await clerk('POST', '/api/sales-targets', { data: { salesperson: Number(top.key), year, amount: (Number(top.actual) * 1.25).toFixed(2) } });
+  await clerk('POST', '/api/sales-targets', {
+    data: { salesperson: Number(top.key), year, amount: (Number(top.actual) * 1.25).toFixed(2) },
+  });
   clerkPage = await logIn(browser, app, CLERK);
 });
 
@@ -183,7 +201,9 @@ it('a filter goes to the URL and the statistics are read again with it; clicking
   // Region from the filter bar: the URL carries it, the statistics are asked again with it.
   const regions = await statistic(page, 'breakdown-region').locator('tbody tr td:first-child').allInnerTexts();
   const region = regions[regions.length - 1]; // the smallest region of the top ones
-  const trendAgain = page.waitForResponse((res) => res.url().includes('/sales-dashboard/sales/trend') && res.url().includes(`region=${encodeURIComponent(region)}`));
+  const trendAgain = page.waitForResponse(
+    (res) => res.url().includes('/sales-dashboard/sales/trend') && res.url().includes(`region=${encodeURIComponent(region)}`)
+  );
   await page.getByRole('combobox', { name: en['filter.region'] }).click();
   await page.getByRole('option', { name: region, exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get('region') === region);
@@ -261,7 +281,8 @@ it('in Simplified Chinese the page speaks Chinese', async () => {
   await page.goto(`${app.baseUrl}/admin/plugins/sales-dashboard`);
   await page.getByRole('heading', { name: zh('page.title'), exact: true }).waitFor({ timeout: 30000 });
   await settled(page);
-  for (const key of ['section.sales', 'section.receivables', 'chart.trend', 'chart.region'] as const) await page.getByRole('heading', { name: zh(key), exact: true }).waitFor();
+  for (const key of ['section.sales', 'section.receivables', 'chart.trend', 'chart.region'] as const)
+    await page.getByRole('heading', { name: zh(key), exact: true }).waitFor();
   await page.getByRole('combobox', { name: zh('filter.region') }).waitFor();
   await screenshot(page, 'zh-Hans');
   await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));

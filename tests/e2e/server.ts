@@ -61,7 +61,10 @@ export const startApp = async (port = 1339, file = path.join(os.tmpdir(), `cs-e2
   for (;;) {
     if (child.exitCode !== null) throw new Error(`strapi start exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`strapi start not up in 120 s:\n${output}`);
-    const up = await fetch(`${baseUrl}/_health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${baseUrl}/_health`).then(
+      (r) => r.ok,
+      () => false
+    );
     if (up) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -97,7 +100,13 @@ export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });

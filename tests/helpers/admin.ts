@@ -43,7 +43,8 @@ export const contentManager = (strapi: Core.Strapi, admin: AdminMember) => {
   const auth = (req: request.Test) => req.set('Authorization', `Bearer ${admin.token}`);
   return {
     create: (uid: string, body: object) => auth(agent.post(base(uid))).send(body),
-    clone: (uid: string, sourceDocumentId: string, body: object = {}) => auth(agent.post(`${base(uid)}/clone/${sourceDocumentId}`)).send(body),
+    clone: (uid: string, sourceDocumentId: string, body: object = {}) =>
+      auth(agent.post(`${base(uid)}/clone/${sourceDocumentId}`)).send(body),
     update: (uid: string, documentId: string, body: object) => auth(agent.put(`${base(uid)}/${documentId}`)).send(body),
     findOne: (uid: string, documentId: string) => auth(agent.get(`${base(uid)}/${documentId}`)),
     delete: (uid: string, documentId: string) => auth(agent.delete(`${base(uid)}/${documentId}`)),

@@ -8,7 +8,6 @@ import { rest, StaffMember } from './staff';
 import { actOn } from './workflow';
 import { CONTRACT } from '../../src/platform/uids';
 
-
 export const draftContract = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown>): Promise<Doc> => {
   const res = await rest(strapi, member).post('/api/contracts?populate=lines', { data });
   if (res.status !== 201) throw new Error(`contract was not created: ${res.status} ${JSON.stringify(res.body)}`);

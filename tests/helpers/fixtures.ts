@@ -24,7 +24,10 @@ const created = (what: string, res: Response): Doc => {
  */
 export const createCustomer = async (strapi: Core.Strapi, member: StaffMember, data: Record<string, unknown> = {}) => {
   const { creditLimit, paymentTermsDays, ...file } = data;
-  const customer = created('customer', await rest(strapi, member).post('/api/customers', { data: { name: `客户 ${unique()}`, region: '华东', ...file } }));
+  const customer = created(
+    'customer',
+    await rest(strapi, member).post('/api/customers', { data: { name: `客户 ${unique()}`, region: '华东', ...file } })
+  );
   const terms = Object.fromEntries(Object.entries({ creditLimit, paymentTermsDays }).filter(([, value]) => value !== undefined));
   if (Object.keys(terms).length === 0) return customer;
   const written = await strapi.db.query('api::customer.customer').update({ where: { documentId: customer.documentId }, data: terms });
@@ -35,7 +38,14 @@ export const createProduct = async (strapi: Core.Strapi, member: StaffMember, da
   created(
     'product',
     await rest(strapi, member).post('/api/products', {
-      data: { sku: `SKU-${unique()}`, name: 'Centrifugal pump 离心泵', specification: 'DN50 PN16', unit: 'pcs', listPrice: '1280.00', ...data },
+      data: {
+        sku: `SKU-${unique()}`,
+        name: 'Centrifugal pump 离心泵',
+        specification: 'DN50 PN16',
+        unit: 'pcs',
+        listPrice: '1280.00',
+        ...data,
+      },
     })
   );
 

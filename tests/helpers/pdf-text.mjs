@@ -24,9 +24,7 @@ for (let number = 1; number <= pdf.numPages; number += 1) {
     const key = Math.round(run.y * 2) / 2;
     byLine.set(key, [...(byLine.get(key) ?? []), run]);
   }
-  const lines = [...byLine.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([, line]) => line.sort((a, b) => a.x - b.x).map((run) => run.text));
+  const lines = [...byLine.entries()].sort(([a], [b]) => b - a).map(([, line]) => line.sort((a, b) => a.x - b.x).map((run) => run.text));
   pages.push({ runs, lines });
 }
 const fonts = [];

@@ -13,6 +13,5 @@ export const readPdf = (pdf: Buffer): PdfText =>
     execFileSync(process.execPath, [path.join(__dirname, 'pdf-text.mjs')], {
       input: pdf,
       maxBuffer: 64 * 1024 * 1024,
-    }).toString('utf8'),
+    }).toString('utf8')
   );
-

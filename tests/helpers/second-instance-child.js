@@ -10,7 +10,12 @@ const { createStrapi } = require('@strapi/strapi');
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 (async () => {
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   process.on('message', async (message) => {
     if (message.stop) {
       await strapi.destroy();

@@ -14,7 +14,12 @@ import { actOn, ok } from './workflow';
 import { ORDER, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
 
 /** Who takes an order to ready and ships it; with `createStaff` (./staff.ts). */
-export const SHIPPING_ROLES = { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner', coordinator: 'order-coordinator' } as const;
+export const SHIPPING_ROLES = {
+  specialist: 'cs-specialist',
+  supervisor: 'cs-supervisor',
+  planner: 'planner',
+  coordinator: 'order-coordinator',
+} as const;
 export type ShippingStaff = Record<keyof typeof SHIPPING_ROLES, StaffMember>;
 
 /** An order of `lines` taken to ready; `beforeConfirm` runs on the draft (e.g. to put it in a contract). */
@@ -31,19 +36,38 @@ export const readyOrder = async (
   });
   await beforeConfirm?.(order);
   await ok(actOn(strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'confirmed by phone' }));
-  await ok(actOn(strapi, staff.planner, ORDER, order.documentId, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }));
+  await ok(
+    actOn(strapi, staff.planner, ORDER, order.documentId, 'schedule', {
+      plannedStart: '2027-01-04',
+      plannedFinish: '2027-01-15',
+      promisedDate: '2027-01-20',
+    })
+  );
   await ok(actOn(strapi, staff.coordinator, ORDER, order.documentId, 'start_production'));
   await ok(actOn(strapi, staff.coordinator, ORDER, order.documentId, 'mark_ready'));
   const stored = await strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, populate: { lines: true } });
   return { order, keys: stored.lines.map((line: { key: string }) => line.key) as string[] };
 };
 
-export const planShipment = async (strapi: Core.Strapi, member: StaffMember, order: Doc, lines: { line: string; quantity: number }[]): Promise<Doc> =>
-  (await ok(rest(strapi, member).post('/api/shipments', { data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅' } }))).data;
+export const planShipment = async (
+  strapi: Core.Strapi,
+  member: StaffMember,
+  order: Doc,
+  lines: { line: string; quantity: number }[]
+): Promise<Doc> =>
+  (
+    await ok(
+      rest(strapi, member).post('/api/shipments', {
+        data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅' },
+      })
+    )
+  ).data;
 
-export const ship = (strapi: Core.Strapi, member: StaffMember, shipment: Doc) => actOn(strapi, member, SHIPMENT, shipment.documentId, 'ship');
+export const ship = (strapi: Core.Strapi, member: StaffMember, shipment: Doc) =>
+  actOn(strapi, member, SHIPMENT, shipment.documentId, 'ship');
 
-export const receivableOf = (strapi: Core.Strapi, shipment: Doc) => strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
+export const receivableOf = (strapi: Core.Strapi, shipment: Doc) =>
+  strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
 
 /** Plans and ships `quantity` of one line of a ready order; answers the shipment and its receivable. */
 export const shipLine = async (strapi: Core.Strapi, coordinator: StaffMember, order: Doc, line: string, quantity = 1) => {
@@ -53,14 +77,24 @@ export const shipLine = async (strapi: Core.Strapi, coordinator: StaffMember, or
 };
 
 /** Dates a receivable as if shipped earlier (what aging and oldest-first look at), past the guards as the system writes. */
-export const redateReceivable = async (strapi: Core.Strapi, receivable: { id: number }, dates: { invoiceDate: string; dueDate: string }) => {
+export const redateReceivable = async (
+  strapi: Core.Strapi,
+  receivable: { id: number },
+  dates: { invoiceDate: string; dueDate: string }
+) => {
   // The compiled module: the one the booted Strapi's guards consult.
   const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
   await asTrustedWrite(() => strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: dates }));
 };
 
 /** Pays the receivables in full on `receivedOn` through the payment API: one payment, allocated to each. */
-export const settle = async (strapi: Core.Strapi, clerk: StaffMember, customer: Doc, receivables: { documentId: string; amount: unknown }[], receivedOn: string) => {
+export const settle = async (
+  strapi: Core.Strapi,
+  clerk: StaffMember,
+  customer: Doc,
+  receivables: { documentId: string; amount: unknown }[],
+  receivedOn: string
+) => {
   const cents = receivables.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0);
   return ok(
     rest(strapi, clerk).post('/api/payments', {
@@ -80,7 +114,11 @@ export const settle = async (strapi: Core.Strapi, clerk: StaffMember, customer: 
  * `more`, and a customer of `customerFields` made by the specialist; filled in by beforeAll hooks
  * (call it after `useStrapi`).
  */
-export const useOrderSetup = <More extends string>(app: { strapi: Core.Strapi }, more: Record<More, RoleCode>, customerFields: Record<string, unknown>) => {
+export const useOrderSetup = <More extends string>(
+  app: { strapi: Core.Strapi },
+  more: Record<More, RoleCode>,
+  customerFields: Record<string, unknown>
+) => {
   const staff = useStaff(app, { ...SHIPPING_ROLES, ...more } as Record<keyof typeof SHIPPING_ROLES | More, RoleCode>);
   const customer = {} as Doc;
   beforeAll(async () => {

@@ -24,17 +24,20 @@ export const createStaffUser = async (
 ): Promise<StaffMember> => {
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
   const email = `${role}-${unique()}@test.local`;
-  const user = await strapi.plugin('users-permissions').service('user').add({
-    username: email,
-    email,
-    password: PASSWORD,
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: roleRow.id,
-    displayName: `${role} tester`,
-    ...fields,
-  });
+  const user = await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: email,
+      email,
+      password: PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+      displayName: `${role} tester`,
+      ...fields,
+    });
   const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
   return { id: user.id, email, jwt };
 };
@@ -43,7 +46,10 @@ export const createStaffUser = async (
 export type StaffRole = RoleCode | readonly [RoleCode, Record<string, unknown>];
 
 /** One staff member per role, by the names a test calls them: `createStaff(strapi, { clerk: 'sales-clerk' })`. */
-export const createStaff = async <Name extends string>(strapi: Core.Strapi, roles: Record<Name, StaffRole>): Promise<Record<Name, StaffMember>> => {
+export const createStaff = async <Name extends string>(
+  strapi: Core.Strapi,
+  roles: Record<Name, StaffRole>
+): Promise<Record<Name, StaffMember>> => {
   const staff = {} as Record<Name, StaffMember>;
   for (const [name, role] of Object.entries(roles) as [Name, StaffRole][]) {
     staff[name] = typeof role === 'string' ? await createStaffUser(strapi, role) : await createStaffUser(strapi, role[0], role[1]);

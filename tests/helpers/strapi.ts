@@ -96,10 +96,11 @@ export const bootStrapi = async (db: TestDatabase): Promise<Core.Strapi> => {
  * So wait until the connection pool has been idle twice in a row (at most 10 s), then destroy.
  */
 export const stopStrapi = async (app: Core.Strapi): Promise<void> => {
-  const pool = (app.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number } }).pool;
+  const pool = (app.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number } })
+    .pool;
   const busy = () => Boolean(pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0);
   let idleChecks = 0;
-  for (const deadline = Date.now() + 10_000; idleChecks < 2 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10_000; idleChecks < 2 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     idleChecks = busy() ? 0 : idleChecks + 1;
   }

@@ -89,11 +89,21 @@ describe('access to business records through REST', () => {
         const res = await send(undefined, method, url, body);
         expect(res.body.data ?? null).toBeNull();
         expectNoBusinessData(res.body);
-        answers.push({ request: `${method} ${url}`, status: res.status, error: res.body?.error?.name, challenge: res.headers['www-authenticate'] });
+        answers.push({
+          request: `${method} ${url}`,
+          status: res.status,
+          error: res.body?.error?.name,
+          challenge: res.headers['www-authenticate'],
+        });
       }
       expect(await businessRows()).toEqual(before);
       expect(answers).toEqual(
-        businessEndpoints().map(([method, url]) => ({ request: `${method} ${url}`, status: 401, error: 'UnauthorizedError', challenge: 'Bearer' }))
+        businessEndpoints().map(([method, url]) => ({
+          request: `${method} ${url}`,
+          status: 401,
+          error: 'UnauthorizedError',
+          challenge: 'Bearer',
+        }))
       );
     });
 
@@ -106,8 +116,15 @@ describe('access to business records through REST', () => {
 
     it('cannot register itself an account', async () => {
       const before = await countRows(app.strapi, 'plugin::users-permissions.user');
-      const res = await rest(app.strapi).post('/api/auth/local/register', { username: 'selfmade', email: 'selfmade@test.local', password: 'Self-Made-123' });
-      expect({ status: res.status, message: res.body.error?.message }).toEqual({ status: 400, message: 'Register action is currently disabled' });
+      const res = await rest(app.strapi).post('/api/auth/local/register', {
+        username: 'selfmade',
+        email: 'selfmade@test.local',
+        password: 'Self-Made-123',
+      });
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: 'Register action is currently disabled',
+      });
       expect(res.body.jwt).toBeUndefined();
       expect(await countRows(app.strapi, 'plugin::users-permissions.user')).toBe(before);
     });
@@ -147,7 +164,9 @@ describe('access to business records through REST', () => {
     it('refuses a salesperson creating a product', async () => {
       const before = await countRows(app.strapi, 'api::product.product');
       expectForbidden(
-        await rest(app.strapi, staff.salesperson).post('/api/products', { data: { sku: 'SP-1', name: 'By salesperson', unit: 'pcs', listPrice: '1.00' } })
+        await rest(app.strapi, staff.salesperson).post('/api/products', {
+          data: { sku: 'SP-1', name: 'By salesperson', unit: 'pcs', listPrice: '1.00' },
+        })
       );
       expect(await countRows(app.strapi, 'api::product.product')).toBe(before);
     });
@@ -166,8 +185,12 @@ describe('access to business records through REST', () => {
     });
 
     it('refuses a CS specialist changing a product and quality changing a customer', async () => {
-      expectForbidden(await rest(app.strapi, staff['cs-specialist']).put(`/api/products/${product.documentId}`, { data: { listPrice: '0.01' } }));
-      expectForbidden(await rest(app.strapi, staff.quality).put(`/api/customers/${customer.documentId}`, { data: { creditLimit: '9999999.00' } }));
+      expectForbidden(
+        await rest(app.strapi, staff['cs-specialist']).put(`/api/products/${product.documentId}`, { data: { listPrice: '0.01' } })
+      );
+      expectForbidden(
+        await rest(app.strapi, staff.quality).put(`/api/customers/${customer.documentId}`, { data: { creditLimit: '9999999.00' } })
+      );
       const storedProduct = await app.strapi.db.query('api::product.product').findOne({ where: { documentId: product.documentId } });
       expect(Number(storedProduct.listPrice)).toBe(1280);
       const storedCustomer = await app.strapi.db.query('api::customer.customer').findOne({ where: { documentId: customer.documentId } });
@@ -178,10 +201,50 @@ describe('access to business records through REST', () => {
       // R: the list answers 200 (else 403). C and U: a create or update with empty data is let
       // through to validation (400 or 200) instead of refused with 403.
       const matrix: Record<string, Record<RoleCode, string>> = {
-        customers: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'R', 'sales-clerk': 'RU', planner: 'R', quality: 'R', 'sales-manager': 'RU', 'marketing-vp': 'RU', salesperson: 'R' },
-        products: { 'cs-supervisor': 'RCU', 'cs-specialist': 'R', 'order-coordinator': 'R', 'sales-clerk': 'R', planner: 'RU', quality: 'R', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'R' },
-        orders: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'R', 'sales-clerk': 'R', planner: 'R', quality: 'R', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'R' },
-        inquiries: { 'cs-supervisor': 'RCU', 'cs-specialist': 'RCU', 'order-coordinator': 'RCU', 'sales-clerk': 'R', planner: '', quality: '', 'sales-manager': 'R', 'marketing-vp': 'R', salesperson: 'RCU' },
+        customers: {
+          'cs-supervisor': 'RCU',
+          'cs-specialist': 'RCU',
+          'order-coordinator': 'R',
+          'sales-clerk': 'RU',
+          planner: 'R',
+          quality: 'R',
+          'sales-manager': 'RU',
+          'marketing-vp': 'RU',
+          salesperson: 'R',
+        },
+        products: {
+          'cs-supervisor': 'RCU',
+          'cs-specialist': 'R',
+          'order-coordinator': 'R',
+          'sales-clerk': 'R',
+          planner: 'RU',
+          quality: 'R',
+          'sales-manager': 'R',
+          'marketing-vp': 'R',
+          salesperson: 'R',
+        },
+        orders: {
+          'cs-supervisor': 'RCU',
+          'cs-specialist': 'RCU',
+          'order-coordinator': 'R',
+          'sales-clerk': 'R',
+          planner: 'R',
+          quality: 'R',
+          'sales-manager': 'R',
+          'marketing-vp': 'R',
+          salesperson: 'R',
+        },
+        inquiries: {
+          'cs-supervisor': 'RCU',
+          'cs-specialist': 'RCU',
+          'order-coordinator': 'RCU',
+          'sales-clerk': 'R',
+          planner: '',
+          quality: '',
+          'sales-manager': 'R',
+          'marketing-vp': 'R',
+          salesperson: 'RCU',
+        },
       };
       const documents: Record<string, string> = {
         customers: customer.documentId,
@@ -258,7 +321,9 @@ describe('access to business records through REST', () => {
     });
 
     it('accepts an update that repeats the current state unchanged', async () => {
-      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, { data: { state: 'draft', notes: 'same state' } });
+      const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}`, {
+        data: { state: 'draft', notes: 'same state' },
+      });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ state: 'draft', notes: 'same state' });
     });
@@ -278,9 +343,15 @@ describe('access to business records through REST', () => {
         },
       });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ number: orderNumber(previous + 1), region: '西南', salesperson: expect.objectContaining({ id: owner.id }) });
+      expect(res.body.data).toMatchObject({
+        number: orderNumber(previous + 1),
+        region: '西南',
+        salesperson: expect.objectContaining({ id: owner.id }),
+      });
       expect(Number(res.body.data.total)).toBe(30);
-      const stored = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: res.body.data.documentId }, populate: ['salesperson'] });
+      const stored = await app.strapi.db
+        .query('api::order.order')
+        .findOne({ where: { documentId: res.body.data.documentId }, populate: ['salesperson'] });
       expect({ number: stored.number, total: Number(stored.total), region: stored.region, salesperson: stored.salesperson?.id }).toEqual({
         number: orderNumber(previous + 1),
         total: 30,
@@ -290,16 +361,31 @@ describe('access to business records through REST', () => {
     });
 
     it('ignores number, total, region and salesperson sent by the client on update', async () => {
-      const before = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: order.documentId }, populate: ['salesperson'] });
+      const before = await app.strapi.db
+        .query('api::order.order')
+        .findOne({ where: { documentId: order.documentId }, populate: ['salesperson'] });
       const res = await rest(app.strapi, staff['cs-specialist']).put(`/api/orders/${order.documentId}?populate=salesperson`, {
-        data: { number: 'SO-1999-000001', total: '123456.00', region: '火星', salesperson: staff['sales-manager'].id, notes: 'tried to rewrite' },
+        data: {
+          number: 'SO-1999-000001',
+          total: '123456.00',
+          region: '火星',
+          salesperson: staff['sales-manager'].id,
+          notes: 'tried to rewrite',
+        },
       });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ number: before.number, region: before.region, notes: 'tried to rewrite' });
       expect(Number(res.body.data.total)).toBe(Number(before.total));
       expect(res.body.data.salesperson?.id ?? null).toBe(before.salesperson?.id ?? null);
-      const after = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: order.documentId }, populate: ['salesperson'] });
-      expect({ number: after.number, total: Number(after.total), region: after.region, salesperson: after.salesperson?.id ?? null }).toEqual({
+      const after = await app.strapi.db
+        .query('api::order.order')
+        .findOne({ where: { documentId: order.documentId }, populate: ['salesperson'] });
+      expect({
+        number: after.number,
+        total: Number(after.total),
+        region: after.region,
+        salesperson: after.salesperson?.id ?? null,
+      }).toEqual({
         number: before.number,
         total: Number(before.total),
         region: before.region,
@@ -314,7 +400,11 @@ describe('access to business records through REST', () => {
       const stack = (app.strapi.server.router as unknown as { stack: { path: string; methods: string[] }[] }).stack;
       return stack
         .filter((layer) => layer.path.startsWith('/workflows/'))
-        .flatMap((layer) => layer.methods.filter((method) => method === 'GET' || method === 'POST').map((method) => ({ method, path: layer.path.replace(/:[a-zA-Z]+/g, order.documentId) })));
+        .flatMap((layer) =>
+          layer.methods
+            .filter((method) => method === 'GET' || method === 'POST')
+            .map((method) => ({ method, path: layer.path.replace(/:[a-zA-Z]+/g, order.documentId) }))
+        );
     };
 
     it('declares a permission on every route: an admin whose role grants nothing is refused each with 403, anonymous with 401', async () => {
@@ -338,7 +428,10 @@ describe('access to business records through REST', () => {
       const auth = (req: request.Test) => req.set('Authorization', `Bearer ${clerk.token}`);
       expectValidationError(await auth(http.get('/workflows/receivable-aging?colour=red')), 'colour');
       expectValidationError(await auth(http.get('/workflows/contract-ledger?from=2026-03-02&to=2026-03-01')), 'to');
-      expectValidationError(await auth(http.post(`/workflows/payment/${order.documentId}/reverse`).send({ data: { version: 1, amount: '1.00' } })), 'amount');
+      expectValidationError(
+        await auth(http.post(`/workflows/payment/${order.documentId}/reverse`).send({ data: { version: 1, amount: '1.00' } })),
+        'amount'
+      );
       const noData = await auth(http.post(`/workflows/order/${order.documentId}/confirm`).send({ version: 1 }));
       expect({ status: noData.status, name: noData.body.error.name }).toEqual({ status: 400, name: 'ValidationError' });
     });

@@ -40,7 +40,10 @@ describe('overdue report and dunning', () => {
     staff = await createStaff(app.strapi, SHIPPING_ROLES);
     const { supervisor, specialist, coordinator } = staff;
     salesperson = await createStaffUser(app.strapi, 'salesperson', { displayName: '张业务' });
-    managers = [await createStaffUser(app.strapi, 'sales-manager'), await createStaffUser(app.strapi, 'sales-manager', { preferredLanguage: 'en' })];
+    managers = [
+      await createStaffUser(app.strapi, 'sales-manager'),
+      await createStaffUser(app.strapi, 'sales-manager', { preferredLanguage: 'en' }),
+    ];
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
     english = await createCustomer(app.strapi, specialist, {
       name: 'Pacific Pumps Pty Ltd',
@@ -55,7 +58,10 @@ describe('overdue report and dunning', () => {
       salesperson: salesperson.id,
       contacts: [{ name: '周工', email: 'zhou@jianghuai.test', primary: true }],
     });
-    for (const [customer, quantity, unitPrice] of [[english, 3, '100.00'], [chinese, 2, '250.50']] as const) {
+    for (const [customer, quantity, unitPrice] of [
+      [english, 3, '100.00'],
+      [chinese, 2, '250.50'],
+    ] as const) {
       const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity, unitPrice }]);
       const shipment = await planShipment(app.strapi, coordinator, order, [{ line: keys[0], quantity }]);
       await ok(ship(app.strapi, coordinator, shipment));
@@ -100,8 +106,21 @@ describe('overdue report and dunning', () => {
     expect(report.attachments.map((a) => a.filename)).toEqual([`overdue-report-${addDays(due, 7)}.xlsx`]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.attachments[0].content as never);
-    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['币种 Currency', '客户 Customer', '业务员 Salesperson', '逾期1–30天 1–30 days', '逾期31–60天 31–60 days', '逾期61–90天 61–90 days', '逾期91–180天 91–180 days', '逾期180天以上 Over 180 days', '逾期合计 Overdue total']);
+    const rows = workbook.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(rows[0]).toEqual([
+      '币种 Currency',
+      '客户 Customer',
+      '业务员 Salesperson',
+      '逾期1–30天 1–30 days',
+      '逾期31–60天 31–60 days',
+      '逾期61–90天 61–90 days',
+      '逾期91–180天 91–180 days',
+      '逾期180天以上 Over 180 days',
+      '逾期合计 Overdue total',
+    ]);
     expect(rows.slice(1)).toEqual([
       ['CNY', `${chinese.code} 合肥江淮泵业有限公司`, '张业务', 501, 0, 0, 0, 0, 501],
       ['CNY', `${english.code} Pacific Pumps Pty Ltd`, '张业务', 300, 0, 0, 0, 0, 300],
@@ -116,7 +135,9 @@ describe('overdue report and dunning', () => {
     const at = noonOn(addDays(due, 30));
     // The lease keeps the two apart while one runs; a quick round may end before the other starts,
     // and then the second runs too and finds everything sent: together they remind twice and report once.
-    const ran = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter((result) => result !== null);
+    const ran = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter(
+      (result) => result !== null
+    );
     expect(ran.length).toBeGreaterThan(0);
     expect(ran.reduce((sum, result) => sum + result.reminders, 0)).toBe(2);
     expect(ran.filter((result) => result.report)).toHaveLength(1);
@@ -134,7 +155,9 @@ describe('overdue report and dunning', () => {
     );
     expect(mails.find((m) => m.to.includes('jane@pacific.test'))!.text).toContain('The payment of 300.00 CNY');
     // both again (a quick round may end before the other starts, so both may run): nothing new
-    const again = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter((result) => result !== null);
+    const again = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter(
+      (result) => result !== null
+    );
     expect(again.length).toBeGreaterThan(0);
     for (const result of again) expect(result).toEqual({ credit: { held: 0, released: 0 }, reminders: 0, report: false });
     expect(await newMail()).toEqual([]);

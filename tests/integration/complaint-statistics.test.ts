@@ -18,7 +18,19 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const CATEGORIES = ['quality', 'delivery', 'packaging', 'quantity', 'documents', 'service', 'other'];
 const SEVERITIES = ['minor', 'major', 'critical'];
-const STATES = ['received', 'confirmed', 'under_analysis', 'justified', 'measures_review', 'in_progress', 'verifying', 'replying', 'replied', 'closed', 'withdrawn'];
+const STATES = [
+  'received',
+  'confirmed',
+  'under_analysis',
+  'justified',
+  'measures_review',
+  'in_progress',
+  'verifying',
+  'replying',
+  'replied',
+  'closed',
+  'withdrawn',
+];
 
 interface Crafted {
   number: string;
@@ -102,7 +114,9 @@ edges.forEach(([number, iso], index) =>
 
 const wallClock = (timeZone: string, at: number) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at)).map((p) => [p.type, p.value])
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value])
   );
   return { month: `${parts.year}-${parts.month}`, date: `${parts.year}-${parts.month}-${parts.day}` };
 };
@@ -137,7 +151,8 @@ const expectedStatistics = (filter: Filter, now: number, timeZone: string, custo
     if (filter.severity && c.severity !== filter.severity) return false;
     if (filter.region !== undefined && (c.customer === null || REGION_OF(c.customer) !== filter.region)) return false;
     if (filter.salesperson !== undefined && (c.customer === null || SALESPERSON_OF(c.customer) !== filter.salesperson)) return false;
-    if (filter.productCategory !== undefined && (c.product === null || PRODUCT_CATEGORY_OF(c.product) !== filter.productCategory)) return false;
+    if (filter.productCategory !== undefined && (c.product === null || PRODUCT_CATEGORY_OF(c.product) !== filter.productCategory))
+      return false;
     return true;
   });
   const counted = selected.filter((c) => c.state !== 'withdrawn');
@@ -161,7 +176,13 @@ const expectedStatistics = (filter: Filter, now: number, timeZone: string, custo
     const rank = Math.floor((9 * n + 9) / 10); // ceil(0.9 n)
     return {
       count: n,
-      averageHours: Number(divide(durations.reduce((a, b) => a + b, 0), n * HOUR, 2)),
+      averageHours: Number(
+        divide(
+          durations.reduce((a, b) => a + b, 0),
+          n * HOUR,
+          2
+        )
+      ),
       p90Hours: Number(divide(durations[rank - 1], HOUR, 2)),
     };
   };
@@ -181,7 +202,13 @@ const expectedStatistics = (filter: Filter, now: number, timeZone: string, custo
   const byCustomer = ranking((c) => c.customer, customers);
   const customer = filter.customer === undefined ? null : customers[filter.customer].documentId;
   return {
-    filters: { from: filter.from ?? null, to: filter.to ?? null, customer, category: filter.category ?? null, severity: filter.severity ?? null },
+    filters: {
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      customer,
+      category: filter.category ?? null,
+      severity: filter.severity ?? null,
+    },
     timeZone,
     asOf: new Date(now).toISOString(),
     total: counted.length,
@@ -195,7 +222,19 @@ const expectedStatistics = (filter: Filter, now: number, timeZone: string, custo
     },
     timeToReply: timeliness((c) => c.repliedAt),
     timeToClose: timeliness((c) => c.closedAt),
-    satisfaction: { count: ratings.length, average: ratings.length === 0 ? null : Number(divide(ratings.reduce((a, b) => a + b, 0), ratings.length, 2)) },
+    satisfaction: {
+      count: ratings.length,
+      average:
+        ratings.length === 0
+          ? null
+          : Number(
+              divide(
+                ratings.reduce((a, b) => a + b, 0),
+                ratings.length,
+                2
+              )
+            ),
+    },
     byMonth: groups((c) => (c.receivedAt === null ? null : wallClock(timeZone, c.receivedAt).month))
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
       .map(([month, rows]) => ({ month, ...tally(rows) })),
@@ -247,17 +286,35 @@ describe('complaint statistics', () => {
     // Keys descend while ids ascend, so a tie in the ranking is broken by key, not by insertion order.
     const productIds = await writer.insert(
       'api::product.product',
-      Array.from({ length: 12 }, (_, k) => ({ values: { sku: `P-${90 - k}`, name: `离心泵 Pump ${k}`, unit: 'pcs', listPrice: 100, active: true, category: PRODUCT_CATEGORY_OF(k) } }))
+      Array.from({ length: 12 }, (_, k) => ({
+        values: {
+          sku: `P-${90 - k}`,
+          name: `离心泵 Pump ${k}`,
+          unit: 'pcs',
+          listPrice: 100,
+          active: true,
+          category: PRODUCT_CATEGORY_OF(k),
+        },
+      }))
     );
     const customerIds = await writer.insert(
       'api::customer.customer',
       Array.from({ length: 13 }, (_, k) => ({
-        values: { code: `C-${String(900 - k)}`, name: `客户 Customer ${k}`, grade: 'C', creditLimit: 0, active: true, region: REGION_OF(k) },
+        values: {
+          code: `C-${String(900 - k)}`,
+          name: `客户 Customer ${k}`,
+          grade: 'C',
+          creditLimit: 0,
+          active: true,
+          region: REGION_OF(k),
+        },
         links: { salesperson: SALESPERSON_OF(k) === null ? null : salespeople[SALESPERSON_OF(k)!].id },
       }))
     );
     const parties = async (uid: string, ids: number[], key: 'sku' | 'code') => {
-      const rows = await app.strapi.db.query(uid as never).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', key, 'name'] });
+      const rows = await app.strapi.db
+        .query(uid as never)
+        .findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId', key, 'name'] });
       return ids.map((id) => {
         const row = rows.find((r: { id: number }) => r.id === id)!;
         return { id, documentId: row.documentId, key: row[key], name: row.name };
@@ -294,7 +351,9 @@ describe('complaint statistics', () => {
   });
 
   it('stores the crafted instants as Strapi reads them back', async () => {
-    const rows = await app.strapi.db.query(COMPLAINT).findMany({ select: ['number', 'receivedAt', 'repliedAt', 'dueAt'], populate: { customer: { select: ['id'] } } });
+    const rows = await app.strapi.db
+      .query(COMPLAINT)
+      .findMany({ select: ['number', 'receivedAt', 'repliedAt', 'dueAt'], populate: { customer: { select: ['id'] } } });
     expect(rows).toHaveLength(crafted.length);
     for (const c of crafted) {
       const row = rows.find((r: { number: string }) => r.number === c.number)!;
@@ -320,7 +379,16 @@ describe('complaint statistics', () => {
     expect(result.byProduct.others).toBeGreaterThan(0);
     expect(result.byCustomer.others).toBeGreaterThan(0);
     expect(result.byProduct.none).toBeGreaterThan(0);
-    expect(result.byMonth.map((row) => row.month)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', null]);
+    expect(result.byMonth.map((row) => row.month)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      null,
+    ]);
     expect(result.timeToReply.count).toBe(30);
   });
 
@@ -342,14 +410,15 @@ describe('complaint statistics', () => {
       const now = '2026-01-15T00:00:00.000Z';
       const result = await complaintStatistics(app.strapi, {}, { now: new Date(now) });
       expect(result).toEqual(expectedStatistics({}, Date.parse(now), 'Europe/Berlin', customers, products));
-      expect(['TS-E04', 'TS-E05', 'TS-E06', 'TS-E08'].map((number) => wallClock('Europe/Berlin', crafted.find((c) => c.number === number)!.receivedAt!).month)).toEqual([
-        '2026-03',
-        '2026-04',
-        '2025-10',
-        '2026-01',
-      ]);
+      expect(
+        ['TS-E04', 'TS-E05', 'TS-E06', 'TS-E08'].map(
+          (number) => wallClock('Europe/Berlin', crafted.find((c) => c.number === number)!.receivedAt!).month
+        )
+      ).toEqual(['2026-03', '2026-04', '2025-10', '2026-01']);
       const filtered = await complaintStatistics(app.strapi, { from: '2026-04-01', to: '2026-04-01' }, { now: new Date(now) });
-      expect(filtered).toEqual(expectedStatistics({ from: '2026-04-01', to: '2026-04-01' }, Date.parse(now), 'Europe/Berlin', customers, products));
+      expect(filtered).toEqual(
+        expectedStatistics({ from: '2026-04-01', to: '2026-04-01' }, Date.parse(now), 'Europe/Berlin', customers, products)
+      );
       expect(filtered.total).toBe(1);
     } finally {
       app.strapi.config.set('server.business.reportTimeZone', before);
@@ -385,7 +454,8 @@ describe('complaint statistics', () => {
       expect({ filter, data: res.body.data }).toEqual({ filter, data: expected });
     }
     // The day edges in Shanghai: 15:59:59.999 UTC is still 2025-12-31, 16:00:00.000 already 2026-01-01.
-    const onDay = (day: string) => crafted.filter((c) => c.receivedAt !== null && c.state !== 'withdrawn' && wallClock('Asia/Shanghai', c.receivedAt).date === day);
+    const onDay = (day: string) =>
+      crafted.filter((c) => c.receivedAt !== null && c.state !== 'withdrawn' && wallClock('Asia/Shanghai', c.receivedAt).date === day);
     expect(onDay('2025-12-31').map((c) => c.number)).toContain('TS-E01');
     expect(onDay('2026-01-01').map((c) => c.number)).toContain('TS-E02');
     expect((await statistics('?from=2025-12-31&to=2025-12-31')).body.data.total).toBe(onDay('2025-12-31').length);
@@ -462,13 +532,26 @@ describe('complaint statistics', () => {
       const sheet = workbook.getWorksheet(name)!;
       const width = sheet.getRow(1).cellCount;
       const values: unknown[][] = [];
-      sheet.eachRow({ includeEmpty: true }, (row) => values.push(Array.from({ length: width }, (_, i) => (row.values as unknown[])[i + 1] ?? null)));
+      sheet.eachRow({ includeEmpty: true }, (row) =>
+        values.push(Array.from({ length: width }, (_, i) => (row.values as unknown[])[i + 1] ?? null))
+      );
       return values;
     };
     const summary = new Map(rows('概览 Summary').map(([label, value]) => [label, value]));
     expect(rows('概览 Summary')[0]).toEqual(['指标 Measure', '数值 Value']);
     expect(
-      ['投诉总数 Complaints', '已撤销 Withdrawn', '逾期 Overdue', '已判定 Judged', '成立 Justified', '不成立 Unjustified', '成立率 Justified rate', '满意度评价数 Ratings', '平均满意度 Average rating', '受理日期自 Received from'].map((label) => summary.get(label))
+      [
+        '投诉总数 Complaints',
+        '已撤销 Withdrawn',
+        '逾期 Overdue',
+        '已判定 Judged',
+        '成立 Justified',
+        '不成立 Unjustified',
+        '成立率 Justified rate',
+        '满意度评价数 Ratings',
+        '平均满意度 Average rating',
+        '受理日期自 Received from',
+      ].map((label) => summary.get(label))
     ).toEqual([
       json.total,
       json.withdrawn,
@@ -481,7 +564,9 @@ describe('complaint statistics', () => {
       json.satisfaction.average,
       '2025-11-01',
     ]);
-    const rateRow = workbook.getWorksheet('概览 Summary')!.getRow(rows('概览 Summary').findIndex(([label]) => label === '成立率 Justified rate') + 1);
+    const rateRow = workbook
+      .getWorksheet('概览 Summary')!
+      .getRow(rows('概览 Summary').findIndex(([label]) => label === '成立率 Justified rate') + 1);
     expect(rateRow.getCell(2).numFmt).toBe('0.00%');
     expect(rows('时效 Timeliness')).toEqual([
       ['指标 Measure', '件数 Count', '平均小时 Average hours', '90%分位小时 P90 hours'],
@@ -490,7 +575,12 @@ describe('complaint statistics', () => {
     ]);
     expect(rows('按月 By month')).toEqual([
       ['月份 Month', '投诉数 Complaints', '成立 Justified', '不成立 Unjustified'],
-      ...json.byMonth.map((row: { month: string; count: number; justified: number; unjustified: number }) => [row.month, row.count, row.justified, row.unjustified]),
+      ...json.byMonth.map((row: { month: string; count: number; justified: number; unjustified: number }) => [
+        row.month,
+        row.count,
+        row.justified,
+        row.unjustified,
+      ]),
     ]);
     const labelled = (sheet: string, key: 'category' | 'severity') =>
       rows(sheet)
@@ -498,18 +588,34 @@ describe('complaint statistics', () => {
         .map(([code, label, count, justified, unjustified]) => ({ [key]: code, label: typeof label, count, justified, unjustified }));
     expect(labelled('按类别 By category', 'category')).toEqual(json.byCategory.map((row: object) => ({ ...row, label: 'string' })));
     expect(labelled('按严重度 By severity', 'severity')).toEqual(json.bySeverity.map((row: object) => ({ ...row, label: 'string' })));
-    expect(rows('按严重度 By severity').slice(1).map((row) => row[1])).toEqual(
-      json.bySeverity.map((row: { severity: string }) => ({ minor: '轻微 Minor', major: '严重 Major', critical: '致命 Critical' })[row.severity])
+    expect(
+      rows('按严重度 By severity')
+        .slice(1)
+        .map((row) => row[1])
+    ).toEqual(
+      json.bySeverity.map(
+        (row: { severity: string }) => ({ minor: '轻微 Minor', major: '严重 Major', critical: '致命 Critical' })[row.severity]
+      )
     );
     expect(rows('按产品 By product')).toEqual([
       ['排名 Rank', '物料号 SKU', '产品名称 Product', '投诉数 Complaints'],
-      ...json.byProduct.top.map((row: { sku: string; name: string; count: number }, index: number) => [index + 1, row.sku, row.name, row.count]),
+      ...json.byProduct.top.map((row: { sku: string; name: string; count: number }, index: number) => [
+        index + 1,
+        row.sku,
+        row.name,
+        row.count,
+      ]),
       [null, '其他 Others', null, json.byProduct.others],
       [null, '未指定产品 No product', null, json.byProduct.none],
     ]);
     expect(rows('按客户 By customer')).toEqual([
       ['排名 Rank', '客户编号 Code', '客户名称 Customer', '投诉数 Complaints'],
-      ...json.byCustomer.top.map((row: { code: string; name: string; count: number }, index: number) => [index + 1, row.code, row.name, row.count]),
+      ...json.byCustomer.top.map((row: { code: string; name: string; count: number }, index: number) => [
+        index + 1,
+        row.code,
+        row.name,
+        row.count,
+      ]),
       [null, '其他 Others', null, json.byCustomer.others],
       [null, '未指定客户 No customer', null, json.byCustomer.none],
     ]);
@@ -520,6 +626,10 @@ describe('complaint statistics', () => {
     expect({ status: anonymous.status, name: anonymous.body?.error?.name }).toEqual({ status: 401, name: 'UnauthorizedError' });
     const outsider = await createStaffUser(app.strapi, 'authenticated');
     const refused = await statistics('', outsider);
-    expect({ status: refused.status, data: refused.body?.data ?? null, name: refused.body?.error?.name }).toEqual({ status: 403, data: null, name: 'ForbiddenError' });
+    expect({ status: refused.status, data: refused.body?.data ?? null, name: refused.body?.error?.name }).toEqual({
+      status: 403,
+      data: null,
+      name: 'ForbiddenError',
+    });
   });
 });

@@ -48,7 +48,14 @@ describe('complaint workflow', () => {
   };
   const record = async (fields: Record<string, unknown> = {}) => {
     const res = await rest(app.strapi, specialist).post('/api/complaints', {
-      data: { customer: customer.documentId, product: product.documentId, channel: 'phone', description: '泵体有砂眼，渗漏', category: 'quality', ...fields },
+      data: {
+        customer: customer.documentId,
+        product: product.documentId,
+        channel: 'phone',
+        description: '泵体有砂眼，渗漏',
+        category: 'quality',
+        ...fields,
+      },
     });
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body.error)}`);
     return res.body.data as Doc;
@@ -56,7 +63,8 @@ describe('complaint workflow', () => {
   const stored = (documentId: string) => app.strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: { measures: true } });
   const act = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
     actOn(app.strapi, member, COMPLAINT, documentId, action, fields);
-  const workflow = async (documentId: string) => (await rest(app.strapi, supervisor).get(`/api/complaints/${documentId}/workflow`)).body.data;
+  const workflow = async (documentId: string) =>
+    (await rest(app.strapi, supervisor).get(`/api/complaints/${documentId}/workflow`)).body.data;
   /** Takes a recorded complaint to analysis and judges it justified. */
   const justified = async (fields: Record<string, unknown> = {}) => {
     const complaint = await record(fields);
@@ -83,7 +91,9 @@ describe('complaint workflow', () => {
     const weekday = new Date(due.getTime() + 8 * 3600 * 1000).getUTCDay();
     expect([1, 2, 3, 4, 5]).toContain(weekday);
     const mails = await sentMail();
-    expect(mails).toEqual([expect.objectContaining({ to: supervisor.email, subject: `新投诉：${complaint.number} ${customer.name}（major）` })]);
+    expect(mails).toEqual([
+      expect.objectContaining({ to: supervisor.email, subject: `新投诉：${complaint.number} ${customer.name}（major）` }),
+    ]);
   });
 
   it('takes a minor justified complaint through measures, verification, reply and feedback to closed', async () => {
@@ -140,8 +150,18 @@ describe('complaint workflow', () => {
 
     const history = (await workflow(id)).history;
     expect(history.map((e: { action: string }) => e.action)).toEqual([
-      'confirm', 'analyse', 'judge_justified', 'add_measure', 'add_measure', 'submit_measures', 'complete_measure', 'complete_measure',
-      'request_verification', 'confirm_effective', 'reply', 'close',
+      'confirm',
+      'analyse',
+      'judge_justified',
+      'add_measure',
+      'add_measure',
+      'submit_measures',
+      'complete_measure',
+      'complete_measure',
+      'request_verification',
+      'confirm_effective',
+      'reply',
+      'close',
     ]);
     expect(history.at(-1)).toMatchObject({ role: 'system', actor: null, comment: 'customer feedback: 4/5' });
   });
@@ -165,7 +185,8 @@ describe('complaint workflow', () => {
     expect((await stored(id)).state).toBe('justified'); // back with comments
     await ok(act(quality, id, 'add_measure', { ...measure('quality', 'Quarantine the lot'), kind: 'containment' }));
     await ok(act(quality, id, 'submit_measures'));
-    for (const member of [quality, planner, coordinator]) await ok(act(member, id, 'review_measures', { verdict: 'request_changes', comment: 'still costly' }));
+    for (const member of [quality, planner, coordinator])
+      await ok(act(member, id, 'review_measures', { verdict: 'request_changes', comment: 'still costly' }));
     await ok(act(supervisor, id, 'review_measures', { verdict: 'approve' }));
     const body = await ok(rest(app.strapi, supervisor).get(`/api/complaints/${id}/workflow`));
     expect(body.data).toMatchObject({ state: 'in_progress', review: { round: 2 } });
@@ -194,7 +215,12 @@ describe('complaint workflow', () => {
     await ok(act(specialist, other.documentId, 'confirm', { comment: 'photo received' }));
     await ok(act(specialist, other.documentId, 'analyse'));
     expectValidationError(await act(quality, other.documentId, 'judge_unjustified', { rootCause: 'customer damage' }), 'comment');
-    await ok(act(quality, other.documentId, 'judge_unjustified', { rootCause: 'pages torn in transit by the customer', comment: 'packing was intact' }));
+    await ok(
+      act(quality, other.documentId, 'judge_unjustified', {
+        rootCause: 'pages torn in transit by the customer',
+        comment: 'packing was intact',
+      })
+    );
     await ok(act(specialist, other.documentId, 'reply', { channel: 'phone', content: 'explained by phone' }));
     const replied = await stored(other.documentId);
     expect(replied.state).toBe('replied');
@@ -202,7 +228,11 @@ describe('complaint workflow', () => {
     expect(await runComplaintJob(app.strapi, new Date(Date.parse(replied.repliedAt) + 13 * DAY))).toMatchObject({ closed: 0 });
     expect(await runComplaintJob(app.strapi, new Date(Date.parse(replied.repliedAt) + 14 * DAY + 1000))).toMatchObject({ closed: 1 });
     expect((await stored(other.documentId)).state).toBe('closed');
-    expect((await workflow(other.documentId)).history.at(-1)).toMatchObject({ action: 'close', role: 'system', comment: 'no feedback 14 days after the reply' });
+    expect((await workflow(other.documentId)).history.at(-1)).toMatchObject({
+      action: 'close',
+      role: 'system',
+      comment: 'no feedback 14 days after the reply',
+    });
 
     // reopened within 30 days; not after
     await ok(act(specialist, other.documentId, 'reopen', { comment: 'customer sent new photos' }));
@@ -242,12 +272,19 @@ describe('complaint workflow', () => {
       const put = await rest(app.strapi, specialist).put(`/api/complaints/${complaint.documentId}`, { data: { description: 'rewritten' } });
       expect(put.status).toBe(409);
       const fresh = await record();
-      expectValidationError(await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, { data: { state: 'closed' } }), 'state');
       expectValidationError(
-        await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, { data: { measures: [measure('quality', 'sneaked in')] } }),
+        await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, { data: { state: 'closed' } }),
+        'state'
+      );
+      expectValidationError(
+        await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, {
+          data: { measures: [measure('quality', 'sneaked in')] },
+        }),
         'measures'
       );
-      const severity = await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, { data: { severity: 'critical', rootCause: 'x', version: 1 } });
+      const severity = await rest(app.strapi, specialist).put(`/api/complaints/${fresh.documentId}`, {
+        data: { severity: 'critical', rootCause: 'x', version: 1 },
+      });
       expect(severity.status).toBe(200);
       expect(severity.body.data).toMatchObject({ severity: 'critical', rootCause: null, version: 2 });
       expect(await stored(complaint.documentId)).toEqual(before);
@@ -270,7 +307,9 @@ describe('complaint workflow', () => {
         .set('Authorization', `Bearer ${admin.token}`);
       expect(del.status).toBe(409);
       expect((await contentManager(app.strapi, admin).clone(COMPLAINT, id)).status).toBe(409);
-      await expect(app.strapi.db.query(COMPLAINT).update({ where: { documentId: id }, data: { state: 'closed' } })).rejects.toThrow(/refused/);
+      await expect(app.strapi.db.query(COMPLAINT).update({ where: { documentId: id }, data: { state: 'closed' } })).rejects.toThrow(
+        /refused/
+      );
       expect(await stored(id)).toEqual(before);
     });
 
@@ -288,7 +327,10 @@ describe('complaint workflow', () => {
       expect((await agent.get(`/api/complaints/feedback/${tampered}`).set('Accept', 'application/json')).status).toBe(404);
       expect((await agent.get(`/api/complaints/feedback/not-a-token`)).status).toBe(404);
       const table = app.strapi.db.metadata.get(COMPLAINT as never).tableName;
-      await app.strapi.db.connection(table).where({ document_id: id }).update({ feedback_token_expires_at: new Date(Date.now() - 1000) });
+      await app.strapi.db
+        .connection(table)
+        .where({ document_id: id })
+        .update({ feedback_token_expires_at: new Date(Date.now() - 1000) });
       const expired = await agent.post(`/api/complaints/feedback/${token}`).set('Accept', 'application/json').send({ rating: 5 });
       expect(expired.status).toBe(410);
       expect(expired.body.error.message).toContain('expired');

@@ -18,11 +18,17 @@ describe('development secrets (scripts/prepare-env.js)', () => {
   const envFile = path.join(sandbox, '.env');
   const run = (env: Record<string, string> = {}) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => ![...SECRETS, 'DEMO_PASSWORD'].includes(key)));
-    execFileSync(process.execPath, [path.join(sandbox, 'scripts', 'prepare-env.js')], { env: { ...clean, NODE_ENV: 'development', ...env } });
+    execFileSync(process.execPath, [path.join(sandbox, 'scripts', 'prepare-env.js')], {
+      env: { ...clean, NODE_ENV: 'development', ...env },
+    });
   };
   const read = () =>
     Object.fromEntries(
-      fs.readFileSync(envFile, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+      fs
+        .readFileSync(envFile, 'utf8')
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
     );
   afterAll(() => fs.rmSync(sandbox, { recursive: true, force: true }));
 
@@ -78,7 +84,11 @@ describe('npm run seed', () => {
     try {
       const env = { ...process.env, ...db.env, DEMO_PASSWORD: 'Seed-Passw0rd' };
       const seed = () => {
-        const run = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'seed.js'), '--scale', '1'], { env, cwd: APP_DIR, encoding: 'utf8' });
+        const run = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'seed.js'), '--scale', '1'], {
+          env,
+          cwd: APP_DIR,
+          encoding: 'utf8',
+        });
         expect(run.status).toBe(0);
         return run.stdout + run.stderr; // the progress bars write to stderr
       };

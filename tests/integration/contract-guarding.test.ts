@@ -14,10 +14,13 @@ import { countRows, createCustomer, createProduct, Doc, expectValidationError } 
 import { act, draftContract, stateOf, workflowOf } from '../helpers/contracts';
 import { CONTRACT, NOTIFICATION, OPINION, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
-
 describe('contract review cannot be gone around', () => {
   const app = useStrapi();
-  const { specialist, supervisor, planner } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', planner: 'planner' });
+  const { specialist, supervisor, planner } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    planner: 'planner',
+  });
   let customer: Doc;
   let product: Doc;
 
@@ -105,7 +108,10 @@ describe('contract review cannot be gone around', () => {
       const contract = await submitted();
       expect((await act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'approve' })).status).toBe(200);
       const before = await snapshot(contract.documentId);
-      const again = await act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'request_changes', comment: 'changed my mind' });
+      const again = await act(app.strapi, supervisor, contract.documentId, 'review', {
+        verdict: 'request_changes',
+        comment: 'changed my mind',
+      });
       expect(again.status).toBe(409);
       const colleague = await createStaffUser(app.strapi, 'cs-supervisor');
       const second = await act(app.strapi, colleague, contract.documentId, 'review', { verdict: 'approve' });
@@ -115,7 +121,11 @@ describe('contract review cannot be gone around', () => {
     });
 
     it('400 for seal details that are not a seal type, a copy count and a SHA-256', async () => {
-      const res = await act(app.strapi, supervisor, (await draft()).documentId, 'seal', { sealType: 'x', copies: 0, documentSha256: 'abc' });
+      const res = await act(app.strapi, supervisor, (await draft()).documentId, 'seal', {
+        sealType: 'x',
+        copies: 0,
+        documentSha256: 'abc',
+      });
       expect(res.status).toBe(409); // a draft is not sealed, whatever the details
       const contract = await submitted();
       await act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'approve' });
@@ -134,8 +144,14 @@ describe('contract review cannot be gone around', () => {
       await act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'approve' });
       await act(app.strapi, planner, contract.documentId, 'review', { verdict: 'approve' });
       const before = await snapshot(contract.documentId);
-      expectValidationError(await act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'email', content: 'ok' }), 'channel');
-      expectValidationError(await act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'pigeon', content: 'ok' }), 'channel');
+      expectValidationError(
+        await act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'email', content: 'ok' }),
+        'channel'
+      );
+      expectValidationError(
+        await act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'pigeon', content: 'ok' }),
+        'channel'
+      );
       expect(await snapshot(contract.documentId)).toEqual(before);
     });
 
@@ -143,7 +159,9 @@ describe('contract review cannot be gone around', () => {
       const contract = await draft();
       expect((await act(app.strapi, specialist, contract.documentId, 'approve')).status).toBe(404);
       expect((await act(app.strapi, specialist, 'nosuchcontract000000000', 'submit', { version: 1 })).status).toBe(404);
-      expect((await rest(app.strapi).post(`/api/contracts/${contract.documentId}/workflow/submit`, { data: { version: 1 } })).status).toBe(401);
+      expect((await rest(app.strapi).post(`/api/contracts/${contract.documentId}/workflow/submit`, { data: { version: 1 } })).status).toBe(
+        401
+      );
       expect((await rest(app.strapi).get(`/api/contracts/${contract.documentId}/workflow`)).status).toBe(401);
     });
   });
@@ -169,12 +187,19 @@ describe('contract review cannot be gone around', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ number: contract.number, total: 99.99, revision: 1, version: 2, otherTerms: 'FOB Ningbo' });
-      expectValidationError(await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, { data: { state: 'approved' } }), 'state');
-      const stale = await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, { data: { otherTerms: 'CIF', version: 1 } });
+      expectValidationError(
+        await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, { data: { state: 'approved' } }),
+        'state'
+      );
+      const stale = await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, {
+        data: { otherTerms: 'CIF', version: 1 },
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.error.details).toEqual({ currentVersion: 2 });
       expect(await stateOf(app.strapi, contract.documentId)).toBe('draft');
-      const created = await rest(app.strapi, specialist).post('/api/contracts', { data: { customer: customer.documentId, state: 'active' } });
+      const created = await rest(app.strapi, specialist).post('/api/contracts', {
+        data: { customer: customer.documentId, state: 'active' },
+      });
       expectValidationError(created, 'state');
     });
 
@@ -185,7 +210,9 @@ describe('contract review cannot be gone around', () => {
       });
       const contracts = await countRows(app.strapi, CONTRACT);
       expectValidationError(
-        await rest(app.strapi, specialist).post('/api/contracts', { data: { customer: customer.documentId, orders: [order.body.data.documentId] } }),
+        await rest(app.strapi, specialist).post('/api/contracts', {
+          data: { customer: customer.documentId, orders: [order.body.data.documentId] },
+        }),
         'orders'
       );
       expectValidationError(
@@ -215,7 +242,14 @@ describe('contract review cannot be gone around', () => {
       const rewrite = await cm.update(EVENT, event.documentId, { comment: 'never happened' });
       expect(rewrite.status).toBe(403);
       expect(rewrite.body.error.message).toContain('never changed or deleted');
-      const forged = await cm.create(OPINION, { subject: 'contract', subjectId: contract.documentId, round: 1, role: 'planner', verdict: 'approve', givenAt: new Date() });
+      const forged = await cm.create(OPINION, {
+        subject: 'contract',
+        subjectId: contract.documentId,
+        round: 1,
+        role: 'planner',
+        verdict: 'approve',
+        givenAt: new Date(),
+      });
       expect(forged.status).toBe(403);
       expect(await snapshot(contract.documentId)).toEqual(before);
     });
@@ -238,13 +272,22 @@ describe('contract review cannot be gone around', () => {
       await expect(
         app.strapi.documents(CONTRACT as never).update({ documentId: contract.documentId, data: { paymentTerms: 'cash' } } as never)
       ).rejects.toMatchObject({ status: 409 });
-      await expect(app.strapi.db.query(CONTRACT).update({ where: { documentId: contract.documentId }, data: { state: 'approved' } })).rejects.toThrow(
-        /refused: workflow records change only through/
-      );
+      await expect(
+        app.strapi.db.query(CONTRACT).update({ where: { documentId: contract.documentId }, data: { state: 'approved' } })
+      ).rejects.toThrow(/refused: workflow records change only through/);
       await expect(app.strapi.db.query(CONTRACT).delete({ where: { documentId: contract.documentId } })).rejects.toThrow(/refused/);
       await expect(app.strapi.db.query(EVENT).deleteMany({ where: { subjectId: contract.documentId } })).rejects.toThrow(/refused/);
       await expect(
-        app.strapi.db.query(OPINION).create({ data: { subject: 'contract', subjectId: contract.documentId, round: 1, role: 'planner', verdict: 'approve', givenAt: new Date() } })
+        app.strapi.db.query(OPINION).create({
+          data: {
+            subject: 'contract',
+            subjectId: contract.documentId,
+            round: 1,
+            role: 'planner',
+            verdict: 'approve',
+            givenAt: new Date(),
+          },
+        })
       ).rejects.toThrow(/refused/);
       expect(await snapshot(contract.documentId)).toEqual(before);
     });

@@ -97,8 +97,16 @@ describe('contract ledger', () => {
 
   beforeAll(async () => {
     // A high limit keeps the sales clerk's credit review out of these contracts' reviews.
-    customerA = await createCustomer(app.strapi, specialist, { name: '杭州东方泵业有限公司', salesperson: east.id, creditLimit: '10000000.00' });
-    customerB = await createCustomer(app.strapi, specialist, { name: 'Northern Valves, "Ltd."', salesperson: north.id, creditLimit: '10000000.00' });
+    customerA = await createCustomer(app.strapi, specialist, {
+      name: '杭州东方泵业有限公司',
+      salesperson: east.id,
+      creditLimit: '10000000.00',
+    });
+    customerB = await createCustomer(app.strapi, specialist, {
+      name: 'Northern Valves, "Ltd."',
+      salesperson: north.id,
+      creditLimit: '10000000.00',
+    });
     const product = await createProduct(app.strapi, supervisor);
     const line = (quantity: number, unitPrice: string) => [{ product: product.documentId, quantity, unitPrice }];
     orders = [
@@ -179,13 +187,27 @@ describe('contract ledger', () => {
       orders: [orders[0].number, orders[1].number].sort().join(', '),
       drafter: 'cs-specialist tester',
     });
-    for (const field of ['submittedAt', 'decidedAt', 'activatedAt']) expect(c.c1[field]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    for (const field of ['submittedAt', 'decidedAt', 'activatedAt'])
+      expect(c.c1[field]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(res.body.data.map((row: { total: string }) => row.total)).toEqual(['201.25', '1234.56', '99999.99', '0.10']);
-    expect(res.body.data[3]).toMatchObject({ state: 'draft', submittedAt: null, decidedAt: null, activatedAt: null, orders: '', deliveryDate: null });
+    expect(res.body.data[3]).toMatchObject({
+      state: 'draft',
+      submittedAt: null,
+      decidedAt: null,
+      activatedAt: null,
+      orders: '',
+      deliveryDate: null,
+    });
   });
 
   it('shows superseded revisions when asked for them', async () => {
-    expect(keys(await ledger('?revisions=all'))).toEqual([`${number(1)}/1`, `${number(2)}/1`, `${number(2)}/2`, `${number(3)}/1`, `${number(4)}/1`]);
+    expect(keys(await ledger('?revisions=all'))).toEqual([
+      `${number(1)}/1`,
+      `${number(2)}/1`,
+      `${number(2)}/2`,
+      `${number(3)}/1`,
+      `${number(4)}/1`,
+    ]);
     expect(keys(await ledger('?state=superseded'))).toEqual([`${number(2)}/1`]);
     expect(keys(await ledger('?revisions=current'))).toEqual([`${number(1)}/1`, `${number(2)}/2`, `${number(3)}/1`, `${number(4)}/1`]);
   });
@@ -212,9 +234,13 @@ describe('contract ledger', () => {
     expect(keys(await ledger(`?customer=${customerB.documentId}&state=draft&maxTotal=1`))).toEqual([`${number(4)}/1`]);
     expect(keys(await ledger(`?salesperson=${east.id}&from=2026-02-01&revisions=all`))).toEqual([`${number(2)}/1`, `${number(2)}/2`]);
     expect(keys(await ledger(`?salesperson=${east.id}&customer=${customerB.documentId}`))).toEqual([]);
-    expect(keys(await ledger(`?salesperson=${north.id}&customer=${customerB.documentId}&state=in_review&from=2026-03-20&to=2026-03-20&minTotal=99999.99`))).toEqual([
-      `${number(3)}/1`,
-    ]);
+    expect(
+      keys(
+        await ledger(
+          `?salesperson=${north.id}&customer=${customerB.documentId}&state=in_review&from=2026-03-20&to=2026-03-20&minTotal=99999.99`
+        )
+      )
+    ).toEqual([`${number(3)}/1`]);
   });
 
   it('pages JSON with Strapi’s pagination meta', async () => {
@@ -250,7 +276,9 @@ describe('contract ledger', () => {
     for (const [query, parameter] of cases) {
       const res = await ledger(query);
       expectValidationError(res, parameter);
-      expect(res.body.error.details.errors.map((error: { path: string[] }) => error.path[0])).toContain(parameter === 'closed' ? 'state' : parameter);
+      expect(res.body.error.details.errors.map((error: { path: string[] }) => error.path[0])).toContain(
+        parameter === 'closed' ? 'state' : parameter
+      );
     }
     // Every problem at once, so a user fixes them in one go.
     const res = await ledger('?from=x&minTotal=y');
@@ -309,9 +337,22 @@ describe('contract ledger', () => {
     expect(header).toEqual(HEADERS);
     expect(records).toEqual([
       [
-        number(1), '1', 'active', '2026-01-10', customerA.code, '杭州东方泵业有限公司', '张华东', 'CNY', '201.25', '2026-04-01',
-        '30% 预付款, 70% 发货前 "电汇"', shanghaiText(c.c1.submittedAt), shanghaiText(c.c1.decidedAt), shanghaiText(c.c1.activatedAt),
-        [orders[0].number, orders[1].number].sort().join(', '), 'cs-specialist tester',
+        number(1),
+        '1',
+        'active',
+        '2026-01-10',
+        customerA.code,
+        '杭州东方泵业有限公司',
+        '张华东',
+        'CNY',
+        '201.25',
+        '2026-04-01',
+        '30% 预付款, 70% 发货前 "电汇"',
+        shanghaiText(c.c1.submittedAt),
+        shanghaiText(c.c1.decidedAt),
+        shanghaiText(c.c1.activatedAt),
+        [orders[0].number, orders[1].number].sort().join(', '),
+        'cs-specialist tester',
       ],
       expect.arrayContaining([number(2), '1', 'superseded', '2026-02-15', '1234.56']),
       expect.arrayContaining([number(2), '2', 'draft', '2026-02-15', '1234.56']),
@@ -319,7 +360,10 @@ describe('contract ledger', () => {
 
     const customerBExport = await ledger(`?format=csv&customer=${customerB.documentId}`).buffer(true).parse(binary);
     const [, ...bRecords] = parseCsv((customerBExport.body as Buffer).subarray(3).toString('utf8'));
-    expect(bRecords.map((record) => record[HEADERS.indexOf('客户名称 Customer')])).toEqual(['Northern Valves, "Ltd."', 'Northern Valves, "Ltd."']);
+    expect(bRecords.map((record) => record[HEADERS.indexOf('客户名称 Customer')])).toEqual([
+      'Northern Valves, "Ltd."',
+      'Northern Valves, "Ltd."',
+    ]);
     expect(bRecords.map((record) => record[HEADERS.indexOf('合同金额 Total')])).toEqual(['99999.99', '0.10']);
     // A spreadsheet would run a cell starting with = as a formula: the export keeps it inert.
     expect(bRecords[1][HEADERS.indexOf('付款条件 Payment terms')]).toBe(`'=HYPERLINK("http://example.test")`);

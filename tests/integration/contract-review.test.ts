@@ -46,7 +46,9 @@ describe('contract review', () => {
   const sentMail = async () => {
     await drainOutbox(app.strapi);
     const caught = mail.catcher.messages.splice(0);
-    return caught.map((message) => ({ to: message.to.join(','), subject: message.subject, text: message.text })).sort((a, b) => a.to.localeCompare(b.to));
+    return caught
+      .map((message) => ({ to: message.to.join(','), subject: message.subject, text: message.text }))
+      .sort((a, b) => a.to.localeCompare(b.to));
   };
 
   const lines = (quantity = 2, unitPrice = '100.00') => [{ product: product.documentId, quantity, unitPrice }];
@@ -69,10 +71,15 @@ describe('contract review', () => {
       requiredDate: '2027-03-01',
       lines: [{ product: product.documentId, quantity: 3, unitPrice: '100.50' }],
     });
-    const contract = await draftContract(app.strapi, specialist, { orders: [order.documentId], paymentTerms: '30% deposit, 70% before shipment' });
+    const contract = await draftContract(app.strapi, specialist, {
+      orders: [order.documentId],
+      paymentTerms: '30% deposit, 70% before shipment',
+    });
     expect(contract).toMatchObject({ state: 'draft', revision: 1, version: 1, total: 301.5, deliveryDate: '2027-03-01' });
     expect(contract.number).toBe(`HT-${businessYear()}-00001`);
-    expect(contract.lines).toEqual([expect.objectContaining({ quantity: 3, unitPrice: 100.5, lineAmount: 301.5, specification: 'DN50 PN16' })]);
+    expect(contract.lines).toEqual([
+      expect.objectContaining({ quantity: 3, unitPrice: 100.5, lineAmount: 301.5, specification: 'DN50 PN16' }),
+    ]);
 
     let body = await ok(act(app.strapi, specialist, contract.documentId, 'submit'));
     expect(body.data).toMatchObject({ state: 'in_review', version: 2, reviewRound: 1 });
@@ -92,7 +99,9 @@ describe('contract review', () => {
 
     body = await ok(act(app.strapi, specialist, contract.documentId, 'reply', { channel: 'email', content: 'Your contract is approved.' }));
     expect(body.data).toMatchObject({ state: 'replied', replyChannel: 'email', replySentTo: 'wang@customer.test' });
-    body = await ok(act(app.strapi, supervisor, contract.documentId, 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: SHA.toUpperCase() }));
+    body = await ok(
+      act(app.strapi, supervisor, contract.documentId, 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: SHA.toUpperCase() })
+    );
     expect(body.data.state).toBe('sealed');
     body = await ok(act(app.strapi, specialist, contract.documentId, 'activate'));
     expect(body.data.state).toBe('active');
@@ -166,7 +175,11 @@ describe('contract review', () => {
     const held = await createCustomer(app.strapi, specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: 'overdue' });
     // On hold, a contract is submitted only with the marketing VP's override for it (docs/collection.md).
     const override = (contract: Doc) =>
-      ok(rest(app.strapi, vp).post('/api/credit-overrides', { data: { customer: held.documentId, subject: 'contract', subjectId: contract.documentId, reason: 'cash in advance agreed' } }));
+      ok(
+        rest(app.strapi, vp).post('/api/credit-overrides', {
+          data: { customer: held.documentId, subject: 'contract', subjectId: contract.documentId, reason: 'cash in advance agreed' },
+        })
+      );
     const first = await newContract({ customer: held.documentId });
     const refused = await act(app.strapi, specialist, first.documentId, 'submit');
     expect(refused.status).toBe(409);
@@ -197,7 +210,12 @@ describe('contract review', () => {
   it('sends a contract with a request for changes back to the drafter, who revises and resubmits it', async () => {
     const contract = await newContract();
     await ok(act(app.strapi, specialist, contract.documentId, 'submit'));
-    await ok(act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'request_changes', comment: 'payment terms: 60 days is too long' }));
+    await ok(
+      act(app.strapi, supervisor, contract.documentId, 'review', {
+        verdict: 'request_changes',
+        comment: 'payment terms: 60 days is too long',
+      })
+    );
     await ok(act(app.strapi, planner, contract.documentId, 'review', { verdict: 'approve' }));
     expect(await stateOf(app.strapi, contract.documentId)).toBe('changes_requested');
     const mails = await sentMail();
@@ -221,12 +239,16 @@ describe('contract review', () => {
     expect(second.body.data.lines).toHaveLength(1);
 
     // revision 1 and its opinions stay as they were
-    const edit1 = await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, { data: { paymentTerms: 'T/T 15 days' } });
+    const edit1 = await rest(app.strapi, specialist).put(`/api/contracts/${contract.documentId}`, {
+      data: { paymentTerms: 'T/T 15 days' },
+    });
     expect(edit1.status).toBe(409);
     const workflow1 = await workflowOf(app.strapi, supervisor, contract.documentId);
     expect(workflow1.review.opinions.map((o: { verdict: string }) => o.verdict)).toEqual(['request_changes', 'approve']);
 
-    const edit2 = await rest(app.strapi, specialist).put(`/api/contracts/${revision2}`, { data: { paymentTerms: 'T/T 15 days', version: 1 } });
+    const edit2 = await rest(app.strapi, specialist).put(`/api/contracts/${revision2}`, {
+      data: { paymentTerms: 'T/T 15 days', version: 1 },
+    });
     expect(edit2.status).toBe(200);
     expect(edit2.body.data).toMatchObject({ paymentTerms: 'T/T 15 days', version: 2 });
     await ok(act(app.strapi, specialist, revision2, 'submit'));
@@ -240,7 +262,9 @@ describe('contract review', () => {
     const contract = await newContract();
     await ok(act(app.strapi, specialist, contract.documentId, 'submit'));
     await ok(act(app.strapi, supervisor, contract.documentId, 'review', { verdict: 'approve' }));
-    await ok(act(app.strapi, planner, contract.documentId, 'review', { verdict: 'recommend_termination', comment: 'no capacity before June' }));
+    await ok(
+      act(app.strapi, planner, contract.documentId, 'review', { verdict: 'recommend_termination', comment: 'no capacity before June' })
+    );
     expect(await stateOf(app.strapi, contract.documentId)).toBe('termination_proposed');
     const mails = await sentMail();
     expect(mails.find((m) => m.to === vp.email)?.subject).toContain(`建议终止合同：${contract.number}`);

@@ -22,7 +22,6 @@ import { CREDIT_EVENT, CREDIT_OVERRIDE as OVERRIDE, CUSTOMER, ORDER, PRODUCT } f
 const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
 const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
 
-
 const today = () => dateIn('Asia/Shanghai');
 /** Noon in Shanghai on a day. */
 const noonOn = (date: string) => new Date(`${date}T04:00:00Z`);
@@ -33,15 +32,23 @@ describe('credit control', () => {
   let staff: Record<keyof typeof SHIPPING_ROLES | 'clerk' | 'vp' | 'manager' | 'salesperson', StaffMember>;
 
   beforeAll(async () => {
-    staff = await createStaff(app.strapi, { ...SHIPPING_ROLES, clerk: 'sales-clerk', vp: 'marketing-vp', manager: 'sales-manager', salesperson: 'salesperson' });
+    staff = await createStaff(app.strapi, {
+      ...SHIPPING_ROLES,
+      clerk: 'sales-clerk',
+      vp: 'marketing-vp',
+      manager: 'sales-manager',
+      salesperson: 'salesperson',
+    });
   });
 
   const customerRow = (customer: Doc) =>
-    app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer.documentId }, select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource'] });
+    app.strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { documentId: customer.documentId }, select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource'] });
   const eventsOf = async (customer: Doc) =>
-    (await app.strapi.db.query(CREDIT_EVENT).findMany({ where: { customer: { documentId: customer.documentId } }, orderBy: { id: 'asc' } })).map(
-      (event: { kind: string; reason: string | null }) => ({ kind: event.kind, reason: event.reason })
-    );
+    (
+      await app.strapi.db.query(CREDIT_EVENT).findMany({ where: { customer: { documentId: customer.documentId } }, orderBy: { id: 'asc' } })
+    ).map((event: { kind: string; reason: string | null }) => ({ kind: event.kind, reason: event.reason }));
   const grant = (member: StaffMember, data: Record<string, unknown>) => rest(app.strapi, member).post('/api/credit-overrides', { data });
   const expectHeld = (res: { status: number; body: { error?: { message: string } } }, reason: RegExp) => {
     expect(res.status).toBe(409);
@@ -102,17 +109,36 @@ describe('credit control', () => {
       const res = await grant(member, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'urgent' });
       expect(res.status).toBe(403);
     }
-    expect((await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: '  ' })).status).toBe(400);
+    expect(
+      (await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: '  ' })).status
+    ).toBe(400);
     const other = await createCustomer(app.strapi, staff.specialist, {});
-    expect((await grant(staff.vp, { customer: other.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'wrong customer' })).status).toBe(400);
+    expect(
+      (await grant(staff.vp, { customer: other.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'wrong customer' }))
+        .status
+    ).toBe(400);
     expect(await countRows(app.strapi, OVERRIDE)).toBe(0);
-    const override = await ok(grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: '客户承诺月底前付清，先发一批', usedAt: '2020-01-01T00:00:00Z' }));
+    const override = await ok(
+      grant(staff.vp, {
+        customer: customer.documentId,
+        subject: 'shipment',
+        subjectId: s3.documentId,
+        reason: '客户承诺月底前付清，先发一批',
+        usedAt: '2020-01-01T00:00:00Z',
+      })
+    );
     expect(override.data).toMatchObject({ subject: 'shipment', subjectId: s3.documentId, usedAt: null });
-    expect((await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'again' })).status).toBe(409);
-    expect((await rest(app.strapi, staff.vp).put(`/api/credit-overrides/${override.data.documentId}`, { data: { reason: 'changed' } })).status).toBe(405);
+    expect(
+      (await grant(staff.vp, { customer: customer.documentId, subject: 'shipment', subjectId: s3.documentId, reason: 'again' })).status
+    ).toBe(409);
+    expect(
+      (await rest(app.strapi, staff.vp).put(`/api/credit-overrides/${override.data.documentId}`, { data: { reason: 'changed' } })).status
+    ).toBe(405);
 
     await ok(ship(app.strapi, staff.coordinator, s3));
-    const used = await app.strapi.db.query(OVERRIDE).findOne({ where: { documentId: override.data.documentId }, populate: { grantedBy: { select: ['id'] } } });
+    const used = await app.strapi.db
+      .query(OVERRIDE)
+      .findOne({ where: { documentId: override.data.documentId }, populate: { grantedBy: { select: ['id'] } } });
     expect(used.usedAt).not.toBeNull();
     expect(used.grantedBy.id).toBe(staff.vp.id);
     expectHeld(await ship(app.strapi, staff.coordinator, s4), /open balance 1,800\.00 CNY/);
@@ -132,7 +158,9 @@ describe('credit control', () => {
     expect(record.customer).toMatchObject({ code: customer.code, creditLimit: '1000.00', creditHold: false });
     expect(record.events.map((event: { kind: string }) => event.kind)).toEqual(['release', 'override', 'hold']);
     expect(record.events[1]).toMatchObject({ reason: `shipment ${s3.number}: 客户承诺月底前付清，先发一批`, actor: { id: staff.vp.id } });
-    expect(record.overrides).toEqual([expect.objectContaining({ subject: 'shipment', subjectId: s3.documentId, grantedBy: expect.objectContaining({ id: staff.vp.id }) })]);
+    expect(record.overrides).toEqual([
+      expect.objectContaining({ subject: 'shipment', subjectId: s3.documentId, grantedBy: expect.objectContaining({ id: staff.vp.id }) }),
+    ]);
     expect(record.paymentBehaviour).toEqual({ paidReceivables: 3, paidAmount: '1800.00', averageDaysLate: 0, paidOnTimeShare: 1 });
     expect(record.amounts).toEqual([{ currency: 'CNY', open: '600.00', overdue: '0.00' }]);
     expect((await rest(app.strapi, staff.planner).get(`/api/customers/${customer.documentId}/credit-record`)).status).toBe(403);
@@ -145,15 +173,24 @@ describe('credit control', () => {
   });
 
   it('lets one new order through with an order override, the next is refused', async () => {
-    const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    const customer = await createCustomer(app.strapi, staff.specialist, {
+      creditLimit: '100000.00',
+      creditHold: true,
+      creditHoldReason: '法务纠纷 legal dispute',
+    });
     const product = await createProduct(app.strapi, staff.supervisor, {});
     const newOrder = () =>
-      rest(app.strapi, staff.specialist).post('/api/orders', { data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '9.00' }] } });
+      rest(app.strapi, staff.specialist).post('/api/orders', {
+        data: { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '9.00' }] },
+      });
     expectHeld(await newOrder(), /legal dispute/);
     expect((await grant(staff.vp, { customer: customer.documentId, subject: 'order', subjectId: 'abc', reason: 'x' })).status).toBe(400);
     const override = (await ok(grant(staff.vp, { customer: customer.documentId, subject: 'order', reason: '战略客户 strategic' }))).data;
     const order = (await ok(newOrder())).data;
-    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { documentId: override.documentId } })).toMatchObject({ subjectId: order.documentId, usedAt: expect.anything() });
+    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { documentId: override.documentId } })).toMatchObject({
+      subjectId: order.documentId,
+      usedAt: expect.anything(),
+    });
     expectHeld(await newOrder(), /legal dispute/);
   });
 
@@ -185,7 +222,11 @@ describe('credit control', () => {
 
   it('never lifts a hold staff placed, and records manual holds and releases', async () => {
     const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '50000.00' });
-    await ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: true, creditHoldReason: '客户经营异常', creditHoldSource: 'automatic' } }));
+    await ok(
+      rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, {
+        data: { creditHold: true, creditHoldReason: '客户经营异常', creditHoldSource: 'automatic' },
+      })
+    );
     const row = await customerRow(customer);
     expect(row).toMatchObject({ creditHold: true, creditHoldSource: 'manual' });
     expect((await reassessCredit(app.strapi, row.id)).outcome).toBe('manual');
@@ -194,7 +235,9 @@ describe('credit control', () => {
 
     await ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: false } }));
     expect(await customerRow(customer)).toMatchObject({ creditHold: false, creditHoldSource: null });
-    const events = await app.strapi.db.query(CREDIT_EVENT).findMany({ where: { customer: { id: row.id } }, populate: { actor: { select: ['id'] } }, orderBy: { id: 'asc' } });
+    const events = await app.strapi.db
+      .query(CREDIT_EVENT)
+      .findMany({ where: { customer: { id: row.id } }, populate: { actor: { select: ['id'] } }, orderBy: { id: 'asc' } });
     expect(events.map((event: { kind: string; actor: { id: number } }) => [event.kind, event.actor.id])).toEqual([
       ['manual_hold', staff.clerk.id],
       ['manual_release', staff.clerk.id],
@@ -205,15 +248,31 @@ describe('credit control', () => {
   it('holds the credit rule at every write and at confirmation: no draft moved to a held customer, no order confirmed, no contract activated for one', async () => {
     const product = await createProduct(app.strapi, staff.supervisor, {});
     const free = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00' });
-    const held = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    const held = await createCustomer(app.strapi, staff.specialist, {
+      creditLimit: '100000.00',
+      creditHold: true,
+      creditHoldReason: '法务纠纷 legal dispute',
+    });
     const lines = [{ product: product.documentId, quantity: 2, unitPrice: '10.00' }];
     const orderRow = (order: Doc) =>
-      app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, select: ['state', 'version'], populate: { customer: { select: ['documentId'] } } });
-    const putOnHold = (customer: Doc) => ok(rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, { data: { creditHold: true, creditHoldReason: '客户经营异常' } }));
+      app.strapi.db.query(ORDER).findOne({
+        where: { documentId: order.documentId },
+        select: ['state', 'version'],
+        populate: { customer: { select: ['documentId'] } },
+      });
+    const putOnHold = (customer: Doc) =>
+      ok(
+        rest(app.strapi, staff.clerk).put(`/api/customers/${customer.documentId}`, {
+          data: { creditHold: true, creditHoldReason: '客户经营异常' },
+        })
+      );
 
     // a draft of a free customer moved to the held one: 409, still the free customer's
     const draft = await createOrder(app.strapi, staff.specialist, { customer: free.documentId, lines });
-    expectHeld(await rest(app.strapi, staff.specialist).put(`/api/orders/${draft.documentId}`, { data: { customer: held.documentId } }), /legal dispute/);
+    expectHeld(
+      await rest(app.strapi, staff.specialist).put(`/api/orders/${draft.documentId}`, { data: { customer: held.documentId } }),
+      /legal dispute/
+    );
     expect(await orderRow(draft)).toMatchObject({ state: 'draft', version: 1, customer: { documentId: free.documentId } });
 
     // a draft whose customer went on hold afterwards is not confirmed
@@ -225,29 +284,53 @@ describe('credit control', () => {
     // with marketing-vp's order override it is, and the override is this order's
     await ok(grant(staff.vp, { customer: late.documentId, subject: 'order', reason: '预付款已到 prepaid' }));
     await ok(actOn(app.strapi, staff.supervisor, ORDER, order.documentId, 'confirm', { comment: 'by phone' }));
-    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { customer: { documentId: late.documentId } } })).toMatchObject({ subjectId: order.documentId, usedAt: expect.anything() });
+    expect(await app.strapi.db.query(OVERRIDE).findOne({ where: { customer: { documentId: late.documentId } } })).toMatchObject({
+      subjectId: order.documentId,
+      usedAt: expect.anything(),
+    });
 
     // an order created under an override is confirmed under the same one
-    const overridden = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00', creditHold: true, creditHoldReason: '法务纠纷 legal dispute' });
+    const overridden = await createCustomer(app.strapi, staff.specialist, {
+      creditLimit: '100000.00',
+      creditHold: true,
+      creditHoldReason: '法务纠纷 legal dispute',
+    });
     await ok(grant(staff.vp, { customer: overridden.documentId, subject: 'order', reason: '战略客户 strategic' }));
     const granted = await createOrder(app.strapi, staff.specialist, { customer: overridden.documentId, lines });
     await ok(actOn(app.strapi, staff.supervisor, ORDER, granted.documentId, 'confirm', { comment: 'by phone' }));
 
     // a contract approved and sealed is not activated once its customer is on hold; its order stays a draft
     const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '100000.00' });
-    const contracted = await createOrder(app.strapi, staff.specialist, { customer: customer.documentId, requiredDate: '2027-03-01', lines });
+    const contracted = await createOrder(app.strapi, staff.specialist, {
+      customer: customer.documentId,
+      requiredDate: '2027-03-01',
+      lines,
+    });
     const contract = await draftContract(app.strapi, staff.specialist, { orders: [contracted.documentId], paymentTerms: 'T/T 30 days' });
     await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'submit'));
     await ok(contractAct(app.strapi, staff.supervisor, contract.documentId, 'review', { verdict: 'approve' }));
     await ok(contractAct(app.strapi, staff.planner, contract.documentId, 'review', { verdict: 'approve' }));
     await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'reply', { channel: 'phone', content: 'approved' }));
-    await ok(contractAct(app.strapi, staff.supervisor, contract.documentId, 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'a'.repeat(64) }));
+    await ok(
+      contractAct(app.strapi, staff.supervisor, contract.documentId, 'seal', {
+        sealType: 'contract_seal',
+        copies: 2,
+        documentSha256: 'a'.repeat(64),
+      })
+    );
     await putOnHold(customer);
     expectHeld(await contractAct(app.strapi, staff.specialist, contract.documentId, 'activate'), /activating/);
     expect(await stateOf(app.strapi, contract.documentId)).toBe('sealed');
     expect((await orderRow(contracted)).state).toBe('draft');
     // the VP's override for this contract lets it be activated
-    await ok(grant(staff.vp, { customer: customer.documentId, subject: 'contract', subjectId: contract.documentId, reason: '合同已付定金 deposit paid' }));
+    await ok(
+      grant(staff.vp, {
+        customer: customer.documentId,
+        subject: 'contract',
+        subjectId: contract.documentId,
+        reason: '合同已付定金 deposit paid',
+      })
+    );
     await ok(contractAct(app.strapi, staff.specialist, contract.documentId, 'activate'));
     expect((await orderRow(contracted)).state).toBe('confirmed');
     await drainOutbox(app.strapi);
@@ -257,7 +340,9 @@ describe('credit control', () => {
     const customer = await createCustomer(app.strapi, staff.specialist, { creditLimit: '1000.00', paymentTermsDays: 30 });
     const product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 20 });
     const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 20, unitPrice: '60.00' }]);
-    await ok(ship(app.strapi, staff.coordinator, await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 20 }])));
+    await ok(
+      ship(app.strapi, staff.coordinator, await planShipment(app.strapi, staff.coordinator, order, [{ line: keys[0], quantity: 20 }]))
+    );
     const terms = async () => {
       const row = await app.strapi.db.query(CUSTOMER).findOne({
         where: { documentId: customer.documentId },
@@ -265,7 +350,8 @@ describe('credit control', () => {
       });
       return { ...row, creditLimit: Number(row.creditLimit).toFixed(2) };
     };
-    const put = (member: StaffMember, data: Record<string, unknown>) => rest(app.strapi, member).put(`/api/customers/${customer.documentId}`, { data });
+    const put = (member: StaffMember, data: Record<string, unknown>) =>
+      rest(app.strapi, member).put(`/api/customers/${customer.documentId}`, { data });
     const held = await terms();
     expect(held).toMatchObject({ creditLimit: '1000.00', paymentTermsDays: 30, creditHold: true, creditHoldSource: 'automatic' });
 
@@ -280,7 +366,9 @@ describe('credit control', () => {
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/set by the sales manager or the marketing VP/);
     }
-    expect((await rest(app.strapi, staff.specialist).post('/api/customers', { data: { name: '新客户', creditLimit: '50000.00' } })).status).toBe(403);
+    expect(
+      (await rest(app.strapi, staff.specialist).post('/api/customers', { data: { name: '新客户', creditLimit: '50000.00' } })).status
+    ).toBe(403);
     expect(await terms()).toEqual(held);
     expect((await eventsOf(customer)).map((event) => event.kind)).toEqual(['hold']);
 
@@ -297,10 +385,21 @@ describe('credit control', () => {
 
     // a change with a reason: recorded with who, why, before and after; the hold is weighed again at once
     await ok(put(staff.manager, { creditLimit: '1100.00', creditTermsReason: '年度授信调整 annual review' }));
-    expect(await terms()).toMatchObject({ creditLimit: '1100.00', creditTermsReason: null, creditHold: true, creditHoldSource: 'automatic' });
+    expect(await terms()).toMatchObject({
+      creditLimit: '1100.00',
+      creditTermsReason: null,
+      creditHold: true,
+      creditHoldSource: 'automatic',
+    });
     expect((await terms()).creditHoldReason).toBe('automatic credit hold: open balance 1,200.00 CNY exceeds the credit limit 1,100.00');
     await ok(put(staff.vp, { creditLimit: '0', paymentTermsDays: 45, creditTermsReason: '战略客户，取消额度 strategic customer' }));
-    expect(await terms()).toMatchObject({ creditLimit: '0.00', paymentTermsDays: 45, creditTermsReason: null, creditHold: false, creditHoldSource: null });
+    expect(await terms()).toMatchObject({
+      creditLimit: '0.00',
+      paymentTermsDays: 45,
+      creditTermsReason: null,
+      creditHold: false,
+      creditHoldSource: null,
+    });
     await ok(put(staff.manager, { creditLimit: '500.00', creditTermsReason: '回款慢，收紧额度' }));
     expect(await terms()).toMatchObject({ creditLimit: '500.00', creditHold: true, creditHoldSource: 'automatic' });
     expect(await eventsOf(customer)).toEqual([
@@ -315,17 +414,45 @@ describe('credit control', () => {
     // the sales clerk's form with a changed limit is refused
     const form = async (admin: AdminMember) => {
       const found = await contentManager(app.strapi, admin).findOne(CUSTOMER, customer.documentId);
-      const { id: _id, documentId: _d, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, publishedAt: _p, locale: _l, ...fields } = found.body.data;
-      return { ...fields, salesperson: { connect: [], disconnect: [] }, orders: { connect: [], disconnect: [] }, inquiries: { connect: [], disconnect: [] } };
+      const {
+        id: _id,
+        documentId: _d,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _cb,
+        updatedBy: _ub,
+        publishedAt: _p,
+        locale: _l,
+        ...fields
+      } = found.body.data;
+      return {
+        ...fields,
+        salesperson: { connect: [], disconnect: [] },
+        orders: { connect: [], disconnect: [] },
+        inquiries: { connect: [], disconnect: [] },
+      };
     };
     const clerkAdmin = await createAdminUser(app.strapi, 'sales-clerk');
-    const refusedForm = await contentManager(app.strapi, clerkAdmin).update(CUSTOMER, customer.documentId, { ...(await form(clerkAdmin)), creditLimit: 999999999 });
+    const refusedForm = await contentManager(app.strapi, clerkAdmin).update(CUSTOMER, customer.documentId, {
+      ...(await form(clerkAdmin)),
+      creditLimit: 999999999,
+    });
     expect(refusedForm.status).toBe(403);
     expect((await terms()).creditLimit).toBe('500.00');
     // the super admin keeps the customer file in the panel, but decides no credit terms
     const superAdmin = await createAdminUser(app.strapi, 'strapi-super-admin');
-    await ok(contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, { ...(await form(superAdmin)), notes: '主管核对' }));
-    expect((await contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, { ...(await form(superAdmin)), creditLimit: 0, creditTermsReason: 'x' })).status).toBe(403);
+    await ok(
+      contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, { ...(await form(superAdmin)), notes: '主管核对' })
+    );
+    expect(
+      (
+        await contentManager(app.strapi, superAdmin).update(CUSTOMER, customer.documentId, {
+          ...(await form(superAdmin)),
+          creditLimit: 0,
+          creditTermsReason: 'x',
+        })
+      ).status
+    ).toBe(403);
     expect((await terms()).creditLimit).toBe('500.00');
     const managerAdmin = await createAdminUser(app.strapi, 'sales-manager');
     const savedForm = await contentManager(app.strapi, managerAdmin).update(CUSTOMER, customer.documentId, {
@@ -335,17 +462,25 @@ describe('credit control', () => {
     });
     expect([savedForm.status, savedForm.body.error]).toEqual([200, undefined]);
     expect(await terms()).toMatchObject({ creditLimit: '600.00', creditTermsReason: null, creditHold: true });
-    expect((await eventsOf(customer)).slice(-1)).toEqual([{ kind: 'terms', reason: 'credit limit 500.00 → 600.00: 客户补充担保 guarantee added' }]);
+    expect((await eventsOf(customer)).slice(-1)).toEqual([
+      { kind: 'terms', reason: 'credit limit 500.00 → 600.00: 客户补充担保 guarantee added' },
+    ]);
     await ok(put(staff.manager, { creditLimit: '500.00', creditTermsReason: '恢复 back to 500' }));
 
     const record = (await ok(rest(app.strapi, staff.clerk).get(`/api/customers/${customer.documentId}/credit-record`))).data;
     const changes = record.events.filter((event: { kind: string }) => event.kind === 'terms');
     expect(changes.map((event: { actor: { id: number } | null; terms: unknown }) => [event.actor?.id ?? null, event.terms])).toEqual([
-      [staff.manager.id, { before: { creditLimit: '600.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } }],
+      [
+        staff.manager.id,
+        { before: { creditLimit: '600.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } },
+      ],
       [null, { before: { creditLimit: '500.00', paymentTermsDays: 45 }, after: { creditLimit: '600.00', paymentTermsDays: 45 } }],
       [staff.manager.id, { before: { creditLimit: '0.00', paymentTermsDays: 45 }, after: { creditLimit: '500.00', paymentTermsDays: 45 } }],
       [staff.vp.id, { before: { creditLimit: '1100.00', paymentTermsDays: 30 }, after: { creditLimit: '0.00', paymentTermsDays: 45 } }],
-      [staff.manager.id, { before: { creditLimit: '1000.00', paymentTermsDays: 30 }, after: { creditLimit: '1100.00', paymentTermsDays: 30 } }],
+      [
+        staff.manager.id,
+        { before: { creditLimit: '1000.00', paymentTermsDays: 30 }, after: { creditLimit: '1100.00', paymentTermsDays: 30 } },
+      ],
     ]);
     await drainOutbox(app.strapi);
   });

@@ -17,7 +17,6 @@ import { drainOutbox } from '../../src/notifications/worker';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { COMPLAINT, NOTIFICATION, STATEMENT, USER } from '../../src/platform/uids';
 
-
 describe('customer links and secret fields', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
@@ -28,9 +27,17 @@ describe('customer links and secret fields', () => {
   const logged: string[] = [];
 
   beforeAll(async () => {
-    staff = await createStaff(app.strapi, { clerk: 'sales-clerk', supervisor: 'cs-supervisor', specialist: 'cs-specialist', quality: 'quality' });
+    staff = await createStaff(app.strapi, {
+      clerk: 'sales-clerk',
+      supervisor: 'cs-supervisor',
+      specialist: 'cs-specialist',
+      quality: 'quality',
+    });
     superAdmin = await createAdminUser(app.strapi, 'strapi-super-admin');
-    customer = await createCustomer(app.strapi, staff.supervisor, { preferredLanguage: 'en', contacts: [{ name: 'Wang', email: 'wang@customer.test', primary: true }] });
+    customer = await createCustomer(app.strapi, staff.supervisor, {
+      preferredLanguage: 'en',
+      contacts: [{ name: 'Wang', email: 'wang@customer.test', primary: true }],
+    });
     product = await createProduct(app.strapi, staff.supervisor);
     // Everything the app logs from here on (the request log included).
     for (const level of ['http', 'info', 'warn', 'error', 'debug'] as const) {
@@ -54,7 +61,9 @@ describe('customer links and secret fields', () => {
     const outbox = await rest(app.strapi, staff.supervisor).get(`/api/notifications?filters[idempotencyKey][$contains]=${documentId}`);
     expect(outbox.status).toBe(200);
     expect(outbox.body.data.length).toBeGreaterThan(0);
-    const cmOutbox = await cmGet(`/content-manager/collection-types/${NOTIFICATION}?filters[$and][0][idempotencyKey][$contains]=${documentId}`);
+    const cmOutbox = await cmGet(
+      `/content-manager/collection-types/${NOTIFICATION}?filters[$and][0][idempotencyKey][$contains]=${documentId}`
+    );
     expect(cmOutbox.status).toBe(200);
     expect(cmOutbox.body.results.length).toBeGreaterThan(0);
     const cmOne = await Promise.all(
@@ -68,7 +77,11 @@ describe('customer links and secret fields', () => {
 
   it('a statement link is only in the mail: staff cannot read it anywhere, the customer answers with it once, from where is recorded', async () => {
     const issued = await rest(app.strapi, staff.clerk).post('/api/statements', {
-      data: { customer: customer.documentId, periodFrom: addDays(dateIn('Asia/Shanghai'), -30), periodTo: addDays(dateIn('Asia/Shanghai'), -1) },
+      data: {
+        customer: customer.documentId,
+        periodFrom: addDays(dateIn('Asia/Shanghai'), -30),
+        periodTo: addDays(dateIn('Asia/Shanghai'), -1),
+      },
     });
     expect(issued.status).toBe(201);
     const { documentId } = issued.body.data;
@@ -91,11 +104,23 @@ describe('customer links and secret fields', () => {
     expect(row.linkTokenHash).toMatch(/^[0-9a-f]{64}$/);
 
     // Malformed (something appended, a part missing) is not a link of ours: 404, nothing spent.
-    expect((await agent().post(`/api/statements/respond/${token}.x`).set('Accept', 'application/json').send({ answer: 'confirm' })).status).toBe(404);
-    expect((await agent().get(`/api/statements/respond/${token.split('.').slice(0, 2).join('.')}`).set('Accept', 'application/json')).status).toBe(404);
+    expect(
+      (await agent().post(`/api/statements/respond/${token}.x`).set('Accept', 'application/json').send({ answer: 'confirm' })).status
+    ).toBe(404);
+    expect(
+      (
+        await agent()
+          .get(`/api/statements/respond/${token.split('.').slice(0, 2).join('.')}`)
+          .set('Accept', 'application/json')
+      ).status
+    ).toBe(404);
     expect((await app.strapi.db.query(STATEMENT).findOne({ where: { documentId } })).state).toBe('sent');
 
-    const answered = await agent().post(`/api/statements/respond/${token}`).set('Accept', 'application/json').set('User-Agent', 'CustomerBrowser/1.0').send({ answer: 'confirm' });
+    const answered = await agent()
+      .post(`/api/statements/respond/${token}`)
+      .set('Accept', 'application/json')
+      .set('User-Agent', 'CustomerBrowser/1.0')
+      .send({ answer: 'confirm' });
     expect(answered.status).toBe(200);
     const after = await app.strapi.db.query(STATEMENT).findOne({ where: { documentId } });
     expect(after).toMatchObject({ state: 'confirmed', linkTokenHash: null, respondedUserAgent: 'CustomerBrowser/1.0' });
@@ -106,9 +131,13 @@ describe('customer links and secret fields', () => {
     expect(logged.join('\n')).toContain('/api/statements/respond/');
   });
 
-  it('the origin of an answer is the server\'s: no client writes it', async () => {
+  it("the origin of an answer is the server's: no client writes it", async () => {
     const issued = await rest(app.strapi, staff.clerk).post('/api/statements', {
-      data: { customer: customer.documentId, periodFrom: addDays(dateIn('Asia/Shanghai'), -60), periodTo: addDays(dateIn('Asia/Shanghai'), -31) },
+      data: {
+        customer: customer.documentId,
+        periodFrom: addDays(dateIn('Asia/Shanghai'), -60),
+        periodTo: addDays(dateIn('Asia/Shanghai'), -31),
+      },
     });
     const { documentId } = issued.body.data;
     await cmGet('/'); // warm
@@ -119,10 +148,17 @@ describe('customer links and secret fields', () => {
   });
 
   it('a feedback link is only in the mail; the customer closes the complaint with it; an expired link is 410', async () => {
-    const act = (member: StaffMember, id: string, action: string, fields: Record<string, unknown> = {}) => actOn(app.strapi, member, COMPLAINT, id, action, fields);
+    const act = (member: StaffMember, id: string, action: string, fields: Record<string, unknown> = {}) =>
+      actOn(app.strapi, member, COMPLAINT, id, action, fields);
     const complaintOf = async () => {
       const res = await rest(app.strapi, staff.specialist).post('/api/complaints', {
-        data: { customer: customer.documentId, product: product.documentId, channel: 'phone', description: '外箱破损', category: 'packaging' },
+        data: {
+          customer: customer.documentId,
+          product: product.documentId,
+          channel: 'phone',
+          description: '外箱破损',
+          category: 'packaging',
+        },
       });
       expect(res.status).toBe(201);
       const id = res.body.data.documentId as string;
@@ -142,8 +178,14 @@ describe('customer links and secret fields', () => {
     expect(seen).not.toContain('feedbackTokenHash');
     expect(seen).not.toContain('feedbackTokenExpiresAt');
 
-    expect((await agent().post(`/api/complaints/feedback/${token}.x`).set('Accept', 'application/json').send({ rating: 5 })).status).toBe(404);
-    const given = await agent().post(`/api/complaints/feedback/${token}`).set('Accept', 'application/json').set('User-Agent', 'MailApp/2').send({ rating: 5 });
+    expect((await agent().post(`/api/complaints/feedback/${token}.x`).set('Accept', 'application/json').send({ rating: 5 })).status).toBe(
+      404
+    );
+    const given = await agent()
+      .post(`/api/complaints/feedback/${token}`)
+      .set('Accept', 'application/json')
+      .set('User-Agent', 'MailApp/2')
+      .send({ rating: 5 });
     expect(given.status).toBe(200);
     const row = await app.strapi.db.query(COMPLAINT).findOne({ where: { documentId: id } });
     expect(row).toMatchObject({ state: 'closed', feedbackRating: 5, feedbackUserAgent: 'MailApp/2', feedbackTokenHash: null });
@@ -153,10 +195,16 @@ describe('customer links and secret fields', () => {
     const second = await complaintOf();
     const [mail2] = (await sentMail()).filter((m) => m.to.includes('wang@customer.test'));
     const token2 = mail2.text.match(/\/api\/complaints\/feedback\/(\S+)/)![1];
-    await app.strapi.db.query(COMPLAINT).update({ where: { documentId: second }, data: { feedbackTokenExpiresAt: new Date(Date.now() - 1000) } }).catch(async () => {
-      const table = app.strapi.db.metadata.get(COMPLAINT).tableName;
-      await app.strapi.db.connection(table).where({ document_id: second }).update({ feedback_token_expires_at: new Date(Date.now() - 1000) });
-    });
+    await app.strapi.db
+      .query(COMPLAINT)
+      .update({ where: { documentId: second }, data: { feedbackTokenExpiresAt: new Date(Date.now() - 1000) } })
+      .catch(async () => {
+        const table = app.strapi.db.metadata.get(COMPLAINT).tableName;
+        await app.strapi.db
+          .connection(table)
+          .where({ document_id: second })
+          .update({ feedback_token_expires_at: new Date(Date.now() - 1000) });
+      });
     const expired = await agent().post(`/api/complaints/feedback/${token2}`).set('Accept', 'application/json').send({ rating: 5 });
     expect(expired.status).toBe(410);
     expect((await app.strapi.db.query(COMPLAINT).findOne({ where: { documentId: second } })).state).toBe('replied');
@@ -171,8 +219,18 @@ describe('customer links and secret fields', () => {
     const url = linkUrl(app.strapi, STATEMENT_LINK, ref) as string;
     const now = new Date();
     await app.strapi.db.connection('notifications').insert({
-      document_id: 'legacynotification0000000', idempotency_key: 'legacy:statement', event: 'statement.sent', recipients: JSON.stringify(['wang@customer.test']),
-      template: 'statement.sent', language: 'en', state: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now, published_at: now,
+      document_id: 'legacynotification0000000',
+      idempotency_key: 'legacy:statement',
+      event: 'statement.sent',
+      recipients: JSON.stringify(['wang@customer.test']),
+      template: 'statement.sent',
+      language: 'en',
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
       payload: JSON.stringify({ customer: { code: 'C', name: 'N' }, statement: { number: 'DZ-X' }, link: url, linkDays: 30 }),
     });
     expect(await redactStoredLinks(app.strapi)).toBe(1);
@@ -211,8 +269,14 @@ describe('customer links and secret fields', () => {
       refused(await cmList('api::customer.customer', `filters[$and][0][createdBy][email][$contains]=admin`), 'email');
       refused(await cmList('api::customer.customer', `filters[updatedBy][password][$startsWith]=$2`), 'password');
       refused(await cmList('api::customer.customer', `filters[$not][salesperson][confirmationToken][$null]=true`), 'confirmationToken');
-      refused(await rest(app.strapi, staff.supervisor).get('/api/complaints?filters[feedbackTokenHash][$startsWith]=a'), 'feedbackTokenHash');
-      refused(await rest(app.strapi, staff.supervisor).get('/api/customers?populate[salesperson][filters][password][$startsWith]=$2'), 'password');
+      refused(
+        await rest(app.strapi, staff.supervisor).get('/api/complaints?filters[feedbackTokenHash][$startsWith]=a'),
+        'feedbackTokenHash'
+      );
+      refused(
+        await rest(app.strapi, staff.supervisor).get('/api/customers?populate[salesperson][filters][password][$startsWith]=$2'),
+        'password'
+      );
       expect((await cmList('api::customer.customer', `filters[$and][0][createdBy][firstname][$contains]=Test`)).status).toBe(200);
       expect((await cmList(COMPLAINT, `filters[$and][0][state][$eq]=closed`)).status).toBe(200);
     });
@@ -235,7 +299,7 @@ describe('customer links and secret fields', () => {
       expect((await rest(app.strapi, staff.supervisor).get('/api/customers?_q=zqresettoken')).status).toBe(200);
     });
 
-    it('the content manager shows neither token hashes nor admin users\' e-mails', async () => {
+    it("the content manager shows neither token hashes nor admin users' e-mails", async () => {
       const cm = contentManager(app.strapi, superAdmin);
       const created = await cm.create('api::customer.customer', { name: '测试客户 CM', preferredLanguage: 'zh-CN', contacts: [] });
       expect(created.status).toBe(201);

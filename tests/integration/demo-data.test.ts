@@ -37,32 +37,33 @@ describe('demo data', () => {
       orders: await count('api::order.order'),
       inquiries: await count('api::inquiry.inquiry'),
     }).toEqual({ products: 12, customers: 8, orders: 60, inquiries: 25 });
-    const salespeople = await app.strapi.db
-      .query('plugin::users-permissions.user')
-      .count({ where: { role: { type: 'salesperson' } } });
+    const salespeople = await app.strapi.db.query('plugin::users-permissions.user').count({ where: { role: { type: 'salesperson' } } });
     expect(salespeople).toBe(3); // the development salesperson plus two generated ones
   });
 
   it("addresses the customers' contacts at a reserved domain, so no stranger gets demo mail", async () => {
     const customers = await app.strapi.db.query('api::customer.customer').findMany({ populate: { contacts: true } });
-    const emails = customers.flatMap((customer: { contacts: { email: string | null }[] }) => customer.contacts.map((contact) => contact.email)).filter(Boolean);
+    const emails = customers
+      .flatMap((customer: { contacts: { email: string | null }[] }) => customer.contacts.map((contact) => contact.email))
+      .filter(Boolean);
     expect(emails.length).toBeGreaterThan(0);
     expect(emails.filter((email) => !String(email).endsWith('@example.com'))).toEqual([]);
   });
 
   it('gives every order 1 to 9 lines with products, and a total equal to the sum of its lines', async () => {
     const knex = app.strapi.db.connection;
-    const rows: { total: string | number; lines: string | number; withProduct: string | number; linesTotal: string | number }[] = await knex('orders as o')
-      .join('orders_cmps as c', function joinLines() {
-        this.on('c.entity_id', '=', 'o.id').andOn('c.field', '=', knex.raw('?', ['lines']));
-      })
-      .join('components_order_lines as l', 'l.id', 'c.cmp_id')
-      .leftJoin('components_order_lines_product_lnk as p', 'p.line_id', 'l.id')
-      .groupBy('o.id', 'o.total')
-      .select('o.id', 'o.total')
-      .count({ lines: 'l.id' })
-      .count({ withProduct: 'p.product_id' })
-      .sum({ linesTotal: 'l.line_amount' });
+    const rows: { total: string | number; lines: string | number; withProduct: string | number; linesTotal: string | number }[] =
+      await knex('orders as o')
+        .join('orders_cmps as c', function joinLines() {
+          this.on('c.entity_id', '=', 'o.id').andOn('c.field', '=', knex.raw('?', ['lines']));
+        })
+        .join('components_order_lines as l', 'l.id', 'c.cmp_id')
+        .leftJoin('components_order_lines_product_lnk as p', 'p.line_id', 'l.id')
+        .groupBy('o.id', 'o.total')
+        .select('o.id', 'o.total')
+        .count({ lines: 'l.id' })
+        .count({ withProduct: 'p.product_id' })
+        .sum({ linesTotal: 'l.line_amount' });
     expect(rows).toHaveLength(60);
     for (const row of rows) {
       expect(Number(row.lines)).toBeGreaterThanOrEqual(1);
@@ -91,7 +92,9 @@ describe('demo data', () => {
   it('lets staff order every demo product and sell to every demo customer through REST', async () => {
     const specialist = await createStaffUser(app.strapi, 'cs-specialist');
     const products = await app.strapi.db.query('api::product.product').findMany({ select: ['documentId'] });
-    const customers = await app.strapi.db.query('api::customer.customer').findMany({ select: ['documentId', 'creditHold'], orderBy: { id: 'asc' } });
+    const customers = await app.strapi.db
+      .query('api::customer.customer')
+      .findMany({ select: ['documentId', 'creditHold'], orderBy: { id: 'asc' } });
     // A customer on credit hold gets no new order (409): order for the last one in good standing.
     const inGoodStanding = customers.filter((customer: { creditHold: boolean }) => !customer.creditHold);
     const res = await rest(app.strapi, specialist).post('/api/orders?populate[lines][populate]=product', {
@@ -141,7 +144,9 @@ describe('demo data', () => {
       .query('plugin::users-permissions.user')
       .findMany({ where: { email: { $endsWith: '@demo.local' } }, populate: ['role'] });
     for (const role of ROLE_CODES) {
-      expect(restUsers.filter((u: { email: string }) => u.email === devEmail(role)).map((u: { role: { type: string } }) => u.role.type)).toEqual([role]);
+      expect(
+        restUsers.filter((u: { email: string }) => u.email === devEmail(role)).map((u: { role: { type: string } }) => u.role.type)
+      ).toEqual([role]);
     }
 
     const http = request(app.strapi.server.httpServer);
@@ -156,7 +161,18 @@ describe('demo data', () => {
   it('shows the fields the server owns as read-only in the content manager', async () => {
     const cm = app.strapi.plugin('content-manager');
     const order = await cm.service('content-types').findConfiguration({ uid: 'api::order.order' });
-    for (const field of ['number', 'total', 'salesperson', 'region', 'state', 'version', 'reviewRound', 'plannedStart', 'plannedFinish', 'heldFrom']) {
+    for (const field of [
+      'number',
+      'total',
+      'salesperson',
+      'region',
+      'state',
+      'version',
+      'reviewRound',
+      'plannedStart',
+      'plannedFinish',
+      'heldFrom',
+    ]) {
       expect([field, order.metadatas[field].edit.editable]).toEqual([field, false]);
     }
     for (const field of ['customer', 'lines', 'requiredDate', 'notes']) {
@@ -206,7 +222,15 @@ describe('demo data', () => {
     expect(receivable.metadatas.dueDate.list.label).toBe('Due 到期日');
 
     const packaging = await cm.service('content-types').findConfiguration({ uid: 'api::packaging-item.packaging-item' });
-    for (const field of ['order', 'kind', 'description', 'artworkConfirmedBy', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock']) {
+    for (const field of [
+      'order',
+      'kind',
+      'description',
+      'artworkConfirmedBy',
+      'artworkConfirmedAt',
+      'quantityRequired',
+      'quantityInStock',
+    ]) {
       expect([field, packaging.metadatas[field].edit.editable]).toEqual([field, true]);
     }
     expect(packaging.settings.mainField).toBe('description');
@@ -219,8 +243,22 @@ describe('demo data', () => {
     const cm = app.strapi.plugin('content-manager');
     const contract = await cm.service('content-types').findConfiguration({ uid: 'api::contract.contract' });
     const serverOwned = [
-      'number', 'revision', 'total', 'state', 'version', 'reviewRound', 'creditSnapshot', 'drafter', 'previousRevision',
-      'submittedAt', 'decidedAt', 'replyChannel', 'replyContent', 'repliedAt', 'replySentTo', 'activatedAt',
+      'number',
+      'revision',
+      'total',
+      'state',
+      'version',
+      'reviewRound',
+      'creditSnapshot',
+      'drafter',
+      'previousRevision',
+      'submittedAt',
+      'decidedAt',
+      'replyChannel',
+      'replyContent',
+      'repliedAt',
+      'replySentTo',
+      'activatedAt',
     ];
     for (const field of serverOwned) expect([field, contract.metadatas[field].edit.editable]).toEqual([field, false]);
     for (const field of ['customer', 'orders', 'lines', 'paymentTerms', 'deliveryDate']) {
@@ -250,12 +288,42 @@ describe('demo data', () => {
     const cm = app.strapi.plugin('content-manager');
     const complaint = await cm.service('content-types').findConfiguration({ uid: 'api::complaint.complaint' });
     const serverOwned = [
-      'number', 'state', 'version', 'reviewRound', 'receivedBy', 'stateEnteredAt', 'dueAt', 'escalatedAt', 'rootCause',
-      'judgement', 'judgedAt', 'measures', 'effectivenessComment', 'verifiedAt', 'needsNewMeasure', 'replyChannel', 'replyContent', 'repliedAt',
-      'replySentTo', 'feedbackRating', 'feedbackComment', 'feedbackAt', 'closedAt',
+      'number',
+      'state',
+      'version',
+      'reviewRound',
+      'receivedBy',
+      'stateEnteredAt',
+      'dueAt',
+      'escalatedAt',
+      'rootCause',
+      'judgement',
+      'judgedAt',
+      'measures',
+      'effectivenessComment',
+      'verifiedAt',
+      'needsNewMeasure',
+      'replyChannel',
+      'replyContent',
+      'repliedAt',
+      'replySentTo',
+      'feedbackRating',
+      'feedbackComment',
+      'feedbackAt',
+      'closedAt',
     ];
     for (const field of serverOwned) expect([field, complaint.metadatas[field].edit.editable]).toEqual([field, false]);
-    for (const field of ['customer', 'order', 'product', 'channel', 'receivedAt', 'description', 'customerDemand', 'category', 'severity']) {
+    for (const field of [
+      'customer',
+      'order',
+      'product',
+      'channel',
+      'receivedAt',
+      'description',
+      'customerDemand',
+      'category',
+      'severity',
+    ]) {
       expect([field, complaint.metadatas[field].edit.editable]).toEqual([field, true]);
     }
     expect(complaint.settings.mainField).toBe('number');
@@ -275,19 +343,29 @@ describe('demo data', () => {
 
   it('gives every bulk-loaded order what a hand-made one has: version, line keys, history, packaging, reservations', async () => {
     const knex = app.strapi.db.connection;
-    const orders: { documentId: string; state: string; version: number | null; plannedStart: string | null }[] = await knex('orders').select(
-      'document_id as documentId', 'state', 'version', 'planned_start as plannedStart'
-    );
+    const orders: { documentId: string; state: string; version: number | null; plannedStart: string | null }[] = await knex(
+      'orders'
+    ).select('document_id as documentId', 'state', 'version', 'planned_start as plannedStart');
     expect(orders.length).toBeGreaterThanOrEqual(60);
     const events = await knex('workflow_events').where({ subject: 'order' }).groupBy('subject_id').select('subject_id').count({ n: '*' });
-    const eventsOf = new Map((events as unknown as { subject_id: string; n: string | number }[]).map((row) => [row.subject_id, Number(row.n)]));
+    const eventsOf = new Map(
+      (events as unknown as { subject_id: string; n: string | number }[]).map((row) => [row.subject_id, Number(row.n)])
+    );
     for (const order of orders) {
       // The version the next action must name is 1 + the steps taken, as the engine counts.
-      expect([order.documentId, order.state, order.version]).toEqual([order.documentId, order.state, 1 + (eventsOf.get(order.documentId) ?? 0)]);
+      expect([order.documentId, order.state, order.version]).toEqual([
+        order.documentId,
+        order.state,
+        1 + (eventsOf.get(order.documentId) ?? 0),
+      ]);
       if (order.state !== 'draft') expect([order.documentId, eventsOf.get(order.documentId)! > 0]).toEqual([order.documentId, true]);
-      if (['scheduled', 'in_production', 'ready', 'shipped', 'closed', 'on_hold'].includes(order.state)) expect(order.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (['scheduled', 'in_production', 'ready', 'shipped', 'closed', 'on_hold'].includes(order.state))
+        expect(order.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    const lines: { key: string | null; reserved: number | null }[] = await knex('components_order_lines').select('key', 'reserved_quantity as reserved');
+    const lines: { key: string | null; reserved: number | null }[] = await knex('components_order_lines').select(
+      'key',
+      'reserved_quantity as reserved'
+    );
     expect(lines.filter((line) => !line.key || line.reserved === null)).toEqual([]);
     expect(new Set(lines.map((line) => line.key)).size).toBe(lines.length);
     // The packaging gate was passed: every order made ready or shipped has its artwork confirmed.
@@ -315,8 +393,14 @@ describe('demo data', () => {
       .groupBy('pl.product_id')
       .select('pl.product_id as product')
       .sum({ reserved: 'l.reserved_quantity' });
-    const byProduct = new Map((reserved as unknown as { product: number; reserved: string | number }[]).map((row) => [Number(row.product), Number(row.reserved)]));
-    const products: { id: number; onHand: number; reserved: number }[] = await knex('products').select('id', 'stock_on_hand as onHand', 'stock_reserved as reserved');
+    const byProduct = new Map(
+      (reserved as unknown as { product: number; reserved: string | number }[]).map((row) => [Number(row.product), Number(row.reserved)])
+    );
+    const products: { id: number; onHand: number; reserved: number }[] = await knex('products').select(
+      'id',
+      'stock_on_hand as onHand',
+      'stock_reserved as reserved'
+    );
     for (const product of products) {
       expect([product.id, Number(product.reserved)]).toEqual([product.id, byProduct.get(product.id) ?? 0]);
       expect([product.id, Number(product.reserved) <= Number(product.onHand)]).toEqual([product.id, true]);
@@ -336,21 +420,39 @@ describe('demo data', () => {
     const perState = new Map<string, number>();
     for (const contract of contracts) perState.set(contract.state, (perState.get(contract.state) ?? 0) + 1);
     expect(Object.fromEntries([...perState].sort())).toEqual(Object.fromEntries(CONTRACT_STATES.map((state) => [state, 2]).sort()));
-    expect(contracts.filter((c: { state: string; revision: number }) => c.state === 'draft').map((c: { revision: number }) => c.revision)).toEqual([2, 2]);
+    expect(
+      contracts.filter((c: { state: string; revision: number }) => c.state === 'draft').map((c: { revision: number }) => c.revision)
+    ).toEqual([2, 2]);
     expect(new Set(contracts.map((c: { drafter: { email: string } }) => c.drafter.email))).toEqual(new Set([devEmail('cs-specialist')]));
     // 22 new draft orders, entered like any: numbered, priced, with line keys.
     expect(await app.strapi.db.query('api::order.order').count()).toBe(ordersBefore + 22);
     const events = await app.strapi.db.query('api::workflow-event.workflow-event').count({ where: { subject: 'contract' } });
     expect(events).toBeGreaterThanOrEqual(80);
     // One seal use per contract sealed: sealed, active and completed, two each.
-    const seals = await app.strapi.db.query('api::seal-use.seal-use').findMany({ populate: { contract: { select: ['state'] }, approvedBy: { select: ['email'] } } });
-    expect(seals.map((seal: { contract: { state: string } }) => seal.contract.state).sort()).toEqual(['active', 'active', 'completed', 'completed', 'sealed', 'sealed']);
-    expect(new Set(seals.map((seal: { approvedBy: { email: string } }) => seal.approvedBy.email))).toEqual(new Set([devEmail('cs-supervisor')]));
+    const seals = await app.strapi.db
+      .query('api::seal-use.seal-use')
+      .findMany({ populate: { contract: { select: ['state'] }, approvedBy: { select: ['email'] } } });
+    expect(seals.map((seal: { contract: { state: string } }) => seal.contract.state).sort()).toEqual([
+      'active',
+      'active',
+      'completed',
+      'completed',
+      'sealed',
+      'sealed',
+    ]);
+    expect(new Set(seals.map((seal: { approvedBy: { email: string } }) => seal.approvedBy.email))).toEqual(
+      new Set([devEmail('cs-supervisor')])
+    );
     const inForce = await app.strapi.db.query('api::contract.contract').findMany({
       where: { state: { $in: ['active', 'completed'] } },
       populate: { orders: { select: ['state'] } },
     });
-    expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+    expect(inForce.flatMap((c: { orders: { state: string }[] }) => c.orders.map((o) => o.state))).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'confirmed',
+    ]);
 
     // A demo contract in review takes the planner's opinion through REST, as one made by hand.
     const planner = await createStaffUser(app.strapi, 'planner');
@@ -375,7 +477,17 @@ describe('demo data', () => {
     expect(await loadDemoComplaints(app.strapi, 24)).toBe(24);
     const complaints = await app.strapi.db.query('api::complaint.complaint').findMany({ populate: { measures: true } });
     const states = new Set(complaints.map((c: { state: string }) => c.state));
-    for (const state of ['received', 'confirmed', 'under_analysis', 'justified', 'in_progress', 'verifying', 'replying', 'replied', 'closed']) {
+    for (const state of [
+      'received',
+      'confirmed',
+      'under_analysis',
+      'justified',
+      'in_progress',
+      'verifying',
+      'replying',
+      'replied',
+      'closed',
+    ]) {
       expect([state, states.has(state)]).toEqual([state, true]);
     }
     const closed = complaints.filter((c: { state: string }) => c.state === 'closed');
@@ -386,7 +498,10 @@ describe('demo data', () => {
       if (c.repliedAt) expect(Date.parse(c.repliedAt)).toBeGreaterThan(Date.parse(c.receivedAt));
       if (c.closedAt) expect(Date.parse(c.closedAt)).toBeLessThanOrEqual(Date.now());
     }
-    const done = complaints.filter((c: { state: string; judgement: string | null }) => ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified');
+    const done = complaints.filter(
+      (c: { state: string; judgement: string | null }) =>
+        ['verifying', 'replying', 'replied', 'closed'].includes(c.state) && c.judgement === 'justified'
+    );
     expect(done.length).toBeGreaterThan(0);
     for (const c of done) expect(c.measures.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
   });
@@ -396,31 +511,51 @@ describe('demo data', () => {
     const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging'));
     await ensureDevAccounts(app.strapi, PASSWORD);
     // More older orders than the small demo above has, so that dates spread over every bucket.
-    await loadDemoData(app.strapi, { salespeople: 3, products: 12, customers: 8, orders: 240, inquiries: 0 }, { password: PASSWORD, chunkSize: 100, seed: 7 });
+    await loadDemoData(
+      app.strapi,
+      { salespeople: 3, products: 12, customers: 8, orders: 240, inquiries: 0 },
+      { password: PASSWORD, chunkSize: 100, seed: 7 }
+    );
     const outbox = await app.strapi.db.connection('notifications').count({ n: '*' });
     const result = await loadDemoCollection(app.strapi, 30);
     expect(result.shipped).toBeGreaterThanOrEqual(20);
     expect(await app.strapi.db.connection('notifications').count({ n: '*' })).toEqual(outbox); // no mail about past events
 
-    const receivables = await app.strapi.db.query('api::receivable.receivable').findMany({ populate: { customer: { select: ['id'] }, allocations: true, shipment: { select: ['state'] } } });
+    const receivables = await app.strapi.db
+      .query('api::receivable.receivable')
+      .findMany({ populate: { customer: { select: ['id'] }, allocations: true, shipment: { select: ['state'] } } });
     expect(receivables.length).toBe(result.shipped);
     const owed = new Map<number, { billed: Decimal; allocated: Decimal; open: Decimal }>();
     for (const r of receivables) {
-      const inForce = r.allocations.filter((a: { reversedOn: string | null }) => !a.reversedOn).reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
+      const inForce = r.allocations
+        .filter((a: { reversedOn: string | null }) => !a.reversedOn)
+        .reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
       expect(r.shipment.state).toBe('shipped');
       expect(r.invoiceDate < dateIn('Asia/Shanghai')).toBe(true);
       const sums = owed.get(r.customer.id) ?? { billed: new Decimal(0), allocated: new Decimal(0), open: new Decimal(0) };
-      owed.set(r.customer.id, { billed: sums.billed.plus(String(r.amount)), allocated: sums.allocated.plus(inForce), open: sums.open.plus(String(r.openAmount)) });
+      owed.set(r.customer.id, {
+        billed: sums.billed.plus(String(r.amount)),
+        allocated: sums.allocated.plus(inForce),
+        open: sums.open.plus(String(r.openAmount)),
+      });
     }
-    for (const [customer, sums] of owed) expect([customer, sums.billed.minus(sums.allocated).toFixed(2)]).toEqual([customer, sums.open.toFixed(2)]);
+    for (const [customer, sums] of owed)
+      expect([customer, sums.billed.minus(sums.allocated).toFixed(2)]).toEqual([customer, sums.open.toFixed(2)]);
     const payments = await app.strapi.db.query('api::payment.payment').findMany({ populate: { allocations: true } });
     for (const p of payments) {
-      const inForce = p.allocations.filter((a: { reversedOn: string | null }) => !a.reversedOn).reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
-      expect([p.number, new Decimal(String(p.unallocatedAmount)).toFixed(2)]).toEqual([p.number, new Decimal(String(p.amount)).minus(inForce).toFixed(2)]);
+      const inForce = p.allocations
+        .filter((a: { reversedOn: string | null }) => !a.reversedOn)
+        .reduce((sum: Decimal, a: { amount: number }) => sum.plus(String(a.amount)), new Decimal(0));
+      expect([p.number, new Decimal(String(p.unallocatedAmount)).toFixed(2)]).toEqual([
+        p.number,
+        new Decimal(String(p.amount)).minus(inForce).toFixed(2),
+      ]);
     }
     expect(payments.filter((p: { state: string }) => p.state === 'reversed')).toHaveLength(1);
     expect(payments.some((p: { state: string; unallocatedAmount: number }) => p.state === 'posted' && p.unallocatedAmount > 0)).toBe(true);
-    expect(receivables.some((r: { state: string; openAmount: number; amount: number }) => r.state === 'open' && r.openAmount < r.amount)).toBe(true); // paid in part
+    expect(
+      receivables.some((r: { state: string; openAmount: number; amount: number }) => r.state === 'open' && r.openAmount < r.amount)
+    ).toBe(true); // paid in part
     const events = await app.strapi.db.query('api::workflow-event.workflow-event').count({ where: { subject: 'payment' } });
     expect(events).toBe(payments.length + 1);
 
@@ -464,7 +599,15 @@ describe('demo data', () => {
     }
     await expectReservationsMatchStock();
     // The order's side panel shows its whole story: the paper trail, then the shipment.
-    const history = await app.strapi.db.query('api::workflow-event.workflow-event').findMany({ where: { subject: 'order', subjectId: order.documentId }, orderBy: { id: 'asc' } });
-    expect(history.map((event: { action: string }) => event.action)).toEqual(['confirm', 'schedule', 'start_production', 'mark_ready', 'ship']);
+    const history = await app.strapi.db
+      .query('api::workflow-event.workflow-event')
+      .findMany({ where: { subject: 'order', subjectId: order.documentId }, orderBy: { id: 'asc' } });
+    expect(history.map((event: { action: string }) => event.action)).toEqual([
+      'confirm',
+      'schedule',
+      'start_production',
+      'mark_ready',
+      'ship',
+    ]);
   });
 });

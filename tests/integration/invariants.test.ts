@@ -14,17 +14,24 @@ const steps = Number(process.env.FUZZ_STEPS ?? 200);
 describe('invariants under random use', () => {
   const app = useStrapi();
 
-  it(`hold after each of ${steps} random steps (seed ${seed})`, async () => {
-    const progress = process.env.FUZZ_PROGRESS ? Number(process.env.FUZZ_PROGRESS) : 0;
-    const report = await fuzz(app.strapi, {
-      seed,
-      steps,
-      onStep: (step, figures) => {
-        if (progress && step % progress === 0) process.stderr.write(`fuzz: ${step} steps, ${figures.msPerStep.toFixed(0)} ms/step (checks ${figures.msChecksPerStep.toFixed(0)}), ${figures.violations.length} violations\n`);
-      },
-    });
-    if (process.env.FUZZ_REPORT) fs.writeFileSync(process.env.FUZZ_REPORT, JSON.stringify(report, null, 2));
-    // On failure the seed is in the diff: replay with FUZZ_SEED=<seed>.
-    expect({ seed, violations: report.violations.slice(0, 20) }).toEqual({ seed, violations: [] });
-  }, Math.max(120_000, steps * 2_000));
+  it(
+    `hold after each of ${steps} random steps (seed ${seed})`,
+    async () => {
+      const progress = process.env.FUZZ_PROGRESS ? Number(process.env.FUZZ_PROGRESS) : 0;
+      const report = await fuzz(app.strapi, {
+        seed,
+        steps,
+        onStep: (step, figures) => {
+          if (progress && step % progress === 0)
+            process.stderr.write(
+              `fuzz: ${step} steps, ${figures.msPerStep.toFixed(0)} ms/step (checks ${figures.msChecksPerStep.toFixed(0)}), ${figures.violations.length} violations\n`
+            );
+        },
+      });
+      if (process.env.FUZZ_REPORT) fs.writeFileSync(process.env.FUZZ_REPORT, JSON.stringify(report, null, 2));
+      // On failure the seed is in the diff: replay with FUZZ_SEED=<seed>.
+      expect({ seed, violations: report.violations.slice(0, 20) }).toEqual({ seed, violations: [] });
+    },
+    Math.max(120_000, steps * 2_000)
+  );
 });

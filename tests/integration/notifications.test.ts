@@ -178,7 +178,9 @@ describe('e-mail notifications', () => {
     await testMail(1);
     const [row] = await rows();
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
-    await app.strapi.db.query(NOTIFICATION).update({ where: { id: row.id }, data: { state: 'sending', claimedAt: tenMinutesAgo, attempts: 1 } });
+    await app.strapi.db
+      .query(NOTIFICATION)
+      .update({ where: { id: row.id }, data: { state: 'sending', claimedAt: tenMinutesAgo, attempts: 1 } });
     expect(await drainOutbox(app.strapi)).toEqual({ sent: 1, retry: 0, failed: 0 });
     expect(mail.catcher.messages[0].messageId).toBe(`<notification.${row.documentId}@factory.test>`);
   });
@@ -205,11 +207,18 @@ describe('e-mail notifications', () => {
     const pendingAgain = await rest(app.strapi, supervisor).post(`/api/notifications/${first.documentId}/retry`);
     expect(pendingAgain.status).toBe(400);
     expect(pendingAgain.body.error.details.errors[0].path).toEqual(['state']);
-    expect(await app.strapi.db.query(NOTIFICATION).findOne({ where: { documentId: first.documentId } })).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await app.strapi.db.query(NOTIFICATION).findOne({ where: { documentId: first.documentId } })).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
 
     const admin = await createAdminUser(app.strapi, 'cs-supervisor');
     const cm = contentManager(app.strapi, admin);
-    const viaPanel = await cm.update(NOTIFICATION, second.documentId, { state: 'pending', payload: { reason: 'forged' }, recipients: ['evil@x.test'] });
+    const viaPanel = await cm.update(NOTIFICATION, second.documentId, {
+      state: 'pending',
+      payload: { reason: 'forged' },
+      recipients: ['evil@x.test'],
+    });
     expect([viaPanel.status, viaPanel.body.error]).toEqual([200, undefined]);
 
     expect(await drainOutbox(app.strapi)).toEqual({ sent: 2, retry: 0, failed: 0 });

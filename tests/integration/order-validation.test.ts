@@ -6,22 +6,18 @@
  */
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
-import {
-  countRows,
-  createCustomer,
-  createOrder,
-  createProduct,
-  Doc,
-  expectValidationError,
-  orderNumber,
-} from '../helpers/fixtures';
+import { countRows, createCustomer, createOrder, createProduct, Doc, expectValidationError, orderNumber } from '../helpers/fixtures';
 import { ORDER } from '../../src/platform/uids';
 
 const LINE = 'order.line';
 
 describe('order validation and server-computed fields', () => {
   const app = useStrapi();
-  const { specialist, supervisor, salesperson } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', salesperson: 'salesperson' });
+  const { specialist, supervisor, salesperson } = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    salesperson: 'salesperson',
+  });
   let customer: Doc;
   let product: Doc;
 
@@ -42,7 +38,9 @@ describe('order validation and server-computed fields', () => {
   it('gives 20 orders created at the same moment 20 distinct numbers SO-<year>-000001..000020', async () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        rest(app.strapi, specialist).post('/api/orders', { data: { customer: customer.documentId, notes: `parallel ${i}`, lines: [line()] } })
+        rest(app.strapi, specialist).post('/api/orders', {
+          data: { customer: customer.documentId, notes: `parallel ${i}`, lines: [line()] },
+        })
       )
     );
     expect(responses.map((res) => res.status)).toEqual(Array(20).fill(201));
@@ -57,18 +55,46 @@ describe('order validation and server-computed fields', () => {
       ['a negative quantity', () => ({ customer: customer.documentId, lines: [line({ quantity: -3 })] }), 'quantity'],
       ['a zero quantity', () => ({ customer: customer.documentId, lines: [line({ quantity: 0 })] }), 'quantity'],
       ['a fractional quantity', () => ({ customer: customer.documentId, lines: [line({ quantity: 2.5 })] }), 'quantity'],
-      ['an unknown product', () => ({ customer: customer.documentId, lines: [line(), line({ product: 'nosuchproductnosuchprodu' })] }), 'product'],
+      [
+        'an unknown product',
+        () => ({ customer: customer.documentId, lines: [line(), line({ product: 'nosuchproductnosuchprodu' })] }),
+        'product',
+      ],
       ['a line without a product', () => ({ customer: customer.documentId, lines: [{ quantity: 1, unitPrice: '1.00' }] }), 'product'],
       ['an unknown field', () => ({ customer: customer.documentId, foo: 'bar', lines: [line()] }), 'foo'],
       ['a missing customer', () => ({ lines: [line()] }), 'customer'],
       ['an unknown customer', () => ({ customer: 'nosuchcustomernosuchcust', lines: [line()] }), 'customer'],
-      ['a unit price that is not a number (abc)', () => ({ customer: customer.documentId, lines: [line({ unitPrice: 'abc' })] }), 'unitPrice'],
-      ['a unit price with three decimals (12.345)', () => ({ customer: customer.documentId, lines: [line({ unitPrice: '12.345' })] }), 'unitPrice'],
-      ['a unit price with a decimal comma (1,50)', () => ({ customer: customer.documentId, lines: [line({ unitPrice: '1,50' })] }), 'unitPrice'],
+      [
+        'a unit price that is not a number (abc)',
+        () => ({ customer: customer.documentId, lines: [line({ unitPrice: 'abc' })] }),
+        'unitPrice',
+      ],
+      [
+        'a unit price with three decimals (12.345)',
+        () => ({ customer: customer.documentId, lines: [line({ unitPrice: '12.345' })] }),
+        'unitPrice',
+      ],
+      [
+        'a unit price with a decimal comma (1,50)',
+        () => ({ customer: customer.documentId, lines: [line({ unitPrice: '1,50' })] }),
+        'unitPrice',
+      ],
       ['a negative unit price', () => ({ customer: customer.documentId, lines: [line({ unitPrice: '-1.00' })] }), 'unitPrice'],
-      ['an impossible order date (2026-13-45)', () => ({ customer: customer.documentId, orderDate: '2026-13-45', lines: [line()] }), 'orderDate'],
-      ['an order date that is not a date (garbage)', () => ({ customer: customer.documentId, orderDate: 'garbage', lines: [line()] }), 'orderDate'],
-      ['a required date that is not a date', () => ({ customer: customer.documentId, requiredDate: 'next week', lines: [line()] }), 'requiredDate'],
+      [
+        'an impossible order date (2026-13-45)',
+        () => ({ customer: customer.documentId, orderDate: '2026-13-45', lines: [line()] }),
+        'orderDate',
+      ],
+      [
+        'an order date that is not a date (garbage)',
+        () => ({ customer: customer.documentId, orderDate: 'garbage', lines: [line()] }),
+        'orderDate',
+      ],
+      [
+        'a required date that is not a date',
+        () => ({ customer: customer.documentId, requiredDate: 'next week', lines: [line()] }),
+        'requiredDate',
+      ],
       ['a state other than draft', () => ({ customer: customer.documentId, state: 'confirmed', lines: [line()] }), 'state'],
     ];
 
@@ -117,7 +143,10 @@ describe('order validation and server-computed fields', () => {
     });
 
     it('recomputes line amounts and total when an update replaces the lines', async () => {
-      const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [line({ quantity: 3, unitPrice: '10.10' })] });
+      const order = await createOrder(app.strapi, specialist, {
+        customer: customer.documentId,
+        lines: [line({ quantity: 3, unitPrice: '10.10' })],
+      });
       expect(Number(order.total)).toBe(30.3);
       const res = await rest(app.strapi, specialist).put(`/api/orders/${order.documentId}?populate=lines`, {
         data: { total: '1.00', lines: [line({ quantity: 2, unitPrice: '99.99' }), line({ quantity: 1000, unitPrice: '0.05' })] },
@@ -143,11 +172,16 @@ describe('order validation and server-computed fields', () => {
 
     it('keeps the specification snapshot when the product’s specification changes later', async () => {
       const own = await createProduct(app.strapi, supervisor, { specification: 'Rev A' });
-      const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [line({ product: own.documentId })] });
+      const order = await createOrder(app.strapi, specialist, {
+        customer: customer.documentId,
+        lines: [line({ product: own.documentId })],
+      });
       expect(order.lines[0].specification).toBe('Rev A');
       const change = await rest(app.strapi, supervisor).put(`/api/products/${own.documentId}`, { data: { specification: 'Rev B' } });
       expect(change.status).toBe(200);
-      const touch = await rest(app.strapi, specialist).put(`/api/orders/${order.documentId}?populate=lines`, { data: { notes: 'touched after the product changed' } });
+      const touch = await rest(app.strapi, specialist).put(`/api/orders/${order.documentId}?populate=lines`, {
+        data: { notes: 'touched after the product changed' },
+      });
       expect(touch.status).toBe(200);
       expect(touch.body.data.lines[0].specification).toBe('Rev A');
     });
@@ -159,14 +193,21 @@ describe('order validation and server-computed fields', () => {
 
       const otherSalesperson = await createStaffUser(app.strapi, 'salesperson');
       const other = await createCustomer(app.strapi, specialist, { region: '华北', salesperson: otherSalesperson.id });
-      const res = await rest(app.strapi, specialist).put(`/api/orders/${order.documentId}?populate=salesperson`, { data: { customer: other.documentId } });
+      const res = await rest(app.strapi, specialist).put(`/api/orders/${order.documentId}?populate=salesperson`, {
+        data: { customer: other.documentId },
+      });
       expect(res.status).toBe(200);
       expect(res.body.data.region).toBe('华北');
       expect(res.body.data.salesperson).toMatchObject({ id: otherSalesperson.id });
     });
 
     it('defaults the order date to today in the report time zone and the state to draft', async () => {
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const today = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date());
       const order = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [line()] });
       expect(order).toMatchObject({ orderDate: today, state: 'draft' });
     });
@@ -181,32 +222,53 @@ describe('order validation and server-computed fields', () => {
     });
 
     it('refuses a negative credit limit and payment terms beyond 365 days', async () => {
-      expectValidationError(await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Negative Ltd', creditLimit: '-5.00' } }), 'creditLimit');
-      expectValidationError(await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Patient Ltd', paymentTermsDays: 400 } }), 'paymentTermsDays');
+      expectValidationError(
+        await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Negative Ltd', creditLimit: '-5.00' } }),
+        'creditLimit'
+      );
+      expectValidationError(
+        await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Patient Ltd', paymentTermsDays: 400 } }),
+        'paymentTermsDays'
+      );
     });
 
     it('refuses a credit hold without a reason, on create and on update', async () => {
       const before = await countRows(app.strapi, 'api::customer.customer');
-      expectValidationError(await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Held Ltd', creditHold: true } }), 'creditHoldReason');
       expectValidationError(
-        await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Held Ltd', creditHold: true, creditHoldReason: '   ' } }),
+        await rest(app.strapi, specialist).post('/api/customers', { data: { name: 'Held Ltd', creditHold: true } }),
+        'creditHoldReason'
+      );
+      expectValidationError(
+        await rest(app.strapi, specialist).post('/api/customers', {
+          data: { name: 'Held Ltd', creditHold: true, creditHoldReason: '   ' },
+        }),
         'creditHoldReason'
       );
       expect(await countRows(app.strapi, 'api::customer.customer')).toBe(before);
 
       const open = await createCustomer(app.strapi, specialist, { name: 'Open Ltd' });
-      expectValidationError(await rest(app.strapi, specialist).put(`/api/customers/${open.documentId}`, { data: { creditHold: true } }), 'creditHoldReason');
+      expectValidationError(
+        await rest(app.strapi, specialist).put(`/api/customers/${open.documentId}`, { data: { creditHold: true } }),
+        'creditHoldReason'
+      );
       const stored = await app.strapi.db.query('api::customer.customer').findOne({ where: { documentId: open.documentId } });
       expect(stored.creditHold).toBe(false);
     });
 
     it('accepts a credit hold with its reason and keeps the reason while the hold stands', async () => {
-      const held = await createCustomer(app.strapi, specialist, { name: 'Late Payer Ltd', creditHold: true, creditHoldReason: '货款逾期 90 天', creditLimit: '50000.50' });
+      const held = await createCustomer(app.strapi, specialist, {
+        name: 'Late Payer Ltd',
+        creditHold: true,
+        creditHoldReason: '货款逾期 90 天',
+        creditLimit: '50000.50',
+      });
       expect(held).toMatchObject({ creditHold: true, creditHoldReason: '货款逾期 90 天' });
       expect(Number(held.creditLimit)).toBe(50000.5);
       const clear = await rest(app.strapi, specialist).put(`/api/customers/${held.documentId}`, { data: { creditHoldReason: '' } });
       expectValidationError(clear, 'creditHoldReason');
-      const lift = await rest(app.strapi, specialist).put(`/api/customers/${held.documentId}`, { data: { creditHold: false, creditHoldReason: null } });
+      const lift = await rest(app.strapi, specialist).put(`/api/customers/${held.documentId}`, {
+        data: { creditHold: false, creditHoldReason: null },
+      });
       expect(lift.status).toBe(200);
       expect(lift.body.data.creditHold).toBe(false);
     });

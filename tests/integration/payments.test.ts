@@ -18,7 +18,6 @@ import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { ALLOCATION, PAYMENT, RECEIVABLE, SHIPMENT, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
-
 const d = (value: unknown) => new Decimal(String(value));
 
 describe('payments and allocation', () => {
@@ -34,24 +33,30 @@ describe('payments and allocation', () => {
     const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 1, unitPrice: amount }]);
     const { shipment, receivable } = await shipLine(app.strapi, coordinator, order, keys[0]);
     if (dates) await redateReceivable(app.strapi, receivable, dates);
-    return { order, shipment, receivable: await app.strapi.db.query(RECEIVABLE).findOne({ where: { id: receivable.id } }) as Doc };
+    return { order, shipment, receivable: (await app.strapi.db.query(RECEIVABLE).findOne({ where: { id: receivable.id } })) as Doc };
   };
 
   const pay = (member: StaffMember, data: Record<string, unknown>) => rest(app.strapi, member).post('/api/payments', { data });
   const allocateRest = (member: StaffMember, documentId: string, data: Record<string, unknown> = {}) =>
     rest(app.strapi, member).post(`/api/payments/${documentId}/allocate`, { data });
-  const reverse = (member: StaffMember, documentId: string, data: Record<string, unknown>) => rest(app.strapi, member).post(`/api/payments/${documentId}/reverse`, { data });
+  const reverse = (member: StaffMember, documentId: string, data: Record<string, unknown>) =>
+    rest(app.strapi, member).post(`/api/payments/${documentId}/reverse`, { data });
   const openOf = async (receivable: Doc) => {
     const row = await app.strapi.db.query(RECEIVABLE).findOne({ where: { id: receivable.id }, select: ['openAmount', 'state'] });
     return [d(row.openAmount).toFixed(2), row.state];
   };
-  const storedPayment = (documentId: string) => app.strapi.db.query(PAYMENT).findOne({ where: { documentId }, populate: { allocations: { populate: { receivable: true } } } });
+  const storedPayment = (documentId: string) =>
+    app.strapi.db.query(PAYMENT).findOne({ where: { documentId }, populate: { allocations: { populate: { receivable: true } } } });
   const writes = async () => ({
     payments: await countRows(app.strapi, PAYMENT),
     allocations: await countRows(app.strapi, ALLOCATION),
     events: await countRows(app.strapi, EVENT),
-    open: (await app.strapi.db.query(RECEIVABLE).findMany({ select: ['openAmount'] })).map((r: { openAmount: unknown }) => d(r.openAmount).toFixed(2)),
-    unallocated: (await app.strapi.db.query(PAYMENT).findMany({ select: ['unallocatedAmount'] })).map((p: { unallocatedAmount: unknown }) => d(p.unallocatedAmount).toFixed(2)),
+    open: (await app.strapi.db.query(RECEIVABLE).findMany({ select: ['openAmount'] })).map((r: { openAmount: unknown }) =>
+      d(r.openAmount).toFixed(2)
+    ),
+    unallocated: (await app.strapi.db.query(PAYMENT).findMany({ select: ['unallocatedAmount'] })).map((p: { unallocatedAmount: unknown }) =>
+      d(p.unallocatedAmount).toFixed(2)
+    ),
   });
 
   /** The reconciliation, from the stored rows, independently of the service's arithmetic. */
@@ -59,7 +64,9 @@ describe('payments and allocation', () => {
     const receivables = await app.strapi.db.query(RECEIVABLE).findMany({ populate: { customer: { select: ['id'] }, allocations: true } });
     const byCustomer = new Map<number, { billed: Decimal; allocated: Decimal; open: Decimal }>();
     for (const r of receivables) {
-      const inForce = r.allocations.filter((a: { reversedOn: string | null }) => a.reversedOn === null).reduce((s: Decimal, a: { amount: unknown }) => s.plus(d(a.amount)), new Decimal(0));
+      const inForce = r.allocations
+        .filter((a: { reversedOn: string | null }) => a.reversedOn === null)
+        .reduce((s: Decimal, a: { amount: unknown }) => s.plus(d(a.amount)), new Decimal(0));
       expect(d(r.openAmount).gte(0)).toBe(true);
       if (r.state === 'void') {
         expect(inForce.toFixed(2)).toBe('0.00');
@@ -68,12 +75,19 @@ describe('payments and allocation', () => {
       expect([r.id, d(r.openAmount).toFixed(2)]).toEqual([r.id, d(r.amount).minus(inForce).toFixed(2)]);
       expect([r.id, r.state]).toEqual([r.id, d(r.openAmount).isZero() ? 'paid' : 'open']);
       const sums = byCustomer.get(r.customer.id) ?? { billed: new Decimal(0), allocated: new Decimal(0), open: new Decimal(0) };
-      byCustomer.set(r.customer.id, { billed: sums.billed.plus(d(r.amount)), allocated: sums.allocated.plus(inForce), open: sums.open.plus(d(r.openAmount)) });
+      byCustomer.set(r.customer.id, {
+        billed: sums.billed.plus(d(r.amount)),
+        allocated: sums.allocated.plus(inForce),
+        open: sums.open.plus(d(r.openAmount)),
+      });
     }
-    for (const [customer, sums] of byCustomer) expect([customer, sums.billed.minus(sums.allocated).toFixed(2)]).toEqual([customer, sums.open.toFixed(2)]);
+    for (const [customer, sums] of byCustomer)
+      expect([customer, sums.billed.minus(sums.allocated).toFixed(2)]).toEqual([customer, sums.open.toFixed(2)]);
     const payments = await app.strapi.db.query(PAYMENT).findMany({ populate: { allocations: true } });
     for (const p of payments) {
-      const inForce = p.allocations.filter((a: { reversedOn: string | null }) => a.reversedOn === null).reduce((s: Decimal, a: { amount: unknown }) => s.plus(d(a.amount)), new Decimal(0));
+      const inForce = p.allocations
+        .filter((a: { reversedOn: string | null }) => a.reversedOn === null)
+        .reduce((s: Decimal, a: { amount: unknown }) => s.plus(d(a.amount)), new Decimal(0));
       expect([p.number, d(p.unallocatedAmount).toFixed(2)]).toEqual([p.number, d(p.amount).minus(inForce).toFixed(2)]);
       expect(d(p.unallocatedAmount).gte(0)).toBe(true);
     }
@@ -116,10 +130,23 @@ describe('payments and allocation', () => {
     const oldest = await ship(customer, '200.05', { invoiceDate: addDays(today, -90), dueDate: addDays(today, -60) });
     const sameDueLaterInvoice = await ship(customer, '150.00', { invoiceDate: addDays(today, -85), dueDate: addDays(today, -60) });
     const notDue = await ship(customer, '99.99');
-    const res = await pay(clerk, { customer: customer.documentId, amount: '400.15', receivedOn: addDays(today, -3), method: 'acceptance_bill', reference: '承兑 0012' });
+    const res = await pay(clerk, {
+      customer: customer.documentId,
+      amount: '400.15',
+      receivedOn: addDays(today, -3),
+      method: 'acceptance_bill',
+      reference: '承兑 0012',
+    });
     expect([res.status, res.body.error]).toEqual([201, undefined]);
     const payment = res.body.data;
-    expect(payment).toMatchObject({ number: `SK-${businessYear()}-000002`, amount: 400.15, unallocatedAmount: 0, state: 'posted', method: 'acceptance_bill', version: 1 });
+    expect(payment).toMatchObject({
+      number: `SK-${businessYear()}-000002`,
+      amount: 400.15,
+      unallocatedAmount: 0,
+      state: 'posted',
+      method: 'acceptance_bill',
+      version: 1,
+    });
     expect(res.body.meta.allocated).toEqual([
       { receivable: oldest.receivable.documentId, amount: '200.05' },
       { receivable: sameDueLaterInvoice.receivable.documentId, amount: '150.00' },
@@ -131,8 +158,14 @@ describe('payments and allocation', () => {
     expect(await openOf(notDue.receivable)).toEqual(['99.99', 'open']);
     // Each allocation counts from the later of receipt and invoice.
     const stored = await storedPayment(payment.documentId);
-    expect(stored.allocations.map((a: { allocatedOn: string }) => a.allocatedOn)).toEqual([addDays(today, -3), addDays(today, -3), addDays(today, -3)]);
-    const [event] = await app.strapi.db.query(EVENT).findMany({ where: { subject: 'payment', subjectId: payment.documentId }, populate: { actor: true } });
+    expect(stored.allocations.map((a: { allocatedOn: string }) => a.allocatedOn)).toEqual([
+      addDays(today, -3),
+      addDays(today, -3),
+      addDays(today, -3),
+    ]);
+    const [event] = await app.strapi.db
+      .query(EVENT)
+      .findMany({ where: { subject: 'payment', subjectId: payment.documentId }, populate: { actor: true } });
     expect(event).toMatchObject({ action: 'record', toState: 'posted', role: 'sales-clerk' });
     expect(event.actor.id).toBe(clerk.id);
     await expectReconciled();
@@ -143,8 +176,14 @@ describe('payments and allocation', () => {
     const a = await ship(customer, '1000.00', { invoiceDate: addDays(today, -40), dueDate: addDays(today, -10) });
     const b = await ship(customer, '500.50');
     const res = await pay(clerk, {
-      customer: customer.documentId, amount: '800.00', receivedOn: today, method: 'bank_transfer',
-      allocations: [{ receivable: b.receivable.documentId, amount: '500.50' }, { receivable: a.receivable.documentId, amount: '0.01' }],
+      customer: customer.documentId,
+      amount: '800.00',
+      receivedOn: today,
+      method: 'bank_transfer',
+      allocations: [
+        { receivable: b.receivable.documentId, amount: '500.50' },
+        { receivable: a.receivable.documentId, amount: '0.01' },
+      ],
     });
     expect([res.status, res.body.error]).toEqual([201, undefined]);
     expect(res.body.data.unallocatedAmount).toBe(299.49);
@@ -161,10 +200,18 @@ describe('payments and allocation', () => {
     await expectReconciled();
 
     // allocate: false records the money without touching any receivable.
-    const unallocated = await pay(clerk, { customer: customer.documentId, amount: '12.34', receivedOn: today, method: 'cash', allocate: false });
+    const unallocated = await pay(clerk, {
+      customer: customer.documentId,
+      amount: '12.34',
+      receivedOn: today,
+      method: 'cash',
+      allocate: false,
+    });
     expect([unallocated.status, unallocated.body.data.unallocatedAmount, unallocated.body.meta.allocated]).toEqual([201, 12.34, []]);
     expect(await openOf(a.receivable)).toEqual(['700.50', 'open']);
-    const explicitLater = await allocateRest(clerk, unallocated.body.data.documentId, { allocations: [{ receivable: a.receivable.documentId, amount: '2.34' }] });
+    const explicitLater = await allocateRest(clerk, unallocated.body.data.documentId, {
+      allocations: [{ receivable: a.receivable.documentId, amount: '2.34' }],
+    });
     expect([explicitLater.status, explicitLater.body.data.unallocatedAmount]).toEqual([200, 10]);
     await expectReconciled();
   });
@@ -180,11 +227,35 @@ describe('payments and allocation', () => {
     const before = await writes();
     const base = { customer: customer.documentId, amount: '120.00', receivedOn: today, method: 'bank_transfer' };
     const refused: [Record<string, unknown>, string][] = [
-      [{ ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '100.01' }] }, "exceeds the receivable's open amount of 100.00"],
-      [{ ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '100.00' }, { receivable: r2.receivable.documentId, amount: '20.01' }] }, 'more than the 120.00 left unallocated'],
-      [{ ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '10.00' }, { receivable: r1.receivable.documentId, amount: '10.00' }] }, 'named twice'],
+      [
+        { ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '100.01' }] },
+        "exceeds the receivable's open amount of 100.00",
+      ],
+      [
+        {
+          ...base,
+          allocations: [
+            { receivable: r1.receivable.documentId, amount: '100.00' },
+            { receivable: r2.receivable.documentId, amount: '20.01' },
+          ],
+        },
+        'more than the 120.00 left unallocated',
+      ],
+      [
+        {
+          ...base,
+          allocations: [
+            { receivable: r1.receivable.documentId, amount: '10.00' },
+            { receivable: r1.receivable.documentId, amount: '10.00' },
+          ],
+        },
+        'named twice',
+      ],
       [{ ...base, allocations: [{ receivable: theirs.receivable.documentId, amount: '10.00' }] }, "another customer's"],
-      [{ ...base, currency: 'USD', allocations: [{ receivable: r1.receivable.documentId, amount: '10.00' }] }, 'in CNY, the payment in USD'],
+      [
+        { ...base, currency: 'USD', allocations: [{ receivable: r1.receivable.documentId, amount: '10.00' }] },
+        'in CNY, the payment in USD',
+      ],
       [{ ...base, allocations: [{ receivable: voided.receivable.documentId, amount: '10.00' }] }, 'void'],
       [{ ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '0' }] }, 'greater than 0'],
       [{ ...base, allocations: [{ receivable: r1.receivable.documentId, amount: '1.00' }], allocate: false }, 'contradict'],
@@ -199,8 +270,19 @@ describe('payments and allocation', () => {
     // The same rules when allocating later.
     const held = await ok(pay(clerk, { ...base, allocate: false }));
     const afterHeld = await writes();
-    expectValidationError(await allocateRest(clerk, held.data.documentId, { allocations: [{ receivable: r1.receivable.documentId, amount: '100.01' }] }), 'allocations');
-    expectValidationError(await allocateRest(clerk, held.data.documentId, { allocations: [{ receivable: r1.receivable.documentId, amount: '60' }, { receivable: r1.receivable.documentId, amount: '40' }] }), 'allocations');
+    expectValidationError(
+      await allocateRest(clerk, held.data.documentId, { allocations: [{ receivable: r1.receivable.documentId, amount: '100.01' }] }),
+      'allocations'
+    );
+    expectValidationError(
+      await allocateRest(clerk, held.data.documentId, {
+        allocations: [
+          { receivable: r1.receivable.documentId, amount: '60' },
+          { receivable: r1.receivable.documentId, amount: '40' },
+        ],
+      }),
+      'allocations'
+    );
     expect((await allocateRest(clerk, held.data.documentId, { version: 7 })).status).toBe(409);
     expectValidationError(await allocateRest(clerk, held.data.documentId, { allocations: [], what: 1 }), 'what');
     expect(await writes()).toEqual(afterHeld);
@@ -211,7 +293,9 @@ describe('payments and allocation', () => {
     const customer = await newCustomer();
     const a = await ship(customer, '80.00', { invoiceDate: addDays(today, -70), dueDate: addDays(today, -40) });
     const b = await ship(customer, '45.55');
-    const payment = (await ok(pay(clerk, { customer: customer.documentId, amount: '100.00', receivedOn: addDays(today, -1), method: 'bank_transfer' }))).data;
+    const payment = (
+      await ok(pay(clerk, { customer: customer.documentId, amount: '100.00', receivedOn: addDays(today, -1), method: 'bank_transfer' }))
+    ).data;
     expect(await openOf(a.receivable)).toEqual(['0.00', 'paid']);
     expect(await openOf(b.receivable)).toEqual(['25.55', 'open']);
     const before = await writes();
@@ -235,11 +319,26 @@ describe('payments and allocation', () => {
     expect((await reverse(clerk, payment.documentId, { version: 2, reason: 'again' })).status).toBe(409);
     expect((await allocateRest(clerk, payment.documentId)).status).toBe(409);
     expect(await writes()).toEqual(after);
-    const events = await app.strapi.db.query(EVENT).findMany({ where: { subject: 'payment', subjectId: payment.documentId }, orderBy: { id: 'asc' } });
-    expect(events.map((e: { action: string; comment: string }) => [e.action, e.action === 'reverse' ? e.comment : ''])).toEqual([['record', ''], ['reverse', '银行退票 bounced']]);
+    const events = await app.strapi.db
+      .query(EVENT)
+      .findMany({ where: { subject: 'payment', subjectId: payment.documentId }, orderBy: { id: 'asc' } });
+    expect(events.map((e: { action: string; comment: string }) => [e.action, e.action === 'reverse' ? e.comment : ''])).toEqual([
+      ['record', ''],
+      ['reverse', '银行退票 bounced'],
+    ]);
     // A paid receivable's shipment is cancelled only once the payment is reversed.
     const fresh = await ship(customer, '10.00');
-    const p2 = (await ok(pay(clerk, { customer: customer.documentId, amount: '10.00', receivedOn: today, method: 'cash', allocations: [{ receivable: fresh.receivable.documentId, amount: '10.00' }] }))).data;
+    const p2 = (
+      await ok(
+        pay(clerk, {
+          customer: customer.documentId,
+          amount: '10.00',
+          receivedOn: today,
+          method: 'cash',
+          allocations: [{ receivable: fresh.receivable.documentId, amount: '10.00' }],
+        })
+      )
+    ).data;
     expect((await actOn(app.strapi, coordinator, SHIPMENT, fresh.shipment.documentId, 'cancel', { comment: 'x' })).status).toBe(409);
     await ok(reverse(clerk, p2.documentId, { version: 1, reason: 'entered twice' }));
     await ok(actOn(app.strapi, coordinator, SHIPMENT, fresh.shipment.documentId, 'cancel', { comment: 'x' }));
@@ -251,9 +350,18 @@ describe('payments and allocation', () => {
     const customer = await newCustomer();
     const target = await ship(customer, '350.00');
     const payments = [];
-    for (let i = 0; i < 10; i += 1) payments.push((await ok(pay(clerk, { customer: customer.documentId, amount: '100.00', receivedOn: today, method: 'bank_transfer', allocate: false }))).data);
+    for (let i = 0; i < 10; i += 1)
+      payments.push(
+        (
+          await ok(
+            pay(clerk, { customer: customer.documentId, amount: '100.00', receivedOn: today, method: 'bank_transfer', allocate: false })
+          )
+        ).data
+      );
     const results = await Promise.all(
-      payments.map((p) => allocateRest(clerk, p.documentId, { allocations: [{ receivable: target.receivable.documentId, amount: '100.00' }] }))
+      payments.map((p) =>
+        allocateRest(clerk, p.documentId, { allocations: [{ receivable: target.receivable.documentId, amount: '100.00' }] })
+      )
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     expect(results.filter((r) => r.status !== 200).map((r) => r.status)).toEqual(Array(7).fill(400));
@@ -288,15 +396,28 @@ describe('payments and allocation', () => {
 
     const admin = await createAdminUser(app.strapi, 'sales-clerk');
     const cm = contentManager(app.strapi, admin);
-    const created = await cm.create(PAYMENT, { customer: connect(customer), amount: '70.00', receivedOn: today, method: 'bank_transfer', currency: 'CNY', number: 'X', state: 'reversed', unallocatedAmount: 0 });
+    const created = await cm.create(PAYMENT, {
+      customer: connect(customer),
+      amount: '70.00',
+      receivedOn: today,
+      method: 'bank_transfer',
+      currency: 'CNY',
+      number: 'X',
+      state: 'reversed',
+      unallocatedAmount: 0,
+    });
     expect(created.body.error).toBeUndefined();
     expect([200, 201]).toContain(created.status);
     expect(created.body.data).toMatchObject({ state: 'posted', unallocatedAmount: 3.4, version: 1 });
     expect(created.body.data.number).toMatch(/^SK-\d{4}-\d{6}$/);
     expect(await openOf(r.receivable)).toEqual(['0.00', 'paid']);
     expect((await cm.update(PAYMENT, created.body.data.documentId, { amount: '1.00' })).status).toBe(409);
-    expect([404, 405]).toContain((await rest(app.strapi, clerk).put(`/api/payments/${created.body.data.documentId}`, { data: { amount: 1 } })).status);
-    await expect(app.strapi.db.query(PAYMENT).update({ where: { documentId: created.body.data.documentId }, data: { amount: 1 } })).rejects.toThrow(/refused/);
+    expect([404, 405]).toContain(
+      (await rest(app.strapi, clerk).put(`/api/payments/${created.body.data.documentId}`, { data: { amount: 1 } })).status
+    );
+    await expect(
+      app.strapi.db.query(PAYMENT).update({ where: { documentId: created.body.data.documentId }, data: { amount: 1 } })
+    ).rejects.toThrow(/refused/);
 
     // The panel's side panel and actions.
     const http = require('supertest')(app.strapi.server.httpServer);
@@ -309,7 +430,10 @@ describe('payments and allocation', () => {
     expect([reversed.status, reversed.body.data?.state, reversed.body.data?.allowedActions]).toEqual([200, 'reversed', []]);
     expect(await openOf(r.receivable)).toEqual(['66.60', 'open']);
     const viewer = await createAdminUser(app.strapi, 'salesperson');
-    const refused = await http.post(`/workflows/payment/${created.body.data.documentId}/allocate`).set('Authorization', `Bearer ${viewer.token}`).send({ data: {} });
+    const refused = await http
+      .post(`/workflows/payment/${created.body.data.documentId}/allocate`)
+      .set('Authorization', `Bearer ${viewer.token}`)
+      .send({ data: {} });
     expect(refused.status).toBe(403);
     await expectReconciled();
   });
@@ -319,25 +443,52 @@ describe('payments and allocation', () => {
     const later = await ship(customer, '300.00', { invoiceDate: addDays(today, -20), dueDate: addDays(today, 10) });
     const oldest = await ship(customer, '100.00', { invoiceDate: addDays(today, -60), dueDate: addDays(today, -30) });
     const middle = await ship(customer, '200.00', { invoiceDate: addDays(today, -40), dueDate: addDays(today, -10) });
-    const recorded = await ok(pay(clerk, { customer: customer.documentId, amount: '250.00', receivedOn: today, method: 'bank_transfer', allocate: false }));
+    const recorded = await ok(
+      pay(clerk, { customer: customer.documentId, amount: '250.00', receivedOn: today, method: 'bank_transfer', allocate: false })
+    );
     const documentId = recorded.data.documentId;
     const admin = await createAdminUser(app.strapi, 'sales-clerk');
     const http = require('supertest')(app.strapi.server.httpServer);
     const view = async () => (await http.get(`/workflows/payment/${documentId}`).set('Authorization', `Bearer ${admin.token}`)).body.data;
     const listed = (await view()).openReceivables;
-    expect(listed.map((r: { documentId: string; reference: string; dueDate: string; openAmount: string; currency: string }) => [r.documentId, r.reference, r.dueDate, r.openAmount, r.currency])).toEqual(
-      [oldest, middle, later].map((shipped) => [shipped.receivable.documentId, shipped.shipment.number, shipped.receivable.dueDate, d(shipped.receivable.amount).toFixed(2), 'CNY'])
+    expect(
+      listed.map((r: { documentId: string; reference: string; dueDate: string; openAmount: string; currency: string }) => [
+        r.documentId,
+        r.reference,
+        r.dueDate,
+        r.openAmount,
+        r.currency,
+      ])
+    ).toEqual(
+      [oldest, middle, later].map((shipped) => [
+        shipped.receivable.documentId,
+        shipped.shipment.number,
+        shipped.receivable.dueDate,
+        d(shipped.receivable.amount).toFixed(2),
+        'CNY',
+      ])
     );
     // The customer says the money is for the later invoice and part of the middle one: not the oldest.
-    const allocate = (data: Record<string, unknown>) => http.post(`/workflows/payment/${documentId}/allocate`).set('Authorization', `Bearer ${admin.token}`).send({ data });
+    const allocate = (data: Record<string, unknown>) =>
+      http.post(`/workflows/payment/${documentId}/allocate`).set('Authorization', `Bearer ${admin.token}`).send({ data });
     const before = await writes();
     const tooMuch = await allocate({ version: 1, allocations: [{ receivable: middle.receivable.documentId, amount: '200.01' }] });
     expect(tooMuch.status).toBe(400);
     expect(JSON.stringify(tooMuch.body.error)).toMatch(/allocations/);
     expect(await writes()).toEqual(before);
-    const taken = await allocate({ version: 1, allocations: [{ receivable: later.receivable.documentId, amount: '180.00' }, { receivable: middle.receivable.documentId, amount: '70.00' }] });
+    const taken = await allocate({
+      version: 1,
+      allocations: [
+        { receivable: later.receivable.documentId, amount: '180.00' },
+        { receivable: middle.receivable.documentId, amount: '70.00' },
+      ],
+    });
     expect([taken.status, taken.body.data?.allowedActions]).toEqual([200, ['reverse']]);
-    expect([await openOf(oldest.receivable), await openOf(middle.receivable), await openOf(later.receivable)]).toEqual([['100.00', 'open'], ['130.00', 'open'], ['120.00', 'open']]);
+    expect([await openOf(oldest.receivable), await openOf(middle.receivable), await openOf(later.receivable)]).toEqual([
+      ['100.00', 'open'],
+      ['130.00', 'open'],
+      ['120.00', 'open'],
+    ]);
     expect((await view()).openReceivables).toBeUndefined(); // nothing left to allocate
     await expectReconciled();
   });

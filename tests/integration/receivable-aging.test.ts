@@ -20,7 +20,6 @@ const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform',
 const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging.js'));
 const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'aging-snapshots.js'));
 
-
 interface Crafted {
   id?: number;
   customer: Doc;
@@ -49,11 +48,15 @@ const expected = (items: Crafted[], asOf: string, groupOf: (item: Crafted) => st
     groups.set(groupOf(item), amounts);
   }
   return Object.fromEntries(
-    [...groups.entries()].map(([key, amounts]) => [key, Object.fromEntries(buckets.map((b) => [b.key, (amounts.get(b.key) ?? new Decimal(0)).toFixed(2)]))])
+    [...groups.entries()].map(([key, amounts]) => [
+      key,
+      Object.fromEntries(buckets.map((b) => [b.key, (amounts.get(b.key) ?? new Decimal(0)).toFixed(2)])),
+    ])
   );
 };
 
-const actual = (aging: { rows: { key: string; amounts: Record<string, string> }[] }) => Object.fromEntries(aging.rows.map((row) => [row.key, row.amounts]));
+const actual = (aging: { rows: { key: string; amounts: Record<string, string> }[] }) =>
+  Object.fromEntries(aging.rows.map((row) => [row.key, row.amounts]));
 
 describe('receivable aging', () => {
   const app = useStrapi();
@@ -73,14 +76,49 @@ describe('receivable aging', () => {
     const day = (offset: number) => addDays(today, offset);
     // Edges around today: due today, 1, 30, 31, 60, 61, 90, 91, 180, 181 days ago, and not yet due.
     [0, 1, 30, 31, 60, 61, 90, 91, 180, 181, -5].forEach((ago, index) =>
-      items.push({ customer: customers[index % 3], amount: `${1000 + index}.25`, invoiceDate: day(-ago - 30), dueDate: day(-ago), voidedOn: null, allocations: [] })
+      items.push({
+        customer: customers[index % 3],
+        amount: `${1000 + index}.25`,
+        invoiceDate: day(-ago - 30),
+        dueDate: day(-ago),
+        voidedOn: null,
+        allocations: [],
+      })
     );
     // Paid in part, in full, reversed later, allocated later than a past asOf, voided, invoiced after a past asOf.
-    items.push({ customer: customers[0], amount: '500.00', invoiceDate: day(-100), dueDate: day(-70), voidedOn: null, allocations: [{ amount: '120.10', allocatedOn: day(-65), reversedOn: null }] });
-    items.push({ customer: customers[1], amount: '800.00', invoiceDate: day(-100), dueDate: day(-70), voidedOn: null, allocations: [{ amount: '800.00', allocatedOn: day(-20), reversedOn: null }] });
-    items.push({ customer: customers[2], amount: '300.00', invoiceDate: day(-90), dueDate: day(-60), voidedOn: null, allocations: [{ amount: '300.00', allocatedOn: day(-50), reversedOn: day(-10) }] });
+    items.push({
+      customer: customers[0],
+      amount: '500.00',
+      invoiceDate: day(-100),
+      dueDate: day(-70),
+      voidedOn: null,
+      allocations: [{ amount: '120.10', allocatedOn: day(-65), reversedOn: null }],
+    });
+    items.push({
+      customer: customers[1],
+      amount: '800.00',
+      invoiceDate: day(-100),
+      dueDate: day(-70),
+      voidedOn: null,
+      allocations: [{ amount: '800.00', allocatedOn: day(-20), reversedOn: null }],
+    });
+    items.push({
+      customer: customers[2],
+      amount: '300.00',
+      invoiceDate: day(-90),
+      dueDate: day(-60),
+      voidedOn: null,
+      allocations: [{ amount: '300.00', allocatedOn: day(-50), reversedOn: day(-10) }],
+    });
     items.push({ customer: customers[0], amount: '250.00', invoiceDate: day(-90), dueDate: day(-60), voidedOn: day(-15), allocations: [] });
-    items.push({ customer: customers[1], amount: '90.00', invoiceDate: day(-3), dueDate: day(27), voidedOn: null, allocations: [{ amount: '40.00', allocatedOn: day(-1), reversedOn: null }] });
+    items.push({
+      customer: customers[1],
+      amount: '90.00',
+      invoiceDate: day(-3),
+      dueDate: day(27),
+      voidedOn: null,
+      allocations: [{ amount: '40.00', allocatedOn: day(-1), reversedOn: null }],
+    });
 
     await asTrustedWrite(async () => {
       for (const item of items) {
@@ -88,12 +126,19 @@ describe('receivable aging', () => {
         const open = item.voidedOn ? new Decimal(0) : new Decimal(item.amount).minus(paidToday);
         const receivable = await app.strapi.db.query(RECEIVABLE).create({
           data: {
-            customer: item.customer.id, amount: item.amount, openAmount: open.toFixed(2), currency: 'CNY', invoiceDate: item.invoiceDate,
-            dueDate: item.dueDate, state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn,
+            customer: item.customer.id,
+            amount: item.amount,
+            openAmount: open.toFixed(2),
+            currency: 'CNY',
+            invoiceDate: item.invoiceDate,
+            dueDate: item.dueDate,
+            state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open',
+            voidedOn: item.voidedOn,
           },
         });
         item.id = receivable.id;
-        for (const allocation of item.allocations) await app.strapi.db.query(ALLOCATION).create({ data: { ...allocation, receivable: receivable.id } });
+        for (const allocation of item.allocations)
+          await app.strapi.db.query(ALLOCATION).create({ data: { ...allocation, receivable: receivable.id } });
       }
     });
   });
@@ -105,18 +150,25 @@ describe('receivable aging', () => {
     // Bucket edges: due today is not due; 30 days past due is 1–30, 31 is 31–60; 180 is 91–180, 181 is 180+.
     const all = await receivableAging(app.strapi, { asOf: today, groupBy: 'bucket' });
     expect(all.rows[0].amounts).toEqual(expected(items, today, () => 'all').all);
-    expect(all.totals.total).toBe(Object.values(expected(items, today, () => 'all').all).reduce((s, v) => s.plus(v), new Decimal(0)).toFixed(2));
+    expect(all.totals.total).toBe(
+      Object.values(expected(items, today, () => 'all').all)
+        .reduce((s, v) => s.plus(v), new Decimal(0))
+        .toFixed(2)
+    );
   });
 
-  it.each([-1, -15, -20, -30, -61, -75, -200])('equals the independent computation as of %i days ago, by region and salesperson', async (offset) => {
-    const asOf = addDays(today, offset);
-    const region = await receivableAging(app.strapi, { asOf, groupBy: 'region' });
-    expect(region.rows.length).toBeGreaterThan(0);
-    expect(actual(region)).toEqual(expected(items, asOf, (item) => item.customer.region));
-    const bySalesperson = await receivableAging(app.strapi, { asOf, groupBy: 'salesperson' });
-    const salespersonOf = (item: Crafted) => String(salespeople[customers.indexOf(item.customer) === 0 ? 0 : 1].id);
-    expect(actual(bySalesperson)).toEqual(expected(items, asOf, salespersonOf));
-  });
+  it.each([-1, -15, -20, -30, -61, -75, -200])(
+    'equals the independent computation as of %i days ago, by region and salesperson',
+    async (offset) => {
+      const asOf = addDays(today, offset);
+      const region = await receivableAging(app.strapi, { asOf, groupBy: 'region' });
+      expect(region.rows.length).toBeGreaterThan(0);
+      expect(actual(region)).toEqual(expected(items, asOf, (item) => item.customer.region));
+      const bySalesperson = await receivableAging(app.strapi, { asOf, groupBy: 'salesperson' });
+      const salespersonOf = (item: Crafted) => String(salespeople[customers.indexOf(item.customer) === 0 ? 0 : 1].id);
+      expect(actual(bySalesperson)).toEqual(expected(items, asOf, salespersonOf));
+    }
+  );
 
   it('filters by salesperson and region, and keeps the largest groups with top', async () => {
     const aging = await receivableAging(app.strapi, { asOf: today, groupBy: 'customer', region: '华东', salespersonId: salespeople[1].id });
@@ -129,7 +181,11 @@ describe('receivable aging', () => {
   it("moves a customer's open items with it when it moves to another region and salesperson", async () => {
     await expectReceivableRollupExact(app.strapi);
     const moved = customers[0];
-    await asTrustedWrite(() => app.strapi.documents('api::customer.customer').update({ documentId: moved.documentId, data: { region: '西北', salesperson: salespeople[1].id } as never }));
+    await asTrustedWrite(() =>
+      app.strapi
+        .documents('api::customer.customer')
+        .update({ documentId: moved.documentId, data: { region: '西北', salesperson: salespeople[1].id } as never })
+    );
     moved.region = '西北';
     const region = await receivableAging(app.strapi, { asOf: today, groupBy: 'region' });
     expect(actual(region)).toEqual(expected(items, today, (item) => item.customer.region as string));
@@ -142,18 +198,33 @@ describe('receivable aging', () => {
     for (const day of days) expect(await buildAgingSnapshot(app.strapi, day)).toBe(true);
     expect(await buildAgingSnapshot(app.strapi, days[0])).toBe(false); // built once
     await expect(buildAgingSnapshot(app.strapi, today)).rejects.toThrow(/past day/);
-    const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+    const rowsOf = (result: unknown) =>
+      (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
     const openItemsAt = async (asOf: string, snapshot: boolean) => {
       const items = openItemsQuery(app.strapi, { asOf, snapshot });
-      const rows = rowsOf(await app.strapi.db.connection.raw(`SELECT o.receivable_id, o.customer_id, o.region, o.salesperson_id, o.open_cents, o.days_past_due FROM (${items.sql}) o ORDER BY o.receivable_id`, items.bindings));
-      return rows.map((row) => ({ ...row, open_cents: Number(row.open_cents), days_past_due: Number(row.days_past_due), salesperson_id: Number(row.salesperson_id) }));
+      const rows = rowsOf(
+        await app.strapi.db.connection.raw(
+          `SELECT o.receivable_id, o.customer_id, o.region, o.salesperson_id, o.open_cents, o.days_past_due FROM (${items.sql}) o ORDER BY o.receivable_id`,
+          items.bindings
+        )
+      );
+      return rows.map((row) => ({
+        ...row,
+        open_cents: Number(row.open_cents),
+        days_past_due: Number(row.days_past_due),
+        salesperson_id: Number(row.salesperson_id),
+      }));
     };
     const expectEverywhere = async () => {
       for (const asOf of days) {
         // The snapshot holds what the base tables say of that day, and the aging read from it is the independent computation's.
         expect({ asOf, items: await openItemsAt(asOf, true) }).toEqual({ asOf, items: await openItemsAt(asOf, false) });
-        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'customer' }))).toEqual(expected(items, asOf, (item) => item.customer.documentId));
-        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'region' }))).toEqual(expected(items, asOf, (item) => item.customer.region as string));
+        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'customer' }))).toEqual(
+          expected(items, asOf, (item) => item.customer.documentId)
+        );
+        expect(actual(await receivableAging(app.strapi, { asOf, groupBy: 'region' }))).toEqual(
+          expected(items, asOf, (item) => item.customer.region as string)
+        );
       }
     };
     await expectEverywhere();
@@ -162,7 +233,10 @@ describe('receivable aging', () => {
     const reopen = async (item: Crafted) => {
       const paid = item.allocations.filter((a) => a.reversedOn === null).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
       const open = item.voidedOn ? new Decimal(0) : new Decimal(item.amount).minus(paid);
-      await app.strapi.db.query(RECEIVABLE).update({ where: { id: item.id }, data: { openAmount: open.toFixed(2), state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn } });
+      await app.strapi.db.query(RECEIVABLE).update({
+        where: { id: item.id },
+        data: { openAmount: open.toFixed(2), state: item.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: item.voidedOn },
+      });
     };
     await asTrustedWrite(async () => {
       // A payment recorded today, received 50 days ago: every snapshot since then changes.
@@ -185,7 +259,10 @@ describe('receivable aging', () => {
     });
     await expectEverywhere();
     // And a fresh build of every day gives the same rows.
-    const snapshotRows = async () => (await app.strapi.db.connection('aging_snapshot_items').select('*').orderBy(['as_of', 'receivable_id'])).map((row: Record<string, unknown>) => ({ ...row, open_cents: Number(row.open_cents), amount_cents: Number(row.amount_cents) }));
+    const snapshotRows = async () =>
+      (await app.strapi.db.connection('aging_snapshot_items').select('*').orderBy(['as_of', 'receivable_id'])).map(
+        (row: Record<string, unknown>) => ({ ...row, open_cents: Number(row.open_cents), amount_cents: Number(row.amount_cents) })
+      );
     const kept = await snapshotRows();
     await dropAgingSnapshots(app.strapi);
     for (const asOf of days) await buildAgingSnapshot(app.strapi, asOf);

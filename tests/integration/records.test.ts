@@ -35,7 +35,9 @@ describe('business records through REST', () => {
 
     it('gives customers created at the same moment distinct codes', async () => {
       const responses = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => rest(app.strapi, specialist).post('/api/customers', { data: { name: `Parallel customer ${i}` } }))
+        Array.from({ length: 10 }, (_, i) =>
+          rest(app.strapi, specialist).post('/api/customers', { data: { name: `Parallel customer ${i}` } })
+        )
       );
       expect(responses.map((res) => res.status)).toEqual(Array(10).fill(201));
       const codes = responses.map((res) => res.body.data.code);
@@ -85,7 +87,13 @@ describe('business records through REST', () => {
       expect(create.status).toBe(201);
       const { documentId } = create.body.data;
       // credit terms start at the defaults (no limit, 30 days): the sales manager sets them
-      expect(create.body.data).toMatchObject({ name: '上海精工机械有限公司', grade: 'B', paymentTermsDays: 30, active: true, creditHold: false });
+      expect(create.body.data).toMatchObject({
+        name: '上海精工机械有限公司',
+        grade: 'B',
+        paymentTermsDays: 30,
+        active: true,
+        creditHold: false,
+      });
       expect(Number(create.body.data.creditLimit)).toBe(0);
 
       const read = await api.get(`/api/customers/${documentId}?populate=contacts`);
@@ -124,11 +132,26 @@ describe('business records through REST', () => {
       const api = rest(app.strapi, supervisor);
       const sku = `VALVE-${unique()}`;
       const create = await api.post('/api/products', {
-        data: { sku, name: 'Gate valve 闸阀', specification: 'DN80 PN25', unit: 'pcs', listPrice: '356.50', category: 'valves', stockOnHand: 40 },
+        data: {
+          sku,
+          name: 'Gate valve 闸阀',
+          specification: 'DN80 PN25',
+          unit: 'pcs',
+          listPrice: '356.50',
+          category: 'valves',
+          stockOnHand: 40,
+        },
       });
       expect(create.status).toBe(201);
       const { documentId } = create.body.data;
-      expect(create.body.data).toMatchObject({ sku, name: 'Gate valve 闸阀', unit: 'pcs', stockOnHand: 40, stockReserved: 0, active: true });
+      expect(create.body.data).toMatchObject({
+        sku,
+        name: 'Gate valve 闸阀',
+        unit: 'pcs',
+        stockOnHand: 40,
+        stockReserved: 0,
+        active: true,
+      });
       expect(Number(create.body.data.listPrice)).toBe(356.5);
 
       const read = await api.get(`/api/products/${documentId}`);
@@ -148,15 +171,28 @@ describe('business records through REST', () => {
     it('lets a planner update a product and receive stock, but quality only read it', async () => {
       const product = await createProduct(app.strapi, supervisor);
       const planner = await createStaffUser(app.strapi, 'planner');
-      const byPlanner = await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { specification: 'DN50 PN25' } });
+      const byPlanner = await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, {
+        data: { specification: 'DN50 PN25' },
+      });
       expect(byPlanner.status).toBe(200);
       expect(byPlanner.body.data.specification).toBe('DN50 PN25');
       // Stock on hand is the server's (issue 14): the planner records a receipt, not a typed figure.
-      expectValidationError(await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { stockOnHand: 12 } }), 'stockOnHand');
-      const receipt = await rest(app.strapi, planner).post(`/api/products/${product.documentId}/stock-adjustments`, { data: { quantity: 12, reason: '生产入库' } });
+      expectValidationError(
+        await rest(app.strapi, planner).put(`/api/products/${product.documentId}`, { data: { stockOnHand: 12 } }),
+        'stockOnHand'
+      );
+      const receipt = await rest(app.strapi, planner).post(`/api/products/${product.documentId}/stock-adjustments`, {
+        data: { quantity: 12, reason: '生产入库' },
+      });
       expect(receipt.status).toBe(200);
       expect(receipt.body.data.stockOnHand).toBe(12);
-      expect((await rest(app.strapi, quality).post(`/api/products/${product.documentId}/stock-adjustments`, { data: { quantity: 1, reason: 'x' } })).status).toBe(403);
+      expect(
+        (
+          await rest(app.strapi, quality).post(`/api/products/${product.documentId}/stock-adjustments`, {
+            data: { quantity: 1, reason: 'x' },
+          })
+        ).status
+      ).toBe(403);
       const read = await rest(app.strapi, quality).get(`/api/products/${product.documentId}`);
       expect(read.status).toBe(200);
       expect(read.body.data.stockOnHand).toBe(12);
@@ -166,7 +202,9 @@ describe('business records through REST', () => {
       const sku = `DUP-${unique()}`;
       await createProduct(app.strapi, supervisor, { sku, name: 'First' });
       const before = await countRows(app.strapi, 'api::product.product');
-      const res = await rest(app.strapi, supervisor).post('/api/products', { data: { sku, name: 'Second', unit: 'pcs', listPrice: '1.00' } });
+      const res = await rest(app.strapi, supervisor).post('/api/products', {
+        data: { sku, name: 'Second', unit: 'pcs', listPrice: '1.00' },
+      });
       expectValidationError(res, 'sku');
       expect(await countRows(app.strapi, 'api::product.product')).toBe(before);
     });
@@ -232,12 +270,21 @@ describe('business records through REST', () => {
 
       const read = await api.get(`/api/orders/${order.documentId}?populate[lines][populate][0]=product&populate[customer]=true`);
       expect(read.status).toBe(200);
-      expect(read.body.data).toMatchObject({ documentId: order.documentId, number: order.number, customer: { documentId: customer.documentId } });
+      expect(read.body.data).toMatchObject({
+        documentId: order.documentId,
+        number: order.number,
+        customer: { documentId: customer.documentId },
+      });
       expect(read.body.data.lines[0].product.documentId).toBe(product.documentId);
 
       const update = await api.put(`/api/orders/${order.documentId}`, { data: { promisedDate: '2026-04-10', notes: '已确认交期' } });
       expect(update.status).toBe(200);
-      expect(update.body.data).toMatchObject({ documentId: order.documentId, number: order.number, promisedDate: '2026-04-10', notes: '已确认交期' });
+      expect(update.body.data).toMatchObject({
+        documentId: order.documentId,
+        number: order.number,
+        promisedDate: '2026-04-10',
+        notes: '已确认交期',
+      });
       expect(Number(update.body.data.total)).toBe(1000);
 
       const list = await api.get(`/api/orders?filters[customer][documentId][$eq]=${customer.documentId}`);
@@ -275,13 +322,17 @@ describe('business records through REST', () => {
       expect(read.body.data.handledBy.id).toBe(specialist.id);
       expect(read.body.data.customer.documentId).toBe(customer.documentId);
 
-      const update = await api.put(`/api/inquiries/${inquiry.documentId}`, { data: { outcome: '有现货，已报价', followUpDate: '2026-05-06' } });
+      const update = await api.put(`/api/inquiries/${inquiry.documentId}`, {
+        data: { outcome: '有现货，已报价', followUpDate: '2026-05-06' },
+      });
       expect(update.status).toBe(200);
       expect(update.body.data).toMatchObject({ outcome: '有现货，已报价', followUpDate: '2026-05-06' });
 
       const list = await api.get(`/api/inquiries?filters[customer][documentId][$eq]=${customer.documentId}&populate=handledBy`);
       expect(list.status).toBe(200);
-      expect(list.body.data).toEqual([expect.objectContaining({ documentId: inquiry.documentId, handledBy: expect.objectContaining({ id: specialist.id }) })]);
+      expect(list.body.data).toEqual([
+        expect.objectContaining({ documentId: inquiry.documentId, handledBy: expect.objectContaining({ id: specialist.id }) }),
+      ]);
     });
 
     it('keeps the time a contact happened when the caller gives it', async () => {

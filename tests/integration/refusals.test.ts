@@ -11,7 +11,6 @@ import { AdminMember, createAdminUser } from '../helpers/admin';
 import request from 'supertest';
 import { COMPLAINT, CUSTOMER, ORDER, PAYMENT } from '../../src/platform/uids';
 
-
 describe('refusals', () => {
   const app = useStrapi();
   let staff: Awaited<ReturnType<typeof createStaff<'specialist' | 'supervisor' | 'clerk'>>>;
@@ -24,12 +23,18 @@ describe('refusals', () => {
     staff = await createStaff(app.strapi, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', clerk: 'sales-clerk' });
     customer = await createCustomer(app.strapi, staff.specialist, { name: '宁波海天精工有限公司' });
     product = await createProduct(app.strapi, staff.supervisor);
-    order = await createOrder(app.strapi, staff.specialist, { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }] });
+    order = await createOrder(app.strapi, staff.specialist, {
+      customer: customer.documentId,
+      lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }],
+    });
     admin = await createAdminUser(app.strapi, 'strapi-super-admin');
   });
 
   const cm = (path: string, body: object = {}) =>
-    request(app.strapi.server.httpServer).post(`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${admin.token}`).send(body);
+    request(app.strapi.server.httpServer)
+      .post(`/content-manager/collection-types/${path}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send(body);
 
   describe('publishing in the content manager', () => {
     it('answers 400 in the domain words for publish, unpublish and discard of one record or in bulk, and saves nothing', async () => {
@@ -57,22 +62,51 @@ describe('refusals', () => {
   describe('a 400 names the field', () => {
     it('names a relation that points at no record', async () => {
       expectValidationError(
-        await rest(app.strapi, staff.specialist).post('/api/orders', { data: { customer: 'nosuchcustomernosuchcus0', lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }] } }),
+        await rest(app.strapi, staff.specialist).post('/api/orders', {
+          data: { customer: 'nosuchcustomernosuchcus0', lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }] },
+        }),
         'customer'
       );
-      const badLine = await rest(app.strapi, staff.specialist).put(`/api/orders/${order.documentId}`, { data: { lines: [{ product: 'nosuchproductnosuchprod0', quantity: 1, unitPrice: '1.00' }] } });
+      const badLine = await rest(app.strapi, staff.specialist).put(`/api/orders/${order.documentId}`, {
+        data: { lines: [{ product: 'nosuchproductnosuchprod0', quantity: 1, unitPrice: '1.00' }] },
+      });
       expectValidationError(badLine, 'product');
-      expectValidationError(await rest(app.strapi, staff.clerk).post('/api/payments', { data: { customer: 'nosuchcustomernosuchcus0', amount: '10.00', receivedOn: '2026-01-05', method: 'bank_transfer' } }), 'customer');
-      expectValidationError(await rest(app.strapi, staff.specialist).post('/api/complaints', { data: { customer: customer.documentId, product: 'nosuchproductnosuchprod0', channel: 'phone', description: 'x', category: 'quality' } }), 'product');
+      expectValidationError(
+        await rest(app.strapi, staff.clerk).post('/api/payments', {
+          data: { customer: 'nosuchcustomernosuchcus0', amount: '10.00', receivedOn: '2026-01-05', method: 'bank_transfer' },
+        }),
+        'customer'
+      );
+      expectValidationError(
+        await rest(app.strapi, staff.specialist).post('/api/complaints', {
+          data: {
+            customer: customer.documentId,
+            product: 'nosuchproductnosuchprod0',
+            channel: 'phone',
+            description: 'x',
+            category: 'quality',
+          },
+        }),
+        'product'
+      );
       expect(await countRows(app.strapi, ORDER)).toBe(1);
     });
 
     it('names a date or time that is not one', async () => {
-      const payment = await rest(app.strapi, staff.clerk).post('/api/payments', { data: { customer: customer.documentId, amount: '10.00', receivedOn: '2026-02-30', method: 'bank_transfer' } });
+      const payment = await rest(app.strapi, staff.clerk).post('/api/payments', {
+        data: { customer: customer.documentId, amount: '10.00', receivedOn: '2026-02-30', method: 'bank_transfer' },
+      });
       expectValidationError(payment, 'receivedOn');
       expect(payment.body.error.details.errors.map((e: { path: string[] }) => e.path)).toContainEqual(['receivedOn']);
       const complaint = await rest(app.strapi, staff.specialist).post('/api/complaints', {
-        data: { customer: customer.documentId, product: product.documentId, channel: 'phone', description: 'x', category: 'quality', receivedAt: 'yesterday' },
+        data: {
+          customer: customer.documentId,
+          product: product.documentId,
+          channel: 'phone',
+          description: 'x',
+          category: 'quality',
+          receivedAt: 'yesterday',
+        },
       });
       expectValidationError(complaint, 'receivedAt');
       expect(complaint.body.error.details.errors.map((e: { path: string[] }) => e.path)).toContainEqual(['receivedAt']);

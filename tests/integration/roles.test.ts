@@ -35,7 +35,12 @@ const documentedMatrix = () => {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.startsWith('|'))
-    .map((line) => line.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((cell) => cell.trim())
+    );
   const [header, separator, ...body] = rows;
   expect(separator.every((cell) => /^:?-+:?$/.test(cell))).toBe(true);
   const roles = header.slice(1);
@@ -55,7 +60,13 @@ const codedMatrix = () =>
       Object.fromEntries(
         ROLE_CODES.map((role) => {
           const levels = ACCESS_MATRIX[record][role] ?? [];
-          return [role, ['read', 'create', 'update', 'delete'].filter((l) => levels.includes(l as AccessLevel)).map((l) => letterOf(l as AccessLevel)).join('')];
+          return [
+            role,
+            ['read', 'create', 'update', 'delete']
+              .filter((l) => levels.includes(l as AccessLevel))
+              .map((l) => letterOf(l as AccessLevel))
+              .join(''),
+          ];
         })
       ),
     ])
@@ -65,7 +76,9 @@ const codedMatrix = () =>
 const rolesAndPermissions = async (strapi: Core.Strapi) => {
   const byId = { orderBy: { id: 'asc' as const } };
   const upRoles = await strapi.db.query('plugin::users-permissions.role').findMany(byId);
-  const upPermissions = await strapi.db.query('plugin::users-permissions.permission').findMany({ ...byId, populate: { role: { select: ['id'] } } });
+  const upPermissions = await strapi.db
+    .query('plugin::users-permissions.permission')
+    .findMany({ ...byId, populate: { role: { select: ['id'] } } });
   const adminRoles = await strapi.db.query('admin::role').findMany(byId);
   const adminPermissions = await strapi.db.query('admin::permission').findMany({ ...byId, populate: { role: { select: ['id'] } } });
   const advanced = await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get();
@@ -116,7 +129,9 @@ describe('department roles', () => {
       expect(roles).toHaveLength(1);
       const granted = await app.strapi.db.query('admin::permission').findMany({ where: { role: { code } }, select: ['action', 'subject'] });
       // The sales dashboard's actions have no subject.
-      expect(granted.map((p: { action: string; subject: string | null }) => (p.subject ? `${p.action} ${p.subject}` : p.action)).sort()).toEqual(adminGrantsFor(code));
+      expect(
+        granted.map((p: { action: string; subject: string | null }) => (p.subject ? `${p.action} ${p.subject}` : p.action)).sort()
+      ).toEqual(adminGrantsFor(code));
     });
 
     it('spells out what a planner may do through REST', () => {
@@ -192,7 +207,9 @@ describe('department roles', () => {
     });
 
     it('grants the Public role nothing on business records nor on the staff directory', async () => {
-      const granted = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: { type: 'public' } }, select: ['action'] });
+      const granted = await app.strapi.db
+        .query('plugin::users-permissions.permission')
+        .findMany({ where: { role: { type: 'public' } }, select: ['action'] });
       const actions = granted.map((p: { action: string }) => p.action);
       expect(actions.filter((a: string) => a.startsWith('api::') || a.startsWith('plugin::users-permissions.user.'))).toEqual([]);
     });
@@ -218,7 +235,10 @@ describe('department roles', () => {
     });
 
     it('switches self-registration off', async () => {
-      const advanced = (await app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get()) as Record<string, unknown>;
+      const advanced = (await app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get()) as Record<
+        string,
+        unknown
+      >;
       expect(advanced.allow_register).toBe(false);
     });
   });
@@ -227,7 +247,9 @@ describe('department roles', () => {
     it('gives a staff member a JWT with which they read customers', async () => {
       const specialist = await createStaffUser(app.strapi, 'cs-specialist');
       await createCustomer(app.strapi, specialist, { name: 'Seen after login' });
-      const login = await request(app.strapi.server.httpServer).post('/api/auth/local').send({ identifier: specialist.email, password: PASSWORD });
+      const login = await request(app.strapi.server.httpServer)
+        .post('/api/auth/local')
+        .send({ identifier: specialist.email, password: PASSWORD });
       expect(login.status).toBe(200);
       expect(login.body.user).toMatchObject({ id: specialist.id, email: specialist.email });
       expect(login.body.user.password).toBeUndefined();
@@ -238,7 +260,9 @@ describe('department roles', () => {
 
     it('refuses a wrong password', async () => {
       const specialist = await createStaffUser(app.strapi, 'cs-specialist');
-      const login = await request(app.strapi.server.httpServer).post('/api/auth/local').send({ identifier: specialist.email, password: 'wrong-password' });
+      const login = await request(app.strapi.server.httpServer)
+        .post('/api/auth/local')
+        .send({ identifier: specialist.email, password: 'wrong-password' });
       expect(login.status).toBe(400);
       expect(login.body.jwt).toBeUndefined();
     });
@@ -263,7 +287,9 @@ describe('department roles', () => {
         user: expect.objectContaining({ id: admin.id, email: admin.email, isActive: true }),
       });
       expect(login.body.data.user.password).toBeUndefined();
-      const wrong = await request(app.strapi.server.httpServer).post('/admin/login').send({ email: admin.email, password: 'wrong-password' });
+      const wrong = await request(app.strapi.server.httpServer)
+        .post('/admin/login')
+        .send({ email: admin.email, password: 'wrong-password' });
       expect(wrong.status).toBe(400);
       expect(wrong.body.data).toBeNull();
     });
@@ -332,9 +358,21 @@ describe('department roles', () => {
       const table = app.strapi.db.metadata.get('api::order.order' as never).tableName;
       await app.strapi.db.connection(table).where({ document_id: created.body.data.documentId }).update({ state: 'confirmed' });
       const shown = await contentManager(app.strapi, admin).findOne('api::order.order', created.body.data.documentId);
-      const { id: _id, documentId: _documentId, createdAt: _createdAt, updatedAt: _updatedAt, publishedAt: _publishedAt, createdBy: _createdBy, updatedBy: _updatedBy, ...form } = shown.body.data;
+      const {
+        id: _id,
+        documentId: _documentId,
+        createdAt: _createdAt,
+        updatedAt: _updatedAt,
+        publishedAt: _publishedAt,
+        createdBy: _createdBy,
+        updatedBy: _updatedBy,
+        ...form
+      } = shown.body.data;
       expect(shown.body.data.state).toBe('confirmed'); // the panel shows the order's own state
-      const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, { ...form, notes: '客户要求加急' });
+      const res = await contentManager(app.strapi, admin).update('api::order.order', created.body.data.documentId, {
+        ...form,
+        notes: '客户要求加急',
+      });
       expect([res.status, res.body.error]).toEqual([200, undefined]);
       const stored = await app.strapi.db.query('api::order.order').findOne({ where: { documentId: created.body.data.documentId } });
       expect([stored.state, stored.notes]).toEqual(['confirmed', '客户要求加急']);
@@ -378,18 +416,30 @@ describe('department roles', () => {
       const staffId = made.body.data?.id ?? made.body.id;
       const admin = await createAdminUser(app.strapi, 'cs-specialist', email.toLowerCase());
       const customer = await createCustomer(app.strapi, supervisor);
-      const res = await contentManager(app.strapi, admin).create('api::inquiry.inquiry', { customer: connect(customer), kind: 'order', summary: '电话下单' });
+      const res = await contentManager(app.strapi, admin).create('api::inquiry.inquiry', {
+        customer: connect(customer),
+        kind: 'order',
+        summary: '电话下单',
+      });
       expect(res.status).toBe(201);
-      const stored = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: res.body.data.documentId }, populate: ['handledBy'] });
+      const stored = await app.strapi.db
+        .query('api::inquiry.inquiry')
+        .findOne({ where: { documentId: res.body.data.documentId }, populate: ['handledBy'] });
       expect(stored.handledBy?.id).toBe(staffId);
     });
 
     it('leaves handledBy empty for a panel user who is no staff user, rather than guessing', async () => {
       const admin = await createAdminUser(app.strapi, 'cs-specialist');
       const customer = await createCustomer(app.strapi, supervisor);
-      const res = await contentManager(app.strapi, admin).create('api::inquiry.inquiry', { customer: connect(customer), kind: 'other', summary: 'walk-in' });
+      const res = await contentManager(app.strapi, admin).create('api::inquiry.inquiry', {
+        customer: connect(customer),
+        kind: 'other',
+        summary: 'walk-in',
+      });
       expect(res.status).toBe(201);
-      const stored = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: res.body.data.documentId }, populate: ['handledBy'] });
+      const stored = await app.strapi.db
+        .query('api::inquiry.inquiry')
+        .findOne({ where: { documentId: res.body.data.documentId }, populate: ['handledBy'] });
       expect(stored.handledBy).toBeNull();
     });
 
@@ -409,7 +459,9 @@ describe('department roles', () => {
         total: stored.total,
         state: stored.state,
         notes: 'changed in the panel',
-        lines: [{ id: stored.lines[0].id, product: connect(product), quantity: 5, unitPrice: '12.34', lineAmount: stored.lines[0].lineAmount }],
+        lines: [
+          { id: stored.lines[0].id, product: connect(product), quantity: 5, unitPrice: '12.34', lineAmount: stored.lines[0].lineAmount },
+        ],
       });
       expect(res.status).toBe(200);
       const after = await app.strapi.db.query('api::order.order').findOne({ where: { documentId }, populate: ['lines'] });
@@ -434,14 +486,24 @@ describe('department roles', () => {
       const admin = await createAdminUser(app.strapi, 'cs-specialist');
       const cm = contentManager(app.strapi, admin);
       const customer = await createCustomer(app.strapi, supervisor);
-      const order = await cm.create('api::order.order', { customer: connect(customer), lines: [{ product: connect(product), quantity: 2, unitPrice: '5.00' }] });
+      const order = await cm.create('api::order.order', {
+        customer: connect(customer),
+        lines: [{ product: connect(product), quantity: 2, unitPrice: '5.00' }],
+      });
       expect(order.status).toBe(201);
       const previous = await countRows(app.strapi, 'api::order.order');
       const res = await cm.clone('api::order.order', order.body.data.documentId, { notes: 'cloned in the panel' });
-      const copies = await app.strapi.db.query('api::order.order').findMany({ where: { notes: 'cloned in the panel' }, populate: ['lines', 'customer'] });
-      expect(copies.map((copy: any) => ({ number: copy.number, state: copy.state, total: Number(copy.total), customer: copy.customer?.documentId }))).toEqual([
-        { number: orderNumber(previous + 1), state: 'draft', total: 10, customer: customer.documentId },
-      ]);
+      const copies = await app.strapi.db
+        .query('api::order.order')
+        .findMany({ where: { notes: 'cloned in the panel' }, populate: ['lines', 'customer'] });
+      expect(
+        copies.map((copy: any) => ({
+          number: copy.number,
+          state: copy.state,
+          total: Number(copy.total),
+          customer: copy.customer?.documentId,
+        }))
+      ).toEqual([{ number: orderNumber(previous + 1), state: 'draft', total: 10, customer: customer.documentId }]);
       expect({ status: res.status, error: res.body.error }).toEqual({ status: 200, error: undefined });
       expect(res.body.data).toMatchObject({ documentId: copies[0].documentId, number: copies[0].number });
     });
@@ -457,7 +519,12 @@ describe('department roles', () => {
     it('refuses a cs-specialist admin user creating a product (403), writing nothing', async () => {
       const admin = await createAdminUser(app.strapi, 'cs-specialist');
       const before = await countRows(app.strapi, 'api::product.product');
-      const res = await contentManager(app.strapi, admin).create('api::product.product', { sku: 'CM-1', name: 'By specialist', unit: 'pcs', listPrice: '1.00' });
+      const res = await contentManager(app.strapi, admin).create('api::product.product', {
+        sku: 'CM-1',
+        name: 'By specialist',
+        unit: 'pcs',
+        listPrice: '1.00',
+      });
       expect(res.status).toBe(403);
       expect(await countRows(app.strapi, 'api::product.product')).toBe(before);
     });

@@ -86,7 +86,10 @@ describe('sales dashboard access', () => {
       expect((await target(staff['sales-manager'], { region: '华东', year: 2026, amount: '1000000.00' })).status).toBe(201);
       expect((await target(staff['sales-clerk'], { region: '华南', year: 2026, quarter: 1, amount: '250000.50' })).status).toBe(201);
       for (const role of ['cs-supervisor', 'marketing-vp', 'planner', 'quality', 'salesperson'] as RoleCode[]) {
-        expect({ role, status: (await target(staff[role], { region: '华北', year: 2026, amount: '1.00' })).status }).toEqual({ role, status: 403 });
+        expect({ role, status: (await target(staff[role], { region: '华北', year: 2026, amount: '1.00' })).status }).toEqual({
+          role,
+          status: 403,
+        });
       }
       expect((await rest(app.strapi, staff['marketing-vp']).get('/api/sales-targets')).status).toBe(200);
       expect((await rest(app.strapi, staff.planner).get('/api/sales-targets')).status).toBe(403);

@@ -28,7 +28,17 @@ const REGIONS = ['华东', '华南', '华北', null];
 const CATEGORIES = ['离心泵', '阀门', '电机', null];
 const SPECS = ['DN50 PN16', 'DN80 PN25', null];
 /** Dates on the edges the filters below cut at, besides random ones. */
-const EDGE_DATES = ['2024-02-29', '2025-02-28', '2025-03-01', '2025-12-31', '2026-01-01', '2026-02-28', '2026-03-01', '2026-03-31', '2026-04-01'];
+const EDGE_DATES = [
+  '2024-02-29',
+  '2025-02-28',
+  '2025-03-01',
+  '2025-12-31',
+  '2026-01-01',
+  '2026-02-28',
+  '2026-03-01',
+  '2026-03-31',
+  '2026-04-01',
+];
 
 /** A small deterministic generator, so a failure can be replayed. */
 const random = (() => {
@@ -73,7 +83,13 @@ const yearEarlier = (date: string) => {
   return moved.getUTCMonth() === month - 1 ? moved.toISOString().slice(0, 10) : `${year - 1}-02-28`;
 };
 const keyOf = (date: string, grain: string) =>
-  grain === 'day' ? date : grain === 'month' ? date.slice(0, 7) : grain === 'quarter' ? `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}` : date.slice(0, 4);
+  grain === 'day'
+    ? date
+    : grain === 'month'
+      ? date.slice(0, 7)
+      : grain === 'quarter'
+        ? `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
+        : date.slice(0, 4);
 const money = (cents: number) => new Decimal(cents).div(100).toFixed(2);
 const counted = (lines: Line[], f: Filters, currency = 'CNY') =>
   lines.filter(
@@ -138,7 +154,18 @@ describe('sales statistics', () => {
     const productCategories = [...CATEGORIES, '离心泵', '阀门'];
     const productIds = await writer.insert(
       'api::product.product',
-      productCategories.map((category, i) => ({ values: { sku: `T-${i}`, name: `Product ${i}`, unit: 'pcs', listPrice: '1.00', stockOnHand: 0, stockReserved: 0, category, active: true } }))
+      productCategories.map((category, i) => ({
+        values: {
+          sku: `T-${i}`,
+          name: `Product ${i}`,
+          unit: 'pcs',
+          listPrice: '1.00',
+          stockOnHand: 0,
+          stockReserved: 0,
+          category,
+          active: true,
+        },
+      }))
     );
     const customerRows = Array.from({ length: 8 }, (_, i) => ({
       code: `C-T${i}`,
@@ -148,10 +175,17 @@ describe('sales statistics', () => {
     }));
     const customerIds = await writer.insert(
       'api::customer.customer',
-      customerRows.map((c) => ({ values: { code: c.code, name: c.name, region: c.region, active: true }, links: { salesperson: c.salesperson } }))
+      customerRows.map((c) => ({
+        values: { code: c.code, name: c.name, region: c.region, active: true },
+        links: { salesperson: c.salesperson },
+      }))
     );
-    const stored = await app.strapi.db.query('api::customer.customer').findMany({ where: { id: { $in: customerIds } }, select: ['id', 'documentId'] });
-    customerRows.forEach((c, i) => customers.push({ ...c, id: customerIds[i], documentId: stored.find((s: { id: number }) => s.id === customerIds[i]).documentId }));
+    const stored = await app.strapi.db
+      .query('api::customer.customer')
+      .findMany({ where: { id: { $in: customerIds } }, select: ['id', 'documentId'] });
+    customerRows.forEach((c, i) =>
+      customers.push({ ...c, id: customerIds[i], documentId: stored.find((s: { id: number }) => s.id === customerIds[i]).documentId })
+    );
 
     const orders = Array.from({ length: 300 }, (_, i) => {
       const customer = pick(customers);
@@ -180,7 +214,13 @@ describe('sales statistics', () => {
         links: { customer: o.customer.id, salesperson: o.customer.salesperson },
         components: {
           lines: o.orderLines.map((l, k) => ({
-            values: { specification: l.spec, quantity: l.quantity, unitPrice: money(l.unitCents), lineAmount: money(l.quantity * l.unitCents), key: `L${k}` },
+            values: {
+              specification: l.spec,
+              quantity: l.quantity,
+              unitPrice: money(l.unitCents),
+              lineAmount: money(l.quantity * l.unitCents),
+              key: `L${k}`,
+            },
             links: { product: l.product === 3 ? null : productIds[l.product] },
           })),
         },
@@ -243,7 +283,17 @@ describe('sales statistics', () => {
     for (const f of [FILTERS[0], FILTERS[3], FILTERS[4]]) {
       const rows = counted(lines, f);
       const keyOfLine = (l: Line) =>
-        by === 'region' ? l.region ?? '' : by === 'salesperson' ? (l.salesperson === null ? '' : String(l.salesperson)) : by === 'customer' ? String(l.customer) : by === 'spec' ? l.spec ?? '' : l.category ?? '';
+        by === 'region'
+          ? (l.region ?? '')
+          : by === 'salesperson'
+            ? l.salesperson === null
+              ? ''
+              : String(l.salesperson)
+            : by === 'customer'
+              ? String(l.customer)
+              : by === 'spec'
+                ? (l.spec ?? '')
+                : (l.category ?? '');
       const groups = new Map<string, { cents: number; quantity: number }>();
       for (const l of rows) {
         const g = groups.get(keyOfLine(l)) ?? { cents: 0, quantity: 0 };
@@ -254,13 +304,27 @@ describe('sales statistics', () => {
       const top = ranked.slice(0, 2);
       const answer = await get(`/sales/breakdown?by=${by}&top=2&${qs(f)}`);
       const publicKey = (key: string) => (by === 'customer' ? customers.find((c) => String(c.id) === key)!.documentId : key);
-      expect(answer.rows.map((r: { key: string; amount: string; quantity: number; share: string }) => [r.key, r.amount, r.quantity, r.share])).toEqual(
-        top.map(([key, g]) => [publicKey(key), money(g.cents), g.quantity, new Decimal(g.cents).div(total).toFixed(4, Decimal.ROUND_HALF_UP)])
+      expect(
+        answer.rows.map((r: { key: string; amount: string; quantity: number; share: string }) => [r.key, r.amount, r.quantity, r.share])
+      ).toEqual(
+        top.map(([key, g]) => [
+          publicKey(key),
+          money(g.cents),
+          g.quantity,
+          new Decimal(g.cents).div(total).toFixed(4, Decimal.ROUND_HALF_UP),
+        ])
       );
       const rest = ranked.slice(2);
-      expect(answer.others).toEqual({ amount: money(rest.reduce((s, [, g]) => s + g.cents, 0)), quantity: rest.reduce((s, [, g]) => s + g.quantity, 0), count: rest.length });
+      expect(answer.others).toEqual({
+        amount: money(rest.reduce((s, [, g]) => s + g.cents, 0)),
+        quantity: rest.reduce((s, [, g]) => s + g.quantity, 0),
+        count: rest.length,
+      });
       expect(answer.total).toEqual({ amount: money(total), quantity: rows.reduce((s, l) => s + l.quantity, 0) });
-      if (by === 'salesperson') expect(answer.rows.filter((r: { key: string }) => r.key !== '').every((r: { label: string }) => r.label.startsWith('业务员'))).toBe(true);
+      if (by === 'salesperson')
+        expect(answer.rows.filter((r: { key: string }) => r.key !== '').every((r: { label: string }) => r.label.startsWith('业务员'))).toBe(
+          true
+        );
     }
   });
 
@@ -272,14 +336,29 @@ describe('sales statistics', () => {
     await post({ salesperson: salespeople[1], year: 2025, quarter: 2, amount: '200000.50' });
     await post({ region: '华东', year: 2025, month: 1, amount: '50000.00' });
     await post({ region: '华东', year: 2025, month: 2, amount: '70000.00' });
-    const actual = (pred: (l: Line) => boolean) => counted(lines, { from: '2025-01-01', to: '2025-12-31' }).filter(pred).reduce((s, l) => s + l.cents, 0);
+    const actual = (pred: (l: Line) => boolean) =>
+      counted(lines, { from: '2025-01-01', to: '2025-12-31' })
+        .filter(pred)
+        .reduce((s, l) => s + l.cents, 0);
     const bySalesperson = await get('/sales/targets?year=2025&by=salesperson');
     const row = (rows: { key: string }[], key: string) => rows.find((r) => r.key === key);
     const first = actual((l) => l.salesperson === salespeople[0]);
-    expect(row(bySalesperson.rows, String(salespeople[0]))).toMatchObject({ target: '1000000.00', actual: money(first), completion: new Decimal(first).div(100_000_000).toFixed(4, Decimal.ROUND_HALF_UP) });
+    expect(row(bySalesperson.rows, String(salespeople[0]))).toMatchObject({
+      target: '1000000.00',
+      actual: money(first),
+      completion: new Decimal(first).div(100_000_000).toFixed(4, Decimal.ROUND_HALF_UP),
+    });
     const second = actual((l) => l.salesperson === salespeople[1]);
-    expect(row(bySalesperson.rows, String(salespeople[1]))).toMatchObject({ target: '500000.50', actual: money(second), completion: new Decimal(second).div(50_000_050).toFixed(4, Decimal.ROUND_HALF_UP) });
-    expect(row(bySalesperson.rows, String(salespeople[2]))).toMatchObject({ target: null, completion: null, actual: money(actual((l) => l.salesperson === salespeople[2])) });
+    expect(row(bySalesperson.rows, String(salespeople[1]))).toMatchObject({
+      target: '500000.50',
+      actual: money(second),
+      completion: new Decimal(second).div(50_000_050).toFixed(4, Decimal.ROUND_HALF_UP),
+    });
+    expect(row(bySalesperson.rows, String(salespeople[2]))).toMatchObject({
+      target: null,
+      completion: null,
+      actual: money(actual((l) => l.salesperson === salespeople[2])),
+    });
     const byRegion = await get('/sales/targets?year=2025&by=region');
     expect(row(byRegion.rows, '华东')).toMatchObject({ target: '120000.00', actual: money(actual((l) => l.region === '华东')) });
   });
@@ -311,13 +390,27 @@ describe('sales statistics', () => {
     expect((await trendNow()).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 }); // a draft is no sale
     await ok(actOn(app.strapi, supervisor, 'api::order.order', order.documentId, 'confirm', { comment: 'repeat order' }));
     expect((await trendNow()).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
-    expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([{ key: '电机', label: '电机', amount: '3704.17', quantity: 10, share: '1.0000' }]);
+    expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([
+      { key: '电机', label: '电机', amount: '3704.17', quantity: 10, share: '1.0000' },
+    ]);
     // The product recategorised: today's cells (daily and monthly cube) move with it at once.
-    expect((await rest(app.strapi, supervisor).put(`/api/products/${product.documentId}`, { data: { category: '变频器' } })).status).toBe(200);
-    expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([{ key: '变频器', label: '变频器', amount: '3704.17', quantity: 10, share: '1.0000' }]);
+    expect((await rest(app.strapi, supervisor).put(`/api/products/${product.documentId}`, { data: { category: '变频器' } })).status).toBe(
+      200
+    );
+    expect((await get(`/sales/breakdown?by=category&${range}`)).rows).toEqual([
+      { key: '变频器', label: '变频器', amount: '3704.17', quantity: 10, share: '1.0000' },
+    ]);
     expect((await trendNow()).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
-    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('变频器')}`)).totals).toEqual({ amount: '3704.17', quantity: 10, orders: 1 });
-    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('电机')}`)).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 });
+    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('变频器')}`)).totals).toEqual({
+      amount: '3704.17',
+      quantity: 10,
+      orders: 1,
+    });
+    expect((await get(`/sales/trend?grain=day&${range}&category=${encodeURIComponent('电机')}`)).totals).toEqual({
+      amount: '0.00',
+      quantity: 0,
+      orders: 0,
+    });
     await ok(actOn(app.strapi, supervisor, 'api::order.order', order.documentId, 'cancel', { comment: 'customer withdrew' }));
     expect((await trendNow()).totals).toEqual({ amount: '0.00', quantity: 0, orders: 0 });
     // And the roll-up as a whole is what a rebuild from the base tables gives.
@@ -334,7 +427,13 @@ describe('sales statistics', () => {
     const orders: Doc[] = [];
     for (const quantity of [2, 5]) {
       const customer = await createCustomer(app.strapi, specialist, { region: '东北' });
-      orders.push(await createOrder(app.strapi, specialist, { customer: customer.documentId, orderDate: day, lines: [{ product: product.documentId, quantity, unitPrice: '50.00' }] }));
+      orders.push(
+        await createOrder(app.strapi, specialist, {
+          customer: customer.documentId,
+          orderDate: day,
+          lines: [{ product: product.documentId, quantity, unitPrice: '50.00' }],
+        })
+      );
     }
     const confirm = (documentId: string) =>
       asTrustedWrite(() => app.strapi.db.query('api::order.order').update({ where: { documentId }, data: { state: 'confirmed' } }));
@@ -366,11 +465,21 @@ describe('sales statistics', () => {
     const lastMonth = sumOf({ from: lastFirst, to: addDay(first, -1) });
     expect(widget.thisMonth.amount).toBe(money(thisMonth));
     expect(widget.lastMonth.amount).toBe(money(lastMonth));
-    expect(widget.change).toBe(lastMonth === 0 ? null : new Decimal(thisMonth - lastMonth).div(lastMonth).toFixed(4, Decimal.ROUND_HALF_UP));
+    expect(widget.change).toBe(
+      lastMonth === 0 ? null : new Decimal(thisMonth - lastMonth).div(lastMonth).toFixed(4, Decimal.ROUND_HALF_UP)
+    );
   });
 
   describe('receivables', () => {
-    interface Receivable { customer: number; invoiceDate: string; dueDate: string; cents: number; currency: string; voided: boolean; allocations: { cents: number; on: string; reversed: string | null }[] }
+    interface Receivable {
+      customer: number;
+      invoiceDate: string;
+      dueDate: string;
+      cents: number;
+      currency: string;
+      voided: boolean;
+      allocations: { cents: number; on: string; reversed: string | null }[];
+    }
     const receivables: Receivable[] = [];
 
     beforeAll(async () => {
@@ -383,9 +492,21 @@ describe('sales statistics', () => {
         for (let k = between(0, 2); k > 0 && left > 0; k -= 1) {
           const part = Math.min(left, between(100, cents));
           left -= part;
-          allocations.push({ cents: part, on: addDay(invoiceDate, between(0, 90)), reversed: random() < 0.2 ? addDay(invoiceDate, 100) : null });
+          allocations.push({
+            cents: part,
+            on: addDay(invoiceDate, between(0, 90)),
+            reversed: random() < 0.2 ? addDay(invoiceDate, 100) : null,
+          });
         }
-        receivables.push({ customer: pick(customers).id, invoiceDate, dueDate: addDay(invoiceDate, pick([0, 30, 60])), cents, currency: random() < 0.1 ? 'USD' : 'CNY', voided: random() < 0.05, allocations });
+        receivables.push({
+          customer: pick(customers).id,
+          invoiceDate,
+          dueDate: addDay(invoiceDate, pick([0, 30, 60])),
+          cents,
+          currency: random() < 0.1 ? 'USD' : 'CNY',
+          voided: random() < 0.05,
+          allocations,
+        });
       }
       const paidOf = (r: Receivable) => r.allocations.filter((a) => a.reversed === null).reduce((s, a) => s + a.cents, 0);
       const ids = await writer.insert(
@@ -403,7 +524,12 @@ describe('sales statistics', () => {
           links: { customer: r.customer },
         }))
       );
-      const allocations = receivables.flatMap((r, i) => r.allocations.map((a) => ({ values: { amount: money(a.cents), allocatedOn: a.on, reversedOn: a.reversed }, links: { receivable: ids[i] } })));
+      const allocations = receivables.flatMap((r, i) =>
+        r.allocations.map((a) => ({
+          values: { amount: money(a.cents), allocatedOn: a.on, reversedOn: a.reversed },
+          links: { receivable: ids[i] },
+        }))
+      );
       await writer.insert('api::payment-allocation.payment-allocation', allocations);
       // As the seeder does: the freshly written receivables join the roll-up in one step.
       await addFreshReceivables(app.strapi, Math.min(...ids), Math.max(...ids));
@@ -412,15 +538,24 @@ describe('sales statistics', () => {
     it('gives billed against collected per month', async () => {
       for (const f of [{ from: '2025-06-01', to: '2026-11-30' }, { from: '2025-09-15', to: '2026-02-14', region: '华东' } as Filters]) {
         const answer = await get(`/receivables/collection?${qs(f)}`);
-        const inScope = receivables.filter((r) => r.currency === 'CNY' && (f.region === undefined || customers.find((c) => c.id === r.customer)!.region === f.region));
+        const inScope = receivables.filter(
+          (r) => r.currency === 'CNY' && (f.region === undefined || customers.find((c) => c.id === r.customer)!.region === f.region)
+        );
         const months: string[] = [];
         for (let d = f.from; d <= f.to; d = addDay(d, 1)) if (!months.includes(d.slice(0, 7))) months.push(d.slice(0, 7));
         expect(answer.rows).toEqual(
           months.map((month) => ({
             month,
-            billed: money(inScope.filter((r) => !r.voided && r.invoiceDate >= f.from && r.invoiceDate <= f.to && r.invoiceDate.startsWith(month)).reduce((s, r) => s + r.cents, 0)),
+            billed: money(
+              inScope
+                .filter((r) => !r.voided && r.invoiceDate >= f.from && r.invoiceDate <= f.to && r.invoiceDate.startsWith(month))
+                .reduce((s, r) => s + r.cents, 0)
+            ),
             collected: money(
-              inScope.flatMap((r) => r.allocations).filter((a) => a.reversed === null && a.on >= f.from && a.on <= f.to && a.on.startsWith(month)).reduce((s, a) => s + a.cents, 0)
+              inScope
+                .flatMap((r) => r.allocations)
+                .filter((a) => a.reversed === null && a.on >= f.from && a.on <= f.to && a.on.startsWith(month))
+                .reduce((s, a) => s + a.cents, 0)
             ),
           }))
         );
@@ -433,7 +568,14 @@ describe('sales statistics', () => {
       const open = (r: Receivable) =>
         r.cents - r.allocations.filter((a) => a.on <= asOf && (a.reversed === null || a.reversed > asOf)).reduce((s, a) => s + a.cents, 0);
       const overdue = new Map<number, { cents: number; days: number }>();
-      for (const r of receivables.filter((x) => x.currency === 'CNY' && x.invoiceDate <= asOf && !(x.voided && addDay(x.invoiceDate, 1) <= asOf) && x.dueDate < asOf && open(x) > 0)) {
+      for (const r of receivables.filter(
+        (x) =>
+          x.currency === 'CNY' &&
+          x.invoiceDate <= asOf &&
+          !(x.voided && addDay(x.invoiceDate, 1) <= asOf) &&
+          x.dueDate < asOf &&
+          open(x) > 0
+      )) {
         const days = Math.round((Date.parse(asOf) - Date.parse(r.dueDate)) / 86_400_000);
         const g = overdue.get(r.customer) ?? { cents: 0, days: 0 };
         overdue.set(r.customer, { cents: g.cents + open(r), days: Math.max(g.days, days) });

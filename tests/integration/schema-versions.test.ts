@@ -18,21 +18,69 @@ const OWN_ROWS: Record<string, Record<string, unknown>> = {
   dunning_log: { key: 'probe:1:2026-W01', sent_at: 456 },
   // Roll-up rows no base table backs: a rebuild would delete them, so their survival also shows none ran.
   sales_facts: {
-    line_id: 990001, order_id: 990001, order_date: '2026-01-15', customer_id: 1, salesperson_id: 1, region: '华东', product_id: 1,
-    specification: 'DN50', quantity: 3, amount_cents: 384000, currency: 'CNY', category: 'pumps',
+    line_id: 990001,
+    order_id: 990001,
+    order_date: '2026-01-15',
+    customer_id: 1,
+    salesperson_id: 1,
+    region: '华东',
+    product_id: 1,
+    specification: 'DN50',
+    quantity: 3,
+    amount_cents: 384000,
+    currency: 'CNY',
+    category: 'pumps',
   },
-  sales_monthly: { month: '2026-01', region: '华东', salesperson_id: 1, category: '*', currency: 'CNY', amount_cents: 384000, quantity: 3, orders: 1 },
-  sales_monthly_by: { dimension: 'customer', month: '2026-01', group_key: '1', currency: 'CNY', amount_cents: 384000, quantity: 3, lines: 1 },
+  sales_monthly: {
+    month: '2026-01',
+    region: '华东',
+    salesperson_id: 1,
+    category: '*',
+    currency: 'CNY',
+    amount_cents: 384000,
+    quantity: 3,
+    orders: 1,
+  },
+  sales_monthly_by: {
+    dimension: 'customer',
+    month: '2026-01',
+    group_key: '1',
+    currency: 'CNY',
+    amount_cents: 384000,
+    quantity: 3,
+    lines: 1,
+  },
   sales_daily: { day: '2026-01-15', region: '华东', category: '*', currency: 'CNY', amount_cents: 384000, quantity: 3, orders: 1 },
   receivable_facts: {
-    receivable_id: 990001, customer_id: 1, region: '华东', salesperson_id: 1, currency: 'CNY', invoice_date: '2026-01-15', due_date: '2026-02-14',
-    amount_cents: 384000, open_cents: 84000,
+    receivable_id: 990001,
+    customer_id: 1,
+    region: '华东',
+    salesperson_id: 1,
+    currency: 'CNY',
+    invoice_date: '2026-01-15',
+    due_date: '2026-02-14',
+    amount_cents: 384000,
+    open_cents: 84000,
   },
   collection_facts: {
-    allocation_id: 990001, receivable_id: 990001, customer_id: 1, region: '华东', salesperson_id: 1, currency: 'CNY', allocated_on: '2026-01-20',
+    allocation_id: 990001,
+    receivable_id: 990001,
+    customer_id: 1,
+    region: '华东',
+    salesperson_id: 1,
+    currency: 'CNY',
+    allocated_on: '2026-01-20',
     amount_cents: 300000,
   },
-  collection_monthly: { month: '2026-01', region: '华东', salesperson_id: 1, currency: 'CNY', billed_cents: 384000, collected_cents: 300000, facts: 2 },
+  collection_monthly: {
+    month: '2026-01',
+    region: '华东',
+    salesperson_id: 1,
+    currency: 'CNY',
+    billed_cents: 384000,
+    collected_cents: 300000,
+    facts: 2,
+  },
 };
 
 describe('schema versions', () => {
@@ -45,11 +93,18 @@ describe('schema versions', () => {
   };
   const recorded = () => knex()(SCHEMA_VERSIONS_TABLE).select('*').orderBy('version');
   const tableRows = async () =>
-    Object.fromEntries(await Promise.all(Object.keys(OWN_ROWS).map(async (table) => [table, (await knex()(table).count({ n: '*' }))[0].n] as const)));
+    Object.fromEntries(
+      await Promise.all(Object.keys(OWN_ROWS).map(async (table) => [table, (await knex()(table).count({ n: '*' }))[0].n] as const))
+    );
   const ownRowsKept = async () => {
     for (const [table, row] of Object.entries(OWN_ROWS)) {
       const [key, value] = Object.entries(row)[0];
-      expect([table, await knex()(table).where(key, value as never).first(key)]).toEqual([table, { [key]: value }]);
+      expect([
+        table,
+        await knex()(table)
+          .where(key, value as never)
+          .first(key),
+      ]).toEqual([table, { [key]: value }]);
     }
   };
   const indexExists = async (name: string) =>
@@ -139,7 +194,10 @@ describe('schema versions', () => {
       },
     };
     try {
-      const runs = await Promise.all([applySchemaVersions(app.strapi, [...VERSIONS, probe]), applySchemaVersions(app.strapi, [...VERSIONS, probe])]);
+      const runs = await Promise.all([
+        applySchemaVersions(app.strapi, [...VERSIONS, probe]),
+        applySchemaVersions(app.strapi, [...VERSIONS, probe]),
+      ]);
       expect(runs.map((run) => run.applied).sort()).toEqual([[], [9001]]);
       expect(calls).toBe(1);
       expect(Number((await knex()(SCHEMA_VERSIONS_TABLE).where({ version: 9001 }).count({ n: '*' }))[0].n)).toBe(1);

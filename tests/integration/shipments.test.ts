@@ -17,7 +17,6 @@ import { readPdf } from '../helpers/pdf';
 import { actOn, ok } from '../helpers/workflow';
 import { ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
 
-
 const addDays = (date: string, days: number) => {
   const at = new Date(`${date}T00:00:00Z`);
   at.setUTCDate(at.getUTCDate() + days);
@@ -28,14 +27,19 @@ const todayInShanghai = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString
 describe('shipments and receivables', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
-  const { supervisor, specialist, planner, coordinator, clerk, customer } = useOrderSetup(app, { clerk: 'sales-clerk' }, {
-    name: '宁波海天精工机械有限公司',
-    address: '宁波市北仑区',
-    paymentTermsDays: 45,
-    contacts: [{ name: '陈工', email: 'chen@customer.test', phone: '0574-8888', primary: true }],
-  });
+  const { supervisor, specialist, planner, coordinator, clerk, customer } = useOrderSetup(
+    app,
+    { clerk: 'sales-clerk' },
+    {
+      name: '宁波海天精工机械有限公司',
+      address: '宁波市北仑区',
+      paymentTermsDays: 45,
+      contacts: [{ name: '陈工', email: 'chen@customer.test', phone: '0574-8888', primary: true }],
+    }
+  );
 
-  const stored = (uid: string, documentId: string) => app.strapi.db.query(uid as never).findOne({ where: { documentId }, populate: { lines: true } });
+  const stored = (uid: string, documentId: string) =>
+    app.strapi.db.query(uid as never).findOne({ where: { documentId }, populate: { lines: true } });
   const orderAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
     actOn(app.strapi, member, ORDER, documentId, action, fields);
   const shipmentAct = (member: StaffMember, documentId: string, action: string, fields: Record<string, unknown> = {}) =>
@@ -43,7 +47,12 @@ describe('shipments and receivables', () => {
   /** An order taken to ready: confirmed, scheduled, produced. */
   const readyOrder = (lines: { product: Doc; quantity: number; unitPrice: string }[]) =>
     readyOrderOf(app.strapi, { specialist, supervisor, planner, coordinator }, customer, lines);
-  const newShipment = (member: StaffMember, order: Doc, lines: { line: string; quantity: number }[], fields: Record<string, unknown> = {}) =>
+  const newShipment = (
+    member: StaffMember,
+    order: Doc,
+    lines: { line: string; quantity: number }[],
+    fields: Record<string, unknown> = {}
+  ) =>
     rest(app.strapi, member).post('/api/shipments?populate=lines', {
       data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅', ...fields },
     });
@@ -75,9 +84,18 @@ describe('shipments and receivables', () => {
     await ok(shipmentAct(coordinator, first.documentId, 'ship'));
     expect(await stock(pump)).toEqual({ onHand: 94, reserved: 4 });
     expect((await stored(ORDER, order.documentId)).state).toBe('partially_shipped');
-    const [receivable] = await app.strapi.db.query(RECEIVABLE).findMany({ where: { shipment: { documentId: first.documentId } }, populate: ['order', 'customer'] });
+    const [receivable] = await app.strapi.db
+      .query(RECEIVABLE)
+      .findMany({ where: { shipment: { documentId: first.documentId } }, populate: ['order', 'customer'] });
     const invoiceDate = todayInShanghai();
-    expect(receivable).toMatchObject({ amount: 75, openAmount: 75, currency: 'CNY', state: 'open', invoiceDate, dueDate: addDays(invoiceDate, 45) });
+    expect(receivable).toMatchObject({
+      amount: 75,
+      openAmount: 75,
+      currency: 'CNY',
+      state: 'open',
+      invoiceDate,
+      dueDate: addDays(invoiceDate, 45),
+    });
     expect(receivable.order.documentId).toBe(order.documentId);
 
     await drainOutbox(app.strapi);
@@ -110,12 +128,32 @@ describe('shipments and receivables', () => {
       .set('Authorization', `Bearer ${admin.token}`)
       .responseType('blob');
     expect([adminPdf.status, adminPdf.headers['content-type'], adminPdf.headers['content-disposition']]).toEqual([
-      200, 'application/pdf', `inline; filename="${first.number}.pdf"`,
+      200,
+      'application/pdf',
+      `inline; filename="${first.number}.pdf"`,
     ]);
     expect(adminPdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await http.get(`/workflows/shipment/${first.documentId}/delivery-note.pdf`)).status).toBe(401);
 
-    const second = (await ok(newShipment(clerk, order, [{ line: keys[0], quantity: 4 }, { line: keys[1], quantity: 4 }], { transportMode: 'forwarder', forwarder: '中远海运', vessel: 'COSCO STAR', containerNumber: 'CSNU1234567', customsReference: '3101-2026-0001' }))).data;
+    const second = (
+      await ok(
+        newShipment(
+          clerk,
+          order,
+          [
+            { line: keys[0], quantity: 4 },
+            { line: keys[1], quantity: 4 },
+          ],
+          {
+            transportMode: 'forwarder',
+            forwarder: '中远海运',
+            vessel: 'COSCO STAR',
+            containerNumber: 'CSNU1234567',
+            customsReference: '3101-2026-0001',
+          }
+        )
+      )
+    ).data;
     await ok(shipmentAct(clerk, second.documentId, 'ship'));
     expect((await stored(ORDER, order.documentId)).state).toBe('shipped');
     expect(await stock(pump)).toEqual({ onHand: 90, reserved: 0 });
@@ -128,7 +166,10 @@ describe('shipments and receivables', () => {
     await ok(shipmentAct(supervisor, second.documentId, 'cancel', { comment: 'truck did not leave' }));
     expect(await stock(pump)).toEqual({ onHand: 94, reserved: 0 });
     expect(await stock(seal)).toEqual({ onHand: 50, reserved: 0 });
-    expect(await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: second.documentId } } })).toMatchObject({ state: 'void', openAmount: 0 });
+    expect(await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: second.documentId } } })).toMatchObject({
+      state: 'void',
+      openAmount: 0,
+    });
     expect((await stored(ORDER, order.documentId)).state).toBe('partially_shipped');
     const history = (await rest(app.strapi, supervisor).get(`/api/orders/${order.documentId}/workflow`)).body.data.history;
     expect(history.slice(-3).map((e: { action: string; toState: string }) => [e.action, e.toState])).toEqual([
@@ -168,8 +209,14 @@ describe('shipments and receivables', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => newShipment(coordinator, order, [{ line: keys[0], quantity: 1 }])));
     expect(results.filter((res) => res.status === 201)).toHaveLength(10);
     expect(results.filter((res) => res.status === 400)).toHaveLength(10);
-    const shipments = await app.strapi.db.query(SHIPMENT).findMany({ where: { order: { documentId: order.documentId } }, populate: { lines: true } });
-    expect(shipments.flatMap((s: { lines: { quantity: number }[] }) => s.lines).reduce((sum: number, l: { quantity: number }) => sum + l.quantity, 0)).toBe(10);
+    const shipments = await app.strapi.db
+      .query(SHIPMENT)
+      .findMany({ where: { order: { documentId: order.documentId } }, populate: { lines: true } });
+    expect(
+      shipments
+        .flatMap((s: { lines: { quantity: number }[] }) => s.lines)
+        .reduce((sum: number, l: { quantity: number }) => sum + l.quantity, 0)
+    ).toBe(10);
   });
 
   it('never takes stock below zero when 20 shipments of one product ship at once', async () => {
@@ -188,21 +235,30 @@ describe('shipments and receivables', () => {
 
   it('refuses shipments of an order not ready, edits after shipping, and any client write of a receivable', async () => {
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
-    const draft = await createOrder(app.strapi, specialist, { customer: customer.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }] });
+    const draft = await createOrder(app.strapi, specialist, {
+      customer: customer.documentId,
+      lines: [{ product: product.documentId, quantity: 1, unitPrice: '1.00' }],
+    });
     const early = await newShipment(coordinator, draft, [{ line: 'x', quantity: 1 }]);
     expect(early.status).toBe(409);
     expect((await newShipment(specialist, draft, [{ line: 'x', quantity: 1 }])).status).toBe(403);
     const { order, keys } = await readyOrder([{ product, quantity: 3, unitPrice: '1.00' }]);
     expectValidationError(await newShipment(coordinator, order, [{ line: keys[0], quantity: 0 }]), 'quantity');
     const shipment = (await ok(newShipment(coordinator, order, [{ line: keys[0], quantity: 1 }]))).data;
-    const corrected = await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, { data: { driverName: '李师傅', version: 1 } });
+    const corrected = await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, {
+      data: { driverName: '李师傅', version: 1 },
+    });
     expect(corrected.status).toBe(200);
     await ok(shipmentAct(coordinator, shipment.documentId, 'ship'));
-    expect((await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, { data: { driverName: '张师傅' } })).status).toBe(409);
+    expect(
+      (await rest(app.strapi, coordinator).put(`/api/shipments/${shipment.documentId}`, { data: { driverName: '张师傅' } })).status
+    ).toBe(409);
     const admin = await createAdminUser(app.strapi, 'strapi-super-admin');
     const receivable = await app.strapi.db.query(RECEIVABLE).findOne({ where: { shipment: { documentId: shipment.documentId } } });
     expect((await contentManager(app.strapi, admin).update(RECEIVABLE, receivable.documentId, { amount: 0 })).status).toBe(403);
-    await expect(app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { openAmount: 0 } })).rejects.toThrow(/refused/);
+    await expect(app.strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: { openAmount: 0 } })).rejects.toThrow(
+      /refused/
+    );
     expect((await rest(app.strapi, clerk).get(`/api/receivables/${receivable.documentId}`)).status).toBe(200);
     expect((await rest(app.strapi, planner).get(`/api/receivables/${receivable.documentId}`)).status).toBe(403);
   });
@@ -210,13 +266,17 @@ describe('shipments and receivables', () => {
   it('puts what the customer owes and what is overdue into the credit snapshot of its next contract', async () => {
     const debtor = await createCustomer(app.strapi, specialist, { creditLimit: '1000.00', paymentTermsDays: 30 });
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: 10 });
-    const order = await createOrder(app.strapi, specialist, { customer: debtor.documentId, lines: [{ product: product.documentId, quantity: 4, unitPrice: '50.25' }] });
+    const order = await createOrder(app.strapi, specialist, {
+      customer: debtor.documentId,
+      lines: [{ product: product.documentId, quantity: 4, unitPrice: '50.25' }],
+    });
     for (const [member, action, fields] of [
       [supervisor, 'confirm', { comment: 'repeat' }],
       [planner, 'schedule', { plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' }],
       [coordinator, 'start_production', {}],
       [coordinator, 'mark_ready', {}],
-    ] as const) await ok(orderAct(member, order.documentId, action, fields));
+    ] as const)
+      await ok(orderAct(member, order.documentId, action, fields));
     const key = (await stored(ORDER, order.documentId)).lines[0].key;
     const shipment = (await ok(newShipment(coordinator, order, [{ line: key, quantity: 4 }]))).data;
     await ok(shipmentAct(coordinator, shipment.documentId, 'ship'));
@@ -224,7 +284,12 @@ describe('shipments and receivables', () => {
     const submitContract = async () => {
       const contract = await ok(
         rest(app.strapi, specialist).post('/api/contracts', {
-          data: { customer: debtor.documentId, lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }], paymentTerms: 'T/T', deliveryDate: '2027-03-01' },
+          data: {
+            customer: debtor.documentId,
+            lines: [{ product: product.documentId, quantity: 1, unitPrice: '10.00' }],
+            paymentTerms: 'T/T',
+            deliveryDate: '2027-03-01',
+          },
         })
       );
       return (await ok(actOn(app.strapi, specialist, 'api::contract.contract', contract.data.documentId, 'submit'))).data.creditSnapshot;
@@ -232,7 +297,9 @@ describe('shipments and receivables', () => {
     expect(await submitContract()).toMatchObject({ openBalance: '201.00', overdueAmount: '0.00', contractTotal: '10.00' });
     const table = app.strapi.db.metadata.get(RECEIVABLE as never).tableName;
     // the receivable falls due long ago (straight to the table: receivables are the server's)
-    const [receivable] = await app.strapi.db.query(RECEIVABLE).findMany({ where: { shipment: { documentId: shipment.documentId } }, select: ['id'] });
+    const [receivable] = await app.strapi.db
+      .query(RECEIVABLE)
+      .findMany({ where: { shipment: { documentId: shipment.documentId } }, select: ['id'] });
     await app.strapi.db.connection(table).where({ id: receivable.id }).update({ due_date: '2026-01-01' });
     expect(await submitContract()).toMatchObject({ openBalance: '201.00', overdueAmount: '201.00' });
   });

@@ -24,14 +24,29 @@ import { ALLOCATION, PAYMENT, RECEIVABLE, STATEMENT } from '../../src/platform/u
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
 
-
 const today = dateIn('Asia/Shanghai');
 const day = (offset: number) => addDays(today, offset);
 /** An instant given as Shanghai wall-clock time. */
 const shanghai = (date: string, time: string) => new Date(`${date}T${time}+08:00`);
 
-interface Receivable { key: string; customer: 'a' | 'b'; amount: string; currency?: string; invoiceDate: string; dueDate: string; voidedOn?: string }
-interface Payment { key: string; customer: 'a' | 'b'; amount: string; currency?: string; receivedOn: string; reversedAt?: Date; allocations: { to: string; amount: string; on: string }[] }
+interface Receivable {
+  key: string;
+  customer: 'a' | 'b';
+  amount: string;
+  currency?: string;
+  invoiceDate: string;
+  dueDate: string;
+  voidedOn?: string;
+}
+interface Payment {
+  key: string;
+  customer: 'a' | 'b';
+  amount: string;
+  currency?: string;
+  receivedOn: string;
+  reversedAt?: Date;
+  allocations: { to: string; amount: string; on: string }[];
+}
 
 const RECEIVABLES: Receivable[] = [
   { key: 'R1', customer: 'a', amount: '1000.25', invoiceDate: day(-60), dueDate: day(-30) },
@@ -45,7 +60,14 @@ const RECEIVABLES: Receivable[] = [
 const PAYMENTS: Payment[] = [
   { key: 'P1', customer: 'a', amount: '400.00', receivedOn: day(-50), allocations: [{ to: 'R1', amount: '400.00', on: day(-50) }] },
   // Received and reversed in the period; its allocation reversed with it.
-  { key: 'P2', customer: 'a', amount: '250.00', receivedOn: day(-30), reversedAt: shanghai(day(-15), '10:00:00'), allocations: [{ to: 'R2', amount: '250.00', on: day(-30) }] },
+  {
+    key: 'P2',
+    customer: 'a',
+    amount: '250.00',
+    receivedOn: day(-30),
+    reversedAt: shanghai(day(-15), '10:00:00'),
+    allocations: [{ to: 'R2', amount: '250.00', on: day(-30) }],
+  },
   // Partly allocated: 300.00 stays unallocated.
   { key: 'P3', customer: 'a', amount: '600.00', receivedOn: day(-20), allocations: [{ to: 'R1', amount: '300.00', on: day(-20) }] },
   // Received before the period, reversed in it.
@@ -80,11 +102,17 @@ const expectedStatement = (customer: 'a' | 'b', from: string, to: string) => {
     ps.flatMap((p) => p.allocations.filter((a) => filter(a, p) && a.on <= to && !(reversalDay(p) && reversalDay(p)! <= to)));
   const openItems = rs
     .filter((r) => r.invoiceDate <= to && !(r.voidedOn && r.voidedOn <= to))
-    .map((r) => ({ dueDate: r.dueDate, open: new Decimal(r.amount).minus(allocatedBy((a) => a.to === r.key).reduce((s, a) => s.plus(a.amount), new Decimal(0))) }))
+    .map((r) => ({
+      dueDate: r.dueDate,
+      open: new Decimal(r.amount).minus(allocatedBy((a) => a.to === r.key).reduce((s, a) => s.plus(a.amount), new Decimal(0))),
+    }))
     .filter((item) => item.open.gt(0));
   const unallocated = ps
     .filter((p) => p.receivedOn <= to && !(reversalDay(p) && reversalDay(p)! <= to))
-    .reduce((s, p) => s.plus(p.amount).minus(allocatedBy((_a, q) => q === p).reduce((t, a) => t.plus(a.amount), new Decimal(0))), new Decimal(0));
+    .reduce(
+      (s, p) => s.plus(p.amount).minus(allocatedBy((_a, q) => q === p).reduce((t, a) => t.plus(a.amount), new Decimal(0))),
+      new Decimal(0)
+    );
   return {
     openingBalance: balance(addDays(from, -1)).toFixed(2),
     shipped: sum('shipment').minus(sum('cancellation')).toFixed(2),
@@ -128,19 +156,31 @@ describe('customer statements', () => {
         name: '宁波海天精工机械有限公司',
         preferredLanguage: 'en',
         salesperson: salesperson.id,
-        contacts: [{ name: 'Li', email: 'li@customer.test', primary: true }, { name: 'Other', email: 'other@customer.test', primary: false }],
+        contacts: [
+          { name: 'Li', email: 'li@customer.test', primary: true },
+          { name: 'Other', email: 'other@customer.test', primary: false },
+        ],
       }),
       b: await createCustomer(app.strapi, supervisor, { contacts: [{ name: 'Zhou', email: 'zhou@customer.test', primary: true }] }),
     };
     await asTrustedWrite(async () => {
       const ids = new Map<string, number>();
       for (const r of RECEIVABLES) {
-        const paid = PAYMENTS.filter((p) => !p.reversedAt).flatMap((p) => p.allocations).filter((a) => a.to === r.key).reduce((s, a) => s.plus(a.amount), new Decimal(0));
+        const paid = PAYMENTS.filter((p) => !p.reversedAt)
+          .flatMap((p) => p.allocations)
+          .filter((a) => a.to === r.key)
+          .reduce((s, a) => s.plus(a.amount), new Decimal(0));
         const open = r.voidedOn ? new Decimal(0) : new Decimal(r.amount).minus(paid);
         const row = await app.strapi.db.query(RECEIVABLE).create({
           data: {
-            customer: customers[r.customer].id, amount: r.amount, openAmount: open.toFixed(2), currency: r.currency ?? 'CNY', invoiceDate: r.invoiceDate,
-            dueDate: r.dueDate, state: r.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open', voidedOn: r.voidedOn ?? null,
+            customer: customers[r.customer].id,
+            amount: r.amount,
+            openAmount: open.toFixed(2),
+            currency: r.currency ?? 'CNY',
+            invoiceDate: r.invoiceDate,
+            dueDate: r.dueDate,
+            state: r.voidedOn ? 'void' : open.isZero() ? 'paid' : 'open',
+            voidedOn: r.voidedOn ?? null,
             voidedAt: r.voidedOn ? shanghai(r.voidedOn, '12:00:00') : null,
           },
         });
@@ -152,10 +192,18 @@ describe('customer statements', () => {
         n += 1;
         const payment = await app.strapi.db.query(PAYMENT).create({
           data: {
-            number: `SK-TEST-${String(n).padStart(3, '0')}`, customer: customers[p.customer].id, amount: p.amount,
-            unallocatedAmount: p.reversedAt ? '0.00' : new Decimal(p.amount).minus(allocated).toFixed(2), currency: p.currency ?? 'CNY',
-            receivedOn: p.receivedOn, method: 'bank_transfer', reference: `BANK-${p.key}`, state: p.reversedAt ? 'reversed' : 'posted',
-            reversedAt: p.reversedAt ?? null, reversalReason: p.reversedAt ? 'returned by the bank' : null, version: 1,
+            number: `SK-TEST-${String(n).padStart(3, '0')}`,
+            customer: customers[p.customer].id,
+            amount: p.amount,
+            unallocatedAmount: p.reversedAt ? '0.00' : new Decimal(p.amount).minus(allocated).toFixed(2),
+            currency: p.currency ?? 'CNY',
+            receivedOn: p.receivedOn,
+            method: 'bank_transfer',
+            reference: `BANK-${p.key}`,
+            state: p.reversedAt ? 'reversed' : 'posted',
+            reversedAt: p.reversedAt ?? null,
+            reversalReason: p.reversedAt ? 'returned by the bank' : null,
+            version: 1,
           },
         });
         for (const a of p.allocations) {
@@ -175,7 +223,14 @@ describe('customer statements', () => {
     first = res.body.data;
     const expected = expectedStatement('a', from, to);
     // The crafted data is meant to exercise every rule: say so, so a change to it cannot hollow the test out.
-    expect(expected).toMatchObject({ openingBalance: '730.25', shipped: '200.10', received: '850.00', reversed: '350.00', closingBalance: '430.35', unallocated: '370.00' });
+    expect(expected).toMatchObject({
+      openingBalance: '730.25',
+      shipped: '200.10',
+      received: '850.00',
+      reversed: '350.00',
+      closingBalance: '430.35',
+      unallocated: '370.00',
+    });
     expect(first).toMatchObject({ state: 'issued', periodFrom: from, periodTo: to, currency: 'CNY', version: 1 });
     expect(first.number).toMatch(/^DZ-\d{4}-\d{6}$/);
     for (const field of FIGURES) expect([field, money(first[field])]).toEqual([field, expected[field]]);
@@ -183,7 +238,9 @@ describe('customer statements', () => {
 
     const row = await stored(first.documentId);
     const snapshot = typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot;
-    expect(snapshot.lines.map((l: { date: string; kind: string; amount: string }) => `${l.date} ${l.kind} ${l.amount}`).sort()).toEqual(expected.entries);
+    expect(snapshot.lines.map((l: { date: string; kind: string; amount: string }) => `${l.date} ${l.kind} ${l.amount}`).sort()).toEqual(
+      expected.entries
+    );
     // Date order with an exact running balance ending on the closing balance.
     const dates = snapshot.lines.map((l: { date: string }) => l.date);
     expect(dates).toEqual([...dates].sort());
@@ -193,10 +250,15 @@ describe('customer statements', () => {
       expect(line.balance).toBe(running.toFixed(2));
     }
     expect(running.toFixed(2)).toBe(expected.closingBalance);
-    expect(snapshot.openItems.map((i: { dueDate: string; openAmount: string }) => `${i.dueDate} ${i.openAmount}`).sort()).toEqual(expected.openItems);
+    expect(snapshot.openItems.map((i: { dueDate: string; openAmount: string }) => `${i.dueDate} ${i.openAmount}`).sort()).toEqual(
+      expected.openItems
+    );
     expect(snapshot.aging.total).toBe('800.35');
     // R1 is 20 days past due at the period's end, R2 not yet due.
-    expect(Object.fromEntries(snapshot.aging.buckets.map((b: { key: string; amount: string }) => [b.key, b.amount]))).toMatchObject({ not_due: '500.10', d1_30: '300.25' });
+    expect(Object.fromEntries(snapshot.aging.buckets.map((b: { key: string; amount: string }) => [b.key, b.amount]))).toMatchObject({
+      not_due: '500.10',
+      d1_30: '300.25',
+    });
   });
 
   it('carries the closing balance into the next period, and keeps customers and currencies apart', async () => {
@@ -212,7 +274,11 @@ describe('customer statements', () => {
     expect(money(other.body.data.closingBalance)).toBe('4300.00');
     const usd = await issue(clerk, { customer: customers.a.documentId, periodFrom: from, periodTo: to, currency: 'USD' });
     expect(usd.status).toBe(201);
-    expect([money(usd.body.data.shipped), money(usd.body.data.received), money(usd.body.data.closingBalance)]).toEqual(['999.00', '88.00', '911.00']);
+    expect([money(usd.body.data.shipped), money(usd.body.data.received), money(usd.body.data.closingBalance)]).toEqual([
+      '999.00',
+      '88.00',
+      '911.00',
+    ]);
   });
 
   it('refuses a bad period, an unknown customer and a planner, writing nothing', async () => {
@@ -220,7 +286,10 @@ describe('customer statements', () => {
     expectValidationError(await issue(clerk, { customer: customers.a.documentId, periodFrom: day(-5), periodTo: day(-6) }), 'periodFrom');
     expectValidationError(await issue(clerk, { customer: customers.a.documentId, periodFrom: day(-5), periodTo: day(1) }), 'periodTo');
     expectValidationError(await issue(clerk, { customer: 'no-such-customer', periodFrom: day(-5), periodTo: day(-1) }), 'customer');
-    expectValidationError(await issue(clerk, { customer: customers.a.documentId, periodFrom: '2026-02-30', periodTo: day(-1) }), 'periodFrom');
+    expectValidationError(
+      await issue(clerk, { customer: customers.a.documentId, periodFrom: '2026-02-30', periodTo: day(-1) }),
+      'periodFrom'
+    );
     expectForbidden(await issue(planner, { customer: customers.a.documentId, periodFrom: day(-5), periodTo: day(-1) }));
     expectForbidden(await issue(salesperson, { customer: customers.a.documentId, periodFrom: day(-5), periodTo: day(-1) }));
     expect((await rest(app.strapi, planner).get(`/api/statements/${first.documentId}/statement.pdf`)).status).toBe(403);
@@ -229,26 +298,48 @@ describe('customer statements', () => {
   });
 
   it('prints the PDF with the Chinese names and the figures, for a reader', async () => {
-    const res = await rest(app.strapi, salesperson).get(`/api/statements/${first.documentId}/statement.pdf`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await rest(app.strapi, salesperson)
+      .get(`/api/statements/${first.documentId}/statement.pdf`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = readPdf(res.body as Buffer);
     const text = pdf.pages.flatMap((p) => p.lines.map((l) => l.join(' '))).join('\n');
-    for (const wanted of ['对账单 Statement of account', '宁波海天精工机械有限公司', '期初余额', '期末余额', '未清项', '收款冲销', first.number, '730.25', '200.10', '850.00', '350.00', '430.35', '370.00', '800.35', '1,000.25']) {
+    for (const wanted of [
+      '对账单 Statement of account',
+      '宁波海天精工机械有限公司',
+      '期初余额',
+      '期末余额',
+      '未清项',
+      '收款冲销',
+      first.number,
+      '730.25',
+      '200.10',
+      '850.00',
+      '350.00',
+      '430.35',
+      '370.00',
+      '800.35',
+      '1,000.25',
+    ]) {
       expect([wanted, text.includes(wanted)]).toEqual([wanted, true]);
     }
   });
 
   it('exports the XLSX with the same figures, entries and open items', async () => {
-    const res = await rest(app.strapi, clerk).get(`/api/statements/${first.documentId}/statement.xlsx`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await rest(app.strapi, clerk)
+      .get(`/api/statements/${first.documentId}/statement.xlsx`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
@@ -295,14 +386,19 @@ describe('customer statements', () => {
     expect((await agent.get('/api/statements/respond/not-a-token')).status).toBe(404);
     // A complaint feedback token is signed with another key: it never opens a statement.
     const [documentId, nonce] = token.split('.');
-    expect((await agent.get(`/api/statements/respond/${documentId}.${nonce}.${token.split('.')[2].split('').reverse().join('')}`)).status).toBe(404);
+    expect(
+      (await agent.get(`/api/statements/respond/${documentId}.${nonce}.${token.split('.')[2].split('').reverse().join('')}`)).status
+    ).toBe(404);
 
     const confirmed = await agent.post(`/api/statements/respond/${token}`).type('form').send({ answer: 'confirm' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.text).toContain('Thank you');
     expect(await stored(first.documentId)).toMatchObject({ state: 'confirmed', linkTokenHash: null, customerComment: null, version: 3 });
     expect((await stored(first.documentId)).respondedAt).not.toBeNull();
-    const reused = await agent.post(`/api/statements/respond/${token}`).set('Accept', 'application/json').send({ answer: 'dispute', comment: 'again' });
+    const reused = await agent
+      .post(`/api/statements/respond/${token}`)
+      .set('Accept', 'application/json')
+      .send({ answer: 'dispute', comment: 'again' });
     expect(reused.status).toBe(410);
     expect((await agent.get(`/api/statements/respond/${token}`)).status).toBe(410);
     expect((await stored(first.documentId)).state).toBe('confirmed');
@@ -317,7 +413,10 @@ describe('customer statements', () => {
     const oldToken = linkIn((await sentMail())[0].text);
     const agent = request(app.strapi.server.httpServer);
     const table = app.strapi.db.metadata.get(STATEMENT as never).tableName;
-    await app.strapi.db.connection(table).where({ document_id: statement.documentId }).update({ link_expires_at: new Date(Date.now() - 1000) });
+    await app.strapi.db
+      .connection(table)
+      .where({ document_id: statement.documentId })
+      .update({ link_expires_at: new Date(Date.now() - 1000) });
     const expired = await agent.post(`/api/statements/respond/${oldToken}`).set('Accept', 'application/json').send({ answer: 'confirm' });
     expect(expired.status).toBe(410);
     expect(expired.body.error.message).toContain('expired');
@@ -345,10 +444,17 @@ describe('customer statements', () => {
     expect(empty.type).toBe('text/html');
     expect((await stored(statement.documentId)).state).toBe('sent');
 
-    const disputed = await agent.post(`/api/statements/respond/${token}`).type('form').send({ answer: 'dispute', comment: '6月15日已付 250 元，未见冲减' });
+    const disputed = await agent
+      .post(`/api/statements/respond/${token}`)
+      .type('form')
+      .send({ answer: 'dispute', comment: '6月15日已付 250 元，未见冲减' });
     expect(disputed.status).toBe(200);
     expect(disputed.text).toContain('Dispute received');
-    expect(await stored(statement.documentId)).toMatchObject({ state: 'disputed', customerComment: '6月15日已付 250 元，未见冲减', linkTokenHash: null });
+    expect(await stored(statement.documentId)).toMatchObject({
+      state: 'disputed',
+      customerComment: '6月15日已付 250 元，未见冲减',
+      linkTokenHash: null,
+    });
     const mails = await sentMail();
     expect(mails.map((m) => m.to.join(',')).sort()).toEqual([clerk.email, clerk2.email, salesperson.email].sort());
     for (const m of mails) expect(m.text).toContain('6月15日已付 250 元，未见冲减');
@@ -364,16 +470,24 @@ describe('customer statements', () => {
     const adminManager = await createAdminUser(app.strapi, 'sales-manager');
     const adminPlanner = await createAdminUser(app.strapi, 'planner');
     const file = (admin: { token: string }, format: string) =>
-      http.get(`/workflows/statement/${statement.documentId}/statement.${format}`).set('Authorization', `Bearer ${admin.token}`).responseType('blob');
+      http
+        .get(`/workflows/statement/${statement.documentId}/statement.${format}`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .responseType('blob');
     const pdf = await file(adminManager, 'pdf');
-    expect([pdf.status, pdf.headers['content-type'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', `inline; filename="${statement.number}.pdf"`]);
+    expect([pdf.status, pdf.headers['content-type'], pdf.headers['content-disposition']]).toEqual([
+      200,
+      'application/pdf',
+      `inline; filename="${statement.number}.pdf"`,
+    ]);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = await file(adminManager, 'xlsx');
     expect([xlsx.status, xlsx.headers['content-disposition']]).toEqual([200, `attachment; filename="${statement.number}.xlsx"`]);
     expect((await file(adminPlanner, 'pdf')).status).toBe(403);
     expect((await http.get(`/workflows/statement/${statement.documentId}/statement.pdf`)).status).toBe(401);
 
-    const send = (admin: { token: string }) => http.post(`/workflows/statement/${statement.documentId}/send`).set('Authorization', `Bearer ${admin.token}`).send({});
+    const send = (admin: { token: string }) =>
+      http.post(`/workflows/statement/${statement.documentId}/send`).set('Authorization', `Bearer ${admin.token}`).send({});
     expect((await send(adminManager)).status).toBe(403);
     expect((await stored(statement.documentId)).state).toBe('issued');
     const sent = await send(adminClerk);
@@ -385,7 +499,10 @@ describe('customer statements', () => {
   it('keeps statements out of reach of direct writes', async () => {
     const put = await rest(app.strapi, clerk).put(`/api/statements/${first.documentId}`, { data: { closingBalance: 0 } });
     expect([404, 405]).toContain(put.status);
-    const refused = await app.strapi.db.query(STATEMENT).update({ where: { id: first.id }, data: { closingBalance: 0 } }).catch((e: Error) => e);
+    const refused = await app.strapi.db
+      .query(STATEMENT)
+      .update({ where: { id: first.id }, data: { closingBalance: 0 } })
+      .catch((e: Error) => e);
     expect(refused).toBeInstanceOf(Error);
     expect(money((await stored(first.documentId)).closingBalance)).toBe('430.35');
 

@@ -13,13 +13,28 @@ import type { RoleCode } from '../../src/domain/staff-roles';
 const machine = complaintMachine({ closeWithoutFeedbackAfterDays: 14, reopenWithinDays: 30 });
 const NOW = new Date('2026-11-27T02:00:00Z');
 const measure = (fields: Partial<Measure> = {}): Measure => ({
-  key: 'm1', kind: 'corrective', description: 'fix the mould', ownerRole: 'quality', dueDate: '2026-12-10', doneAt: null, result: null, ...fields,
+  key: 'm1',
+  kind: 'corrective',
+  description: 'fix the mould',
+  ownerRole: 'quality',
+  dueDate: '2026-12-10',
+  doneAt: null,
+  result: null,
+  ...fields,
 });
 const complaint = (fields: Partial<ComplaintSubject> = {}): ComplaintSubject => ({
-  severity: 'minor', measures: [], repliedAt: null, feedbackAt: null, closedAt: null, ...fields,
+  severity: 'minor',
+  measures: [],
+  repliedAt: null,
+  feedbackAt: null,
+  closedAt: null,
+  ...fields,
 });
 const at = (state: ComplaintState, subject = complaint(), opinions: Opinion[] = []): Situation<ComplaintState, ComplaintSubject> => ({
-  state, version: 4, subject: { ...subject, state }, opinions,
+  state,
+  version: 4,
+  subject: { ...subject, state },
+  opinions,
 });
 const as = (role: RoleCode, id = 7): Caller => ({ roles: [role], staffUserId: id });
 const plan = (s: Situation<ComplaintState, ComplaintSubject>, caller: Caller, action: string, input: Record<string, unknown> = {}) =>
@@ -50,14 +65,21 @@ describe('the complaint machine', () => {
       to: 'in_progress',
       moves: true,
     });
-    expect(plan(at('measures_review', complaint(), others.slice(0, 2)), as('cs-supervisor'), 'review_measures', { verdict: 'approve' })).toMatchObject({
+    expect(
+      plan(at('measures_review', complaint(), others.slice(0, 2)), as('cs-supervisor'), 'review_measures', { verdict: 'approve' })
+    ).toMatchObject({
       to: 'measures_review',
       moves: false,
     });
     expect(
-      plan(at('measures_review', complaint(), others), as('cs-supervisor'), 'review_measures', { verdict: 'request_changes', comment: 'more' }).to
+      plan(at('measures_review', complaint(), others), as('cs-supervisor'), 'review_measures', {
+        verdict: 'request_changes',
+        comment: 'more',
+      }).to
     ).toBe('justified');
-    expect(refusal(() => plan(at('measures_review'), as('planner'), 'review_measures', { verdict: 'recommend_termination' }))).toMatchObject({
+    expect(
+      refusal(() => plan(at('measures_review'), as('planner'), 'review_measures', { verdict: 'recommend_termination' }))
+    ).toMatchObject({
       kind: 'invalid',
     });
     expect(allowedActions(machine, at('measures_review'), as('sales-clerk'))).toEqual([]);
@@ -71,10 +93,12 @@ describe('the complaint machine', () => {
     });
     const done = complaint({ measures: [measure({ doneAt: '2026-11-20T00:00:00Z' })] });
     expect(plan(at('in_progress', done), as('quality'), 'request_verification').to).toBe('verifying');
-    expect(refusal(() => plan(at('in_progress', { ...done, needsNewMeasure: true }), as('quality'), 'request_verification'))).toMatchObject({
-      kind: 'conflict',
-      message: 'the measures were not effective: add a new measure first',
-    });
+    expect(refusal(() => plan(at('in_progress', { ...done, needsNewMeasure: true }), as('quality'), 'request_verification'))).toMatchObject(
+      {
+        kind: 'conflict',
+        message: 'the measures were not effective: add a new measure first',
+      }
+    );
   });
 
   it('closes on feedback at once, or without it 14 days after the reply', () => {
@@ -85,8 +109,12 @@ describe('the complaint machine', () => {
   });
 
   it('reopens within 30 days of closing, not after', () => {
-    expect(plan(at('closed', complaint({ closedAt: '2026-10-29T02:00:00Z' })), as('cs-specialist'), 'reopen', { comment: 'again' }).to).toBe('under_analysis');
-    expect(refusal(() => plan(at('closed', complaint({ closedAt: '2026-10-27T02:00:00Z' })), as('cs-specialist'), 'reopen', { comment: 'x' }))).toMatchObject({
+    expect(
+      plan(at('closed', complaint({ closedAt: '2026-10-29T02:00:00Z' })), as('cs-specialist'), 'reopen', { comment: 'again' }).to
+    ).toBe('under_analysis');
+    expect(
+      refusal(() => plan(at('closed', complaint({ closedAt: '2026-10-27T02:00:00Z' })), as('cs-specialist'), 'reopen', { comment: 'x' }))
+    ).toMatchObject({
       kind: 'conflict',
     });
   });
@@ -99,11 +127,20 @@ describe('the complaint machine', () => {
       { field: 'kind', message: 'must be one of containment, corrective, preventive' },
       { field: 'ownerRole', message: expect.stringContaining('must be one of cs-supervisor') },
     ]);
-    expect(plan(at('in_progress'), as('planner'), 'add_measure', { kind: 'preventive', description: 'x', ownerRole: 'planner', dueDate: '2026-12-01' })).toMatchObject({
+    expect(
+      plan(at('in_progress'), as('planner'), 'add_measure', {
+        kind: 'preventive',
+        description: 'x',
+        ownerRole: 'planner',
+        dueDate: '2026-12-01',
+      })
+    ).toMatchObject({
       to: 'in_progress',
       moves: false,
     });
-    expect(refusal(() => plan(at('replying'), as('cs-specialist'), 'reply', { channel: 'fax', content: 'x' }))).toMatchObject({ kind: 'invalid' });
+    expect(refusal(() => plan(at('replying'), as('cs-specialist'), 'reply', { channel: 'fax', content: 'x' }))).toMatchObject({
+      kind: 'invalid',
+    });
   });
 });
 

@@ -85,15 +85,27 @@ describe('dunning levels', () => {
 
 describe('dunning texts', () => {
   const data = {
-    level: 2, levels: 3, daysPastDue: 30,
-    receivable: { order: 'SO-2026-000001', shipment: 'CK-1', invoiceDate: '2026-10-01', dueDate: '2026-10-28', amount: '1,000.00', openAmount: '400.00', currency: 'CNY' },
+    level: 2,
+    levels: 3,
+    daysPastDue: 30,
+    receivable: {
+      order: 'SO-2026-000001',
+      shipment: 'CK-1',
+      invoiceDate: '2026-10-01',
+      dueDate: '2026-10-28',
+      amount: '1,000.00',
+      openAmount: '400.00',
+      currency: 'CNY',
+    },
     customer: { code: 'C-000001', name: 'Acme <Pumps>' },
   };
 
   it('renders the customer reminder in its language, escaping HTML', () => {
     const mail = renderMail('collection.dunning-customer', 'en', data);
     expect(mail.subject).toBe('Payment reminder: order SO-2026-000001 is overdue');
-    expect(mail.text).toContain('The payment of 400.00 CNY for order SO-2026-000001 (shipment CK-1) was due on 2026-10-28 and is now 30 days overdue.');
+    expect(mail.text).toContain(
+      'The payment of 400.00 CNY for order SO-2026-000001 (shipment CK-1) was due on 2026-10-28 and is now 30 days overdue.'
+    );
     expect(mail.html).toContain('Acme &lt;Pumps&gt;');
     expect(renderMail('collection.dunning-customer', 'zh-CN', data).subject).toBe('付款提醒：订单 SO-2026-000001 货款已逾期');
   });

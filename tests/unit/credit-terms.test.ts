@@ -1,4 +1,11 @@
-import { creditTermsChange, creditTermsOf, creditTermsProblems, DEFAULT_CREDIT_TERMS, describeTermsChange, refuseTermsChange } from '../../src/domain/credit-terms';
+import {
+  creditTermsChange,
+  creditTermsOf,
+  creditTermsProblems,
+  DEFAULT_CREDIT_TERMS,
+  describeTermsChange,
+  refuseTermsChange,
+} from '../../src/domain/credit-terms';
 
 const stored = creditTermsOf({ creditLimit: 1000, paymentTermsDays: 30 });
 
@@ -19,20 +26,30 @@ describe('credit terms', () => {
     for (const role of ['cs-specialist', 'cs-supervisor', 'sales-clerk', 'salesperson'] as const) {
       expect(refuseTermsChange(change, { roles: [role], system: false }, 'because')).toMatchObject({ status: 403, path: ['creditLimit'] });
     }
-    expect(refuseTermsChange(change, { roles: ['sales-manager'], system: false }, '  ')).toMatchObject({ status: 400, path: ['creditTermsReason'] });
+    expect(refuseTermsChange(change, { roles: ['sales-manager'], system: false }, '  ')).toMatchObject({
+      status: 400,
+      path: ['creditTermsReason'],
+    });
     expect(refuseTermsChange(change, { roles: ['marketing-vp'], system: false }, 'x'.repeat(1001))).toMatchObject({ status: 400 });
     expect(refuseTermsChange(change, { roles: ['marketing-vp'], system: false }, '年度授信')).toBeNull();
     expect(refuseTermsChange(change, { roles: [], system: true }, undefined)).toBeNull();
-    expect(refuseTermsChange(creditTermsChange(stored, { creditLimit: '1000.00' }), { roles: ['sales-clerk'], system: false }, undefined)).toBeNull();
+    expect(
+      refuseTermsChange(creditTermsChange(stored, { creditLimit: '1000.00' }), { roles: ['sales-clerk'], system: false }, undefined)
+    ).toBeNull();
   });
 
   it('names a bad number of days or an empty limit', () => {
     expect(creditTermsProblems({ paymentTermsDays: 400 }).map((p) => p.path)).toEqual([['paymentTermsDays']]);
-    expect(creditTermsProblems({ paymentTermsDays: 1.5, creditLimit: null }).map((p) => p.path)).toEqual([['paymentTermsDays'], ['creditLimit']]);
+    expect(creditTermsProblems({ paymentTermsDays: 1.5, creditLimit: null }).map((p) => p.path)).toEqual([
+      ['paymentTermsDays'],
+      ['creditLimit'],
+    ]);
     expect(creditTermsProblems({ paymentTermsDays: 0, creditLimit: '0' })).toEqual([]);
   });
 
   it('reads in the credit record with grouped money and "no limit" for 0', () => {
-    expect(describeTermsChange(creditTermsChange(stored, { creditLimit: '0', paymentTermsDays: 45 }))).toBe('credit limit 1,000.00 → 0.00 (no limit); payment days 30 → 45');
+    expect(describeTermsChange(creditTermsChange(stored, { creditLimit: '0', paymentTermsDays: 45 }))).toBe(
+      'credit limit 1,000.00 → 0.00 (no limit); payment days 30 → 45'
+    );
   });
 });

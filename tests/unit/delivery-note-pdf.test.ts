@@ -127,7 +127,14 @@ describe('delivery note PDF', () => {
       expect([label, valueBeside(twenty.text, label)]).toEqual([label, value]);
     }
     // Column headings: Chinese over English in one cell.
-    for (const [zh, en] of [['序号', 'No.'], ['产品编码', 'SKU'], ['品名', 'Product'], ['规格', 'Specification'], ['数量', 'Quantity'], ['单位', 'Unit']]) {
+    for (const [zh, en] of [
+      ['序号', 'No.'],
+      ['产品编码', 'SKU'],
+      ['品名', 'Product'],
+      ['规格', 'Specification'],
+      ['数量', 'Quantity'],
+      ['单位', 'Unit'],
+    ]) {
       expect(text.join('|')).toContain(`${zh}|${en}`);
     }
     for (const signature of ['发货人签字 Shipped by', '承运人签字 Carrier', '收货人签字 Received by', '备注 Remarks']) {
@@ -138,9 +145,7 @@ describe('delivery note PDF', () => {
   it('has one table row per line with its number, SKU, product name, specification, quantity and unit', () => {
     for (const line of note(20).lines) {
       // Each cell is one text run; the row reads as its cells in order.
-      const row = twenty.text.pages
-        .flatMap((page) => page.lines)
-        .find((runs) => runs.includes(line.sku));
+      const row = twenty.text.pages.flatMap((page) => page.lines).find((runs) => runs.includes(line.sku));
       expect(row).toEqual([String(line.lineNo), line.sku, line.name, line.specification, formatQuantity(line.quantity), line.unit]);
     }
     const totals = totalsByUnit(note(20).lines);
@@ -177,13 +182,18 @@ describe('delivery note PDF', () => {
     const forwarded = readPdf(
       await renderDeliveryNote(
         note(3, {
-          transport: { kind: 'forwarder', forwarder: '中外运上海分公司', vessel: 'COSCO SHIPPING ARIES 052E', containerNumber: 'CSNU 6184520' },
+          transport: {
+            kind: 'forwarder',
+            forwarder: '中外运上海分公司',
+            vessel: 'COSCO SHIPPING ARIES 052E',
+            containerNumber: 'CSNU 6184520',
+          },
           contractNumber: null,
           inspectionReference: undefined,
           customsReference: '',
           remarks: null,
-        }),
-      ),
+        })
+      )
     );
     expect(valueBeside(forwarded, '货代 Forwarder')).toBe('中外运上海分公司');
     expect(valueBeside(forwarded, '船名 Vessel')).toBe('COSCO SHIPPING ARIES 052E');

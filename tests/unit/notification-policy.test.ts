@@ -11,8 +11,15 @@ describe('what the outbox does after a failed send', () => {
 
   it('retries 4xx replies and connection errors with doubling delays, spread ±20%', () => {
     const middle = () => 0.5; // no spread
-    expect(afterFailure(smtp(451, '451 Try again later'), 1, DEFAULT_RETRY_POLICY, middle)).toMatchObject({ kind: 'retry', delayMs: 30_000 });
-    expect(afterFailure(refused, 2, DEFAULT_RETRY_POLICY, middle)).toMatchObject({ kind: 'retry', delayMs: 60_000, reason: expect.stringContaining('ECONNREFUSED') });
+    expect(afterFailure(smtp(451, '451 Try again later'), 1, DEFAULT_RETRY_POLICY, middle)).toMatchObject({
+      kind: 'retry',
+      delayMs: 30_000,
+    });
+    expect(afterFailure(refused, 2, DEFAULT_RETRY_POLICY, middle)).toMatchObject({
+      kind: 'retry',
+      delayMs: 60_000,
+      reason: expect.stringContaining('ECONNREFUSED'),
+    });
     expect(afterFailure(refused, 3, DEFAULT_RETRY_POLICY, middle)).toMatchObject({ delayMs: 120_000 });
     expect(afterFailure(refused, 9, DEFAULT_RETRY_POLICY, middle)).toMatchObject({ delayMs: 3_600_000 }); // capped at an hour
     expect(afterFailure(refused, 1, DEFAULT_RETRY_POLICY, () => 0)).toMatchObject({ delayMs: 24_000 });
@@ -20,7 +27,10 @@ describe('what the outbox does after a failed send', () => {
   });
 
   it('stops after the last allowed attempt', () => {
-    expect(afterFailure(refused, DEFAULT_RETRY_POLICY.maxAttempts)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^gave up after 10 attempts/) });
+    expect(afterFailure(refused, DEFAULT_RETRY_POLICY.maxAttempts)).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^gave up after 10 attempts/),
+    });
   });
 });
 

@@ -3,7 +3,18 @@ import { orderPaperTrail } from '../../src/demo/order-paper-trail';
 
 describe("a bulk-loaded demo order's paper trail", () => {
   const today = '2026-12-05';
-  const states: OrderState[] = ['draft', 'confirmed', 'scheduled', 'in_production', 'ready', 'partially_shipped', 'shipped', 'closed', 'on_hold', 'cancelled'];
+  const states: OrderState[] = [
+    'draft',
+    'confirmed',
+    'scheduled',
+    'in_production',
+    'ready',
+    'partially_shipped',
+    'shipped',
+    'closed',
+    'on_hold',
+    'cancelled',
+  ];
 
   it.each(states)('takes a draft to %s by steps the order machine allows, by roles it allows, in order and in the past', (state) => {
     const trail = orderPaperTrail({ state, orderDate: '2026-11-30', promisedDate: '2026-12-20' }, today);

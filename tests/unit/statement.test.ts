@@ -1,6 +1,14 @@
 import { agingBuckets, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
 import { isCalendarDate } from '../../src/domain/business-date';
-import { agingOfItems, closingFrom, periodProblems, periodTotals, reconciliationProblems, StatementEntry, statementLines } from '../../src/domain/statement';
+import {
+  agingOfItems,
+  closingFrom,
+  periodProblems,
+  periodTotals,
+  reconciliationProblems,
+  StatementEntry,
+  statementLines,
+} from '../../src/domain/statement';
 
 const entries: StatementEntry[] = [
   { date: '2026-03-05', kind: 'payment', reference: 'SK-2026-000002', amount: '300.10' },
@@ -29,14 +37,29 @@ describe('statement arithmetic', () => {
     expect(closingFrom('100.10', totals)).toBe('100.30');
     expect(closingFrom('100.10', totals)).toBe(statementLines('100.10', entries).at(-1)!.balance);
     // 0.1 + 0.2 stays 0.30: decimals, not floats.
-    expect(periodTotals([{ date: 'd', kind: 'shipment', reference: 'a', amount: '0.1' }, { date: 'd', kind: 'shipment', reference: 'b', amount: '0.2' }]).shipped).toBe('0.30');
+    expect(
+      periodTotals([
+        { date: 'd', kind: 'shipment', reference: 'a', amount: '0.1' },
+        { date: 'd', kind: 'shipment', reference: 'b', amount: '0.2' },
+      ]).shipped
+    ).toBe('0.30');
   });
 
   it('names each reconciliation that fails, and none when both hold', () => {
-    const figures = { openingBalance: '100.00', shipped: '50.00', received: '30.00', reversed: '10.00', closingBalance: '130.00', unallocated: '20.00', openItemsTotal: '150.00' };
+    const figures = {
+      openingBalance: '100.00',
+      shipped: '50.00',
+      received: '30.00',
+      reversed: '10.00',
+      closingBalance: '130.00',
+      unallocated: '20.00',
+      openItemsTotal: '150.00',
+    };
     expect(reconciliationProblems(figures)).toEqual([]);
     expect(reconciliationProblems({ ...figures, closingBalance: '130.01' })).toHaveLength(2);
-    expect(reconciliationProblems({ ...figures, unallocated: '0.00' })).toEqual(['open items 150.00 − unallocated 0.00 = 150.00, not the closing balance 130.00']);
+    expect(reconciliationProblems({ ...figures, unallocated: '0.00' })).toEqual([
+      'open items 150.00 − unallocated 0.00 = 150.00, not the closing balance 130.00',
+    ]);
     expect(reconciliationProblems({ ...figures, reversed: '0.00' })[0]).toContain('= 120.00, not the closing balance 130.00');
   });
 
@@ -52,7 +75,12 @@ describe('statement arithmetic', () => {
       buckets
     );
     expect(aging.buckets.map((b) => [b.key, b.amount])).toEqual([
-      ['not_due', '10.05'], ['d1_30', '0.00'], ['d31_60', '20.15'], ['d61_90', '0.00'], ['d91_180', '0.00'], ['d180_plus', '0.00'],
+      ['not_due', '10.05'],
+      ['d1_30', '0.00'],
+      ['d31_60', '20.15'],
+      ['d61_90', '0.00'],
+      ['d91_180', '0.00'],
+      ['d180_plus', '0.00'],
     ]);
     expect(aging.total).toBe('30.20');
     expect(() => agingOfItems([{ ...item, reference: 'x', openAmount: '1', bucket: 'nope' }], buckets)).toThrow('unknown bucket');

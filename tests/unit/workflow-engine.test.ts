@@ -3,13 +3,27 @@
  * from which version, with which fields; parallel opinions and where they lead; the machine's own
  * consistency (every action leads to a known state, final states have no way out).
  */
-import { CONTRACT_ACTIONS, CONTRACT_STATES, ContractState, ContractSubject, contractMachine, needsCreditReview } from '../../src/domain/contract-review';
+import {
+  CONTRACT_ACTIONS,
+  CONTRACT_STATES,
+  ContractState,
+  ContractSubject,
+  contractMachine,
+  needsCreditReview,
+} from '../../src/domain/contract-review';
 import { allowedActions, Caller, planStep, Situation } from '../../src/domain/workflow/engine';
 import { refusal } from '../helpers/refusal';
 import { Opinion } from '../../src/domain/workflow/machine';
 import type { RoleCode } from '../../src/domain/staff-roles';
 
-const SNAPSHOT = { openBalance: '0.00', overdueAmount: '0.00', openContracts: '0.00', creditLimit: '1000.00', creditHold: false, contractTotal: '500.00' };
+const SNAPSHOT = {
+  openBalance: '0.00',
+  overdueAmount: '0.00',
+  openContracts: '0.00',
+  creditLimit: '1000.00',
+  creditHold: false,
+  contractTotal: '500.00',
+};
 const contract = (fields: Partial<ContractSubject> = {}): ContractSubject => ({
   creditSnapshot: SNAPSHOT,
   customer: { id: 1 },
@@ -18,7 +32,12 @@ const contract = (fields: Partial<ContractSubject> = {}): ContractSubject => ({
   paymentTerms: 'T/T 30',
   ...fields,
 });
-const situation = (state: ContractState, opinions: Opinion[] = [], subject = contract(), version = 3): Situation<ContractState, ContractSubject> => ({
+const situation = (
+  state: ContractState,
+  opinions: Opinion[] = [],
+  subject = contract(),
+  version = 3
+): Situation<ContractState, ContractSubject> => ({
   state,
   version,
   subject,
@@ -65,8 +84,12 @@ describe('the contract machine', () => {
       kind: 'conflict',
       details: { currentVersion: 3 },
     });
-    expect(refusal(() => planStep(contractMachine, situation('draft'), as('cs-specialist'), 'submit', {}))).toMatchObject({ kind: 'invalid' });
-    const missing = refusal(() => plan(situation('draft', [], contract({ lines: [], deliveryDate: null, paymentTerms: ' ' })), as('cs-specialist'), 'submit'));
+    expect(refusal(() => planStep(contractMachine, situation('draft'), as('cs-specialist'), 'submit', {}))).toMatchObject({
+      kind: 'invalid',
+    });
+    const missing = refusal(() =>
+      plan(situation('draft', [], contract({ lines: [], deliveryDate: null, paymentTerms: ' ' })), as('cs-specialist'), 'submit')
+    );
     expect(missing.details.errors).toEqual([
       { field: 'lines', message: 'required before submit a contract' },
       { field: 'deliveryDate', message: 'required before submit a contract' },
@@ -94,7 +117,8 @@ describe('the contract machine', () => {
     });
 
     it('awaits the sales clerk only when the customer is on hold, overdue or over its limit', () => {
-      const awaited = (snapshot: Partial<typeof SNAPSHOT>) => contractMachine.awaits!.in_review!(contract({ creditSnapshot: { ...SNAPSHOT, ...snapshot } }));
+      const awaited = (snapshot: Partial<typeof SNAPSHOT>) =>
+        contractMachine.awaits!.in_review!(contract({ creditSnapshot: { ...SNAPSHOT, ...snapshot } }));
       expect(awaited({})).toEqual(['cs-supervisor', 'planner']);
       expect(awaited({ creditHold: true })).toContain('sales-clerk');
       expect(awaited({ overdueAmount: '0.01' })).toContain('sales-clerk');
@@ -132,8 +156,12 @@ describe('the contract machine', () => {
       kind: 'invalid',
       details: { errors: [{ field: 'documentSha256', message: 'required to seal a contract' }] },
     });
-    expect(plan(situation('replied'), as('cs-supervisor'), 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'F'.repeat(64) }).to).toBe('sealed');
-    expect(refusal(() => plan(situation('approved'), as('cs-specialist'), 'reply', { channel: 'email' }))).toMatchObject({ kind: 'invalid' });
+    expect(
+      plan(situation('replied'), as('cs-supervisor'), 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'F'.repeat(64) }).to
+    ).toBe('sealed');
+    expect(refusal(() => plan(situation('approved'), as('cs-specialist'), 'reply', { channel: 'email' }))).toMatchObject({
+      kind: 'invalid',
+    });
   });
 
   it('keeps an amended contract active, and leaves termination to the marketing VP', () => {

@@ -5,7 +5,21 @@
  * notification (./hooks.ts).
  */
 import * as React from 'react';
-import { Box, Button, DatePicker, Field, Flex, Modal, NumberInput, Radio, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  DatePicker,
+  Field,
+  Flex,
+  Modal,
+  NumberInput,
+  Radio,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import type { Measure } from '../../domain/complaint-handling';
 import { groupedMoney } from '../../domain/money';
 import { Allocation, LINE_SOURCES } from '../../domain/order-progress';
@@ -66,8 +80,14 @@ interface OrderLine {
 const AllocationEditor = ({ value, onChange, text }: { value: unknown; onChange: (value: unknown) => void; text: WorkflowText }) => {
   const { document } = useEditViewDocument();
   // Lines without a key are a draft's, which holds no stock: nothing to allocate.
-  const lines = ((document?.lines as OrderLine[] | undefined) ?? []).filter((line): line is OrderLine & { key: string } => Boolean(line.key));
-  const current: Allocation[] = lines.map((line) => ({ line: line.key, source: line.source ?? undefined, reserve: line.reservedQuantity ?? 0 }));
+  const lines = ((document?.lines as OrderLine[] | undefined) ?? []).filter((line): line is OrderLine & { key: string } =>
+    Boolean(line.key)
+  );
+  const current: Allocation[] = lines.map((line) => ({
+    line: line.key,
+    source: line.source ?? undefined,
+    reserve: line.reservedQuantity ?? 0,
+  }));
   const allocations = (value as Allocation[] | undefined) ?? current;
   // Prefilled into the dialog's values, so the action can be taken as soon as one line is changed.
   React.useEffect(() => {
@@ -87,7 +107,10 @@ const AllocationEditor = ({ value, onChange, text }: { value: unknown; onChange:
             </Box>
             <Field.Root name={`lines.${index}.source`}>
               <Field.Label>{text.t('field.lineSource', { line: index + 1 })}</Field.Label>
-              <SingleSelect value={allocations[index]?.source ?? null} onChange={(code) => change(index, { source: String(code) as Allocation['source'] })}>
+              <SingleSelect
+                value={allocations[index]?.source ?? null}
+                onChange={(code) => change(index, { source: String(code) as Allocation['source'] })}
+              >
                 {LINE_SOURCES.map((code) => (
                   <SingleSelectOption key={code} value={code}>
                     {text.lineSource(code)}
@@ -140,7 +163,11 @@ const ReceivablePaymentEditor = ({ value, onChange, text }: { value: unknown; on
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       {open.map((item) => {
-        const label = text.t('field.openReceivable', { reference: item.reference, dueDate: item.dueDate, open: `${item.currency} ${groupedMoney(item.openAmount)}` });
+        const label = text.t('field.openReceivable', {
+          reference: item.reference,
+          dueDate: item.dueDate,
+          open: `${item.currency} ${groupedMoney(item.openAmount)}`,
+        });
         return (
           <Flex key={item.documentId} gap={2} alignItems="center">
             <Box flex="1">
@@ -197,9 +224,15 @@ const WorkflowField = ({ name, spec, value, required, error, onChange, text }: F
         );
       case 'text':
         return spec.multiline ? (
-          <Textarea value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)} />
+          <Textarea
+            value={(value as string) ?? ''}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
+          />
         ) : (
-          <TextInput value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)} />
+          <TextInput
+            value={(value as string) ?? ''}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+          />
         );
       case 'date':
         return (
@@ -214,7 +247,10 @@ const WorkflowField = ({ name, spec, value, required, error, onChange, text }: F
       case 'sha256':
         return (
           <Flex direction="column" alignItems="stretch" gap={2}>
-            <TextInput value={(value as string) ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim())} />
+            <TextInput
+              value={(value as string) ?? ''}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value.trim())}
+            />
             <Typography variant="pi" tag="label">
               {text.t('field.documentFile')}{' '}
               <input

@@ -18,8 +18,21 @@ interface CreditRecord {
   position: { openBalance: string; currency: string; oldestDaysPastDue: number | null };
   amounts: { currency: string; open: string; overdue: string }[];
   paymentBehaviour: { paidReceivables: number; paidAmount: string; averageDaysLate: number | null; paidOnTimeShare: number | null };
-  events: { kind: string; terms?: { before: { creditLimit: string; paymentTermsDays: number }; after: { creditLimit: string; paymentTermsDays: number } }; reason: string | null; at: string; actor: { name: string } | null }[];
-  overrides: { subject: string; subjectId: string | null; reason: string; grantedBy: { name: string } | null; grantedAt: string; usedAt: string | null }[];
+  events: {
+    kind: string;
+    terms?: { before: { creditLimit: string; paymentTermsDays: number }; after: { creditLimit: string; paymentTermsDays: number } };
+    reason: string | null;
+    at: string;
+    actor: { name: string } | null;
+  }[];
+  overrides: {
+    subject: string;
+    subjectId: string | null;
+    reason: string;
+    grantedBy: { name: string } | null;
+    grantedAt: string;
+    usedAt: string | null;
+  }[];
 }
 
 const CreditRecordContent = ({ documentId }: { documentId: string }) => {
@@ -44,11 +57,17 @@ const CreditRecordContent = ({ documentId }: { documentId: string }) => {
     <Flex role="region" aria-label={text.t('credit.title')} direction="column" alignItems="stretch" gap={4} width="100%">
       <Flex gap={2} wrap="wrap">
         <Badge variant={customer.creditHold ? 'danger' : 'success'}>{text.t(customer.creditHold ? 'credit.onHold' : 'credit.clear')}</Badge>
-        {customer.creditHoldSource ? <Typography variant="pi">{text.t(`credit.source.${customer.creditHoldSource}` as 'credit.source.manual')}</Typography> : null}
+        {customer.creditHoldSource ? (
+          <Typography variant="pi">{text.t(`credit.source.${customer.creditHoldSource}` as 'credit.source.manual')}</Typography>
+        ) : null}
       </Flex>
       {customer.creditHoldReason ? <Typography variant="omega">{customer.creditHoldReason}</Typography> : null}
       <Typography variant="omega">
-        {text.t('credit.balance', { balance: record.position.openBalance, currency: record.position.currency, limit: customer.creditLimit })}
+        {text.t('credit.balance', {
+          balance: record.position.openBalance,
+          currency: record.position.currency,
+          limit: customer.creditLimit,
+        })}
       </Typography>
       {record.amounts.map((amount) => (
         <Typography key={amount.currency} variant="pi">
@@ -58,7 +77,11 @@ const CreditRecordContent = ({ documentId }: { documentId: string }) => {
       <Typography variant="pi">
         {paid.averageDaysLate === null
           ? text.t('credit.noPayments')
-          : text.t('credit.behaviour', { days: paid.averageDaysLate, share: Math.round((paid.paidOnTimeShare ?? 0) * 100), count: paid.paidReceivables })}
+          : text.t('credit.behaviour', {
+              days: paid.averageDaysLate,
+              share: Math.round((paid.paidOnTimeShare ?? 0) * 100),
+              count: paid.paidReceivables,
+            })}
       </Typography>
       {record.overrides.length ? (
         <Section title={text.t('credit.overrides')}>
@@ -68,7 +91,8 @@ const CreditRecordContent = ({ documentId }: { documentId: string }) => {
                 <Typography fontWeight="bold">{text.t(`credit.subject.${override.subject}` as 'credit.subject.order')}</Typography>
                 <Typography variant="omega">{override.reason}</Typography>
                 <Typography variant="pi" textColor="neutral600">
-                  {override.grantedBy?.name ?? '—'} · {text.dateTime(override.grantedAt)} · {override.usedAt ? text.t('credit.used') : text.t('credit.unused')}
+                  {override.grantedBy?.name ?? '—'} · {text.dateTime(override.grantedAt)} ·{' '}
+                  {override.usedAt ? text.t('credit.used') : text.t('credit.unused')}
                 </Typography>
               </Item>
             ))}

@@ -40,10 +40,19 @@ const useProgress = (subject: 'order' | 'contract', documentId: string | undefin
   return progress;
 };
 
-export const PaymentProgressSection = ({ subject, document, text }: { subject: 'order' | 'contract'; document: Record<string, unknown> | undefined; text: WorkflowText }) => {
+export const PaymentProgressSection = ({
+  subject,
+  document,
+  text,
+}: {
+  subject: 'order' | 'contract';
+  document: Record<string, unknown> | undefined;
+  text: WorkflowText;
+}) => {
   const progress = useProgress(subject, document?.documentId as string | undefined, document?.updatedAt);
   if (!progress) return null;
-  const money = (value: string) => `${progress.currency} ${Number(value).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const money = (value: string) =>
+    `${progress.currency} ${Number(value).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return (
     <Section title={text.t('panel.paymentProgress')}>
       <Typography variant="pi">{text.t('panel.receivables', { count: progress.receivables, total: money(progress.total) })}</Typography>
@@ -64,7 +73,10 @@ export const PaymentDetails = ({ document, text }: { document: Record<string, un
   const currency = String(document.currency ?? '');
   return (
     <Typography variant="omega">
-      {text.t('panel.paymentAmounts', { amount: `${currency} ${String(document.amount ?? '')}`, unallocated: `${currency} ${String(document.unallocatedAmount ?? '')}` })}
+      {text.t('panel.paymentAmounts', {
+        amount: `${currency} ${String(document.amount ?? '')}`,
+        unallocated: `${currency} ${String(document.unallocatedAmount ?? '')}`,
+      })}
     </Typography>
   );
 };

@@ -67,8 +67,7 @@ export type LedgerFormat = 'xlsx' | 'csv' | 'json';
 export const problemOf = (error: unknown): WorkflowProblem => {
   if (isFetchError(error)) {
     const apiError = error.response?.data?.error as
-      | { message?: string; status?: number; details?: { errors?: { path?: string[]; message?: string }[] } }
-      | undefined;
+      { message?: string; status?: number; details?: { errors?: { path?: string[]; message?: string }[] } } | undefined;
     const fieldErrors: Record<string, string> = {};
     for (const problem of apiError?.details?.errors ?? []) {
       const field = problem.path?.[0];
@@ -87,8 +86,12 @@ export const workflowApi = (client: FetchClient) => ({
     (await client.get<{ data: WorkflowView }>(path(subject, documentId))).data.data,
 
   /** Takes `action` as of `version`; the server refuses it (409) if the record changed since. */
-  act: async (subject: SubjectCode, documentId: string, action: string, input: Record<string, unknown> & { version: number }): Promise<ActionAnswer> =>
-    (await client.post<ActionAnswer>(path(subject, documentId, action), { data: input })).data,
+  act: async (
+    subject: SubjectCode,
+    documentId: string,
+    action: string,
+    input: Record<string, unknown> & { version: number }
+  ): Promise<ActionAnswer> => (await client.post<ActionAnswer>(path(subject, documentId, action), { data: input })).data,
 
   /** The ledger as a file. */
   ledger: (format: LedgerFormat) => fetchFile(client, `/workflows/contract-ledger?format=${format}`, `contract-ledger.${format}`),

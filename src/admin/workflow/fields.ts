@@ -51,7 +51,12 @@ export type FieldKind =
 export const longText: FieldKind = { kind: 'text', multiline: true };
 export const businessDate: FieldKind = { kind: 'date' };
 export const choice = (group: ChoiceGroup, choices: readonly string[]): FieldKind => ({ kind: 'choice', group, choices });
-export const verdictChoice = (verdicts: readonly Verdict[]): FieldKind => ({ kind: 'choice', group: 'verdict', choices: verdicts, asRadio: true });
+export const verdictChoice = (verdicts: readonly Verdict[]): FieldKind => ({
+  kind: 'choice',
+  group: 'verdict',
+  choices: verdicts,
+  asRadio: true,
+});
 
 /** What the dialogs need of a machine; the rest (roles, policy numbers) stays with the server. */
 export interface MachineInputs {

@@ -13,7 +13,9 @@ import { useWorkflowText } from './text';
 
 /** The workflow of one record; `documentId` undefined (another record type, a new entry) reads nothing. */
 export const useWorkflow = (subject: SubjectCode, documentId: string | undefined) => {
-  const entry = React.useSyncExternalStore(workflowStore.subscribe, () => (documentId ? workflowStore.get(subject, documentId) : undefined));
+  const entry = React.useSyncExternalStore(workflowStore.subscribe, () =>
+    documentId ? workflowStore.get(subject, documentId) : undefined
+  );
   // Read afresh on every visit: someone else may have acted since the copy we hold.
   React.useEffect(() => {
     if (documentId) void workflowStore.load(subject, documentId);

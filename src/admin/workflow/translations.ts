@@ -15,7 +15,10 @@ import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
 
 /** State and verdict names come from the domain, which the e-mails use too. */
 const labelMessages = <P extends string, K extends string>(prefix: P, labels: Record<K, Label>, language: keyof Label) =>
-  Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [`${prefix}.${key}`, label[language]])) as Record<`${P}.${K}`, string>;
+  Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [`${prefix}.${key}`, label[language]])) as Record<
+    `${P}.${K}`,
+    string
+  >;
 
 type Under<P extends string, T> = { [K in keyof T as `${P}.${K & string}`]: string };
 const under = <P extends string, T extends Record<string, string>>(prefix: P, messages: T) =>
@@ -165,7 +168,8 @@ const contract = {
   'action.complete': 'Complete',
   'action.amend': 'Amend',
 
-  'hint.submit': 'The supervisor and the planner, and the sales clerk when the credit position needs it, review this revision. Its terms can no longer be edited.',
+  'hint.submit':
+    'The supervisor and the planner, and the sales clerk when the credit position needs it, review this revision. Its terms can no longer be edited.',
   'hint.cancel': 'The draft is cancelled for good. Say why.',
   'hint.review': 'Give your department’s opinion on this revision. Say what must change, or why to terminate, unless you approve.',
   'hint.revise': 'A new draft revision is made from this one; this one is kept as superseded.',
@@ -204,7 +208,8 @@ const complaint = {
   'hint.judge_unjustified': 'The complaint is not justified: the customer is replied the reasons. Give the root cause and the reasons.',
   'hint.judge_justified': 'The complaint is justified: measures follow. Give the root cause.',
   'hint.add_measure': 'A containment, corrective or preventive measure, with its owner and due date. The owner is told by mail.',
-  'hint.submit_measures': 'A minor complaint’s measures start at once; those of a major or critical one are reviewed by the departments first.',
+  'hint.submit_measures':
+    'A minor complaint’s measures start at once; those of a major or critical one are reviewed by the departments first.',
   'hint.review_measures': 'Give your department’s opinion on the measures. Say what must change unless you approve.',
   'hint.complete_measure': 'Record the result of an open measure.',
   'hint.request_verification': 'Every measure is done: quality verifies their effectiveness.',
@@ -268,7 +273,8 @@ const payment = {
   'action.allocate': 'Allocate',
   'action.reverse': 'Reverse payment',
 
-  'hint.allocate': 'Enter the amounts the customer paid against chosen receivables; with none entered, what is still unallocated pays the open receivables oldest due first.',
+  'hint.allocate':
+    'Enter the amounts the customer paid against chosen receivables; with none entered, what is still unallocated pays the open receivables oldest due first.',
   'hint.reverse': 'The payment is reversed (e.g. a bounced transfer): everything it paid is open again. Say why.',
 };
 

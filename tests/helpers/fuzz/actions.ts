@@ -16,7 +16,6 @@ import { Random } from './prng';
 import type { StepOutcome } from './invariants';
 import { CONTRACT, CUSTOMER, ORDER, PAYMENT, PRODUCT, RECEIVABLE, SHIPMENT } from '../../../src/platform/uids';
 
-
 export interface FuzzContext {
   strapi: Core.Strapi;
   random: Random;
@@ -27,7 +26,12 @@ type Row = { id: number; documentId: string; [field: string]: any };
 type Step = (ctx: FuzzContext) => Promise<StepOutcome | null>;
 
 /** One stored record at random: counted, then read at a random offset, so a long run reads one row, not the table. */
-const pickRow = async (ctx: FuzzContext, uid: string, where: Record<string, unknown> = {}, populate?: Record<string, unknown>): Promise<Row | undefined> => {
+const pickRow = async (
+  ctx: FuzzContext,
+  uid: string,
+  where: Record<string, unknown> = {},
+  populate?: Record<string, unknown>
+): Promise<Row | undefined> => {
   const query = ctx.strapi.db.query(uid as never);
   const count = await query.count({ where });
   if (count === 0) return undefined;
@@ -35,7 +39,11 @@ const pickRow = async (ctx: FuzzContext, uid: string, where: Record<string, unkn
   return ((await query.findMany({ where, ...(populate ? { populate } : {}), orderBy: { id: 'asc' }, offset, limit: 1 })) as Row[])[0];
 };
 
-const outcome = (name: string, res: Response, action?: StepOutcome['action']): StepOutcome => ({ name, status: res.status, ...(action ? { action } : {}) });
+const outcome = (name: string, res: Response, action?: StepOutcome['action']): StepOutcome => ({
+  name,
+  status: res.status,
+  ...(action ? { action } : {}),
+});
 
 const as = (ctx: FuzzContext, roles: readonly RoleCode[]) => {
   const role = roleFor(ctx.random, roles);
@@ -48,12 +56,25 @@ const randomLines = async (ctx: FuzzContext) => {
   const lines = [];
   for (let count = ctx.random.int(1, 2); count > 0; count--) {
     const product = await pickRow(ctx, PRODUCT);
-    if (product) lines.push({ product: product.documentId, quantity: ctx.random.int(1, 8), unitPrice: `${ctx.random.int(1, 50)}.${ctx.random.pick(['00', '50', '25'])}` });
+    if (product)
+      lines.push({
+        product: product.documentId,
+        quantity: ctx.random.int(1, 8),
+        unitPrice: `${ctx.random.int(1, 50)}.${ctx.random.pick(['00', '50', '25'])}`,
+      });
   }
   return lines;
 };
 
-const workflowStep = async (ctx: FuzzContext, uid: UID.ContentType, subject: string, record: Row, action: string, roles: readonly RoleCode[], input: Record<string, unknown> = {}) => {
+const workflowStep = async (
+  ctx: FuzzContext,
+  uid: UID.ContentType,
+  subject: string,
+  record: Row,
+  action: string,
+  roles: readonly RoleCode[],
+  input: Record<string, unknown> = {}
+) => {
   const role = roleFor(ctx.random, roles);
   const res = await actOn(ctx.strapi, ctx.actors.rest[role], uid, record.documentId, action, input);
   return outcome(`${role} ${subject} ${action}`, res, { subject, documentId: record.documentId, action });
@@ -82,7 +103,9 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
     weight: 3,
     run: async (ctx) => {
       const { role, client } = as(ctx, SPECIALISTS);
-      const res = await client.post('/api/customers', { data: { name: `客户 ${ctx.random.int(1, 1e6)}`, region: '华东', creditLimit: ctx.random.pick(['0', '500.00', '5000.00']) } });
+      const res = await client.post('/api/customers', {
+        data: { name: `客户 ${ctx.random.int(1, 1e6)}`, region: '华东', creditLimit: ctx.random.pick(['0', '500.00', '5000.00']) },
+      });
       return outcome(`${role} create customer`, res);
     },
   },
@@ -93,7 +116,9 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       if (!customer) return null;
       const { role, client } = as(ctx, SPECIALISTS);
       const hold = ctx.random.chance(0.6);
-      const res = await client.put(`/api/customers/${customer.documentId}`, { data: hold ? { creditHold: true, creditHoldReason: '客户拖欠货款' } : { creditHold: false } });
+      const res = await client.put(`/api/customers/${customer.documentId}`, {
+        data: hold ? { creditHold: true, creditHoldReason: '客户拖欠货款' } : { creditHold: false },
+      });
       return outcome(`${role} ${hold ? 'hold' : 'release'} customer`, res);
     },
   },
@@ -114,7 +139,9 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       if (!product) return null;
       const { role, client } = as(ctx, ['planner']);
       const quantity = ctx.random.chance(0.6) ? ctx.random.int(1, 20) : -ctx.random.int(1, 10);
-      const res = await client.post(`/api/products/${product.documentId}/stock-adjustments`, { data: { quantity, reason: quantity > 0 ? '生产入库' : '盘点' } });
+      const res = await client.post(`/api/products/${product.documentId}/stock-adjustments`, {
+        data: { quantity, reason: quantity > 0 ? '生产入库' : '盘点' },
+      });
       return outcome(`${role} adjust stock`, res);
     },
   },
@@ -136,7 +163,12 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       const { role, client } = as(ctx, SPECIALISTS);
       const change = ctx.random.weighted({ customer: 2, lines: 2, notes: 1 });
       const other = await pickRow(ctx, CUSTOMER);
-      const data = change === 'customer' ? { customer: other?.documentId } : change === 'lines' ? { lines: await randomLines(ctx) } : { notes: `备注 ${ctx.random.int(1, 100)}` };
+      const data =
+        change === 'customer'
+          ? { customer: other?.documentId }
+          : change === 'lines'
+            ? { lines: await randomLines(ctx) }
+            : { notes: `备注 ${ctx.random.int(1, 100)}` };
       const res = await client.put(`/api/orders/${order.documentId}`, { data });
       return outcome(`${role} edit order ${change} (${order.state})`, res);
     },
@@ -201,22 +233,45 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       const order = await pickOpen(ctx, ORDER, { lines: true });
       if (!order) return null;
       const allocate = () => ({
-        lines: order.lines.filter((l: Row) => l.key).map((l: Row) => ({ line: l.key, reserve: ctx.random.int(0, l.quantity), source: 'own_production' })),
+        lines: order.lines
+          .filter((l: Row) => l.key)
+          .map((l: Row) => ({ line: l.key, reserve: ctx.random.int(0, l.quantity), source: 'own_production' })),
       });
       const byState: Record<string, Choice[]> = {
-        draft: [['confirm', ['cs-supervisor'], () => ({ comment: '电话确认' })], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
+        draft: [
+          ['confirm', ['cs-supervisor'], () => ({ comment: '电话确认' })],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
+        ],
         confirmed: [
           ['schedule', ['planner'], () => ({ plannedStart: '2027-01-04', plannedFinish: '2027-01-15', promisedDate: '2027-01-20' })],
           ['allocate', ['order-coordinator'], allocate],
           ['hold', ['order-coordinator'], () => ({ comment: '等待付款' })],
           ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
         ],
-        scheduled: [['start_production', ['planner', 'order-coordinator'], () => ({})], ['allocate', ['order-coordinator'], allocate], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
-        in_production: [['mark_ready', ['order-coordinator'], () => ({})], ['allocate', ['order-coordinator'], allocate], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
-        ready: [['allocate', ['order-coordinator'], allocate], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })], ['note', ['order-coordinator'], () => ({ kind: 'milestone', comment: '已备货' })]],
-        partially_shipped: [['allocate', ['order-coordinator'], allocate], ['hold', ['cs-supervisor'], () => ({ comment: '暂停' })]],
+        scheduled: [
+          ['start_production', ['planner', 'order-coordinator'], () => ({})],
+          ['allocate', ['order-coordinator'], allocate],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
+        ],
+        in_production: [
+          ['mark_ready', ['order-coordinator'], () => ({})],
+          ['allocate', ['order-coordinator'], allocate],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
+        ],
+        ready: [
+          ['allocate', ['order-coordinator'], allocate],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
+          ['note', ['order-coordinator'], () => ({ kind: 'milestone', comment: '已备货' })],
+        ],
+        partially_shipped: [
+          ['allocate', ['order-coordinator'], allocate],
+          ['hold', ['cs-supervisor'], () => ({ comment: '暂停' })],
+        ],
         shipped: [['close', ['order-coordinator'], () => ({})]],
-        on_hold: [['resume', ['cs-supervisor'], () => ({ comment: '恢复' })], ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })]],
+        on_hold: [
+          ['resume', ['cs-supervisor'], () => ({ comment: '恢复' })],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '客户取消' })],
+        ],
       };
       const choice = choose(ctx, byState[order.state] ?? [['cancel', ['cs-supervisor'], () => ({ comment: '取消' })]]);
       if (!choice) return null;
@@ -230,7 +285,9 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       const order = await pickRow(ctx, ORDER, { state: 'draft' }, { customer: { select: ['documentId'] } });
       if (!order) return null;
       const { role, client } = as(ctx, SPECIALISTS);
-      const res = await client.post('/api/contracts', { data: { orders: [order.documentId], deliveryDate: '2027-03-01', paymentTerms: '月结30天' } });
+      const res = await client.post('/api/contracts', {
+        data: { orders: [order.documentId], deliveryDate: '2027-03-01', paymentTerms: '月结30天' },
+      });
       return outcome(`${role} draft contract`, res);
     },
   },
@@ -241,8 +298,14 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       if (!contract) return null;
       const reviewers: RoleCode[] = ['cs-supervisor', 'planner', 'sales-clerk'];
       const byState: Record<string, Choice[]> = {
-        draft: [['submit', SPECIALISTS, () => ({})], ['submit', SPECIALISTS, () => ({})], ['cancel', SPECIALISTS, () => ({ comment: '撤回' })]],
-        in_review: [['review', reviewers, () => ({ verdict: ctx.random.chance(0.85) ? 'approve' : 'request_changes', comment: '评审意见' })]],
+        draft: [
+          ['submit', SPECIALISTS, () => ({})],
+          ['submit', SPECIALISTS, () => ({})],
+          ['cancel', SPECIALISTS, () => ({ comment: '撤回' })],
+        ],
+        in_review: [
+          ['review', reviewers, () => ({ verdict: ctx.random.chance(0.85) ? 'approve' : 'request_changes', comment: '评审意见' })],
+        ],
         changes_requested: [['revise', SPECIALISTS, () => ({})]],
         approved: [['reply', SPECIALISTS, () => ({ channel: 'phone', content: '合同已评审通过' })]],
         replied: [['seal', ['cs-supervisor'], () => ({ sealType: 'contract_seal', copies: 2, documentSha256: 'b'.repeat(64) })]],
@@ -258,11 +321,20 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
   planShipment: {
     weight: 5,
     run: async (ctx) => {
-      const order = await pickRow(ctx, ORDER, { state: { $in: ['ready', 'partially_shipped', ...(ctx.random.chance(0.2) ? ['in_production'] : [])] } }, { lines: true });
+      const order = await pickRow(
+        ctx,
+        ORDER,
+        { state: { $in: ['ready', 'partially_shipped', ...(ctx.random.chance(0.2) ? ['in_production'] : [])] } },
+        { lines: true }
+      );
       if (!order) return null;
       const { role, client } = as(ctx, ['order-coordinator', 'sales-clerk']);
-      const lines = order.lines.filter((l: Row) => l.key && ctx.random.chance(0.8)).map((l: Row) => ({ line: l.key, quantity: ctx.random.int(1, l.quantity) }));
-      const res = await client.post('/api/shipments', { data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅' } });
+      const lines = order.lines
+        .filter((l: Row) => l.key && ctx.random.chance(0.8))
+        .map((l: Row) => ({ line: l.key, quantity: ctx.random.int(1, l.quantity) }));
+      const res = await client.post('/api/shipments', {
+        data: { order: order.documentId, lines, transportMode: 'truck', truckPlate: '浙B·12345', driverName: '王师傅' },
+      });
       return outcome(`${role} plan shipment`, res);
     },
   },
@@ -272,8 +344,15 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       const shipment = await pickOpen(ctx, SHIPMENT);
       if (!shipment) return null;
       const byState: Record<string, Choice[]> = {
-        planned: [['ship', ['order-coordinator', 'sales-clerk'], () => ({})], ['ship', ['order-coordinator'], () => ({})], ['cancel', ['order-coordinator'], () => ({ comment: '改期' })]],
-        shipped: [['deliver', ['order-coordinator', 'sales-clerk'], () => ({})], ['cancel', ['cs-supervisor'], () => ({ comment: '退回' })]],
+        planned: [
+          ['ship', ['order-coordinator', 'sales-clerk'], () => ({})],
+          ['ship', ['order-coordinator'], () => ({})],
+          ['cancel', ['order-coordinator'], () => ({ comment: '改期' })],
+        ],
+        shipped: [
+          ['deliver', ['order-coordinator', 'sales-clerk'], () => ({})],
+          ['cancel', ['cs-supervisor'], () => ({ comment: '退回' })],
+        ],
       };
       const choice = choose(ctx, byState[shipment.state]);
       if (!choice) return null;
@@ -320,7 +399,9 @@ export const STEPS: Record<string, { weight: number; run: Step }> = {
       const record = await pickRow(ctx, uid, {}, { customer: { select: ['documentId'] } });
       if (!record?.customer) return null;
       const { role, client } = as(ctx, ['marketing-vp']);
-      const res = await client.post('/api/credit-overrides', { data: { customer: record.customer.documentId, subject, subjectId: record.documentId, reason: '预付款已到' } });
+      const res = await client.post('/api/credit-overrides', {
+        data: { customer: record.customer.documentId, subject, subjectId: record.documentId, reason: '预付款已到' },
+      });
       return outcome(`${role} grant credit override`, res);
     },
   },

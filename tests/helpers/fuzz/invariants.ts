@@ -73,9 +73,14 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
   const one = (map: Map<Id, Id[]>, id: Id) => map.get(id)?.[0] ?? null;
   /** owner id → component ids, in order. */
   const components = async (uid: string, attribute: string) => {
-    const joinTable = (strapi.db.metadata.get(uid as never) as unknown as {
-      attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string } }>;
-    }).attributes[attribute].joinTable;
+    const joinTable = (
+      strapi.db.metadata.get(uid as never) as unknown as {
+        attributes: Record<
+          string,
+          { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string } }
+        >;
+      }
+    ).attributes[attribute].joinTable;
     const found = new Map<Id, Id[]>();
     const selected = await knex(joinTable.name)
       .where({ field: attribute })
@@ -86,7 +91,8 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
   };
 
   const customers = new Map<Id, World['customers'] extends Map<Id, infer V> ? V : never>();
-  for (const row of await rows('api::customer.customer', ['documentId', 'creditHold'])) customers.set(row.id, { documentId: row.documentId, hold: Boolean(row.creditHold) });
+  for (const row of await rows('api::customer.customer', ['documentId', 'creditHold']))
+    customers.set(row.id, { documentId: row.documentId, hold: Boolean(row.creditHold) });
 
   const products = new Map<Id, { documentId: string; onHand: number; reserved: number }>();
   for (const row of await rows('api::product.product', ['documentId', 'stockOnHand', 'stockReserved'])) {
@@ -106,7 +112,13 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
       customer: one(orderCustomer, row.id),
       lines: (orderLines.get(row.id) ?? []).map((lineId) => {
         const line = orderLineRows.get(lineId)!;
-        return { key: line.key ?? null, product: one(orderLineProduct, lineId), quantity: Number(line.quantity), unitPrice: money(line.unitPrice), reserved: Number(line.reservedQuantity ?? 0) };
+        return {
+          key: line.key ?? null,
+          product: one(orderLineProduct, lineId),
+          quantity: Number(line.quantity),
+          unitPrice: money(line.unitPrice),
+          reserved: Number(line.reservedQuantity ?? 0),
+        };
       }),
     });
   }
@@ -135,7 +147,12 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
   const shipmentOrder = await links('api::shipment.shipment', 'order');
   const shipments: World['shipments'] = new Map();
   for (const row of await rows('api::shipment.shipment', ['documentId', 'state'])) {
-    shipments.set(row.id, { documentId: row.documentId, state: row.state, customer: one(shipmentCustomer, row.id), order: one(shipmentOrder, row.id) });
+    shipments.set(row.id, {
+      documentId: row.documentId,
+      state: row.state,
+      customer: one(shipmentCustomer, row.id),
+      order: one(shipmentOrder, row.id),
+    });
   }
 
   const receivableCustomer = await links('api::receivable.receivable', 'customer');
@@ -155,13 +172,24 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
   const paymentCustomer = await links('api::payment.payment', 'customer');
   const payments: World['payments'] = new Map();
   for (const row of await rows('api::payment.payment', ['documentId', 'state', 'amount', 'unallocatedAmount'])) {
-    payments.set(row.id, { documentId: row.documentId, state: row.state, amount: money(row.amount), unallocated: money(row.unallocatedAmount), customer: one(paymentCustomer, row.id) });
+    payments.set(row.id, {
+      documentId: row.documentId,
+      state: row.state,
+      amount: money(row.amount),
+      unallocated: money(row.unallocatedAmount),
+      customer: one(paymentCustomer, row.id),
+    });
   }
   const allocationPayment = await links('api::payment-allocation.payment-allocation', 'payment');
   const allocationReceivable = await links('api::payment-allocation.payment-allocation', 'receivable');
   const allocations: World['allocations'] = new Map();
   for (const row of await rows('api::payment-allocation.payment-allocation', ['amount', 'reversedOn'])) {
-    allocations.set(row.id, { amount: money(row.amount), reversed: row.reversedOn != null, payment: one(allocationPayment, row.id), receivable: one(allocationReceivable, row.id) });
+    allocations.set(row.id, {
+      amount: money(row.amount),
+      reversed: row.reversedOn != null,
+      payment: one(allocationPayment, row.id),
+      receivable: one(allocationReceivable, row.id),
+    });
   }
 
   const events = new Map<string, number>();
@@ -170,7 +198,8 @@ export const readWorld = async (strapi: Core.Strapi): Promise<World> => {
     .select({ subject: eventMeta.column('subject'), subjectId: eventMeta.column('subjectId'), action: eventMeta.column('action') })
     .count({ n: '*' })
     .groupBy(eventMeta.column('subject'), eventMeta.column('subjectId'), eventMeta.column('action'));
-  for (const row of counted as { subject: string; subjectId: string; action: string; n: number | string }[]) events.set(`${row.subject}:${row.subjectId}:${row.action}`, Number(row.n));
+  for (const row of counted as { subject: string; subjectId: string; action: string; n: number | string }[])
+    events.set(`${row.subject}:${row.subjectId}:${row.action}`, Number(row.n));
 
   const overrideMeta = metaOf(strapi, 'api::credit-override.credit-override');
   const used = await knex(overrideMeta.table)
@@ -209,7 +238,8 @@ export const checkInvariants = (before: World, after: World, step: StepOutcome):
   const fail = (message: string) => violations.push(message);
 
   if (step.status >= 500) fail(`${step.name} answered ${step.status}`);
-  if (step.status >= 400 && fingerprint(before) !== fingerprint(after)) fail(`${step.name} was refused (${step.status}) but changed ${changesBetween(before, after)}`);
+  if (step.status >= 400 && fingerprint(before) !== fingerprint(after))
+    fail(`${step.name} was refused (${step.status}) but changed ${changesBetween(before, after)}`);
 
   // A confirmed order's customer and lines never change.
   for (const [id, was] of before.orders) {
@@ -221,25 +251,34 @@ export const checkInvariants = (before: World, after: World, step: StepOutcome):
     }
     if (now.customer !== was.customer) fail(`order ${was.documentId} (${was.state}) changed customer ${was.customer} → ${now.customer}`);
     const lineTerms = (order: OrderRow) => JSON.stringify(order.lines.map((l) => [l.key, l.product, l.quantity, l.unitPrice]));
-    if (lineTerms(now) !== lineTerms(was)) fail(`order ${was.documentId} (${was.state}) changed lines ${lineTerms(was)} → ${lineTerms(now)}`);
+    if (lineTerms(now) !== lineTerms(was))
+      fail(`order ${was.documentId} (${was.state}) changed lines ${lineTerms(was)} → ${lineTerms(now)}`);
   }
 
   // No record refers to one that is gone.
   for (const [, order] of after.orders) {
     if (order.customer === null || !after.customers.has(order.customer)) fail(`order ${order.documentId} has no customer`);
-    for (const line of order.lines) if (line.product === null || !after.products.has(line.product)) fail(`order ${order.documentId} line ${line.key} has no product`);
+    for (const line of order.lines)
+      if (line.product === null || !after.products.has(line.product)) fail(`order ${order.documentId} line ${line.key} has no product`);
   }
 
   // A submitted contract's orders carry exactly its lines and belong to its customer.
   for (const [, contract] of after.contracts) {
     if (!SUBMITTED.includes(contract.state) || contract.orders.length === 0) continue;
     const orders = contract.orders.map((id) => after.orders.get(id));
-    const ordered = orders.flatMap((order) => order?.lines.map((l) => terms(l.product, l.quantity, l.unitPrice)) ?? ['(order gone)']).sort();
+    const ordered = orders
+      .flatMap((order) => order?.lines.map((l) => terms(l.product, l.quantity, l.unitPrice)) ?? ['(order gone)'])
+      .sort();
     if (JSON.stringify(ordered) !== JSON.stringify([...contract.lines].sort())) {
-      fail(`contract ${contract.documentId} (${contract.state}) has lines ${JSON.stringify([...contract.lines].sort())}, its orders ${JSON.stringify(ordered)}`);
+      fail(
+        `contract ${contract.documentId} (${contract.state}) has lines ${JSON.stringify([...contract.lines].sort())}, its orders ${JSON.stringify(ordered)}`
+      );
     }
     for (const order of orders) {
-      if (order && order.customer !== contract.customer) fail(`contract ${contract.documentId} (${contract.state}) of customer ${contract.customer} binds order ${order.documentId} of customer ${order.customer}`);
+      if (order && order.customer !== contract.customer)
+        fail(
+          `contract ${contract.documentId} (${contract.state}) of customer ${contract.customer} binds order ${order.documentId} of customer ${order.customer}`
+        );
     }
   }
 
@@ -257,7 +296,8 @@ export const checkInvariants = (before: World, after: World, step: StepOutcome):
   for (const [id, product] of after.products) {
     const lines = reservedByLines.get(id) ?? 0;
     if (product.reserved !== lines) fail(`product ${product.documentId} reserved ${product.reserved}, its open lines reserve ${lines}`);
-    if (product.reserved < 0 || product.onHand < 0) fail(`product ${product.documentId} on hand ${product.onHand}, reserved ${product.reserved}: negative`);
+    if (product.reserved < 0 || product.onHand < 0)
+      fail(`product ${product.documentId} on hand ${product.onHand}, reserved ${product.reserved}: negative`);
     if (product.reserved > product.onHand) fail(`product ${product.documentId} reserved ${product.reserved} > on hand ${product.onHand}`);
   }
 
@@ -265,7 +305,10 @@ export const checkInvariants = (before: World, after: World, step: StepOutcome):
   for (const [, receivable] of after.receivables) {
     const order = receivable.order === null ? undefined : after.orders.get(receivable.order);
     if (!order) fail(`receivable ${receivable.documentId} has no order`);
-    else if (receivable.customer !== order.customer) fail(`receivable ${receivable.documentId} is customer ${receivable.customer}'s, its order ${order.documentId} customer ${order.customer}'s`);
+    else if (receivable.customer !== order.customer)
+      fail(
+        `receivable ${receivable.documentId} is customer ${receivable.customer}'s, its order ${order.documentId} customer ${order.customer}'s`
+      );
   }
 
   // Allocations in force never exceed the payment nor the receivable.
@@ -273,22 +316,29 @@ export const checkInvariants = (before: World, after: World, step: StepOutcome):
   const byReceivable = new Map<Id, Decimal>();
   for (const [, allocation] of after.allocations) {
     if (allocation.reversed) continue;
-    if (allocation.payment !== null) byPayment.set(allocation.payment, (byPayment.get(allocation.payment) ?? new Decimal(0)).plus(allocation.amount));
-    if (allocation.receivable !== null) byReceivable.set(allocation.receivable, (byReceivable.get(allocation.receivable) ?? new Decimal(0)).plus(allocation.amount));
+    if (allocation.payment !== null)
+      byPayment.set(allocation.payment, (byPayment.get(allocation.payment) ?? new Decimal(0)).plus(allocation.amount));
+    if (allocation.receivable !== null)
+      byReceivable.set(allocation.receivable, (byReceivable.get(allocation.receivable) ?? new Decimal(0)).plus(allocation.amount));
   }
   for (const [id, sum] of byPayment) {
     const payment = after.payments.get(id);
-    if (!payment || sum.greaterThan(payment.amount)) fail(`payment ${payment?.documentId ?? id} has ${sum.toFixed(2)} allocated of ${payment?.amount}`);
+    if (!payment || sum.greaterThan(payment.amount))
+      fail(`payment ${payment?.documentId ?? id} has ${sum.toFixed(2)} allocated of ${payment?.amount}`);
   }
   for (const [id, sum] of byReceivable) {
     const receivable = after.receivables.get(id);
-    if (!receivable || sum.greaterThan(receivable.amount)) fail(`receivable ${receivable?.documentId ?? id} has ${sum.toFixed(2)} allocated of ${receivable?.amount}`);
+    if (!receivable || sum.greaterThan(receivable.amount))
+      fail(`receivable ${receivable?.documentId ?? id} has ${sum.toFixed(2)} allocated of ${receivable?.amount}`);
   }
 
   // A customer on hold gets nothing through without a used override.
   const newEvents = [...after.events].filter(([key, n]) => n > (before.events.get(key) ?? 0)).map(([key]) => key.split(':'));
   for (const [subject, documentId, action] of newEvents) {
-    const guarded = (subject === 'order' && action === 'confirm' && step.action?.subject === 'order') || (subject === 'contract' && action === 'submit') || (subject === 'shipment' && action === 'ship');
+    const guarded =
+      (subject === 'order' && action === 'confirm' && step.action?.subject === 'order') ||
+      (subject === 'contract' && action === 'submit') ||
+      (subject === 'shipment' && action === 'ship');
     if (!guarded) continue;
     const records = subject === 'order' ? before.orders : subject === 'contract' ? before.contracts : before.shipments;
     const record = [...records.values()].find((candidate) => candidate.documentId === documentId);

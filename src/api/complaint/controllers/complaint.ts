@@ -18,7 +18,6 @@ import { answerLinkPage, wantsJson } from '../../../workflow-engine/link-page';
 import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 import { COMPLAINT } from '../../../platform/uids';
 
-
 export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),
 

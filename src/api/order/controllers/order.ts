@@ -6,4 +6,6 @@ import { factories } from '@strapi/strapi';
 import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 import { orderWorkflow } from '../../../workflow-engine/order-workflow';
 
-export default factories.createCoreController('api::order.order', ({ strapi }) => restWorkflowHandlers(strapi, orderWorkflow, { lines: true }));
+export default factories.createCoreController('api::order.order', ({ strapi }) =>
+  restWorkflowHandlers(strapi, orderWorkflow, { lines: true })
+);

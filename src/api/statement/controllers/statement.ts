@@ -6,7 +6,13 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { answerStatement, issueStatement, openStatementLink, parseStatementAnswer, sendStatement } from '../../../cash-collection/statements';
+import {
+  answerStatement,
+  issueStatement,
+  openStatementLink,
+  parseStatementAnswer,
+  sendStatement,
+} from '../../../cash-collection/statements';
 import { sendStatementFile } from '../../../cash-collection/statement-documents';
 import { currentActor } from '../../../platform/actor';
 import { answerLinkPage, wantsJson } from '../../../workflow-engine/link-page';

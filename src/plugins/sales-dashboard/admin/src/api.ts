@@ -117,7 +117,8 @@ export type Params = Record<string, string | number | undefined | null>;
 
 export const queryString = (params: Params) => {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -147,7 +148,8 @@ const get = async <T>(client: FetchClient, route: string, params: Params = {}, s
 
 export const dashboardApi = (client: FetchClient) => ({
   filters: (signal?: AbortSignal) => get<FilterChoices>(client, 'filters', {}, signal),
-  table: <N extends TableName>(table: N, params: Params, signal?: AbortSignal) => get<TableAnswers[N]>(client, TABLE_ROUTES[table], params, signal),
+  table: <N extends TableName>(table: N, params: Params, signal?: AbortSignal) =>
+    get<TableAnswers[N]>(client, TABLE_ROUTES[table], params, signal),
   salesMonth: (signal?: AbortSignal) => get<SalesMonth>(client, 'widgets/sales-month', {}, signal),
   receivablesOverdue: (signal?: AbortSignal) => get<ReceivablesOverdue>(client, 'widgets/receivables-overdue', {}, signal),
   export: (table: TableName, params: Params) => fetchFile(client, `/${PLUGIN_ID}/export/${table}${queryString(params)}`, `${table}.xlsx`),

@@ -23,7 +23,19 @@ import {
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import { Box } from '@strapi/design-system';
 
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, ArcElement, LineController, BarController, DoughnutController, Tooltip, Legend);
+ChartJS.register(
+  CategoryScale,
+  LinearScale,
+  PointElement,
+  LineElement,
+  BarElement,
+  ArcElement,
+  LineController,
+  BarController,
+  DoughnutController,
+  Tooltip,
+  Legend
+);
 
 export const PALETTE = ['#4945ff', '#ee5e52', '#0c75af', '#f29d41', '#328048', '#d02b20', '#7b79ff', '#ac73e6', '#1ea4c7', '#b8860b'];
 export const OTHERS_COLOUR = '#a5a5ba';
@@ -122,7 +134,11 @@ export const BarChart = ({
       maxBarThickness: 48,
     })),
   };
-  const valueAxis = { beginAtZero: true, stacked, ...(percent ? { ticks: { callback: (value: string | number) => `${Math.round(Number(value) * 100)}%` } } : {}) };
+  const valueAxis = {
+    beginAtZero: true,
+    stacked,
+    ...(percent ? { ticks: { callback: (value: string | number) => `${Math.round(Number(value) * 100)}%` } } : {}),
+  };
   const options: ChartOptions<'bar'> = {
     maintainAspectRatio: false,
     animation: { duration: ANIMATION_MS },
@@ -139,7 +155,21 @@ export const BarChart = ({
 };
 
 /** Shares of a whole; `onPick` makes a slice a filter. */
-export const DoughnutChart = ({ name, label, categories, values, colours, onPick }: { name: string; label: string; categories: string[]; values: number[]; colours: string[]; onPick?: Pick }) => {
+export const DoughnutChart = ({
+  name,
+  label,
+  categories,
+  values,
+  colours,
+  onPick,
+}: {
+  name: string;
+  label: string;
+  categories: string[];
+  values: number[];
+  colours: string[];
+  onPick?: Pick;
+}) => {
   const data: ChartData<'doughnut'> = { labels: categories, datasets: [{ label, data: values, backgroundColor: colours }] };
   const options: ChartOptions<'doughnut'> = {
     maintainAspectRatio: false,

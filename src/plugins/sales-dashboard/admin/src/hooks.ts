@@ -19,7 +19,7 @@ export const useDashboardApi = () => {
 };
 
 /** Reads `load` again whenever `key` changes or `retry` is called; a stale answer is aborted. */
-export const useLoad = <T,>(key: string, load: (api: DashboardApi, signal: AbortSignal) => Promise<T>) => {
+export const useLoad = <T>(key: string, load: (api: DashboardApi, signal: AbortSignal) => Promise<T>) => {
   const api = useDashboardApi();
   const [state, setState] = React.useState<Loaded<T>>({ status: 'loading' });
   const [attempt, setAttempt] = React.useState(0);

@@ -55,7 +55,9 @@ export const FilterBar = ({ showGrain }: { showGrain: boolean }) => {
   const access = useDashboardAccess();
   // Customers are offered by their sales, which only a user with the sales permission may read.
   const customers = useLoad(`customers ${access.sales} ${filters.from} ${filters.to}`, (api, signal) =>
-    access.sales ? api.table('breakdown', { by: 'customer', top: CUSTOMER_CHOICES, from: filters.from, to: filters.to }, signal) : Promise.resolve(null)
+    access.sales
+      ? api.table('breakdown', { by: 'customer', top: CUSTOMER_CHOICES, from: filters.from, to: filters.to }, signal)
+      : Promise.resolve(null)
   );
   const all = text.t('filter.all');
 
@@ -67,13 +69,25 @@ export const FilterBar = ({ showGrain }: { showGrain: boolean }) => {
   const date = (name: 'from' | 'to') => (
     <Field.Root name={name}>
       <Field.Label>{text.t(`filter.${name}` as MessageKey)}</Field.Label>
-      <TextInput type="date" value={filters[name] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => change({ [name]: event.target.value })} />
+      <TextInput
+        type="date"
+        value={filters[name] ?? ''}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => change({ [name]: event.target.value })}
+      />
     </Field.Root>
   );
   const pick = (name: FilterName) => (value: string | null) => change({ [name]: value });
 
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} tag="form" role="search" onSubmit={(event: React.FormEvent) => event.preventDefault()}>
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      padding={5}
+      tag="form"
+      role="search"
+      onSubmit={(event: React.FormEvent) => event.preventDefault()}
+    >
       <Grid.Root gap={4}>
         <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
           {date('from')}
@@ -82,26 +96,56 @@ export const FilterBar = ({ showGrain }: { showGrain: boolean }) => {
           {date('to')}
         </Grid.Item>
         <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
-          <Choice name="region" label={text.t('filter.region')} value={filters.region} clearLabel={all} onChange={pick('region')}
-            options={(choices.data?.regions ?? []).map((region) => ({ value: region, label: region }))} />
+          <Choice
+            name="region"
+            label={text.t('filter.region')}
+            value={filters.region}
+            clearLabel={all}
+            onChange={pick('region')}
+            options={(choices.data?.regions ?? []).map((region) => ({ value: region, label: region }))}
+          />
         </Grid.Item>
         <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
-          <Choice name="salesperson" label={text.t('filter.salesperson')} value={filters.salesperson} clearLabel={all} onChange={pick('salesperson')}
-            options={(choices.data?.salespeople ?? []).map((person) => ({ value: String(person.id), label: person.name }))} />
+          <Choice
+            name="salesperson"
+            label={text.t('filter.salesperson')}
+            value={filters.salesperson}
+            clearLabel={all}
+            onChange={pick('salesperson')}
+            options={(choices.data?.salespeople ?? []).map((person) => ({ value: String(person.id), label: person.name }))}
+          />
         </Grid.Item>
         <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
-          <Choice name="customer" label={text.t('filter.customer')} value={filters.customer} clearLabel={all} onChange={pick('customer')} options={customerOptions} />
+          <Choice
+            name="customer"
+            label={text.t('filter.customer')}
+            value={filters.customer}
+            clearLabel={all}
+            onChange={pick('customer')}
+            options={customerOptions}
+          />
         </Grid.Item>
         <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
-          <Choice name="category" label={text.t('filter.category')} value={filters.category} clearLabel={all} onChange={pick('category')}
-            options={(choices.data?.categories ?? []).map((category) => ({ value: category, label: category }))} />
+          <Choice
+            name="category"
+            label={text.t('filter.category')}
+            value={filters.category}
+            clearLabel={all}
+            onChange={pick('category')}
+            options={(choices.data?.categories ?? []).map((category) => ({ value: category, label: category }))}
+          />
         </Grid.Item>
       </Grid.Root>
       <Flex justifyContent="space-between" alignItems="flex-end" paddingTop={4} gap={4}>
         {showGrain ? (
           <Box minWidth="16rem">
-            <Choice name="grain" label={text.t('filter.grain')} value={grain} onChange={(value) => change({ grain: value === 'month' ? null : value })}
-              options={GRAINS.map((code) => ({ value: code, label: text.t(`grain.${code}` as MessageKey) }))} />
+            <Choice
+              name="grain"
+              label={text.t('filter.grain')}
+              value={grain}
+              onChange={(value) => change({ grain: value === 'month' ? null : value })}
+              options={GRAINS.map((code) => ({ value: code, label: text.t(`grain.${code}` as MessageKey) }))}
+            />
           </Box>
         ) : (
           <span />

@@ -55,7 +55,12 @@ export const SortableTable = <Row,>({
     return sort.descending ? ordered.reverse() : ordered;
   }, [rows, columns, sort, locale]);
 
-  const toggle = (key: string) => setSort((previous) => (previous?.key === key ? { key, descending: !previous.descending } : { key, descending: columns.find((one) => one.key === key)?.numeric ?? false }));
+  const toggle = (key: string) =>
+    setSort((previous) =>
+      previous?.key === key
+        ? { key, descending: !previous.descending }
+        : { key, descending: columns.find((one) => one.key === key)?.numeric ?? false }
+    );
 
   return (
     <Table colCount={columns.length} rowCount={rows.length + 1 + (footer ? 1 : 0)}>

@@ -30,7 +30,14 @@ const ExportButton = ({ table, params, label }: { table: TableName; params: Para
     }
   };
   return (
-    <Button variant="tertiary" size="S" startIcon={<Download />} onClick={exportTable} loading={isExporting} aria-label={`${text.t('export.button')}: ${label}`}>
+    <Button
+      variant="tertiary"
+      size="S"
+      startIcon={<Download />}
+      onClick={exportTable}
+      loading={isExporting}
+      aria-label={`${text.t('export.button')}: ${label}`}
+    >
       {text.t('export.button')}
     </Button>
   );
@@ -99,11 +106,17 @@ export const StatisticCard = <T,>({
           }
         />
       )}
-      {loaded.status === 'ready' && !ready && <EmptyStateLayout icon={<ChartPie width="6.4rem" height="6.4rem" />} content={text.t('state.empty')} />}
+      {loaded.status === 'ready' && !ready && (
+        <EmptyStateLayout icon={<ChartPie width="6.4rem" height="6.4rem" />} content={text.t('state.empty')} />
+      )}
       {loaded.status === 'ready' && ready && (
         <Flex direction="column" alignItems="stretch" gap={4}>
           {chart(loaded.data)}
-          {note && <Typography variant="pi" textColor="neutral600">{note(loaded.data)}</Typography>}
+          {note && (
+            <Typography variant="pi" textColor="neutral600">
+              {note(loaded.data)}
+            </Typography>
+          )}
           <Box overflow="auto" maxHeight="360px">
             {table(loaded.data)}
           </Box>

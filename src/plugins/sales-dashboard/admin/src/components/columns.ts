@@ -13,7 +13,7 @@ type SeriesKey = Suffix<'series.'>;
 /** The row's fields whose values are of type V. */
 type FieldsOf<Row, V> = Extract<{ [K in keyof Row]-?: Row[K] extends V ? K : never }[keyof Row], string>;
 
-export const columnsOf = <Row,>(text: DashboardText) => {
+export const columnsOf = <Row>(text: DashboardText) => {
   const heading = (key: ColumnKey) => text.t(`column.${key}`);
   // Callers narrow the field's type; here it is only read.
   const numeric = <K extends keyof Row & ColumnKey>(key: K, display?: (value: Row[K]) => string): Column<Row> => ({
@@ -25,7 +25,11 @@ export const columnsOf = <Row,>(text: DashboardText) => {
   });
   return {
     /** Text sorted in the user's collation; `label` is headed "Name". */
-    text: (key: FieldsOf<Row, string>, title: ColumnKey): Column<Row> => ({ key, label: heading(title), value: (row) => row[key] as string }),
+    text: (key: FieldsOf<Row, string>, title: ColumnKey): Column<Row> => ({
+      key,
+      label: heading(title),
+      value: (row) => row[key] as string,
+    }),
     money: <K extends FieldsOf<Row, string | null> & ColumnKey>(key: K) => numeric(key, (value) => text.money(value as string | null)),
     quantity: <K extends FieldsOf<Row, number> & ColumnKey>(key: K) => numeric(key, (value) => text.quantity(value as number)),
     percent: <K extends FieldsOf<Row, string | null> & ColumnKey>(key: K) => numeric(key, (value) => text.percent(value as string | null)),
@@ -35,5 +39,5 @@ export const columnsOf = <Row,>(text: DashboardText) => {
 };
 
 /** One chart series per field, labelled by its `series.*` message; a missing amount counts as 0. */
-export const seriesOf = <Row,>(text: DashboardText, rows: Row[], keys: (FieldsOf<Row, string | number | null> & SeriesKey)[]) =>
+export const seriesOf = <Row>(text: DashboardText, rows: Row[], keys: (FieldsOf<Row, string | number | null> & SeriesKey)[]) =>
   keys.map((key) => ({ label: text.t(`series.${key}`), values: rows.map((row) => Number(row[key])) }));

@@ -47,7 +47,10 @@ const Aging = ({ asOf }: { asOf?: string }) => {
           name="aging"
           label={title}
           categories={data.rows.map((row) => row.label)}
-          series={data.buckets.map((bucket) => ({ label: bucketLabel(bucket.key, bucket.label), values: data.rows.map((row) => Number(row.amounts[bucket.key] ?? 0)) }))}
+          series={data.buckets.map((bucket) => ({
+            label: bucketLabel(bucket.key, bucket.label),
+            values: data.rows.map((row) => Number(row.amounts[bucket.key] ?? 0)),
+          }))}
           stacked
           horizontal={groupBy !== 'bucket'}
         />
@@ -66,7 +69,11 @@ const Aging = ({ asOf }: { asOf?: string }) => {
           rows: data.rows,
           rowKey: (row) => row.key,
           columns: [column.text('label', 'name'), ...bucketColumns, column.money('total')],
-          footer: [text.t('column.total'), ...buckets.map((bucket) => text.money(data.totals.amounts[bucket.key])), text.money(data.totals.total)],
+          footer: [
+            text.t('column.total'),
+            ...buckets.map((bucket) => text.money(data.totals.amounts[bucket.key])),
+            text.money(data.totals.total),
+          ],
         };
       }}
     />
@@ -84,7 +91,14 @@ const Collection = ({ filters }: { filters: Filters }) => {
       title={title}
       // Every month of the range is listed: empty means nothing billed and nothing collected in it.
       isEmpty={(data) => data.rows.every((row) => Number(row.billed) === 0 && Number(row.collected) === 0)}
-      chart={(data) => <LineChart name="collection" label={title} periods={data.rows.map((row) => row.month)} series={seriesOf(text, data.rows, ['billed', 'collected'])} />}
+      chart={(data) => (
+        <LineChart
+          name="collection"
+          label={title}
+          periods={data.rows.map((row) => row.month)}
+          series={seriesOf(text, data.rows, ['billed', 'collected'])}
+        />
+      )}
       rows={(data) => ({
         rows: data.rows,
         rowKey: (row) => row.month,
@@ -104,7 +118,15 @@ const OverdueTop = ({ asOf }: { asOf?: string }) => {
       params={{ asOf, top: TOP }}
       title={title}
       isEmpty={(data) => data.rows.length === 0}
-      chart={(data) => <BarChart name="overdue-top" label={title} categories={data.rows.map((row) => row.label)} series={seriesOf(text, data.rows, ['overdue'])} horizontal />}
+      chart={(data) => (
+        <BarChart
+          name="overdue-top"
+          label={title}
+          categories={data.rows.map((row) => row.label)}
+          series={seriesOf(text, data.rows, ['overdue'])}
+          horizontal
+        />
+      )}
       rows={(data) => ({
         rows: data.rows,
         rowKey: (row) => row.key,

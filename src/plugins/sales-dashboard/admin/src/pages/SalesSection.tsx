@@ -26,17 +26,34 @@ const Trend = ({ filters }: { filters: Filters }) => {
       params={{ grain, ...filters }}
       title={title}
       isEmpty={(data) => data.rows.every((row) => Number(row.amount) === 0 && Number(row.previousAmount) === 0)}
-      chart={(data) => <LineChart name="trend" label={title} periods={data.rows.map((row) => row.period)} series={seriesOf(text, data.rows, ['amount', 'previousAmount'])} />}
+      chart={(data) => (
+        <LineChart
+          name="trend"
+          label={title}
+          periods={data.rows.map((row) => row.period)}
+          series={seriesOf(text, data.rows, ['amount', 'previousAmount'])}
+        />
+      )}
       note={(data) =>
         [
-          text.t('totals.sales', { amount: text.money(data.totals.amount), quantity: text.quantity(data.totals.quantity), orders: text.quantity(data.totals.orders) }),
+          text.t('totals.sales', {
+            amount: text.money(data.totals.amount),
+            quantity: text.quantity(data.totals.quantity),
+            orders: text.quantity(data.totals.orders),
+          }),
           data.otherCurrencyOrders > 0 ? text.t('totals.otherCurrency', { count: data.otherCurrencyOrders }) : '',
         ].join(' ')
       }
       rows={(data) => ({
         rows: data.rows,
         rowKey: (row) => row.period,
-        columns: [column.text('period', 'period'), column.money('amount'), column.quantity('quantity'), column.quantity('orders'), column.money('previousAmount')],
+        columns: [
+          column.text('period', 'period'),
+          column.money('amount'),
+          column.quantity('quantity'),
+          column.quantity('orders'),
+          column.money('previousAmount'),
+        ],
       })}
     />
   );
@@ -69,7 +86,17 @@ const shownRows = (text: DashboardText, data: Breakdown, withOthers: boolean) =>
 };
 
 /** Sales by one dimension; when the dimension is a filter too, a bar or slice sets it. */
-const Ranking = ({ by, filters, filter, doughnut = false }: { by: BreakdownBy; filters: Filters; filter?: FilterName; doughnut?: boolean }) => {
+const Ranking = ({
+  by,
+  filters,
+  filter,
+  doughnut = false,
+}: {
+  by: BreakdownBy;
+  filters: Filters;
+  filter?: FilterName;
+  doughnut?: boolean;
+}) => {
   const text = useDashboardText();
   const { change } = useDashboardFilters();
   const title = text.t(`chart.${by}`);
@@ -85,7 +112,14 @@ const Ranking = ({ by, filters, filter, doughnut = false }: { by: BreakdownBy; f
         // The "others" bar stands for many keys: it filters nothing.
         const onPick = filter ? (index: number) => data.rows[index] && change({ [filter]: data.rows[index].key }) : undefined;
         return doughnut ? (
-          <DoughnutChart name={`breakdown-${by}`} label={title} categories={shown.categories} values={shown.values} colours={shown.colours} onPick={onPick} />
+          <DoughnutChart
+            name={`breakdown-${by}`}
+            label={title}
+            categories={shown.categories}
+            values={shown.values}
+            colours={shown.colours}
+            onPick={onPick}
+          />
         ) : (
           <BarChart
             name={`breakdown-${by}`}
@@ -130,7 +164,14 @@ const Targets = ({ filters }: { filters: Filters }) => {
         />
       }
       // Target and actual side by side: the actual shows even where no target is set yet (a missing target is 0).
-      chart={(data) => <BarChart name="targets" label={title} categories={data.rows.map((row) => row.label)} series={seriesOf(text, data.rows, ['target', 'actual'])} />}
+      chart={(data) => (
+        <BarChart
+          name="targets"
+          label={title}
+          categories={data.rows.map((row) => row.label)}
+          series={seriesOf(text, data.rows, ['target', 'actual'])}
+        />
+      )}
       note={(data) => (data.rows.some((row) => row.target !== null) ? '' : text.t('targets.none'))}
       rows={(data) => ({
         rows: data.rows,

@@ -31,8 +31,16 @@ export const SalesMonthWidget = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-widget="sales-month">
       <Flex gap={8}>
-        <Figure label={text.t('widget.salesMonth.thisMonth')} amount={text.money(thisMonth.amount)} orders={text.t('widget.salesMonth.orders', { count: thisMonth.orders })} />
-        <Figure label={text.t('widget.salesMonth.lastMonth')} amount={text.money(lastMonth.amount)} orders={text.t('widget.salesMonth.orders', { count: lastMonth.orders })} />
+        <Figure
+          label={text.t('widget.salesMonth.thisMonth')}
+          amount={text.money(thisMonth.amount)}
+          orders={text.t('widget.salesMonth.orders', { count: thisMonth.orders })}
+        />
+        <Figure
+          label={text.t('widget.salesMonth.lastMonth')}
+          amount={text.money(lastMonth.amount)}
+          orders={text.t('widget.salesMonth.orders', { count: lastMonth.orders })}
+        />
       </Flex>
       <Typography variant="omega" fontWeight="bold" textColor={change === null ? 'neutral600' : rising ? 'success600' : 'danger600'}>
         {change === null

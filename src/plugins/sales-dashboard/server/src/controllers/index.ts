@@ -15,15 +15,17 @@ type DashboardService = ReturnType<typeof services.dashboard>;
 type StatisticName = Exclude<keyof DashboardService, 'exportTable'>;
 
 /** The actions that answer a statistic of the dashboard service as JSON, read for the request's query. */
-const answering = <N extends StatisticName>(names: readonly N[]) => ({ strapi }: { strapi: Core.Strapi }) =>
-  Object.fromEntries(
-    names.map((name) => [
-      name,
-      async (ctx: Context) => {
-        ctx.body = await service(strapi)[name](query(ctx));
-      },
-    ])
-  ) as Record<N, (ctx: Context) => Promise<void>>;
+const answering =
+  <N extends StatisticName>(names: readonly N[]) =>
+  ({ strapi }: { strapi: Core.Strapi }) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        async (ctx: Context) => {
+          ctx.body = await service(strapi)[name](query(ctx));
+        },
+      ])
+    ) as Record<N, (ctx: Context) => Promise<void>>;
 
 const sales = answering(['filters', 'trend', 'breakdown', 'targets', 'complaints', 'monthWidget']);
 const receivables = answering(['aging', 'collection', 'overdueTop', 'overdueWidget']);

@@ -32,7 +32,9 @@ export default {
       method: 'GET',
       path,
       handler,
-      config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [dashboardAction(permission)] } }] },
+      config: {
+        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [dashboardAction(permission)] } }],
+      },
     })),
   },
   'content-api': {
