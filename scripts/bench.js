@@ -56,6 +56,15 @@ const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret',
 };
 
+/** One line of a results table: the first cell left-aligned, the others right-aligned in columns. */
+const row = (...cells) =>
+  console.log(
+    `  ${cells[0].padEnd(10)}${cells
+      .slice(1)
+      .map((c) => String(c).padStart(12))
+      .join('')}`
+  );
+
 const clock = () => process.hrtime.bigint();
 const msSince = (start) => Number(clock() - start) / 1e6;
 
@@ -203,13 +212,6 @@ const notificationsRun = async ({ distDir }) => {
     const { batchSize, pool, maxConnections } = results[0];
     console.log(`  ${MAILS} × customer.credit-hold; batch ${batchSize}, SMTP pool ${pool ? `on, ${maxConnections} connections` : 'off'}`);
   }
-  const row = (...cells) =>
-    console.log(
-      `  ${cells[0].padEnd(10)}${cells
-        .slice(1)
-        .map((c) => String(c).padStart(12))
-        .join('')}`
-    );
   row('database', 'enqueue ms', 'drain ms', 'msg/s');
   const rate = {};
   for (const r of results) {
@@ -304,13 +306,6 @@ const workflowRun = async ({ distDir }) => {
     results.push({ ...(await inChild('workflow', variant, await distDir(), db.env)), variant });
   });
   console.log(`  ${CONTRACTS} contracts × ${STEPS.length} steps (submit, review ×2, reply, seal, activate), one after another`);
-  const row = (...cells) =>
-    console.log(
-      `  ${cells[0].padEnd(10)}${cells
-        .slice(1)
-        .map((c) => String(c).padStart(12))
-        .join('')}`
-    );
   row('database', 'action', 'p50 ms', 'p95 ms');
   for (const r of results) {
     for (const [action, t] of Object.entries(r.byAction)) row(r.variant, action, t.p50.toFixed(1), t.p95.toFixed(1));

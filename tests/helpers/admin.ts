@@ -57,3 +57,19 @@ export const connect = (doc: { id: number; documentId: string }) => ({
   connect: [{ id: doc.id, documentId: doc.documentId }],
   disconnect: [],
 });
+
+/** What the content manager's edit view sends back on save: the record as read, without the fields Strapi keeps itself. */
+export const editForm = (data: Record<string, unknown>): Record<string, unknown> => {
+  const {
+    id: _id,
+    documentId: _d,
+    createdAt: _c,
+    updatedAt: _u,
+    createdBy: _cb,
+    updatedBy: _ub,
+    publishedAt: _p,
+    locale: _l,
+    ...form
+  } = data;
+  return form;
+};

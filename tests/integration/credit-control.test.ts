@@ -7,7 +7,7 @@
  * staff placed is never lifted by the rule; only the marketing VP grants overrides.
  */
 import path from 'path';
-import { AdminMember, contentManager, createAdminUser } from '../helpers/admin';
+import { AdminMember, contentManager, createAdminUser, editForm } from '../helpers/admin';
 import { useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
@@ -414,19 +414,8 @@ describe('credit control', () => {
     // the sales clerk's form with a changed limit is refused
     const form = async (admin: AdminMember) => {
       const found = await contentManager(app.strapi, admin).findOne(CUSTOMER, customer.documentId);
-      const {
-        id: _id,
-        documentId: _d,
-        createdAt: _c,
-        updatedAt: _u,
-        createdBy: _cb,
-        updatedBy: _ub,
-        publishedAt: _p,
-        locale: _l,
-        ...fields
-      } = found.body.data;
       return {
-        ...fields,
+        ...editForm(found.body.data),
         salesperson: { connect: [], disconnect: [] },
         orders: { connect: [], disconnect: [] },
         inquiries: { connect: [], disconnect: [] },

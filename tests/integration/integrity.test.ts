@@ -6,7 +6,7 @@
 import { useStrapi } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { createCustomer, createOrder, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
-import { AdminMember, connect, contentManager, createAdminUser } from '../helpers/admin';
+import { AdminMember, connect, contentManager, createAdminUser, editForm } from '../helpers/admin';
 import { act, draftContract } from '../helpers/contracts';
 import { actOn, ok } from '../helpers/workflow';
 import { planShipment, readyOrder, ship } from '../helpers/shipping';
@@ -412,19 +412,8 @@ describe('integrity across records', () => {
       });
       expect(echoed.status).toBe(200);
       const cm = await contentManager(app.strapi, admin).findOne(ORDER, order.documentId);
-      const {
-        id: _id,
-        documentId: _d,
-        createdAt: _c,
-        updatedAt: _u,
-        createdBy: _cb,
-        updatedBy: _ub,
-        publishedAt: _p,
-        locale: _l,
-        ...form
-      } = cm.body.data;
       const saved = await contentManager(app.strapi, admin).update(ORDER, order.documentId, {
-        ...form,
+        ...editForm(cm.body.data),
         customer: { connect: [], disconnect: [] },
         salesperson: { connect: [], disconnect: [] },
         packagingItems: { connect: [], disconnect: [] },
