@@ -16,6 +16,7 @@
  *   GET  /workflows/statement/:documentId/statement.pdf|xlsx
  *   POST /workflows/statement/:documentId/send       mails a statement to the customer
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
+ *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
  */
 import type { Core } from '@strapi/strapi';
 import { agingQuery, sendAging } from '../cash-collection/aging-report';
@@ -25,6 +26,7 @@ import { paymentProgress } from '../cash-collection/payment-progress';
 import { sendStatementFile } from '../cash-collection/statement-documents';
 import { sendStatement } from '../cash-collection/statements';
 import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
+import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
 import { CONTRACT, CREDIT_EVENT, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
@@ -60,6 +62,13 @@ const workflowRoutes = (strapi: Core.Strapi) =>
   ]);
 
 const recordRoutes = (strapi: Core.Strapi) => [
+  // The caller's own work list: every admin may ask; it holds only what their staff roles act on.
+  adminRoute({
+    method: 'GET',
+    path: '/my-work',
+    permissions: [],
+    handle: async () => ({ data: await workList(strapi, await currentActor(strapi)) }),
+  }),
   adminRoute({
     method: 'GET',
     path: '/contract-ledger',

@@ -44,6 +44,8 @@ const restActionsOf = (record: RecordName, level: AccessLevel) => [
 ];
 /** What every staff member may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+/** What every staff role may do beyond its records: read its own work list (filtered by the caller's roles). */
+const STAFF_ACTIONS = ['api::my-work.my-work.find'];
 
 const ADMIN_ACTIONS: Record<AccessLevel, string> = {
   read: 'plugin::content-manager.explorer.read',
@@ -59,7 +61,7 @@ export const restActionsFor = (role: RoleCode): string[] => {
   const actions = accessFor(role).flatMap(([record, levels]) =>
     levels.flatMap((level) => restActionsOf(record, level).map((action) => `${RECORD_UIDS[record]}.${action}`))
   );
-  return [...actions, ...dashboardRestActionsOf(role), ...OWN_ACCOUNT_ACTIONS].sort();
+  return [...actions, ...dashboardRestActionsOf(role), ...OWN_ACCOUNT_ACTIONS, ...STAFF_ACTIONS].sort();
 };
 
 /**

@@ -176,6 +176,14 @@ export const describeWorkflow = async <R extends WorkflowRecord>(
   };
 };
 
+/** The actions `actor` may take on `record` now: what the side panel offers and the work list counts. */
+export const actionsFor = async <R extends WorkflowRecord>(
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition<R>,
+  record: R,
+  actor: Actor
+) => allowedActions(machineOf(strapi, definition), await situationOf(strapi, definition, record), actor);
+
 /** A record's history events, oldest first, as the panel and the REST answers show them. */
 export const historyOf = async (strapi: Core.Strapi, subject: string, subjectId: string) => {
   const events = await strapi.db.query(EVENT).findMany({

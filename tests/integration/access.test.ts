@@ -398,13 +398,16 @@ describe('access to business records through REST', () => {
     /** Every route the app serves under /workflows, read from the running router, with its ids filled in. */
     const workflowRoutes = () => {
       const stack = (app.strapi.server.router as unknown as { stack: { path: string; methods: string[] }[] }).stack;
-      return stack
-        .filter((layer) => layer.path.startsWith('/workflows/'))
-        .flatMap((layer) =>
-          layer.methods
-            .filter((method) => method === 'GET' || method === 'POST')
-            .map((method) => ({ method, path: layer.path.replace(/:[a-zA-Z]+/g, order.documentId) }))
-        );
+      return (
+        stack
+          // The work list is every admin's own (filtered by their roles): my-work.test.ts covers it.
+          .filter((layer) => layer.path.startsWith('/workflows/') && layer.path !== '/workflows/my-work')
+          .flatMap((layer) =>
+            layer.methods
+              .filter((method) => method === 'GET' || method === 'POST')
+              .map((method) => ({ method, path: layer.path.replace(/:[a-zA-Z]+/g, order.documentId) }))
+          )
+      );
     };
 
     it('declares a permission on every route: an admin whose role grants nothing is refused each with 403, anonymous with 401', async () => {

@@ -166,6 +166,7 @@ describe('department roles', () => {
           'api::product.product.find',
           'api::product.product.findOne',
           'api::product.product.update',
+          'api::my-work.my-work.find',
           'plugin::users-permissions.auth.changePassword',
           'plugin::users-permissions.user.find',
           'plugin::users-permissions.user.findOne',

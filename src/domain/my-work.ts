@@ -1,0 +1,91 @@
+/**
+ * My work (待办): what waits for a person, in the order they should take it. The server derives
+ * every item from the records each time (nothing is copied that could drift): the workflow actions
+ * the person may take now, and for those who watch delivery (进度交期跟踪) the orders running late.
+ */
+import type { Label, Machine } from './workflow/machine';
+import { RoleCode } from './staff-roles';
+
+/** Orders between confirmation and the last shipment: the ones that can run late. Held orders wait on credit, not on the plant. */
+export const OPEN_ORDER_STATES = ['confirmed', 'scheduled', 'in_production', 'ready', 'partially_shipped'] as const;
+/** Orders whose plan can overrun its finish date. */
+const PLANNED_STATES: readonly string[] = ['scheduled', 'in_production'];
+
+/** Who watches late orders: the order coordinator follows progress, the supervisor oversees it. */
+export const LATE_ORDER_WATCHERS: readonly RoleCode[] = ['order-coordinator', 'cs-supervisor'];
+
+export const LATE_REASONS = ['past_promised_date', 'planned_finish_overrun', 'promised_after_required'] as const;
+export type LateReason = (typeof LATE_REASONS)[number];
+export const LATE_REASON_LABELS: Record<LateReason, Label> = {
+  past_promised_date: { en: 'Promised date passed, not shipped', zh: '已过承诺交期，未发完' },
+  planned_finish_overrun: { en: 'Planned finish passed, not ready', zh: '已过计划完工日，未完工' },
+  promised_after_required: { en: "Promised after the customer's required date", zh: '承诺交期晚于客户要求日期' },
+};
+
+export interface OrderDates {
+  state: string;
+  promisedDate?: string | null;
+  plannedFinish?: string | null;
+  requiredDate?: string | null;
+}
+
+/** Why an open order is late or at risk on `today` (YYYY-MM-DD); empty when it is not. */
+export const latenessOf = (order: OrderDates, today: string): LateReason[] => {
+  if (!(OPEN_ORDER_STATES as readonly string[]).includes(order.state)) return [];
+  const reasons: LateReason[] = [];
+  if (order.promisedDate && order.promisedDate < today) reasons.push('past_promised_date');
+  if (order.plannedFinish && order.plannedFinish < today && PLANNED_STATES.includes(order.state)) reasons.push('planned_finish_overrun');
+  if (order.requiredDate && order.promisedDate && order.requiredDate < order.promisedDate) reasons.push('promised_after_required');
+  return reasons;
+};
+
+/**
+ * Actions a person may take but that no record waits for: holding, cancelling, amending, notes,
+ * re-planning. A record is someone's work when it waits for one of the other actions.
+ */
+export const OPTIONAL_ACTIONS: Record<string, readonly string[]> = {
+  contract: ['cancel', 'complete', 'amend'],
+  complaint: ['withdraw', 'reopen'],
+  order: ['reschedule', 'allocate', 'hold', 'cancel', 'note'],
+  shipment: ['cancel'],
+};
+
+/** The actions of `subject` that a record in their state waits for. */
+export const awaitedActions = (subject: string, actions: readonly string[]): string[] =>
+  actions.filter((action) => !(OPTIONAL_ACTIONS[subject] ?? []).includes(action));
+
+/** The states in which a record of `subject` waits for `roles`: the records worth looking at for their work. */
+export const waitingStates = (subject: string, machine: Pick<Machine, 'actions'>, roles: readonly RoleCode[]): string[] => [
+  ...new Set(
+    Object.entries(machine.actions)
+      .filter(([action, spec]) => awaitedActions(subject, [action]).length > 0 && spec.roles.some((role) => roles.includes(role)))
+      .flatMap(([, spec]) => spec.from)
+  ),
+];
+
+export interface WorkItem {
+  kind: 'action' | 'late-order';
+  /** The workflow's subject: contract, complaint, order, shipment. */
+  subject: string;
+  /** The content type, for the link to the record in the admin panel. */
+  uid: string;
+  documentId: string;
+  number: string | null;
+  customer: string | null;
+  state: string;
+  /** The actions the person may take now (action items). */
+  actions: string[];
+  /** Why a late order is listed. */
+  reasons: LateReason[];
+  /** Since when it waits (the state's entry where known, else the record's last change). */
+  since: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** Overdue first, then by due time, then the longest waiting. */
+export const byUrgency = (a: WorkItem, b: WorkItem): number =>
+  Number(b.overdue) - Number(a.overdue) ||
+  (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') ||
+  (a.since ?? '').localeCompare(b.since ?? '') ||
+  a.documentId.localeCompare(b.documentId);

@@ -1,0 +1,131 @@
+/**
+ * A person's work list (待办), derived from the records on every read: each workflow record in a
+ * state that waits for one of the person's roles, kept when the engine allows them an awaited
+ * action now (so an opinion already given, a review not awaiting their role, or a precondition
+ * unmet keeps it off; holding, cancelling or a note are possible but nothing waits for them),
+ * and, for those who watch delivery, the open orders running late. Used by GET /api/my-work and
+ * the admin panel's home page (GET /workflows/my-work).
+ */
+import type { Core } from '@strapi/strapi';
+import { dateIn } from '../domain/business-date';
+import { awaitedActions, byUrgency, LATE_ORDER_WATCHERS, latenessOf, OPEN_ORDER_STATES, waitingStates, WorkItem } from '../domain/my-work';
+import { Actor } from '../platform/actor';
+import { reportTimeZone } from '../platform/settings';
+import { ORDER } from '../platform/uids';
+import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
+import { contractWorkflow } from '../workflow-engine/contract-workflow';
+import { orderWorkflow } from '../workflow-engine/order-workflow';
+import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
+import { actionsFor, machineOf, WorkflowDefinition, WorkflowRecord } from '../workflow-engine/workflow-service';
+
+/** How many records of one kind the list looks at, oldest change first; `more` says when there are others. */
+export const PER_KIND = 50;
+
+const WORKFLOWS: WorkflowDefinition[] = [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow];
+
+export interface WorkList {
+  items: WorkItem[];
+  counts: { total: number; overdue: number; byKind: Record<string, number> };
+  /** Kinds with more candidates than were looked at. */
+  more: string[];
+}
+
+const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+const instant = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+const customerName = (record: WorkflowRecord): string | null => {
+  const customer = (record.customer ?? (record.order as WorkflowRecord | undefined)?.customer) as { name?: string } | undefined;
+  return text(customer?.name);
+};
+
+const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, actor: Actor, now: Date, more: string[]) => {
+  const states = waitingStates(definition.subject, machineOf(strapi, definition), actor.roles);
+  if (states.length === 0) return [];
+  const candidates = await strapi.db.query(definition.uid).findMany({
+    where: { state: { $in: states } },
+    select: ['documentId'],
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    limit: PER_KIND + 1,
+  });
+  if (candidates.length > PER_KIND) more.push(definition.subject);
+  const items: WorkItem[] = [];
+  for (const { documentId } of candidates.slice(0, PER_KIND)) {
+    const record = await definition.load(strapi, documentId);
+    if (!record) continue;
+    const actions = awaitedActions(definition.subject, await actionsFor(strapi, definition, record, actor));
+    if (actions.length === 0) continue;
+    const dueAt = instant(record.dueAt);
+    items.push({
+      kind: 'action',
+      subject: definition.subject,
+      uid: definition.uid,
+      documentId,
+      number: text(record.number),
+      customer: customerName(record),
+      state: record.state,
+      actions,
+      reasons: [],
+      since: instant(record.stateEnteredAt ?? record.updatedAt),
+      dueAt,
+      overdue: dueAt !== null && dueAt < now.toISOString(),
+    });
+  }
+  return items;
+};
+
+/** Open orders past their promised date or planned finish, or promised after the customer needs them. */
+const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): Promise<WorkItem[]> => {
+  const rows = await strapi.db.query(ORDER).findMany({
+    where: {
+      state: { $in: [...OPEN_ORDER_STATES] },
+      $or: [
+        { promisedDate: { $lt: today } },
+        { plannedFinish: { $lt: today } },
+        { requiredDate: { $notNull: true }, promisedDate: { $notNull: true } },
+      ],
+    },
+    select: ['documentId', 'number', 'state', 'promisedDate', 'plannedFinish', 'requiredDate', 'updatedAt'],
+    populate: { customer: { select: ['name'] } },
+    orderBy: [{ promisedDate: 'asc' }, { id: 'asc' }],
+  });
+  const late = rows.flatMap((order) => {
+    const dates = {
+      state: order.state,
+      promisedDate: text(order.promisedDate),
+      plannedFinish: text(order.plannedFinish),
+      requiredDate: text(order.requiredDate),
+    };
+    const reasons = latenessOf(dates, today);
+    return reasons.length > 0 ? [{ order, dates, reasons }] : [];
+  });
+  if (late.length > PER_KIND) more.push('late-order');
+  return late.slice(0, PER_KIND).map(({ order, dates, reasons }) => ({
+    kind: 'late-order' as const,
+    subject: 'order',
+    uid: ORDER,
+    documentId: order.documentId,
+    number: text(order.number),
+    customer: text(order.customer?.name),
+    state: order.state,
+    actions: [],
+    reasons,
+    since: instant(order.updatedAt),
+    dueAt: dates.promisedDate ? `${dates.promisedDate}T00:00:00.000Z` : null,
+    overdue: reasons.includes('past_promised_date'),
+  }));
+};
+
+export const workList = async (strapi: Core.Strapi, actor: Actor, now: Date = new Date()): Promise<WorkList> => {
+  const more: string[] = [];
+  const items: WorkItem[] = [];
+  for (const definition of WORKFLOWS) items.push(...(await actionItems(strapi, definition, actor, now, more)));
+  if (actor.roles.some((role) => LATE_ORDER_WATCHERS.includes(role))) {
+    items.push(...(await lateOrders(strapi, dateIn(reportTimeZone(strapi), now), more)));
+  }
+  items.sort(byUrgency);
+  const byKind: Record<string, number> = {};
+  for (const item of items) {
+    const kind = item.kind === 'action' ? item.subject : item.kind;
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  }
+  return { items, counts: { total: items.length, overdue: items.filter((item) => item.overdue).length, byKind }, more };
+};
