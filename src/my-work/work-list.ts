@@ -18,8 +18,11 @@ import { orderWorkflow } from '../workflow-engine/order-workflow';
 import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
 import { actionsFor, machineOf, WorkflowDefinition, WorkflowRecord } from '../workflow-engine/workflow-service';
 
-/** How many records of one kind the list looks at, oldest change first; `more` says when there are others. */
-export const PER_KIND = 50;
+/**
+ * How many records of one kind the list looks at, longest waiting first; `more` names the kinds with
+ * others (shown on the home page). Each is checked with the engine, one record at a time.
+ */
+export const PER_KIND = 200;
 
 const WORKFLOWS: WorkflowDefinition[] = [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow];
 

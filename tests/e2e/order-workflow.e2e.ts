@@ -1,5 +1,6 @@
 /**
- * The order follow-up in the admin panel, in a real browser: the supervisor confirms a repeat
+ * The order follow-up in the admin panel, in a real browser: the supervisor finds the new order on
+ * their home page's work list (待办) and confirms the repeat
  * order (recorded through REST) with the edit view's document action; the planner schedules it
  * through the dialog's three dates; the side panel then shows the new state, the plan, the order's
  * packaging items with their artwork, and the history of both steps.
@@ -47,6 +48,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+});
+
+it("the supervisor's home page opens on their work list (待办), with the new draft order to confirm", async () => {
+  const supervisor = await restAs(app, 'cs-supervisor@demo.local');
+  const work = await supervisor('GET', '/api/my-work');
+  expect(work.items).toEqual(expect.arrayContaining([expect.objectContaining({ documentId: orderId, actions: ['confirm'] })]));
+  const page = await logIn(browser, app, 'cs-supervisor@demo.local');
+  const widget = page.locator('[data-widget="my-work"]');
+  await widget.waitFor({ timeout: 30000 });
+  // The same person's list as REST gives it, most urgent first.
+  await widget.getByText(`${work.counts.total} waiting, ${work.counts.overdue} overdue`).waitFor({ timeout: 30000 });
+  const first = work.items[0];
+  expect(await widget.locator(`[data-work-item="${first.documentId}"]`).count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${shots}/e2e-my-work.png` });
+  await widget.locator(`[data-work-item="${first.documentId}"] a`).first().click();
+  await page.waitForURL((url) => url.pathname.endsWith(`/collection-types/${first.uid}/${first.documentId}`), { timeout: 30000 });
+  await page.close();
 });
 
 it('the supervisor confirms the draft order with the document action', async () => {

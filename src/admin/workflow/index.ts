@@ -4,6 +4,9 @@
  * (./CreditRecordPanel.tsx), the ledger export on the contract list view, and a statement's send and
  * download actions. Called from app.tsx's bootstrap.
  */
+import { Briefcase } from '@strapi/icons';
+import type { WidgetArgs } from '@strapi/admin/strapi-admin';
+import { en, MESSAGE_PREFIX } from './translations';
 import type * as React from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { workflowDocumentActions } from './documentActions';
@@ -16,6 +19,23 @@ interface ContentManager {
   apis: Pick<ContentManagerPlugin['config']['apis'], 'addDocumentAction' | 'addEditViewSidePanel'>;
   injectComponent: (view: 'listView', zone: 'actions', component: { name: string; Component: React.ComponentType }) => void;
 }
+
+/**
+ * The home page opens on what waits for the logged-in person (待办), first. Strapi's "last
+ * published entries" (records here are never drafts) and entry-count widgets are left out.
+ */
+const NOT_SHOWN = ['last-published-entries', 'chart-entries', 'key-statistics'];
+
+export const registerMyWork = (app: { widgets: { register: (widgets: (registered: WidgetArgs[]) => WidgetArgs[]) => void } }) =>
+  app.widgets.register((registered) => [
+    {
+      id: 'my-work',
+      icon: Briefcase,
+      title: { id: `${MESSAGE_PREFIX}myWork.title`, defaultMessage: en['myWork.title'] },
+      component: () => import('./MyWorkWidget').then((module) => module.MyWorkWidget),
+    },
+    ...registered.filter((widget) => !NOT_SHOWN.includes(widget.id)),
+  ]);
 
 export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) => {
   const contentManager = app.getPlugin('content-manager') as ContentManager;

@@ -8,6 +8,7 @@
  * missing translation shows English rather than a key.
  */
 import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
+import { LATE_REASON_LABELS } from '../../domain/my-work';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
 import { ORDER_STATE_LABELS } from '../../domain/order-progress';
 import { SHIPMENT_STATE_LABELS } from '../../domain/shipping';
@@ -150,6 +151,16 @@ const common = {
   'credit.kind.terms': 'Credit terms changed',
   'credit.system': 'System',
   'credit.noEvents': 'No hold yet',
+
+  'myWork.title': 'My work',
+  'myWork.summary': '{total} waiting, {overdue} overdue',
+  'myWork.empty': 'Nothing waits for you',
+  'myWork.overdue': 'overdue',
+  'myWork.due': 'due {date}',
+  'myWork.more': 'Showing the first {shown}',
+  'myWork.lateOrder': 'Late order',
+  'myWork.error': 'Could not load your work: {message}',
+  ...labelMessages('myWork.late', LATE_REASON_LABELS, 'en'),
 } as const;
 
 const contract = {
@@ -540,6 +551,16 @@ const zhHans: Record<MessageKey, string> = {
   'credit.kind.terms': '信用条件变更',
   'credit.system': '系统',
   'credit.noEvents': '尚无冻结记录',
+
+  'myWork.title': '我的待办',
+  'myWork.summary': '待办 {total} 项，逾期 {overdue} 项',
+  'myWork.empty': '暂无待办',
+  'myWork.overdue': '已逾期',
+  'myWork.due': '截止 {date}',
+  'myWork.more': '仅显示前 {shown} 项',
+  'myWork.lateOrder': '交期预警',
+  'myWork.error': '待办加载失败：{message}',
+  ...labelMessages('myWork.late', LATE_REASON_LABELS, 'zh'),
 
   ...under('contract', zhContract),
   ...under('complaint', zhComplaint),

@@ -1,0 +1,82 @@
+/**
+ * Homepage widget: the logged-in admin's work list (待办, GET /workflows/my-work) — how much waits,
+ * how much is overdue, and the most urgent items, each linking to its record in the content manager.
+ */
+import * as React from 'react';
+import { Badge, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient, Widget } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+import type { WorkItem } from '../../domain/my-work';
+import { problemOf } from './api';
+import type { SubjectCode } from './subjects';
+import { useWorkflowText } from './text';
+import type { MessageKey } from './translations';
+
+/** How many items the widget lists; the page behind each record shows the rest of the story. */
+const SHOWN = 8;
+
+interface WorkList {
+  items: WorkItem[];
+  counts: { total: number; overdue: number };
+}
+
+const Item = ({ item }: { item: WorkItem }) => {
+  const text = useWorkflowText(item.subject as SubjectCode);
+  const what =
+    item.kind === 'late-order'
+      ? item.reasons.map((reason) => text.t(`myWork.late.${reason}` as MessageKey)).join('；')
+      : item.actions.map(text.action).join(' / ');
+  return (
+    <Flex gap={2} wrap="wrap" data-work-item={item.documentId}>
+      {item.overdue ? <Badge variant="danger">{text.t('myWork.overdue')}</Badge> : null}
+      <Typography variant="omega" fontWeight="semiBold">
+        <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>
+          {item.kind === 'late-order' ? text.t('myWork.lateOrder') : text.title()} {item.number ?? ''}
+        </Link>
+      </Typography>
+      <Typography variant="pi">{what}</Typography>
+      {item.customer ? (
+        <Typography variant="pi" textColor="neutral600">
+          {item.customer}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+export const MyWorkWidget = () => {
+  const text = useWorkflowText();
+  const client = useFetchClient();
+  const [work, setWork] = React.useState<WorkList | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    client
+      .get<{ data: WorkList }>('/workflows/my-work')
+      .then((answer) => live && setWork(answer.data.data))
+      .catch((failure: unknown) => live && setError(problemOf(failure).message));
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  if (error) return <Widget.Error>{text.t('myWork.error', { message: error })}</Widget.Error>;
+  if (!work) return <Widget.Loading>{text.t('panel.loading')}</Widget.Loading>;
+  if (work.items.length === 0) return <Widget.NoData>{text.t('myWork.empty')}</Widget.NoData>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-widget="my-work">
+      <Typography variant="sigma" textColor={work.counts.overdue > 0 ? 'danger600' : 'neutral600'}>
+        {text.t('myWork.summary', { total: work.counts.total, overdue: work.counts.overdue })}
+      </Typography>
+      {work.items.slice(0, SHOWN).map((item) => (
+        <Item key={`${item.kind}-${item.documentId}`} item={item} />
+      ))}
+      {work.items.length > SHOWN ? (
+        <Typography variant="pi" textColor="neutral600">
+          {text.t('myWork.more', { shown: SHOWN })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+export default MyWorkWidget;
