@@ -1,16 +1,19 @@
 /**
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
- * texts in both, and the workflow actions (orders, contracts, complaints, shipments, payments) on
- * the content manager's screens.
+ * texts in both with the zh-Hans texts Strapi lacks (./translations), and the workflow actions
+ * (orders, contracts, complaints, shipments, payments) on the content manager's screens.
  */
-import { registerWorkflows, workflowTranslations } from './workflow';
+import { registerServerOwnedHint } from './server-owned-hint';
+import { adminTranslations } from './translations';
+import { registerWorkflows } from './workflow';
 
 export default {
   config: {
     locales: ['zh-Hans'],
-    translations: workflowTranslations,
+    translations: adminTranslations,
   },
-  bootstrap(app: { getPlugin: (id: string) => unknown }) {
+  bootstrap(app: { getPlugin: (id: string) => unknown; registerHook: (name: string, fn: (args: never) => unknown) => void }) {
     registerWorkflows(app);
+    registerServerOwnedHint(app);
   },
 };
