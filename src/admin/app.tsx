@@ -1,8 +1,10 @@
 /**
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
- * texts in both with the zh-Hans texts Strapi lacks (./translations), and the workflow actions
- * (orders, contracts, complaints, shipments, payments) on the content manager's screens.
+ * texts in both with the zh-Hans texts Strapi lacks (./translations), the workflow actions
+ * (orders, contracts, complaints, shipments, payments) on the content manager's screens, and
+ * none of Strapi's announcements (./quiet.ts).
  */
+import { dismissMediaLibraryBanner } from './quiet';
 import { registerServerOwnedHint } from './server-owned-hint';
 import { adminTranslations } from './translations';
 import { registerWorkflows } from './workflow';
@@ -11,6 +13,12 @@ export default {
   config: {
     locales: ['zh-Hans'],
     translations: adminTranslations,
+    // No "new Strapi version" notices and no guided tour: staff do not run the server.
+    notifications: { releases: false },
+    tutorials: false,
+  },
+  register() {
+    dismissMediaLibraryBanner();
   },
   bootstrap(app: { getPlugin: (id: string) => unknown; registerHook: (name: string, fn: (args: never) => unknown) => void }) {
     registerWorkflows(app);
