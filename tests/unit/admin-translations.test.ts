@@ -7,6 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { defaultMessages } from '../../src/admin/translations/strapi/default-messages';
 import { strapiZhHans } from '../../src/admin/translations/strapi-zh-Hans';
 import { zhHansLabelMessages } from '../../src/admin/translations/content-manager-labels';
 import { FIELD_LABELS, TYPE_NAMES } from '../../src/content-manager/labels';
@@ -22,7 +23,7 @@ const PACKAGES: Record<string, string> = {
   'upload.': 'upload/dist/admin/translations',
 };
 /** Used in Strapi's code with an English default only, in no translation file. */
-const DEFAULT_MESSAGE_ONLY = ['content-manager.plugin.name'];
+const DEFAULT_MESSAGE_ONLY = Object.keys(defaultMessages);
 
 const load = (folder: string, locale: string, prefix: string): Record<string, string> => {
   const file = path.join(STRAPI, folder, `${locale}.json.js`);

@@ -1,7 +1,5 @@
 /** zh-Hans texts the content manager (@strapi/content-manager 5.54) lacks: lists, edit view, relations, history. */
 export const contentManager: Record<string, string> = {
-  // Used with an English default only, in no translation file: the main menu's entry.
-  'content-manager.plugin.name': '内容管理器',
   'content-manager.App.schemas.data-loaded': '数据结构已加载',
   'content-manager.actions.clone.error': '复制记录时出错。',
   'content-manager.actions.clone.label': '复制',
