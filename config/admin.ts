@@ -8,4 +8,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   secrets: { encryptionKey: requireSecret(env, 'ENCRYPTION_KEY') },
   // No survey pop-ups and no enterprise advertising in the panel.
   flags: { nps: false, promoteEE: false },
+  // No preview of records on a front end (there is none): without this the edit view offers "Set up preview".
+  preview: { enabled: false },
 });

@@ -1,19 +1,28 @@
 /**
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
- * texts in both, and the workflow actions (orders, contracts, complaints, shipments, payments) on
- * the content manager's screens, and the home page's work list (待办).
+ * texts in both with the zh-Hans texts Strapi lacks (./translations), the workflow actions
+ * (orders, contracts, complaints, shipments, payments) on the content manager's screens, the home
+ * page's work list (待办), and none of Strapi's announcements (./quiet.ts).
  */
-import { registerMyWork, registerWorkflows, workflowTranslations } from './workflow';
+import { dismissMediaLibraryBanner } from './quiet';
+import { registerServerOwnedHint } from './server-owned-hint';
+import { adminTranslations } from './translations';
+import { registerMyWork, registerWorkflows } from './workflow';
 
 export default {
   config: {
     locales: ['zh-Hans'],
-    translations: workflowTranslations,
+    translations: adminTranslations,
+    // No "new Strapi version" notices and no guided tour: staff do not run the server.
+    notifications: { releases: false },
+    tutorials: false,
   },
   register(app: Parameters<typeof registerMyWork>[0]) {
+    dismissMediaLibraryBanner();
     registerMyWork(app);
   },
-  bootstrap(app: Parameters<typeof registerWorkflows>[0]) {
+  bootstrap(app: { getPlugin: (id: string) => unknown; registerHook: (name: string, fn: (args: never) => unknown) => void }) {
     registerWorkflows(app);
+    registerServerOwnedHint(app);
   },
 };

@@ -2,11 +2,15 @@
  * Staff in the admin panel, in a real browser: a specialist logs in, finds the demo orders with
  * their server-made numbers, records a new customer whose code the server generates, and cannot
  * create products (the supervisor's job); a supervisor finds a mail that failed in the outbox
- * and sends it again.
+ * and sends it again. In 中文 the supervisor meets Strapi's frame in Chinese (home page, a
+ * contract's list and edit view), field names in Chinese only, and a complaint's Create page that
+ * neither reads a document "create" nor shows an error.
  */
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { FIELD_LABELS } from '../../src/content-manager/labels';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
+import { logIn } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 let app: RunningApp;
@@ -114,4 +118,115 @@ it('a supervisor finds a failed mail in the outbox and sends it again', async ()
   check.close();
   expect(row).toEqual({ state: 'pending', attempts: 0 }); // due now for the next worker round
   await supervisor.close();
+});
+
+describe('a supervisor working in 中文', () => {
+  /** English of Strapi's frame that showed in 中文 before (issue 17), and a few more of its words. */
+  const FRAME_ENGLISH = [
+    'Hello',
+    'Welcome to your administration panel',
+    'Last edited entries',
+    'Last published entries',
+    'Content Manager',
+    'Collection Types',
+    'Create new entry',
+    'Create an entry',
+    'Add or create a relation',
+    'Entry',
+    'More document actions',
+    'Set up preview',
+    'Preview',
+    'max.',
+    'characters',
+    'Introducing the new Media Library',
+    'Search',
+    'Filters',
+    'entries found',
+    'Entries per page',
+    'Set by the server',
+    'Not Found',
+  ];
+  /** Names and codes that are English or Latin in Chinese too. */
+  const ALLOWED = ['API', 'ID', 'CNY', 'USD', 'EUR', 'PDF', 'XLSX', 'Strapi', 'Message-ID'];
+  /** The frame's English strings in the page's visible text (case as the frame writes them, or upper case). */
+  const englishIn = async (page: Page) => {
+    const text = await page.evaluate(() => document.body.innerText);
+    return FRAME_ENGLISH.filter((english) => text.includes(english) || text.includes(english.toUpperCase())).filter(
+      (english) => !ALLOWED.includes(english)
+    );
+  };
+  /** The Latin words left in the visible text, for the screenshot's reader (not asserted: codes and option values are). */
+  const latinWordsIn = async (page: Page) =>
+    [...new Set((await page.evaluate(() => document.body.innerText)).match(/[A-Za-z][A-Za-z.'-]{2,}/g) ?? [])].filter(
+      (word) => !ALLOWED.includes(word)
+    );
+
+  let zh: Page;
+  /** Requests of the content manager for a document "create" (an unsaved entry). */
+  const createReads: string[] = [];
+
+  beforeAll(async () => {
+    zh = await logIn(browser, app, 'cs-supervisor@demo.local');
+    zh.on('request', (request) => {
+      // The content manager's API (the page's own route is /admin/content-manager/…).
+      if (/^\/content-manager\/collection-types\/[^/]+\/create$/.test(new URL(request.url()).pathname)) createReads.push(request.url());
+    });
+    await zh.evaluate(() => localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+  });
+  afterAll(async () => {
+    await zh?.close();
+  });
+
+  it('the home page greets in Chinese and shows no media library banner', async () => {
+    await zh.goto(`${app.baseUrl}/admin`);
+    await zh.getByText(/您好/).first().waitFor({ timeout: 30000 });
+    await zh.getByText('最近编辑的记录').first().waitFor({ timeout: 30000 });
+    await zh.screenshot({ path: `${shots}/e2e-zh-home.png` });
+    expect(await englishIn(zh)).toEqual([]);
+    console.log('Latin words on the home page:', (await latinWordsIn(zh)).join(' '));
+  });
+
+  it('a contract list names its columns in Chinese only', async () => {
+    await zh.goto(cm('api::contract.contract'));
+    await zh
+      .getByText(/HT-\d{4}-\d{5}/)
+      .first()
+      .waitFor({ timeout: 30000 });
+    const contract = FIELD_LABELS['api::contract.contract'];
+    const headers = zh.locator('thead');
+    await headers.getByText(contract.number.zh, { exact: true }).first().waitFor({ timeout: 30000 });
+    expect(await headers.getByText(contract.number.en, { exact: true }).count()).toBe(0);
+    await zh.getByRole('link', { name: '销售合同' }).first().waitFor();
+    await zh.screenshot({ path: `${shots}/e2e-zh-contracts.png` });
+    expect(await englishIn(zh)).toEqual([]);
+    console.log('Latin words on the contract list:', (await latinWordsIn(zh)).join(' '));
+  });
+
+  it("a contract's edit view is Chinese: labels, Entry panel, relations, hints", async () => {
+    await zh
+      .getByText(/HT-\d{4}-\d{5}/)
+      .first()
+      .click();
+    await zh.waitForURL((url) => /\/api::contract\.contract\/[a-z0-9]{20,}/.test(url.pathname), { timeout: 30000 });
+    const contract = FIELD_LABELS['api::contract.contract'];
+    await zh.getByText(contract.customer.zh, { exact: true }).first().waitFor({ timeout: 30000 });
+    await zh.getByText('记录', { exact: true }).first().waitFor({ timeout: 30000 });
+    await zh.waitForTimeout(1500); // side panels and hints settle
+    await zh.screenshot({ path: `${shots}/e2e-zh-contract.png`, fullPage: true });
+    expect(await zh.getByText(`${contract.number.en} ${contract.number.zh}`).count()).toBe(0);
+    expect(await englishIn(zh)).toEqual([]);
+    console.log('Latin words on a contract:', (await latinWordsIn(zh)).join(' '));
+  });
+
+  it("a complaint's Create page reads no document and shows no error", async () => {
+    createReads.length = 0;
+    await zh.goto(cm('api::complaint.complaint', '/create'));
+    await zh.getByText('新建记录').first().waitFor({ timeout: 30000 });
+    await zh.getByText(FIELD_LABELS['api::complaint.complaint'].customer.zh, { exact: true }).first().waitFor();
+    await zh.waitForTimeout(3000); // a failed read would show its toast by now
+    await zh.screenshot({ path: `${shots}/e2e-zh-complaint-create.png` });
+    expect(createReads).toEqual([]);
+    expect(await zh.getByText(/Not Found|未找到/i).count()).toBe(0);
+    expect(await englishIn(zh)).toEqual([]);
+  });
 });

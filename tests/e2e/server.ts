@@ -27,7 +27,10 @@ const removeDatabase = (file: string) => {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
 };
 
-export const startApp = async (port = 1339, file = path.join(os.tmpdir(), `cs-e2e-${process.pid}-${port}.db`)): Promise<RunningApp> => {
+/** The app's port (E2E_PORT, 1339 unless set: two runs on one machine need two), the template's 10 above. */
+const PORT = Number(process.env.E2E_PORT || 1339);
+
+export const startApp = async (port = PORT, file = path.join(os.tmpdir(), `cs-e2e-${process.pid}-${port}.db`)): Promise<RunningApp> => {
   const template = process.env[TEMPLATE_VARIABLE];
   if (template && template !== file) fs.copyFileSync(template, file);
   const env = {
@@ -87,7 +90,7 @@ export const startApp = async (port = 1339, file = path.join(os.tmpdir(), `cs-e2
 export const prepareDemoTemplate = async (): Promise<() => void> => {
   const file = path.join(os.tmpdir(), `cs-e2e-template-${process.pid}.db`);
   removeDatabase(file);
-  const app = await startApp(1349, file);
+  const app = await startApp(PORT + 10, file);
   await app.stop({ keepDatabase: true });
   process.env[TEMPLATE_VARIABLE] = file;
   return () => {

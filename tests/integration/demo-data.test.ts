@@ -3,7 +3,7 @@
  * writer must be exactly what Strapi itself would have written (readable through REST, totals equal
  * to their lines, numbers continuing the live series), the development accounts must work in both
  * clients, and the content manager must show server-owned fields read-only (what shipping records,
- * receivables wholly) with the department's bilingual labels.
+ * receivables wholly) with English labels (the department's words are their zh-Hans messages).
  */
 import { useStrapi } from '../helpers/strapi';
 import { createStaffUser, rest } from '../helpers/staff';
@@ -185,12 +185,12 @@ describe('demo data', () => {
     for (const field of ['product', 'quantity', 'unitPrice']) {
       expect([field, line.metadatas[field].edit.editable]).toEqual([field, true]);
     }
-    expect(order.metadatas.total.edit.label).toBe('Total 金额');
-    expect(order.metadatas.plannedStart.edit.label).toBe('Planned start 计划开工');
-    expect(line.metadatas.reservedQuantity.edit.label).toBe('Reserved 已预留');
+    expect(order.metadatas.total.edit.label).toBe('Total');
+    expect(order.metadatas.plannedStart.edit.label).toBe('Planned start');
+    expect(line.metadatas.reservedQuantity.edit.label).toBe('Reserved');
   });
 
-  it('shows what shipping records as read-only, receivables wholly, with bilingual labels and list columns', async () => {
+  it('shows what shipping records as read-only, receivables wholly, with English labels and list columns', async () => {
     const cm = app.strapi.plugin('content-manager');
     const shipment = await cm.service('content-types').findConfiguration({ uid: 'api::shipment.shipment' });
     for (const field of ['number', 'customer', 'state', 'version', 'reviewRound', 'shippedAt', 'deliveredAt']) {
@@ -201,8 +201,8 @@ describe('demo data', () => {
     }
     expect(shipment.settings.mainField).toBe('number');
     expect(shipment.layouts.list).toEqual(['number', 'order', 'customer', 'plannedDate', 'state', 'shippedAt']);
-    expect(shipment.metadatas.number.edit.label).toBe('Number 出货单号');
-    expect(shipment.metadatas.state.list.label).toBe('State 状态');
+    expect(shipment.metadatas.number.edit.label).toBe('Number');
+    expect(shipment.metadatas.state.list.label).toBe('State');
 
     const line = await cm.service('components').findConfiguration({ uid: 'shipment.line', category: 'shipment' });
     for (const field of ['unitPrice', 'product', 'specification']) {
@@ -218,8 +218,8 @@ describe('demo data', () => {
     for (const field of attributes) expect([field, receivable.metadatas[field].edit.editable]).toEqual([field, false]);
     expect(receivable.settings.mainField).toBe('invoiceDate');
     expect(receivable.layouts.list).toEqual(['invoiceDate', 'customer', 'shipment', 'amount', 'openAmount', 'dueDate', 'state']);
-    expect(receivable.metadatas.amount.edit.label).toBe('Amount 应收金额');
-    expect(receivable.metadatas.dueDate.list.label).toBe('Due 到期日');
+    expect(receivable.metadatas.amount.edit.label).toBe('Amount');
+    expect(receivable.metadatas.dueDate.list.label).toBe('Due');
 
     const packaging = await cm.service('content-types').findConfiguration({ uid: 'api::packaging-item.packaging-item' });
     for (const field of [
@@ -235,11 +235,11 @@ describe('demo data', () => {
     }
     expect(packaging.settings.mainField).toBe('description');
     expect(packaging.layouts.list).toEqual(['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock']);
-    expect(packaging.metadatas.description.edit.label).toBe('Description 包材');
-    expect(packaging.metadatas.artworkConfirmedAt.list.label).toBe('Artwork confirmed 稿样确认日期');
+    expect(packaging.metadatas.description.edit.label).toBe('Description');
+    expect(packaging.metadatas.artworkConfirmedAt.list.label).toBe('Artwork confirmed');
   });
 
-  it('shows what the contract workflow records as read-only, with bilingual labels and list columns', async () => {
+  it('shows what the contract workflow records as read-only, with English labels and list columns', async () => {
     const cm = app.strapi.plugin('content-manager');
     const contract = await cm.service('content-types').findConfiguration({ uid: 'api::contract.contract' });
     const serverOwned = [
@@ -266,8 +266,8 @@ describe('demo data', () => {
     }
     expect(contract.settings.mainField).toBe('number');
     expect(contract.layouts.list).toEqual(['number', 'revision', 'customer', 'state', 'total', 'deliveryDate']);
-    expect(contract.metadatas.number.edit.label).toBe('Number 合同编号');
-    expect(contract.metadatas.state.list.label).toBe('State 状态');
+    expect(contract.metadatas.number.edit.label).toBe('Number');
+    expect(contract.metadatas.state.list.label).toBe('State');
 
     const line = await cm.service('components').findConfiguration({ uid: 'contract.line', category: 'contract' });
     expect(line.metadatas.lineAmount.edit.editable).toBe(false);
@@ -279,12 +279,12 @@ describe('demo data', () => {
       for (const field of attributes) expect([uid, field, configuration.metadatas[field].edit.editable]).toEqual([uid, field, false]);
     }
     const opinion = await cm.service('content-types').findConfiguration({ uid: 'api::review-opinion.review-opinion' });
-    expect(opinion.metadatas.verdict.edit.label).toBe('Opinion 评审意见');
+    expect(opinion.metadatas.verdict.edit.label).toBe('Opinion');
     const seal = await cm.service('content-types').findConfiguration({ uid: 'api::seal-use.seal-use' });
-    expect(seal.metadatas.sealType.edit.label).toBe('Seal 印章');
+    expect(seal.metadatas.sealType.edit.label).toBe('Seal');
   });
 
-  it('shows what the complaint workflow records as read-only, with bilingual labels and list columns', async () => {
+  it('shows what the complaint workflow records as read-only, with English labels and list columns', async () => {
     const cm = app.strapi.plugin('content-manager');
     const complaint = await cm.service('content-types').findConfiguration({ uid: 'api::complaint.complaint' });
     const serverOwned = [
@@ -328,17 +328,17 @@ describe('demo data', () => {
     }
     expect(complaint.settings.mainField).toBe('number');
     expect(complaint.layouts.list).toEqual(['number', 'customer', 'category', 'severity', 'state', 'dueAt']);
-    expect(complaint.metadatas.number.edit.label).toBe('Number 投诉编号');
-    expect(complaint.metadatas.severity.list.label).toBe('Severity 严重度');
-    expect(complaint.metadatas.category.edit.label).toBe('Category 类别');
-    expect(complaint.metadatas.measures.edit.label).toBe('Measures 处理措施');
-    expect(complaint.metadatas.dueAt.list.label).toBe('Deadline 期限');
+    expect(complaint.metadatas.number.edit.label).toBe('Number');
+    expect(complaint.metadatas.severity.list.label).toBe('Severity');
+    expect(complaint.metadatas.category.edit.label).toBe('Category');
+    expect(complaint.metadatas.measures.edit.label).toBe('Measures');
+    expect(complaint.metadatas.dueAt.list.label).toBe('Deadline');
 
     const measure = await cm.service('components').findConfiguration({ uid: 'complaint.measure', category: 'complaint' });
     for (const field of ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result']) {
       expect([field, measure.metadatas[field].edit.editable]).toEqual([field, false]);
     }
-    expect(measure.metadatas.ownerRole.edit.label).toBe('Owner 负责岗位');
+    expect(measure.metadatas.ownerRole.edit.label).toBe('Owner');
   });
 
   it('gives every bulk-loaded order what a hand-made one has: version, line keys, history, packaging, reservations', async () => {

@@ -37,12 +37,20 @@ const editViewParams = (query: Record<string, unknown>) => {
   return Object.assign(rest, ...lifted);
 };
 
-/** The record open in the edit view (`:collectionType/:slug/:id`), from the edit view's own query. */
+/** The edit view's route id of an entry not saved yet (`…/:slug/create`): no document to read. */
+const NEW_ENTRY = 'create';
+
+/**
+ * The record open in the edit view (`:collectionType/:slug/:id`), from the edit view's own query.
+ * On the Create page there is none: `documentId` is empty and nothing is fetched (a fetch of
+ * `…/create` is a 404, which the content manager shows as a "Not Found" toast).
+ */
 export const useEditViewDocument = () => {
-  const { collectionType = '', slug: model = '', id: documentId = '' } = useParams();
+  const { collectionType = '', slug: model = '', id = '' } = useParams();
+  const documentId = id === NEW_ENTRY ? '' : id;
   const [{ query }] = useQueryParams<Record<string, unknown>>();
   const params = React.useMemo(() => editViewParams({ ...query }), [query]);
-  const { document, refetch } = unstable_useDocument({ collectionType, model, documentId, params });
+  const { document, refetch } = unstable_useDocument({ collectionType, model, documentId, params }, { skip: !documentId });
   return { collectionType, model, documentId, document: document as Record<string, unknown> | undefined, refetch };
 };
 
