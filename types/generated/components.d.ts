@@ -18,10 +18,7 @@ export interface ComplaintMeasure extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
       }>;
-    kind: Schema.Attribute.Enumeration<
-      ['containment', 'corrective', 'preventive']
-    > &
-      Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['containment', 'corrective', 'preventive']> & Schema.Attribute.Required;
     ownerRole: Schema.Attribute.Enumeration<
       [
         'cs-supervisor',
@@ -144,8 +141,7 @@ export interface OrderLine extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<0>;
-    source: Schema.Attribute.Enumeration<['own_production', 'outsourced']> &
-      Schema.Attribute.DefaultTo<'own_production'>;
+    source: Schema.Attribute.Enumeration<['own_production', 'outsourced']> & Schema.Attribute.DefaultTo<'own_production'>;
     specification: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
