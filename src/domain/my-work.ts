@@ -9,7 +9,7 @@ import { RoleCode } from './staff-roles';
 /** Orders between confirmation and the last shipment: the ones that can run late. Held orders wait on credit, not on the plant. */
 export const OPEN_ORDER_STATES = ['confirmed', 'scheduled', 'in_production', 'ready', 'partially_shipped'] as const;
 /** Orders whose plan can overrun its finish date. */
-const PLANNED_STATES: readonly string[] = ['scheduled', 'in_production'];
+export const PLANNED_STATES: readonly string[] = ['scheduled', 'in_production'];
 
 /** Who watches late orders: the order coordinator follows progress, the supervisor oversees it. */
 export const LATE_ORDER_WATCHERS: readonly RoleCode[] = ['order-coordinator', 'cs-supervisor'];

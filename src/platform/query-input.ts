@@ -9,7 +9,6 @@ import { isCalendarDate } from '../domain/business-date';
 import { parseMoney } from '../domain/money';
 import { FieldProblem } from '../domain/validation-error';
 import { validationError } from './errors';
-import { plainParameter } from './query-parameter';
 import { CUSTOMER, USER } from './uids';
 
 /** A parameter's default and how to read it (a problem when the value is bad); reading may look things up. */
@@ -60,6 +59,20 @@ export const calendarDate = <F extends string | undefined>(fallback: F | (() => 
 });
 
 export const text = (): ParameterSpec<string | undefined> => ({ fallback: undefined, read: (value) => value });
+
+/**
+ * The trimmed value of `name`, or undefined when absent. qs turns `customer[$ne]=x` or a repeated
+ * parameter into objects and arrays: not a filter we offer, so that is a problem named `name`.
+ */
+const plainParameter = (query: Record<string, unknown>, name: string, problems: FieldProblem[]): string | undefined => {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push({ path: [name], message: 'must be given once, as a plain value' });
+    return undefined;
+  }
+  return value.trim();
+};
 
 const isProblem = (read: unknown): read is { problem: string } => typeof read === 'object' && read !== null && 'problem' in read;
 
