@@ -22,10 +22,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Business settings read by our own code through strapi.config.get('server.business...').
   business: {
     reportTimeZone: env('REPORT_TIME_ZONE', 'Asia/Shanghai'),
-    // Printed on delivery notes.
+    // Printed on delivery notes and statements; the bank account (both variables, or none) on statements only.
     company: {
       name: env('COMPANY_NAME', '示例机械制造有限公司 Example Machinery Co., Ltd.'),
       address: env('COMPANY_ADDRESS', '浙江省宁波市北仑区示例路 1 号 No. 1 Example Road, Beilun, Ningbo, Zhejiang'),
+      bank:
+        env('COMPANY_BANK_NAME') && env('COMPANY_BANK_ACCOUNT')
+          ? { name: env('COMPANY_BANK_NAME'), account: env('COMPANY_BANK_ACCOUNT') }
+          : null,
     },
     // Working days for deadlines: weekdays off (public holidays) and weekend days worked (调休), YYYY-MM-DD.
     workCalendar: { holidays: env.array('WORK_HOLIDAYS', []), workdays: env.array('WORK_WEEKEND_WORKDAYS', []) },

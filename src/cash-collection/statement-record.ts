@@ -2,6 +2,7 @@
  * A customer statement as stored: what was frozen when it was issued, its signed confirmation
  * link, reading it back, and moving it on under optimistic locking.
  */
+import type { CompanyParticulars } from '../pdf/pdf-layout';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { agingOfItems, IssuedStatement, OpenItem, StatementLine, StatementState } from '../domain/statement';
@@ -21,7 +22,7 @@ export const STATEMENT_LINK: SignedLinkKind = {
 };
 
 export interface StatementSnapshot {
-  company: { name: string; address: string };
+  company: CompanyParticulars;
   customer: { code: string; name: string; address: string };
   lines: StatementLine[];
   openItems: OpenItem[];

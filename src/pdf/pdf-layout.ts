@@ -74,6 +74,13 @@ export const SMALL_SIZE = 8;
 const CELL_PAD = 4;
 
 export type Doc = PDFKit.PDFDocument;
+
+/** The company as printed on its documents; the bank account only where the customer pays (statements). */
+export interface CompanyParticulars {
+  name: string;
+  address: string;
+  bank?: { name: string; account: string } | null;
+}
 export type Align = 'left' | 'center' | 'right';
 
 export const regular = (doc: Doc, size = BODY_SIZE) => doc.font('regular').fontSize(size).fillColor('black');
@@ -235,13 +242,7 @@ export const drawParticularsColumn = (doc: Doc, rows: [string, string][], x: num
 };
 
 /** Company, title, number and date: the header both documents print on every page. */
-export const drawDocumentHeader = (
-  doc: Doc,
-  company: { name: string; address: string },
-  title: string,
-  numberLine: string,
-  dateLine: string
-) => {
+export const drawDocumentHeader = (doc: Doc, company: CompanyParticulars, title: string, numberLine: string, dateLine: string) => {
   let y = HEADER_TOP;
   bold(doc, 13).text(company.name, SIDE, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false, ellipsis: true });
   y += 18;

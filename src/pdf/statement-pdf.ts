@@ -9,6 +9,7 @@ import { groupedMoney } from '../domain/money';
 import { ENTRY_HEADINGS, ENTRY_LABELS, IssuedStatement, OpenItem, OPEN_ITEM_HEADINGS, StatementLine } from '../domain/statement';
 import {
   bold,
+  CompanyParticulars,
   CONTENT_WIDTH,
   Doc,
   drawDocumentHeader,
@@ -26,7 +27,7 @@ import {
 } from './pdf-layout';
 
 export interface StatementDocument extends IssuedStatement {
-  company: { name: string; address: string };
+  company: CompanyParticulars;
   customer: { code: string; name: string; address: string };
   lines: StatementLine[];
   openItems: OpenItem[];
@@ -44,14 +45,15 @@ const LINE_COLUMNS: TableColumn[] = [
 ];
 
 const I = OPEN_ITEM_HEADINGS;
+// The aging column fits its longest label (逾期180天以上 / Over 180 days) on one line each.
 const ITEM_COLUMNS: TableColumn[] = [
-  { ...I.reference, width: 100, align: 'left' },
+  { ...I.reference, width: 84, align: 'left' },
   { ...I.invoiceDate, width: 66, align: 'center' },
   { ...I.dueDate, width: 66, align: 'center' },
   { ...I.amount, width: 80, align: 'right' },
   { ...I.openAmount, width: 80, align: 'right' },
   { ...I.daysPastDue, width: 50, align: 'right' },
-  { ...I.aging, width: CONTENT_WIDTH - 100 - 66 - 66 - 80 - 80 - 50, align: 'center' },
+  { ...I.aging, width: CONTENT_WIDTH - 84 - 66 - 66 - 80 - 80 - 50, align: 'center' },
 ];
 
 const SUMMARY_COLUMNS: TableColumn[] = [
@@ -73,6 +75,8 @@ const validate = (statement: StatementDocument) => {
   const problems = missingGlyphs([
     ['company.name', statement.company.name],
     ['company.address', statement.company.address],
+    ['company.bank.name', statement.company.bank?.name],
+    ['company.bank.account', statement.company.bank?.account],
     ['customer.name', statement.customer.name],
     ['customer.address', statement.customer.address],
     ...statement.lines.map((line, i): [string, string] => [`lines[${i}].reference`, line.reference]),
@@ -200,6 +204,26 @@ const drawOpenItems = (doc: Doc, statement: StatementDocument) => {
   );
 };
 
+/** Where to pay: the company's bank account, when configured (COMPANY_BANK_NAME, COMPANY_BANK_ACCOUNT). */
+const drawRemittance = (doc: Doc, statement: StatementDocument) => {
+  const bank = statement.company.bank;
+  if (!bank) return;
+  heading(doc, '汇款账户 Remit to');
+  const bottom = drawParticularsColumn(
+    doc,
+    [
+      ['户名 Account name', statement.company.name],
+      ['开户行 Bank', bank.name],
+      ['账号 Account no.', bank.account],
+    ],
+    SIDE,
+    doc.y,
+    CONTENT_WIDTH
+  );
+  doc.x = SIDE;
+  doc.y = bottom;
+};
+
 /** The customer's confirmation: signed here, or given through the link in the mail. */
 const drawConfirmationBox = (doc: Doc, statement: StatementDocument) => {
   const boxHeight = 70;
@@ -236,6 +260,7 @@ export const renderStatement = async (statement: StatementDocument): Promise<Buf
   drawParticularsAndSummary(doc, statement, period);
   drawEntries(doc, statement);
   drawOpenItems(doc, statement);
+  drawRemittance(doc, statement);
   drawConfirmationBox(doc, statement);
   return finish(statement.number);
 };
