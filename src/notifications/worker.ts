@@ -115,6 +115,17 @@ export const drainOutbox = async (strapi: Core.Strapi, now: () => Date = () => n
   }
 };
 
+/**
+ * Makes every pending notification that waits for its next try due now, so a drain sends the
+ * backlog at once (after the mail server was down, not failed ones: those need a person).
+ */
+export const retryWaitingNow = async (strapi: Core.Strapi, now: Date = new Date()): Promise<number> =>
+  strapi.db
+    .connection(TABLE)
+    .where({ state: 'pending' })
+    .andWhere('next_attempt_at', '>', now)
+    .update({ next_attempt_at: now, updated_at: now });
+
 /** The background loop; returns a function that stops it and waits for the current round. */
 export const startOutboxWorker = (strapi: Core.Strapi): (() => Promise<void>) => {
   const { pollMs } = workerSettings(strapi);

@@ -10,7 +10,7 @@ import { useMailCatcher } from '../helpers/mail';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
-import { drainOutbox } from '../../src/notifications/worker';
+import { drainOutbox, retryWaitingNow } from '../../src/notifications/worker';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { NOTIFICATION } from '../../src/platform/uids';
 
@@ -140,6 +140,29 @@ describe('e-mail notifications', () => {
     expect(new Set(ids).size).toBe(50);
     expect((await rows()).every((r: { state: string; attempts: number }) => r.state === 'sent' && r.attempts === 2)).toBe(true);
     expect(await drainOutbox(app.strapi, later)).toEqual({ sent: 0, retry: 0, failed: 0 });
+  });
+
+  it('sends the waiting backlog at once when asked (npm run outbox:drain -- --now), and leaves failed mails alone', async () => {
+    await testMail(1);
+    await testMail(2);
+    await mail.stop();
+    try {
+      expect(await drainOutbox(app.strapi)).toEqual({ sent: 0, retry: 2, failed: 0 });
+    } finally {
+      await mail.restart();
+    }
+    mail.catcher.fail(550);
+    await testMail(3);
+    try {
+      expect(await drainOutbox(app.strapi)).toEqual({ sent: 0, retry: 0, failed: 1 });
+    } finally {
+      mail.catcher.fail(null);
+    }
+    expect(await drainOutbox(app.strapi)).toEqual({ sent: 0, retry: 0, failed: 0 }); // both still backing off
+    expect(await retryWaitingNow(app.strapi)).toBe(2);
+    expect(await drainOutbox(app.strapi)).toEqual({ sent: 2, retry: 0, failed: 0 });
+    expect(mail.catcher.messages.flatMap((m) => m.to).sort()).toEqual(['rep1@factory.test', 'rep2@factory.test']);
+    expect((await rows({ state: 'failed' })).map((r: { idempotencyKey: string }) => r.idempotencyKey)).toEqual(['test:3']);
   });
 
   it('records a refusal (5xx) as failed with the reason and does not retry it', async () => {
