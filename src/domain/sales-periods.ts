@@ -73,6 +73,37 @@ export const periodYearLater = (period: string): string => `${String(Number(peri
 /** From the first day of the month 12 months ago to the last day of the current month. */
 export const defaultRange = (today: string): { from: string; to: string } => ({ from: monthStart(today, -12), to: monthEnd(today) });
 
+/** The first and last day of a period named by `periodOf`. */
+export const periodBounds = (period: string, grain: Grain): [string, string] => {
+  if (grain === 'day') return [period, period];
+  if (grain === 'month') return [`${period}-01`, monthEnd(`${period}-01`)];
+  if (grain === 'quarter') {
+    const first = `${period.slice(0, 4)}-${String((Number(period.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return [first, monthEnd(monthStart(first, 2))];
+  }
+  return [`${period}-01-01`, `${period}-12-31`];
+};
+
+/**
+ * A period the figures cover only in part: it runs past `today` (still open, so it would plot as a
+ * collapse) or past either end of the range asked for.
+ */
+export const isPartialPeriod = (period: string, grain: Grain, range: { from: string; to: string }, today: string): boolean => {
+  const [first, last] = periodBounds(period, grain);
+  return last > today || first < range.from || last > range.to;
+};
+
+/**
+ * The days of last month matching this month's so far (1 to today's day, cut at last month's end),
+ * so that "against last month" compares like with like on the 5th as on the 30th.
+ */
+export const sameDaysLastMonth = (today: string): { from: string; to: string } => {
+  const from = monthStart(today, -1);
+  const to = addDays(from, Number(today.slice(8, 10)) - 1);
+  const end = monthEnd(from);
+  return { from, to: to > end ? end : to };
+};
+
 /** numerator / denominator with 4 places, half up; null when the denominator is zero. */
 export const ratio = (numerator: Decimal.Value, denominator: Decimal.Value): string | null => {
   const below = new Decimal(denominator);

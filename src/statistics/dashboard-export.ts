@@ -37,8 +37,9 @@ const sheets: Record<DashboardTable, (strapi: Core.Strapi, query: Query) => Prom
         integer('quantity', '数量 Quantity'),
         integer('orders', '订单数 Orders'),
         money('previousAmount', '上年同期 Last year'),
+        text('partial', '部分期间 Partial period', 20),
       ],
-      rows: trend.rows.map((row) => ({ ...row })),
+      rows: trend.rows.map((row) => ({ ...row, partial: row.partial ? '部分 partial' : '' })),
     };
   },
   async breakdown(strapi, query) {

@@ -13,7 +13,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { centsToMoney, monthEnd, monthStart, ratio } from '../domain/sales-periods';
+import { centsToMoney, defaultRange, monthEnd, monthStart, ratio, sameDaysLastMonth } from '../domain/sales-periods';
 import { parseDashboardQuery, today } from './dashboard-query';
 import { SALES_FACTS } from './sales-facts';
 import { labelled } from './sales-labels';
@@ -23,20 +23,28 @@ import { CUSTOMER, PRODUCT, SALES_TARGET as TARGET } from '../platform/uids';
 
 type Query = Record<string, unknown>;
 
-/** Sales of the current calendar month so far against the whole previous month. */
+/**
+ * Sales of the current calendar month so far against the same days of last month (the change), and
+ * the whole of last month beside them.
+ */
 export const salesMonthWidget = async (strapi: Core.Strapi) => {
   const now = today(strapi);
   const month = async (from: string, to: string) =>
     (await groupedSums(strapi, { from, to }, 'total')).get('all') ?? { amount: new Decimal(0), quantity: 0, orders: 0 };
-  const [thisMonth, lastMonth] = await Promise.all([
-    month(monthStart(now), monthEnd(now)),
+  const sameDays = sameDaysLastMonth(now);
+  const [thisMonth, lastMonthSoFar, lastMonth] = await Promise.all([
+    month(monthStart(now), now),
+    month(sameDays.from, sameDays.to),
     month(monthStart(now, -1), monthEnd(monthStart(now, -1))),
   ]);
+  const figure = (sums: { amount: Decimal; orders: number }) => ({ amount: centsToMoney(sums.amount), orders: sums.orders });
   return {
     month: now.slice(0, 7),
-    thisMonth: { amount: centsToMoney(thisMonth.amount), orders: thisMonth.orders },
-    lastMonth: { amount: centsToMoney(lastMonth.amount), orders: lastMonth.orders },
-    change: ratio(thisMonth.amount.minus(lastMonth.amount), lastMonth.amount),
+    today: now,
+    thisMonth: figure(thisMonth),
+    sameDaysLastMonth: { ...sameDays, ...figure(lastMonthSoFar) },
+    lastMonth: figure(lastMonth),
+    change: ratio(thisMonth.amount.minus(lastMonthSoFar.amount), lastMonthSoFar.amount),
   };
 };
 
@@ -84,6 +92,8 @@ export const salesFilterChoices = async (strapi: Core.Strapi) => {
       .sort((x, y) => x.name.localeCompare(y.name)),
     categories: categories.map((row) => row.category),
     years: [...years].sort((x, y) => x - y),
+    // What the statistics cover when the user sets no dates, shown in the date inputs.
+    defaultRange: defaultRange(today(strapi)),
   };
 };
 

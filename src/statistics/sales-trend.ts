@@ -1,8 +1,8 @@
 /** The sales trend per day, month, quarter or year, with the same period a year earlier. */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { addYears, centsToMoney, Grain, GRAINS, periodsBetween, periodYearLater } from '../domain/sales-periods';
-import { DashboardFilters, oneOf, parseDashboardQuery } from './dashboard-query';
+import { addYears, centsToMoney, Grain, GRAINS, isPartialPeriod, periodsBetween, periodYearLater } from '../domain/sales-periods';
+import { DashboardFilters, oneOf, parseDashboardQuery, today } from './dashboard-query';
 import { groupedSums } from './sales-sums';
 
 type Query = Record<string, unknown>;
@@ -16,6 +16,8 @@ export interface TrendRow {
   quantity: number;
   orders: number;
   previousAmount: string;
+  /** The period is covered only in part (still running, or cut by the range): not comparable as a whole. */
+  partial: boolean;
 }
 
 export interface SalesTrend {
@@ -36,6 +38,7 @@ export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, gr
   ]);
   const previousByPeriod = new Map([...previous].map(([period, sums]) => [periodYearLater(period), sums.amount]));
   const zero = { amount: new Decimal(0), quantity: 0, orders: 0 };
+  const now = today(strapi);
   const rows = periodsBetween(filters.from, filters.to, grain).map((period) => {
     const sums = current.get(period) ?? zero;
     return {
@@ -44,6 +47,7 @@ export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, gr
       quantity: sums.quantity,
       orders: sums.orders,
       previousAmount: centsToMoney(previousByPeriod.get(period) ?? 0),
+      partial: isPartialPeriod(period, grain, filters, now),
     };
   });
   const all = [...current.values()];

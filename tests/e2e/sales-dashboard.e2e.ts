@@ -212,6 +212,11 @@ it('a filter goes to the URL and the statistics are read again with it; clicking
   expect(await statistic(page, 'breakdown-region').locator('tbody tr td:first-child').allInnerTexts()).toEqual([region]);
   await waitForDrawing(page, 'trend');
 
+  // Before any date is chosen the inputs show the range the statistics cover (not an empty mm/dd/yyyy).
+  const { defaultRange } = (await clerkApi('filters')).body;
+  expect(await page.getByLabel(en['filter.from']).inputValue()).toBe(defaultRange.from);
+  expect(await page.getByLabel(en['filter.to']).inputValue()).toBe(defaultRange.to);
+
   // A date range: both ends in the URL, and the trend's periods within it.
   await page.getByLabel(en['filter.from']).fill('2026-01-01');
   await page.waitForURL((url) => url.searchParams.get('from') === '2026-01-01');
@@ -264,9 +269,15 @@ it('the homepage shows the sales clerk both widgets', async () => {
   const money = (amount: string) => `¥ ${Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const month = (await clerkApi('widgets/sales-month')).body;
   const sales = page.locator('[data-widget="sales-month"]');
-  await sales.getByText(en['widget.salesMonth.thisMonth'], { exact: true }).waitFor({ timeout: 30000 });
+  // This month so far against the same days of last month; the whole last month beside them.
+  const today = new Date(`${month.today}T00:00:00`).toLocaleDateString('en-US');
+  await sales.getByText(en['widget.salesMonth.thisMonth'].replace('{date}', today), { exact: true }).waitFor({ timeout: 30000 });
+  await sales.getByText(en['widget.salesMonth.lastMonth'], { exact: true }).waitFor();
   await sales.getByText(money(month.thisMonth.amount), { exact: true }).waitFor();
-  await sales.getByText(money(month.lastMonth.amount), { exact: true }).waitFor();
+  await sales.getByText(money(month.sameDaysLastMonth.amount), { exact: true }).waitFor();
+  await sales
+    .getByText(en['widget.salesMonth.wholeLastMonth'].replace('¥ {amount}', money(month.lastMonth.amount)), { exact: true })
+    .waitFor();
   const overdue = (await clerkApi('widgets/receivables-overdue')).body;
   const receivables = page.locator('[data-widget="receivables-overdue"]');
   await receivables.getByText(en['widget.overdue.amount'], { exact: true }).waitFor({ timeout: 30000 });

@@ -104,6 +104,17 @@ const counted = (lines: Line[], f: Filters, currency = 'CNY') =>
       (f.category === undefined || l.category === f.category)
   );
 
+/** A period some of whose days lie outside the range or after today (walked day by day). */
+const isPartial = (period: string, f: Filters, grain: string) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  let first = f.from > `${period.slice(0, 4)}-01-01` ? f.from : `${period.slice(0, 4)}-01-01`;
+  while (keyOf(first, grain) !== period) first = addDay(first, 1);
+  let last = first;
+  while (keyOf(addDay(last, 1), grain) === period) last = addDay(last, 1);
+  while (keyOf(addDay(first, -1), grain) === period) first = addDay(first, -1);
+  return first < f.from || last > f.to || last > today;
+};
+
 const expectedTrend = (lines: Line[], f: Filters, grain: string) => {
   const periods: string[] = [];
   for (let d = f.from; d <= f.to; d = addDay(d, 1)) if (!periods.includes(keyOf(d, grain))) periods.push(keyOf(d, grain));
@@ -120,6 +131,7 @@ const expectedTrend = (lines: Line[], f: Filters, grain: string) => {
         quantity: inPeriod.reduce((s, l) => s + l.quantity, 0),
         orders: new Set(inPeriod.map((l) => l.order)).size,
         previousAmount: money(sum(before.filter((l) => later(keyOf(l.date, grain)) === period))),
+        partial: isPartial(period, f, grain),
       };
     }),
     totals: { amount: money(sum(now)), quantity: now.reduce((s, l) => s + l.quantity, 0), orders: new Set(now.map((l) => l.order)).size },
@@ -454,20 +466,44 @@ describe('sales statistics', () => {
     await expectSalesRollupExact(app.strapi);
   });
 
-  it('reports sales this month against last month', async () => {
+  it('reports sales this month so far against the same days of last month, the whole last month beside them', async () => {
     const widget = await get('/widgets/sales-month');
-    expect(Object.keys(widget).sort()).toEqual(['change', 'lastMonth', 'month', 'thisMonth']);
-    const month = widget.month as string;
+    expect(Object.keys(widget).sort()).toEqual(['change', 'lastMonth', 'month', 'sameDaysLastMonth', 'thisMonth', 'today']);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(widget.today).toBe(today);
+    const month = today.slice(0, 7);
+    expect(widget.month).toBe(month);
     const first = `${month}-01`;
     const lastFirst = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);
+    const lastEnd = addDay(first, -1);
+    // Day 1 to today's day of last month, no further than its last day (the 31st against a 30-day month).
+    const sameDayLastMonth = `${lastFirst.slice(0, 8)}${today.slice(8)}`;
+    const sameDaysEnd = sameDayLastMonth > lastEnd ? lastEnd : sameDayLastMonth;
     const sumOf = (f: Filters) => counted(lines, f).reduce((s, l) => s + l.cents, 0);
-    const thisMonth = sumOf({ from: first, to: `${month}-31` });
-    const lastMonth = sumOf({ from: lastFirst, to: addDay(first, -1) });
-    expect(widget.thisMonth.amount).toBe(money(thisMonth));
-    expect(widget.lastMonth.amount).toBe(money(lastMonth));
-    expect(widget.change).toBe(
-      lastMonth === 0 ? null : new Decimal(thisMonth - lastMonth).div(lastMonth).toFixed(4, Decimal.ROUND_HALF_UP)
-    );
+    const ordersOf = (f: Filters) => new Set(counted(lines, f).map((l) => l.order)).size;
+    const thisMonth = { from: first, to: today };
+    const sameDays = { from: lastFirst, to: sameDaysEnd };
+    const lastMonth = { from: lastFirst, to: lastEnd };
+    expect(widget.thisMonth).toEqual({ amount: money(sumOf(thisMonth)), orders: ordersOf(thisMonth) });
+    expect(widget.sameDaysLastMonth).toEqual({
+      from: lastFirst,
+      to: sameDaysEnd,
+      amount: money(sumOf(sameDays)),
+      orders: ordersOf(sameDays),
+    });
+    expect(widget.lastMonth).toEqual({ amount: money(sumOf(lastMonth)), orders: ordersOf(lastMonth) });
+    const [now, before] = [sumOf(thisMonth), sumOf(sameDays)];
+    expect(widget.change).toBe(before === 0 ? null : new Decimal(now - before).div(before).toFixed(4, Decimal.ROUND_HALF_UP));
+  });
+
+  it('offers the default range in the filter choices, and marks the running month of the trend as partial', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const { defaultRange } = await get('/filters');
+    const trend = await get('/sales/trend?grain=month');
+    expect(defaultRange).toEqual({ from: trend.from, to: trend.to });
+    expect(trend.rows).toHaveLength(13);
+    expect(trend.rows.map((row: { partial: boolean }) => row.partial)).toEqual([...Array(12).fill(false), true]);
+    expect(trend.rows[12].period).toBe(today.slice(0, 7));
   });
 
   describe('receivables', () => {

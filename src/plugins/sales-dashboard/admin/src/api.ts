@@ -20,6 +20,8 @@ export interface FilterChoices {
   salespeople: { id: number; name: string }[];
   categories: string[];
   years: number[];
+  /** The range the statistics cover when no dates are chosen. */
+  defaultRange: { from: string; to: string };
 }
 
 export interface TrendRow {
@@ -28,6 +30,8 @@ export interface TrendRow {
   quantity: number;
   orders: number;
   previousAmount: Money;
+  /** Covered only in part (the running period, or cut by the range). */
+  partial: boolean;
 }
 export interface Trend {
   grain: Grain;
@@ -101,7 +105,12 @@ export interface OverdueTop {
 }
 
 export interface SalesMonth {
+  month: string;
+  today: string;
+  /** This month so far. */
   thisMonth: { amount: Money; orders: number };
+  /** Last month's days 1 to today's day: what `change` compares with. */
+  sameDaysLastMonth: { from: string; to: string; amount: Money; orders: number };
   lastMonth: { amount: Money; orders: number };
   change: Fraction | null;
 }

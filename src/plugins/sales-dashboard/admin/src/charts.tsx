@@ -70,8 +70,25 @@ export interface Series {
   values: number[];
 }
 
-/** Lines over periods (sales against the year before; billed against collected). */
-export const LineChart = ({ name, label, periods, series }: { name: string; label: string; periods: string[]; series: Series[] }) => {
+/**
+ * Lines over periods (sales against the year before; billed against collected). A segment leading
+ * into or out of a `partial` period is dashed: its figure covers only some of its days.
+ */
+export const LineChart = ({
+  name,
+  label,
+  periods,
+  series,
+  partial,
+}: {
+  name: string;
+  label: string;
+  periods: string[];
+  series: Series[];
+  partial?: boolean[];
+}) => {
+  const dashedSegment = (context: { p0DataIndex: number; p1DataIndex: number }) =>
+    partial?.[context.p0DataIndex] || partial?.[context.p1DataIndex] ? [3, 3] : undefined;
   const data: ChartData<'line'> = {
     labels: periods,
     datasets: series.map((one, index) => ({
@@ -82,6 +99,7 @@ export const LineChart = ({ name, label, periods, series }: { name: string; labe
       borderWidth: 2,
       pointRadius: 3,
       borderDash: index > 0 && name === 'trend' ? [6, 4] : undefined,
+      segment: index === 0 && partial ? { borderDash: dashedSegment } : undefined,
       tension: 0.2,
     })),
   };

@@ -71,7 +71,7 @@ export const FilterBar = ({ showGrain }: { showGrain: boolean }) => {
       <Field.Label>{text.t(`filter.${name}` as MessageKey)}</Field.Label>
       <TextInput
         type="date"
-        value={filters[name] ?? ''}
+        value={filters[name] ?? choices.data?.defaultRange[name] ?? ''}
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => change({ [name]: event.target.value })}
       />
     </Field.Root>

@@ -20,6 +20,7 @@ const Trend = ({ filters }: { filters: Filters }) => {
   const { grain } = useDashboardFilters();
   const title = text.t('chart.trend');
   const column = columnsOf<TrendRow>(text);
+  const periodLabel = (row: TrendRow) => (row.partial ? text.t('chart.partialPeriod', { period: row.period }) : row.period);
   return (
     <TableStatistic
       table="trend"
@@ -30,8 +31,9 @@ const Trend = ({ filters }: { filters: Filters }) => {
         <LineChart
           name="trend"
           label={title}
-          periods={data.rows.map((row) => row.period)}
+          periods={data.rows.map(periodLabel)}
           series={seriesOf(text, data.rows, ['amount', 'previousAmount'])}
+          partial={data.rows.map((row) => row.partial)}
         />
       )}
       note={(data) =>
@@ -42,13 +44,14 @@ const Trend = ({ filters }: { filters: Filters }) => {
             orders: text.quantity(data.totals.orders),
           }),
           data.otherCurrencyOrders > 0 ? text.t('totals.otherCurrency', { count: data.otherCurrencyOrders }) : '',
+          data.rows.some((row) => row.partial) ? text.t('chart.partialNote') : '',
         ].join(' ')
       }
       rows={(data) => ({
         rows: data.rows,
         rowKey: (row) => row.period,
         columns: [
-          column.text('period', 'period'),
+          { ...column.text('period', 'period'), display: periodLabel },
           column.money('amount'),
           column.quantity('quantity'),
           column.quantity('orders'),
@@ -132,7 +135,7 @@ const Ranking = ({
           />
         );
       }}
-      note={filter ? () => text.t('chart.clickToFilter') : undefined}
+      note={filter ? () => text.t(doughnut ? 'chart.clickSliceToFilter' : 'chart.clickToFilter') : undefined}
       rows={(data) => breakdownTable(text, data)}
     />
   );

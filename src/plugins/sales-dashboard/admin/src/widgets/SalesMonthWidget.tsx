@@ -1,6 +1,7 @@
 /**
- * Homepage widget: sales this month against last month (amount, orders, change), for users with
- * `sales.read` (the widget's permissions; the server checks again).
+ * Homepage widget: sales this month so far against the same days of last month (amount, orders,
+ * change), the whole last month beside them, for users with `sales.read` (the widget's
+ * permissions; the server checks again).
  */
 import { Flex, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
@@ -26,22 +27,25 @@ export const SalesMonthWidget = () => {
   const loaded = useLoad('widget sales-month', (api, signal) => api.salesMonth(signal));
   if (loaded.status === 'loading') return <Widget.Loading>{text.t('state.loading')}</Widget.Loading>;
   if (loaded.status === 'error') return <Widget.Error>{text.t('state.error', { message: loaded.error.message })}</Widget.Error>;
-  const { thisMonth, lastMonth, change } = loaded.data;
+  const { today, thisMonth, sameDaysLastMonth, lastMonth, change } = loaded.data;
   const rising = change !== null && Number(change) >= 0;
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-widget="sales-month">
       <Flex gap={8}>
         <Figure
-          label={text.t('widget.salesMonth.thisMonth')}
+          label={text.t('widget.salesMonth.thisMonth', { date: text.date(today) })}
           amount={text.money(thisMonth.amount)}
           orders={text.t('widget.salesMonth.orders', { count: thisMonth.orders })}
         />
         <Figure
           label={text.t('widget.salesMonth.lastMonth')}
-          amount={text.money(lastMonth.amount)}
-          orders={text.t('widget.salesMonth.orders', { count: lastMonth.orders })}
+          amount={text.money(sameDaysLastMonth.amount)}
+          orders={text.t('widget.salesMonth.orders', { count: sameDaysLastMonth.orders })}
         />
       </Flex>
+      <Typography variant="pi" textColor="neutral600">
+        {text.t('widget.salesMonth.wholeLastMonth', { amount: text.money(lastMonth.amount) })}
+      </Typography>
       <Typography variant="omega" fontWeight="bold" textColor={change === null ? 'neutral600' : rising ? 'success600' : 'danger600'}>
         {change === null
           ? text.t('widget.salesMonth.noChange')
