@@ -45,6 +45,7 @@ beforeAll(async () => {
       product: product.documentId,
       channel: 'phone',
       category: 'quality',
+      severity: 'minor',
       description: '泵体有砂眼，渗漏',
     },
   });

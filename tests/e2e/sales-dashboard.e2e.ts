@@ -214,11 +214,11 @@ it('a filter goes to the URL and the statistics are read again with it; clicking
 
   // Before any date is chosen the inputs show the range the statistics cover (not an empty mm/dd/yyyy).
   const { defaultRange } = (await clerkApi('filters')).body;
-  expect(await page.getByLabel(en['filter.from']).inputValue()).toBe(defaultRange.from);
-  expect(await page.getByLabel(en['filter.to']).inputValue()).toBe(defaultRange.to);
+  expect(await page.getByLabel(en['filter.from'], { exact: true }).inputValue()).toBe(defaultRange.from);
+  expect(await page.getByLabel(en['filter.to'], { exact: true }).inputValue()).toBe(defaultRange.to);
 
   // A date range: both ends in the URL, and the trend's periods within it.
-  await page.getByLabel(en['filter.from']).fill('2026-01-01');
+  await page.getByLabel(en['filter.from'], { exact: true }).fill('2026-01-01');
   await page.waitForURL((url) => url.searchParams.get('from') === '2026-01-01');
   await settled(page);
   const periods = await statistic(page, 'trend').locator('tbody tr td:first-child').allInnerTexts();

@@ -54,6 +54,7 @@ describe('complaint workflow', () => {
         channel: 'phone',
         description: '泵体有砂眼，渗漏',
         category: 'quality',
+        severity: 'minor',
         ...fields,
       },
     });

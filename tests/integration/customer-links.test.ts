@@ -158,6 +158,7 @@ describe('customer links and secret fields', () => {
           channel: 'phone',
           description: '外箱破损',
           category: 'packaging',
+          severity: 'minor',
         },
       });
       expect(res.status).toBe(201);

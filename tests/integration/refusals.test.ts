@@ -85,11 +85,26 @@ describe('refusals', () => {
             channel: 'phone',
             description: 'x',
             category: 'quality',
+            severity: 'minor',
           },
         }),
         'product'
       );
       expect(await countRows(app.strapi, ORDER)).toBe(1);
+    });
+
+    it('asks for the channel, category and severity of a complaint rather than assuming phone, quality, minor', async () => {
+      // Preselected values once let a major complaint be saved as minor without anyone choosing.
+      const complete = { customer: customer.documentId, product: product.documentId, description: '泵体渗漏' };
+      const given = { channel: 'phone', category: 'quality', severity: 'major' } as const;
+      for (const missing of ['channel', 'category', 'severity'] as const) {
+        const { [missing]: _omitted, ...rest_ } = given;
+        expectValidationError(
+          await rest(app.strapi, staff.specialist).post('/api/complaints', { data: { ...complete, ...rest_ } }),
+          missing
+        );
+      }
+      expect(await countRows(app.strapi, COMPLAINT)).toBe(0);
     });
 
     it('names a date or time that is not one', async () => {
@@ -105,6 +120,7 @@ describe('refusals', () => {
           channel: 'phone',
           description: 'x',
           category: 'quality',
+          severity: 'minor',
           receivedAt: 'yesterday',
         },
       });

@@ -397,11 +397,8 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
         maxLength: 60;
       }>;
     category: Schema.Attribute.Enumeration<['quality', 'delivery', 'packaging', 'quantity', 'documents', 'service', 'other']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'quality'>;
-    channel: Schema.Attribute.Enumeration<['written', 'phone', 'visit', 'email']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'phone'>;
+      Schema.Attribute.Required;
+    channel: Schema.Attribute.Enumeration<['written', 'phone', 'visit', 'email']> & Schema.Attribute.Required;
     closedAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -479,9 +476,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 4000;
       }>;
-    severity: Schema.Attribute.Enumeration<['minor', 'major', 'critical']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'minor'>;
+    severity: Schema.Attribute.Enumeration<['minor', 'major', 'critical']> & Schema.Attribute.Required;
     shipmentNumber: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 30;
