@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { runComplaintJob } from '../src/jobs/complaint-deadlines';
 import { runCollectionJob } from '../src/jobs/collection-dunning';
+import { runTaskJob } from '../src/jobs/task-deadlines';
 
 // Strapi also loads this file as a config file of its own (without arguments): hence the default.
 export default (schedule: string, schedules: { collection: string } = { collection: '0 8 * * *' }) => ({
@@ -10,6 +11,14 @@ export default (schedule: string, schedules: { collection: string } = { collecti
       const result = await runComplaintJob(strapi);
       if (result && (result.escalated || result.closed))
         strapi.log.info(`Complaints: ${result.escalated} escalated, ${result.closed} closed`);
+    },
+    options: { rule: schedule },
+  },
+  // Open tasks past their due day, to their assigners, on the same schedule.
+  taskDeadlines: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const result = await runTaskJob(strapi);
+      if (result?.escalated) strapi.log.info(`Tasks: ${result.escalated} escalated`);
     },
     options: { rule: schedule },
   },

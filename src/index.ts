@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './admin-api/routes';
 import { applyContentManagerLayouts } from './content-manager/layouts';
 import { loadDemoCollection } from './demo/demo-collection';
 import { loadDemoComplaints } from './demo/demo-complaints';
+import { loadDemoTasks } from './demo/demo-tasks';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
@@ -47,6 +48,7 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
     strapi.log.info(`Demo contracts: ${contracts} in ${took()} ms.`);
     await loadDemoComplaints(strapi);
     strapi.log.info(`Demo complaints in ${took()} ms.`);
+    strapi.log.info(`Demo tasks: ${await loadDemoTasks(strapi)} in ${took()} ms.`);
     const collection = await loadDemoCollection(strapi);
     strapi.log.info(`Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, in ${took()} ms.`);
     strapi.log.info('Demo data loaded.');

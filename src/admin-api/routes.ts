@@ -35,6 +35,7 @@ import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
 import { orderWorkflow } from '../workflow-engine/order-workflow';
 import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
+import { taskWorkflow } from '../workflow-engine/task-workflow';
 import { actFor, describeFor } from '../workflow-engine/workflow-handlers';
 
 const read = (uid: string): AdminPermission => ['plugin::content-manager.explorer.read', uid];
@@ -42,7 +43,7 @@ const update = (uid: string): AdminPermission => ['plugin::content-manager.explo
 
 /** Whoever may read a workflow's records in the content manager sees where each stands; the engine decides who may act. */
 const workflowRoutes = (strapi: Core.Strapi) =>
-  [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow].flatMap((definition) => [
+  [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow, taskWorkflow].flatMap((definition) => [
     adminRoute({
       method: 'GET',
       path: `/${definition.subject}/:documentId`,

@@ -30,6 +30,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::credit-override.credit-override': 'subject',
   'api::sales-target.sales-target': 'subjectPeriod',
   'api::packaging-item.packaging-item': 'description',
+  'api::task.task': 'title',
   'plugin::users-permissions.user': 'displayName',
 };
 
@@ -53,10 +54,11 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::credit-override.credit-override': ['grantedAt', 'customer', 'subject', 'subjectId', 'grantedBy', 'usedAt'],
   'api::sales-target.sales-target': ['subjectPeriod', 'salesperson', 'region', 'year', 'quarter', 'month', 'amount'],
   'api::packaging-item.packaging-item': ['order', 'kind', 'description', 'artworkConfirmedAt', 'quantityRequired', 'quantityInStock'],
+  'api::task.task': ['title', 'assignee', 'dueDate', 'priority', 'state', 'assignedBy'],
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 14;
+const LAYOUT_VERSION = 15;
 
 type Configuration = {
   settings: { mainField?: string };

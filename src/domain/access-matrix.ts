@@ -35,6 +35,10 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * sends it (update); the customer confirms or disputes it through the mailed link.
  * `credit-event` (信用记录): holds, releases and overrides, written by the server; reading includes a
  * customer's whole credit record. `credit-override` (信用放行): granted (create) by the marketing VP only.
+ * `task` (工作安排): those who give or receive tasks, and the marketing VP who oversees them, read
+ * them; each acts on their own through the workflow (the task names who may: its assignee, its
+ * assigner); the supervisor and the sales manager assign (create) and correct (update) the tasks
+ * they gave (src/guards/task-guard.ts). Planning and quality are other departments: no tasks.
  */
 export const RECORDS = [
   'customer',
@@ -55,6 +59,7 @@ export const RECORDS = [
   'credit-event',
   'credit-override',
   'sales-target',
+  'task',
 ] as const;
 export type RecordName = (typeof RECORDS)[number];
 
@@ -205,5 +210,14 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'sales-clerk': RCU,
     'sales-manager': RCU,
     'marketing-vp': R,
+  },
+  task: {
+    'cs-supervisor': RCU,
+    'cs-specialist': R,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    'sales-manager': RCU,
+    'marketing-vp': R,
+    salesperson: R,
   },
 };

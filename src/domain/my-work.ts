@@ -48,6 +48,7 @@ export const OPTIONAL_ACTIONS: Record<string, readonly string[]> = {
   complaint: ['withdraw', 'reopen'],
   order: ['reschedule', 'allocate', 'hold', 'cancel', 'note'],
   shipment: ['cancel'],
+  task: ['note', 'cancel'],
 };
 
 /** The actions of `subject` that a record in their state waits for. */
@@ -65,7 +66,7 @@ export const waitingStates = (subject: string, machine: Pick<Machine, 'actions'>
 
 export interface WorkItem {
   kind: 'action' | 'late-order';
-  /** The workflow's subject: contract, complaint, order, shipment. */
+  /** The workflow's subject: task, contract, complaint, order, shipment. */
   subject: string;
   /** The content type, for the link to the record in the admin panel. */
   uid: string;

@@ -366,6 +366,68 @@ export const TEMPLATES = {
         '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}</li>{{/top}}</ul>',
     },
   },
+  // Work assignment (工作安排): the assignee hears of a task, its reopening and cancellation; the
+  // assigner of its completion and, once, of its being overdue.
+  'task.assigned': {
+    'zh-CN': {
+      subject: '工作安排：{{task.title}}（{{task.dueDate}} 前）',
+      text: '{{assigner}} 给您布置了一项工作（优先级：{{task.priorityLabel.zh}}），请在 {{task.dueDate}} 前完成：\n\n{{task.title}}\n{{task.details}}',
+      html: '<p>{{assigner}} 给您布置了一项工作（优先级：{{task.priorityLabel.zh}}），请在 <strong>{{task.dueDate}}</strong> 前完成：</p><p><strong>{{task.title}}</strong></p><p>{{task.details}}</p>',
+    },
+    en: {
+      subject: 'Task: {{task.title}} (due {{task.dueDate}})',
+      text: '{{assigner}} has given you a task (priority: {{task.priorityLabel.en}}), due {{task.dueDate}}:\n\n{{task.title}}\n{{task.details}}',
+      html: '<p>{{assigner}} has given you a task (priority: {{task.priorityLabel.en}}), due <strong>{{task.dueDate}}</strong>:</p><p><strong>{{task.title}}</strong></p><p>{{task.details}}</p>',
+    },
+  },
+  'task.done': {
+    'zh-CN': {
+      subject: '工作已完成，请验收：{{task.title}}',
+      text: '{{assignee}} 已完成工作“{{task.title}}”，请验收或退回。\n完成情况：{{comment}}',
+      html: '<p>{{assignee}} 已完成工作“<strong>{{task.title}}</strong>”，请验收或退回。</p><p>完成情况：{{comment}}</p>',
+    },
+    en: {
+      subject: 'Task done, to verify: {{task.title}}',
+      text: '{{assignee}} has completed "{{task.title}}". Please verify it or reopen it.\nWhat was done: {{comment}}',
+      html: '<p>{{assignee}} has completed "<strong>{{task.title}}</strong>". Please verify it or reopen it.</p><p>What was done: {{comment}}</p>',
+    },
+  },
+  'task.reopened': {
+    'zh-CN': {
+      subject: '工作被退回：{{task.title}}',
+      text: '{{assigner}} 退回了工作“{{task.title}}”（{{task.dueDate}} 前完成）。\n原因：{{comment}}',
+      html: '<p>{{assigner}} 退回了工作“<strong>{{task.title}}</strong>”（{{task.dueDate}} 前完成）。</p><p>原因：{{comment}}</p>',
+    },
+    en: {
+      subject: 'Task reopened: {{task.title}}',
+      text: '{{assigner}} has reopened "{{task.title}}" (due {{task.dueDate}}).\nReason: {{comment}}',
+      html: '<p>{{assigner}} has reopened "<strong>{{task.title}}</strong>" (due {{task.dueDate}}).</p><p>Reason: {{comment}}</p>',
+    },
+  },
+  'task.cancelled': {
+    'zh-CN': {
+      subject: '工作已撤销：{{task.title}}',
+      text: '{{assigner}} 撤销了工作“{{task.title}}”，无需再做。\n原因：{{comment}}',
+      html: '<p>{{assigner}} 撤销了工作“<strong>{{task.title}}</strong>”，无需再做。</p><p>原因：{{comment}}</p>',
+    },
+    en: {
+      subject: 'Task cancelled: {{task.title}}',
+      text: '{{assigner}} has cancelled "{{task.title}}"; it need not be done.\nReason: {{comment}}',
+      html: '<p>{{assigner}} has cancelled "<strong>{{task.title}}</strong>"; it need not be done.</p><p>Reason: {{comment}}</p>',
+    },
+  },
+  'task.overdue': {
+    'zh-CN': {
+      subject: '工作逾期：{{task.title}}（{{assignee}}）',
+      text: '您布置给 {{assignee}} 的工作“{{task.title}}”已过期限 {{task.dueDate}}，状态：{{task.stateLabel.zh}}，请跟进。',
+      html: '<p>您布置给 {{assignee}} 的工作“<strong>{{task.title}}</strong>”已过期限 {{task.dueDate}}，状态：{{task.stateLabel.zh}}，请跟进。</p>',
+    },
+    en: {
+      subject: 'Task overdue: {{task.title}} ({{assignee}})',
+      text: 'The task "{{task.title}}" you gave {{assignee}} is past its due day {{task.dueDate}} ({{task.stateLabel.en}}). Please follow up.',
+      html: '<p>The task "<strong>{{task.title}}</strong>" you gave {{assignee}} is past its due day {{task.dueDate}} ({{task.stateLabel.en}}). Please follow up.</p>',
+    },
+  },
 } satisfies Record<string, Record<MailLocale, MailTemplate>>;
 
 /** The name of a built-in template, e.g. `contract.submitted`: what `notify` and the workflows' mail rules take. */

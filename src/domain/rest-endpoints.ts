@@ -34,6 +34,7 @@ export const REST_ENDPOINTS: Partial<Record<RecordName, RestEndpoint[]>> = {
     ...workflow('complaints'),
   ],
   order: workflow('orders'),
+  task: workflow('tasks'),
   shipment: [
     { method: 'GET', path: '/shipments/:documentId/delivery-note.pdf', action: 'deliveryNote', grantedWith: 'read' },
     ...workflow('shipments'),

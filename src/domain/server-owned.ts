@@ -82,6 +82,9 @@ export const SERVER_OWNED: Record<string, string[]> = {
   'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
   // Which subject and period a target is for is derived by its guard (one target per subject and period).
   'api::sales-target.sales-target': ['subjectPeriod'],
+  // A task's assigner is who created it; its state moves only through its workflow; dueAt is the
+  // end of its due day, derived from dueDate.
+  'api::task.task': ['assignedBy', 'state', 'version', 'reviewRound', 'dueAt', 'stateEnteredAt', 'escalatedAt'],
   // The outbox: only State is editable (a failed mail back to pending is a retry).
   'api::notification.notification': [
     'idempotencyKey',

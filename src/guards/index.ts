@@ -20,6 +20,7 @@ import { paymentGuard } from './payment-guard';
 import { productGuard } from './product-guard';
 import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
+import { taskGuard } from './task-guard';
 import { withoutServerOwned } from './client-write';
 import { checkTemporalAttributes } from './date-fields';
 import { asValidation } from '../platform/errors';
@@ -52,6 +53,7 @@ const GUARDS: Record<string, Guard> = {
   'api::seal-use.seal-use': workflowRecordGuard,
   'api::credit-event.credit-event': workflowRecordGuard,
   'api::credit-override.credit-override': creditOverrideGuard,
+  'api::task.task': taskGuard,
 };
 
 /**

@@ -26,6 +26,7 @@ import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
 import { orderWorkflow } from '../workflow-engine/order-workflow';
 import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
+import { taskWorkflow } from '../workflow-engine/task-workflow';
 import { actionsFor, machineOf, WorkflowDefinition, WorkflowRecord } from '../workflow-engine/workflow-service';
 
 /**
@@ -34,7 +35,7 @@ import { actionsFor, machineOf, WorkflowDefinition, WorkflowRecord } from '../wo
  */
 export const PER_KIND = 200;
 
-const WORKFLOWS: WorkflowDefinition[] = [contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow];
+const WORKFLOWS: WorkflowDefinition[] = [taskWorkflow, contractWorkflow, complaintWorkflow, orderWorkflow, shipmentWorkflow];
 
 export interface WorkList {
   items: WorkItem[];
@@ -52,9 +53,10 @@ const customerName = (record: WorkflowRecord): string | null => {
 
 const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, actor: Actor, now: Date, more: string[]) => {
   const states = waitingStates(definition.subject, machineOf(strapi, definition), actor.roles);
-  if (states.length === 0) return [];
+  const concerning = definition.concerning ? definition.concerning(actor) : {};
+  if (states.length === 0 || concerning === null) return [];
   const candidates = await strapi.db.query(definition.uid).findMany({
-    where: { state: { $in: states } },
+    where: { state: { $in: states }, ...concerning },
     select: ['documentId'],
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
     limit: PER_KIND + 1,
@@ -72,7 +74,8 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
       subject: definition.subject,
       uid: definition.uid,
       documentId,
-      number: text(record.number),
+      // A task has no number: its title names it.
+      number: text(record.number ?? record.title),
       customer: customerName(record),
       state: record.state,
       actions,

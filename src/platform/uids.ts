@@ -23,5 +23,6 @@ export const CREDIT_OVERRIDE = 'api::credit-override.credit-override' satisfies 
 export const COMPLAINT = 'api::complaint.complaint' satisfies UID.ContentType;
 export const INQUIRY = 'api::inquiry.inquiry' satisfies UID.ContentType;
 export const SALES_TARGET = 'api::sales-target.sales-target' satisfies UID.ContentType;
+export const TASK = 'api::task.task' satisfies UID.ContentType;
 export const NOTIFICATION = 'api::notification.notification' satisfies UID.ContentType;
 export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;

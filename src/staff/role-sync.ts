@@ -28,6 +28,7 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   statement: 'api::statement.statement',
   'credit-event': 'api::credit-event.credit-event',
   'credit-override': 'api::credit-override.credit-override',
+  task: 'api::task.task',
   'sales-target': 'api::sales-target.sales-target',
 };
 

@@ -8,7 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { allowedActions, awaitedRoles, Situation, Step, planStep, WorkflowRefusal } from '../domain/workflow/engine';
-import { Machine, Opinion, Recipient } from '../domain/workflow/machine';
+import { Machine, MailRule, Opinion, Recipient } from '../domain/workflow/machine';
 import { DomainValidationError } from '../domain/validation-error';
 import { MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
@@ -65,6 +65,11 @@ export interface WorkflowDefinition<R extends WorkflowRecord = any> {
   mailboxesOf: (strapi: Core.Strapi, record: R, to: Recipient) => Promise<Mailbox[]>;
   /** What the templates may show of the record. */
   mailData: (strapi: Core.Strapi, record: R) => Promise<Record<string, unknown>>;
+  /**
+   * Where the records that concern `actor` are, when the record names its people (a task's
+   * assignee and assigner) rather than waiting for a role; null: none do.
+   */
+  concerning?: (actor: Actor) => Record<string, unknown> | null;
 }
 
 export interface StepResult<R extends WorkflowRecord = WorkflowRecord> {
@@ -113,7 +118,7 @@ export const takeAction = async <R extends WorkflowRecord>(
           const meta = (await definition.follow?.(strapi, context)) ?? {};
 
           const written = (await definition.load(strapi, documentId))!;
-          if (step.moves) await queueMail(strapi, definition, written, step, context.mailExtras);
+          if (step.moves) await queueStateMail(strapi, definition, written, step.to, context.mailExtras);
           return { record: written, meta };
         })
       )
@@ -278,28 +283,43 @@ const recordOpinion = async (
     },
   });
 
-/** Queues the mail of the state entered, one per recipient, keyed by the step so it is queued once. */
-const queueMail = async <R extends WorkflowRecord>(
+/**
+ * Queues the mail of the state entered, one per recipient, keyed by the record's version so it is
+ * queued once; also used for a record created in its first state (a task assigned).
+ */
+export const queueStateMail = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
   definition: WorkflowDefinition<R>,
   record: R,
-  step: Step<string>,
-  extras: Record<string, unknown>
+  state: string,
+  extras: Record<string, unknown> = {}
 ) => {
-  const machine = machineOf(strapi, definition);
-  for (const rule of machine.states[step.to]?.mail ?? []) {
-    const mailboxes = await mailboxesFor(strapi, definition, record, rule.to);
-    const data = { ...(await definition.mailData(strapi, record)), ...extras };
-    for (const mailbox of mailboxes) {
-      await notify(strapi, {
-        event: `${definition.subject}.${step.to}`,
-        key: `${rule.template}:${record.documentId}:v${record.version}:${mailbox.email}`,
-        to: mailbox.email,
-        template: rule.template,
-        locale: mailbox.language,
-        data,
-      });
-    }
+  for (const rule of machineOf(strapi, definition).states[state]?.mail ?? []) {
+    await queueMailTo(strapi, definition, record, rule, `v${record.version}`, extras, `${definition.subject}.${state}`);
+  }
+};
+
+/** Queues one mail rule's message to each of its recipients, once per `occasion` of the record. */
+export const queueMailTo = async <R extends WorkflowRecord>(
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition<R>,
+  record: R,
+  rule: MailRule,
+  occasion: string,
+  extras: Record<string, unknown> = {},
+  event: string = rule.template
+) => {
+  const mailboxes = await mailboxesFor(strapi, definition, record, rule.to);
+  const data = { ...(await definition.mailData(strapi, record)), ...extras };
+  for (const mailbox of mailboxes) {
+    await notify(strapi, {
+      event,
+      key: `${rule.template}:${record.documentId}:${occasion}:${mailbox.email}`,
+      to: mailbox.email,
+      template: rule.template,
+      locale: mailbox.language,
+      data,
+    });
   }
 };
 

@@ -3,14 +3,15 @@
  * their home page's work list (待办) and confirms the repeat
  * order (recorded through REST) with the edit view's document action; the planner schedules it
  * through the dialog's three dates; the side panel then shows the new state, the plan, the order's
- * packaging items with their artwork, and the history of both steps.
+ * packaging items with their artwork, and the history of both steps. The specialist finds the task
+ * (工作安排) the supervisor gave them on their home page and accepts it from the task's Entry panel.
  */
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../src/admin/workflow/translations';
 import { STAFF_ROLES } from '../../src/domain/staff-roles';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, restAs, takeAction } from './staff-session';
-import { ORDER } from '../../src/platform/uids';
+import { ORDER, TASK } from '../../src/platform/uids';
 
 const shots = `${__dirname}/../../.tmp`;
 const CARTON = '外箱 5层瓦楞 印客户LOGO';
@@ -64,6 +65,29 @@ it("the supervisor's home page opens on their work list (待办), with the new d
   await page.screenshot({ path: `${shots}/e2e-my-work.png` });
   await widget.locator(`[data-work-item="${first.documentId}"] a`).first().click();
   await page.waitForURL((url) => url.pathname.endsWith(`/collection-types/${first.uid}/${first.documentId}`), { timeout: 30000 });
+  await page.close();
+});
+
+it("the specialist's home page lists the supervisor's task; accepting it from the task's panel leaves only 'Done' to do", async () => {
+  const specialist = await restAs(app, 'cs-specialist@demo.local');
+  const title = '回访本月投诉客户，确认补发产品已签收'; // a demo task (src/demo/demo-tasks.ts)
+  const task = (await specialist('GET', '/api/my-work')).items.find((item: { number: string }) => item.number === title);
+  expect(task).toMatchObject({ subject: 'task', uid: TASK, actions: ['accept', 'complete'] });
+
+  const page = await logIn(browser, app, 'cs-specialist@demo.local');
+  const item = page.locator(`[data-widget="my-work"] [data-work-item="${task.documentId}"]`);
+  await item.waitFor({ timeout: 30000 });
+  await item.getByText(`${en['task.action.accept']} / ${en['task.action.complete']}`).waitFor();
+  await item.locator('a').first().click();
+  await page.waitForURL((url) => url.pathname.endsWith(`/collection-types/${TASK}/${task.documentId}`), { timeout: 30000 });
+  const panel = page.getByRole('region', { name: en['task.title'], exact: true });
+  await panel.getByText(en['task.state.assigned'], { exact: true }).waitFor({ timeout: 30000 });
+  await takeAction(page, en['task.action.accept']);
+  await panel.getByText(en['task.state.accepted'], { exact: true }).waitFor({ timeout: 30000 });
+  const after = (await specialist('GET', '/api/my-work')).items.find(
+    (candidate: { documentId: string }) => candidate.documentId === task.documentId
+  );
+  expect(after.actions).toEqual(['complete']);
   await page.close();
 });
 

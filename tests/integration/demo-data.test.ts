@@ -506,6 +506,21 @@ describe('demo data', () => {
     for (const c of done) expect(c.measures.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
   });
 
+  it('gives demo tasks through the real task workflow: to accept, to finish, to verify and sent back, on the accounts’ work lists', async () => {
+    const { loadDemoTasks } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-tasks'));
+    const { workList } = require(path.join(APP_DIR, 'dist', 'src', 'my-work', 'work-list'));
+    await ensureDevAccounts(app.strapi, PASSWORD);
+    expect(await loadDemoTasks(app.strapi)).toBe(5);
+    const tasks = await app.strapi.db.query('api::task.task').findMany({ populate: { assignee: true, assignedBy: true } });
+    expect(tasks.map((t: { state: string }) => t.state).sort()).toEqual(['accepted', 'assigned', 'assigned', 'done', 'reopened']);
+    const supervisor = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: devEmail('cs-supervisor') } });
+    const list = await workList(app.strapi, { staffUserId: supervisor.id, roles: ['cs-supervisor'], via: 'rest', superAdmin: false });
+    const theirs = list.items.filter((item: { subject: string }) => item.subject === 'task');
+    expect(theirs.map((item: { number: string; actions: string[] }) => `${item.number}: ${item.actions.join(',')}`)).toEqual([
+      '核对华东区三月对账单差异: verify,reopen',
+    ]);
+  });
+
   it('ships demo orders through the workflows and records their payments: reconciled, with amounts in every aging bucket', async () => {
     const { loadDemoCollection } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-collection'));
     const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging'));

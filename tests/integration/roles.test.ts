@@ -200,6 +200,8 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.create api::sales-target.sales-target',
           'plugin::content-manager.explorer.read api::sales-target.sales-target',
           'plugin::content-manager.explorer.update api::sales-target.sales-target',
+          // The supervisor gives the sales clerk tasks (工作安排): they read them.
+          'plugin::content-manager.explorer.read api::task.task',
           'plugin::sales-dashboard.sales.read',
           'plugin::sales-dashboard.receivables.read',
           'plugin::sales-dashboard.export',

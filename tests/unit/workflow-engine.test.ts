@@ -14,6 +14,7 @@ import {
 import { allowedActions, Caller, planStep, Situation } from '../../src/domain/workflow/engine';
 import { refusal } from '../helpers/refusal';
 import { Opinion } from '../../src/domain/workflow/machine';
+import { TASK_STATES, taskMachine } from '../../src/domain/tasks';
 import type { RoleCode } from '../../src/domain/staff-roles';
 
 const SNAPSHOT = {
@@ -170,5 +171,49 @@ describe('the contract machine', () => {
       kind: 'forbidden',
     });
     expect(plan(situation('termination_proposed'), as('marketing-vp'), 'return_to_review', { comment: 'again' }).to).toBe('in_review');
+  });
+});
+
+describe('a machine whose actions belong to the people the record names (a task)', () => {
+  const task = (state: string) => ({
+    state,
+    version: 2,
+    subject: { state, assignee: { id: 7 }, assignedBy: { id: 3 } },
+    opinions: [],
+  });
+  const person = (staffUserId: number | null, role: RoleCode = 'cs-specialist'): Caller => ({ roles: [role], staffUserId });
+
+  it('offers each person only their own steps, whatever their role', () => {
+    expect(allowedActions(taskMachine, task('assigned'), person(7))).toEqual(['accept', 'complete', 'note']);
+    expect(allowedActions(taskMachine, task('assigned'), person(3, 'cs-supervisor'))).toEqual(['note', 'cancel']);
+    expect(allowedActions(taskMachine, task('done'), person(3, 'cs-supervisor'))).toEqual(['verify', 'reopen', 'note']);
+    // Another supervisor, the server itself: nothing.
+    expect(allowedActions(taskMachine, task('assigned'), person(4, 'cs-supervisor'))).toEqual([]);
+    expect(allowedActions(taskMachine, task('assigned'), person(null, 'cs-supervisor'))).toEqual([]);
+  });
+
+  it('refuses a step by anyone but its party (403) before looking at the state, and keeps the state on a note', () => {
+    expect(
+      refusal(() => planStep(taskMachine, task('assigned'), person(3, 'cs-supervisor'), 'complete', { version: 2, comment: 'x' }))
+    ).toMatchObject({
+      kind: 'forbidden',
+      message: "only the task's assignee may complete it",
+    });
+    expect(refusal(() => planStep(taskMachine, task('verified'), person(4), 'verify', { version: 2 }))).toMatchObject({
+      kind: 'forbidden',
+    });
+    expect(planStep(taskMachine, task('done'), person(7), 'note', { version: 2, comment: 'x' })).toMatchObject({
+      to: 'done',
+      moves: false,
+    });
+    expect(planStep(taskMachine, task('done'), person(3), 'reopen', { version: 2, comment: 'missing' })).toMatchObject({ to: 'reopened' });
+  });
+
+  it('leads every action to a known state, and nothing leaves verified or cancelled', () => {
+    for (const spec of Object.values(taskMachine.actions)) {
+      if (typeof spec.to === 'string') expect(TASK_STATES).toContain(spec.to);
+      expect(spec.from).not.toContain('verified');
+      expect(spec.from).not.toContain('cancelled');
+    }
   });
 });

@@ -1527,6 +1527,57 @@ export interface ApiStatementStatement extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiTaskTask extends Struct.CollectionTypeSchema {
+  collectionName: 'tasks';
+  info: {
+    description: '\u5DE5\u4F5C\u5B89\u6392: work the CS supervisor (or the sales manager) assigns to a staff member, accepted, completed and verified through its workflow';
+    displayName: 'Task';
+    pluralName: 'tasks';
+    singularName: 'task';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assignedBy: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    assignee: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::customer.customer'>;
+    details: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    dueAt: Schema.Attribute.DateTime;
+    dueDate: Schema.Attribute.Date & Schema.Attribute.Required;
+    escalatedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::task.task'> & Schema.Attribute.Private;
+    priority: Schema.Attribute.Enumeration<['low', 'normal', 'high', 'urgent']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'normal'>;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewRound: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    state: Schema.Attribute.Enumeration<['assigned', 'accepted', 'done', 'reopened', 'verified', 'cancelled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'assigned'>;
+    stateEnteredAt: Schema.Attribute.DateTime;
+    subject: Schema.Attribute.Enumeration<['contract', 'order', 'complaint', 'shipment']>;
+    subjectId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+  };
+}
+
 export interface ApiWorkflowEventWorkflowEvent extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_events';
   info: {
@@ -2012,6 +2063,7 @@ declare module '@strapi/strapi' {
       'api::seal-use.seal-use': ApiSealUseSealUse;
       'api::shipment.shipment': ApiShipmentShipment;
       'api::statement.statement': ApiStatementStatement;
+      'api::task.task': ApiTaskTask;
       'api::workflow-event.workflow-event': ApiWorkflowEventWorkflowEvent;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

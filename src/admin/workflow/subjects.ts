@@ -13,6 +13,7 @@ import { CONTRACT_ACTIONS, contractMachine, REPLY_CHANNELS, SEAL_TYPES } from '.
 import { NOTE_KINDS, ORDER_ACTIONS, orderMachine } from '../../domain/order-progress';
 import { shipmentMachine } from '../../domain/shipping';
 import { ROLE_CODES } from '../../domain/staff-roles';
+import { TASK_ACTIONS, taskMachine } from '../../domain/tasks';
 import { ComplaintDetails } from './ComplaintDetails';
 import { OrderDetails } from './OrderDetails';
 import { ContractDetails, PaymentDetails } from './PaymentDetails';
@@ -20,7 +21,7 @@ import { ShipmentDetails } from './ShipmentDetails';
 import { ActionInputs, businessDate, choice, FieldKind, InputField, longText, verdictChoice } from './fields';
 import type { WorkflowText } from './text';
 
-export type SubjectCode = 'contract' | 'complaint' | 'order' | 'shipment' | 'payment';
+export type SubjectCode = 'contract' | 'complaint' | 'order' | 'shipment' | 'task' | 'payment';
 export type BadgeVariant = 'success' | 'danger' | 'warning' | 'primary' | 'neutral';
 
 export interface WorkflowSubject extends ActionInputs {
@@ -146,6 +147,17 @@ const shipment: WorkflowSubject = {
   Details: ShipmentDetails,
 };
 
+const TASK_FINAL = ['cancel'];
+const task: WorkflowSubject = {
+  uid: 'api::task.task',
+  subject: 'task',
+  machine: taskMachine,
+  actions: ordered(TASK_ACTIONS, TASK_FINAL),
+  finalActions: TASK_FINAL,
+  fields: { comment: longText },
+  stateBadges: { done: 'warning', reopened: 'danger', verified: 'success', cancelled: 'neutral' },
+};
+
 // A payment is no workflow machine: the server (src/cash-collection/payment-handlers.ts) answers its
 // state, version, the admin's actions and history in the same shape; reversing asks for a reason.
 const PAYMENT_FINAL = ['reverse'];
@@ -162,7 +174,7 @@ const payment: WorkflowSubject = {
   Details: PaymentDetails,
 };
 
-export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint, order, shipment, payment];
+export const WORKFLOW_SUBJECTS: readonly WorkflowSubject[] = [contract, complaint, order, shipment, task, payment];
 
 /** The workflow of a content type, if it has one. */
 export const workflowOf = (model: string | undefined): WorkflowSubject | undefined =>

@@ -12,6 +12,7 @@ import { LATE_REASON_LABELS } from '../../domain/my-work';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
 import { ORDER_STATE_LABELS } from '../../domain/order-progress';
 import { SHIPMENT_STATE_LABELS } from '../../domain/shipping';
+import { TASK_STATE_LABELS } from '../../domain/tasks';
 import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
 
 /** State and verdict names come from the domain, which the e-mails use too. */
@@ -274,6 +275,25 @@ const shipment = {
   'hint.cancel': 'The shipment is cancelled: shipped stock is restored and an unpaid receivable voided. Say why.',
 };
 
+const task = {
+  title: 'Task',
+  ...labelMessages('state', TASK_STATE_LABELS, 'en'),
+
+  'action.accept': 'Accept',
+  'action.complete': 'Done',
+  'action.verify': 'Verify',
+  'action.reopen': 'Reopen',
+  'action.note': 'Note',
+  'action.cancel': 'Cancel task',
+
+  'hint.accept': 'You take the task on.',
+  'hint.complete': 'Say what was done: your assigner verifies it.',
+  'hint.verify': 'The work is done as asked: the task is closed.',
+  'hint.reopen': 'The work is not done as asked. Say what is missing: the task goes back to the assignee.',
+  'hint.note': 'Add a note to the task’s history.',
+  'hint.cancel': 'The task is no longer needed. Say why: the assignee is told.',
+};
+
 const payment = {
   title: 'Payment',
   'state.posted': 'Posted',
@@ -297,6 +317,7 @@ export const en = {
   ...under('complaint', complaint),
   ...under('order', order),
   ...under('shipment', shipment),
+  ...under('task', task),
   ...under('payment', payment),
 };
 
@@ -409,6 +430,25 @@ const zhShipment: SubjectMessages<typeof shipment> = {
   'hint.ship': '货物发出：扣减库存，生成应收，并向客户发送出货单。',
   'hint.deliver': '客户已签收货物。',
   'hint.cancel': '出货取消：已出库存恢复，未收款的应收作废。请说明原因。',
+};
+
+const zhTask: SubjectMessages<typeof task> = {
+  title: '工作安排',
+  ...labelMessages('state', TASK_STATE_LABELS, 'zh'),
+
+  'action.accept': '接受',
+  'action.complete': '完成',
+  'action.verify': '验收',
+  'action.reopen': '退回重做',
+  'action.note': '备注',
+  'action.cancel': '撤销工作',
+
+  'hint.accept': '您接手这项工作。',
+  'hint.complete': '请说明完成情况，由布置人验收。',
+  'hint.verify': '工作已按要求完成，本项工作结束。',
+  'hint.reopen': '工作未按要求完成。请说明缺什么，工作退回给执行人。',
+  'hint.note': '在工作记录中添加备注。',
+  'hint.cancel': '这项工作不再需要。请说明原因，执行人会收到通知。',
 };
 
 const zhPayment: SubjectMessages<typeof payment> = {
@@ -566,6 +606,7 @@ const zhHans: Record<MessageKey, string> = {
   ...under('complaint', zhComplaint),
   ...under('order', zhOrder),
   ...under('shipment', zhShipment),
+  ...under('task', zhTask),
   ...under('payment', zhPayment),
 };
 

@@ -68,6 +68,14 @@ const hasGivenOpinion = (situation: Situation<string, unknown>, caller: Caller) 
 const opinionRole = <S extends string, Subject>(machine: AnyMachine<S, Subject>, situation: Situation<S, Subject>, caller: Caller) =>
   hasGivenOpinion(situation, caller) ? undefined : missingOpinions(machine, situation).find((role) => caller.roles.includes(role));
 
+/** Whether the caller is one of the people the action is for (any caller when it names none). */
+const isParty = <S extends string, Subject>(
+  machine: AnyMachine<S, Subject>,
+  spec: { by?: readonly string[] },
+  subject: Subject,
+  caller: Caller
+): boolean => !spec.by || (machine.partiesOf?.(subject, caller.staffUserId) ?? []).some((party) => spec.by!.includes(party));
+
 /** The actions the caller may take now (a precondition not met, e.g. measures still open, rules one out). */
 export const allowedActions = <S extends string, Subject>(
   machine: AnyMachine<S, Subject>,
@@ -77,6 +85,7 @@ export const allowedActions = <S extends string, Subject>(
 ): string[] =>
   Object.entries(machine.actions)
     .filter(([, spec]) => spec.from.includes(situation.state) && spec.roles.some((role) => caller.roles.includes(role)))
+    .filter(([, spec]) => isParty(machine, spec, situation.subject, caller))
     .filter(([, spec]) => !spec.opinion || opinionRole(machine, situation, caller) !== undefined)
     .filter(([action]) => !machine.precondition?.(action, situation.subject, now))
     .map(([action]) => action);
@@ -101,6 +110,9 @@ export const planStep = <S extends string, Subject>(
     throw new WorkflowRefusal('forbidden', `only ${spec.roles.join(', ')} may ${action} a ${machine.name}`, {
       roles: spec.roles,
     });
+  }
+  if (!isParty(machine, spec, situation.subject, caller)) {
+    throw new WorkflowRefusal('forbidden', `only the ${machine.name}'s ${spec.by!.join(' or ')} may ${action} it`, { by: spec.by });
   }
   if (!spec.from.includes(situation.state)) {
     const allowed = allowedActions(machine, situation, caller);

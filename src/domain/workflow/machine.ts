@@ -22,8 +22,11 @@ export const VERDICT_LABELS: Record<Verdict, Label> = {
   recommend_termination: { en: 'Recommend termination', zh: '建议终止' },
 };
 
-/** Who receives a state's mail: staff holding a role, the roles awaited in the state, the drafter, the customer. */
-export type Recipient = { role: RoleCode } | { awaited: true } | { drafter: true } | { customer: true };
+/**
+ * Who receives a state's mail: staff holding a role, the roles awaited in the state, the drafter,
+ * the customer, or a person the record names (a task's assignee or assigner).
+ */
+export type Recipient = { role: RoleCode } | { awaited: true } | { drafter: true } | { customer: true } | { party: string };
 
 export interface MailRule {
   template: TemplateName;
@@ -51,6 +54,11 @@ export interface ActionSpec<S extends string, Subject = Record<string, unknown>>
   subjectRequires?: readonly string[];
   /** Fields the request must carry. */
   inputRequires?: readonly string[];
+  /**
+   * The people the record names who may take the action (e.g. a task's assignee), besides holding
+   * one of `roles`; see Machine.partiesOf. Without it, the role is enough.
+   */
+  by?: readonly string[];
 }
 
 export interface Opinion {
@@ -73,6 +81,8 @@ export interface Machine<S extends string = string, A extends string = string, S
   decide?(opinions: Opinion[]): S;
   /** Checks on a request beyond required fields, e.g. a comment required with some verdicts. */
   checkInput?(action: A, input: Record<string, unknown>): { field: string; message: string }[];
+  /** The parties (see ActionSpec.by) the staff member is on the record, e.g. ['assignee']. */
+  partiesOf?(subject: Subject, staffUserId: number | null): string[];
   /** Why the record cannot take the action now (a 409), e.g. measures still open; null when it can. */
   precondition?(action: A, subject: Subject, now: Date): string | null;
 }

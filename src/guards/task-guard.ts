@@ -1,0 +1,115 @@
+/**
+ * Every write of a task (工作安排) passes here. Only the CS supervisor and the sales manager assign
+ * work, each to their own people (domain/tasks.ts ASSIGNABLE); the assigner is the caller, the task
+ * starts `assigned`, its due day must not be past, and the assignee is told by mail in the same
+ * transaction. The assigner may correct an open task (title, details, due day, priority, assignee,
+ * link) from the version they read; the rest moves only through the task's workflow. A task is
+ * never deleted or copied: it is cancelled, so what was asked of whom stays on record.
+ */
+import type { Core } from '@strapi/strapi';
+import { dateIn, isCalendarDate } from '../domain/business-date';
+import { isRoleCode } from '../domain/staff-roles';
+import { ASSIGNABLE, mayAssign, OPEN_TASK_STATES } from '../domain/tasks';
+import { endOfDayIn } from '../domain/working-days';
+import { currentActor } from '../platform/actor';
+import { asValidation, forbidden, refuse } from '../platform/errors';
+import { reportTimeZone } from '../platform/settings';
+import { asTrustedWrite } from '../platform/trusted-write';
+import { CONTRACT, COMPLAINT, ORDER, SHIPMENT, TASK, USER } from '../platform/uids';
+import { STAFF_ROLES } from '../domain/staff-roles';
+import { queueStateMail } from '../workflow-engine/workflow-service';
+import { loadTask, taskWorkflow } from '../workflow-engine/task-workflow';
+import { lockForEdit } from './editable-record';
+import { recordGuard } from './record-guard';
+import { checkRequiredRelations } from './required-relations';
+import { Guard } from './types';
+
+/** The records a task may be about, by its `subject`. */
+const SUBJECTS: Record<string, string> = { contract: CONTRACT, order: ORDER, complaint: COMPLAINT, shipment: SHIPMENT };
+
+export const taskGuard = recordGuard({
+  clone: 'a task is not copied: assign a new task',
+  delete: 'a task is kept: its assigner cancels it through its workflow',
+  write: (strapi, call, next) => writeTask(strapi, call, next),
+});
+
+const whoAssignsWhom = () =>
+  Object.entries(ASSIGNABLE)
+    .map(([assigner, assignees]) => `${assigner} → ${assignees!.join(', ')}`)
+    .join('; ');
+
+const writeTask: Guard = async (strapi, call, next) => {
+  const actor = await currentActor(strapi);
+  if (actor.staffUserId === null || !actor.roles.some((role) => ASSIGNABLE[role])) {
+    throw forbidden(`only the CS supervisor and the sales manager assign tasks (${whoAssignsWhom()})`);
+  }
+  const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
+  const timeZone = reportTimeZone(strapi);
+  const today = dateIn(timeZone);
+  if (data.dueDate !== undefined) {
+    if (!isCalendarDate(data.dueDate)) throw refuse(['dueDate'], 'must be a date YYYY-MM-DD');
+    if (String(data.dueDate) < today) throw refuse(['dueDate'], `the due day ${String(data.dueDate)} is already past (today is ${today})`);
+    data.dueAt = endOfDayIn(timeZone, String(data.dueDate));
+  }
+
+  return asValidation(() =>
+    strapi.db.transaction(async ({ trx }) => {
+      const now = new Date();
+      let version = 1;
+      if (call.action === 'update') {
+        const stored = await strapi.db
+          .query(TASK)
+          .findOne({ where: { documentId: call.params.documentId }, populate: { assignedBy: { select: ['id'] } } });
+        if (stored && stored.assignedBy?.id !== actor.staffUserId) throw forbidden("only the task's assigner may change it");
+        const edit = await lockForEdit(strapi, trx, {
+          uid: TASK,
+          documentId: call.params.documentId!,
+          readVersion: call.sent?.version,
+          askedState: call.sent?.state,
+          isEditable: (state) => (OPEN_TASK_STATES as readonly string[]).includes(state),
+          describe: (task) => `the task "${String(task.title)}"`,
+          select: ['title'],
+        });
+        version = edit.version + 1;
+      } else {
+        if (call.sent?.state !== undefined && call.sent.state !== 'assigned') throw refuse(['state'], 'a new task starts as assigned');
+        Object.assign(data, { assignedBy: actor.staffUserId, state: 'assigned', reviewRound: 0, stateEnteredAt: now });
+      }
+      call.params.data = { ...data, version };
+
+      const written = (await asTrustedWrite(next)) as { documentId: string } | null;
+      if (!written || call.unchanged) return written;
+      await checkRequiredRelations(strapi, TASK, written.documentId, ['assignee']);
+      await checkAssignee(strapi, written.documentId, actor.roles, actor.staffUserId!);
+      await checkSubject(strapi, written.documentId);
+      if (call.action === 'create') await queueStateMail(strapi, taskWorkflow, (await loadTask(strapi, written.documentId))!, 'assigned');
+      const { data: _data, documentId: _id, ...query } = call.params;
+      return strapi.documents(TASK).findOne({ ...query, documentId: written.documentId });
+    })
+  );
+};
+
+/** The assignee holds a role the caller may assign to, and is not the caller. */
+const checkAssignee = async (strapi: Core.Strapi, documentId: string, roles: Parameters<typeof mayAssign>[0], callerId: number) => {
+  const task = await strapi.db.query(TASK).findOne({ where: { documentId }, populate: { assignee: { select: ['id'] } } });
+  const assignee = await strapi.db
+    .query(USER)
+    .findOne({ where: { id: task.assignee.id }, select: ['id', 'blocked'], populate: { role: { select: ['type'] } } });
+  const role = isRoleCode(assignee?.role?.type) ? assignee.role.type : null;
+  if (assignee.id === callerId) throw refuse(['assignee'], 'a task is assigned to someone else');
+  if (assignee.blocked) throw refuse(['assignee'], 'this staff account is blocked');
+  if (!mayAssign(roles, role)) {
+    const allowed = roles.flatMap((own) => ASSIGNABLE[own] ?? []).map((code) => `${STAFF_ROLES[code].name} (${STAFF_ROLES[code].nameZh})`);
+    throw refuse(['assignee'], `you assign tasks to ${allowed.join(', ')} only`);
+  }
+};
+
+/** A task about a record names both its kind and its documentId, and the record exists. */
+const checkSubject = async (strapi: Core.Strapi, documentId: string) => {
+  const task = await strapi.db.query(TASK).findOne({ where: { documentId }, select: ['subject', 'subjectId'] });
+  if (!task.subject && !task.subjectId) return;
+  if (!task.subject || !task.subjectId)
+    throw refuse([task.subject ? 'subjectId' : 'subject'], 'a linked record needs both its kind and its documentId');
+  const found = await strapi.db.query(SUBJECTS[task.subject]).count({ where: { documentId: task.subjectId } });
+  if (found === 0) throw refuse(['subjectId'], `no ${task.subject} ${task.subjectId}`);
+};

@@ -1,0 +1,44 @@
+/**
+ * The task job (on the complaint job's schedule, config/cron-tasks.ts), on one instance at a time:
+ * an open task past the end of its due day is escalated by mail to its assigner, once per time the
+ * assignee owes the work (a reopened task may be escalated again). `now` is a parameter so tests
+ * move the clock, not sleep.
+ */
+import type { Core } from '@strapi/strapi';
+import { OPEN_TASK_STATES } from '../domain/tasks';
+import { asTrustedWrite } from '../platform/trusted-write';
+import { TASK } from '../platform/uids';
+import { queueMailTo } from '../workflow-engine/workflow-service';
+import { loadTask, taskWorkflow } from '../workflow-engine/task-workflow';
+import { withJobLease } from './job-lease';
+
+export const escalateOverdueTasks = async (strapi: Core.Strapi, now: Date): Promise<number> => {
+  const overdue = await strapi.db.query(TASK).findMany({
+    where: { dueAt: { $lt: now }, escalatedAt: { $null: true }, state: { $in: [...OPEN_TASK_STATES] } },
+    select: ['documentId'],
+  });
+  for (const { documentId } of overdue) {
+    await strapi.db.transaction(async () => {
+      const task = (await loadTask(strapi, documentId))!;
+      await asTrustedWrite(() => strapi.db.query(TASK).update({ where: { id: task.id }, data: { escalatedAt: now } }));
+      await queueMailTo(
+        strapi,
+        taskWorkflow,
+        task,
+        { template: 'task.overdue', to: { party: 'assigner' } },
+        `overdue:${new Date(String(task.stateEnteredAt)).getTime()}`
+      );
+    });
+  }
+  return overdue.length;
+};
+
+/** One round of the job; null when another instance is running it. */
+export const runTaskJob = (strapi: Core.Strapi, now = new Date()) =>
+  withJobLease(
+    strapi,
+    'task-deadlines',
+    10 * 60 * 1000,
+    async () => ({ escalated: await escalateOverdueTasks(strapi, now) }),
+    now.getTime()
+  );
