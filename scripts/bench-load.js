@@ -4,11 +4,11 @@
  *
  * A fresh database cs_bench_load_<pid> (dropped afterwards) and a small SMTP server that records the
  * Message-ID of every mail. Instance A boots, and makes per client its own customer (a customer's
- * credit check locks its row, so clients sharing one would only queue) and its own four staff
- * (cs-specialist, cs-supervisor, planner, order-coordinator, each with a Users & Permissions JWT),
- * and 25 products with stock. Both instances run with the production settings for jobs and mail
- * (CRON_ENABLED=true, NOTIFICATION_WORKER=true): each sends the outbox, each job runs on one
- * instance at a time by itself.
+ * credit check locks its row, so clients sharing one would only queue) and its own cs-specialist,
+ * two each of cs-supervisor, planner and order-coordinator shared by the clients (review requests
+ * are mailed to the whole role), each with a Users & Permissions JWT, and 25 products with stock.
+ * Both instances run with the production settings for jobs and mail (CRON_ENABLED=true,
+ * NOTIFICATION_WORKER=true): each sends the outbox, each job runs on one instance at a time by itself.
  *
  * Per number of instances (BENCH_LOAD_INSTANCES, default 1,2) and of clients (BENCH_LOAD_CLIENTS,
  * default 1,8,32,64), for BENCH_LOAD_SECONDS (default 20) each: every client (client i talks to
@@ -83,6 +83,18 @@ const prepare = async (strapi, clients) => {
     });
     products.push(product.documentId);
   }
+  // A department: a cs-specialist per client (she drafts; the decision is mailed to her), and two
+  // each of the roles every client's records go to (review requests are mailed to the whole role).
+  const user = async (name, type) => {
+    const created = await strapi.db.query('plugin::users-permissions.user').create({
+      data: { username: `load-${name}`, email: `${name}@load.test`, provider: 'local', confirmed: true, role: roles[type] },
+    });
+    return jwt.issue({ id: created.id });
+  };
+  const shared = {};
+  for (const [name, type] of Object.entries({ supervisor: 'cs-supervisor', planner: 'planner', coordinator: 'order-coordinator' })) {
+    shared[name] = [await user(`${name}0`, type), await user(`${name}1`, type)];
+  }
   const staff = [];
   for (let c = 0; c < clients; c += 1) {
     const customer = await strapi.documents('api::customer.customer').create({
@@ -93,19 +105,13 @@ const prepare = async (strapi, clients) => {
         contacts: [{ name: `Contact ${c}`, email: `buyer${c}@load.test`, primary: true }],
       },
     });
-    const member = { customer: customer.documentId };
-    for (const [name, type] of Object.entries({
-      specialist: 'cs-specialist',
-      supervisor: 'cs-supervisor',
-      planner: 'planner',
-      coordinator: 'order-coordinator',
-    })) {
-      const user = await strapi.db.query('plugin::users-permissions.user').create({
-        data: { username: `load-${name}-${c}`, email: `${name}${c}@load.test`, provider: 'local', confirmed: true, role: roles[type] },
-      });
-      member[name] = jwt.issue({ id: user.id });
-    }
-    staff.push(member);
+    staff.push({
+      customer: customer.documentId,
+      specialist: await user(`specialist${c}`, 'cs-specialist'),
+      supervisor: shared.supervisor[c % 2],
+      planner: shared.planner[c % 2],
+      coordinator: shared.coordinator[c % 2],
+    });
   }
   return { products, staff };
 };
