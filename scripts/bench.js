@@ -22,6 +22,9 @@
  *   time of the same figures by a plain SQL scan of the base tables (p50 of 5), their ratio, and the
  *   growth from a tenth to the full scale. BENCH_STATISTICS_ONLY=cs_bench_stats_tenth measures one.
  *
+ * - load: concurrent REST clients through the contract, order and shipment workflows on PostgreSQL,
+ *   one and two app instances, against a plain product-list GET, then SQL checks (scripts/bench-load.js).
+ *
  * Each database runs in a child process (this script with `--child SECTION VARIANT DIST_DIR`), as
  * only one Strapi can be loaded per process; the child prints one JSON line of results. The app is
  * compiled once, into dist/. The app's own settings apply (NOTIFICATION_BATCH_SIZE, SMTP_POOL, …).
@@ -710,6 +713,7 @@ const SECTIONS = {
   workflow: { run: workflowRun, child: workflowChild },
   statistics: { run: statisticsRun, child: statisticsChild },
   rest: { run: restRun, child: restChild },
+  load: require('./bench-load'),
 };
 
 // ---- main ----
