@@ -298,6 +298,7 @@ const queueMail = async <R extends WorkflowRecord>(
         template: rule.template,
         locale: mailbox.language,
         data,
+        record: { uid: definition.uid, documentId: record.documentId },
       });
     }
   }

@@ -12,7 +12,7 @@ import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
 import { drainOutbox, retryWaitingNow } from '../../src/notifications/worker';
 import { createAdminUser, contentManager } from '../helpers/admin';
-import { NOTIFICATION } from '../../src/platform/uids';
+import { CUSTOMER, NOTIFICATION } from '../../src/platform/uids';
 
 const HOUR = 3_600_000;
 
@@ -35,6 +35,7 @@ describe('e-mail notifications', () => {
       template: 'customer.credit-hold',
       locale: 'zh-CN',
       data: { customer: { code: `C-${n}`, name: `客户${n}` }, reason: '逾期' },
+      record: { uid: CUSTOMER, documentId: `customer${n}` },
       ...extra,
     });
 
