@@ -7,7 +7,7 @@
 import { spawn } from 'child_process';
 import path from 'path';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, useMailCatcher } from '../helpers/mail';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
@@ -20,12 +20,6 @@ const PUBLIC_URL = 'http://cs.factory.test:8080';
 
 /** The admin-panel page of a record, as a staff member should find it at the end of the mail. */
 const adminPage = (uid: string, documentId: string) => `${PUBLIC_URL}/admin/content-manager/collection-types/${uid}/${documentId}`;
-
-/** The link ending a mail's text and its HTML, with the line's words; null where there is none. */
-const adminLinks = (message: { text: string; html: string }) => ({
-  text: message.text.match(/\n\n(在管理后台打开：|Open in the admin panel: )(\S+)\s*$/)?.slice(1) ?? null,
-  html: message.html.match(/<p>(在管理后台打开：|Open in the admin panel: )<a href="([^"]+)">([^<]+)<\/a><\/p><\/body>/)?.slice(1) ?? null,
-});
 
 describe('e-mail notifications', () => {
   const mail = useMailCatcher();
