@@ -159,7 +159,7 @@ describe('e-mail notifications', () => {
     const [message] = mail.catcher.messages;
     expect(message.html).not.toMatch(/<script|<img|<b>Co/);
     expect(message.html).toContain('&lt;script&gt;');
-    expect(message.html).toContain('&lt;img src'); // Mustache escapes = too: &lt;img src&#x3D;x ...
+    expect(message.html).toContain('&lt;img src'); // = is escaped too: &lt;img src&#x3D;x ...
     expect(message.text).toContain('<script>alert("x")</script> & <b>Co</b>'); // plain text: shown as typed
   });
 
