@@ -171,6 +171,8 @@ const notificationsChild = async (variant, distDir) => {
           customer: { code, name: n % 2 ? `苏州客户${n}有限公司` : `Customer ${n} Ltd.` },
           reason: n % 2 ? '货款逾期超过90天' : 'Payment overdue by 90 days',
         },
+        // A staff mail names its record (its admin-panel link ends the mail).
+        record: { uid: 'api::customer.customer', documentId: `bench${n}` },
       });
       if (!queued) throw new Error(`notification ${n} was not queued`);
     }

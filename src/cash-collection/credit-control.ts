@@ -100,6 +100,7 @@ export const tellSalespersonOfHold = async (strapi: Core.Strapi, documentId: str
     template: 'customer.credit-hold',
     locale: salesperson.preferredLanguage === 'en' ? 'en' : 'zh-CN',
     data: { customer: { code: customer.code, name: customer.name }, reason: customer.creditHoldReason },
+    record: { uid: CUSTOMER, documentId },
   });
 };
 

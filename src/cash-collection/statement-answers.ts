@@ -10,6 +10,7 @@ import { validationError } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { AnswerOrigin, OpenedLink, openSignedLink, spendSignedLink } from '../platform/signed-link';
 import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
+import { STATEMENT } from '../platform/uids';
 import { readDay, readMoney } from './statement-figures';
 import { loadStatement, mailFigures, moveStatement, STATEMENT_LINK } from './statement-record';
 
@@ -94,6 +95,7 @@ export const answerStatement = async (
         template: 'statement.disputed',
         locale: mailbox.language,
         data,
+        record: { uid: STATEMENT, documentId: statement.documentId },
       });
     }
     return state;

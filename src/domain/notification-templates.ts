@@ -1,7 +1,9 @@
 /**
  * E-mail templates per event, in Chinese and English, and their rendering. Templates are Mustache
  * (logic-less: data is only ever inserted, never run); in the HTML part every value is HTML-escaped,
- * in the subject and text part nothing is escaped because nothing there is markup.
+ * in the subject and text part nothing is escaped because nothing there is markup. Who reads each
+ * template, staff or the customer, is a table (`TEMPLATE_READERS`): a staff mail ends with the link
+ * to its record in the admin panel, a customer mail never does.
  */
 import Mustache from 'mustache';
 
@@ -433,29 +435,101 @@ export const TEMPLATES = {
 /** The name of a built-in template, e.g. `contract.submitted`: what `notify` and the workflows' mail rules take. */
 export type TemplateName = keyof typeof TEMPLATES;
 
+/**
+ * Who reads each template. Every template is listed (a new one does not compile until it is): a staff
+ * mail must name its record when queued (`notify`) and ends with the link to it in the admin panel;
+ * a customer mail gets no such link, whatever it was queued with.
+ */
+export const TEMPLATE_READERS = {
+  'customer.credit-hold': 'staff',
+  'contract.submitted': 'staff',
+  'contract.reviewed': 'staff',
+  'contract.termination-proposed': 'staff',
+  'contract.reply': 'customer',
+  'complaint.received': 'staff',
+  'complaint.assigned': 'staff',
+  'complaint.measures-review': 'staff',
+  'complaint.measure-assigned': 'staff',
+  'complaint.verify': 'staff',
+  'complaint.reply': 'customer',
+  'complaint.overdue': 'staff',
+  'order.scheduled': 'customer',
+  'order.promise-moved': 'customer',
+  'order.problem': 'staff',
+  'shipment.shipped': 'customer',
+  'statement.sent': 'customer',
+  'statement.disputed': 'staff',
+  'collection.dunning-reminder': 'staff',
+  'collection.dunning-customer': 'customer',
+  'collection.overdue-report': 'staff',
+  'task.assigned': 'staff',
+  'task.done': 'staff',
+  'task.reopened': 'staff',
+  'task.cancelled': 'staff',
+  'task.overdue': 'staff',
+} as const satisfies Record<TemplateName, 'staff' | 'customer'>;
+
+/** The templates written to customers (no admin link). */
+export type CustomerTemplate = { [T in TemplateName]: (typeof TEMPLATE_READERS)[T] extends 'customer' ? T : never }[TemplateName];
+/** The templates written to staff: queued with their record, sent with its admin-panel link. */
+export type StaffTemplate = Exclude<TemplateName, CustomerTemplate>;
+
+export const isStaffTemplate = (template: string): template is StaffTemplate =>
+  isKnownTemplate(template) && TEMPLATE_READERS[template] === 'staff';
+
+/** The last line of a staff mail, in the reader's language. */
+export const ADMIN_LINK_LABEL: Record<MailLocale, string> = { 'zh-CN': '在管理后台打开：', en: 'Open in the admin panel: ' };
+
 const LAYOUT = (lang: MailLocale, body: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head>` +
   `<body style="font-family: sans-serif; line-height: 1.5">${body}</body></html>`;
 
 const verbatim = (value: unknown) => String(value);
 
+/**
+ * HTML escaping of inserted values: Mustache's own escapes `/` as well (`&#x2F;`), which leaves every
+ * link in the HTML source unreadable (`https:&#x2F;&#x2F;…`) for no protection: a `/` ends nothing in
+ * element text or a quoted attribute. The rest of Mustache's set stays (`=` and `` ` `` too).
+ */
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
+export const escapeHtml = (value: unknown) => String(value).replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]);
+
 export const isKnownTemplate = (template: string): template is TemplateName => Object.hasOwn(TEMPLATES, template);
 
 /** Texts that replace built-in ones, per template and language (config `MAIL_TEMPLATE_OVERRIDES`); a part left out stays built in. */
 export type TemplateOverrides = Record<string, Partial<Record<MailLocale, Partial<MailTemplate>>>>;
 
+/**
+ * The mail of a template in a language. `adminLink` (the URL of the mail's record in the admin panel)
+ * ends a staff mail, text and HTML, after any override; a customer template never shows it.
+ */
 export const renderMail = (
   template: string,
   locale: MailLocale,
   data: Record<string, unknown>,
-  overrides: TemplateOverrides = {}
+  overrides: TemplateOverrides = {},
+  adminLink: string | null = null
 ): RenderedMail => {
   const builtIn = isKnownTemplate(template) ? TEMPLATES[template][locale] : undefined;
   const texts = builtIn && { ...builtIn, ...(Object.hasOwn(overrides, template) ? overrides[template]?.[locale] : {}) };
   if (!texts) throw new Error(`No mail template ${template} in ${locale}`);
+  const text = Mustache.render(texts.text, data, {}, { escape: verbatim });
+  const html = Mustache.render(texts.html, data, {}, { escape: escapeHtml });
+  const link = isStaffTemplate(template) ? adminLink : null;
   return {
     subject: Mustache.render(texts.subject, data, {}, { escape: verbatim }).replace(/[\r\n]+/g, ' '),
-    text: Mustache.render(texts.text, data, {}, { escape: verbatim }),
-    html: LAYOUT(locale, Mustache.render(texts.html, data)),
+    text: link ? `${text.trimEnd()}\n\n${ADMIN_LINK_LABEL[locale]}${link}` : text,
+    html: LAYOUT(
+      locale,
+      link ? `${html}<p>${escapeHtml(ADMIN_LINK_LABEL[locale])}<a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : html
+    ),
   };
 };

@@ -115,6 +115,7 @@ const tellSupervisors = async (strapi: Core.Strapi, complaint: Awaited<ReturnTyp
       template: 'complaint.received',
       locale: mailbox.language,
       data,
+      record: { uid: COMPLAINT, documentId: complaint!.documentId },
     });
   }
 };

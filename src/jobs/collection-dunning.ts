@@ -136,6 +136,7 @@ export const sendDunningReminders = async (strapi: Core.Strapi, now: Date, setti
           template,
           locale: mailbox.language,
           data,
+          record: { uid: RECEIVABLE, documentId: receivable.documentId },
         });
       }
     });
@@ -187,6 +188,8 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
         template: 'collection.overdue-report',
         locale: mailbox.language,
         data,
+        // About all overdue receivables: the link opens their list.
+        record: { uid: RECEIVABLE, documentId: null },
       });
     }
   });

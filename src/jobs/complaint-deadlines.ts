@@ -33,6 +33,7 @@ export const escalateOverdue = async (strapi: Core.Strapi, now: Date): Promise<n
           template: 'complaint.overdue',
           locale: mailbox.language,
           data,
+          record: { uid: COMPLAINT, documentId },
         });
       }
     });

@@ -11,7 +11,8 @@ import { afterFailure, RetryPolicy } from '../domain/notification-policy';
 import { MailLocale, renderMail } from '../domain/notification-templates';
 import { renderAttachments } from './attachments';
 import { renderLinks } from './links';
-import { NOTIFICATIONS_TABLE as TABLE } from '../platform/outbox';
+import { ADMIN_RECORD_KEY, NOTIFICATIONS_TABLE as TABLE } from '../platform/outbox';
+import { AdminRecord, adminRecordUrl } from '../platform/public-url';
 
 export interface WorkerSettings extends RetryPolicy {
   pollMs: number;
@@ -68,7 +69,11 @@ const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: Claim
     const stored = parseJson<Record<string, unknown>>(row.payload) ?? {};
     // Customer links are rendered now, never stored (./links.ts).
     const payload = { ...stored, ...renderLinks(strapi, stored.links) };
-    const mail = renderMail(row.template, row.language, payload, strapi.config.get('server.notifications.templateOverrides', {}));
+    // A staff mail ends with its record's admin-panel URL, made now from the server's public URL.
+    const about = stored[ADMIN_RECORD_KEY] as AdminRecord | undefined;
+    const adminLink = about?.uid ? adminRecordUrl(strapi, about) : null;
+    const overrides = strapi.config.get('server.notifications.templateOverrides', {});
+    const mail = renderMail(row.template, row.language, payload, overrides, adminLink);
     const attachments = await renderAttachments(strapi, payload.attachments);
     await strapi
       .plugin('email')

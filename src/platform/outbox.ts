@@ -1,31 +1,50 @@
 /**
- * The one call features use to send mail: `notify(strapi, { event, key, to, template, locale, data })`
+ * The one call features use to send mail: `notify(strapi, { event, key, to, template, locale, data, record })`
  * writes a pending notification in the caller's database transaction (Strapi's transactions nest,
  * so inside a guard or service it joins the business change: if that rolls back, nothing is
  * queued). The idempotency key names the business step (event + record + step); queuing the same
  * step twice queues one mail. The worker (./worker.ts) sends it later.
  */
 import type { Core } from '@strapi/strapi';
-import { isKnownTemplate, MailLocale, TemplateName } from '../domain/notification-templates';
+import { CustomerTemplate, isKnownTemplate, isStaffTemplate, MailLocale, TemplateName } from '../domain/notification-templates';
 import { newDocumentId } from '../domain/document-id';
+import type { AdminRecord } from './public-url';
 
 export const NOTIFICATIONS_TABLE = 'notifications';
 
-export interface Notification {
+/** The payload key under which the outbox keeps the mail's record; the worker renders its admin link. */
+export const ADMIN_RECORD_KEY = 'adminRecord';
+
+interface NotificationOf<T extends TemplateName> {
   event: string;
   /** Unique per business step, e.g. `customer.credit-hold:<documentId>:<when>`. */
   key: string;
   to: string | string[];
-  template: TemplateName;
+  template: T;
   locale: MailLocale;
   data: Record<string, unknown>;
 }
 
+/**
+ * A notification. `record` is what the mail is about (content type and documentId): required unless
+ * the template is known to be a customer's (a template chosen at run time, typed `TemplateName`,
+ * needs it too), so no staff mail is queued without the link to its record. A customer mail shows
+ * no admin link even when it names its record.
+ */
+export type Notification<T extends TemplateName = TemplateName> = NotificationOf<T> &
+  ([T] extends [CustomerTemplate] ? { record?: AdminRecord } : { record: AdminRecord });
+
 /** Queues a notification; resolves to false when the same key was queued before. */
-export const notify = async (strapi: Core.Strapi, notification: Notification): Promise<boolean> => {
+export const notify = async <T extends TemplateName>(strapi: Core.Strapi, notification: Notification<T>): Promise<boolean> => {
   const recipients = [notification.to].flat().filter((address) => typeof address === 'string' && address.includes('@'));
   if (recipients.length === 0) throw new Error(`Notification ${notification.key} has no recipient`);
   if (!isKnownTemplate(notification.template)) throw new Error(`Unknown mail template ${notification.template}`);
+  const record: AdminRecord | undefined = notification.record;
+  // The type asks for it; plain JavaScript callers (scripts) are held to it here.
+  if (isStaffTemplate(notification.template) && !record?.uid) throw new Error(`Staff mail ${notification.key} names no record`);
+  const payload = record
+    ? { ...notification.data, [ADMIN_RECORD_KEY]: { uid: record.uid, documentId: record.documentId } }
+    : notification.data;
   const now = new Date();
   return strapi.db.transaction(async ({ trx }) => {
     const inserted = await trx(NOTIFICATIONS_TABLE)
@@ -36,7 +55,7 @@ export const notify = async (strapi: Core.Strapi, notification: Notification): P
         recipients: JSON.stringify(recipients),
         template: notification.template,
         language: notification.locale,
-        payload: JSON.stringify(notification.data),
+        payload: JSON.stringify(payload),
         state: 'pending',
         attempts: 0,
         next_attempt_at: now,

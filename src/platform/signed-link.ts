@@ -15,6 +15,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { metaOf } from './table-meta';
+import { publicUrl } from './public-url';
 
 export interface SignedLinkKind {
   /** The record type holding the link. */
@@ -61,8 +62,7 @@ export const newLink = (strapi: Core.Strapi, kind: SignedLinkKind, documentId: s
 
 /** The link's URL, rendered by the outbox worker when it sends the mail. */
 export const linkUrl = (strapi: Core.Strapi, kind: SignedLinkKind, ref: LinkReference) => {
-  const base = (strapi.config.get('server.url') as string) || `http://localhost:${strapi.config.get('server.port')}`;
-  return `${base.replace(/\/$/, '')}${kind.path}/${tokenOf(strapi, kind, ref)}`;
+  return `${publicUrl(strapi)}${kind.path}/${tokenOf(strapi, kind, ref)}`;
 };
 
 /** Where a customer's answer came from, kept with it (server-owned). */

@@ -190,6 +190,7 @@ const follow = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord>
         template: 'complaint.measure-assigned',
         locale: mailbox.language,
         data,
+        record: { uid: COMPLAINT, documentId: complaint.documentId },
       });
     }
     return { measure: measure.key };

@@ -160,6 +160,7 @@ const follow = async (strapi: Core.Strapi, { record: order, step, input }: StepC
         template,
         locale: mailbox.language,
         data,
+        record: { uid: ORDER, documentId: order.documentId },
       });
     }
   };

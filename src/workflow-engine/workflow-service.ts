@@ -319,6 +319,7 @@ export const queueMailTo = async <R extends WorkflowRecord>(
       template: rule.template,
       locale: mailbox.language,
       data,
+      record: { uid: definition.uid, documentId: record.documentId },
     });
   }
 };

@@ -42,3 +42,18 @@ export const useMailCatcher = () => {
   afterAll(() => handle.catcher?.close().catch(() => undefined));
   return handle;
 };
+
+/**
+ * The admin-panel link ending a staff mail, as [the line's words, URL] in the text and [words, href,
+ * link text] in the HTML; null where the mail has none.
+ */
+export const adminLinks = (message: { text: string; html: string }) => ({
+  text: message.text.match(/\n\n(在管理后台打开：|Open in the admin panel: )(\S+)\s*$/)?.slice(1) ?? null,
+  html: message.html.match(/<p>(在管理后台打开：|Open in the admin panel: )<a href="([^"]+)">([^<]+)<\/a><\/p><\/body>/)?.slice(1) ?? null,
+});
+
+/** What `adminLinks` finds in a staff mail to the record's admin page, in Chinese or English. */
+export const linkedTo = (url: string, locale: 'zh-CN' | 'en') => {
+  const words = locale === 'en' ? 'Open in the admin panel: ' : '在管理后台打开：';
+  return { text: [words, url], html: [words, url, url] };
+};

@@ -6,7 +6,8 @@
  * each mail once, both with the lease and, without it, by the dunning log alone.
  */
 import ExcelJS from 'exceljs';
-import { useMailCatcher, CaughtMail } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher, CaughtMail } from '../helpers/mail';
+import { RECEIVABLE } from '../../src/platform/uids';
 import { useStrapi } from '../helpers/strapi';
 import { createStaff, createStaffUser, StaffMember } from '../helpers/staff';
 import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
@@ -34,6 +35,7 @@ describe('overdue report and dunning', () => {
   let chinese: Doc;
   let due: string;
   const orders: Record<string, string> = {};
+  const receivables: Record<string, string> = {};
   let second: SecondInstance;
 
   beforeAll(async () => {
@@ -65,7 +67,9 @@ describe('overdue report and dunning', () => {
       const { order, keys } = await readyOrder(app.strapi, staff, customer, [{ product, quantity, unitPrice }]);
       const shipment = await planShipment(app.strapi, coordinator, order, [{ line: keys[0], quantity }]);
       await ok(ship(app.strapi, coordinator, shipment));
-      due = (await receivableOf(app.strapi, shipment)).dueDate;
+      const receivable = await receivableOf(app.strapi, shipment);
+      due = receivable.dueDate;
+      receivables[customer.documentId] = receivable.documentId;
       orders[customer.documentId] = order.number;
     }
     await drainOutbox(app.strapi);
@@ -100,10 +104,17 @@ describe('overdue report and dunning', () => {
     );
     const reminder = mails.find((m) => m.subject.includes('Pacific'))!;
     expect(reminder.text).toContain('未收金额 300.00 CNY');
+    // A reminder links the receivable it is about; the report, about all of them, their list.
+    const receivablesPage = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${RECEIVABLE}`;
+    expect(adminLinks(reminder)).toEqual(linkedTo(`${receivablesPage}/${receivables[english.documentId]}`, 'zh-CN'));
+    expect(adminLinks(mails.find((m) => m.subject.includes('合肥'))!)).toEqual(
+      linkedTo(`${receivablesPage}/${receivables[chinese.documentId]}`, 'zh-CN')
+    );
     const report = mails.find((m) => m.to.includes(managers[1].email))!;
     expect(report.text).toContain('CNY: 801.00 overdue, 2 customers (1–30 days 801.00; 31–60 days 0.00;');
     expect(report.text).toContain(`- ${chinese.code} 合肥江淮泵业有限公司 (salesperson 张业务): 501.00 CNY`);
     expect(report.attachments.map((a) => a.filename)).toEqual([`overdue-report-${addDays(due, 7)}.xlsx`]);
+    expect(adminLinks(report)).toEqual(linkedTo(receivablesPage, 'en'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.attachments[0].content as never);
     const rows = workbook.worksheets[0]
@@ -154,6 +165,13 @@ describe('overdue report and dunning', () => {
       ].sort()
     );
     expect(mails.find((m) => m.to.includes('jane@pacific.test'))!.text).toContain('The payment of 300.00 CNY');
+    // The customers' reminders carry no admin link; the salesperson's do.
+    const customerMails = mails.filter((m) => m.to.some((to) => to.endsWith('pacific.test') || to.endsWith('jianghuai.test')));
+    expect(customerMails).toHaveLength(2);
+    for (const customerMail of customerMails) {
+      expect(adminLinks(customerMail)).toEqual({ text: null, html: null });
+      expect(customerMail.text + customerMail.html).not.toContain('/admin');
+    }
     // both again (a quick round may end before the other starts, so both may run): nothing new
     const again = (await Promise.all([runCollectionJob(app.strapi, at), second.run(JOB, 'runCollectionJob', at)])).filter(
       (result) => result !== null

@@ -8,7 +8,7 @@
  */
 import path from 'path';
 import request from 'supertest';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
 import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
@@ -44,8 +44,11 @@ describe('complaint workflow', () => {
 
   const sentMail = async () => {
     await drainOutbox(app.strapi);
-    return mail.catcher.messages.splice(0).map((m) => ({ to: m.to.join(','), subject: m.subject, text: m.text }));
+    return mail.catcher.messages.splice(0).map((m) => ({ to: m.to.join(','), subject: m.subject, text: m.text, html: m.html }));
   };
+  /** The complaint's page in the admin panel, which every staff mail about it ends with. */
+  const adminPage = (documentId: string) =>
+    `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${COMPLAINT}/${documentId}`;
   const record = async (fields: Record<string, unknown> = {}) => {
     const res = await rest(app.strapi, specialist).post('/api/complaints', {
       data: {
@@ -95,6 +98,7 @@ describe('complaint workflow', () => {
     expect(mails).toEqual([
       expect.objectContaining({ to: supervisor.email, subject: `新投诉：${complaint.number} ${customer.name}（major）` }),
     ]);
+    expect(adminLinks(mails[0])).toEqual(linkedTo(adminPage(complaint.documentId), 'zh-CN'));
   });
 
   it('takes a minor justified complaint through measures, verification, reply and feedback to closed', async () => {
@@ -108,7 +112,12 @@ describe('complaint workflow', () => {
     body = await ok(act(quality, id, 'add_measure', measure('planner', 'Re-plan the replacement pumps')));
     const second = body.meta.measure as string;
     expect(body.data.measures).toHaveLength(2);
-    expect((await sentMail()).map((m) => m.to).sort()).toEqual([planner.email, quality.email].sort());
+    const assigned = await sentMail();
+    expect(assigned.map((m) => m.to).sort()).toEqual([planner.email, quality.email].sort());
+    // each in the reader's language: quality reads English
+    const linkTo = (to: string) => adminLinks(assigned.find((m) => m.to === to)!);
+    expect(linkTo(quality.email)).toEqual(linkedTo(adminPage(id), 'en'));
+    expect(linkTo(planner.email)).toEqual(linkedTo(adminPage(id), 'zh-CN'));
 
     await ok(act(quality, id, 'submit_measures'));
     expect((await stored(id)).state).toBe('in_progress'); // minor: no departmental review
@@ -128,6 +137,8 @@ describe('complaint workflow', () => {
     const [reply] = (await sentMail()).filter((m) => m.to === 'wang@customer.test');
     expect(reply.subject).toBe(`Our reply to your complaint ${complaint.number}`);
     expect(reply.text).toContain('tightened incoming inspection');
+    expect(adminLinks(reply)).toEqual({ text: null, html: null }); // the customer's mail: no admin link
+    expect(reply.text + reply.html).not.toContain('/admin');
     const token = linkIn(reply.text);
 
     const close = await act(specialist, id, 'close');

@@ -5,7 +5,7 @@
  * under the seal log, made active (its order confirmed), amended and completed. Mails are received
  * by a real SMTP server.
  */
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
 import { rest, useStaff } from '../helpers/staff';
 import { businessYear, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
@@ -47,7 +47,7 @@ describe('contract review', () => {
     await drainOutbox(app.strapi);
     const caught = mail.catcher.messages.splice(0);
     return caught
-      .map((message) => ({ to: message.to.join(','), subject: message.subject, text: message.text }))
+      .map((message) => ({ to: message.to.join(','), subject: message.subject, text: message.text, html: message.html }))
       .sort((a, b) => a.to.localeCompare(b.to));
   };
 
@@ -147,6 +147,14 @@ describe('contract review', () => {
         { to: 'wang@customer.test', subject: `Contract review reply: ${contract.number}` },
       ].sort((a, b) => a.to.localeCompare(b.to))
     );
+    // Staff mails end with the contract's page in the admin panel, in their language; the customer's does not.
+    const page = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${CONTRACT}/${contract.documentId}`;
+    const linkOf = (to: string) => adminLinks(mails.find((m) => m.to === to)!);
+    expect(linkOf(supervisor.email)).toEqual(linkedTo(page, 'en'));
+    expect(linkOf(planner.email)).toEqual(linkedTo(page, 'zh-CN'));
+    expect(linkOf(specialist.email)).toEqual(linkedTo(page, 'zh-CN'));
+    expect(linkOf('wang@customer.test')).toEqual({ text: null, html: null });
+    expect(JSON.stringify(mails.find((m) => m.to === 'wang@customer.test'))).not.toContain('/admin');
     expect(mails.find((m) => m.to === 'wang@customer.test')!.text).toContain('Your contract is approved.');
 
     body = await ok(act(app.strapi, supervisor, contract.documentId, 'complete'));

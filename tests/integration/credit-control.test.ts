@@ -8,7 +8,7 @@
  */
 import path from 'path';
 import { AdminMember, contentManager, createAdminUser, editForm } from '../helpers/admin';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { countRows, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
@@ -170,6 +170,9 @@ describe('credit control', () => {
     const toSalesperson = mail.catcher.messages.filter((m) => m.to.includes(staff.salesperson.email));
     expect(toSalesperson.map((m) => m.subject)).toEqual([expect.stringContaining('信用冻结')]);
     expect(toSalesperson[0].text).toContain('open balance 1,200.00 CNY exceeds the credit limit 1,000.00');
+    // held automatically, by the server: the mail still ends with the customer's page in the admin panel
+    const page = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${CUSTOMER}/${customer.documentId}`;
+    expect(adminLinks(toSalesperson[0])).toEqual(linkedTo(page, 'zh-CN'));
   });
 
   it('lets one new order through with an order override, the next is refused', async () => {

@@ -1,23 +1,31 @@
 /**
  * The e-mail outbox against a real SMTP server: mails arrive in the recipient's language with
- * escaped data, nothing is lost while the server is down, nothing is sent twice, a refusal (5xx) is
- * recorded and not retried, a rolled-back change sends nothing, and a supervisor can retry.
+ * escaped data, a staff mail ends with the admin-panel link of its record (a customer mail never),
+ * nothing is lost while the server is down, nothing is sent twice, a refusal (5xx) is recorded and
+ * not retried, a rolled-back change sends nothing, and a supervisor can retry.
  */
 import { spawn } from 'child_process';
 import path from 'path';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, useMailCatcher } from '../helpers/mail';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
 import { drainOutbox, retryWaitingNow } from '../../src/notifications/worker';
 import { createAdminUser, contentManager } from '../helpers/admin';
-import { NOTIFICATION } from '../../src/platform/uids';
+import { CUSTOMER, NOTIFICATION } from '../../src/platform/uids';
 
 const HOUR = 3_600_000;
+const PUBLIC_URL = 'http://cs.factory.test:8080';
+
+/** The admin-panel page of a record, as a staff member should find it at the end of the mail. */
+const adminPage = (uid: string, documentId: string) => `${PUBLIC_URL}/admin/content-manager/collection-types/${uid}/${documentId}`;
 
 describe('e-mail notifications', () => {
   const mail = useMailCatcher();
+  beforeAll(() => {
+    process.env.PUBLIC_URL = PUBLIC_URL; // before Strapi boots: the links must follow it
+  });
   const app = useStrapi();
   const { specialist, supervisor } = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor' });
   const later = () => new Date(Date.now() + 2 * HOUR); // far past any backoff
@@ -35,6 +43,7 @@ describe('e-mail notifications', () => {
       template: 'customer.credit-hold',
       locale: 'zh-CN',
       data: { customer: { code: `C-${n}`, name: `客户${n}` }, reason: '逾期' },
+      record: { uid: CUSTOMER, documentId: `customer${n}` },
       ...extra,
     });
 
@@ -58,6 +67,10 @@ describe('e-mail notifications', () => {
     expect(message.text).toContain('原因：货款逾期超过90天');
     expect(message.html).toContain('<strong>苏州恒通机械有限公司</strong>');
     expect(message.from).toContain('cs@factory.test');
+    // The mail ends with the held customer's page in the admin panel, in Chinese, text and HTML.
+    const page = adminPage(CUSTOMER, customer.documentId);
+    expect(adminLinks(message)).toEqual({ text: ['在管理后台打开：', page], html: ['在管理后台打开：', page, page] });
+    expect(message.html).not.toContain('&#x2F;');
     const [sent] = await rows();
     expect(sent).toMatchObject({ state: 'sent', attempts: 1, messageId: message.messageId });
     expect(sent.sentAt).toBeTruthy();
@@ -69,7 +82,8 @@ describe('e-mail notifications', () => {
 
   it('writes in English to a salesperson who reads English', async () => {
     const rep = await createStaffUser(app.strapi, 'salesperson', { preferredLanguage: 'en' });
-    await createCustomer(app.strapi, specialist, {
+    const other = await createCustomer(app.strapi, specialist, { name: 'Not held Ltd.', salesperson: rep.id });
+    const customer = await createCustomer(app.strapi, specialist, {
       name: 'Acme Pumps Ltd.',
       salesperson: rep.id,
       creditHold: true,
@@ -79,6 +93,58 @@ describe('e-mail notifications', () => {
     const [message] = mail.catcher.messages;
     expect(message.subject).toMatch(/^Credit hold: C-\d{6} Acme Pumps Ltd\.$/);
     expect(message.text).toContain('Reason: Invoice 90 days overdue');
+    const page = adminPage(CUSTOMER, customer.documentId);
+    expect(adminLinks(message)).toEqual({ text: ['Open in the admin panel: ', page], html: ['Open in the admin panel: ', page, page] });
+    expect(message.text + message.html).not.toContain(other.documentId);
+  });
+
+  it("links staff mail to its record, in the reader's language, and never customer mail", async () => {
+    const complaint = { uid: 'api::complaint.complaint' as const, documentId: 'k3v9complaint0000000001' };
+    const data = { complaint: { number: 'TS-2026-0001', dueAt: '2026-12-08', severity: 'major' }, customer: { name: '宁波甬达' } };
+    const staffMail = (to: string, locale: 'zh-CN' | 'en') =>
+      notify(app.strapi, {
+        event: 'complaint.verify',
+        key: `verify:${to}`,
+        to,
+        template: 'complaint.verify',
+        locale,
+        data,
+        record: complaint,
+      });
+    await staffMail('quality-zh@factory.test', 'zh-CN');
+    await staffMail('quality-en@factory.test', 'en');
+    // A customer mail, even queued with its record, gets no admin link.
+    await notify(app.strapi, {
+      event: 'order.scheduled',
+      key: 'scheduled:1',
+      to: 'buyer@customer.test',
+      template: 'order.scheduled',
+      locale: 'zh-CN',
+      data: { customer: { name: '宁波甬达' }, order: { number: 'SO-2026-000001', promisedDate: '2026-12-20' } },
+      record: { uid: 'api::order.order', documentId: 'k3v9order000000000000001' },
+    });
+    // A staff template queued without its record is refused (the type refuses it too).
+    await expect(
+      notify(app.strapi, {
+        event: 'complaint.verify',
+        key: 'verify:none',
+        to: 'q@factory.test',
+        template: 'complaint.verify',
+        locale: 'en',
+        data,
+      } as never)
+    ).rejects.toThrow(/names no record/);
+    expect(await drainOutbox(app.strapi)).toEqual({ sent: 3, retry: 0, failed: 0 });
+    const to = (address: string) => mail.catcher.messages.find((m) => m.to.includes(address))!;
+    const page = adminPage(complaint.uid, complaint.documentId);
+    expect(adminLinks(to('quality-zh@factory.test'))).toEqual({ text: ['在管理后台打开：', page], html: ['在管理后台打开：', page, page] });
+    expect(adminLinks(to('quality-en@factory.test'))).toEqual({
+      text: ['Open in the admin panel: ', page],
+      html: ['Open in the admin panel: ', page, page],
+    });
+    const customerMail = to('buyer@customer.test');
+    expect(adminLinks(customerMail)).toEqual({ text: null, html: null });
+    expect(customerMail.text + customerMail.html).not.toMatch(/\/admin|管理后台|admin panel|k3v9order/);
   });
 
   it('escapes HTML in customer data', async () => {
@@ -93,7 +159,7 @@ describe('e-mail notifications', () => {
     const [message] = mail.catcher.messages;
     expect(message.html).not.toMatch(/<script|<img|<b>Co/);
     expect(message.html).toContain('&lt;script&gt;');
-    expect(message.html).toContain('&lt;img src'); // Mustache escapes = too: &lt;img src&#x3D;x ...
+    expect(message.html).toContain('&lt;img src'); // = is escaped too: &lt;img src&#x3D;x ...
     expect(message.text).toContain('<script>alert("x")</script> & <b>Co</b>'); // plain text: shown as typed
   });
 

@@ -5,7 +5,7 @@
  * (also under concurrent allocations), ready only once the packaging artwork is confirmed, hold and
  * resume, cancel, progress notes escalated by mail; after confirmation only notes may be edited.
  */
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
 import { rest, StaffMember } from '../helpers/staff';
 import { useOrderSetup } from '../helpers/shipping';
@@ -27,7 +27,7 @@ describe('order follow-up', () => {
 
   const sentMail = async () => {
     await drainOutbox(app.strapi);
-    return mail.catcher.messages.splice(0).map((m) => ({ to: m.to.join(','), subject: m.subject, text: m.text }));
+    return mail.catcher.messages.splice(0).map((m) => ({ to: m.to.join(','), subject: m.subject, text: m.text, html: m.html }));
   };
   const stored = (documentId: string) =>
     app.strapi.db.query(ORDER).findOne({ where: { documentId }, populate: { lines: { populate: ['product'] } } });
@@ -84,6 +84,7 @@ describe('order follow-up', () => {
     const mails = await sentMail();
     expect(mails).toEqual([expect.objectContaining({ to: 'zhao@customer.test', subject: `订单交期确认：${order.number}` })]);
     expect(mails[0].text).toContain('承诺交货日期 2027-01-20');
+    expect(adminLinks(mails[0])).toEqual({ text: null, html: null }); // the customer's mail: no admin link
   });
 
   it('moves a promised date only with a reason, mails the customer and keeps it in the history', async () => {
@@ -104,6 +105,7 @@ describe('order follow-up', () => {
     expect(moved).toMatchObject({ to: 'zhao@customer.test', subject: `订单交期变更：${order.number}` });
     expect(moved.text).toContain('由 2027-01-20 变更为 2027-02-01');
     expect(moved.text).toContain('原因：铸件供应商延期交货');
+    expect(moved.text + moved.html).not.toContain('/admin');
     const history = (await rest(app.strapi, supervisor).get(`/api/orders/${order.documentId}/workflow`)).body.data.history;
     expect(history.at(-1)).toMatchObject({
       action: 'reschedule',
@@ -213,6 +215,8 @@ describe('order follow-up', () => {
     const [escalation] = await sentMail();
     expect(escalation).toMatchObject({ to: planner.email, subject: `订单跟进问题：${order.number} ${customer.name}` });
     expect(escalation.text).toContain('来料检验不合格，铸件气孔');
+    const page = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${ORDER}/${order.documentId}`;
+    expect(adminLinks(escalation)).toEqual(linkedTo(page, 'zh-CN'));
     expectValidationError(await act(quality, order.documentId, 'note', { kind: 'gossip', comment: 'x' }), 'kind');
     await ok(act(coordinator, order.documentId, 'resume', { comment: 'drawing received' }));
     expect(await stored(order.documentId)).toMatchObject({ state: 'scheduled', heldFrom: null });

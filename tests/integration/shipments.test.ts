@@ -6,7 +6,7 @@
  * note as a PDF; cancelling puts the goods back and voids the receivable unless it was paid.
  */
 import request from 'supertest';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, useMailCatcher } from '../helpers/mail';
 import { useStrapi } from '../helpers/strapi';
 import { rest, StaffMember } from '../helpers/staff';
 import { readyOrder as readyOrderOf, useOrderSetup } from '../helpers/shipping';
@@ -104,6 +104,8 @@ describe('shipments and receivables', () => {
     expect(shippedMail.subject).toBe(`出货通知：${first.number}（订单 ${order.number}）`);
     expect(shippedMail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${first.number}.pdf`, 'application/pdf']]);
     expect(shippedMail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(adminLinks(shippedMail)).toEqual({ text: null, html: null }); // the customer's mail: no admin link
+    expect(shippedMail.text + shippedMail.html).not.toContain('/admin');
 
     const pdf = await rest(app.strapi, clerk)
       .get(`/api/shipments/${first.documentId}/delivery-note.pdf`)

@@ -12,7 +12,7 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { contentManager, createAdminUser } from '../helpers/admin';
-import { useMailCatcher } from '../helpers/mail';
+import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { readPdf } from '../helpers/pdf';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
 import { rest, StaffMember, useStaff } from '../helpers/staff';
@@ -369,6 +369,8 @@ describe('customer statements', () => {
     expect(message.attachments[0]).toMatchObject({ filename: `${first.number}.pdf`, contentType: 'application/pdf' });
     expect(readPdf(message.attachments[0].content).pages[0].lines.flat().join(' ')).toContain(first.number);
     const token = linkIn(message.text);
+    expect(adminLinks(message)).toEqual({ text: null, html: null }); // the customer's mail: no admin link
+    expect(message.text + message.html).not.toContain('/admin');
 
     const agent = request(app.strapi.server.httpServer);
     const form = await agent.get(`/api/statements/respond/${token}`);
@@ -460,6 +462,10 @@ describe('customer statements', () => {
     for (const m of mails) expect(m.text).toContain('6月15日已付 250 元，未见冲减');
     expect(mails.find((m) => m.to[0] === clerk.email)!.subject).toContain(`对账异议：${statement.number}`);
     expect(mails.find((m) => m.to[0] === clerk2.email)!.subject).toContain(`Statement disputed: ${statement.number}`);
+    // Each ends with the statement's page in the admin panel, in the reader's language.
+    const page = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${STATEMENT}/${statement.documentId}`;
+    expect(adminLinks(mails.find((m) => m.to[0] === clerk.email)!)).toEqual(linkedTo(page, 'zh-CN'));
+    expect(adminLinks(mails.find((m) => m.to[0] === clerk2.email)!)).toEqual(linkedTo(page, 'en'));
     expect((await agent.post(`/api/statements/respond/${token}`).type('form').send({ answer: 'confirm' })).status).toBe(410);
   });
 

@@ -1,5 +1,5 @@
 import { afterFailure, DEFAULT_RETRY_POLICY } from '../../src/domain/notification-policy';
-import { renderMail, TEMPLATES, MAIL_LOCALES } from '../../src/domain/notification-templates';
+import { renderMail, TEMPLATES, TEMPLATE_READERS, MAIL_LOCALES } from '../../src/domain/notification-templates';
 
 const smtp = (responseCode: number, response: string) => Object.assign(new Error(response), { responseCode, response });
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ESOCKET' });
@@ -46,12 +46,30 @@ describe('mail templates', () => {
     const mail = renderMail('customer.credit-hold', 'en', data);
     expect(mail.subject).toBe('Credit hold: C-1 {{reason}} <b>Bold</b>');
     expect(mail.text).toContain('Reason: {{#customer}}x{{/customer}}');
-    expect(mail.html).toContain('{{reason}} &lt;b&gt;Bold&lt;&#x2F;b&gt;');
+    expect(mail.html).toContain('{{reason}} &lt;b&gt;Bold&lt;/b&gt;');
   });
 
   it('keeps a subject on one line whatever the data holds', () => {
     const mail = renderMail('customer.credit-hold', 'zh-CN', { customer: { code: 'C-1', name: 'A\r\nBcc: x@evil.test' }, reason: 'r' });
     expect(mail.subject).toBe('信用冻结：C-1 A Bcc: x@evil.test');
+  });
+
+  it("ends a staff mail with the link to its record in the reader's language, text and HTML, and never a customer mail", () => {
+    const link = 'https://cs.example.com/admin/content-manager/collection-types/api::customer.customer/abc123';
+    const data = { customer: { code: 'C-1', name: 'Acme' }, reason: 'r' };
+    const zh = renderMail('customer.credit-hold', 'zh-CN', data, {}, link);
+    expect(zh.text.endsWith(`请尽快跟进货款。\n\n在管理后台打开：${link}`)).toBe(true);
+    expect(zh.html).toContain(`<p>在管理后台打开：<a href="${link}">${link}</a></p></body>`);
+    const en = renderMail('customer.credit-hold', 'en', data, { 'customer.credit-hold': { en: { text: 'Held.\n' } } }, link);
+    expect(en.text).toBe(`Held.\n\nOpen in the admin panel: ${link}`); // after an override too
+    expect(en.html).toContain(`<p>Open in the admin panel: <a href="${link}">${link}</a></p>`);
+    expect(en.html).not.toContain('&#x2F;');
+    const customer = renderMail('order.scheduled', 'en', { customer: { name: 'Acme' }, order: { number: 'SO-1' } }, {}, link);
+    expect(customer.text + customer.html).not.toMatch(/admin|Open in the admin panel/);
+  });
+
+  it('classifies every template as staff or customer mail', () => {
+    expect(Object.keys(TEMPLATE_READERS).sort()).toEqual(Object.keys(TEMPLATES).sort());
   });
 
   it('refuses an unknown template', () => {
