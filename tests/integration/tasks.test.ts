@@ -6,7 +6,7 @@
  * with two instances running it at the same moment.
  */
 import path from 'path';
-import { CaughtMail, useMailCatcher } from '../helpers/mail';
+import { adminLinks, CaughtMail, linkedTo, useMailCatcher } from '../helpers/mail';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { useStrapi } from '../helpers/strapi';
@@ -96,6 +96,8 @@ describe('tasks (工作安排)', () => {
       `${staff.specialist.email} | 工作安排：回访柳州正大，确认二季度需求（${row.dueDate} 前）`,
     ]);
     expect(mails[0].text).toContain('Supervisor Wang 给您布置了一项工作（优先级：高）');
+    const page = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${TASK}/${row.documentId}`;
+    expect(adminLinks(mails[0])).toEqual(linkedTo(page, 'zh-CN'));
 
     expect(await tasksOf(staff.specialist)).toEqual(['回访柳州正大，确认二季度需求: accept,complete']);
     expect(await tasksOf(staff.otherSpecialist)).toEqual([]);
