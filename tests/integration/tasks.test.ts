@@ -13,7 +13,7 @@ import { useStrapi } from '../helpers/strapi';
 import { startSecondInstance, SecondInstance } from '../helpers/second-instance';
 import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
-import { runTaskJob } from '../../src/jobs/task-deadlines';
+import { escalateOverdueTasks, runTaskJob } from '../../src/jobs/task-deadlines';
 import { workList } from '../../src/my-work/work-list';
 import { drainOutbox } from '../../src/notifications/worker';
 import { TASK } from '../../src/platform/uids';
@@ -240,6 +240,22 @@ describe('tasks (工作安排)', () => {
         at
       );
       expect(list.items[0]).toMatchObject({ subject: 'task', documentId: data.documentId, overdue: true });
+    });
+
+    it('escalates a task once even when two instances pass the lease and escalate at the same moment', async () => {
+      const { data } = await ok(assign(staff.manager, task(staff.salesperson, { title: '确认回款计划', dueDate: today() })));
+      await newMail();
+      const at = new Date(new Date((await stored(data.documentId)).dueAt).getTime() + 60_000);
+      // Straight to the escalation, without the job's lease: the claim on the task decides.
+      const counts = await Promise.all([
+        escalateOverdueTasks(app.strapi, at),
+        second.run<number>(JOB, 'escalateOverdueTasks', at),
+        escalateOverdueTasks(app.strapi, at),
+      ]);
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(1);
+      expect((await newMail()).map((m) => `${m.to.join(',')} | ${m.subject}`)).toEqual([
+        `${staff.manager.email} | 工作逾期：确认回款计划（张业务）`,
+      ]);
     });
   });
 });
