@@ -15,7 +15,7 @@ import { currentActor } from '../platform/actor';
 import { asValidation, forbidden, refuse } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { asTrustedWrite } from '../platform/trusted-write';
-import { CONTRACT, COMPLAINT, ORDER, SHIPMENT, TASK, USER } from '../platform/uids';
+import { CONTRACT, COMPLAINT, ORDER, SHIPMENT, TASK } from '../platform/uids';
 import { STAFF_ROLES } from '../domain/staff-roles';
 import { queueStateMail } from '../workflow-engine/workflow-service';
 import { loadTask, taskWorkflow } from '../workflow-engine/task-workflow';
@@ -57,10 +57,7 @@ const writeTask: Guard = async (strapi, call, next) => {
       const now = new Date();
       let version = 1;
       if (call.action === 'update') {
-        const stored = await strapi.db
-          .query(TASK)
-          .findOne({ where: { documentId: call.params.documentId }, populate: { assignedBy: { select: ['id'] } } });
-        if (stored && stored.assignedBy?.id !== actor.staffUserId) throw forbidden("only the task's assigner may change it");
+        // Locked first (a write), then read: on SQLite a transaction that reads first cannot take the write lock later.
         const edit = await lockForEdit(strapi, trx, {
           uid: TASK,
           documentId: call.params.documentId!,
@@ -70,6 +67,10 @@ const writeTask: Guard = async (strapi, call, next) => {
           describe: (task) => `the task "${String(task.title)}"`,
           select: ['title'],
         });
+        const stored = await strapi.db
+          .query(TASK)
+          .findOne({ where: { documentId: call.params.documentId }, populate: { assignedBy: { select: ['id'] } } });
+        if (stored && stored.assignedBy?.id !== actor.staffUserId) throw forbidden("only the task's assigner may change it");
         version = edit.version + 1;
       } else {
         if (call.sent?.state !== undefined && call.sent.state !== 'assigned') throw refuse(['state'], 'a new task starts as assigned');
@@ -80,8 +81,13 @@ const writeTask: Guard = async (strapi, call, next) => {
       const written = (await asTrustedWrite(next)) as { documentId: string } | null;
       if (!written || call.unchanged) return written;
       await checkRequiredRelations(strapi, TASK, written.documentId, ['assignee']);
-      await checkAssignee(strapi, written.documentId, actor.roles, actor.staffUserId!);
-      await checkSubject(strapi, written.documentId);
+      const task = await strapi.db.query(TASK).findOne({
+        where: { documentId: written.documentId },
+        select: ['subject', 'subjectId'],
+        populate: { assignee: { select: ['id', 'blocked'], populate: { role: { select: ['type'] } } } },
+      });
+      checkAssignee(task.assignee, actor.roles, actor.staffUserId!);
+      await checkSubject(strapi, task);
       if (call.action === 'create') await queueStateMail(strapi, taskWorkflow, (await loadTask(strapi, written.documentId))!, 'assigned');
       const { data: _data, documentId: _id, ...query } = call.params;
       return strapi.documents(TASK).findOne({ ...query, documentId: written.documentId });
@@ -90,12 +96,12 @@ const writeTask: Guard = async (strapi, call, next) => {
 };
 
 /** The assignee holds a role the caller may assign to, and is not the caller. */
-const checkAssignee = async (strapi: Core.Strapi, documentId: string, roles: Parameters<typeof mayAssign>[0], callerId: number) => {
-  const task = await strapi.db.query(TASK).findOne({ where: { documentId }, populate: { assignee: { select: ['id'] } } });
-  const assignee = await strapi.db
-    .query(USER)
-    .findOne({ where: { id: task.assignee.id }, select: ['id', 'blocked'], populate: { role: { select: ['type'] } } });
-  const role = isRoleCode(assignee?.role?.type) ? assignee.role.type : null;
+const checkAssignee = (
+  assignee: { id: number; blocked: boolean | null; role: { type: string } | null },
+  roles: Parameters<typeof mayAssign>[0],
+  callerId: number
+) => {
+  const role = isRoleCode(assignee.role?.type) ? assignee.role.type : null;
   if (assignee.id === callerId) throw refuse(['assignee'], 'a task is assigned to someone else');
   if (assignee.blocked) throw refuse(['assignee'], 'this staff account is blocked');
   if (!mayAssign(roles, role)) {
@@ -105,8 +111,7 @@ const checkAssignee = async (strapi: Core.Strapi, documentId: string, roles: Par
 };
 
 /** A task about a record names both its kind and its documentId, and the record exists. */
-const checkSubject = async (strapi: Core.Strapi, documentId: string) => {
-  const task = await strapi.db.query(TASK).findOne({ where: { documentId }, select: ['subject', 'subjectId'] });
+const checkSubject = async (strapi: Core.Strapi, task: { subject: string | null; subjectId: string | null }) => {
   if (!task.subject && !task.subjectId) return;
   if (!task.subject || !task.subjectId)
     throw refuse([task.subject ? 'subjectId' : 'subject'], 'a linked record needs both its kind and its documentId');
