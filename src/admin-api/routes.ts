@@ -17,10 +17,12 @@
  *   POST /workflows/statement/:documentId/send       mails a statement to the customer
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
+ *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
  */
 import type { Core } from '@strapi/strapi';
 import { agingQuery, sendAging } from '../cash-collection/aging-report';
 import { creditRecordAnswer } from '../cash-collection/credit-control';
+import { customerFileEndpoint } from '../customer-file/customer-file';
 import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../cash-collection/payment-handlers';
 import { paymentProgress } from '../cash-collection/payment-progress';
 import { sendStatementFile } from '../cash-collection/statement-documents';
@@ -29,7 +31,7 @@ import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
 import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
-import { CONTRACT, CREDIT_EVENT, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
+import { CONTRACT, CREDIT_EVENT, CUSTOMER, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
@@ -144,6 +146,8 @@ const recordRoutes = (strapi: Core.Strapi) => [
     permissions: [read(CREDIT_EVENT)],
     handle: (_ctx, { params }) => creditRecordAnswer(strapi, params.documentId),
   }),
+  // As for REST: whoever may read customers opens the file; each section shows only what their roles may read.
+  adminRoute({ method: 'GET', path: '/customer-file/:documentId', permissions: [read(CUSTOMER)], ...customerFileEndpoint(strapi) }),
 ];
 
 export const registerAdminRoutes = (strapi: Core.Strapi) => {

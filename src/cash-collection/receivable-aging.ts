@@ -183,7 +183,7 @@ export interface AgingOptions extends OpenItemsFilter {
 }
 
 /** `o.days_past_due` within the bucket (its bounds inclusive; the first has no lower bound, the last no upper). */
-const inBucket = (bucket: AgingBucket): Sql => {
+export const inBucket = (bucket: AgingBucket): Sql => {
   const conditions: Sql[] = [];
   if (bucket.from !== null) conditions.push({ sql: 'o.days_past_due >= ?', bindings: [bucket.from] });
   if (bucket.to !== null) conditions.push({ sql: 'o.days_past_due <= ?', bindings: [bucket.to] });

@@ -20,6 +20,8 @@ const workflow = (plural: string): RestEndpoint[] => [
 ];
 
 export const REST_ENDPOINTS: Partial<Record<RecordName, RestEndpoint[]>> = {
+  // The customer file (客户档案): each section only for those who may read its records (src/domain/customer-file.ts).
+  customer: [{ method: 'GET', path: '/customers/:documentId/file', action: 'file', grantedWith: 'read' }],
   product: [
     { method: 'GET', path: '/products/:documentId/availability', action: 'availability', grantedWith: 'read' },
     { method: 'POST', path: '/products/:documentId/stock-adjustments', action: 'adjustStock', grantedWith: 'update' },

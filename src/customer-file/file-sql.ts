@@ -1,0 +1,86 @@
+/**
+ * The SQL building blocks of the customer file: running a statement, a page of a list with its
+ * total count in the same round trip, a component's rows of a record, and the text of dates and
+ * money as both databases return them (PostgreSQL: `date` as a Date, numeric as a string; SQLite:
+ * dates as text, decimals as REAL).
+ */
+import type { Core } from '@strapi/strapi';
+import Decimal from 'decimal.js';
+import { formatMoney } from '../domain/money';
+import { PageRequest, Pagination, paginationOf } from '../domain/customer-file';
+import { rowsOf } from '../platform/roll-up-writes';
+import { metaOf } from '../platform/table-meta';
+
+export type Binding = string | number;
+export type SqlRow = Record<string, unknown>;
+
+export const run = async (strapi: Core.Strapi, sql: string, bindings: Binding[] = []): Promise<SqlRow[]> =>
+  rowsOf<SqlRow>(await strapi.db.connection.raw(sql, bindings));
+
+export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
+/** A date column as YYYY-MM-DD text on both databases. */
+export const dateText = (strapi: Core.Strapi, column: string) => (isPostgres(strapi) ? `to_char(${column}, 'YYYY-MM-DD')` : column);
+
+/** Two-place money text of a decimal column's value (0.00 for none). */
+export const moneyText = (value: unknown): string => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
+
+/** Two-place money text of a sum taken in integer cents. */
+export const centsText = (cents: unknown): string => formatMoney(new Decimal(String(cents ?? 0)).dividedBy(100));
+
+/** A datetime column's value (epoch milliseconds on SQLite, a Date on PostgreSQL) as an ISO instant. */
+export const instant = (value: unknown): string | null =>
+  value === null || value === undefined ? null : new Date(value as string | number | Date).toISOString();
+
+export const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** A list from `from` (FROM … JOIN …) filtered by `where`, one page of it in `orderBy`. */
+export interface ListQuery {
+  from: string;
+  where: string;
+  bindings: Binding[];
+  /** The columns of a row; must include `id`, by which an empty page is told from a row. */
+  columns: string;
+  orderBy: string;
+  /** Columns computed for the page's rows only (correlated on `p.id`), after it is cut. */
+  extra?: { sql: string; bindings: Binding[] };
+}
+
+export interface Page<Item> {
+  items: Item[];
+  pagination: Pagination;
+}
+
+/**
+ * One page of a list and the list's length, in one round trip: the count joined with the page
+ * (an empty page still carries the count). Columns in `extra` are computed for that page only.
+ */
+export const pageOf = async (
+  strapi: Core.Strapi,
+  list: ListQuery,
+  page: PageRequest
+): Promise<{ rows: SqlRow[]; pagination: Pagination }> => {
+  const extra = list.extra ? `, ${list.extra.sql}` : '';
+  const rows = await run(
+    strapi,
+    `SELECT t.total_count${extra}, p.* FROM (SELECT COUNT(*) AS total_count FROM ${list.from} WHERE ${list.where}) t
+     LEFT JOIN (SELECT ${list.columns}, ROW_NUMBER() OVER (ORDER BY ${list.orderBy}) AS row_no
+       FROM ${list.from} WHERE ${list.where} ORDER BY ${list.orderBy} LIMIT ? OFFSET ?) p ON 1 = 1
+     ORDER BY p.row_no`,
+    [...(list.extra?.bindings ?? []), ...list.bindings, ...list.bindings, page.pageSize, (page.page - 1) * page.pageSize]
+  );
+  const total = Number(rows[0]?.total_count ?? 0);
+  return { rows: rows.filter((row) => row.id !== null && row.id !== undefined), pagination: paginationOf(page, total) };
+};
+
+/** The join from a record (alias `owner`) to the rows of one of its repeatable components (alias `alias`). */
+export const componentJoin = (strapi: Core.Strapi, uid: string, attribute: string, component: string, owner: string, alias: string) => {
+  const link = metaOf(strapi, uid).link(attribute);
+  const table = metaOf(strapi, component).table;
+  const [, , fieldColumn, typeColumn] = link.pivotColumns;
+  const l = `${alias}_l`;
+  return {
+    sql: `JOIN ${link.table} ${l} ON ${l}.${link.owner} = ${owner} AND ${l}.${fieldColumn} = '${attribute}' AND ${l}.${typeColumn} = '${component}'
+      JOIN ${table} ${alias} ON ${alias}.id = ${l}.${link.target}`,
+  };
+};
