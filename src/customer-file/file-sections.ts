@@ -390,7 +390,7 @@ export const contactPersons = async ({ strapi, customerId }: FileContext) => {
   const rows = await run(
     strapi,
     `SELECT ct.${ct.column('name')} AS name, ct.${ct.column('title')} AS title, ct.${ct.column('phone')} AS phone,
-        ct.${ct.column('email')} AS email, ct.${ct.column('primary')} AS is_primary
+        ct.${ct.column('email')} AS email, ct."${ct.column('primary')}" AS is_primary
       FROM ${c.table} c ${join.sql} WHERE c.id = ? ORDER BY ct.id`,
     [customerId]
   );
