@@ -18,11 +18,13 @@
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
  *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
+ *   GET  /workflows/customer-file/:documentId/order-statistics?grain&from&to&format   客户订货统计一览表 (JSON or XLSX)
  */
 import type { Core } from '@strapi/strapi';
 import { agingQuery, sendAging } from '../cash-collection/aging-report';
 import { creditRecordAnswer } from '../cash-collection/credit-control';
 import { customerFileEndpoint } from '../customer-file/customer-file';
+import { orderStatisticsEndpoint } from '../customer-file/order-statistics';
 import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../cash-collection/payment-handlers';
 import { paymentProgress } from '../cash-collection/payment-progress';
 import { sendStatementFile } from '../cash-collection/statement-documents';
@@ -148,6 +150,12 @@ const recordRoutes = (strapi: Core.Strapi) => [
   }),
   // As for REST: whoever may read customers opens the file; each section shows only what their roles may read.
   adminRoute({ method: 'GET', path: '/customer-file/:documentId', permissions: [read(CUSTOMER)], ...customerFileEndpoint(strapi) }),
+  adminRoute({
+    method: 'GET',
+    path: '/customer-file/:documentId/order-statistics',
+    permissions: [read(ORDER)],
+    ...orderStatisticsEndpoint(strapi),
+  }),
 ];
 
 export const registerAdminRoutes = (strapi: Core.Strapi) => {

@@ -35,7 +35,11 @@ export const REST_ENDPOINTS: Partial<Record<RecordName, RestEndpoint[]>> = {
     { method: 'POST', path: '/complaints/feedback/:token', action: 'giveFeedback', grantedWith: 'public' },
     ...workflow('complaints'),
   ],
-  order: workflow('orders'),
+  order: [
+    // The customer's order statistics (客户订货统计一览表) are order figures: granted with reading orders.
+    { method: 'GET', path: '/customers/:documentId/order-statistics', action: 'customerStatistics', grantedWith: 'read' },
+    ...workflow('orders'),
+  ],
   task: workflow('tasks'),
   shipment: [
     { method: 'GET', path: '/shipments/:documentId/delivery-note.pdf', action: 'deliveryNote', grantedWith: 'read' },

@@ -43,7 +43,7 @@ export const factsWhere = (strapi: Core.Strapi, filters: DashboardFilters, { cur
 };
 
 /** The period of a 'YYYY-MM-DD' (or, for coarser grains, 'YYYY-MM') text column as SQL, the same on both databases. */
-const periodSql = (grain: Grain, column: string): string => {
+export const periodSql = (grain: Grain, column: string): string => {
   switch (grain) {
     case 'day':
       return column;

@@ -7,6 +7,7 @@
  */
 import path from 'path';
 import Decimal from 'decimal.js';
+import ExcelJS from 'exceljs';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember, useStaff } from '../helpers/staff';
 import { createCustomer, createInquiry, createOrder, Doc } from '../helpers/fixtures';
@@ -15,6 +16,7 @@ import { actOn, ok } from '../helpers/workflow';
 import { readyOrder, redateReceivable, settle, shipLine, useCollectionSetup } from '../helpers/shipping';
 import { createAdminUser } from '../helpers/admin';
 import { addDays, dateIn } from '../../src/domain/business-date';
+import { addYears, periodOf } from '../../src/domain/sales-periods';
 import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../../src/domain/aging';
 import { ACCESS_MATRIX } from '../../src/domain/access-matrix';
 import { ROLE_CODES, RoleCode } from '../../src/domain/staff-roles';
@@ -115,6 +117,8 @@ describe('customer file', () => {
     orders.closed = closing.order;
     await shipLine(strapi, staff.coordinator, closing.order, closing.keys[0], 1);
     await ok(actOn(strapi, staff.coordinator, ORDER, closing.order.documentId, 'close'));
+    // ordered a year ago: last year's column of the order statistics
+    await trusted(ORDER, closing.order.documentId, { orderDate: addYears(today, -1) });
 
     orders.cancelled = await createOrder(strapi, staff.specialist, {
       customer: customer.documentId,
@@ -214,7 +218,7 @@ describe('customer file', () => {
     const open = receivables.filter((r) => r.state === 'open');
     const openBalance = open.reduce((sum, r) => sum.plus(money(r.openAmount)), new Decimal(0));
     const overdue = open.filter((r) => r.dueDate < today).reduce((sum, r) => sum.plus(money(r.openAmount)), new Decimal(0));
-    const stored = await app.strapi.documents(CUSTOMER).findOne({ documentId: customer.documentId });
+    const stored = (await app.strapi.documents(CUSTOMER).findOne({ documentId: customer.documentId }))!;
     expect(file.header).toMatchObject({
       documentId: customer.documentId,
       code: customer.code,
@@ -476,5 +480,117 @@ describe('customer file', () => {
     expect((await get(outsider, `/api/customers/${customer.documentId}/file`)).status).toBe(403);
     expect((await rest(app.strapi).get(`/api/customers/${customer.documentId}/file`)).status).toBe(401);
     expect(await app.strapi.db.query(CUSTOMER).count({ where: { documentId: customer.documentId } })).toBe(1);
+  });
+
+  describe('order statistics (客户订货统计一览表)', () => {
+    const url = (query: string) => `/api/customers/${customer.documentId}/order-statistics?${query}`;
+    /** Products × months of the customer's counted orders (neither draft nor cancelled), from Document Service reads. */
+    const expectedCells = async (from: string, to: string) => {
+      const counted = await documents(ORDER, {
+        filters: { ...ofCustomer(), state: { $notIn: ['draft', 'cancelled'] } },
+        populate: { lines: { populate: { product: true } } },
+      });
+      const cells = new Map<string, { quantity: number; amount: Decimal; previousQuantity: number; previousAmount: Decimal }>();
+      const add = (order: any, previous: boolean) => {
+        for (const line of order.lines) {
+          const period = periodOf(previous ? addYears(order.orderDate, 1) : order.orderDate, 'month');
+          const key = `${line.product.sku}|${period}`;
+          const cell = cells.get(key) ?? { quantity: 0, amount: new Decimal(0), previousQuantity: 0, previousAmount: new Decimal(0) };
+          if (previous) {
+            cell.previousQuantity += line.quantity;
+            cell.previousAmount = cell.previousAmount.plus(money(line.lineAmount));
+          } else {
+            cell.quantity += line.quantity;
+            cell.amount = cell.amount.plus(money(line.lineAmount));
+          }
+          cells.set(key, cell);
+        }
+      };
+      for (const order of counted) {
+        if (order.orderDate >= from && order.orderDate <= to) add(order, false);
+        if (order.orderDate >= addYears(from, -1) && order.orderDate <= addYears(to, -1)) add(order, true);
+      }
+      return Object.fromEntries(
+        [...cells].map(([key, c]) => [
+          key,
+          { quantity: c.quantity, amount: fixed(c.amount), previousQuantity: c.previousQuantity, previousAmount: fixed(c.previousAmount) },
+        ])
+      );
+    };
+
+    it('answers products × months with last year beside them, and the top products, as summed from the orders', async () => {
+      const from = `${today.slice(0, 4)}-01-01`;
+      const res = await rest(app.strapi, more.quality).get(url(`grain=month&from=${from}&to=${today}`));
+      expect(res.status).toBe(200);
+      const statistics = res.body.data;
+      const actual = Object.fromEntries(
+        statistics.rows.map((r: any) => [
+          `${r.product.sku}|${r.period}`,
+          { quantity: r.quantity, amount: r.amount, previousQuantity: r.previousQuantity, previousAmount: r.previousAmount },
+        ])
+      );
+      const expected = await expectedCells(from, today);
+      expect(actual).toEqual(expected);
+      // this year's orders and the one ordered a year ago are both there
+      const cell = expected[`${(staff.product as Doc).sku}|${today.slice(0, 7)}`];
+      expect(cell.quantity).toBeGreaterThan(0);
+      expect(cell.previousQuantity).toBe(1);
+      expect(cell.previousAmount).toBe('30.00');
+      expect(statistics.periods[statistics.periods.length - 1]).toBe(today.slice(0, 7));
+      expect(statistics.topProducts[0]).toMatchObject({
+        product: { sku: (staff.product as Doc).sku },
+        quantity: Object.values(expected).reduce((sum, c) => sum + c.quantity, 0),
+        amount: fixed(Object.values(expected).reduce((sum, c) => sum.plus(c.amount), new Decimal(0))),
+      });
+    });
+
+    it('answers the same as an XLSX workbook, and by quarter and year', async () => {
+      const res = await rest(app.strapi, staff.clerk)
+        .get(url(`grain=year&from=${today.slice(0, 4)}-01-01&to=${today}&format=xlsx`))
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body);
+      const [orders, top] = workbook.worksheets;
+      expect(orders.getRow(1).getCell(1).value).toBe('产品编码 SKU');
+      expect(orders.getRow(1).getCell(8).value).toBe('去年同期金额 Amount a year earlier');
+      const json = (await rest(app.strapi, staff.clerk).get(url(`grain=year&from=${today.slice(0, 4)}-01-01&to=${today}`))).body.data;
+      expect(orders.rowCount).toBe(json.rows.length + 1);
+      const first = orders.getRow(2);
+      expect([
+        first.getCell(1).value,
+        first.getCell(4).value,
+        first.getCell(5).value,
+        first.getCell(6).value,
+        first.getCell(8).value,
+      ]).toEqual([
+        json.rows[0].product.sku,
+        json.rows[0].period,
+        json.rows[0].quantity,
+        Number(json.rows[0].amount),
+        Number(json.rows[0].previousAmount),
+      ]);
+      expect(top.rowCount).toBe(json.topProducts.length + 1);
+      const quarter = (await rest(app.strapi, staff.clerk).get(url(`grain=quarter&from=${today.slice(0, 4)}-01-01&to=${today}`))).body.data;
+      expect(quarter.periods).toEqual(
+        ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${today.slice(0, 4)}-${q}`).filter((p) => p <= periodOf(today, 'quarter'))
+      );
+      expect(quarter.topProducts).toEqual(json.topProducts);
+    });
+
+    it('refuses bad parameters (400), an unknown customer (404) and a caller who may not read orders (403)', async () => {
+      for (const query of ['grain=week', 'from=2026-13-01', 'from=2026-05-01&to=2026-04-01', 'format=pdf', 'page=1']) {
+        const res = await rest(app.strapi, staff.clerk).get(url(query));
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      }
+      expect((await rest(app.strapi, staff.clerk).get('/api/customers/nosuchcustomer000000000/order-statistics')).status).toBe(404);
+      expect((await rest(app.strapi, await createStaffUser(app.strapi, 'authenticated')).get(url('grain=month'))).status).toBe(403);
+    });
   });
 });
