@@ -22,6 +22,12 @@
  *   time of the same figures by a plain SQL scan of the base tables (p50 of 5), their ratio, and the
  *   growth from a tenth to the full scale. BENCH_STATISTICS_ONLY=cs_bench_stats_tenth measures one.
  *
+ * - customer-file: the customer file (GET /api/customers/:documentId/file) on PostgreSQL in the
+ *   statistics' large database (BENCH_CUSTOMER_FILE_DB=cs_bench_stats_tenth for the tenth), for the
+ *   customer with the most orders — one with 2,000 orders (and their receivables) is added once when
+ *   none has as many: p50 and p95 of 30 requests over REST as a CS supervisor (every section), and
+ *   the p50 of the same sections read through the Document Service (findMany with populate), their ratio.
+ *
  * - load: concurrent REST clients through the contract, order and shipment workflows on PostgreSQL,
  *   one and two app instances, against a plain product-list GET, then SQL checks (scripts/bench-load.js).
  *
@@ -710,11 +716,191 @@ const statisticsRun = async ({ distDir }) => {
   }
 };
 
+// ---- section: customer-file ----
+
+/** The customer file's scale: the large bench database, or another of STATISTICS_SCALES by name (BENCH_CUSTOMER_FILE_DB). */
+const CUSTOMER_FILE_SCALE =
+  STATISTICS_SCALES.find((scale) => scale.name === (process.env.BENCH_CUSTOMER_FILE_DB || 'cs_bench_stats_large')) ??
+  [
+    { name: 'cs_bench_stats_tenth', factor: 20 },
+    { name: 'cs_bench_stats_large', factor: 200 },
+  ].find((scale) => scale.name === process.env.BENCH_CUSTOMER_FILE_DB);
+/** The issue's large account: a customer with 2,000 orders (made once in the bench database when none has as many). */
+const LARGE_ACCOUNT_ORDERS = 2000;
+const FILE_REQUESTS = 30;
+
+/**
+ * In the child: the customer with the most orders (one of LARGE_ACCOUNT_ORDERS made first when
+ * none has as many), its file over REST as a CS supervisor (every section), and the same sections
+ * read through the Document Service (findMany with populate, the figures summed in JS).
+ */
+const customerFileChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const request = require('supertest');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  try {
+    const knex = strapi.db.connection;
+    const heaviest = async () =>
+      (
+        await knex.raw(
+          `SELECT oc.customer_id AS id, COUNT(*) AS orders FROM orders_customer_lnk oc GROUP BY oc.customer_id ORDER BY orders DESC, id LIMIT 1`
+        )
+      ).rows[0];
+    let top = await heaviest();
+    let made = null;
+    if (!top || Number(top.orders) < LARGE_ACCOUNT_ORDERS) {
+      const started = clock();
+      const { loadLargeCustomer } = require(path.join(distDir, 'src', 'demo', 'demo-data.js'));
+      const { loadBulkCollection } = require(path.join(distDir, 'src', 'demo', 'bulk-collection.js'));
+      const id = await loadLargeCustomer(strapi, LARGE_ACCOUNT_ORDERS, { seed: 2000 });
+      await loadBulkCollection(strapi, { receivables: Math.round(LARGE_ACCOUNT_ORDERS * 1.5), customerIds: [id], seed: 2000 });
+      await knex.raw('ANALYZE');
+      made = { ms: msSince(started) };
+      top = await heaviest();
+    }
+    const customer = await strapi.db
+      .query('api::customer.customer')
+      .findOne({ where: { id: top.id }, select: ['id', 'documentId', 'code', 'name'] });
+    // A CS supervisor reads every section.
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'cs-supervisor' } });
+    const email = 'bench-cs-supervisor@bench.test';
+    let user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
+    if (!user)
+      user = await strapi.plugin('users-permissions').service('user').add({
+        username: email,
+        email,
+        password: 'Bench-Passw0rd',
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      });
+    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const url = `/api/customers/${customer.documentId}/file`;
+    let answer;
+    const get = async () => {
+      const res = await request(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${jwt}`);
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+      answer = res.body.data;
+    };
+    await get();
+    const ms = [];
+    for (let n = 0; n < FILE_REQUESTS; n += 1) {
+      const start = clock();
+      await get();
+      ms.push(msSince(start));
+    }
+    const viaDocuments = await documentServiceFile(strapi, customer.documentId, distDir);
+    await viaDocuments();
+    const dsMs = [];
+    for (let n = 0; n < 5; n += 1) {
+      const start = clock();
+      await viaDocuments();
+      dsMs.push(msSince(start));
+    }
+    return {
+      database: strapi.db.getInfo().client,
+      customer: { code: customer.code, orders: Number(top.orders), openOrders: answer.orders.open.pagination.total },
+      made,
+      p50: percentile(ms, 50),
+      p95: percentile(ms, 95),
+      documentServiceP50: percentile(dsMs, 50),
+      documentServiceP95: percentile(dsMs, 95),
+    };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+/**
+ * The same sections through the Document Service, as a client of it would read them: the customer
+ * with its salesperson and contacts; a page of open orders (lines, their shipments' lines and
+ * receivables for the shipped and billed figures) and its count; contracts; the open receivables
+ * (header balance, aging) and the paid ones with their allocations (days late); last payments and
+ * statements; the credit events and overrides; complaints; the contact log; the documents.
+ */
+const documentServiceFile = async (strapi, documentId, distDir) => {
+  const { dateIn, addDays } = require(path.join(distDir, 'src', 'domain', 'business-date.js'));
+  const today = dateIn('Asia/Shanghai');
+  const of = { customer: { documentId } };
+  const docs = (uid) => strapi.documents(uid);
+  return async () => {
+    const customer = await docs('api::customer.customer').findOne({ documentId, populate: { salesperson: true, contacts: true } });
+    const page = { start: 0, limit: 20 };
+    const open = { ...of, state: { $notIn: ['closed', 'cancelled'] } };
+    const orders = await docs('api::order.order').findMany({
+      filters: open,
+      populate: { lines: true },
+      sort: [{ orderDate: 'desc' }],
+      ...page,
+    });
+    const ids = orders.map((o) => o.documentId);
+    await Promise.all([
+      docs('api::order.order').count({ filters: open }),
+      docs('api::shipment.shipment').findMany({
+        filters: { order: { documentId: { $in: ids } }, state: { $in: ['shipped', 'delivered'] } },
+        populate: { lines: true },
+      }),
+      docs('api::receivable.receivable').findMany({ filters: { order: { documentId: { $in: ids } } } }),
+      docs('api::contract.contract').findMany({ filters: of, sort: [{ contractDate: 'desc' }], ...page }),
+      docs('api::receivable.receivable').findMany({ filters: { ...of, state: 'open' } }),
+      docs('api::receivable.receivable').findMany({
+        filters: { ...of, state: 'paid', dueDate: { $gte: addDays(today, -400) } },
+        populate: { allocations: true },
+      }),
+      docs('api::payment.payment').findMany({ filters: of, sort: [{ receivedOn: 'desc' }], limit: 10 }),
+      docs('api::statement.statement').findMany({ filters: of, sort: [{ periodTo: 'desc' }], limit: 10 }),
+      docs('api::credit-event.credit-event').findMany({ filters: of, populate: { actor: true } }),
+      docs('api::credit-override.credit-override').findMany({ filters: of }),
+      docs('api::complaint.complaint').findMany({ filters: of, sort: [{ receivedAt: 'desc' }], ...page }),
+      docs('api::inquiry.inquiry').findMany({ filters: of, sort: [{ occurredAt: 'desc' }], populate: { handledBy: true }, ...page }),
+      docs('api::shipment.shipment').findMany({
+        filters: { ...of, state: { $in: ['shipped', 'delivered'] } },
+        fields: ['number', 'plannedDate'],
+      }),
+      docs('api::statement.statement').findMany({ filters: of, fields: ['number', 'periodTo'] }),
+    ]);
+    return customer;
+  };
+};
+
+const customerFileRun = async ({ distDir }) => {
+  try {
+    await onPostgres('SELECT 1');
+  } catch (error) {
+    if (!error.skip) throw error;
+    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
+    return;
+  }
+  const scale = CUSTOMER_FILE_SCALE;
+  const url = await ensureSeeded(scale);
+  const r = await inChild('customer-file', scale.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
+  if (r.made) console.log(`  made a customer with ${LARGE_ACCOUNT_ORDERS} orders (none had as many) in ${(r.made.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${scale.name}: customer ${r.customer.code} with ${r.customer.orders} orders (${r.customer.openOrders} open); ${FILE_REQUESTS} requests over REST as cs-supervisor (every section)`
+  );
+  const line = (...cells) =>
+    console.log(
+      `  ${cells[0].padEnd(52)}${cells
+        .slice(1)
+        .map((c) => String(c).padStart(10))
+        .join('')}`
+    );
+  line('', 'p50 ms', 'p95 ms');
+  line('GET /api/customers/:documentId/file (SQL per section)', r.p50.toFixed(1), r.p95.toFixed(1));
+  line('same sections via the Document Service (in process)', r.documentServiceP50.toFixed(1), r.documentServiceP95.toFixed(1));
+  console.log(
+    `  Document Service / file endpoint (p50): ${(r.documentServiceP50 / r.p50).toFixed(1)}×; target p50 <= 50 ms: ${r.p50 <= 50 ? 'met' : 'NOT met'}`
+  );
+};
+
 const SECTIONS = {
   notifications: { run: notificationsRun, child: notificationsChild },
   workflow: { run: workflowRun, child: workflowChild },
   statistics: { run: statisticsRun, child: statisticsChild },
   rest: { run: restRun, child: restChild },
+  'customer-file': { run: customerFileRun, child: customerFileChild },
   load: require('./bench-load'),
 };
 

@@ -32,6 +32,8 @@ interface ShippedOrder {
 export interface CollectionOptions {
   /** At least this many receivables (spread over the shipped orders). */
   receivables: number;
+  /** Only the orders of these customers (the benchmark's large account); all shipped orders when absent. */
+  customerIds?: number[];
   seed?: number;
   chunkSize?: number;
   onProgress?: (step: string, done: number, total: number) => void;
@@ -59,7 +61,7 @@ type DemoReceivable = BulkRecord & {
 };
 
 /** The orders that have shipped (in part or whole) with a total, oldest first: their date, total, currency and customer. */
-const shippedOrders = async (strapi: Core.Strapi): Promise<ShippedOrder[]> => {
+const shippedOrders = async (strapi: Core.Strapi, customerIds?: number[]): Promise<ShippedOrder[]> => {
   const o = metaOf(strapi, 'api::order.order');
   const customerLink = o.link('customer');
   const postgres = strapi.db.dialect.client === 'postgres';
@@ -69,8 +71,9 @@ const shippedOrders = async (strapi: Core.Strapi): Promise<ShippedOrder[]> => {
           o.${o.column('total')} AS total, o.${o.column('currency')} AS currency, oc.${customerLink.target} AS customer_id
        FROM ${o.table} o JOIN ${customerLink.table} oc ON oc.${customerLink.owner} = o.id
        WHERE o.${o.column('state')} IN (${SHIPPED_STATES.map(() => '?').join(', ')}) AND o.${o.column('total')} > 0
+         ${customerIds ? `AND oc.${customerLink.target} IN (${customerIds.map(() => '?').join(', ') || 'NULL'})` : ''}
        ORDER BY o.id`,
-      SHIPPED_STATES
+      [...SHIPPED_STATES, ...(customerIds ?? [])]
     )
   );
 };
@@ -175,7 +178,7 @@ export const loadBulkCollection = async (strapi: Core.Strapi, options: Collectio
   // Past month ends change with what is loaded here around the hooks: the daily job rebuilds them.
   await dropAgingSnapshots(strapi);
   const c = metaOf(strapi, 'api::customer.customer');
-  const rows = await shippedOrders(strapi);
+  const rows = await shippedOrders(strapi, options.customerIds);
   if (rows.length === 0) return { receivables: 0, payments: 0 };
   const terms: { id: number; days: number | null }[] = await knex(c.table).select({ id: 'id', days: c.column('paymentTermsDays') });
   const termsOf = new Map(terms.map((row) => [Number(row.id), Number(row.days ?? 30)]));

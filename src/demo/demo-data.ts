@@ -29,7 +29,7 @@ import {
   PRODUCT_FAMILIES,
   REGIONS,
 } from './catalogue';
-import { USER } from '../platform/uids';
+import { PRODUCT, USER } from '../platform/uids';
 
 export interface DemoScale {
   salespeople: number;
@@ -211,13 +211,14 @@ const writeDemoCustomers = async (run: DemoRun, count: number, salespeople: numb
   return writeEach(run, 'customers', 'api::customer.customer', count, (i) => demoCustomer(run.faker, firstCode + i, salespeople));
 };
 
-export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, options: DemoOptions = {}) => {
+/** The seeded faker, today, and chunked writing (each chunk one transaction) the loaders share. */
+const demoRun = (strapi: Core.Strapi, options: DemoOptions): DemoRun => {
   const faker = fakerZH_CN;
   faker.seed(options.seed ?? 20261127);
   fakerEN.seed(options.seed ?? 20261127);
   const chunkSize = options.chunkSize ?? 5000;
   const progress = options.onProgress ?? (() => undefined);
-  const run: DemoRun = {
+  return {
     strapi,
     faker,
     today: dateIn(reportTimeZone(strapi)),
@@ -229,6 +230,11 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
       }
     },
   };
+};
+
+export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, options: DemoOptions = {}) => {
+  const run = demoRun(strapi, options);
+  const progress = options.onProgress ?? (() => undefined);
 
   // Salespeople are staff users: they log in, so they are created through Users & Permissions.
   const salespeople = await ensureSalespeople(strapi, scale.salespeople, options.password);
@@ -244,6 +250,30 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
     for (let i = from; i < to; i += 1) records.push(demoInquiry(run, weightedCustomers, handlers));
     await writer.insert('api::inquiry.inquiry', records);
   });
+};
+
+/**
+ * One more customer with `orders` orders of the products already there (the benchmark's large
+ * account: a customer file with thousands of orders). Answers the customer's row id.
+ */
+export const loadLargeCustomer = async (strapi: Core.Strapi, orders: number, options: DemoOptions = {}): Promise<number> => {
+  const run = demoRun(strapi, options);
+  const salespeople = await staffIds(strapi, ['salesperson']);
+  const [customer] = await writeDemoCustomers(run, 1, salespeople);
+  const stored = await strapi.db.query(PRODUCT).findMany({
+    select: ['id', 'listPrice', 'specification', 'stockOnHand', 'stockReserved'],
+    orderBy: { id: 'asc' },
+    limit: 200,
+  });
+  const products: ProductRef[] = stored.map((p: Record<string, unknown>) => ({
+    id: Number(p.id),
+    listPrice: new Decimal(String(p.listPrice ?? 0)),
+    specification: String(p.specification ?? ''),
+    stockOnHand: Number(p.stockOnHand ?? 0),
+    stockReserved: Number(p.stockReserved ?? 0),
+  }));
+  await writeDemoOrders(run, orders, [{ value: customer, weight: 1 }], products);
+  return customer.id;
 };
 
 const staffIds = async (strapi: Core.Strapi, roles: string[]): Promise<number[]> => {
