@@ -25,6 +25,7 @@ import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
+import { COLLECTION_FACTS, RECEIVABLE_FACTS } from './receivable-facts';
 import { ALLOCATION, CREDIT_EVENT, CREDIT_OVERRIDE, CUSTOMER, PAYMENT, RECEIVABLE } from '../platform/uids';
 
 /** Credit limits are kept in the company's currency; balances in other currencies do not count against them. */
@@ -47,9 +48,11 @@ export const configuredCreditPolicy = (strapi: Core.Strapi) =>
 export const creditPosition = async (
   strapi: Core.Strapi,
   customer: { id: number; creditLimit: unknown },
-  asOf: string
+  asOf: string,
+  /** Today's open items from the receivables roll-up: for a reader, never for a writer's check (which reads the base tables). */
+  fromRollUp = false
 ): Promise<CreditPosition> => {
-  const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds: [customer.id] });
+  const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds: [customer.id], fromRollUp });
   const [{ amount: openAmount }] = await select<{ amount: unknown }>(strapi, {
     sql: `SELECT COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o`,
     bindings: owed.bindings,
@@ -62,7 +65,7 @@ export const creditPosition = async (
       WHERE pc.${payer.target} = ? AND p.${p.column('state')} = 'posted' AND p.${p.column('currency')} = ? AND p.${p.column('receivedOn')} <= ?`,
     bindings: [customer.id, LIMIT_CURRENCY, asOf],
   });
-  const all = openItemsQuery(strapi, { asOf, customerIds: [customer.id] });
+  const all = openItemsQuery(strapi, { asOf, customerIds: [customer.id], fromRollUp });
   const [oldest] = await select<{ receivable_id: number; days_past_due: number | string }>(strapi, {
     sql: `SELECT o.receivable_id, o.days_past_due FROM (${all.sql}) o ORDER BY o.days_past_due DESC, o.receivable_id ASC LIMIT 1`,
     bindings: all.bindings,
@@ -224,12 +227,19 @@ const dayDifference = (strapi: Core.Strapi, later: string, earlier: string) =>
  * allocation that settled it was made (0 when on time), averaged weighted by amount — a late
  * 100,000 weighs more than a late 100 — and the share of that amount paid by the due date.
  */
-export const paymentBehaviour = async (strapi: Core.Strapi, customerId: number) => {
+export const paymentBehaviour = async (strapi: Core.Strapi, customerId: number, fromRollUp = false) => {
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);
   const owner = r.link('customer');
   const allocatedTo = a.link('receivable');
-  const settled = `SELECT r.id AS id, r.${r.column('amount')} AS amount,
+  // In integer cents: sums are exact on SQLite's REAL columns too.
+  const settled = fromRollUp
+    ? // The receivables roll-up: paid receivables (nothing open) and the allocations in force.
+      `SELECT f.receivable_id AS id, f.amount_cents AS amount_cents, ${dayDifference(strapi, 'MAX(a.allocated_on)', 'f.due_date')} AS late
+      FROM ${RECEIVABLE_FACTS} f JOIN ${COLLECTION_FACTS} a ON a.receivable_id = f.receivable_id
+      WHERE f.customer_id = ? AND f.open_cents = 0
+      GROUP BY f.receivable_id, f.amount_cents, f.due_date`
+    : `SELECT r.id AS id, CAST(ROUND(r.${r.column('amount')} * 100) AS BIGINT) AS amount_cents,
       ${dayDifference(strapi, `MAX(a.${a.column('allocatedOn')})`, `r.${r.column('dueDate')}`)} AS late
     FROM ${r.table} r
     JOIN ${owner.table} rc ON rc.${owner.owner} = r.id
@@ -238,34 +248,35 @@ export const paymentBehaviour = async (strapi: Core.Strapi, customerId: number) 
     WHERE rc.${owner.target} = ? AND r.${r.column('state')} = 'paid'
     GROUP BY r.id, r.${r.column('amount')}, r.${r.column('dueDate')}`;
   const [row] = await select<{ paid: number | string; amount: unknown; weighted: unknown; on_time: unknown }>(strapi, {
-    sql: `SELECT COUNT(*) AS paid, COALESCE(SUM(s.amount), 0) AS amount,
-        COALESCE(SUM(s.amount * CASE WHEN s.late > 0 THEN s.late ELSE 0 END), 0) AS weighted,
-        COALESCE(SUM(CASE WHEN s.late <= 0 THEN s.amount ELSE 0 END), 0) AS on_time
+    sql: `SELECT COUNT(*) AS paid, COALESCE(SUM(s.amount_cents), 0) AS amount,
+        COALESCE(SUM(s.amount_cents * CASE WHEN s.late > 0 THEN s.late ELSE 0 END), 0) AS weighted,
+        COALESCE(SUM(CASE WHEN s.late <= 0 THEN s.amount_cents ELSE 0 END), 0) AS on_time
       FROM (${settled}) s`,
     bindings: [customerId],
   });
-  const amount = money(row.amount);
+  const cents = new Decimal(String(row.amount ?? 0));
   return {
     paidReceivables: Number(row.paid),
-    paidAmount: formatMoney(amount),
-    averageDaysLate: amount.isZero() ? null : new Decimal(String(row.weighted ?? 0)).dividedBy(amount).toDecimalPlaces(1).toNumber(),
-    paidOnTimeShare: amount.isZero() ? null : money(row.on_time).dividedBy(amount).toDecimalPlaces(4).toNumber(),
+    paidAmount: formatMoney(cents.dividedBy(100)),
+    averageDaysLate: cents.isZero() ? null : new Decimal(String(row.weighted ?? 0)).dividedBy(cents).toDecimalPlaces(1).toNumber(),
+    paidOnTimeShare: cents.isZero() ? null : new Decimal(String(row.on_time ?? 0)).dividedBy(cents).toDecimalPlaces(4).toNumber(),
   };
 };
 
-/** What the customer owes today and how much of it is past due, per currency owed. */
-export const openAndOverdue = async (strapi: Core.Strapi, customerId: number, asOf: string) => {
-  const amounts = [];
-  for (const currency of CURRENCIES) {
-    const items = openItemsQuery(strapi, { asOf, currency, customerIds: [customerId] });
-    const [row] = await select<{ open: unknown; overdue: unknown; items: number | string }>(strapi, {
-      sql: `SELECT COUNT(*) AS items, COALESCE(SUM(o.open_amount), 0) AS open, COALESCE(SUM(CASE WHEN o.days_past_due > 0 THEN o.open_amount ELSE 0 END), 0) AS overdue FROM (${items.sql}) o`,
-      bindings: items.bindings,
-    });
-    if (Number(row.items) > 0 || currency === LIMIT_CURRENCY)
-      amounts.push({ currency, open: formatMoney(money(row.open)), overdue: formatMoney(money(row.overdue)) });
-  }
-  return amounts;
+/** What the customer owes today and how much of it is past due, per currency owed (the limit's currency always). */
+export const openAndOverdue = async (strapi: Core.Strapi, customerId: number, asOf: string, fromRollUp = false) => {
+  const items = openItemsQuery(strapi, { asOf, customerIds: [customerId], fromRollUp });
+  const rows = await select<{ currency: string; open: unknown; overdue: unknown }>(strapi, {
+    sql: `SELECT o.currency, COALESCE(SUM(o.open_amount), 0) AS open,
+        COALESCE(SUM(CASE WHEN o.days_past_due > 0 THEN o.open_amount ELSE 0 END), 0) AS overdue
+      FROM (${items.sql}) o GROUP BY o.currency`,
+    bindings: items.bindings,
+  });
+  const byCurrency = new Map(rows.map((row) => [String(row.currency), row]));
+  return CURRENCIES.filter((currency) => byCurrency.has(currency) || currency === LIMIT_CURRENCY).map((currency) => {
+    const row = byCurrency.get(currency);
+    return { currency, open: formatMoney(money(row?.open ?? 0)), overdue: formatMoney(money(row?.overdue ?? 0)) };
+  });
 };
 
 const person = (user: { id: number; username: string; displayName?: string | null } | null) =>
@@ -279,17 +290,22 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
   });
   if (!customer) return null;
   const asOf = dateIn(reportTimeZone(strapi), now);
-  const events = await strapi.db.query(CREDIT_EVENT).findMany({
-    where: { customer: { id: customer.id } },
-    populate: { actor: { select: ['id', 'username', 'displayName'] } },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-  });
-  const overrides = await strapi.db.query(CREDIT_OVERRIDE).findMany({
-    where: { customer: { id: customer.id } },
-    populate: { grantedBy: { select: ['id', 'username', 'displayName'] } },
-    orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }],
-  });
-  const position = await creditPosition(strapi, customer, asOf);
+  // Independent reads, side by side: the customer file shows this record, and waits for the slowest only.
+  const [events, overrides, position, amounts, behaviour] = await Promise.all([
+    strapi.db.query(CREDIT_EVENT).findMany({
+      where: { customer: { id: customer.id } },
+      populate: { actor: { select: ['id', 'username', 'displayName'] } },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    }),
+    strapi.db.query(CREDIT_OVERRIDE).findMany({
+      where: { customer: { id: customer.id } },
+      populate: { grantedBy: { select: ['id', 'username', 'displayName'] } },
+      orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }],
+    }),
+    creditPosition(strapi, customer, asOf, true),
+    openAndOverdue(strapi, customer.id, asOf, true),
+    paymentBehaviour(strapi, customer.id, true),
+  ]);
   return {
     customer: {
       documentId: customer.documentId,
@@ -307,8 +323,8 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
       currency: position.currency,
       oldestDaysPastDue: position.oldestOpenItem?.daysPastDue ?? null,
     },
-    amounts: await openAndOverdue(strapi, customer.id, asOf),
-    paymentBehaviour: await paymentBehaviour(strapi, customer.id),
+    amounts,
+    paymentBehaviour: behaviour,
     events: events.map((event: { kind: string; terms: unknown; reason: string | null; at: string; actor: never }) => ({
       kind: event.kind,
       ...(event.terms ? { terms: event.terms } : {}),

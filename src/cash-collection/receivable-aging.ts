@@ -40,6 +40,11 @@ export interface OpenItemsFilter {
   receivableIds?: number[];
   /** Read the month-end snapshot of `asOf` (the caller made sure it exists: `hasAgingSnapshot`). */
   snapshot?: boolean;
+  /**
+   * Today's open items of the customers asked for from the receivables roll-up (its customer index)
+   * rather than the base tables: for readers outside a writer's transaction (the customer file).
+   */
+  fromRollUp?: boolean;
 }
 
 /**
@@ -83,6 +88,14 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
       bindings,
     };
   };
+  if (current && filter.fromRollUp && filter.customerIds && !filter.receivableIds) {
+    const customers = filter.customerIds.length ? `f.customer_id IN (${filter.customerIds.map(() => '?').join(', ')})` : '1 = 0';
+    return fromRollUp(
+      RECEIVABLE_FACTS,
+      ['f.open_cents > 0', 'f.invoice_date <= ?', customers],
+      [filter.asOf, filter.asOf, ...filter.customerIds]
+    );
+  }
   if (!filter.customerIds && !filter.receivableIds) {
     if (current) return fromRollUp(RECEIVABLE_FACTS, ['f.open_cents > 0', 'f.invoice_date <= ?'], [filter.asOf, filter.asOf]);
     if (filter.snapshot) return fromRollUp(AGING_SNAPSHOT_ITEMS, ['f.as_of = ?'], [filter.asOf, filter.asOf]);

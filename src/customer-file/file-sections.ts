@@ -223,7 +223,7 @@ export const contracts = async ({ strapi, customerId, page }: FileContext) => {
 /** Today's open receivables of the customer per currency and aging bucket (the aging's buckets and open items). */
 export const agingOf = async ({ strapi, customerId, today }: FileContext) => {
   const buckets = configuredBuckets(strapi);
-  const items = openItemsQuery(strapi, { asOf: today, customerIds: [customerId] });
+  const items = openItemsQuery(strapi, { asOf: today, customerIds: [customerId], fromRollUp: true });
   const sums = buckets.map((bucket) => {
     const condition = inBucket(bucket);
     return { sql: `SUM(CASE WHEN ${condition.sql} THEN o.open_cents ELSE 0 END)`, bindings: condition.bindings };
