@@ -284,6 +284,20 @@ describe('complaint workflow', () => {
     expect(Date.parse(confirmed.dueAt)).toBeGreaterThan(Date.now());
   });
 
+  it('escalates a late complaint once when two rounds pass the lease at the same moment, and counts it once', async () => {
+    const { escalateOverdue } = job();
+    const late = await record({ severity: 'critical' });
+    await sentMail();
+    const at = new Date(Date.parse((await stored(late.documentId)).dueAt) + 60_000);
+    const rounds: number[] = await Promise.all([escalateOverdue(app.strapi, at), escalateOverdue(app.strapi, at)]);
+    const mails = (await sentMail()).filter((m) => m.subject.includes(late.number));
+    expect(mails.map((m) => m.subject)).toEqual([`投诉逾期：${late.number} 已受理`]);
+    // Other tests' complaints may be late at that moment too: the rounds count each escalated one once.
+    const escalatedNow = await app.strapi.db.query(COMPLAINT).count({ where: { escalatedAt: at } });
+    expect(rounds[0] + rounds[1]).toBe(escalatedNow);
+    expect(await escalateOverdue(app.strapi, at)).toBe(0);
+  });
+
   it('runs the job on one instance at a time', async () => {
     const { runComplaintJob } = job();
     const results = await Promise.all([runComplaintJob(app.strapi), runComplaintJob(app.strapi)]);
