@@ -14,6 +14,7 @@ import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadDemoTasks } from './demo/demo-tasks';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
+import { moveLegacyNeeds } from './customer-voice/legacy-needs';
 import { registerGuards } from './guards';
 import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
@@ -81,6 +82,8 @@ export default {
     await redactStoredLinks(strapi);
     await syncRoles(strapi);
     await applyContentManagerLayouts(strapi);
+    const needs = await moveLegacyNeeds(strapi);
+    if (needs > 0) strapi.log.info(`Moved ${needs} customers' free-text potential needs into need records.`);
     if (process.env.NODE_ENV !== 'production' && process.env.DEMO_DATA !== 'false') {
       await loadDevelopmentData(strapi);
     }

@@ -2,8 +2,9 @@
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
  * texts in both with the zh-Hans texts Strapi lacks (./translations), the workflow actions
  * (orders, contracts, complaints, shipments, payments) on the content manager's screens, the home
- * page's work list (待办), and none of Strapi's announcements (./quiet.ts).
+ * page's work list (待办), the customer file (客户档案), and none of Strapi's announcements (./quiet.ts).
  */
+import { registerCustomerFileMenu, registerCustomerFilePanel } from './customer-file';
 import { dismissMediaLibraryBanner } from './quiet';
 import { registerServerOwnedHint } from './server-owned-hint';
 import { adminTranslations } from './translations';
@@ -17,12 +18,14 @@ export default {
     notifications: { releases: false },
     tutorials: false,
   },
-  register(app: Parameters<typeof registerMyWork>[0]) {
+  register(app: Parameters<typeof registerMyWork>[0] & Parameters<typeof registerCustomerFileMenu>[0]) {
     dismissMediaLibraryBanner();
     registerMyWork(app);
+    registerCustomerFileMenu(app);
   },
   bootstrap(app: { getPlugin: (id: string) => unknown; registerHook: (name: string, fn: (args: never) => unknown) => void }) {
     registerWorkflows(app);
+    registerCustomerFilePanel(app);
     registerServerOwnedHint(app);
   },
 };

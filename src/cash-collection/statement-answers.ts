@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { MailLocale } from '../domain/notification-templates';
 import { StatementState, STATEMENT_STATE_LABELS } from '../domain/statement';
+import { recordDisputeOpinion } from '../customer-voice/opinions';
 import { validationError } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { AnswerOrigin, OpenedLink, openSignedLink, spendSignedLink } from '../platform/signed-link';
@@ -78,6 +79,8 @@ export const answerStatement = async (
       linkExpiresAt: null,
     });
     if (state !== 'disputed') return state;
+    if (statement.customer && answer.comment)
+      await recordDisputeOpinion(strapi, { id: statement.id, customerId: statement.customer.id }, answer.comment, now);
     const salesperson = statement.customer?.salesperson;
     const mailboxes: { email: string; language: MailLocale }[] = [
       ...(await staffMailboxes(strapi, ['sales-clerk'])),

@@ -14,6 +14,8 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::product.product': 'sku',
   'api::order.order': 'number',
   'api::inquiry.inquiry': 'summary',
+  'api::customer-opinion.customer-opinion': 'text',
+  'api::customer-need.customer-need': 'description',
   'api::notification.notification': 'event',
   'api::contract.contract': 'number',
   'api::review-opinion.review-opinion': 'verdict',
@@ -39,6 +41,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::product.product': ['sku', 'name', 'specification', 'listPrice', 'stockOnHand', 'stockReserved'],
   'api::order.order': ['number', 'customer', 'orderDate', 'total', 'currency', 'state'],
   'api::inquiry.inquiry': ['occurredAt', 'customer', 'kind', 'summary', 'handledBy', 'followUpDate'],
+  'api::customer-opinion.customer-opinion': ['recordedAt', 'customer', 'topic', 'sentiment', 'source', 'text'],
+  'api::customer-need.customer-need': ['customer', 'description', 'estimatedValue', 'expectedDate', 'status'],
   'api::notification.notification': ['createdAt', 'event', 'state', 'attempts', 'lastError', 'sentAt'],
   'api::contract.contract': ['number', 'revision', 'customer', 'state', 'total', 'deliveryDate'],
   'api::review-opinion.review-opinion': ['givenAt', 'subject', 'subjectId', 'round', 'role', 'reviewer', 'verdict'],
@@ -58,7 +62,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 15;
+const LAYOUT_VERSION = 16;
 
 type Configuration = {
   settings: { mainField?: string };

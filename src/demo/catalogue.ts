@@ -192,3 +192,25 @@ export const INQUIRY_SUMMARIES: Record<string, string[]> = {
 export const INQUIRY_OUTCOMES = ['已报价，等待客户回复', '已下单', '已转计划确认交期', '已寄出', '已答复客户', '需业务员跟进'];
 
 export const HOLD_REASONS = ['货款逾期超过90天', '超出信用额度，待财务确认', '对账差异未解决'];
+
+/** What customers say, by opinion topic, with how they felt (客户意见). */
+export const OPINION_TEXTS: Record<string, { text: string; sentiment: 'positive' | 'neutral' | 'negative'; marketInfo?: boolean }[]> = {
+  quality: [
+    { text: '新批次离心泵运行平稳，噪音比上批明显降低', sentiment: 'positive' },
+    { text: '个别密封件使用三个月后渗漏，希望加强出厂检验', sentiment: 'negative' },
+  ],
+  delivery: [
+    { text: '交期比承诺晚了一周，影响了现场安装进度', sentiment: 'negative' },
+    { text: '这次紧急订单按时到货，感谢跟单员的协调', sentiment: 'positive' },
+  ],
+  packaging: [{ text: '木箱包装牢固，但希望外箱标明型号和数量，方便仓库收货', sentiment: 'neutral' }],
+  service: [
+    { text: '技术人员上门调试很及时，问题当天解决', sentiment: 'positive' },
+    { text: '来电咨询时转接次数太多，希望有固定对接人', sentiment: 'negative' },
+  ],
+  price: [
+    { text: '同行报价低约5%，希望年度框架协议能给更优惠的价格', sentiment: 'neutral', marketInfo: true },
+    { text: '竞争对手推出了节能型电机，价格与我司相近', sentiment: 'neutral', marketInfo: true },
+  ],
+  product_range: [{ text: '希望增加不锈钢材质的小流量规格，目前只能外购', sentiment: 'neutral', marketInfo: true }],
+};

@@ -15,6 +15,7 @@ import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { reserveSequence } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
+import { writeDemoCustomerVoice } from './demo-customer-voice';
 import { writeDemoOrders } from './demo-orders';
 import { CustomerRef, DemoRun, Faker, ProductRef, WeightedCustomers } from './demo-run';
 import {
@@ -109,23 +110,28 @@ const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<C
   const hold = faker.number.int({ min: 1, max: 100 }) <= 4;
   const salespersonId = salespeople.length ? faker.helpers.arrayElement(salespeople) : null;
   const people = overseas ? fakerEN : faker;
+  // Drawn in the order customers always drew them (the need after the hold), so the rest of the demo stays as it was.
+  const address = overseas
+    ? `${fakerEN.location.streetAddress()}, ${fakerEN.location.city()}, ${fakerEN.location.country()}`
+    : `${province}${city}市${faker.location.street()}${faker.number.int({ min: 1, max: 999 })}号`;
+  const creditLimit = new Decimal(faker.number.int({ min: 5, max: 300 }) * 10000).toFixed(2);
+  const paymentTermsDays = faker.helpers.arrayElement([0, 30, 30, 60, 60, 90]);
+  const creditHoldReason = hold ? faker.helpers.arrayElement(HOLD_REASONS) : null;
+  const need = faker.number.int({ min: 1, max: 100 }) <= 30 ? faker.helpers.arrayElement(POTENTIAL_NEEDS) : null;
   return {
-    ref: { id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade] },
+    ref: { id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade], need },
     record: {
       values: {
         code: formatNumber(SERIES.customer, 0, code),
         name,
         shortName: overseas ? name.split(' ')[0] : `${brand}${industry.slice(0, 2)}`,
         region,
-        address: overseas
-          ? `${fakerEN.location.streetAddress()}, ${fakerEN.location.city()}, ${fakerEN.location.country()}`
-          : `${province}${city}市${faker.location.street()}${faker.number.int({ min: 1, max: 999 })}号`,
+        address,
         grade,
-        creditLimit: new Decimal(faker.number.int({ min: 5, max: 300 }) * 10000).toFixed(2),
-        paymentTermsDays: faker.helpers.arrayElement([0, 30, 30, 60, 60, 90]),
+        creditLimit,
+        paymentTermsDays,
         creditHold: hold,
-        creditHoldReason: hold ? faker.helpers.arrayElement(HOLD_REASONS) : null,
-        potentialNeeds: faker.number.int({ min: 1, max: 100 }) <= 30 ? faker.helpers.arrayElement(POTENTIAL_NEEDS) : null,
+        creditHoldReason,
         preferredLanguage: overseas ? 'en' : 'zh-CN',
         active: faker.number.int({ min: 1, max: 100 }) > 3,
       },
@@ -250,6 +256,7 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
     for (let i = from; i < to; i += 1) records.push(demoInquiry(run, weightedCustomers, handlers));
     await writer.insert('api::inquiry.inquiry', records);
   });
+  await writeDemoCustomerVoice(run, customers, products, handlers);
 };
 
 /**

@@ -22,6 +22,8 @@ export interface CustomerRef {
   region: string;
   weight: number;
   overseas: boolean;
+  /** A potential need this customer has told us of, if any. */
+  need: string | null;
 }
 export interface ProductRef {
   id: number;

@@ -35,6 +35,10 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
  * sends it (update); the customer confirms or disputes it through the mailed link.
  * `credit-event` (信用记录): holds, releases and overrides, written by the server; reading includes a
  * customer's whole credit record. `credit-override` (信用放行): granted (create) by the marketing VP only.
+ * `customer-opinion` (客户意见): recorded (create) by whoever hears it, never changed or deleted, so
+ * nothing the customer said is lost; the server also records complaint feedback and statement
+ * disputes as opinions. `customer-need` (潜在需求): recorded and followed (update: status, notes)
+ * by the supervisor, the specialists and the salespeople.
  * `task` (工作安排): those who give or receive tasks, and the marketing VP who oversees them, read
  * them; each acts on their own through the workflow (the task names who may: its assignee, its
  * assigner); the supervisor and the sales manager assign (create) and correct (update) the tasks
@@ -45,6 +49,8 @@ export const RECORDS = [
   'product',
   'order',
   'inquiry',
+  'customer-opinion',
+  'customer-need',
   'staff',
   'notification',
   'contract',
@@ -119,6 +125,28 @@ export const ACCESS_MATRIX: Record<RecordName, Partial<Record<RoleCode, AccessLe
     'cs-specialist': RCU,
     'order-coordinator': RCU,
     'sales-clerk': R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: RCU,
+  },
+  // Whoever talks with customers records what they said; quality reads it (it is often about the product).
+  'customer-opinion': {
+    'cs-supervisor': RC,
+    'cs-specialist': RC,
+    'order-coordinator': RC,
+    'sales-clerk': RC,
+    quality: R,
+    'sales-manager': R,
+    'marketing-vp': R,
+    salesperson: RC,
+  },
+  // Needs are worked by those who sell and take orders; planning reads them to see demand coming.
+  'customer-need': {
+    'cs-supervisor': RCU,
+    'cs-specialist': RCU,
+    'order-coordinator': R,
+    'sales-clerk': R,
+    planner: R,
     'sales-manager': R,
     'marketing-vp': R,
     salesperson: RCU,

@@ -73,7 +73,12 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'linkExpiresAt',
   ],
   // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts).
-  'api::customer.customer': ['creditHoldSource'],
+  // The old free-text needs are moved into customer-need records at start (src/customer-records/legacy-needs.ts).
+  'api::customer.customer': ['creditHoldSource', 'potentialNeeds'],
+  // Who recorded an opinion or a need, and when, is the server's; so are the complaint and statement an
+  // opinion was taken from (src/guards/customer-record-guards.ts).
+  'api::customer-opinion.customer-opinion': ['recordedBy', 'recordedAt', 'complaint', 'statement'],
+  'api::customer-need.customer-need': ['recordedBy', 'recordedAt'],
   // Stock moves through shipments, allocations and stock adjustments (src/stock/stock-adjustment.ts);
   // a new product may be entered with its counted opening stock (src/guards/product-guard.ts).
   'api::product.product': ['stockOnHand', 'stockReserved'],

@@ -12,6 +12,7 @@ import { complaintGuard } from './complaint-guard';
 import { contractGuard } from './contract-guard';
 import { creditOverrideGuard } from './credit-override-guard';
 import { customerGuard } from './customer-guard';
+import { customerNeedGuard, customerOpinionGuard } from './customer-voice-guards';
 import { inquiryGuard } from './inquiry-guard';
 import { notificationGuard } from './notification-guard';
 import { orderGuard } from './order-guard';
@@ -23,6 +24,7 @@ import { shipmentGuard } from './shipment-guard';
 import { taskGuard } from './task-guard';
 import { withoutServerOwned } from './client-write';
 import { checkTemporalAttributes } from './date-fields';
+import { checkRequiredText } from './required-text';
 import { asValidation } from '../platform/errors';
 import { applyInverseChanges, takeInverseChanges } from './inverse-relations';
 import { refuseDeleteWhileReferenced } from './referenced-records';
@@ -37,6 +39,8 @@ const GUARDS: Record<string, Guard> = {
   'api::product.product': productGuard,
   'api::order.order': orderGuard,
   'api::inquiry.inquiry': inquiryGuard,
+  'api::customer-opinion.customer-opinion': customerOpinionGuard,
+  'api::customer-need.customer-need': customerNeedGuard,
   'api::notification.notification': notificationGuard,
   'api::contract.contract': contractGuard,
   'api::complaint.complaint': complaintGuard,
@@ -108,7 +112,10 @@ const guarded = async (strapi: Core.Strapi, call: DocumentCall, next: () => Prom
   if (!isWrite(call.action) || isTrustedWrite()) return pass();
   const sent = { ...(call.params.data ?? {}) };
   const data = withoutServerOwned(strapi, call.uid, sent);
-  await asValidation(async () => checkTemporalAttributes(strapi, call.uid, data));
+  await asValidation(async () => {
+    checkTemporalAttributes(strapi, call.uid, data);
+    checkRequiredText(strapi, call.uid, data);
+  });
   const changes = takeInverseChanges(strapi, call.uid, call.action, data);
   call.sent = sent;
   call.params.data = data;

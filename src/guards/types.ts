@@ -23,6 +23,7 @@ export interface AttributeShape {
   repeatable?: boolean;
   target?: UID.ContentType;
   mappedBy?: string;
+  required?: boolean;
 }
 
 /** A record type's or component's attributes, as its schema declares them. */

@@ -9,21 +9,25 @@ import { notify } from '../platform/outbox';
 import { closeBySystem } from '../workflow-engine/complaint-closing';
 import { complaintPolicy, loadComplaint, mailData } from '../workflow-engine/complaint-workflow';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { asTrustedWrite } from '../platform/trusted-write';
+import { claimEscalation } from './escalation-claim';
 import { withJobLease } from './job-lease';
 import { COMPLAINT } from '../platform/uids';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** A complaint in these states has no deadline left to miss. */
+const ENDED = ['closed', 'withdrawn'] as const;
 
 export const escalateOverdue = async (strapi: Core.Strapi, now: Date): Promise<number> => {
   const overdue = await strapi.db.query(COMPLAINT).findMany({
-    where: { dueAt: { $lt: now }, escalatedAt: { $null: true }, state: { $notIn: ['closed', 'withdrawn'] } },
+    where: { dueAt: { $lt: now }, escalatedAt: { $null: true }, state: { $notIn: [...ENDED] } },
     select: ['documentId'],
   });
+  let escalated = 0;
   for (const { documentId } of overdue) {
-    await strapi.db.transaction(async () => {
+    await strapi.db.transaction(async ({ trx }) => {
+      if (!(await claimEscalation(strapi, trx, COMPLAINT, documentId, { states: ENDED, within: 'notIn' }, now))) return;
+      escalated += 1;
       const complaint = (await loadComplaint(strapi, documentId))!;
-      await asTrustedWrite(() => strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data: { escalatedAt: now } }));
       const data = await mailData(strapi, complaint);
       for (const mailbox of await staffMailboxes(strapi, ['cs-supervisor'])) {
         await notify(strapi, {
@@ -38,7 +42,7 @@ export const escalateOverdue = async (strapi: Core.Strapi, now: Date): Promise<n
       }
     });
   }
-  return overdue.length;
+  return escalated;
 };
 
 export const closeQuietComplaints = async (strapi: Core.Strapi, now: Date): Promise<number> => {

@@ -6,11 +6,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { OPEN_TASK_STATES } from '../domain/tasks';
-import { metaOf } from '../platform/table-meta';
-import { asTrustedWrite } from '../platform/trusted-write';
 import { TASK } from '../platform/uids';
 import { queueMailTo } from '../workflow-engine/workflow-service';
 import { loadTask, taskWorkflow } from '../workflow-engine/task-workflow';
+import { claimEscalation } from './escalation-claim';
 import { withJobLease } from './job-lease';
 
 export const escalateOverdueTasks = async (strapi: Core.Strapi, now: Date): Promise<number> => {
@@ -18,20 +17,10 @@ export const escalateOverdueTasks = async (strapi: Core.Strapi, now: Date): Prom
     where: { dueAt: { $lt: now }, escalatedAt: { $null: true }, state: { $in: [...OPEN_TASK_STATES] } },
     select: ['documentId'],
   });
-  const task = metaOf(strapi, TASK);
   let escalated = 0;
   for (const { documentId } of overdue) {
     await strapi.db.transaction(async ({ trx }) => {
-      // Claimed by a conditional write as the transaction's first statement: whoever else escalated
-      // it meanwhile (another instance) wins, and on SQLite a transaction that writes first waits for
-      // the lock instead of failing to upgrade a read lock ("database is locked").
-      const claimed = await trx(task.table)
-        .where(task.column('documentId'), documentId)
-        .whereNull(task.column('escalatedAt'))
-        .update({ [task.column('escalatedAt')]: now.toISOString() });
-      if (claimed === 0) return;
-      // Stored again through the Query Engine, in the form it keeps dates in on each database.
-      await asTrustedWrite(() => strapi.db.query(TASK).update({ where: { documentId }, data: { escalatedAt: now } }));
+      if (!(await claimEscalation(strapi, trx, TASK, documentId, { states: OPEN_TASK_STATES, within: 'in' }, now))) return;
       const record = (await loadTask(strapi, documentId))!;
       await queueMailTo(
         strapi,

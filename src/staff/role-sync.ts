@@ -15,6 +15,8 @@ export const RECORD_UIDS: Record<RecordName, string> = {
   product: 'api::product.product',
   order: 'api::order.order',
   inquiry: 'api::inquiry.inquiry',
+  'customer-opinion': 'api::customer-opinion.customer-opinion',
+  'customer-need': 'api::customer-need.customer-need',
   staff: 'plugin::users-permissions.user',
   notification: 'api::notification.notification',
   contract: 'api::contract.contract',

@@ -4,6 +4,7 @@
  * goes through the engine like any other, recorded in the history as done by `system`.
  */
 import type { Core } from '@strapi/strapi';
+import { recordFeedbackOpinion } from '../customer-voice/opinions';
 import { Actor } from '../platform/actor';
 import { complaintWorkflow } from './complaint-workflow';
 import { FeedbackTarget, recordFeedback } from './feedback-link';
@@ -32,5 +33,6 @@ export const acceptFeedback = (
 ) =>
   strapi.db.transaction(async () => {
     await recordFeedback(strapi, target, feedback, now, origin);
+    await recordFeedbackOpinion(strapi, target.id, feedback, now);
     if (target.state === 'replied') await closeBySystem(strapi, target.documentId, `customer feedback: ${feedback.rating}/5`, now);
   });

@@ -15,7 +15,7 @@ import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
 import { drainOutbox } from '../../src/notifications/worker';
 import { actOn, ok } from '../helpers/workflow';
-import { COMPLAINT, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
+import { COMPLAINT, CUSTOMER_OPINION, WORKFLOW_EVENT as EVENT } from '../../src/platform/uids';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -157,6 +157,20 @@ describe('complaint workflow', () => {
     expect(given.text).toContain('Thank you');
     const row = await stored(id);
     expect(row).toMatchObject({ state: 'closed', feedbackRating: 4, feedbackComment: '处理及时', feedbackTokenHash: null });
+    // The comment is kept in the customer's file as an opinion (rated 4 of 5: pleased), linked to the complaint.
+    const opinions = await app.strapi.db.query(CUSTOMER_OPINION).findMany({
+      where: { complaint: { documentId: id } },
+      populate: { customer: { select: ['documentId'] } },
+    });
+    expect(opinions).toEqual([
+      expect.objectContaining({
+        text: '处理及时',
+        source: 'complaint_feedback',
+        sentiment: 'positive',
+        topic: row.category === 'quantity' ? 'delivery' : row.category,
+        customer: expect.objectContaining({ documentId: customer.documentId }),
+      }),
+    ]);
     expect((await agent.get(`/api/complaints/feedback/${token}`)).status).toBe(410);
     expect((await agent.post(`/api/complaints/feedback/${token}`).send({ rating: 5 })).status).toBe(410);
 
@@ -268,6 +282,20 @@ describe('complaint workflow', () => {
     const confirmed = await stored(complaint.documentId);
     expect(confirmed.escalatedAt).toBeNull();
     expect(Date.parse(confirmed.dueAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('escalates a late complaint once when two rounds pass the lease at the same moment, and counts it once', async () => {
+    const { escalateOverdue } = job();
+    const late = await record({ severity: 'critical' });
+    await sentMail();
+    const at = new Date(Date.parse((await stored(late.documentId)).dueAt) + 60_000);
+    const rounds: number[] = await Promise.all([escalateOverdue(app.strapi, at), escalateOverdue(app.strapi, at)]);
+    const mails = (await sentMail()).filter((m) => m.subject.includes(late.number));
+    expect(mails.map((m) => m.subject)).toEqual([`投诉逾期：${late.number} 已受理`]);
+    // Other tests' complaints may be late at that moment too: the rounds count each escalated one once.
+    const escalatedNow = await app.strapi.db.query(COMPLAINT).count({ where: { escalatedAt: at } });
+    expect(rounds[0] + rounds[1]).toBe(escalatedNow);
+    expect(await escalateOverdue(app.strapi, at)).toBe(0);
   });
 
   it('runs the job on one instance at a time', async () => {

@@ -148,6 +148,8 @@ describe('department roles', () => {
           'api::complaint.complaint.statistics',
           'api::complaint.complaint.workflow',
           'api::complaint.complaint.act',
+          'api::customer-need.customer-need.find',
+          'api::customer-need.customer-need.findOne',
           'api::customer.customer.find',
           'api::customer.customer.findOne',
           'api::order.order.act',
@@ -202,6 +204,10 @@ describe('department roles', () => {
           'plugin::content-manager.explorer.update api::sales-target.sales-target',
           // The supervisor gives the sales clerk tasks (工作安排): they read them.
           'plugin::content-manager.explorer.read api::task.task',
+          // They hear customers too (客户意见), and see the needs they may be asked to report on.
+          'plugin::content-manager.explorer.create api::customer-opinion.customer-opinion',
+          'plugin::content-manager.explorer.read api::customer-opinion.customer-opinion',
+          'plugin::content-manager.explorer.read api::customer-need.customer-need',
           'plugin::sales-dashboard.sales.read',
           'plugin::sales-dashboard.receivables.read',
           'plugin::sales-dashboard.export',

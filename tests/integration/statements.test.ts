@@ -19,7 +19,7 @@ import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { countRows, createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
-import { ALLOCATION, PAYMENT, RECEIVABLE, STATEMENT } from '../../src/platform/uids';
+import { ALLOCATION, CUSTOMER_OPINION, PAYMENT, RECEIVABLE, STATEMENT } from '../../src/platform/uids';
 
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
 const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
@@ -457,6 +457,21 @@ describe('customer statements', () => {
       customerComment: '6月15日已付 250 元，未见冲减',
       linkTokenHash: null,
     });
+    // What the customer said stays in their file as an opinion on billing, taken from the statement.
+    const opinions = await app.strapi.db.query(CUSTOMER_OPINION).findMany({
+      where: { statement: { documentId: statement.documentId } },
+      populate: { customer: { select: ['documentId'] }, recordedBy: true },
+    });
+    expect(opinions).toEqual([
+      expect.objectContaining({
+        text: '6月15日已付 250 元，未见冲减',
+        source: 'statement_dispute',
+        topic: 'billing',
+        sentiment: 'negative',
+        customer: expect.objectContaining({ documentId: customers.a.documentId }),
+        recordedBy: null,
+      }),
+    ]);
     const mails = await sentMail();
     expect(mails.map((m) => m.to.join(',')).sort()).toEqual([clerk.email, clerk2.email, salesperson.email].sort());
     for (const m of mails) expect(m.text).toContain('6月15日已付 250 元，未见冲减');

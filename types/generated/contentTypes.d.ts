@@ -679,6 +679,104 @@ export interface ApiCreditOverrideCreditOverride extends Struct.CollectionTypeSc
   };
 }
 
+export interface ApiCustomerNeedCustomerNeed extends Struct.CollectionTypeSchema {
+  collectionName: 'customer_needs';
+  info: {
+    description: '\u5BA2\u6237\u6F5C\u5728\u9700\u6C42: a need a customer may turn into an order \u2014 what, how much, when, and how far it has come';
+    displayName: 'Customer need';
+    pluralName: 'customer-needs';
+    singularName: 'customer-need';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    category: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    currency: Schema.Attribute.Enumeration<['CNY', 'USD', 'EUR']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'CNY'>;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::customer.customer'>;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    estimatedQuantity: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    estimatedValue: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    expectedDate: Schema.Attribute.Date;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::customer-need.customer-need'> & Schema.Attribute.Private;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    product: Schema.Attribute.Relation<'manyToOne', 'api::product.product'>;
+    publishedAt: Schema.Attribute.DateTime;
+    recordedAt: Schema.Attribute.DateTime;
+    recordedBy: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    status: Schema.Attribute.Enumeration<['open', 'quoted', 'won', 'lost']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiCustomerOpinionCustomerOpinion extends Struct.CollectionTypeSchema {
+  collectionName: 'customer_opinions';
+  info: {
+    description: '\u5BA2\u6237\u610F\u89C1: what a customer said about us \u2014 an opinion or suggestion, recorded by hand or taken from complaint feedback and statement disputes';
+    displayName: 'Customer opinion';
+    pluralName: 'customer-opinions';
+    singularName: 'customer-opinion';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    complaint: Schema.Attribute.Relation<'manyToOne', 'api::complaint.complaint'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::customer.customer'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::customer-opinion.customer-opinion'> & Schema.Attribute.Private;
+    marketInfo: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    recordedAt: Schema.Attribute.DateTime;
+    recordedBy: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    sentiment: Schema.Attribute.Enumeration<['positive', 'neutral', 'negative']> & Schema.Attribute.Required;
+    source: Schema.Attribute.Enumeration<['call', 'visit', 'email', 'survey', 'complaint_feedback', 'statement_dispute', 'other']> &
+      Schema.Attribute.Required;
+    statement: Schema.Attribute.Relation<'manyToOne', 'api::statement.statement'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    topic: Schema.Attribute.Enumeration<
+      ['quality', 'delivery', 'packaging', 'service', 'price', 'billing', 'documents', 'product_range', 'other']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
   collectionName: 'customers';
   info: {
@@ -701,6 +799,7 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20;
       }>;
+    complaints: Schema.Attribute.Relation<'oneToMany', 'api::complaint.complaint'>;
     contacts: Schema.Attribute.Component<'customer.contact', true>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -732,10 +831,12 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    needs: Schema.Attribute.Relation<'oneToMany', 'api::customer-need.customer-need'>;
     notes: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 4000;
       }>;
+    opinions: Schema.Attribute.Relation<'oneToMany', 'api::customer-opinion.customer-opinion'>;
     orders: Schema.Attribute.Relation<'oneToMany', 'api::order.order'>;
     paymentTermsDays: Schema.Attribute.Integer &
       Schema.Attribute.Required &
@@ -748,6 +849,7 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
       > &
       Schema.Attribute.DefaultTo<30>;
     potentialNeeds: Schema.Attribute.Text &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 4000;
       }>;
@@ -2049,6 +2151,8 @@ declare module '@strapi/strapi' {
       'api::contract.contract': ApiContractContract;
       'api::credit-event.credit-event': ApiCreditEventCreditEvent;
       'api::credit-override.credit-override': ApiCreditOverrideCreditOverride;
+      'api::customer-need.customer-need': ApiCustomerNeedCustomerNeed;
+      'api::customer-opinion.customer-opinion': ApiCustomerOpinionCustomerOpinion;
       'api::customer.customer': ApiCustomerCustomer;
       'api::inquiry.inquiry': ApiInquiryInquiry;
       'api::notification.notification': ApiNotificationNotification;

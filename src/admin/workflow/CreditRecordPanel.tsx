@@ -35,7 +35,7 @@ interface CreditRecord {
   }[];
 }
 
-const CreditRecordContent = ({ documentId }: { documentId: string }) => {
+export const CreditRecordContent = ({ documentId }: { documentId: string }) => {
   const text = useWorkflowText();
   const client = useFetchClient();
   const [record, setRecord] = React.useState<CreditRecord | null>(null);
