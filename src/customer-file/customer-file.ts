@@ -2,7 +2,8 @@
  * The customer file (客户档案) over HTTP, the same for REST (`GET /api/customers/:documentId/file`)
  * and the admin panel (`GET /workflows/customer-file/:documentId`): the sections the caller's roles
  * may read (src/domain/customer-file.ts), each computed in SQL (./file-sections.ts), the long lists
- * paged by `page` and `pageSize`. Sections the caller may not read are absent, not empty.
+ * paged by `page` and `pageSize` (open orders, contracts, complaints, contact log, opinions, needs,
+ * documents). Sections the caller may not read are absent, not empty.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -25,6 +26,8 @@ import {
   headerSection,
   lastPayments,
   lastStatements,
+  needList,
+  opinionList,
   openOrders,
 } from './file-sections';
 
@@ -80,6 +83,8 @@ export const customerFile = async (
     complaints: shows('complaints') && (() => complaintList(context)),
     contacts:
       shows('contacts') && (() => present({ persons: () => contactPersons(context), log: may('inquiry') && (() => contactLog(context)) })),
+    opinions: shows('opinions') && (() => opinionList(context)),
+    needs: shows('needs') && (() => needList(context)),
     documents: shows('documents') && (() => documentList(context, kinds)),
   });
   return {

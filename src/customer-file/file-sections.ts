@@ -23,7 +23,21 @@ import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { adminRecordUrl } from '../platform/public-url';
 import { metaOf } from '../platform/table-meta';
-import { COMPLAINT, CONTRACT, CUSTOMER, INQUIRY, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT, USER } from '../platform/uids';
+import {
+  COMPLAINT,
+  CONTRACT,
+  CUSTOMER,
+  CUSTOMER_NEED,
+  CUSTOMER_OPINION,
+  INQUIRY,
+  ORDER,
+  PAYMENT,
+  PRODUCT,
+  RECEIVABLE,
+  SHIPMENT,
+  STATEMENT,
+  USER,
+} from '../platform/uids';
 import { Binding, centsText, componentJoin, dateText, instant, moneyText, pageOf, run, SqlRow, textOrNull } from './file-sql';
 
 /** What every section reads: the customer's row id and documentId, today in the report zone. */
@@ -449,6 +463,100 @@ export const contactLog = async ({ strapi, customerId, today, page }: FileContex
       handledBy: personOf(row, 'hb'),
       followUpDate: textOrNull(row.follow_up_date),
       followUpDue: Number(row.follow_up_due) === 1,
+    })),
+    pagination,
+  };
+};
+
+/** What the customer said (客户意见), newest first: by hand, or from complaint feedback and statement disputes. */
+export const opinionList = async ({ strapi, customerId, page }: FileContext) => {
+  const o = metaOf(strapi, CUSTOMER_OPINION);
+  const owner = o.link('customer');
+  const recordedBy = o.link('recordedBy');
+  const complaint = o.link('complaint');
+  const statement = o.link('statement');
+  const u = metaOf(strapi, USER);
+  const k = metaOf(strapi, COMPLAINT);
+  const st = metaOf(strapi, STATEMENT);
+  const { rows, pagination } = await pageOf(
+    strapi,
+    {
+      from: `${o.table} o JOIN ${owner.table} oc ON oc.${owner.owner} = o.id
+        LEFT JOIN ${recordedBy.table} orb ON orb.${recordedBy.owner} = o.id LEFT JOIN ${u.table} u ON u.id = orb.${recordedBy.target}
+        LEFT JOIN ${complaint.table} ok ON ok.${complaint.owner} = o.id LEFT JOIN ${k.table} k ON k.id = ok.${complaint.target}
+        LEFT JOIN ${statement.table} os ON os.${statement.owner} = o.id LEFT JOIN ${st.table} st ON st.id = os.${statement.target}`,
+      where: `oc.${owner.target} = ?`,
+      bindings: [customerId],
+      columns: `o.id, o.${o.column('documentId')} AS document_id, o.${o.column('recordedAt')} AS recorded_at, o.${o.column('topic')} AS topic,
+        o.${o.column('text')} AS text, o.${o.column('source')} AS source, o.${o.column('sentiment')} AS sentiment,
+        o.${o.column('marketInfo')} AS market_info, ${personColumns(strapi, 'u', 'rb')},
+        k.${k.column('documentId')} AS complaint_document_id, k.${k.column('number')} AS complaint_number,
+        st.${st.column('documentId')} AS statement_document_id, st.${st.column('number')} AS statement_number`,
+      orderBy: `o.${o.column('recordedAt')} DESC, o.id DESC`,
+    },
+    page
+  );
+  const ref = (documentId: unknown, number: unknown) =>
+    documentId === null || documentId === undefined ? null : { documentId: String(documentId), number: textOrNull(number) };
+  return {
+    items: rows.map((row) => ({
+      documentId: String(row.document_id),
+      recordedAt: instant(row.recorded_at),
+      topic: textOrNull(row.topic),
+      text: textOrNull(row.text),
+      source: textOrNull(row.source),
+      sentiment: textOrNull(row.sentiment),
+      marketInfo: Boolean(row.market_info),
+      recordedBy: personOf(row, 'rb'),
+      complaint: ref(row.complaint_document_id, row.complaint_number),
+      statement: ref(row.statement_document_id, row.statement_number),
+    })),
+    pagination,
+  };
+};
+
+/** The customer's potential needs (潜在需求), newest first. */
+export const needList = async ({ strapi, customerId, page }: FileContext) => {
+  const n = metaOf(strapi, CUSTOMER_NEED);
+  const owner = n.link('customer');
+  const product = n.link('product');
+  const recordedBy = n.link('recordedBy');
+  const p = metaOf(strapi, PRODUCT);
+  const u = metaOf(strapi, USER);
+  const { rows, pagination } = await pageOf(
+    strapi,
+    {
+      from: `${n.table} n JOIN ${owner.table} nc ON nc.${owner.owner} = n.id
+        LEFT JOIN ${product.table} np ON np.${product.owner} = n.id LEFT JOIN ${p.table} p ON p.id = np.${product.target}
+        LEFT JOIN ${recordedBy.table} nrb ON nrb.${recordedBy.owner} = n.id LEFT JOIN ${u.table} u ON u.id = nrb.${recordedBy.target}`,
+      where: `nc.${owner.target} = ?`,
+      bindings: [customerId],
+      columns: `n.id, n.${n.column('documentId')} AS document_id, n.${n.column('description')} AS description, n.${n.column('category')} AS category,
+        n.${n.column('estimatedQuantity')} AS estimated_quantity, n.${n.column('estimatedValue')} AS estimated_value, n.${n.column('currency')} AS currency,
+        ${dateText(strapi, `n.${n.column('expectedDate')}`)} AS expected_date, n.${n.column('status')} AS status, n.${n.column('notes')} AS notes,
+        n.${n.column('recordedAt')} AS recorded_at, p.${p.column('documentId')} AS product_document_id, p.${p.column('sku')} AS product_sku,
+        p.${p.column('name')} AS product_name, ${personColumns(strapi, 'u', 'rb')}`,
+      orderBy: `n.${n.column('recordedAt')} DESC, n.id DESC`,
+    },
+    page
+  );
+  return {
+    items: rows.map((row) => ({
+      documentId: String(row.document_id),
+      description: textOrNull(row.description),
+      product:
+        row.product_document_id === null || row.product_document_id === undefined
+          ? null
+          : { documentId: String(row.product_document_id), sku: textOrNull(row.product_sku), name: textOrNull(row.product_name) },
+      category: textOrNull(row.category),
+      estimatedQuantity: row.estimated_quantity === null || row.estimated_quantity === undefined ? null : Number(row.estimated_quantity),
+      estimatedValue: row.estimated_value === null || row.estimated_value === undefined ? null : moneyText(row.estimated_value),
+      currency: String(row.currency ?? DEFAULT_CURRENCY),
+      expectedDate: textOrNull(row.expected_date),
+      status: textOrNull(row.status),
+      notes: textOrNull(row.notes),
+      recordedAt: instant(row.recorded_at),
+      recordedBy: personOf(row, 'rb'),
     })),
     pagination,
   };

@@ -17,6 +17,8 @@ export const CUSTOMER_FILE_SECTIONS = {
   credit: 'credit-event',
   complaints: 'complaint',
   contacts: 'customer',
+  opinions: 'customer-opinion',
+  needs: 'customer-need',
 } as const satisfies Record<string, RecordName>;
 export type CustomerFileSection = keyof typeof CUSTOMER_FILE_SECTIONS;
 

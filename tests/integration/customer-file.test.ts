@@ -25,6 +25,8 @@ import {
   COMPLAINT,
   CONTRACT,
   CUSTOMER,
+  CUSTOMER_NEED,
+  CUSTOMER_OPINION,
   INQUIRY,
   ORDER,
   PAYMENT,
@@ -51,6 +53,8 @@ const SECTION_RECORDS: Record<string, string[]> = {
   credit: ['credit-event'],
   complaints: ['complaint'],
   contacts: ['customer'],
+  opinions: ['customer-opinion'],
+  needs: ['customer-need'],
   documents: ['contract', 'shipment', 'statement'],
 };
 const reads = (role: RoleCode, record: string) =>
@@ -185,6 +189,33 @@ describe('customer file', () => {
       followUpDate: day(-1),
       kind: 'stock_check',
     });
+
+    // what the customer said, and what it may need
+    const said = (fields: Record<string, unknown>) =>
+      ok(
+        rest(strapi, staff.specialist).post('/api/customer-opinions', {
+          data: {
+            customer: customer.documentId,
+            topic: 'delivery',
+            text: '交期比承诺晚了一周',
+            source: 'call',
+            sentiment: 'negative',
+            ...fields,
+          },
+        })
+      );
+    await said({ recordedAt: `${day(-2)}T03:00:00.000Z`, marketInfo: true });
+    await said({ topic: 'price', text: '竞争对手报价低 5%', source: 'visit', sentiment: 'neutral' });
+    const need = (member: StaffMember, fields: Record<string, unknown>) =>
+      ok(rest(strapi, member).post('/api/customer-needs', { data: { customer: customer.documentId, ...fields } }));
+    await need(staff.salesperson, {
+      product: (staff.product as Doc).documentId,
+      description: '新厂区扩建，需要一批球阀',
+      estimatedQuantity: 40,
+      estimatedValue: '51200.00',
+      expectedDate: day(90),
+    });
+    await need(staff.specialist, { category: '阀门配件', description: '备品备件年度采购' });
 
     // Dated as if shipped earlier (after all shipping: a receivable long overdue puts the customer on hold):
     // not due, 1–30, 31–60 and over 180 days past due
@@ -389,6 +420,68 @@ describe('customer file', () => {
       log.map((q, i) => [q.documentId, q.kind, q.followUpDate, q.followUpDate <= today && i === 0])
     );
     expect(file.contacts.log.items.map((q: any) => q.followUpDue)).toEqual([true, false, false]);
+  });
+
+  it('answers the opinions and the potential needs, newest first', async () => {
+    const file = await fileOf(staff.supervisor);
+    const opinions = await documents(CUSTOMER_OPINION, {
+      filters: ofCustomer(),
+      populate: { recordedBy: true },
+      sort: [{ recordedAt: 'desc' }, { id: 'desc' }],
+    });
+    expect(
+      file.opinions.items.map((o: any) => [
+        o.documentId,
+        o.topic,
+        o.text,
+        o.source,
+        o.sentiment,
+        o.marketInfo,
+        o.recordedBy?.id,
+        o.recordedAt,
+      ])
+    ).toEqual(
+      opinions.map((o) => [
+        o.documentId,
+        o.topic,
+        o.text,
+        o.source,
+        o.sentiment,
+        Boolean(o.marketInfo),
+        o.recordedBy?.id,
+        new Date(o.recordedAt).toISOString(),
+      ])
+    );
+    expect(file.opinions.pagination.total).toBe(2);
+    const needs = await documents(CUSTOMER_NEED, {
+      filters: ofCustomer(),
+      populate: { product: true },
+      sort: [{ recordedAt: 'desc' }, { id: 'desc' }],
+    });
+    expect(
+      file.needs.items.map((n: any) => [
+        n.documentId,
+        n.description,
+        n.product?.sku ?? null,
+        n.category,
+        n.estimatedQuantity,
+        n.estimatedValue,
+        n.expectedDate,
+        n.status,
+      ])
+    ).toEqual(
+      needs.map((n) => [
+        n.documentId,
+        n.description,
+        n.product?.sku ?? null,
+        n.category ?? null,
+        n.estimatedQuantity ?? null,
+        n.estimatedValue === null || n.estimatedValue === undefined ? null : fixed(money(n.estimatedValue)),
+        n.expectedDate ?? null,
+        n.status,
+      ])
+    );
+    expect(file.needs.items.map((n: any) => n.estimatedValue)).toContain('51200.00');
   });
 
   it('lists the documents of the kinds the reader may download', async () => {
