@@ -6,6 +6,7 @@
  * section's contracts, the money section's payments and statements, the contact log, each kind of
  * document) follow the same rule for their own record type.
  */
+import Decimal from 'decimal.js';
 import { ACCESS_MATRIX, RecordName } from './access-matrix';
 import type { RoleCode } from './staff-roles';
 
@@ -83,12 +84,12 @@ export const daysBetween = (from: string, to: string): number =>
 
 /**
  * A share of a whole in percent, one place (shipped 3 of 7 → 42.9); null when there is no whole.
- * Integers or two-place decimal strings in, so no float is summed: the one division is the answer.
+ * Exact (decimal.js), rounded half up as the tests' independent computation does.
  */
 export const percentOf = (part: string | number, whole: string | number): number | null => {
-  const w = Number(whole);
-  if (!(w > 0)) return null;
-  return Math.round((Number(part) / w) * 1000) / 10;
+  const w = new Decimal(String(whole));
+  if (!w.gt(0)) return null;
+  return new Decimal(String(part)).dividedBy(w).times(100).toDecimalPlaces(1).toNumber();
 };
 
 /** What the customer's complaint judgement means for the file: justified, not justified, not judged yet. */
