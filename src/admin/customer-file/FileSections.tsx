@@ -155,7 +155,7 @@ export const MoneySection = ({ file, text }: { file: CustomerFile; text: FileTex
         columns={[
           { label: text.t('col.amount'), cell: (row) => row.currency },
           ...money.aging.buckets.map((bucket) => ({
-            label: bucket.label,
+            label: text.both(bucket.label),
             cell: (row: (typeof money.aging.byCurrency)[number]) => text.money(row.amounts[bucket.key] ?? '0'),
             numeric: true,
           })),

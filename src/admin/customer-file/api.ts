@@ -69,7 +69,7 @@ export interface CustomerFile {
   money?: {
     aging: {
       asOf: string;
-      buckets: { key: string; label: string }[];
+      buckets: { key: string; label: { en: string; zh: string } }[];
       byCurrency: { currency: string; amounts: Record<string, string>; total: string }[];
     };
     payments?: {
