@@ -22,7 +22,7 @@ import { errors } from '@strapi/utils';
 import { conflict } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
-import { metaOf } from '../platform/table-meta';
+import { metaOf, rowsById } from '../platform/table-meta';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from './receivable-facts';
@@ -61,7 +61,7 @@ export const creditPosition = async (
   const p = metaOf(strapi, PAYMENT);
   const payer = p.link('customer');
   const [{ amount: unallocated }] = await select<{ amount: unknown }>(strapi, {
-    sql: `SELECT COALESCE(SUM(p.${p.column('unallocatedAmount')}), 0) AS amount FROM ${p.table} p JOIN ${payer.table} pc ON pc.${payer.owner} = p.id
+    sql: `SELECT COALESCE(SUM(p.${p.column('unallocatedAmount')}), 0) AS amount FROM ${payer.table} pc ${rowsById(strapi, p.table, 'p', `pc.${payer.owner}`)}
       WHERE pc.${payer.target} = ? AND p.${p.column('state')} = 'posted' AND p.${p.column('currency')} = ? AND p.${p.column('receivedOn')} <= ?`,
     bindings: [customer.id, LIMIT_CURRENCY, asOf],
   });
@@ -236,7 +236,7 @@ export const paymentBehaviour = async (strapi: Core.Strapi, customerId: number, 
   const settled = fromRollUp
     ? // The receivables roll-up: paid receivables (nothing open) and the allocations in force.
       `SELECT f.receivable_id AS id, f.amount_cents AS amount_cents, ${dayDifference(strapi, 'MAX(a.allocated_on)', 'f.due_date')} AS late
-      FROM ${RECEIVABLE_FACTS} f JOIN ${COLLECTION_FACTS} a ON a.receivable_id = f.receivable_id
+      FROM ${RECEIVABLE_FACTS} f JOIN ${COLLECTION_FACTS} a ON a.receivable_id = f.receivable_id AND a.customer_id = f.customer_id
       WHERE f.customer_id = ? AND f.open_cents = 0
       GROUP BY f.receivable_id, f.amount_cents, f.due_date`
     : `SELECT r.id AS id, CAST(ROUND(r.${r.column('amount')} * 100) AS BIGINT) AS amount_cents,

@@ -22,7 +22,7 @@ import { GOODS_GONE_STATES } from '../domain/shipping';
 import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { adminRecordUrl } from '../platform/public-url';
-import { metaOf } from '../platform/table-meta';
+import { metaOf, rowsById } from '../platform/table-meta';
 import {
   COMPLAINT,
   CONTRACT,
@@ -147,7 +147,7 @@ export const openOrders = async ({ strapi, customerId, today, page }: FileContex
   const { rows, pagination } = await pageOf(
     strapi,
     {
-      from: `${o.table} o JOIN ${owner.table} oc ON oc.${owner.owner} = o.id`,
+      from: `${owner.table} oc ${rowsById(strapi, o.table, 'o', `oc.${owner.owner}`)}`,
       where: `oc.${owner.target} = ? AND o.${o.column('state')} NOT IN (${inList(CLOSED_ORDER_STATES)})`,
       bindings: [customerId],
       columns: `o.id, o.${o.column('documentId')} AS document_id, o.${o.column('number')} AS number, o.${o.column('state')} AS state,
@@ -206,7 +206,7 @@ export const contracts = async ({ strapi, customerId, page }: FileContext) => {
   const { rows, pagination } = await pageOf(
     strapi,
     {
-      from: `${k.table} k JOIN ${owner.table} kc ON kc.${owner.owner} = k.id`,
+      from: `${owner.table} kc ${rowsById(strapi, k.table, 'k', `kc.${owner.owner}`)}`,
       where: `kc.${owner.target} = ? AND k.${k.column('state')} NOT IN (${inList(REPLACED_CONTRACT_STATES)})`,
       bindings: [customerId],
       columns: `k.id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number, k.${k.column('revision')} AS revision,
@@ -272,7 +272,7 @@ export const lastPayments = async ({ strapi, customerId }: FileContext) => {
     `SELECT p.${p.column('documentId')} AS document_id, p.${p.column('number')} AS number, ${dateText(strapi, `p.${p.column('receivedOn')}`)} AS received_on,
         p.${p.column('amount')} AS amount, p.${p.column('unallocatedAmount')} AS unallocated, p.${p.column('currency')} AS currency,
         p.${p.column('method')} AS method, p.${p.column('state')} AS state, p.${p.column('reference')} AS reference
-      FROM ${p.table} p JOIN ${owner.table} pc ON pc.${owner.owner} = p.id
+      FROM ${owner.table} pc ${rowsById(strapi, p.table, 'p', `pc.${owner.owner}`)}
       WHERE pc.${owner.target} = ?
       ORDER BY p.${p.column('receivedOn')} DESC, p.id DESC LIMIT ${LAST_PAYMENTS}`,
     [customerId]
@@ -300,7 +300,7 @@ export const lastStatements = async ({ strapi, customerId }: FileContext) => {
         ${dateText(strapi, `s.${s.column('periodFrom')}`)} AS period_from, ${dateText(strapi, `s.${s.column('periodTo')}`)} AS period_to,
         s.${s.column('currency')} AS currency, s.${s.column('closingBalance')} AS closing_balance, s.${s.column('state')} AS state,
         s.${s.column('sentAt')} AS sent_at, s.${s.column('respondedAt')} AS responded_at, s.${s.column('customerComment')} AS customer_comment
-      FROM ${s.table} s JOIN ${owner.table} sc ON sc.${owner.owner} = s.id
+      FROM ${owner.table} sc ${rowsById(strapi, s.table, 's', `sc.${owner.owner}`)}
       WHERE sc.${owner.target} = ?
       ORDER BY s.${s.column('periodTo')} DESC, s.id DESC LIMIT ${LAST_STATEMENTS}`,
     [customerId]
@@ -337,7 +337,7 @@ export const averageDaysLate = async ({ strapi, customerId, today }: FileContext
         COALESCE(SUM(s.amount_cents * CASE WHEN s.late > 0 THEN s.late ELSE 0 END), 0) AS weighted
       FROM (
         SELECT f.receivable_id, f.amount_cents, ${late} AS late
-        FROM ${RECEIVABLE_FACTS} f JOIN ${COLLECTION_FACTS} a ON a.receivable_id = f.receivable_id
+        FROM ${RECEIVABLE_FACTS} f JOIN ${COLLECTION_FACTS} a ON a.receivable_id = f.receivable_id AND a.customer_id = f.customer_id
         WHERE f.customer_id = ? AND f.open_cents = 0
         GROUP BY f.receivable_id, f.amount_cents, f.due_date
         HAVING MAX(a.allocated_on) > ?
@@ -359,7 +359,7 @@ export const complaintList = async ({ strapi, customerId, today, timeZone, page 
   const { rows, pagination } = await pageOf(
     strapi,
     {
-      from: `${k.table} k JOIN ${owner.table} kc ON kc.${owner.owner} = k.id`,
+      from: `${owner.table} kc ${rowsById(strapi, k.table, 'k', `kc.${owner.owner}`)}`,
       where: `kc.${owner.target} = ?`,
       bindings: [customerId],
       columns: `k.id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number, k.${k.column('state')} AS state,
@@ -432,7 +432,7 @@ export const contactLog = async ({ strapi, customerId, today, page }: FileContex
   const { rows, pagination } = await pageOf(
     strapi,
     {
-      from: `${q.table} q JOIN ${owner.table} qc ON qc.${owner.owner} = q.id
+      from: `${owner.table} qc ${rowsById(strapi, q.table, 'q', `qc.${owner.owner}`)}
         LEFT JOIN ${handledBy.table} qh ON qh.${handledBy.owner} = q.id LEFT JOIN ${u.table} u ON u.id = qh.${handledBy.target}`,
       where: `qc.${owner.target} = ?`,
       bindings: [customerId],

@@ -1,6 +1,7 @@
 /**
  * Table and column names from Strapi's metadata, for statistics written in SQL: a record's table,
- * an attribute's column, and the link table Strapi 5 keeps a relation in.
+ * an attribute's column, and the link table Strapi 5 keeps a relation in; and how to reach a big
+ * customer's rows through a link table by their keys (`rowsById`).
  */
 import type { Core } from '@strapi/strapi';
 
@@ -25,3 +26,14 @@ export const metaOf = (strapi: Core.Strapi, uid: string) => {
   };
   return { table: meta.tableName, column, link };
 };
+
+/**
+ * The rows of `table` (as `alias`) that the link rows already in FROM point at (`idColumn`), each by
+ * its primary key. On PostgreSQL as a LATERAL subquery the planner cannot merge: for a customer with
+ * thousands of orders or payments it otherwise hashes the whole table by a sequential scan (46 ms
+ * for the last ten payments of a 2,800-payment customer against 5 ms by the key, at --scale large).
+ */
+export const rowsById = (strapi: Core.Strapi, table: string, alias: string, idColumn: string) =>
+  strapi.db.dialect.client === 'postgres'
+    ? `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias}_row WHERE ${alias}_row.id = ${idColumn} OFFSET 0) ${alias}`
+    : `JOIN ${table} ${alias} ON ${alias}.id = ${idColumn}`;
