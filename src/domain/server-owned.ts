@@ -72,8 +72,9 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'linkTokenHash',
     'linkExpiresAt',
   ],
-  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts).
-  'api::customer.customer': ['creditHoldSource'],
+  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts); the
+  // text it is searched by is computed from its code, names and contacts (src/customer-search/).
+  'api::customer.customer': ['creditHoldSource', 'searchText'],
   // Stock moves through shipments, allocations and stock adjustments (src/stock/stock-adjustment.ts);
   // a new product may be entered with its counted opening stock (src/guards/product-guard.ts).
   'api::product.product': ['stockOnHand', 'stockReserved'],
