@@ -9,7 +9,7 @@ import { rest, useStaff } from '../helpers/staff';
 import { contentManager, createAdminUser, editForm, AdminMember } from '../helpers/admin';
 import { createCustomer, unique } from '../helpers/fixtures';
 import { CUSTOMER } from '../../src/platform/uids';
-import { fillMissingSearchTexts } from '../../src/customer-search/search-text';
+import { fillMissingSearchTexts, SEARCH_INDEX } from '../../src/customer-search/search-text';
 import { metaOf } from '../../src/platform/table-meta';
 
 type Doc = { documentId: string; [key: string]: unknown };
@@ -157,5 +157,11 @@ describe('customer search', () => {
     const after = await app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: liuzhou.documentId } });
     expect(after.searchText).toBe(before.searchText);
     expect(await byQ('覃建国')).toContain(liuzhou.documentId);
+  });
+
+  it('has a trigram index on the search text on PostgreSQL (pg_trgm is available here)', async () => {
+    if (app.strapi.db.dialect.client !== 'postgres') return;
+    const { rows } = await app.strapi.db.connection.raw('SELECT indexdef FROM pg_indexes WHERE indexname = ?', [SEARCH_INDEX]);
+    expect(rows).toEqual([{ indexdef: expect.stringMatching(/USING gin \(search_text gin_trgm_ops\)/) }]);
   });
 });
