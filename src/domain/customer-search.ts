@@ -50,7 +50,7 @@ export const customerSearchText = (customer: SearchedCustomer): string => {
 };
 
 /** A term of digits with phone separators only (at least three digits): "0772-123 4567", "(0772) 1234", "+86 772". */
-const PHONE_LIKE = /^[\d\s\-+().\/]+$/;
+const PHONE_LIKE = /^[\d\s\-+()./]+$/;
 
 /**
  * The term to look for in `searchText`: lowercased and trimmed; a phone-like term by its digits only,
