@@ -15,7 +15,7 @@ import { loadDemoTasks } from './demo/demo-tasks';
 import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { registerGuards } from './guards';
-import { checkSearchIndex, fillMissingSearchTexts, searchPhonesByDigits } from './customer-search/search-text';
+import { checkSearchIndex, fillMissingSearchTexts, searchCustomersBySearchText } from './customer-search/search-text';
 import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
 import { reuseCompiledAbilities } from './platform/ability-cache';
@@ -62,7 +62,7 @@ let stopOutboxWorker: (() => Promise<void>) | undefined;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
-    searchPhonesByDigits(strapi);
+    searchCustomersBySearchText(strapi);
     registerAdminRoutes(strapi);
     keepPrivateFieldsOutOfSearch(strapi);
     reuseCompiledAbilities(strapi);

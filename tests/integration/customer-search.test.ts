@@ -78,6 +78,15 @@ describe('customer search', () => {
     expect(await listFinds(term)).toContain(liuzhou.documentId);
   });
 
+  it('searches together with the list filters, and only in what a customer is searched by', async () => {
+    expect(await restFinds(`_q=${encodeURIComponent('柳州正大')}&filters[region][$eq]=${encodeURIComponent('华南')}`)).toEqual([
+      liuzhou.documentId,
+    ]);
+    expect(await restFinds(`_q=${encodeURIComponent('柳州正大')}&filters[region][$eq]=${encodeURIComponent('华东')}`)).toEqual([]);
+    // The region is a filter of the list, not a search term.
+    expect(await byQ('华南')).not.toContain(liuzhou.documentId);
+  });
+
   it('does not find the customer by what is not its own', async () => {
     for (const term of ['南宁精密', '黄丽', '0771-555', '5550000']) {
       expect(await byQ(term)).not.toContain(liuzhou.documentId);
