@@ -11,6 +11,7 @@ import { createCustomer, unique } from '../helpers/fixtures';
 import { CUSTOMER } from '../../src/platform/uids';
 import { fillMissingSearchTexts, SEARCH_INDEX } from '../../src/customer-search/search-text';
 import { metaOf } from '../../src/platform/table-meta';
+import { applyContentManagerLayouts } from '../../src/content-manager/layouts';
 
 type Doc = { documentId: string; [key: string]: unknown };
 
@@ -172,5 +173,24 @@ describe('customer search', () => {
     if (app.strapi.db.dialect.client !== 'postgres') return;
     const { rows } = await app.strapi.db.connection.raw('SELECT indexdef FROM pg_indexes WHERE indexname = ?', [SEARCH_INDEX]);
     expect(rows).toEqual([{ indexdef: expect.stringMatching(/USING gin \(search_text gin_trgm_ops\)/) }]);
+  });
+
+  it('shows the search text read-only in the content manager, labelled also on a database whose labels were set before it existed', async () => {
+    const service = app.strapi.plugin('content-manager').service('content-types');
+    type Metadata = { edit: { label: string; editable?: boolean }; list: { label: string } };
+    const configuration = async () =>
+      (await service.findConfiguration({ uid: CUSTOMER })) as { metadatas: Record<string, Metadata> } & Record<string, unknown>;
+    const before = await configuration();
+    expect(before.metadatas.searchText.edit).toMatchObject({ label: 'Searched by', editable: false });
+    // As Strapi adds a new field to a configured view: labelled by its name.
+    before.metadatas.searchText.edit.label = 'searchText';
+    before.metadatas.searchText.list.label = 'searchText';
+    before.metadatas.name.edit.label = 'Company'; // an administrator's own label stays
+    await service.updateConfiguration({ uid: CUSTOMER }, before);
+    await applyContentManagerLayouts(app.strapi);
+    const after = await configuration();
+    expect(after.metadatas.searchText.edit.label).toBe('Searched by');
+    expect(after.metadatas.searchText.list.label).toBe('Searched by');
+    expect(after.metadatas.name.edit.label).toBe('Company');
   });
 });
