@@ -28,7 +28,7 @@
  *   a part of an e-mail, a term that matches nothing): p50 of 20 REST requests with `_q` and with
  *   `filters[searchText][$containsi]`, against the plain SQL of the same match
  *   (`SELECT id FROM customers WHERE search_text LIKE '%term%'`), their ratio, and on PostgreSQL
- *   whether that SQL uses the trigram index.
+ *   whether that SQL uses the trigram index (BENCH_DEBUG=1 prints the plans).
  *
  * - load: concurrent REST clients through the contract, order and shipment workflows on PostgreSQL,
  *   one and two app instances, against a plain product-list GET, then SQL checks (scripts/bench-load.js).
