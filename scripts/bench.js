@@ -28,6 +28,14 @@
  *   none has as many: p50 and p95 of 30 requests over REST as a CS supervisor (every section), and
  *   the p50 of the same sections read through the Document Service (findMany with populate), their ratio.
  *
+ * - search: the customer search (src/customer-search/) on SQLite and PostgreSQL, on the demo's
+ *   customers at the large scale (12,000 customers, about 24,000 contacts; nothing else loaded).
+ *   Per term (a part of a name, a contact's name, a phone typed with separators, its last 4 digits,
+ *   a part of an e-mail, a term that matches nothing): p50 of 20 REST requests with `_q` and with
+ *   `filters[searchText][$containsi]`, against the plain SQL of the same match
+ *   (`SELECT id FROM customers WHERE search_text LIKE '%term%'`), their ratio, and on PostgreSQL
+ *   whether that SQL uses the trigram index (BENCH_DEBUG=1 prints the plans).
+ *
  * - load: concurrent REST clients through the contract, order and shipment workflows on PostgreSQL,
  *   one and two app instances, against a plain product-list GET, then SQL checks (scripts/bench-load.js).
  *
@@ -452,6 +460,137 @@ const restRun = async ({ distDir }) => {
       }
     }
   }
+};
+
+// ---- section: search ----
+
+/** Customers at the statistics bench's large scale (`npm run seed -- --scale large`: 12,000 with 1 to 3 contacts each). */
+const SEARCH_SCALE = 200;
+const SEARCH_REQUESTS = 20;
+
+/** The rows of a raw query's result: an array on SQLite, `{ rows }` on PostgreSQL. */
+const rowsOf = (result) => (Array.isArray(result) ? result : result.rows);
+
+/** In the child: the demo's customers at SEARCH_SCALE (nothing else), then REST searches against the plain SQL of the same match. */
+const searchChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const request = require('supertest');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  try {
+    const { demoScale, loadDemoData } = require(path.join(distDir, 'src', 'demo', 'demo-data.js'));
+    const { searchTermOf } = require(path.join(distDir, 'src', 'domain', 'customer-search.js'));
+    const loadStart = clock();
+    await loadDemoData(strapi, { ...demoScale(SEARCH_SCALE), products: 0, orders: 0, inquiries: 0 });
+    const loadMs = msSince(loadStart);
+    const knex = strapi.db.connection;
+    // As after any bulk load (and as autovacuum would soon): statistics for the planner, and on
+    // PostgreSQL the GIN index's pending list merged, without which the planner prices the index out.
+    await knex.raw(strapi.db.dialect.client === 'postgres' ? 'VACUUM ANALYZE customers' : 'ANALYZE');
+    const customers = Number((await knex('customers').count({ n: '*' }))[0].n);
+    const contacts = Number((await knex('components_customer_contacts').count({ n: '*' }))[0].n);
+    // The terms: taken from a customer in the middle, as a specialist would type them.
+    const sample = await strapi.db.query('api::customer.customer').findOne({
+      where: { id: Math.ceil(customers / 2) },
+      populate: { contacts: true },
+    });
+    const contact = sample.contacts.find((c) => /\d{7,}/.test(c.phone.replace(/\D/g, ''))) ?? sample.contacts[0];
+    const digits = contact.phone.replace(/\D/g, '');
+    const terms = [
+      ['name part', sample.name.slice(0, 4)],
+      ['contact', contact.name],
+      ['phone 0772-1234 567 style', `${digits.slice(0, 4)}-${digits.slice(4, 8)} ${digits.slice(8)}`],
+      ['last 4 digits', digits.slice(-4)],
+      ['e-mail part', contact.email.split('@')[0]],
+      ['no match', 'zzqx-nothing'],
+    ];
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'cs-specialist' } });
+    const user = await strapi.db.query('plugin::users-permissions.user').create({
+      data: { username: 'search-bench', email: 'search-bench@bench.test', provider: 'local', confirmed: true, role: role.id },
+    });
+    const token = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const time = async (n, work) => {
+      await work(); // warm up
+      const ms = [];
+      for (let i = 0; i < n; i += 1) {
+        const start = clock();
+        await work();
+        ms.push(msSince(start));
+      }
+      return percentile(ms, 50);
+    };
+    const indexUsed = async (pattern) => {
+      if (strapi.db.dialect.client !== 'postgres') return null;
+      const plan = await knex.raw(`EXPLAIN SELECT id FROM customers WHERE search_text LIKE ?`, [pattern]);
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join(' ');
+      if (process.env.BENCH_DEBUG) process.stderr.write(`${text}\n`);
+      return text.includes('customers_search_text_trgm');
+    };
+    const results = [];
+    for (const [what, term] of terms) {
+      const rest = async (query) => {
+        const res = await request(strapi.server.httpServer)
+          .get(`/api/customers?${query}&pagination[pageSize]=25`)
+          .set('Authorization', `Bearer ${token}`);
+        if (res.status !== 200) throw new Error(`${query}: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body.meta.pagination.total;
+      };
+      const q = `_q=${encodeURIComponent(term)}`;
+      const filter = `filters[searchText][$containsi]=${encodeURIComponent(term)}`;
+      const pattern = `%${searchTermOf(term)}%`;
+      const sql = async () => knex.raw('SELECT id FROM customers WHERE search_text LIKE ?', [pattern]);
+      const found = { q: await rest(q), filter: await rest(filter), sql: rowsOf(await sql()).length };
+      results.push({
+        what,
+        term,
+        found,
+        qMs: await time(SEARCH_REQUESTS, () => rest(q)),
+        filterMs: await time(SEARCH_REQUESTS, () => rest(filter)),
+        sqlMs: await time(SEARCH_REQUESTS, sql),
+        index: await indexUsed(pattern),
+      });
+    }
+    return { database: strapi.db.getInfo().client, customers, contacts, loadMs, results };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+const searchRun = async ({ distDir }) => {
+  const results = [];
+  await forEachDatabase(async (variant, db) => {
+    results.push({ ...(await inChild('search', variant, await distDir(), db.env)), variant });
+  });
+  for (const r of results) {
+    console.log(
+      `  ${r.variant}: ${r.customers} customers, ${r.contacts} contacts (demo data at scale ${SEARCH_SCALE}, loaded in ${(r.loadMs / 1000).toFixed(1)} s); p50 of ${SEARCH_REQUESTS} requests as a CS specialist, page of 25`
+    );
+    const line = (...cells) =>
+      console.log(
+        `  ${cells[0].padEnd(28)}${cells[1].padEnd(22)}${cells
+          .slice(2)
+          .map((c) => String(c).padStart(10))
+          .join('')}`
+      );
+    line('term', '', 'found', '_q ms', 'filter ms', 'SQL ms', '_q/SQL', 'index');
+    for (const x of r.results) {
+      const found =
+        x.found.q === x.found.filter && x.found.filter === x.found.sql ? x.found.q : `${x.found.q}/${x.found.filter}/${x.found.sql}`;
+      line(
+        x.what,
+        JSON.stringify(x.term),
+        found,
+        x.qMs.toFixed(1),
+        x.filterMs.toFixed(1),
+        x.sqlMs.toFixed(2),
+        `${(x.qMs / x.sqlMs).toFixed(1)}×`,
+        x.index === null ? '-' : x.index ? 'trgm' : 'scan'
+      );
+    }
+  }
+  console.log(
+    "  _q and the filter are both `search_text LIKE '%term%'` (src/customer-search/search-text.ts) plus Strapi's count and page; SQL = SELECT id FROM customers WHERE search_text LIKE '%term%'; index: whether PostgreSQL's plan for that SQL uses the trigram index"
+  );
 };
 
 // ---- section: statistics ----
@@ -901,6 +1040,7 @@ const SECTIONS = {
   statistics: { run: statisticsRun, child: statisticsChild },
   rest: { run: restRun, child: restChild },
   'customer-file': { run: customerFileRun, child: customerFileChild },
+  search: { run: searchRun, child: searchChild },
   load: require('./bench-load'),
 };
 

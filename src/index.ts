@@ -1,7 +1,7 @@
 /**
  * Application lifecycle. register(): the document-service guards, before anything can write, and
  * the admin panel's own routes. bootstrap(): the app's own tables and indexes (the schema versions
- * in database/versions/), the workflows' last-line lifecycle hooks, the department's roles and
+ * in database/versions/), the workflows' last-line lifecycle hooks, the customers' search text, the department's roles and
  * permissions, the content manager's layouts, in development the demo accounts and (on an empty
  * database) demo data, and the e-mail outbox worker; the sales dashboard's roll-up and the hooks
  * that keep it exact. destroy(): the worker stops after its current round.
@@ -16,6 +16,7 @@ import { loadDemoContracts } from './demo/demo-contracts';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { moveLegacyNeeds } from './customer-voice/legacy-needs';
 import { registerGuards } from './guards';
+import { checkSearchIndex, fillMissingSearchTexts, searchCustomersBySearchText } from './customer-search/search-text';
 import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
 import { reuseCompiledAbilities } from './platform/ability-cache';
@@ -62,6 +63,7 @@ let stopOutboxWorker: (() => Promise<void>) | undefined;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGuards(strapi);
+    searchCustomersBySearchText(strapi);
     registerAdminRoutes(strapi);
     keepPrivateFieldsOutOfSearch(strapi);
     reuseCompiledAbilities(strapi);
@@ -72,6 +74,10 @@ export default {
     const schema = await applySchemaVersions(strapi);
     protectWorkflowRecords(strapi);
     protectInverseRelations(strapi);
+    // Customers written before their search text existed (or around the Document Service) get it now.
+    const searchTexts = await fillMissingSearchTexts(strapi);
+    if (searchTexts > 0) strapi.log.info(`Customer search: filled the search text of ${searchTexts} customers.`);
+    await checkSearchIndex(strapi);
     // The sales roll-up: filled from the orders when its tables are created, then kept in step by every write.
     if (schema.rebuild.has('sales') || (await salesCubesLeftEmpty(strapi))) await rebuildSalesFacts(strapi);
     followSalesChanges(strapi);

@@ -10,6 +10,7 @@ import workflowIndexes from './0004-workflow-indexes';
 import salesRollUp from './0005-sales-roll-up';
 import receivablesRollUp from './0006-receivables-roll-up';
 import agingSnapshots from './0007-aging-snapshots';
+import customerSearchIndex from './0008-customer-search-index';
 import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
@@ -22,4 +23,5 @@ export const VERSIONS: SchemaVersion[] = [
   salesRollUp,
   receivablesRollUp,
   agingSnapshots,
+  customerSearchIndex,
 ];

@@ -52,6 +52,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     code: { en: 'Code', zh: '客户编号' },
     name: { en: 'Name', zh: '客户名称' },
     shortName: { en: 'Short name', zh: '简称' },
+    searchText: { en: 'Searched by', zh: '检索内容' },
     region: { en: 'Region', zh: '区域' },
     address: { en: 'Address', zh: '地址' },
     contacts: { en: 'Contacts', zh: '联系人' },

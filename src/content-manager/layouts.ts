@@ -2,7 +2,8 @@
  * How the admin panel's content manager shows our records. Fields the server owns
  * (src/domain/server-owned.ts) are read-only in the edit view at every start. Field labels,
  * relation labels and list columns are set once per database: after that they are the
- * administrators' to change through "Configure the view".
+ * administrators' to change through "Configure the view" (a field added later gets its label at
+ * the next start, as long as it has Strapi's default one).
  */
 import type { Core } from '@strapi/strapi';
 import { SERVER_OWNED } from '../domain/server-owned';
@@ -93,9 +94,12 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
         description: 'Set by the server',
       };
     }
-    for (const [field, { en }] of Object.entries(firstTime ? (FIELD_LABELS[uid] ?? {}) : {})) {
-      configuration.metadatas[field].edit.label = en;
-      configuration.metadatas[field].list.label = en;
+    for (const [field, { en }] of Object.entries(FIELD_LABELS[uid] ?? {})) {
+      const metadata = configuration.metadatas[field];
+      if (!metadata) continue;
+      // A field added since the labels were set still has Strapi's default label, its name: it gets ours.
+      if (firstTime || metadata.edit.label === field) metadata.edit.label = en;
+      if (firstTime || metadata.list.label === field) metadata.list.label = en;
     }
     if (firstTime && MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
     if (firstTime && LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];

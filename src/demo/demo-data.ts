@@ -11,6 +11,7 @@ import { fakerEN, fakerZH_CN } from '@faker-js/faker';
 import type { Core } from '@strapi/strapi';
 import { addDays, dateIn } from '../domain/business-date';
 import { Decimal } from '../domain/money';
+import { customerSearchText, SearchedContact, SearchedCustomer } from '../domain/customer-search';
 import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
 import { reserveSequence } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
@@ -118,7 +119,7 @@ const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<C
   const paymentTermsDays = faker.helpers.arrayElement([0, 30, 30, 60, 60, 90]);
   const creditHoldReason = hold ? faker.helpers.arrayElement(HOLD_REASONS) : null;
   const need = faker.number.int({ min: 1, max: 100 }) <= 30 ? faker.helpers.arrayElement(POTENTIAL_NEEDS) : null;
-  return {
+  const made: Made<CustomerRef> = {
     ref: { id: 0, salespersonId, region, overseas, weight: { A: 8, B: 4, C: 2, D: 1 }[grade], need },
     record: {
       values: {
@@ -149,6 +150,13 @@ const demoCustomer = (faker: Faker, code: number, salespeople: number[]): Made<C
       },
     },
   };
+  // Written around the Document Service, so with the search text the customer guard would write.
+  const { values, components } = made.record;
+  values.searchText = customerSearchText({
+    ...(values as SearchedCustomer),
+    contacts: components?.contacts.map((contact) => contact.values as SearchedContact),
+  });
+  return made;
 };
 
 /** One entry of the contact log, up to two years back. */

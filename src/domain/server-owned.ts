@@ -72,11 +72,12 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'linkTokenHash',
     'linkExpiresAt',
   ],
-  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts).
-  // The old free-text needs are moved into customer-need records at start (src/customer-records/legacy-needs.ts).
-  'api::customer.customer': ['creditHoldSource', 'potentialNeeds'],
+  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts); the
+  // text it is searched by is computed from its code, names and contacts (src/customer-search/); the
+  // old free-text needs are moved into customer-need records at start (src/customer-voice/legacy-needs.ts).
+  'api::customer.customer': ['creditHoldSource', 'searchText', 'potentialNeeds'],
   // Who recorded an opinion or a need, and when, is the server's; so are the complaint and statement an
-  // opinion was taken from (src/guards/customer-record-guards.ts).
+  // opinion was taken from (src/customer-voice/opinions.ts).
   'api::customer-opinion.customer-opinion': ['recordedBy', 'recordedAt', 'complaint', 'statement'],
   'api::customer-need.customer-need': ['recordedBy', 'recordedAt'],
   // Stock moves through shipments, allocations and stock adjustments (src/stock/stock-adjustment.ts);

@@ -93,3 +93,7 @@ export const taskMachine: Machine<TaskState, TaskAction, TaskSubject> = {
   verdicts: [],
   partiesOf: taskParties,
 };
+
+/** The records a task may be about (its `subject`). */
+export const TASK_SUBJECT_TYPES = ['contract', 'order', 'complaint', 'shipment'] as const;
+export type TaskSubjectType = (typeof TASK_SUBJECT_TYPES)[number];

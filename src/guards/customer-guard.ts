@@ -7,6 +7,7 @@
  * sales manager or the marketing VP with a reason (src/domain/credit-terms.ts), recorded as a `terms`
  * credit event with the terms before and after; the sales manager's and VP's update of a customer is
  * that and nothing else. A change of terms or a lifted manual hold is reassessed at once.
+ * Every write ends with the customer's search text recomputed from what was written (src/customer-search/).
  */
 import { SERIES } from '../domain/document-number';
 import { yearIn } from '../domain/business-date';
@@ -32,6 +33,7 @@ import { checkMoneyFields } from './money-fields';
 import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { Guard, isWrite } from './types';
 import { CUSTOMER } from '../platform/uids';
+import { refreshSearchText } from '../customer-search/search-text';
 
 interface StoredHold {
   id: number;
@@ -114,8 +116,11 @@ export const customerGuard: Guard = async (strapi, call, next) => {
         if (placed) data.creditHoldSource = 'manual';
         if (lifted) data.creditHoldSource = null;
         call.params.data = data;
-        const written = (await next()) as { documentId: string } | null;
+        const written = (await next()) as { documentId: string; searchText?: string | null } | null;
         if (!written) return written;
+        // What the customer is found by follows what was written (its code, names, contacts), and so does the answer.
+        const searchText = await refreshSearchText(strapi, written.documentId);
+        if ('searchText' in written) written.searchText = searchText;
         const customer = await strapi.db
           .query(CUSTOMER)
           .findOne({ where: { documentId: written.documentId }, select: ['id', 'creditLimit', 'creditHoldReason'] });

@@ -23,9 +23,10 @@ import { lockForEdit } from './editable-record';
 import { recordGuard } from './record-guard';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
+import type { TaskSubjectType } from '../domain/tasks';
 
 /** The records a task may be about, by its `subject`. */
-const SUBJECTS: Record<string, string> = { contract: CONTRACT, order: ORDER, complaint: COMPLAINT, shipment: SHIPMENT };
+const SUBJECTS: Record<TaskSubjectType, string> = { contract: CONTRACT, order: ORDER, complaint: COMPLAINT, shipment: SHIPMENT };
 
 export const taskGuard = recordGuard({
   clone: 'a task is not copied: assign a new task',
@@ -115,6 +116,6 @@ const checkSubject = async (strapi: Core.Strapi, task: { subject: string | null;
   if (!task.subject && !task.subjectId) return;
   if (!task.subject || !task.subjectId)
     throw refuse([task.subject ? 'subjectId' : 'subject'], 'a linked record needs both its kind and its documentId');
-  const found = await strapi.db.query(SUBJECTS[task.subject]).count({ where: { documentId: task.subjectId } });
+  const found = await strapi.db.query(SUBJECTS[task.subject as TaskSubjectType]).count({ where: { documentId: task.subjectId } });
   if (found === 0) throw refuse(['subjectId'], `no ${task.subject} ${task.subjectId}`);
 };

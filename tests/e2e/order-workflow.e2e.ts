@@ -15,6 +15,7 @@ import { ORDER, TASK } from '../../src/platform/uids';
 
 const shots = `${__dirname}/../../.tmp`;
 const CARTON = '外箱 5层瓦楞 印客户LOGO';
+const ORDER_TASK = '与客户确认外箱唛头';
 let app: RunningApp;
 let browser: Browser;
 let orderId: string;
@@ -44,6 +45,12 @@ beforeAll(async () => {
   expect(order).toMatchObject({ state: 'draft' });
   orderId = order.documentId;
   await supervisor('POST', '/api/packaging-items', { data: { order: orderId, kind: 'carton', description: CARTON } });
+  // A task about this order, which its panel lists.
+  const [specialist] = await supervisor('GET', '/api/users?filters[email][$eq]=cs-specialist@demo.local');
+  const dueDate = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await supervisor('POST', '/api/tasks', {
+    data: { title: ORDER_TASK, dueDate, priority: 'normal', assignee: specialist.id, subject: 'order', subjectId: orderId },
+  });
 });
 
 afterAll(async () => {
@@ -104,6 +111,10 @@ it('the supervisor confirms the draft order with the document action', async () 
   await packaging.first().waitFor({ timeout: 30000 });
   expect(await packaging.count()).toBe(1);
   for (const text of [CARTON, en['panel.artworkOpen']]) await packaging.first().getByText(text, { exact: true }).waitFor();
+  // The task given about the order, with where it stands.
+  const tasks = panel.getByRole('list', { name: en['panel.tasks'] });
+  await tasks.getByRole('link', { name: ORDER_TASK }).waitFor({ timeout: 30000 });
+  await tasks.getByText(en['task.state.assigned'], { exact: true }).waitFor();
 
   await takeAction(page, en['order.action.confirm'], (dialog) =>
     dialog.getByRole('textbox', { name: en['field.comment'] }).fill('返单，条件同去年 SO')

@@ -22,7 +22,8 @@ export const restAs = async (app: RunningApp, email: string) => {
     });
     const json = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json.data;
+    // Users & Permissions answers its own routes (/api/users) without the `data` envelope.
+    return json.data ?? json;
   };
 };
 

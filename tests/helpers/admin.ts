@@ -47,6 +47,8 @@ export const contentManager = (strapi: Core.Strapi, admin: AdminMember) => {
       auth(agent.post(`${base(uid)}/clone/${sourceDocumentId}`)).send(body),
     update: (uid: string, documentId: string, body: object) => auth(agent.put(`${base(uid)}/${documentId}`)).send(body),
     findOne: (uid: string, documentId: string) => auth(agent.get(`${base(uid)}/${documentId}`)),
+    /** The list view's request: `find(uid, { _q: 'term', page: '1', pageSize: '10' })`. */
+    find: (uid: string, query: Record<string, string>) => auth(agent.get(base(uid)).query(query)),
     delete: (uid: string, documentId: string) => auth(agent.delete(`${base(uid)}/${documentId}`)),
     bulkDelete: (uid: string, documentIds: string[]) => auth(agent.post(`${base(uid)}/actions/bulkDelete`)).send({ documentIds }),
   };

@@ -860,6 +860,7 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
         maxLength: 40;
       }>;
     salesperson: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    searchText: Schema.Attribute.Text;
     shortName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 60;

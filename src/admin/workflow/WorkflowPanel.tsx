@@ -2,16 +2,21 @@
  * The workflow side panel of an edit view whose record type has a workflow (./subjects.ts): the
  * state, what the logged-in admin may do, the workflow's details of the record (a complaint's
  * deadline and measures), the current review round (roles awaited, each opinion with reviewer,
- * verdict, comment and proposed delivery date) and the history of every step.
+ * verdict, comment and proposed delivery date), the tasks given about it, and the history of every step.
  */
 import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import type { WorkflowView } from './api';
 import { useWorkflow } from './hooks';
+import { TASK_SUBJECT_TYPES } from '../../domain/tasks';
+import { LinkedTasks } from './LinkedTasks';
 import { Item, List, Section } from './PanelParts';
 import { workflowOf, WorkflowSubject } from './subjects';
 import { useWorkflowText, WorkflowText } from './text';
+
+/** Records a task can be about (src/domain/tasks.ts). */
+const TASK_SUBJECTS: string[] = [...TASK_SUBJECT_TYPES];
 
 const Review = ({ view, text }: { view: WorkflowView; text: WorkflowText }) => {
   const { round, awaited, opinions } = view.review;
@@ -94,6 +99,7 @@ const WorkflowSummary = ({ workflow, documentId, document }: SummaryProps) => {
       </Typography>
       {Details ? <Details document={document} text={text} /> : null}
       {view.review.round > 0 ? <Review view={view} text={text} /> : null}
+      {TASK_SUBJECTS.includes(workflow.subject) ? <LinkedTasks subject={workflow.subject} documentId={documentId} /> : null}
       <History view={view} text={text} />
     </Flex>
   );
