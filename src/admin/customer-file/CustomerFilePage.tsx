@@ -143,6 +143,20 @@ const Header = ({ file, text }: { file: CustomerFile; text: FileText }) => {
   );
 };
 
+type ProductFigures = OrderStatistics['topProducts'][number];
+
+/** A product's quantity and amount with the same period of last year beside them. */
+const figureColumns = (text: FileText) => [
+  { label: text.t('col.product'), cell: (row: ProductFigures) => `${row.product.sku} ${row.product.name}` },
+  { label: text.t('col.quantity'), cell: (row: ProductFigures) => String(row.quantity), numeric: true },
+  { label: text.t('col.amount'), cell: (row: ProductFigures) => text.money(row.amount, row.currency), numeric: true },
+  {
+    label: text.t('col.lastYear'),
+    cell: (row: ProductFigures) => `${String(row.previousQuantity)} · ${text.money(row.previousAmount, row.currency)}`,
+    numeric: true,
+  },
+];
+
 const StatisticsSection = ({ documentId, text }: { documentId: string; text: FileText }) => {
   const client = useFetchClient();
   const year = new Date().getFullYear();
@@ -209,36 +223,12 @@ const StatisticsSection = ({ documentId, text }: { documentId: string; text: Fil
           <Typography variant="sigma" textColor="neutral600">
             {text.t('statistics.top')}
           </Typography>
-          <RowsTable
-            label={text.t('statistics.top')}
-            rows={statistics.topProducts}
-            text={text}
-            columns={[
-              { label: text.t('col.product'), cell: (row) => `${row.product.sku} ${row.product.name}` },
-              { label: text.t('col.quantity'), cell: (row) => String(row.quantity), numeric: true },
-              { label: text.t('col.amount'), cell: (row) => text.money(row.amount, row.currency), numeric: true },
-              {
-                label: text.t('col.lastYear'),
-                cell: (row) => `${String(row.previousQuantity)} · ${text.money(row.previousAmount, row.currency)}`,
-                numeric: true,
-              },
-            ]}
-          />
+          <RowsTable label={text.t('statistics.top')} rows={statistics.topProducts} text={text} columns={figureColumns(text)} />
           <RowsTable
             label={text.t('section.statistics')}
             rows={statistics.rows}
             text={text}
-            columns={[
-              { label: text.t('col.period'), cell: (row) => row.period },
-              { label: text.t('col.product'), cell: (row) => `${row.product.sku} ${row.product.name}` },
-              { label: text.t('col.quantity'), cell: (row) => String(row.quantity), numeric: true },
-              { label: text.t('col.amount'), cell: (row) => text.money(row.amount, row.currency), numeric: true },
-              {
-                label: text.t('col.lastYear'),
-                cell: (row) => `${String(row.previousQuantity)} · ${text.money(row.previousAmount, row.currency)}`,
-                numeric: true,
-              },
-            ]}
+            columns={[{ label: text.t('col.period'), cell: (row) => row.period }, ...figureColumns(text)]}
           />
         </>
       ) : null}
