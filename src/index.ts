@@ -21,6 +21,7 @@ import { keepPrivateFieldsOutOfSearch } from './middlewares/private-fields';
 import { redactStoredLinks } from './notifications/links';
 import { reuseCompiledAbilities } from './platform/ability-cache';
 import { applySchemaVersions } from './platform/schema-versions';
+import { analyseNewTables } from './platform/table-statistics';
 import { startOutboxWorker } from './notifications/worker';
 import { rebuildReceivableFacts } from './cash-collection/receivable-facts';
 import { followReceivableChanges } from './cash-collection/receivable-roll-ups';
@@ -72,6 +73,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // The app's own tables and indexes (database/versions/, database/README.md), after Strapi's schema sync.
     const schema = await applySchemaVersions(strapi);
+    await analyseNewTables(strapi);
     protectWorkflowRecords(strapi);
     protectInverseRelations(strapi);
     // Customers written before their search text existed (or around the Document Service) get it now.

@@ -8,6 +8,7 @@
 import { VERSIONS } from '../../database/versions';
 import type { SchemaVersion } from '../../database/versions';
 import { applySchemaVersions, SCHEMA_VERSIONS_TABLE } from '../../src/platform/schema-versions';
+import { analyseNewTables } from '../../src/platform/table-statistics';
 import { startSecondInstance } from '../helpers/second-instance';
 import { bootStrapi, stopStrapi, useStrapi } from '../helpers/strapi';
 
@@ -224,5 +225,20 @@ describe('schema versions', () => {
     await expect(applySchemaVersions(app.strapi, [...VERSIONS, failing])).rejects.toThrow('the version fails half-way');
     expect(await knex().schema.hasTable('schema_probe_failed')).toBe(false);
     expect(await knex()(SCHEMA_VERSIONS_TABLE).where({ version: 9002 }).first('version')).toBeUndefined();
+  });
+
+  it("analyses at start the tables PostgreSQL has no statistics of yet (a new record type's), so their first queries are planned from facts", async () => {
+    await knex().schema.dropTableIfExists('schema_probe_unanalysed');
+    await knex().schema.createTable('schema_probe_unanalysed', (table) => table.increments('id'));
+    const analysed = await analyseNewTables(app.strapi);
+    if (postgres()) {
+      expect(analysed).toContain('schema_probe_unanalysed');
+      const { rows } = await knex().raw(`SELECT reltuples FROM pg_class WHERE relname = 'schema_probe_unanalysed'`);
+      expect(Number(rows[0].reltuples)).toBe(0);
+      expect(await analyseNewTables(app.strapi)).not.toContain('schema_probe_unanalysed');
+    } else {
+      expect(analysed).toEqual([]); // SQLite keeps no such statistics
+    }
+    await knex().schema.dropTable('schema_probe_unanalysed');
   });
 });
