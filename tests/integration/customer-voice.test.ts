@@ -9,7 +9,8 @@ import { createCustomer, createProduct, Doc, expectForbidden, expectValidationEr
 import { rest, useStaff } from '../helpers/staff';
 import { useStrapi } from '../helpers/strapi';
 import { moveLegacyNeeds } from '../../src/customer-voice/legacy-needs';
-import { CUSTOMER, CUSTOMER_NEED, CUSTOMER_OPINION } from '../../src/platform/uids';
+import { COMPLAINT, CUSTOMER, CUSTOMER_NEED, CUSTOMER_OPINION } from '../../src/platform/uids';
+import { actOn, ok } from '../helpers/workflow';
 
 describe('customer opinions and needs', () => {
   const app = useStrapi();
@@ -152,6 +153,46 @@ describe('customer opinions and needs', () => {
     expect(res.body.data.needs).toEqual([expect.objectContaining({ status: 'won' })]);
     expect(res.body.data.complaints).toEqual([]);
     expect(res.body.data).not.toHaveProperty('potentialNeeds');
+  });
+
+  it('a complaint under analysis stays with its customer when written from another customer’s side; a copied customer takes no complaint, opinion or need', async () => {
+    const complaint = (
+      await rest(app.strapi, staff.specialist).post('/api/complaints', {
+        data: {
+          customer: customer.documentId,
+          product: product.documentId,
+          channel: 'phone',
+          description: '泵体渗漏',
+          category: 'quality',
+          severity: 'minor',
+        },
+      })
+    ).body.data;
+    await ok(actOn(app.strapi, staff.specialist, COMPLAINT, complaint.documentId, 'confirm', { comment: '已核实' }));
+    await ok(actOn(app.strapi, staff.specialist, COMPLAINT, complaint.documentId, 'analyse'));
+    const complaintCustomer = async () =>
+      (await app.strapi.db.query(COMPLAINT).findOne({ where: { documentId: complaint.documentId }, populate: { customer: true } })).customer
+        .documentId;
+    const moved = await rest(app.strapi, staff.specialist).put(`/api/customers/${other.documentId}`, {
+      data: { complaints: { connect: [complaint.documentId] } },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toContain(complaint.number);
+    expect(await complaintCustomer()).toBe(customer.documentId);
+
+    const admin = await createAdminUser(app.strapi, 'strapi-super-admin');
+    const clone = await contentManager(app.strapi, admin).clone(CUSTOMER, customer.documentId, {});
+    expect(clone.status).toBeLessThan(300);
+    const copy = await app.strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { documentId: clone.body.data.documentId }, populate: { complaints: true, opinions: true, needs: true } });
+    expect([copy.complaints, copy.opinions, copy.needs]).toEqual([[], [], []]);
+    expect(await complaintCustomer()).toBe(customer.documentId);
+    const source = await app.strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { documentId: customer.documentId }, populate: { opinions: true, needs: true } });
+    expect(source.opinions.length).toBeGreaterThan(0);
+    expect(source.needs.length).toBeGreaterThan(0);
   });
 
   it('moves the old free-text needs into one open need per customer, once', async () => {
