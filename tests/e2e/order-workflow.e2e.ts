@@ -75,6 +75,36 @@ it("the supervisor's home page opens on their work list (待办), with the new d
   await page.close();
 });
 
+it('the whole work list is a page of its own, filtered by what it is, overdue only, or a number typed in', async () => {
+  const supervisor = await restAs(app, 'cs-supervisor@demo.local');
+  const work = await supervisor('GET', '/api/my-work');
+  const page = await logIn(browser, app, 'cs-supervisor@demo.local');
+  await page.goto(`${app.baseUrl}/admin/my-work`);
+  const rows = page.getByRole('table', { name: en['myWork.title'] }).locator('tbody tr');
+  await rows.first().waitFor({ timeout: 30000 });
+  const shownIds = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-work-item')));
+  /** The rows once the page has applied the filter (it re-renders after the click). */
+  const listed = async (want: string[]) => {
+    for (let tries = 0; tries < 50 && JSON.stringify(await shownIds()) !== JSON.stringify(want); tries += 1) await page.waitForTimeout(200);
+    return shownIds();
+  };
+  type Item = { documentId: string; overdue: boolean; subject: string; kind: string; number: string | null };
+  const all = work.items.map((item: Item) => item.documentId);
+  expect(await listed(all)).toEqual(all);
+  await page.getByRole('checkbox', { name: en['myWork.filterOverdue'] }).click();
+  const overdue = work.items.filter((item: Item) => item.overdue).map((item: Item) => item.documentId);
+  expect(await listed(overdue)).toEqual(overdue);
+  await page.getByRole('checkbox', { name: en['myWork.filterOverdue'] }).click();
+  await page.getByRole('combobox', { name: en['myWork.filterKind'] }).click();
+  await page.getByRole('option', { name: en['order.title'], exact: true }).click();
+  const orders = work.items.filter((item: Item) => item.kind === 'action' && item.subject === 'order');
+  expect(await listed(orders.map((item: Item) => item.documentId))).toEqual(orders.map((item: Item) => item.documentId));
+  await page.getByRole('textbox', { name: en['myWork.filterText'] }).fill(orders[0].number);
+  expect(await listed([orders[0].documentId])).toEqual([orders[0].documentId]);
+  await page.screenshot({ path: `${shots}/e2e-my-work-page.png` });
+  await page.close();
+});
+
 it("the specialist's work list has the supervisor's task, the home page shows the list's head; accepting the task from its panel leaves only 'Done'", async () => {
   const specialist = await restAs(app, 'cs-specialist@demo.local');
   const title = '回访本月投诉客户，确认补发产品已签收'; // a demo task (src/demo/demo-tasks.ts)

@@ -9,30 +9,38 @@ import { Link } from 'react-router-dom';
 import type { WorkItem } from '../../domain/my-work';
 import { problemOf } from './api';
 import type { SubjectCode } from './subjects';
-import { useWorkflowText } from './text';
+import { useWorkflowText, WorkflowText } from './text';
 import type { MessageKey } from './translations';
 
-/** How many items the widget lists; the page behind each record shows the rest of the story. */
+/** Where the whole list is (./MyWorkPage.tsx). */
+export const MY_WORK_PATH = 'my-work';
+
+/** How many items the widget lists; the whole list is its own page. */
 const SHOWN = 8;
 
-interface WorkList {
+export interface WorkList {
   items: WorkItem[];
   counts: { total: number; overdue: number };
 }
 
+/** What an item asks: the actions the person may take, or why a late order is listed. */
+export const whatItAsks = (item: WorkItem, text: WorkflowText) =>
+  item.kind === 'late-order'
+    ? item.reasons.map((reason) => text.t(`myWork.late.${reason}` as MessageKey)).join('；')
+    : item.actions.map(text.action).join(' / ');
+
+/** The item's name: its record type (or "late order") and number. */
+export const itemName = (item: WorkItem, text: WorkflowText) =>
+  `${item.kind === 'late-order' ? text.t('myWork.lateOrder') : text.title()} ${item.number ?? ''}`.trim();
+
 const Item = ({ item }: { item: WorkItem }) => {
   const text = useWorkflowText(item.subject as SubjectCode);
-  const what =
-    item.kind === 'late-order'
-      ? item.reasons.map((reason) => text.t(`myWork.late.${reason}` as MessageKey)).join('；')
-      : item.actions.map(text.action).join(' / ');
+  const what = whatItAsks(item, text);
   return (
     <Flex gap={2} wrap="wrap" data-work-item={item.documentId}>
       {item.overdue ? <Badge variant="danger">{text.t('myWork.overdue')}</Badge> : null}
       <Typography variant="omega" fontWeight="semiBold">
-        <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>
-          {item.kind === 'late-order' ? text.t('myWork.lateOrder') : text.title()} {item.number ?? ''}
-        </Link>
+        <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>{itemName(item, text)}</Link>
       </Typography>
       <Typography variant="pi">{what}</Typography>
       {item.customer ? (
@@ -72,7 +80,8 @@ export const MyWorkWidget = () => {
       ))}
       {work.items.length > SHOWN ? (
         <Typography variant="pi" textColor="neutral600">
-          {text.t('myWork.more', { shown: SHOWN })}
+          {text.t('myWork.more', { shown: SHOWN })} ·{' '}
+          <Link to={`/${MY_WORK_PATH}`}>{text.t('myWork.all', { total: work.items.length })}</Link>
         </Typography>
       ) : null}
     </Flex>

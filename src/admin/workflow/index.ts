@@ -11,6 +11,7 @@ import type * as React from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { workflowDocumentActions } from './documentActions';
 import { LedgerExportButton } from './LedgerExportButton';
+import { MY_WORK_PATH } from './MyWorkWidget';
 import { statementDocumentActions } from './StatementActions';
 import { CreditRecordPanel } from './CreditRecordPanel';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -26,16 +27,39 @@ interface ContentManager {
  */
 const NOT_SHOWN = ['last-published-entries', 'chart-entries', 'key-statistics'];
 
-export const registerMyWork = (app: { widgets: { register: (widgets: (registered: WidgetArgs[]) => WidgetArgs[]) => void } }) =>
+interface MyWorkApp {
+  widgets: { register: (widgets: (registered: WidgetArgs[]) => WidgetArgs[]) => void };
+  addMenuLink: (link: {
+    to: string;
+    icon: typeof Briefcase;
+    intlLabel: { id: string; defaultMessage: string };
+    permissions: never[];
+    Component: () => Promise<{ default: unknown }>;
+  }) => void;
+}
+
+const MY_WORK_TITLE = { id: `${MESSAGE_PREFIX}myWork.title`, defaultMessage: en['myWork.title'] };
+
+/** The work list on the home page (its head) and as a page of its own in the menu, for everyone. */
+export const registerMyWork = (app: MyWorkApp) => {
   app.widgets.register((registered) => [
     {
       id: 'my-work',
       icon: Briefcase,
-      title: { id: `${MESSAGE_PREFIX}myWork.title`, defaultMessage: en['myWork.title'] },
+      title: MY_WORK_TITLE,
+      link: { label: MY_WORK_TITLE, href: `/${MY_WORK_PATH}` },
       component: () => import('./MyWorkWidget').then((module) => module.MyWorkWidget),
     },
     ...registered.filter((widget) => !NOT_SHOWN.includes(widget.id)),
   ]);
+  app.addMenuLink({
+    to: MY_WORK_PATH,
+    icon: Briefcase,
+    intlLabel: MY_WORK_TITLE,
+    permissions: [],
+    Component: () => import('./MyWorkPage'),
+  });
+};
 
 export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) => {
   const contentManager = app.getPlugin('content-manager') as ContentManager;
