@@ -80,7 +80,7 @@ it('the whole work list is a page of its own, filtered by what it is, overdue on
   const work = await supervisor('GET', '/api/my-work');
   const page = await logIn(browser, app, 'cs-supervisor@demo.local');
   await page.goto(`${app.baseUrl}/admin/my-work`);
-  const rows = page.getByRole('table', { name: en['myWork.title'] }).locator('tbody tr');
+  const rows = page.locator('tr[data-work-item]');
   await rows.first().waitFor({ timeout: 30000 });
   const shownIds = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-work-item')));
   /** The rows once the page has applied the filter (it re-renders after the click). */

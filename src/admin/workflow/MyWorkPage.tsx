@@ -40,7 +40,9 @@ const Row = ({ item }: { item: WorkItem }) => {
       <Td>
         <Flex gap={2}>
           {item.overdue ? <Badge variant="danger">{text.t('myWork.overdue')}</Badge> : null}
-          <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>{itemName(item, text)}</Link>
+          <Typography variant="omega" fontWeight="semiBold">
+            <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>{itemName(item, text)}</Link>
+          </Typography>
         </Flex>
       </Td>
       <Td>
