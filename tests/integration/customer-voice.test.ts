@@ -144,13 +144,35 @@ describe('customer opinions and needs', () => {
     expect(await stored()).toMatchObject({ status: 'won', notes: '已报价 BJ-0107' });
   });
 
+  it('eight people settling the same need at once: one wins, the others are told it is settled, and it stays as the winner left it', async () => {
+    const need = (
+      await rest(app.strapi, staff.salesperson).post('/api/customer-needs', {
+        data: { customer: customer.documentId, description: '年度框架价格' },
+      })
+    ).body.data;
+    const outcomes = ['won', 'lost', 'won', 'lost', 'won', 'lost', 'won', 'lost'];
+    const answers = await Promise.all(
+      outcomes.map((status, n) =>
+        rest(app.strapi, n % 2 ? staff.specialist : staff.salesperson).put(`/api/customer-needs/${need.documentId}`, {
+          data: { status, notes: `by writer ${n}` },
+        })
+      )
+    );
+    const won = answers.filter((answer) => answer.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(7);
+    const stored = await app.strapi.db.query(CUSTOMER_NEED).findOne({ where: { documentId: need.documentId } });
+    expect({ status: stored.status, notes: stored.notes }).toEqual({ status: won[0].body.data.status, notes: won[0].body.data.notes });
+  });
+
   it('reads a customer’s complaints, opinions and needs from the customer’s side', async () => {
     const res = await rest(app.strapi, staff.specialist).get(
       `/api/customers/${customer.documentId}?populate[opinions][fields][0]=text&populate[needs][fields][0]=status&populate[complaints][fields][0]=number`
     );
     expect(res.status).toBe(200);
     expect(res.body.data.opinions.length).toBeGreaterThanOrEqual(2);
-    expect(res.body.data.needs).toEqual([expect.objectContaining({ status: 'won' })]);
+    expect(res.body.data.needs).toHaveLength(2);
+    expect(res.body.data.needs.every((need: { status: string }) => ['won', 'lost'].includes(need.status))).toBe(true);
     expect(res.body.data.complaints).toEqual([]);
     expect(res.body.data).not.toHaveProperty('potentialNeeds');
   });
