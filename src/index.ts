@@ -53,7 +53,9 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
     strapi.log.info(`Demo complaints in ${took()} ms.`);
     strapi.log.info(`Demo tasks: ${await loadDemoTasks(strapi)} in ${took()} ms.`);
     const collection = await loadDemoCollection(strapi);
-    strapi.log.info(`Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, in ${took()} ms.`);
+    strapi.log.info(
+      `Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, ${collection.statements} statements, in ${took()} ms.`
+    );
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

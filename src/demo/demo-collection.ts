@@ -24,6 +24,7 @@ import { shipmentWorkflow } from '../workflow-engine/shipment-workflow';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction, WorkflowDefinition } from '../workflow-engine/workflow-service';
 import { asStaff } from './as-staff';
+import { issueDemoStatements } from './demo-statements';
 import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER, WORKFLOW_EVENT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 
@@ -49,6 +50,8 @@ export interface DemoCollectionResult {
   shipped: number;
   payments: number;
   skipped: number;
+  /** Statements issued and mailed (./demo-statements.ts). */
+  statements: number;
 }
 
 /** Who takes the steps: the development accounts of ROLES as actors, and the marketing VP who grants overrides. */
@@ -205,7 +208,7 @@ const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines']
 /** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
 export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
   const crew = await crewOf(strapi);
-  if (!crew) return { shipped: 0, payments: 0, skipped: 0 };
+  if (!crew) return { shipped: 0, payments: 0, skipped: 0, statements: 0 };
   const zone = reportTimeZone(strapi);
   const today = dateIn(zone);
   const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
@@ -251,8 +254,9 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   }
 
   await strapi.db.transaction(() => payments.receiveUntil(today));
+  const statements = await issueDemoStatements(strapi, clerk, today);
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
-  return { shipped, payments: payments.recorded(), skipped };
+  return { shipped, payments: payments.recorded(), skipped, statements };
 };
 
 /** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */

@@ -576,6 +576,17 @@ describe('demo data', () => {
 
     const aging = await receivableAging(app.strapi, { asOf: dateIn('Asia/Shanghai'), groupBy: 'bucket' });
     for (const [bucket, amount] of Object.entries(aging.totals.amounts)) expect([bucket, Number(amount) > 0]).toEqual([bucket, true]);
+
+    // Three customers' statements, mailed: one confirmed, one disputed (kept as the customer's opinion), one awaiting an answer.
+    expect(result.statements).toBe(3);
+    const statements = await app.strapi.db
+      .query('api::statement.statement')
+      .findMany({ orderBy: { id: 'asc' }, populate: { customer: { select: ['id'] } } });
+    expect(statements.map((st: { state: string }) => st.state)).toEqual(['confirmed', 'disputed', 'sent']);
+    const opinion = await app.strapi.db
+      .query('api::customer-opinion.customer-opinion')
+      .findOne({ where: { source: 'statement_dispute' }, populate: { customer: { select: ['id'] }, statement: { select: ['id'] } } });
+    expect(opinion).toMatchObject({ customer: { id: statements[1].customer.id }, statement: { id: statements[1].id } });
   });
 
   it('lets the order coordinator ship a ready demo order through REST, its reservation released', async () => {
