@@ -36,7 +36,12 @@ beforeAll(async () => {
   const opinions = await supervisor('GET', '/api/customer-opinions?populate[customer][fields][0]=documentId&pagination[pageSize]=100');
   const complaints = await supervisor('GET', '/api/complaints?populate[customer][fields][0]=documentId&pagination[pageSize]=100');
   const withComplaint = new Set(complaints.map((c: { customer: { documentId: string } | null }) => c.customer?.documentId));
-  const chosen = opinions.find((o: { customer: { documentId: string } | null }) => o.customer && withComplaint.has(o.customer.documentId));
+  const receivables = await supervisor('GET', '/api/receivables?populate[customer][fields][0]=documentId&pagination[pageSize]=100');
+  const owing = new Set(receivables.map((r: { customer: { documentId: string } | null }) => r.customer?.documentId));
+  type Said = { customer: { documentId: string } | null };
+  const candidates = opinions.filter((o: Said) => o.customer && withComplaint.has(o.customer.documentId));
+  // Richest first: one that also owes money, so the money section has figures.
+  const chosen = candidates.find((o: Said) => owing.has(o.customer!.documentId)) ?? candidates[0];
   expect(chosen).toBeDefined();
   const full = await supervisor('GET', `/api/customers/${chosen.customer.documentId}?populate=contacts`);
   customer = { documentId: full.documentId, name: full.name, code: full.code, phone: full.contacts[0].phone, statement: '' };
@@ -116,6 +121,9 @@ it('reads the file in Chinese', async () => {
     await section(page, zh(key)).waitFor();
   await page.getByRole('button', { name: zh('log.add') }).waitFor();
   await page.screenshot({ path: `${shots}/e2e-customer-file-zh-Hans.png`, fullPage: true });
+  // The page scrolls inside the panel's frame: each lower section is shot on its own.
+  for (const key of ['money', 'complaints', 'contacts', 'opinions', 'needs'])
+    await section(page, zh(`section.${key}`)).screenshot({ path: `${shots}/e2e-customer-file-zh-Hans-${key}.png` });
   await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
   await page.close();
 });

@@ -144,6 +144,7 @@ export const OrdersSection = ({ file, text }: { file: CustomerFile; text: FileTe
 };
 
 export const MoneySection = ({ file, text }: { file: CustomerFile; text: FileText }) => {
+  const paymentWords = useWorkflowText('payment');
   const money = file.money!;
   const behaviour = money.paymentBehaviour;
   return (
@@ -179,6 +180,11 @@ export const MoneySection = ({ file, text }: { file: CustomerFile; text: FileTex
             },
             { label: text.t('col.date'), cell: (p) => text.day(p.receivedOn) },
             { label: text.t('col.method'), cell: (p) => text.code('method', p.method) },
+            {
+              label: text.t('col.state'),
+              cell: (p) =>
+                p.state === 'reversed' ? <Badge variant="danger">{paymentWords.state(p.state)}</Badge> : paymentWords.state(p.state),
+            },
             { label: text.t('col.amount'), cell: (p) => text.money(p.amount, p.currency), numeric: true },
             { label: text.t('col.unallocated'), cell: (p) => text.money(p.unallocated, p.currency), numeric: true },
           ]}
