@@ -128,12 +128,13 @@ export const reasonsInWords = (reasons: readonly LateReason[], language: 'zh' | 
     })
     .join('; ');
 
-const STATE_WORDS: Record<string, string> = {
-  confirmed: '已确认 Confirmed',
-  scheduled: '已排产 Scheduled',
-  in_production: '生产中 In production',
-  ready: '待发货 Ready',
-  partially_shipped: '部分发货 Partially shipped',
+/** The open states in words. */
+export const STATE_WORDS: Record<string, { zh: string; en: string }> = {
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  scheduled: { zh: '已排产', en: 'Scheduled' },
+  in_production: { zh: '生产中', en: 'In production' },
+  ready: { zh: '待发货', en: 'Ready' },
+  partially_shipped: { zh: '部分发货', en: 'Partially shipped' },
 };
 
 const COLUMNS: Column[] = [
@@ -157,7 +158,7 @@ export const lateOrdersXlsx = (list: LateOrderList, timeZone: string): Promise<B
       number: order.number,
       customer: order.customer,
       salesperson: order.salesperson,
-      state: STATE_WORDS[order.state] ?? order.state,
+      state: STATE_WORDS[order.state] ? `${STATE_WORDS[order.state].zh} ${STATE_WORDS[order.state].en}` : order.state,
       requiredDate: order.requiredDate,
       promisedDate: order.promisedDate,
       plannedFinish: order.plannedFinish,

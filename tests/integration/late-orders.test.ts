@@ -13,6 +13,9 @@ import { createAdminUser } from '../helpers/admin';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
 import { useStrapi } from '../helpers/strapi';
+import { adminLinks, CaughtMail, linkedTo, useMailCatcher } from '../helpers/mail';
+import { drainOutbox } from '../../src/notifications/worker';
+import { runLateOrderMail } from '../../src/jobs/late-order-mail';
 
 interface Case {
   state: string;
@@ -48,18 +51,29 @@ const expectedReasons = (c: Case): string[] => {
 };
 
 describe('late-order watch (进度交期跟踪)', () => {
+  const mail = useMailCatcher();
   const app = useStrapi();
-  const staff = useStaff(app, { specialist: 'cs-specialist', supervisor: 'cs-supervisor', coordinator: 'order-coordinator' });
+  const staff = useStaff(app, {
+    specialist: 'cs-specialist',
+    supervisor: 'cs-supervisor',
+    coordinator: 'order-coordinator',
+    englishCoordinator: ['order-coordinator', { preferredLanguage: 'en' }],
+    planner: 'planner',
+  });
   const orders = {} as Record<string, Doc>;
   let today: string;
   let customerName: string;
+  let customerId: string;
+  let productId: string;
 
   beforeAll(async () => {
     today = dateIn(reportTimeZone(app.strapi));
     const { specialist, supervisor } = staff;
     const customer = await createCustomer(app.strapi, specialist, { creditLimit: '1000000.00' });
     customerName = customer.name as string;
+    customerId = customer.documentId;
     const product = await createProduct(app.strapi, supervisor, { stockOnHand: 100 });
+    productId = product.documentId;
     const table = app.strapi.db.metadata.get(ORDER).tableName;
     for (const [name, c] of Object.entries(CASES)) {
       const order = await createOrder(app.strapi, specialist, {
@@ -169,5 +183,79 @@ describe('late-order watch (进度交期跟踪)', () => {
     const outsider = await createStaffUser(app.strapi, 'authenticated');
     expect((await rest(app.strapi, outsider).get('/api/orders/late')).status).toBe(403);
     expect((await rest(app.strapi, staff.coordinator).get('/api/orders/late?format=pdf')).status).toBe(400);
+  });
+
+  describe('daily mail to the order coordinators and CS supervisors', () => {
+    const newMail = async (): Promise<CaughtMail[]> => {
+      await drainOutbox(app.strapi);
+      const caught = [...mail.catcher.messages];
+      mail.catcher.messages.length = 0;
+      return caught;
+    };
+    const numbersIn = (message: CaughtMail) =>
+      Object.values(orders)
+        .map((order) => order.number as string)
+        .filter((number) => message.text.includes(number))
+        .sort();
+    const lateNumbers = () =>
+      expected()
+        .map((order) => order.number as string)
+        .sort();
+
+    beforeAll(async () => {
+      await newMail();
+    });
+
+    it('mails each watcher once, in their language, the late orders new since the last mail, with the whole list attached', async () => {
+      const now = new Date();
+      // Two instances at once: one runs under the lease, the log keeps each risk to one mail.
+      const runs = await Promise.all([runLateOrderMail(app.strapi, now), runLateOrderMail(app.strapi, now)]);
+      expect(runs.filter((mailed) => mailed && mailed.length > 0)).toHaveLength(1);
+      const mails = await newMail();
+      const watchers = [staff.supervisor, staff.coordinator, staff.englishCoordinator].map((member) => member.email).sort();
+      expect(mails.map((m) => m.to.join(',')).sort()).toEqual(watchers);
+      const count = lateNumbers().length;
+      for (const message of mails) {
+        expect(numbersIn(message)).toEqual(lateNumbers());
+        expect(message.attachments.map((a) => a.filename)).toEqual([`late-orders-${today}.xlsx`]);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(message.attachments[0].content as never);
+        expect(workbook.worksheets[0].rowCount).toBe(1 + count);
+      }
+      const english = mails.find((m) => m.to.includes(staff.englishCoordinator.email))!;
+      expect(english.subject).toBe(`Late orders: ${count} new (${today})`);
+      expect(english.text).toContain('Promised date passed, not shipped');
+      const chinese = mails.find((m) => m.to.includes(staff.coordinator.email))!;
+      expect(chinese.subject).toBe(`延期订单：新增 ${count} 个（${today}）`);
+      expect(chinese.text).toContain('已过承诺交期，未发完');
+      const ordersPage = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${ORDER}`;
+      expect(adminLinks(english)).toEqual(linkedTo(ordersPage, 'en'));
+      expect(adminLinks(chinese)).toEqual(linkedTo(ordersPage, 'zh-CN'));
+    });
+
+    it('mails nothing on a second run the same day', async () => {
+      expect(await runLateOrderMail(app.strapi, new Date())).toEqual([]);
+      expect(await newMail()).toEqual([]);
+    });
+
+    it('mails only a newly late order in the next mail', async () => {
+      const order = await createOrder(app.strapi, staff.specialist, {
+        customer: customerId,
+        lines: [{ product: productId, quantity: 7, unitPrice: '10.00' }],
+      });
+      await app.strapi.db
+        .connection(app.strapi.db.metadata.get(ORDER).tableName)
+        .where({ document_id: order.documentId })
+        .update({ state: 'confirmed', promised_date: addDays(today, -1) });
+      const mailed = await runLateOrderMail(app.strapi, new Date());
+      expect(mailed).toEqual([order.documentId]);
+      const mails = await newMail();
+      expect(mails).toHaveLength(3);
+      for (const message of mails) {
+        expect(message.text).toContain(order.number as string);
+        expect(numbersIn(message)).toEqual([]);
+        expect(message.subject).toMatch(/(新增 1 个|1 new)/);
+      }
+    });
   });
 });
