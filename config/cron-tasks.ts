@@ -2,10 +2,14 @@
 import type { Core } from '@strapi/strapi';
 import { runComplaintJob } from '../src/jobs/complaint-deadlines';
 import { runCollectionJob } from '../src/jobs/collection-dunning';
+import { runLateOrderMail } from '../src/jobs/late-order-mail';
 import { runTaskJob } from '../src/jobs/task-deadlines';
 
 // Strapi also loads this file as a config file of its own (without arguments): hence the default.
-export default (schedule: string, schedules: { collection: string } = { collection: '0 8 * * *' }) => ({
+export default (
+  schedule: string,
+  schedules: { collection: string; lateOrders: string; timeZone?: string } = { collection: '0 8 * * *', lateOrders: '0 8 * * *' }
+) => ({
   complaintDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await runComplaintJob(strapi);
@@ -32,5 +36,14 @@ export default (schedule: string, schedules: { collection: string } = { collecti
         );
     },
     options: { rule: schedules.collection },
+  },
+  // Daily: the late orders new since the last mail, to the order coordinators and CS supervisors.
+  lateOrderMail: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const mailed = await runLateOrderMail(strapi);
+      if (mailed?.length) strapi.log.info(`Late orders: ${mailed.length} new mailed`);
+    },
+    // In the report time zone: 08:00 is the department's morning wherever the server runs.
+    options: { rule: schedules.lateOrders, tz: schedules.timeZone },
   },
 });

@@ -10,7 +10,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Scheduled jobs (config/cron-tasks.ts); off in tests, which run them with a clock of their own.
   cron: {
     enabled: env.bool('CRON_ENABLED', true),
-    tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'), { collection: env('COLLECTION_JOB_SCHEDULE', '0 8 * * *') }),
+    tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'), {
+      collection: env('COLLECTION_JOB_SCHEDULE', '0 8 * * *'),
+      lateOrders: env('LATE_ORDER_MAIL_SCHEDULE', '0 8 * * *'),
+      timeZone: env('REPORT_TIME_ZONE', 'Asia/Shanghai'),
+    }),
   },
   // Nothing phones home: no update check at startup.
   logger: {

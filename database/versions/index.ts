@@ -11,6 +11,7 @@ import salesRollUp from './0005-sales-roll-up';
 import receivablesRollUp from './0006-receivables-roll-up';
 import agingSnapshots from './0007-aging-snapshots';
 import customerSearchIndex from './0008-customer-search-index';
+import lateOrderMailLog from './0009-late-order-mail-log';
 import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
@@ -24,4 +25,5 @@ export const VERSIONS: SchemaVersion[] = [
   receivablesRollUp,
   agingSnapshots,
   customerSearchIndex,
+  lateOrderMailLog,
 ];

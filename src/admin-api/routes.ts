@@ -17,6 +17,7 @@
  *   POST /workflows/statement/:documentId/send       mails a statement to the customer
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
+ *   GET  /workflows/late-orders?format=json|xlsx     the late-order watch (进度交期跟踪)
  *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
  *   GET  /workflows/customer-file/:documentId/order-statistics?grain&from&to&format   客户订货统计一览表 (JSON or XLSX)
  */
@@ -30,6 +31,7 @@ import { paymentProgress } from '../cash-collection/payment-progress';
 import { sendStatementFile } from '../cash-collection/statement-documents';
 import { sendStatement } from '../cash-collection/statements';
 import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
+import { lateOrdersEndpoint } from '../my-work/late-orders';
 import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
@@ -74,6 +76,7 @@ const recordRoutes = (strapi: Core.Strapi) => [
     permissions: [],
     handle: async () => ({ data: await workList(strapi, await currentActor(strapi)) }),
   }),
+  adminRoute({ method: 'GET', path: '/late-orders', permissions: [read(ORDER)], ...lateOrdersEndpoint(strapi) }),
   adminRoute({
     method: 'GET',
     path: '/contract-ledger',

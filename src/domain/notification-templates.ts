@@ -368,6 +368,27 @@ export const TEMPLATES = {
         '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}</li>{{/top}}</ul>',
     },
   },
+  // The daily late-order mail (进度交期跟踪) to the order coordinators and CS supervisors: the risks new since the last one.
+  'order.late-digest': {
+    'zh-CN': {
+      subject: '延期订单：新增 {{count}} 个（{{asOf}}）',
+      text:
+        '截至 {{asOf}} 新增的延期或有交期风险的订单（当前完整清单共 {{total}} 个，见附件 Excel）：\n' +
+        '{{#orders}}- {{number}} {{customer}}（{{stateZh}}）：承诺交期 {{promisedDate}}，计划完工 {{plannedFinish}}，要求交期 {{requiredDate}}，未发 {{openQuantity}}；{{reasonsZh}}\n{{/orders}}',
+      html:
+        '<p>截至 {{asOf}} 新增的延期或有交期风险的订单（当前完整清单共 {{total}} 个，见附件 Excel）：</p>' +
+        '<ul>{{#orders}}<li><strong>{{number}}</strong> {{customer}}（{{stateZh}}）：承诺交期 {{promisedDate}}，计划完工 {{plannedFinish}}，要求交期 {{requiredDate}}，未发 {{openQuantity}}；{{reasonsZh}}</li>{{/orders}}</ul>',
+    },
+    en: {
+      subject: 'Late orders: {{count}} new ({{asOf}})',
+      text:
+        'Orders late or at risk, new as of {{asOf}} (the whole current list, {{total}} orders, is in the attached workbook):\n' +
+        '{{#orders}}- {{number}} {{customer}} ({{stateEn}}): promised {{promisedDate}}, planned finish {{plannedFinish}}, required {{requiredDate}}, open {{openQuantity}}; {{reasonsEn}}\n{{/orders}}',
+      html:
+        '<p>Orders late or at risk, new as of {{asOf}} (the whole current list, {{total}} orders, is in the attached workbook):</p>' +
+        '<ul>{{#orders}}<li><strong>{{number}}</strong> {{customer}} ({{stateEn}}): promised {{promisedDate}}, planned finish {{plannedFinish}}, required {{requiredDate}}, open {{openQuantity}}; {{reasonsEn}}</li>{{/orders}}</ul>',
+    },
+  },
   // Work assignment (工作安排): the assignee hears of a task, its reopening and cancellation; the
   // assigner of its completion and, once, of its being overdue.
   'task.assigned': {
@@ -462,6 +483,7 @@ export const TEMPLATE_READERS = {
   'collection.dunning-reminder': 'staff',
   'collection.dunning-customer': 'customer',
   'collection.overdue-report': 'staff',
+  'order.late-digest': 'staff',
   'task.assigned': 'staff',
   'task.done': 'staff',
   'task.reopened': 'staff',

@@ -38,6 +38,8 @@ export const REST_ENDPOINTS: Partial<Record<RecordName, RestEndpoint[]>> = {
   order: [
     // The customer's order statistics (客户订货统计一览表) are order figures: granted with reading orders.
     { method: 'GET', path: '/customers/:documentId/order-statistics', action: 'customerStatistics', grantedWith: 'read' },
+    // The late-order watch (进度交期跟踪): order dates and quantities, granted with reading orders.
+    { method: 'GET', path: '/orders/late', action: 'late', grantedWith: 'read' },
     ...workflow('orders'),
   ],
   task: workflow('tasks'),

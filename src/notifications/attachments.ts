@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { statementPdf } from '../cash-collection/statement-documents';
 import { overdueReportAttachment } from '../cash-collection/overdue-report';
+import { lateOrdersAttachment } from '../my-work/late-orders';
 import { deliveryNotePdf } from '../shipments/delivery-note';
 import { AttachmentKind, isAttachmentKind } from '../platform/outbox';
 
@@ -21,6 +22,8 @@ const RENDERERS: Record<AttachmentKind, (strapi: Core.Strapi, ref: string) => Pr
   statement: statementPdf,
   // The overdue-payment report as of a day (YYYY-MM-DD).
   'overdue-report': overdueReportAttachment,
+  // The whole late-order list (进度交期跟踪) as of a day (YYYY-MM-DD).
+  'late-orders': lateOrdersAttachment,
 };
 
 export const renderAttachments = async (strapi: Core.Strapi, wanted: unknown): Promise<Attachment[]> => {

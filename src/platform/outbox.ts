@@ -75,7 +75,7 @@ export const notify = async <T extends TemplateName>(strapi: Core.Strapi, notifi
  * renders it when it sends (src/notifications/attachments.ts), so a queued mail stays small and
  * carries the document as it is then.
  */
-export const ATTACHMENT_KINDS = ['delivery-note', 'statement', 'overdue-report'] as const;
+export const ATTACHMENT_KINDS = ['delivery-note', 'statement', 'overdue-report', 'late-orders'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export interface AttachmentRef {
   kind: AttachmentKind;

@@ -155,6 +155,7 @@ describe('department roles', () => {
           'api::customer.customer.findOne',
           'api::order.order.act',
           'api::order.order.customerStatistics',
+          'api::order.order.late',
           'api::order.order.find',
           'api::order.order.findOne',
           'api::order.order.workflow',

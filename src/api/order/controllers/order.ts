@@ -5,6 +5,7 @@
  */
 import { factories } from '@strapi/strapi';
 import { orderStatisticsEndpoint } from '../../../customer-file/order-statistics';
+import { lateOrdersEndpoint } from '../../../my-work/late-orders';
 import { handlerOf } from '../../../platform/endpoint';
 import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
 import { orderWorkflow } from '../../../workflow-engine/order-workflow';
@@ -13,4 +14,6 @@ export default factories.createCoreController('api::order.order', ({ strapi }) =
   ...restWorkflowHandlers(strapi, orderWorkflow, { lines: true }),
   /** GET /api/customers/:documentId/order-statistics?grain&from&to&format */
   customerStatistics: handlerOf(orderStatisticsEndpoint(strapi)),
+  /** GET /api/orders/late?format=json|xlsx: the late-order watch (进度交期跟踪, src/my-work/late-orders.ts) */
+  late: handlerOf(lateOrdersEndpoint(strapi)),
 }));
