@@ -21,11 +21,10 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import type { WorkItem } from '../../domain/my-work';
-import { problemOf } from './api';
-import { itemName, whatItAsks, WorkList } from './MyWorkWidget';
+import { itemName, useMyWork, whatItAsks } from './MyWorkWidget';
 import type { SubjectCode } from './subjects';
 import { useWorkflowText } from './text';
 import type { MessageKey } from './translations';
@@ -65,22 +64,10 @@ const Row = ({ item }: { item: WorkItem }) => {
 
 const MyWorkPage = () => {
   const text = useWorkflowText();
-  const client = useFetchClient();
-  const [work, setWork] = React.useState<WorkList | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const { work, error } = useMyWork();
   const [kind, setKind] = React.useState<string>(ALL);
   const [overdueOnly, setOverdueOnly] = React.useState(false);
   const [typed, setTyped] = React.useState('');
-  React.useEffect(() => {
-    let live = true;
-    client
-      .get<{ data: WorkList }>('/workflows/my-work')
-      .then((answer) => live && setWork(answer.data.data))
-      .catch((failure: unknown) => live && setError(problemOf(failure).message));
-    return () => {
-      live = false;
-    };
-  }, [client]);
   if (error) return <Page.Error content={text.t('myWork.error', { message: error })} />;
   if (!work) return <Page.Loading />;
   const kinds = [...new Set(work.items.map(kindOf))];

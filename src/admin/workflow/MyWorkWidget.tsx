@@ -52,8 +52,8 @@ const Item = ({ item }: { item: WorkItem }) => {
   );
 };
 
-export const MyWorkWidget = () => {
-  const text = useWorkflowText();
+/** The logged-in person's work list (GET /workflows/my-work), or why it could not be read. */
+export const useMyWork = () => {
   const client = useFetchClient();
   const [work, setWork] = React.useState<WorkList | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -67,6 +67,12 @@ export const MyWorkWidget = () => {
       live = false;
     };
   }, [client]);
+  return { work, error };
+};
+
+export const MyWorkWidget = () => {
+  const text = useWorkflowText();
+  const { work, error } = useMyWork();
   if (error) return <Widget.Error>{text.t('myWork.error', { message: error })}</Widget.Error>;
   if (!work) return <Widget.Loading>{text.t('panel.loading')}</Widget.Loading>;
   if (work.items.length === 0) return <Widget.NoData>{text.t('myWork.empty')}</Widget.NoData>;
