@@ -10,15 +10,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { dateIn } from '../domain/business-date';
-import { LATE_REASON_LABELS, latenessOf, LateReason, OPEN_ORDER_STATES, PLANNED_STATES } from '../domain/my-work';
+import { LATE_REASON_LABELS, latenessOf, LateReason } from '../domain/my-work';
 import { GOODS_GONE_STATES } from '../domain/shipping';
 import type { Endpoint } from '../platform/endpoint';
 import { declareQuery, oneOf } from '../platform/query-input';
 import { adminRecordUrl } from '../platform/public-url';
 import { reportTimeZone } from '../platform/settings';
-import { metaOf } from '../platform/table-meta';
 import { Column, Row, toXlsx } from '../platform/table-export';
 import { ORDER, SHIPMENT } from '../platform/uids';
+import { lateOrderIds } from './late-order-query';
 
 export interface LateOrder {
   documentId: string;
@@ -51,19 +51,7 @@ const text = (value: unknown): string | null => (value === null || value === und
 
 /** The open orders at risk on `asOf` (YYYY-MM-DD), the longest past their promise first. */
 export const lateOrderList = async (strapi: Core.Strapi, asOf: string = dateIn(reportTimeZone(strapi))): Promise<LateOrderList> => {
-  // The conditions of latenessOf in SQL (one compares two columns), as the work list reads them.
-  const o = metaOf(strapi, ORDER);
-  const [state, promised, planned, required] = ['state', 'promisedDate', 'plannedFinish', 'requiredDate'].map(o.column);
-  const ids: { id: number }[] = await strapi.db
-    .connection(o.table)
-    .select('id')
-    .whereIn(state, [...OPEN_ORDER_STATES])
-    .andWhere((late) =>
-      late
-        .where(promised, '<', asOf)
-        .orWhere((overrun) => overrun.where(planned, '<', asOf).whereIn(state, [...PLANNED_STATES]))
-        .orWhereRaw(`${required} < ${promised}`)
-    );
+  const ids: { id: number }[] = await lateOrderIds(strapi, asOf).query;
   if (ids.length === 0) return { asOf, orders: [] };
   const rows = await strapi.db.query(ORDER).findMany({
     where: { id: { $in: ids.map((row) => row.id) } },

@@ -8,20 +8,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
-import {
-  awaitedActions,
-  byUrgency,
-  LATE_ORDER_WATCHERS,
-  latenessOf,
-  OPEN_ORDER_STATES,
-  PLANNED_STATES,
-  waitingStates,
-  WorkItem,
-} from '../domain/my-work';
-import { metaOf } from '../platform/table-meta';
+import { awaitedActions, byUrgency, LATE_ORDER_WATCHERS, latenessOf, waitingStates, WorkItem } from '../domain/my-work';
 import { Actor } from '../platform/actor';
 import { reportTimeZone } from '../platform/settings';
 import { ORDER } from '../platform/uids';
+import { lateOrderIds } from './late-order-query';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
 import { orderWorkflow } from '../workflow-engine/order-workflow';
@@ -90,20 +81,8 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
 
 /** Open orders past their promised date or planned finish, or promised after the customer needs them. */
 const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): Promise<WorkItem[]> => {
-  // The three conditions of latenessOf in SQL (one compares two columns, which the Query Engine
-  // cannot), so only late orders are read; latenessOf then names the reasons of each.
-  const o = metaOf(strapi, ORDER);
-  const [state, promised, planned, required] = ['state', 'promisedDate', 'plannedFinish', 'requiredDate'].map(o.column);
-  const ids = await strapi.db
-    .connection(o.table)
-    .select('id')
-    .whereIn(state, [...OPEN_ORDER_STATES])
-    .andWhere((late) =>
-      late
-        .where(promised, '<', today)
-        .orWhere((overrun) => overrun.where(planned, '<', today).whereIn(state, [...PLANNED_STATES]))
-        .orWhereRaw(`${required} < ${promised}`)
-    )
+  const { query, promised } = lateOrderIds(strapi, today);
+  const ids = await query
     .orderBy([
       { column: promised, order: 'asc' },
       { column: 'id', order: 'asc' },
