@@ -15,8 +15,5 @@ export type Sentiment = 'positive' | 'neutral' | 'negative';
 export const sentimentOfRating = (rating: number | null | undefined): Sentiment =>
   rating === null || rating === undefined ? 'neutral' : rating >= 4 ? 'positive' : rating <= 2 ? 'negative' : 'neutral';
 
-export const NEED_STATUSES = ['open', 'quoted', 'won', 'lost'] as const;
-export type NeedStatus = (typeof NEED_STATUSES)[number];
-
 /** A need that was won or lost is settled: it is kept as it ended. */
 export const isSettledNeed = (status: unknown): boolean => status === 'won' || status === 'lost';
