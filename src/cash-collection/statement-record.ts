@@ -11,6 +11,7 @@ import { conflict } from '../platform/errors';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { STATEMENT } from '../platform/uids';
 import { readDay, readMoney } from './statement-figures';
+import { moneyText } from '../domain/display-format';
 
 export const STATEMENT_LINK: SignedLinkKind = {
   uid: STATEMENT,
@@ -70,6 +71,8 @@ export const mailFigures = (statement: StoredStatement) => ({
   currency: statement.currency,
   openingBalance: statement.openingBalance,
   closingBalance: statement.closingBalance,
+  openingBalanceText: moneyText(statement.openingBalance, statement.currency),
+  closingBalanceText: moneyText(statement.closingBalance, statement.currency),
   comment: statement.customerComment,
 });
 

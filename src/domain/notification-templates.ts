@@ -48,20 +48,20 @@ export const TEMPLATES = {
     'zh-CN': {
       subject: '合同评审：{{contract.number}} 第{{contract.revision}}版 {{customer.name}}',
       text:
-        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}，' +
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.totalText}}，' +
         '交货期 {{contract.deliveryDate}}）已提交评审，请给出您的评审意见。',
       html:
         '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，' +
-        '金额 {{contract.total}} {{contract.currency}}，交货期 {{contract.deliveryDate}}）已提交评审，请给出您的评审意见。</p>',
+        '金额 {{contract.totalText}}，交货期 {{contract.deliveryDate}}）已提交评审，请给出您的评审意见。</p>',
     },
     en: {
       subject: 'Contract review: {{contract.number}} rev. {{contract.revision}} {{customer.name}}',
       text:
-        'Contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, {{contract.total}} {{contract.currency}}, ' +
+        'Contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, {{contract.totalText}}, ' +
         'delivery {{contract.deliveryDate}}) has been submitted for review. Please give your opinion.',
       html:
         '<p>Contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}, ' +
-        '{{contract.total}} {{contract.currency}}, delivery {{contract.deliveryDate}}) has been submitted for review. Please give your opinion.</p>',
+        '{{contract.totalText}}, delivery {{contract.deliveryDate}}) has been submitted for review. Please give your opinion.</p>',
     },
   },
   'contract.reviewed': {
@@ -88,20 +88,20 @@ export const TEMPLATES = {
     'zh-CN': {
       subject: '建议终止合同：{{contract.number}} {{customer.name}}',
       text:
-        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
+        '合同 {{contract.number}}（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.totalText}}）' +
         '评审中有人建议终止，请决定终止或退回评审。\n{{#opinions}}- {{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}\n{{/opinions}}',
       html:
-        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.total}} {{contract.currency}}）' +
+        '<p>合同 <strong>{{contract.number}}</strong>（第{{contract.revision}}版，客户 {{customer.name}}，金额 {{contract.totalText}}）' +
         '评审中有人建议终止，请决定终止或退回评审。</p><ul>{{#opinions}}<li>{{roleLabel.zh}}：{{verdictLabel.zh}} {{comment}}</li>{{/opinions}}</ul>',
     },
     en: {
       subject: 'Termination proposed: contract {{contract.number}} {{customer.name}}',
       text:
         'A reviewer recommends terminating contract {{contract.number}} (revision {{contract.revision}}, customer {{customer.name}}, ' +
-        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.\n{{#opinions}}- {{roleLabel.en}}: {{verdictLabel.en}} {{comment}}\n{{/opinions}}',
+        '{{contract.totalText}}). Please decide: terminate, or return it to review.\n{{#opinions}}- {{roleLabel.en}}: {{verdictLabel.en}} {{comment}}\n{{/opinions}}',
       html:
         '<p>A reviewer recommends terminating contract <strong>{{contract.number}}</strong> (revision {{contract.revision}}, customer {{customer.name}}, ' +
-        '{{contract.total}} {{contract.currency}}). Please decide: terminate, or return it to review.</p>' +
+        '{{contract.totalText}}). Please decide: terminate, or return it to review.</p>' +
         '<ul>{{#opinions}}<li>{{roleLabel.en}}: {{verdictLabel.en}} {{comment}}</li>{{/opinions}}</ul>',
     },
   },
@@ -254,21 +254,21 @@ export const TEMPLATES = {
       subject: '对账单 {{statement.number}}（{{statement.periodFrom}} 至 {{statement.periodTo}}）请确认',
       text:
         '{{customer.name}}：\n\n附件是贵司 {{statement.periodFrom}} 至 {{statement.periodTo}} 的对账单 {{statement.number}}。' +
-        '期末余额：{{statement.closingBalance}} {{statement.currency}}。\n\n请核对后通过以下链接确认余额，或填写异议（链接 {{linkDays}} 天内有效，仅可使用一次）：\n{{link}}',
+        '期末余额：{{statement.closingBalanceText}}。\n\n请核对后通过以下链接确认余额，或填写异议（链接 {{linkDays}} 天内有效，仅可使用一次）：\n{{link}}',
       html:
         '<p>{{customer.name}}：</p><p>附件是贵司 {{statement.periodFrom}} 至 {{statement.periodTo}} 的对账单 <strong>{{statement.number}}</strong>。' +
-        '期末余额：<strong>{{statement.closingBalance}} {{statement.currency}}</strong>。</p>' +
+        '期末余额：<strong>{{statement.closingBalanceText}}</strong>。</p>' +
         '<p>请核对后通过以下链接确认余额，或填写异议（链接 {{linkDays}} 天内有效，仅可使用一次）：<br><a href="{{link}}">{{link}}</a></p>',
     },
     en: {
       subject: 'Statement {{statement.number}} ({{statement.periodFrom}} to {{statement.periodTo}}): please confirm',
       text:
         'Dear {{customer.name}},\n\nAttached is your statement {{statement.number}} for {{statement.periodFrom}} to {{statement.periodTo}}. ' +
-        'Closing balance: {{statement.closingBalance}} {{statement.currency}}.\n\nPlease confirm the balance or tell us what does not match ' +
+        'Closing balance: {{statement.closingBalanceText}}.\n\nPlease confirm the balance or tell us what does not match ' +
         '(the link works once, for {{linkDays}} days):\n{{link}}',
       html:
         '<p>Dear {{customer.name}},</p><p>Attached is your statement <strong>{{statement.number}}</strong> for {{statement.periodFrom}} to ' +
-        '{{statement.periodTo}}. Closing balance: <strong>{{statement.closingBalance}} {{statement.currency}}</strong>.</p>' +
+        '{{statement.periodTo}}. Closing balance: <strong>{{statement.closingBalanceText}}</strong>.</p>' +
         '<p>Please confirm the balance or tell us what does not match (the link works once, for {{linkDays}} days):<br><a href="{{link}}">{{link}}</a></p>',
     },
   },
@@ -277,19 +277,19 @@ export const TEMPLATES = {
       subject: '对账异议：{{statement.number}} {{customer.code}} {{customer.name}}',
       text:
         '客户 {{customer.name}}（{{customer.code}}）对对账单 {{statement.number}}（{{statement.periodFrom}} 至 {{statement.periodTo}}，' +
-        '期末余额 {{statement.closingBalance}} {{statement.currency}}）提出异议：\n{{statement.comment}}\n\n请核实并联系客户。',
+        '期末余额 {{statement.closingBalanceText}}）提出异议：\n{{statement.comment}}\n\n请核实并联系客户。',
       html:
         '<p>客户 <strong>{{customer.name}}</strong>（{{customer.code}}）对对账单 <strong>{{statement.number}}</strong>（{{statement.periodFrom}} 至 ' +
-        '{{statement.periodTo}}，期末余额 {{statement.closingBalance}} {{statement.currency}}）提出异议：</p><p>{{statement.comment}}</p><p>请核实并联系客户。</p>',
+        '{{statement.periodTo}}，期末余额 {{statement.closingBalanceText}}）提出异议：</p><p>{{statement.comment}}</p><p>请核实并联系客户。</p>',
     },
     en: {
       subject: 'Statement disputed: {{statement.number}} {{customer.code}} {{customer.name}}',
       text:
         'Customer {{customer.name}} ({{customer.code}}) disputes statement {{statement.number}} ({{statement.periodFrom}} to {{statement.periodTo}}, ' +
-        'closing balance {{statement.closingBalance}} {{statement.currency}}):\n{{statement.comment}}\n\nPlease check and contact the customer.',
+        'closing balance {{statement.closingBalanceText}}):\n{{statement.comment}}\n\nPlease check and contact the customer.',
       html:
         '<p>Customer <strong>{{customer.name}}</strong> ({{customer.code}}) disputes statement <strong>{{statement.number}}</strong> ' +
-        '({{statement.periodFrom}} to {{statement.periodTo}}, closing balance {{statement.closingBalance}} {{statement.currency}}):</p>' +
+        '({{statement.periodFrom}} to {{statement.periodTo}}, closing balance {{statement.closingBalanceText}}):</p>' +
         '<p>{{statement.comment}}</p><p>Please check and contact the customer.</p>',
     },
   },
@@ -299,22 +299,22 @@ export const TEMPLATES = {
       subject: '催款提醒（第{{level}}级）：{{customer.name}} {{receivable.order}} 逾期{{daysPastDue}}天',
       text:
         '客户 {{customer.name}}（{{customer.code}}）订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的应收款已逾期 {{daysPastDue}} 天。\n' +
-        '开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 {{receivable.openAmount}} {{receivable.currency}}（应收 {{receivable.amount}}）。\n\n' +
+        '开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 {{receivable.openAmountText}}（应收 {{receivable.amountText}}）。\n\n' +
         '请尽快跟进回款。这是第 {{level}} 级（共 {{levels}} 级）提醒。',
       html:
         '<p>客户 <strong>{{customer.name}}</strong>（{{customer.code}}）订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的应收款已逾期 <strong>{{daysPastDue}}</strong> 天。</p>' +
-        '<p>开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 <strong>{{receivable.openAmount}} {{receivable.currency}}</strong>（应收 {{receivable.amount}}）。</p>' +
+        '<p>开票日期 {{receivable.invoiceDate}}，到期日 {{receivable.dueDate}}，未收金额 <strong>{{receivable.openAmountText}}</strong>（应收 {{receivable.amountText}}）。</p>' +
         '<p>请尽快跟进回款。这是第 {{level}} 级（共 {{levels}} 级）提醒。</p>',
     },
     en: {
       subject: 'Payment reminder (level {{level}}): {{customer.name}} {{receivable.order}} {{daysPastDue}} days overdue',
       text:
         'The receivable of {{customer.name}} ({{customer.code}}) for order {{receivable.order}} (shipment {{receivable.shipment}}) is {{daysPastDue}} days overdue.\n' +
-        'Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open {{receivable.openAmount}} {{receivable.currency}} of {{receivable.amount}}.\n\n' +
+        'Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open {{receivable.openAmountText}} of {{receivable.amountText}}.\n\n' +
         'Please follow up on payment. This is reminder level {{level}} of {{levels}}.',
       html:
         '<p>The receivable of <strong>{{customer.name}}</strong> ({{customer.code}}) for order {{receivable.order}} (shipment {{receivable.shipment}}) is <strong>{{daysPastDue}}</strong> days overdue.</p>' +
-        '<p>Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> of {{receivable.amount}}.</p>' +
+        '<p>Invoiced {{receivable.invoiceDate}}, due {{receivable.dueDate}}, open <strong>{{receivable.openAmountText}}</strong> of {{receivable.amountText}}.</p>' +
         '<p>Please follow up on payment. This is reminder level {{level}} of {{levels}}.</p>',
     },
   },
@@ -323,19 +323,19 @@ export const TEMPLATES = {
     'zh-CN': {
       subject: '付款提醒：订单 {{receivable.order}} 货款已逾期',
       text:
-        '{{customer.name}}：\n\n贵司订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的货款 {{receivable.openAmount}} {{receivable.currency}} ' +
+        '{{customer.name}}：\n\n贵司订单 {{receivable.order}}（出货单 {{receivable.shipment}}）的货款 {{receivable.openAmountText}} ' +
         '已于 {{receivable.dueDate}} 到期，至今逾期 {{daysPastDue}} 天。请尽快安排付款；如已付款，请忽略本提醒并告知我们付款信息。',
       html:
-        '<p>{{customer.name}}：</p><p>贵司订单 <strong>{{receivable.order}}</strong>（出货单 {{receivable.shipment}}）的货款 <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> ' +
+        '<p>{{customer.name}}：</p><p>贵司订单 <strong>{{receivable.order}}</strong>（出货单 {{receivable.shipment}}）的货款 <strong>{{receivable.openAmountText}}</strong> ' +
         '已于 {{receivable.dueDate}} 到期，至今逾期 {{daysPastDue}} 天。</p><p>请尽快安排付款；如已付款，请忽略本提醒并告知我们付款信息。</p>',
     },
     en: {
       subject: 'Payment reminder: order {{receivable.order}} is overdue',
       text:
-        'Dear {{customer.name}},\n\nThe payment of {{receivable.openAmount}} {{receivable.currency}} for order {{receivable.order}} (shipment {{receivable.shipment}}) ' +
+        'Dear {{customer.name}},\n\nThe payment of {{receivable.openAmountText}} for order {{receivable.order}} (shipment {{receivable.shipment}}) ' +
         'was due on {{receivable.dueDate}} and is now {{daysPastDue}} days overdue. Please arrange payment; if you have already paid, please send us the payment details.',
       html:
-        '<p>Dear {{customer.name}},</p><p>The payment of <strong>{{receivable.openAmount}} {{receivable.currency}}</strong> for order <strong>{{receivable.order}}</strong> (shipment {{receivable.shipment}}) ' +
+        '<p>Dear {{customer.name}},</p><p>The payment of <strong>{{receivable.openAmountText}}</strong> for order <strong>{{receivable.order}}</strong> (shipment {{receivable.shipment}}) ' +
         'was due on {{receivable.dueDate}} and is now {{daysPastDue}} days overdue.</p><p>Please arrange payment; if you have already paid, please send us the payment details.</p>',
     },
   },
@@ -346,26 +346,26 @@ export const TEMPLATES = {
       text:
         '截至 {{asOf}} 的滞纳货款（明细见附件 Excel）：\n' +
         '{{#nothingOverdue}}没有逾期的应收款。\n{{/nothingOverdue}}' +
-        '{{#totals}}{{currency}}：逾期合计 {{overdue}}，{{customers}} 家客户（{{#buckets}}{{zh}} {{amount}}；{{/buckets}}）\n{{/totals}}' +
-        '{{#top.length}}\n逾期金额最多的客户：\n{{/top.length}}{{#top}}- {{customer}}（业务员 {{salesperson}}）：{{overdue}} {{currency}}\n{{/top}}',
+        '{{#totals}}逾期合计 {{overdueText}}，{{customers}} 家客户（{{#buckets}}{{zh}} {{amountText}}；{{/buckets}}）\n{{/totals}}' +
+        '{{#top.length}}\n逾期金额最多的客户：\n{{/top.length}}{{#top}}- {{customer}}（业务员 {{salesperson}}）：{{overdueText}}\n{{/top}}',
       html:
         '<p>截至 {{asOf}} 的滞纳货款（明细见附件 Excel）：</p>' +
         '{{#nothingOverdue}}<p>没有逾期的应收款。</p>{{/nothingOverdue}}' +
-        '<ul>{{#totals}}<li>{{currency}}：逾期合计 <strong>{{overdue}}</strong>，{{customers}} 家客户（{{#buckets}}{{zh}} {{amount}}；{{/buckets}}）</li>{{/totals}}</ul>' +
-        '{{#top.length}}<p>逾期金额最多的客户：</p>{{/top.length}}<ul>{{#top}}<li>{{customer}}（业务员 {{salesperson}}）：{{overdue}} {{currency}}</li>{{/top}}</ul>',
+        '<ul>{{#totals}}<li>逾期合计 <strong>{{overdueText}}</strong>，{{customers}} 家客户（{{#buckets}}{{zh}} {{amountText}}；{{/buckets}}）</li>{{/totals}}</ul>' +
+        '{{#top.length}}<p>逾期金额最多的客户：</p>{{/top.length}}<ul>{{#top}}<li>{{customer}}（业务员 {{salesperson}}）：{{overdueText}}</li>{{/top}}</ul>',
     },
     en: {
       subject: 'Overdue payments {{week}} (as of {{asOf}})',
       text:
         'Overdue payments as of {{asOf}} (details in the attached workbook):\n' +
         '{{#nothingOverdue}}Nothing is overdue.\n{{/nothingOverdue}}' +
-        '{{#totals}}{{currency}}: {{overdue}} overdue, {{customers}} customers ({{#buckets}}{{en}} {{amount}}; {{/buckets}})\n{{/totals}}' +
-        '{{#top.length}}\nLargest overdue customers:\n{{/top.length}}{{#top}}- {{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}\n{{/top}}',
+        '{{#totals}}{{overdueText}} overdue, {{customers}} customers ({{#buckets}}{{en}} {{amountText}}; {{/buckets}})\n{{/totals}}' +
+        '{{#top.length}}\nLargest overdue customers:\n{{/top.length}}{{#top}}- {{customer}} (salesperson {{salesperson}}): {{overdueText}}\n{{/top}}',
       html:
         '<p>Overdue payments as of {{asOf}} (details in the attached workbook):</p>' +
         '{{#nothingOverdue}}<p>Nothing is overdue.</p>{{/nothingOverdue}}' +
-        '<ul>{{#totals}}<li>{{currency}}: <strong>{{overdue}}</strong> overdue, {{customers}} customers ({{#buckets}}{{en}} {{amount}}; {{/buckets}})</li>{{/totals}}</ul>' +
-        '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdue}} {{currency}}</li>{{/top}}</ul>',
+        '<ul>{{#totals}}<li><strong>{{overdueText}}</strong> overdue, {{customers}} customers ({{#buckets}}{{en}} {{amountText}}; {{/buckets}})</li>{{/totals}}</ul>' +
+        '{{#top.length}}<p>Largest overdue customers:</p>{{/top.length}}<ul>{{#top}}<li>{{customer}} (salesperson {{salesperson}}): {{overdueText}}</li>{{/top}}</ul>',
     },
   },
   // The daily late-order mail (进度交期跟踪) to the order coordinators and CS supervisors: the risks new since the last one.

@@ -78,15 +78,15 @@ const writeComplaint: Guard = async (strapi, call, next) => {
         await checkRequiredRelations(strapi, COMPLAINT, written.documentId, ['customer']);
         const complaint = (await loadComplaint(strapi, written.documentId))!;
         // The deadline of the current state follows the severity, also when the severity is corrected.
-        await asTrustedWrite(() =>
-          strapi.db.query(COMPLAINT).update({
-            where: { id: complaint.id },
-            data: {
-              dueAt: deadlineOf(strapi, complaint.state, complaint.severity as Severity, new Date(String(complaint.stateEnteredAt ?? now))),
-            },
-          })
+        const dueAt = deadlineOf(
+          strapi,
+          complaint.state,
+          complaint.severity as Severity,
+          new Date(String(complaint.stateEnteredAt ?? now))
         );
-        if (call.action === 'create') await tellSupervisors(strapi, complaint);
+        await asTrustedWrite(() => strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data: { dueAt } }));
+        // The supervisors' mail names the deadline just set, not the one loaded before it.
+        if (call.action === 'create') await tellSupervisors(strapi, { ...complaint, dueAt: dueAt?.toISOString() ?? null });
         const { data: _data, documentId: _id, ...query } = call.params;
         return strapi.documents(COMPLAINT).findOne({ ...query, documentId: written.documentId });
       }),

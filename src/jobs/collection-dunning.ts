@@ -19,6 +19,7 @@ import { reassessAllCredit } from '../cash-collection/credit-control';
 import { overdueReport } from '../cash-collection/overdue-report';
 import { openItemsQuery } from '../cash-collection/receivable-aging';
 import { dateIn } from '../domain/business-date';
+import { moneyText } from '../domain/display-format';
 import { groupedMoney } from '../domain/money';
 import { dunningLevel, dunningLevels, isoWeek, isoWeekday } from '../domain/dunning';
 import { isRoleCode, RoleCode } from '../domain/staff-roles';
@@ -113,6 +114,8 @@ export const sendDunningReminders = async (strapi: Core.Strapi, now: Date, setti
           amount: groupedMoney(String(receivable.amount)),
           openAmount: groupedMoney(String(item.open_amount)),
           currency: receivable.currency,
+          amountText: moneyText(String(receivable.amount), receivable.currency),
+          openAmountText: moneyText(String(item.open_amount), receivable.currency),
         },
         customer: { code: customer?.code, name: customer?.name },
         salesperson: { name: customer?.salesperson ? customer.salesperson.displayName || customer.salesperson.username : '' },
@@ -163,11 +166,13 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
       totals: report.totals.map((total) => ({
         currency: total.currency,
         overdue: groupedMoney(total.overdue),
+        overdueText: moneyText(total.overdue, total.currency),
         customers: total.customers,
         buckets: Object.entries(total.amounts).map(([key, amount]) => ({
           en: labels.get(key)!.en,
           zh: labels.get(key)!.zh,
           amount: groupedMoney(amount),
+          amountText: moneyText(amount, total.currency),
         })),
       })),
       top: report.rows.slice(0, 10).map((row) => ({
@@ -175,6 +180,7 @@ export const sendOverdueReport = async (strapi: Core.Strapi, now: Date, settings
         salesperson: row.salesperson,
         overdue: groupedMoney(row.overdue),
         currency: row.currency,
+        overdueText: moneyText(row.overdue, row.currency),
       })),
       nothingOverdue: report.rows.length === 0,
       // Rendered by the outbox worker when it sends (src/notifications/attachments.ts).

@@ -18,6 +18,7 @@ import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
+import { moneyText } from '../domain/display-format';
 
 const TEXT_LIMIT = 4000;
 
@@ -296,6 +297,7 @@ const mailData = async (strapi: Core.Strapi, contract: ContractRecord) => {
       stateLabel: CONTRACT_STATE_LABELS[contract.state as ContractState],
       total: String(contract.total),
       currency: contract.currency,
+      totalText: moneyText(String(contract.total), contract.currency),
       deliveryDate: contract.deliveryDate,
       reply: contract.replyContent,
     },

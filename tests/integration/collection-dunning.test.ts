@@ -103,7 +103,7 @@ describe('overdue report and dunning', () => {
       ].sort()
     );
     const reminder = mails.find((m) => m.subject.includes('Pacific'))!;
-    expect(reminder.text).toContain('未收金额 300.00 CNY');
+    expect(reminder.text).toContain('未收金额 CNY 300.00（应收 CNY 300.00）');
     // A reminder links the receivable it is about; the report, about all of them, their list.
     const receivablesPage = `http://localhost:${app.strapi.config.get('server.port')}/admin/content-manager/collection-types/${RECEIVABLE}`;
     expect(adminLinks(reminder)).toEqual(linkedTo(`${receivablesPage}/${receivables[english.documentId]}`, 'zh-CN'));
@@ -111,8 +111,8 @@ describe('overdue report and dunning', () => {
       linkedTo(`${receivablesPage}/${receivables[chinese.documentId]}`, 'zh-CN')
     );
     const report = mails.find((m) => m.to.includes(managers[1].email))!;
-    expect(report.text).toContain('CNY: 801.00 overdue, 2 customers (1–30 days 801.00; 31–60 days 0.00;');
-    expect(report.text).toContain(`- ${chinese.code} 合肥江淮泵业有限公司 (salesperson 张业务): 501.00 CNY`);
+    expect(report.text).toContain('CNY 801.00 overdue, 2 customers (1–30 days CNY 801.00; 31–60 days CNY 0.00;');
+    expect(report.text).toContain(`- ${chinese.code} 合肥江淮泵业有限公司 (salesperson 张业务): CNY 501.00`);
     expect(report.attachments.map((a) => a.filename)).toEqual([`overdue-report-${addDays(due, 7)}.xlsx`]);
     expect(adminLinks(report)).toEqual(linkedTo(receivablesPage, 'en'));
     const workbook = new ExcelJS.Workbook();
@@ -164,7 +164,7 @@ describe('overdue report and dunning', () => {
         `${managers[1].email} | Overdue payments ${week} (as of ${addDays(due, 30)})`,
       ].sort()
     );
-    expect(mails.find((m) => m.to.includes('jane@pacific.test'))!.text).toContain('The payment of 300.00 CNY');
+    expect(mails.find((m) => m.to.includes('jane@pacific.test'))!.text).toContain('The payment of CNY 300.00');
     // The customers' reminders carry no admin link; the salesperson's do.
     const customerMails = mails.filter((m) => m.to.some((to) => to.endsWith('pacific.test') || to.endsWith('jianghuai.test')));
     expect(customerMails).toHaveLength(2);

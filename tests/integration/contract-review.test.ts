@@ -156,6 +156,9 @@ describe('contract review', () => {
     expect(linkOf('wang@customer.test')).toEqual({ text: null, html: null });
     expect(JSON.stringify(mails.find((m) => m.to === 'wang@customer.test'))).not.toContain('/admin');
     expect(mails.find((m) => m.to === 'wang@customer.test')!.text).toContain('Your contract is approved.');
+    // Money reads one way in every mail: the currency code, then the grouped amount.
+    expect(mails.find((m) => m.to === planner.email)!.text).toContain('金额 CNY 301.50，交货期 2027-03-01');
+    expect(mails.find((m) => m.to === supervisor.email)!.text).toContain('CNY 301.50, delivery 2027-03-01');
 
     body = await ok(act(app.strapi, supervisor, contract.documentId, 'complete'));
     expect(body.data.state).toBe('completed');

@@ -364,7 +364,7 @@ describe('customer statements', () => {
     expect(others).toEqual([]);
     expect(message.to).toEqual(['li@customer.test']);
     expect(message.subject).toBe(`Statement ${first.number} (${from} to ${to}): please confirm`);
-    expect(message.text).toContain('Closing balance: 430.35 CNY');
+    expect(message.text).toContain('Closing balance: CNY 430.35');
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]).toMatchObject({ filename: `${first.number}.pdf`, contentType: 'application/pdf' });
     expect(readPdf(message.attachments[0].content).pages[0].lines.flat().join(' ')).toContain(first.number);
