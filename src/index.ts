@@ -9,10 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes } from './admin-api/routes';
 import { applyContentManagerLayouts } from './content-manager/layouts';
-import { loadDemoCollection } from './demo/demo-collection';
-import { loadDemoComplaints } from './demo/demo-complaints';
-import { loadDemoTasks } from './demo/demo-tasks';
-import { loadDemoContracts } from './demo/demo-contracts';
+import { loadDemoWorkflows } from './demo/demo-workflows';
 import { demoScale, loadDemoData } from './demo/demo-data';
 import { moveLegacyNeeds } from './customer-voice/legacy-needs';
 import { registerGuards } from './guards';
@@ -39,23 +36,10 @@ const loadDevelopmentData = async (strapi: Core.Strapi) => {
   await ensureDevAccounts(strapi, password);
   if ((await strapi.db.query('api::customer.customer').count()) === 0) {
     strapi.log.info('Empty database: loading demo data ...');
-    let started = Date.now();
-    const took = () => {
-      const ms = Date.now() - started;
-      started = Date.now();
-      return ms;
-    };
+    const started = Date.now();
     await loadDemoData(strapi, demoScale(1), { password });
-    strapi.log.info(`Demo records (customers, products, orders with their history, contact log) in ${took()} ms.`);
-    const contracts = await loadDemoContracts(strapi);
-    strapi.log.info(`Demo contracts: ${contracts} in ${took()} ms.`);
-    await loadDemoComplaints(strapi);
-    strapi.log.info(`Demo complaints in ${took()} ms.`);
-    strapi.log.info(`Demo tasks: ${await loadDemoTasks(strapi)} in ${took()} ms.`);
-    const collection = await loadDemoCollection(strapi);
-    strapi.log.info(
-      `Demo collection: ${collection.shipped} orders shipped, ${collection.payments} payments, ${collection.statements} statements, in ${took()} ms.`
-    );
+    strapi.log.info(`Demo records (customers, products, orders with their history, contact log) in ${Date.now() - started} ms.`);
+    await loadDemoWorkflows(strapi, (message) => strapi.log.info(message));
     strapi.log.info('Demo data loaded.');
   }
   printDevAccounts(strapi, password);

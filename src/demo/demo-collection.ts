@@ -47,6 +47,9 @@ interface Candidate {
 }
 
 export interface DemoCollectionResult {
+  /** Orders taken through the workflows (some stop before shipping: see outcomeOf). */
+  taken: number;
+  /** Of those, the ones whose goods left (shipped, delivered, or shipped and turned back): one receivable each. */
   shipped: number;
   payments: number;
   skipped: number;
@@ -169,7 +172,35 @@ const backToDraft = async (strapi: Core.Strapi, order: Candidate): Promise<Map<n
  * Takes one bulk-loaded order (shipped on paper: its paper trail has no shipment) from draft
  * through shipping again; the real steps replace the paper trail.
  */
-const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines'], day: (offset: number) => string) => {
+/**
+ * How far a demo order goes: most are shipped and then delivered or left on the road; a few stop
+ * earlier or are turned back, so that every state of the order and shipment workflows (and a void
+ * receivable) is in the demo at any scale.
+ */
+export type ShippingOutcome = 'in_production' | 'planned' | 'shipped' | 'delivered' | 'cancelled';
+
+/**
+ * The outcome of each chosen order (oldest first): the newest is still in production, the one
+ * before has its shipment planned, the one before that was shipped and turned back; of the
+ * others every third is still on the road and the rest delivered.
+ */
+export const outcomesOf = (chosen: { id: number }[]): Map<number, ShippingOutcome> => {
+  const newestFirst: ShippingOutcome[] = ['in_production', 'planned', 'cancelled'];
+  return new Map(
+    chosen.map((order, index) => {
+      const fromNewest = chosen.length - 1 - index;
+      return [order.id, newestFirst[fromNewest] ?? (index % 3 === 0 ? 'shipped' : 'delivered')];
+    })
+  );
+};
+
+const shipOrder = async (
+  crew: Crew,
+  order: Candidate,
+  lines: Candidate['lines'],
+  day: (offset: number) => string,
+  outcome: ShippingOutcome
+) => {
   const { strapi, staff } = crew;
   const keys = await backToDraft(strapi, order);
   await overrideHold(crew, order, 'order', order.documentId, morningOf(day(1)));
@@ -182,6 +213,7 @@ const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines']
     promisedDate: day(15),
   });
   await act(crew, ORDER, order.documentId, 'order-coordinator', 'start_production', day(4));
+  if (outcome === 'in_production') return;
   await act(crew, ORDER, order.documentId, 'order-coordinator', 'mark_ready', day(12));
   const coordinator = {
     id: staff.get('order-coordinator')!.staffUserId!,
@@ -201,27 +233,34 @@ const shipOrder = async (crew: Crew, order: Candidate, lines: Candidate['lines']
     })
   );
   const shipmentId = shipment.documentId;
+  if (outcome === 'planned') return;
   await overrideHold(crew, order, 'shipment', shipmentId, morningOf(day(14)));
   await act(crew, SHIPMENT, shipmentId, 'order-coordinator', 'ship', day(14));
+  if (outcome === 'delivered') await act(crew, SHIPMENT, shipmentId, 'order-coordinator', 'deliver', day(17));
+  if (outcome === 'cancelled') {
+    await act(crew, SHIPMENT, shipmentId, 'cs-supervisor', 'cancel', day(15), { comment: '客户拒收：包装破损，整车退回' });
+  }
 };
 
 /** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
 export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
   const crew = await crewOf(strapi);
-  if (!crew) return { shipped: 0, payments: 0, skipped: 0, statements: 0 };
+  if (!crew) return { taken: 0, shipped: 0, payments: 0, skipped: 0, statements: 0 };
   const zone = reportTimeZone(strapi);
   const today = dateIn(zone);
   const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
   const chosen = await candidatesOf(strapi, today, count);
+  const outcomes = outcomesOf(chosen.slice(0, count));
 
   // Payments come in between the shipments, on their days: a customer that pays is not held.
   const clerk = crew.staff.get('sales-clerk')!;
   const payments = demoPayments(strapi, clerk, today);
   const stock = new Map<number, number>();
+  let taken = 0;
   let shipped = 0;
   let skipped = 0;
   for (const order of chosen) {
-    if (shipped >= count) break;
+    if (taken >= count) break;
     // What can leave: the lines whose product has the goods available (after the shipments before),
     // without taking what other orders have reserved.
     const available = (product: NonNullable<Candidate['lines'][number]['product']>) =>
@@ -236,7 +275,8 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
     try {
       // One transaction per order: its steps nest in it (one commit instead of seven), and an
       // order the rules refuse stays as it was loaded.
-      await strapi.db.transaction(() => shipOrder(crew, order, lines, day));
+      const outcome = outcomes.get(order.id) ?? 'delivered';
+      await strapi.db.transaction(() => shipOrder(crew, order, lines, day, outcome));
       payments.expect(
         await strapi.db.query(RECEIVABLE).findMany({
           where: { order: { id: order.id }, state: 'open' },
@@ -245,7 +285,8 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
         })
       );
       for (const line of lines) stock.set(line.product!.id, available(line.product!) - line.quantity);
-      shipped += 1;
+      taken += 1;
+      if (outcome !== 'in_production' && outcome !== 'planned') shipped += 1;
     } catch (error) {
       // A demo order the rules refuse (e.g. a credit hold) stays as it was loaded.
       strapi.log.warn(`demo collection: order ${order.documentId} not shipped: ${(error as Error).message}`);
@@ -256,7 +297,7 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   await strapi.db.transaction(() => payments.receiveUntil(today));
   const statements = await issueDemoStatements(strapi, clerk, today);
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
-  return { shipped, payments: payments.recorded(), skipped, statements };
+  return { taken, shipped, payments: payments.recorded(), skipped, statements };
 };
 
 /** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */

@@ -60,9 +60,20 @@ const PATHS: Step[][] = [
   [...DONE, REPLY, ['customer', 'feedback', { rating: 5 }]],
   [...UNJUSTIFIED, REPLY, ['customer', 'feedback', { rating: 3 }]],
   [...DONE, REPLY, ['customer', 'feedback', { rating: 4 }]],
+  [ANALYSED[0], ['cs-supervisor', 'withdraw', { comment: '客户来电撤回投诉：复查后确认为现场操作问题' }]],
 ];
 
-export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promise<number> => {
+/**
+ * Of the two complaints left with their measures submitted, the first is minor (its measures are
+ * being carried out) and the second major (its measures await the departments' review); the others
+ * keep the severity drawn.
+ */
+const severityOf = (path: Step[], index: number, drawn: string) => {
+  if (path !== IN_PROGRESS) return drawn;
+  return index < PATHS.length ? 'minor' : 'major';
+};
+
+export const loadDemoComplaints = async (strapi: Core.Strapi, count = 2 * PATHS.length): Promise<number> => {
   const staff = new Map<string, number>();
   for (const role of ['cs-specialist', 'cs-supervisor', 'quality', 'order-coordinator'] as RoleCode[]) {
     const user = await strapi.db.query(USER).findOne({ where: { email: devEmail(role) }, select: ['id'] });
@@ -96,11 +107,15 @@ export const loadDemoComplaints = async (strapi: Core.Strapi, count = 24): Promi
             { value: 'service', weight: 6 },
             { value: 'other', weight: 3 },
           ]),
-          severity: faker.helpers.weightedArrayElement([
-            { value: 'minor', weight: 70 },
-            { value: 'major', weight: 25 },
-            { value: 'critical', weight: 5 },
-          ]),
+          severity: severityOf(
+            path,
+            index,
+            faker.helpers.weightedArrayElement([
+              { value: 'minor', weight: 70 },
+              { value: 'major', weight: 25 },
+              { value: 'critical', weight: 5 },
+            ])
+          ),
           description: faker.helpers.arrayElement([
             '泵体渗漏，现场无法使用',
             '交货延迟五天，影响客户装机',

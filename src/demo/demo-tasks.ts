@@ -44,6 +44,19 @@ const TASKS: DemoTask[] = [
     ],
   ],
   ['sales-manager', 'salesperson', '拜访逾期60天以上的客户，确认付款计划', 7, 'high', []],
+  [
+    'cs-supervisor',
+    'cs-specialist',
+    '整理上月客户意见，汇总给市场部',
+    2,
+    'normal',
+    [
+      ['cs-specialist', 'accept'],
+      ['cs-specialist', 'complete', '已汇总23条意见，发市场部'],
+      ['cs-supervisor', 'verify', '收到，内容完整'],
+    ],
+  ],
+  ['cs-supervisor', 'order-coordinator', '核实SO订单的包装要求', 4, 'low', [['cs-supervisor', 'cancel', '客户已书面确认，无需再核实']]],
 ];
 
 export const loadDemoTasks = async (strapi: Core.Strapi): Promise<number> => {
