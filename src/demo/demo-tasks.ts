@@ -56,7 +56,7 @@ const TASKS: DemoTask[] = [
       ['cs-supervisor', 'verify', '收到，内容完整'],
     ],
   ],
-  ['cs-supervisor', 'order-coordinator', '核实SO订单的包装要求', 4, 'low', [['cs-supervisor', 'cancel', '客户已书面确认，无需再核实']]],
+  ['cs-supervisor', 'order-coordinator', '核实出口订单的包装要求', 4, 'low', [['cs-supervisor', 'cancel', '客户已书面确认，无需再核实']]],
 ];
 
 export const loadDemoTasks = async (strapi: Core.Strapi): Promise<number> => {

@@ -31,6 +31,12 @@ const removeDatabase = (file: string) => {
 const PORT = Number(process.env.E2E_PORT || 1339);
 
 export const startApp = async (port = PORT, file = path.join(os.tmpdir(), `cs-e2e-${process.pid}-${port}.db`)): Promise<RunningApp> => {
+  // A server left on the port (another run's) would answer the health check for this one.
+  const taken = await fetch(`http://127.0.0.1:${port}/_health`).then(
+    () => true,
+    () => false
+  );
+  if (taken) throw new Error(`port ${port} is taken by another server: set E2E_PORT`);
   const template = process.env[TEMPLATE_VARIABLE];
   if (template && template !== file) fs.copyFileSync(template, file);
   const env = {
@@ -60,10 +66,15 @@ export const startApp = async (port = PORT, file = path.join(os.tmpdir(), `cs-e2
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // The template's first start loads the whole demo before it answers: minutes on a busy machine.
+  const seconds = template && template !== file ? 120 : 360;
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`strapi start exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`strapi start not up in 120 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM'); // not left holding the port for the next run
+      throw new Error(`strapi start not up in ${seconds} s:\n${output}`);
+    }
     const up = await fetch(`${baseUrl}/_health`).then(
       (r) => r.ok,
       () => false
