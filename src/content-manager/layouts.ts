@@ -45,12 +45,34 @@ const WORKFLOW_BOOKKEEPING = ['version', 'reviewRound', 'stateEnteredAt', 'escal
 
 /**
  * Server-owned fields left out of the edit form, besides the secrets: the workflow side panel shows
- * a complaint's deadline and measures (by name) and a contract's credit at submission as figures
- * (src/admin/workflow); the rest is bookkeeping. The state stays in the form, small and read-only.
+ * a complaint's deadline, measures (by name) and what its workflow recorded, and a contract's credit
+ * at submission as figures (src/admin/workflow); the rest is bookkeeping. The state stays in the
+ * form, small and read-only.
  */
 const SHOWN_BY_PANELS: Record<string, string[]> = {
   'api::contract.contract': [...WORKFLOW_BOOKKEEPING, 'creditSnapshot'],
-  'api::complaint.complaint': [...WORKFLOW_BOOKKEEPING, 'dueAt', 'measures'],
+  // What the workflow recorded shows in the panel (src/admin/workflow/ComplaintDetails.tsx); where the
+  // feedback came from (address, browser) is evidence kept for the API, not for reading.
+  'api::complaint.complaint': [
+    ...WORKFLOW_BOOKKEEPING,
+    'dueAt',
+    'measures',
+    'rootCause',
+    'judgement',
+    'judgedAt',
+    'effectivenessComment',
+    'verifiedAt',
+    'needsNewMeasure',
+    'replyChannel',
+    'replyContent',
+    'repliedAt',
+    'replySentTo',
+    'feedbackRating',
+    'feedbackComment',
+    'feedbackAt',
+    'feedbackFromIp',
+    'feedbackUserAgent',
+  ],
   'api::order.order': [...WORKFLOW_BOOKKEEPING],
   'api::shipment.shipment': [...WORKFLOW_BOOKKEEPING],
   'api::task.task': [...WORKFLOW_BOOKKEEPING, 'dueAt'],
@@ -84,7 +106,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 17;
+const LAYOUT_VERSION = 18;
 
 type Configuration = {
   settings: { mainField?: string };

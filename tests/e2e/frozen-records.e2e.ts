@@ -119,7 +119,16 @@ it("a complaint's form shows no link token and none of the bookkeeping the panel
   await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/${COMPLAINT}/${complaint.documentId}`);
   await page.getByRole('region', { name: en['complaint.title'] }).getByText(`${en['panel.yourActions']}:`).waitFor({ timeout: 30000 });
   await page.locator('[name="description"]').waitFor({ timeout: 30000 });
-  for (const field of ['feedbackTokenHash', 'feedbackTokenExpiresAt', 'version', 'reviewRound', 'measures', 'dueAt']) {
+  for (const field of [
+    'feedbackTokenHash',
+    'feedbackTokenExpiresAt',
+    'version',
+    'reviewRound',
+    'measures',
+    'dueAt',
+    'rootCause',
+    'feedbackFromIp',
+  ]) {
     expect({ field, shown: await page.locator(`[name="${field}"], [name^="${field}."]`).count() }).toEqual({ field, shown: 0 });
   }
   expect(await page.getByText(/feedbackToken|Feedback token/i).count()).toBe(0);
