@@ -8,7 +8,7 @@ import { registerCustomerFileMenu, registerCustomerFilePanel } from './customer-
 import { dismissMediaLibraryBanner } from './quiet';
 import { registerServerOwnedHint } from './server-owned-hint';
 import { adminTranslations } from './translations';
-import { registerMyWork, registerWorkflows } from './workflow';
+import { registerMyWork, registerReadOnlyRecords, registerWorkflows } from './workflow';
 
 export default {
   config: {
@@ -18,8 +18,13 @@ export default {
     notifications: { releases: false },
     tutorials: false,
   },
-  register(app: Parameters<typeof registerMyWork>[0] & Parameters<typeof registerCustomerFileMenu>[0]) {
+  register(
+    app: Parameters<typeof registerMyWork>[0] &
+      Parameters<typeof registerCustomerFileMenu>[0] &
+      Parameters<typeof registerReadOnlyRecords>[0]
+  ) {
     dismissMediaLibraryBanner();
+    registerReadOnlyRecords(app);
     registerMyWork(app);
     registerCustomerFileMenu(app);
   },

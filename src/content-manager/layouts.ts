@@ -6,7 +6,8 @@
  * the next start, as long as it has Strapi's default one).
  */
 import type { Core } from '@strapi/strapi';
-import { SERVER_OWNED } from '../domain/server-owned';
+import { SECRET_FIELDS, SERVER_OWNED } from '../domain/server-owned';
+import { compactEditLayout, EditRows } from './edit-layout';
 import { FIELD_LABELS } from './labels';
 
 /** The field a relation picker shows for a record of the type. */
@@ -35,6 +36,48 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::packaging-item.packaging-item': 'description',
   'api::task.task': 'title',
   'plugin::users-permissions.user': 'displayName',
+  // A measure in a complaint's form is titled by what it is, not by its key.
+  'complaint.measure': 'description',
+};
+
+/** Bookkeeping of the workflows, the same for every workflow record: nobody reads it in a form. */
+const WORKFLOW_BOOKKEEPING = ['version', 'reviewRound', 'stateEnteredAt', 'escalatedAt'];
+
+/**
+ * Server-owned fields left out of the edit form, besides the secrets: the workflow side panel shows
+ * a complaint's deadline, measures (by name) and what its workflow recorded, and a contract's credit
+ * at submission as figures (src/admin/workflow); the rest is bookkeeping. The state stays in the
+ * form, small and read-only.
+ */
+const SHOWN_BY_PANELS: Record<string, string[]> = {
+  'api::contract.contract': [...WORKFLOW_BOOKKEEPING, 'creditSnapshot'],
+  // What the workflow recorded shows in the panel (src/admin/workflow/ComplaintDetails.tsx); where the
+  // feedback came from (address, browser) is evidence kept for the API, not for reading.
+  'api::complaint.complaint': [
+    ...WORKFLOW_BOOKKEEPING,
+    'dueAt',
+    'measures',
+    'rootCause',
+    'judgement',
+    'judgedAt',
+    'effectivenessComment',
+    'verifiedAt',
+    'needsNewMeasure',
+    'replyChannel',
+    'replyContent',
+    'repliedAt',
+    'replySentTo',
+    'feedbackRating',
+    'feedbackComment',
+    'feedbackAt',
+    'feedbackFromIp',
+    'feedbackUserAgent',
+  ],
+  'api::order.order': [...WORKFLOW_BOOKKEEPING],
+  'api::shipment.shipment': [...WORKFLOW_BOOKKEEPING],
+  'api::task.task': [...WORKFLOW_BOOKKEEPING, 'dueAt'],
+  'api::payment.payment': ['version'],
+  'api::statement.statement': ['version', 'snapshot'],
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -63,12 +106,25 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 16;
+const LAYOUT_VERSION = 18;
 
 type Configuration = {
   settings: { mainField?: string };
   metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
-  layouts: { list: string[] };
+  layouts: { list: string[]; edit: EditRows };
+};
+
+type Attributes = Record<string, { type: string; customField?: string }>;
+
+/** The edit form made compact (./edit-layout.ts), with Strapi's own rule of which fields may be resized. */
+const compactForm = (strapi: Core.Strapi, uid: string, edit: EditRows): EditRows => {
+  const sizes = strapi.plugin('content-manager').service('field-sizes');
+  const attributes = ((strapi.getModel as (uid: string) => { attributes: Attributes } | undefined)(uid)?.attributes ?? {}) as Attributes;
+  return compactEditLayout(edit, {
+    hidden: new Set([...(SECRET_FIELDS[uid] ?? []), ...(SHOWN_BY_PANELS[uid] ?? [])]),
+    serverOwned: new Set(SERVER_OWNED[uid] ?? []),
+    shapeOf: (name) => ({ resizable: Boolean(sizes.getFieldSize(attributes[name]?.type ?? 'string').isResizable) }),
+  });
 };
 
 export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<void> => {
@@ -85,7 +141,6 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
     const service = serviceFor(uid);
     const model = { uid, ...(uid.includes('::') ? {} : { category: uid.split('.')[0] }) };
     const configuration = (await service.findConfiguration(model)) as Configuration;
-    // Hidden fields (`visible: false`: link token hashes and expiries) have no place in the panel at all.
     for (const field of (SERVER_OWNED[uid] ?? []).filter((name) => configuration.metadatas[name])) {
       configuration.metadatas[field].edit = {
         ...configuration.metadatas[field].edit,
@@ -103,6 +158,8 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
     }
     if (firstTime && MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
     if (firstTime && LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];
+    if (firstTime && uid.includes('::') && SERVER_OWNED[uid])
+      configuration.layouts.edit = compactForm(strapi, uid, configuration.layouts.edit);
     await service.updateConfiguration(model, configuration);
   }
   if (firstTime) await store.set({ key: LAYOUT_VERSION_KEY, value: LAYOUT_VERSION });

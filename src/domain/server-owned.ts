@@ -174,3 +174,12 @@ export const SERVER_OWNED: Record<string, string[]> = {
   // Measures are added and completed only through the workflow's actions.
   'complaint.measure': ['key', 'kind', 'description', 'ownerRole', 'dueDate', 'doneAt', 'result'],
 };
+
+/**
+ * Secrets among them: a customer's link token (its hash) and when it expires. Private to every API
+ * (schema `private`), and not shown in the admin panel's forms either.
+ */
+export const SECRET_FIELDS: Record<string, string[]> = {
+  'api::complaint.complaint': ['feedbackTokenHash', 'feedbackTokenExpiresAt'],
+  'api::statement.statement': ['linkTokenHash', 'linkExpiresAt'],
+};

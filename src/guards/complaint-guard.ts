@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { yearIn } from '../domain/business-date';
 import { Severity } from '../domain/complaint-handling';
+import { editingByState, mayEdit } from '../domain/record-editing';
 import { SERIES } from '../domain/document-number';
 import { nextNumber } from '../platform/next-number';
 import { notify } from '../platform/outbox';
@@ -22,8 +23,6 @@ import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { COMPLAINT } from '../platform/uids';
-
-const EDITABLE = ['received', 'confirmed'];
 
 export const complaintGuard = recordGuard({
   clone: 'a complaint is not copied: record the new complaint',
@@ -50,7 +49,7 @@ const writeComplaint: Guard = async (strapi, call, next) => {
             documentId: call.params.documentId!,
             readVersion,
             askedState,
-            isEditable: (state) => EDITABLE.includes(state),
+            isEditable: (state) => mayEdit(editingByState('complaint', state)),
             describe: (complaint) => String(complaint.number),
             select: ['number'],
           });

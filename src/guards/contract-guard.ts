@@ -6,7 +6,7 @@
  * through the workflow engine (src/workflow-engine), which writes as a trusted writer.
  */
 import type { Core } from '@strapi/strapi';
-import { isEditable } from '../domain/contract-review';
+import { editingByState, mayEdit } from '../domain/record-editing';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { DomainValidationError } from '../domain/validation-error';
@@ -53,7 +53,7 @@ const writeContract: Guard = async (strapi, call, next) => {
           documentId: call.params.documentId!,
           readVersion,
           askedState,
-          isEditable,
+          isEditable: (state) => mayEdit(editingByState('contract', state)),
           describe: (contract) => `${contract.number} revision ${contract.revision}`,
           select: ['number', 'revision'],
         });

@@ -6,7 +6,8 @@
  * lost, and then kept as it ended. Both name their customer; who recorded them, and when, is the
  * caller and now.
  */
-import { isSettledNeed, SERVER_SOURCES } from '../domain/customer-voice';
+import { SERVER_SOURCES } from '../domain/customer-voice';
+import { editingByState, mayEdit } from '../domain/record-editing';
 import { currentActor } from '../platform/actor';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { isTrustedWrite } from '../platform/trusted-write';
@@ -60,7 +61,8 @@ export const customerNeedGuard: Guard = async (strapi, call, next) => {
           .where({ document_id: call.params.documentId })
           .update({ status: trx.ref('status') });
         const stored = await trx(table).where({ document_id: call.params.documentId }).first('status');
-        if (stored && isSettledNeed(stored.status)) throw conflict(`this need is ${stored.status}: it is kept as it ended`);
+        if (stored && !mayEdit(editingByState('need', stored.status)))
+          throw conflict(`this need is ${stored.status}: it is kept as it ended`);
       }
       const written = (await next()) as { documentId: string } | null;
       if (written) await checkRequiredRelations(strapi, CUSTOMER_NEED, written.documentId, ['customer']);

@@ -10,13 +10,14 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
-import { ORDER_HOLDING_STATES } from '../domain/contract-review';
+import { mayEdit, orderEditing } from '../domain/record-editing';
 import { newLineKey } from '../domain/document-id';
 import { nextNumber } from '../platform/next-number';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { reportTimeZone } from '../platform/settings';
 import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
+import { contractHoldingOrder } from '../workflow-engine/record-editing';
 import { changedFields } from './unchanged-fields';
 import { asValidation, conflict, refuse } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
@@ -24,7 +25,7 @@ import { checkRequiredRelations } from './required-relations';
 import { enforceCreditHold } from '../cash-collection/credit-control';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
-import { CONTRACT, ORDER } from '../platform/uids';
+import { ORDER } from '../platform/uids';
 
 const LINE = 'order.line';
 
@@ -58,15 +59,16 @@ const writeOrder: Guard = async (strapi, call, next) => {
             documentId: call.params.documentId!,
             readVersion,
             askedState,
-            isEditable: (state) => state !== 'closed' && state !== 'cancelled',
+            isEditable: (state) => mayEdit(orderEditing(state, false)),
             describe: (order) => String(order.number),
             select: ['number'],
           });
-          const reviewing = edit.current.state === 'draft' ? await contractUnderReview(strapi, call.params.documentId!) : null;
-          if (edit.current.state !== 'draft' || reviewing) {
-            await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data, reviewing);
+          const reviewing = edit.current.state === 'draft' ? await contractHoldingOrder(strapi, call.params.documentId!) : null;
+          const editing = orderEditing(edit.current.state, reviewing !== null);
+          if (editing.scope === 'some') {
+            await refuseChangedTerms(strapi, call.params.documentId!, edit.current, data, reviewing, editing.fields);
             // What the edit merely echoed is not written again.
-            for (const field of Object.keys(data)) if (!EDITABLE_AFTER_CONFIRMATION.includes(field)) delete data[field];
+            for (const field of Object.keys(data)) if (!editing.fields.includes(field)) delete data[field];
           }
           version = edit.version + 1;
           customerBefore =
@@ -109,29 +111,14 @@ const writeOrder: Guard = async (strapi, call, next) => {
   );
 };
 
-/** Fields of an order that stay editable once it is confirmed: the remarks and the customer's wish date. */
-const EDITABLE_AFTER_CONFIRMATION = ['notes', 'requiredDate'];
-
-/**
- * The contract revision holding a draft order in review: from submission until it is active (and
- * confirms the order) or leaves review, the order's terms are what the reviewers see; a change goes
- * through a contract revision.
- */
-const contractUnderReview = async (strapi: Core.Strapi, documentId: string): Promise<string | null> => {
-  const contract = await strapi.db.query(CONTRACT).findOne({
-    where: { orders: { documentId }, state: { $in: [...ORDER_HOLDING_STATES] } },
-    select: ['number', 'revision', 'state'],
-  });
-  return contract ? `contract ${contract.number} revision ${contract.revision} (${contract.state})` : null;
-};
-
 /** After confirmation, or while a contract holds it in review, the customer, lines and terms are the contract's: an edit may change only the remarks. */
 const refuseChangedTerms = async (
   strapi: Core.Strapi,
   documentId: string,
   current: Record<string, unknown>,
   data: Record<string, unknown>,
-  reviewing: string | null
+  reviewing: string | null,
+  editable: readonly string[]
 ) => {
   const stored = await strapi.db.query(ORDER).findOne({
     where: { documentId },
@@ -140,7 +127,7 @@ const refuseChangedTerms = async (
   const changed = changedFields(stored, data, {
     relations: ['customer', 'packagingItems'],
     components: { lines: ['quantity', 'unitPrice', 'specification'] },
-  }).filter((field) => !EDITABLE_AFTER_CONFIRMATION.includes(field));
+  }).filter((field) => !editable.includes(field));
   if (changed.length > 0) {
     const why = reviewing ? `is held by ${reviewing}` : `is ${current.state}`;
     throw conflict(`${current.number} ${why}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
@@ -154,7 +141,7 @@ const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, 
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft')
     throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
-  const reviewing = current ? await contractUnderReview(strapi, documentId!) : null;
+  const reviewing = current ? await contractHoldingOrder(strapi, documentId!) : null;
   if (reviewing) throw conflict(`${current.number} is held by ${reviewing}: it is kept until the contract leaves review`);
   return asTrustedWrite(next);
 };

@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
+import { editingByState, mayEdit } from '../domain/record-editing';
 import { COUNTED_SHIPMENT_STATES, openQuantities, overShipments } from '../domain/shipping';
 import { DomainValidationError } from '../domain/validation-error';
 import { nextNumber } from '../platform/next-number';
@@ -46,7 +47,7 @@ const writeShipment: Guard = async (strapi, call, next) => {
             documentId: call.params.documentId!,
             readVersion,
             askedState,
-            isEditable: (state) => state === 'planned',
+            isEditable: (state) => mayEdit(editingByState('shipment', state)),
             describe: (shipment) => String(shipment.number),
             select: ['number'],
           });

@@ -9,7 +9,8 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn, isCalendarDate } from '../domain/business-date';
 import { isRoleCode } from '../domain/staff-roles';
-import { ASSIGNABLE, mayAssign, OPEN_TASK_STATES } from '../domain/tasks';
+import { ASSIGNABLE, mayAssign } from '../domain/tasks';
+import { editingByState, mayEdit } from '../domain/record-editing';
 import { endOfDayIn } from '../domain/working-days';
 import { currentActor } from '../platform/actor';
 import { asValidation, forbidden, refuse } from '../platform/errors';
@@ -64,7 +65,7 @@ const writeTask: Guard = async (strapi, call, next) => {
           documentId: call.params.documentId!,
           readVersion: call.sent?.version,
           askedState: call.sent?.state,
-          isEditable: (state) => (OPEN_TASK_STATES as readonly string[]).includes(state),
+          isEditable: (state) => mayEdit(editingByState('task', state)),
           describe: (task) => `the task "${String(task.title)}"`,
           select: ['title'],
         });

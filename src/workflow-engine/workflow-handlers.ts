@@ -6,12 +6,18 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from '../platform/actor';
 import { handlerOf } from '../platform/endpoint';
+import { editingOf, type EditedSubject } from './record-editing';
 import { describeWorkflow, StepResult, takeAction, WorkflowDefinition } from './workflow-service';
 
+/**
+ * Where a record stands for the caller: state, version, their actions, the review, the history, and
+ * whether it may still be edited outside the actions (`editing`, the guards' own rule).
+ */
 export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, documentId: string) => {
   const record = await definition.load(strapi, documentId);
   if (!record) throw new errors.NotFoundError(`No ${definition.subject} with this documentId`);
-  return describeWorkflow(strapi, definition, record, await currentActor(strapi));
+  const view = await describeWorkflow(strapi, definition, record, await currentActor(strapi));
+  return { ...view, editing: await editingOf(strapi, definition.subject as EditedSubject, record) };
 };
 
 /** Takes an action from `{ data: { version, ...fields } }` as the caller. */

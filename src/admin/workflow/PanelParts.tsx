@@ -1,6 +1,7 @@
 /**
  * The building blocks of the workflow side panel, shared by its generic part (./WorkflowPanel.tsx)
- * and each workflow's record details (./ComplaintDetails.tsx): a titled section and a labelled list.
+ * and each workflow's record details (./ComplaintDetails.tsx): a titled section, a labelled list, a
+ * labelled figure.
  */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
@@ -26,4 +27,14 @@ export const Item = ({ children }: React.PropsWithChildren) => (
       {children}
     </Flex>
   </Box>
+);
+
+/** A label and its figure on one line; `danger` in red (an overdue amount). */
+export const Figure = ({ label, value, danger }: { label: string; value: string; danger?: boolean }) => (
+  <Flex gap={2} justifyContent="space-between">
+    <Typography variant="omega">{label}</Typography>
+    <Typography variant="omega" fontWeight="bold" textColor={danger ? 'danger600' : undefined}>
+      {value}
+    </Typography>
+  </Flex>
 );

@@ -5,20 +5,12 @@
  * still unallocated.
  */
 import * as React from 'react';
-import { Flex, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { PaymentProgress as Progress, workflowApi } from './api';
-import { Section } from './PanelParts';
+import { Figure, Section } from './PanelParts';
+import { CreditAtSubmission } from './CreditAtSubmission';
 import type { WorkflowText } from './text';
-
-const Figure = ({ label, value, danger }: { label: string; value: string; danger?: boolean }) => (
-  <Flex gap={2} justifyContent="space-between">
-    <Typography variant="omega">{label}</Typography>
-    <Typography variant="omega" fontWeight="bold" textColor={danger ? 'danger600' : undefined}>
-      {value}
-    </Typography>
-  </Flex>
-);
 
 /** Read again when the record was saved or acted on (its updatedAt moves). */
 const useProgress = (subject: 'order' | 'contract', documentId: string | undefined, updatedAt: unknown) => {
@@ -65,7 +57,10 @@ export const PaymentProgressSection = ({
 };
 
 export const ContractDetails = ({ document, text }: { document: Record<string, unknown> | undefined; text: WorkflowText }) => (
-  <PaymentProgressSection subject="contract" document={document} text={text} />
+  <>
+    <CreditAtSubmission document={document} text={text} />
+    <PaymentProgressSection subject="contract" document={document} text={text} />
+  </>
 );
 
 export const PaymentDetails = ({ document, text }: { document: Record<string, unknown> | undefined; text: WorkflowText }) => {

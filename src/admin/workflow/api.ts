@@ -10,6 +10,7 @@ import type { Verdict } from '../../domain/workflow/machine';
 import type { SubjectCode } from './subjects';
 import type { PayableReceivable } from '../../domain/payment-allocation';
 import type { PaymentProgress } from '../../domain/payment';
+import type { Editing } from '../../domain/record-editing';
 
 export interface Person {
   id: number;
@@ -42,6 +43,8 @@ export interface WorkflowView {
   allowedActions: string[];
   review: { round: number; awaited: RoleCode[]; opinions: ReviewOpinion[] };
   history: HistoryEvent[];
+  /** Whether the record may still be edited outside its actions, and why not (src/domain/record-editing.ts); payments answer none. */
+  editing?: Editing;
   /** A payment that can be allocated: the customer's open receivables in its currency, oldest due first. */
   openReceivables?: PayableReceivable[];
 }

@@ -15,6 +15,7 @@ import { MY_WORK_PATH } from './MyWorkWidget';
 import { statementDocumentActions } from './StatementActions';
 import { CreditRecordPanel } from './CreditRecordPanel';
 import { WorkflowPanel } from './WorkflowPanel';
+import { frozenRecordsMiddleware, withoutSaveWhenFrozen } from './read-only';
 
 interface ContentManager {
   apis: Pick<ContentManagerPlugin['config']['apis'], 'addDocumentAction' | 'addEditViewSidePanel'>;
@@ -63,9 +64,18 @@ export const registerMyWork = (app: MyWorkApp) => {
 
 export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) => {
   const contentManager = app.getPlugin('content-manager') as ContentManager;
-  contentManager.apis.addDocumentAction((actions) => [...actions, ...workflowDocumentActions, ...statementDocumentActions]);
+  contentManager.apis.addDocumentAction((actions) => [
+    ...actions.map((action) => (action.type === 'update' ? withoutSaveWhenFrozen(action) : action)),
+    ...workflowDocumentActions,
+    ...statementDocumentActions,
+  ]);
   contentManager.apis.addEditViewSidePanel([WorkflowPanel, CreditRecordPanel]);
   contentManager.injectComponent('listView', 'actions', { name: 'contract-ledger-export', Component: LedgerExportButton });
+};
+
+/** Frozen records read-only in their edit views (./read-only.ts): registered before the admin first checks a permission. */
+export const registerReadOnlyRecords = (app: { addRBACMiddleware: (middleware: typeof frozenRecordsMiddleware) => void }) => {
+  app.addRBACMiddleware(frozenRecordsMiddleware);
 };
 
 export { workflowTranslations } from './translations';

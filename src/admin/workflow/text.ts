@@ -31,6 +31,8 @@ export const useWorkflowText = (subject?: SubjectCode) => {
         if (subject && ownKey in en) return t(ownKey as MessageKey);
         return known('field', name);
       },
+      /** A code's word under `group` when there is one, else the code. */
+      known,
       verdict: (code: string) => known('verdict', code),
       channel: (code: string) => known('channel', code),
       sealType: (code: string) => known('sealType', code),
