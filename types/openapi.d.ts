@@ -17514,10 +17514,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17570,7 +17567,15 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_sales_trend": {
         parameters: {
-            query?: never;
+            query?: {
+                grain?: "day" | "month" | "quarter" | "year";
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17584,10 +17589,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17640,7 +17642,16 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_sales_breakdown": {
         parameters: {
-            query?: never;
+            query?: {
+                by?: "region" | "salesperson" | "customer" | "spec" | "category";
+                top?: number;
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17654,10 +17665,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17710,7 +17718,10 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_sales_targets": {
         parameters: {
-            query?: never;
+            query?: {
+                year?: number;
+                by?: "salesperson" | "region";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17724,10 +17735,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17780,7 +17788,14 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_complaints": {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17794,10 +17809,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17864,10 +17876,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17920,7 +17929,17 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_receivables_aging": {
         parameters: {
-            query?: never;
+            query?: {
+                asOf?: string;
+                groupBy?: "bucket" | "customer" | "salesperson" | "region";
+                top?: number;
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17934,10 +17953,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -17990,7 +18006,14 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_receivables_collection": {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -18004,10 +18027,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -18060,7 +18080,16 @@ export interface operations {
     };
     "sales-dashboard/get/sales_dashboard_receivables_overdue_top": {
         parameters: {
-            query?: never;
+            query?: {
+                asOf?: string;
+                top?: number;
+                from?: string;
+                to?: string;
+                region?: string;
+                salesperson?: number;
+                customer?: string;
+                category?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -18074,10 +18103,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -18144,10 +18170,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -18203,7 +18226,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                table: string;
+                table: "trend" | "breakdown" | "targets" | "aging" | "collection" | "overdue-top";
             };
             cookie?: never;
         };
@@ -18215,12 +18238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: unknown;
-                        meta?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */

@@ -40,6 +40,8 @@ export interface Endpoint<S extends ParameterSpecs = ParameterSpecs> {
   status?: number;
   /** The media type of the file it answers (a PDF), when not JSON; a `format` parameter says so per request. */
   file?: string;
+  /** Its JSON answer is the figures themselves, not `{ data, meta }` (the sales dashboard's). */
+  unwrapped?: boolean;
   /** Answers the request; what it returns (if anything) is the response body. */
   handle: (ctx: Context, input: EndpointInput<S>) => Promise<unknown>;
 }

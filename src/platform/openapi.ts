@@ -100,7 +100,8 @@ const queryParameters = (endpoint: Endpoint): Parameter[] =>
 const answerContent = (endpoint: Endpoint | undefined): Record<string, { schema: Schema }> => {
   if (endpoint?.file) return { [endpoint.file]: { schema: FILE_SCHEMA } };
   const formats = (endpoint?.query?.parameters.format?.schema?.enum ?? ['json']) as (keyof typeof MEDIA_TYPES)[];
-  return Object.fromEntries(formats.map((format) => [MEDIA_TYPES[format], { schema: format === 'json' ? ANSWER_SCHEMA : FILE_SCHEMA }]));
+  const json = endpoint?.unwrapped ? ANY_OBJECT : ANSWER_SCHEMA;
+  return Object.fromEntries(formats.map((format) => [MEDIA_TYPES[format], { schema: format === 'json' ? json : FILE_SCHEMA }]));
 };
 
 const requestBody = (data: NonNullable<Endpoint['data']>): NonNullable<Operation['requestBody']> => ({

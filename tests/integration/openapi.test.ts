@@ -95,6 +95,20 @@ describe('the API description', () => {
       'pageSize',
     ]);
     expect(queryParameter(ledger, 'pageSize')?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 500 });
+    expect(document.paths['/sales-dashboard/sales/trend'].get.parameters?.map((parameter) => parameter.name)).toEqual([
+      'grain',
+      'from',
+      'to',
+      'region',
+      'salesperson',
+      'customer',
+      'category',
+    ]);
+    expect(document.paths['/sales-dashboard/sales/targets'].get.parameters?.map((parameter) => parameter.name)).toEqual(['year', 'by']);
+    // The dashboard answers its figures as they are, not under `data`.
+    expect(document.paths['/sales-dashboard/sales/trend'].get.responses?.['200'].content).toEqual({
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+    });
     expect(queryParameter(document.paths['/complaints/statistics'].get, 'severity')?.schema).toMatchObject({
       enum: ['minor', 'major', 'critical'],
     });
