@@ -31,6 +31,7 @@ export const agingQuery = (strapi: Core.Strapi) => {
   return declareQuery({
     asOf: {
       fallback: today,
+      schema: { type: 'string', format: 'date', description: 'today when absent; not in the future' },
       read: (value: string) => {
         if (!isCalendarDate(value)) return { problem: 'must be a date YYYY-MM-DD' };
         return value > today() ? { problem: `must not be in the future (today is ${today()})` } : value;

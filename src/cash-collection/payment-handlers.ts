@@ -56,11 +56,8 @@ const paymentAnswer = async (strapi: Core.Strapi, ctx: Context, result: Allocati
 export const restPaymentHandlers = (strapi: Core.Strapi) => ({
   create: handlerOf({
     data: { fields: PAYMENT_INPUT_FIELDS },
-    handle: async (ctx, { data }) => {
-      const result = await recordPayment(strapi, data, await currentActor(strapi));
-      ctx.status = 201;
-      return paymentAnswer(strapi, ctx, result);
-    },
+    status: 201,
+    handle: async (ctx, { data }) => paymentAnswer(strapi, ctx, await recordPayment(strapi, data, await currentActor(strapi))),
   }),
   ...Object.fromEntries(
     PAYMENT_ACTIONS.map((action) => [

@@ -10,7 +10,15 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { refuse } from './errors';
 import { requestData } from './request-data';
-import { ParameterSpecs, ParameterValues, QueryDeclaration, readQuery } from './query-input';
+import { ParameterSchema, ParameterSpecs, ParameterValues, QueryDeclaration, readQuery } from './query-input';
+
+/** What an endpoint answers, by the `format` it is asked for or the file it is. */
+export const MEDIA_TYPES = {
+  json: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+} as const;
 
 /** An admin RBAC permission: an action on a content type (`plugin::content-manager.explorer.read`, uid). */
 export type AdminPermission = [action: string, subject: string];
@@ -26,6 +34,14 @@ export interface Endpoint<S extends ParameterSpecs = ParameterSpecs> {
   query?: QueryDeclaration<S>;
   /** It takes `{ data: {...} }`; with `fields`, only those fields. */
   data?: { fields?: readonly string[] };
+  /** Path parameters known better than "a string" (a workflow's actions), for the API description. */
+  params?: Record<string, ParameterSchema>;
+  /** The status of an answer, when not 200 (201: created). */
+  status?: number;
+  /** The media type of the file it answers (a PDF), when not JSON; a `format` parameter says so per request. */
+  file?: string;
+  /** Its JSON answer is the figures themselves, not `{ data, meta }` (the sales dashboard's). */
+  unwrapped?: boolean;
   /** Answers the request; what it returns (if anything) is the response body. */
   handle: (ctx: Context, input: EndpointInput<S>) => Promise<unknown>;
 }
@@ -38,18 +54,28 @@ const dataOf = (ctx: Context, declared: NonNullable<Endpoint['data']>): Record<s
   return data as Record<string, unknown>;
 };
 
+/** Each handler's declaration, so the API description (src/platform/openapi.ts) reads what the handler checks. */
+const DECLARED = new WeakMap<object, Endpoint>();
+
+/** The declaration a handler was made from by `handlerOf`, if it was. */
+export const declarationOf = (handler: unknown): Endpoint | undefined =>
+  typeof handler === 'function' ? DECLARED.get(handler) : undefined;
+
 /** The Koa handler of an endpoint: checks its input, runs it, answers what it returns. */
-export const handlerOf =
-  <S extends ParameterSpecs>(declared: Endpoint<S>) =>
-  async (ctx: Context): Promise<void> => {
+export const handlerOf = <S extends ParameterSpecs>(declared: Endpoint<S>) => {
+  const handler = async (ctx: Context): Promise<void> => {
     const input: EndpointInput<S> = {
       params: ctx.params as Record<string, string>,
       query: declared.query ? await readQuery(ctx.query as Record<string, unknown>, declared.query) : ({} as ParameterValues<S>),
       data: declared.data ? dataOf(ctx, declared.data) : {},
     };
     const body = await declared.handle(ctx, input);
+    if (declared.status) ctx.status = declared.status;
     if (body !== undefined) ctx.body = body;
   };
+  DECLARED.set(handler, declared as unknown as Endpoint);
+  return handler;
+};
 
 export interface AdminEndpoint<S extends ParameterSpecs = ParameterSpecs> extends Endpoint<S> {
   method: 'GET' | 'POST';

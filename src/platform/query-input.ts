@@ -11,10 +11,25 @@ import { FieldProblem } from '../domain/validation-error';
 import { validationError } from './errors';
 import { CUSTOMER, USER } from './uids';
 
+/**
+ * What a parameter's value looks like, as the API description (docs/openapi.json) states it: a JSON
+ * schema of the query string's text. Optional; without it the description says only "a string".
+ */
+export interface ParameterSchema {
+  type: 'string' | 'integer';
+  format?: 'date';
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  description?: string;
+}
+
 /** A parameter's default and how to read it (a problem when the value is bad); reading may look things up. */
 export interface ParameterSpec<T> {
   fallback: T | (() => T);
   read: (value: string) => T | { problem: string } | Promise<T | { problem: string }>;
+  schema?: ParameterSchema;
 }
 
 export type ParameterSpecs = Record<string, ParameterSpec<unknown>>;
@@ -38,6 +53,7 @@ export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: Qu
 
 export const oneOf = <T extends string, F extends T | undefined = T>(values: readonly T[], fallback: F): ParameterSpec<T | F> => ({
   fallback,
+  schema: { type: 'string', enum: values },
   read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
 });
 
@@ -47,6 +63,7 @@ export const wholeNumber = <F extends number | undefined>(
   fallback: F | (() => F)
 ): ParameterSpec<number | F> => ({
   fallback,
+  schema: { type: 'integer', minimum: min, maximum: max },
   read: (value) =>
     /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max
       ? Number(value)
@@ -55,10 +72,11 @@ export const wholeNumber = <F extends number | undefined>(
 
 export const calendarDate = <F extends string | undefined>(fallback: F | (() => F)): ParameterSpec<string | F> => ({
   fallback,
+  schema: { type: 'string', format: 'date' },
   read: (value) => (isCalendarDate(value) ? value : { problem: 'must be a date YYYY-MM-DD' }),
 });
 
-export const text = (): ParameterSpec<string | undefined> => ({ fallback: undefined, read: (value) => value });
+export const text = (): ParameterSpec<string | undefined> => ({ fallback: undefined, schema: { type: 'string' }, read: (value) => value });
 
 /**
  * The trimmed value of `name`, or undefined when absent. qs turns `customer[$ne]=x` or a repeated
@@ -120,6 +138,7 @@ export const readQuery = async <S extends ParameterSpecs>(
 /** A comma-separated list of known values (`state=active,in_review`). */
 export const listOf = <T extends string>(values: readonly T[], what: string): ParameterSpec<T[] | undefined> => ({
   fallback: undefined,
+  schema: { type: 'string', description: `one or more (comma-separated) of ${values.join(', ')}` },
   read: (value) => {
     const items = value.split(',').map((item) => item.trim());
     const unknown = items.filter((item) => !(values as readonly string[]).includes(item));
@@ -132,6 +151,7 @@ export const listOf = <T extends string>(values: readonly T[], what: string): Pa
 /** An amount of money with at most two places, exact. */
 export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
   fallback: undefined,
+  schema: { type: 'string', description: 'an amount of money such as 1234.50, at most two places' },
   read: (value) => {
     const amount = parseMoney(value);
     return typeof amount === 'string' ? { problem: amount } : amount;
@@ -141,6 +161,7 @@ export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
 /** A staff user's id; one naming nobody is a typo, not an empty report. */
 export const staffUser = (strapi: Core.Strapi): ParameterSpec<number | undefined> => ({
   fallback: undefined,
+  schema: { type: 'integer', minimum: 1, description: "a staff user's id" },
   read: async (value) => {
     if (!/^\d{1,9}$/.test(value) || Number(value) < 1) return { problem: "must be a staff user's id" };
     const user = await strapi.db.query(USER).findOne({ where: { id: Number(value) }, select: ['id'] });
@@ -151,6 +172,7 @@ export const staffUser = (strapi: Core.Strapi): ParameterSpec<number | undefined
 /** A customer's documentId, read as the customer's row id. */
 export const customerDocument = (strapi: Core.Strapi): ParameterSpec<{ documentId: string; id: number } | undefined> => ({
   fallback: undefined,
+  schema: { type: 'string', pattern: '^[a-z0-9]{1,64}$', description: "a customer's documentId" },
   read: async (value) => {
     if (!/^[a-z0-9]{1,64}$/.test(value)) return { problem: "must be a customer's documentId" };
     const found = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: value }, select: ['id'] });

@@ -3,7 +3,7 @@
  * are, and reading and checking them, every problem reported at once as one 400 naming each.
  */
 import type { Core } from '@strapi/strapi';
-import { calendarDate, customerDocument, declareQuery, oneOf, readQuery } from '../platform/query-input';
+import { calendarDate, customerDocument, declareQuery, oneOf, QueryValues, readQuery } from '../platform/query-input';
 import { COMPLAINT } from '../platform/uids';
 
 export const STATISTICS_FORMATS = ['json', 'xlsx'] as const;
@@ -22,10 +22,14 @@ export interface ComplaintFilters {
 const enumValues = (strapi: Core.Strapi, attribute: 'category' | 'severity'): readonly string[] =>
   strapi.contentType(COMPLAINT).attributes[attribute].enum;
 
-/** The statistics' parameters; a customer naming nobody is a typo, not an empty report. */
-const complaintQuery = (strapi: Core.Strapi) =>
+/**
+ * The statistics' parameters (with the answer's `format` for the REST endpoint); a customer naming
+ * nobody is a typo, not an empty report.
+ */
+export const complaintQuery = (strapi: Core.Strapi) =>
   declareQuery(
     {
+      format: oneOf(STATISTICS_FORMATS, 'json'),
       from: calendarDate(undefined),
       to: calendarDate(undefined),
       customer: customerDocument(strapi),
@@ -35,8 +39,14 @@ const complaintQuery = (strapi: Core.Strapi) =>
     ({ from, to }) => (from && to && from > to ? [{ path: ['to'], message: `must not be before from (${from})` }] : [])
   );
 
+export type ComplaintQuery = QueryValues<ReturnType<typeof complaintQuery>>;
+
+/** The filters a read query asks for. */
+export const complaintFilters = ({ format: _format, customer, ...filters }: ComplaintQuery): ComplaintFilters => ({
+  ...filters,
+  ...(customer && { customer: customer.documentId, customerId: customer.id }),
+});
+
 /** Reads and checks every parameter, reporting all problems at once as one 400 naming each. */
-export const parseComplaintQuery = async (strapi: Core.Strapi, query: Query): Promise<ComplaintFilters> => {
-  const { customer, ...filters } = await readQuery(query, complaintQuery(strapi));
-  return { ...filters, ...(customer && { customer: customer.documentId, customerId: customer.id }) };
-};
+export const parseComplaintQuery = async (strapi: Core.Strapi, query: Query): Promise<ComplaintFilters> =>
+  complaintFilters(await readQuery(query, complaintQuery(strapi)));

@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { reportTimeZone } from '../platform/settings';
 import { ComplaintScope, countComplaints } from './complaint-counts';
 import { complaintFigures, ComplaintStatistics } from './complaint-figures';
-import { parseComplaintQuery, Query } from './complaint-query';
+import { ComplaintFilters, parseComplaintQuery, Query } from './complaint-query';
 
 export interface StatisticsOptions {
   /** The instant deadlines are compared with; tests fix it. */
@@ -27,9 +27,15 @@ export interface StatisticsOptions {
 export const complaintStatistics = async (
   strapi: Core.Strapi,
   query: Query,
+  options: StatisticsOptions = {}
+): Promise<ComplaintStatistics> => statisticsOf(strapi, await parseComplaintQuery(strapi, query), options);
+
+/** Counts the complaints the filters ask for. */
+export const statisticsOf = async (
+  strapi: Core.Strapi,
+  filters: ComplaintFilters,
   { now = new Date(), scope = {} }: StatisticsOptions = {}
 ): Promise<ComplaintStatistics> => {
-  const filters = await parseComplaintQuery(strapi, query);
   const timeZone = reportTimeZone(strapi);
   const counts = await countComplaints(strapi, { filters, scope, now, timeZone });
   return complaintFigures(counts, filters, timeZone, now);

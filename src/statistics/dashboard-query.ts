@@ -7,15 +7,13 @@
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
 import { defaultRange } from '../domain/sales-periods';
-import { FieldProblem } from '../domain/validation-error';
-import { validationError } from '../platform/errors';
 import {
   calendarDate,
-  collectQuery,
   customerDocument,
   declareQuery,
   ParameterSpecs,
   ParameterValues,
+  readQuery,
   staffUser,
   text,
 } from '../platform/query-input';
@@ -49,30 +47,48 @@ const commonFilters = (strapi: Core.Strapi) =>
 
 export const today = (strapi: Core.Strapi): string => dateIn(reportTimeZone(strapi));
 
+/** What an endpoint reads: the common filters as DashboardFilters (defaults applied), and its own parameters. */
+export interface DashboardInput<S extends ParameterSpecs> {
+  filters: DashboardFilters;
+  params: ParameterValues<S>;
+}
+
 /**
- * Reads the query: the common filters when `filters` is true, plus the endpoint's own parameters.
- * Any other parameter is refused, so a misspelt filter is not silently ignored.
+ * An endpoint's query: its own parameters, plus the common filters unless `filters` is false. Any
+ * other parameter is refused, so a misspelt filter is not silently ignored.
  */
+export const dashboardQuery = <S extends ParameterSpecs>(strapi: Core.Strapi, own: S, { filters = true }: { filters?: boolean } = {}) =>
+  declareQuery<ParameterSpecs>({ ...own, ...(filters ? commonFilters(strapi).parameters : {}) }, (values) => {
+    const range = defaultRange(today(strapi));
+    const from = (values.from as string | undefined) ?? range.from;
+    return filters && values.to !== undefined && from > (values.to as string)
+      ? [{ path: ['to'], message: `must not be before from (${from})` }]
+      : [];
+  });
+
+/** Splits what `dashboardQuery` read into the filters (defaults applied) and the endpoint's own parameters. */
+export const dashboardInput = <S extends ParameterSpecs>(
+  strapi: Core.Strapi,
+  own: S,
+  values: Record<string, unknown>
+): DashboardInput<S> => {
+  const filters: DashboardFilters = { ...defaultRange(today(strapi)) };
+  if (values.from) filters.from = values.from as string;
+  if (values.to) filters.to = values.to as string;
+  if (values.region !== undefined) filters.region = values.region as string;
+  if (values.category !== undefined) filters.category = values.category as string;
+  if (values.salesperson !== undefined) filters.salespersonId = values.salesperson as number;
+  const customer = values.customer as { documentId: string; id: number } | undefined;
+  if (customer !== undefined) Object.assign(filters, { customer: customer.documentId, customerId: customer.id });
+  const params = Object.fromEntries(Object.keys(own).map((name) => [name, values[name]])) as ParameterValues<S>;
+  return { filters, params };
+};
+
+/** Reads the query as `dashboardQuery` declares it: one 400 naming every bad or unknown parameter. */
 export const parseDashboardQuery = async <S extends ParameterSpecs>(
   strapi: Core.Strapi,
   query: Record<string, unknown>,
   own: S,
-  { filters: withFilters = true }: { filters?: boolean } = {}
-): Promise<{ filters: DashboardFilters; params: ParameterValues<S> }> => {
-  const problems: FieldProblem[] = [];
-  const params = await collectQuery(query, { parameters: own }, problems, withFilters ? COMMON_FILTERS : []);
-  const filters: DashboardFilters = { ...defaultRange(today(strapi)) };
-  if (withFilters) {
-    // Unknown parameters were named above; this reads the filters only.
-    const given = await collectQuery(query, commonFilters(strapi), problems, Object.keys(query));
-    if (given.from) filters.from = given.from;
-    if (given.to) filters.to = given.to;
-    if (filters.from > filters.to) problems.push({ path: ['to'], message: `must not be before from (${filters.from})` });
-    if (given.region !== undefined) filters.region = given.region;
-    if (given.category !== undefined) filters.category = given.category;
-    if (given.salesperson !== undefined) filters.salespersonId = given.salesperson;
-    if (given.customer !== undefined) Object.assign(filters, { customer: given.customer.documentId, customerId: given.customer.id });
-  }
-  if (problems.length > 0) throw validationError(problems);
-  return { filters, params };
-};
+  options: { filters?: boolean } = {}
+): Promise<DashboardInput<S>> =>
+  dashboardInput(strapi, own, (await readQuery(query, dashboardQuery(strapi, own, options))) as Record<string, unknown>);

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, MonthSplit, periodsBetween, splitByWholeMonths } from '../domain/sales-periods';
 import { Aging, AGING_GROUPS, openItems, openItemsQuery, receivableAging as agingOf } from '../cash-collection/receivable-aging';
-import { calendarDate, DashboardFilters, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { calendarDate, DashboardFilters, DashboardInput, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { MAX_TOP } from './sales-breakdown';
 import { CURRENCY } from './sales-sums';
 import { COLLECTION_FACTS, COLLECTION_MONTHLY, monthOf, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
@@ -80,10 +80,11 @@ export const collectionOf = async (strapi: Core.Strapi, filters: DashboardFilter
   };
 };
 
-export const collectionTrend = async (strapi: Core.Strapi, query: Query): Promise<CollectionTrend> => {
-  const { filters } = await parseDashboardQuery(strapi, query, {});
-  return collectionOf(strapi, filters);
-};
+export const collectionFor = (strapi: Core.Strapi, { filters }: { filters: DashboardFilters }): Promise<CollectionTrend> =>
+  collectionOf(strapi, filters);
+
+export const collectionTrend = async (strapi: Core.Strapi, query: Query): Promise<CollectionTrend> =>
+  collectionFor(strapi, await parseDashboardQuery(strapi, query, {}));
 
 export const AGING_PARAMETERS = {
   asOf: calendarDate(() => ''),
@@ -99,16 +100,17 @@ const filteredCustomers = (filters: DashboardFilters) => ({
 });
 
 /** Aging at the end of `asOf` (default today): the collection module's query, grouped as asked. */
-export const receivableAging = async (strapi: Core.Strapi, query: Query): Promise<Aging> => {
-  const { filters, params } = await parseDashboardQuery(strapi, query, AGING_PARAMETERS);
-  return agingOf(strapi, {
+export const receivableAging = async (strapi: Core.Strapi, query: Query): Promise<Aging> =>
+  agingFor(strapi, await parseDashboardQuery(strapi, query, AGING_PARAMETERS));
+
+export const agingFor = (strapi: Core.Strapi, { filters, params }: DashboardInput<typeof AGING_PARAMETERS>): Promise<Aging> =>
+  agingOf(strapi, {
     asOf: params.asOf || today(strapi),
     currency: CURRENCY,
     groupBy: params.groupBy,
     top: params.top,
     ...filteredCustomers(filters),
   });
-};
 
 export interface OverdueCustomer {
   key: string;
@@ -155,8 +157,10 @@ const overdueByCustomer = async (strapi: Core.Strapi, asOf: string, filters: Das
 
 export const OVERDUE_PARAMETERS = { asOf: calendarDate(() => ''), top: wholeNumber(1, MAX_TOP, 10) };
 
-export const overdueTop = async (strapi: Core.Strapi, query: Query) => {
-  const { filters, params } = await parseDashboardQuery(strapi, query, OVERDUE_PARAMETERS);
+export const overdueTop = async (strapi: Core.Strapi, query: Query) =>
+  overdueTopFor(strapi, await parseDashboardQuery(strapi, query, OVERDUE_PARAMETERS));
+
+export const overdueTopFor = async (strapi: Core.Strapi, { filters, params }: DashboardInput<typeof OVERDUE_PARAMETERS>) => {
   const asOf = params.asOf || today(strapi);
   const { rows } = await overdueByCustomer(strapi, asOf, filters, params.top);
   return { asOf, rows };

@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, ratio, splitByWholeMonths } from '../domain/sales-periods';
-import { DashboardFilters, oneOf, parseDashboardQuery, wholeNumber } from './dashboard-query';
+import { DashboardFilters, DashboardInput, oneOf, parseDashboardQuery, wholeNumber } from './dashboard-query';
 import { SALES_FACTS, SALES_MONTHLY_BY } from './sales-facts';
 import { labelled } from './sales-labels';
 import { Breakdown, BREAKDOWNS, breakdownKey, cents, CURRENCY, factsWhere, groupedSums, int, run, Sql } from './sales-sums';
@@ -141,7 +141,10 @@ export const breakdownOf = async (strapi: Core.Strapi, filters: DashboardFilters
 
 export const BREAKDOWN_PARAMETERS = { by: oneOf(BREAKDOWNS, 'region'), top: wholeNumber(1, MAX_TOP, 10) };
 
-export const salesBreakdown = async (strapi: Core.Strapi, query: Query): Promise<SalesBreakdown> => {
-  const { filters, params } = await parseDashboardQuery(strapi, query, BREAKDOWN_PARAMETERS);
-  return breakdownOf(strapi, filters, params.by, params.top);
-};
+export const breakdownFor = (
+  strapi: Core.Strapi,
+  { filters, params }: DashboardInput<typeof BREAKDOWN_PARAMETERS>
+): Promise<SalesBreakdown> => breakdownOf(strapi, filters, params.by, params.top);
+
+export const salesBreakdown = async (strapi: Core.Strapi, query: Query): Promise<SalesBreakdown> =>
+  breakdownFor(strapi, await parseDashboardQuery(strapi, query, BREAKDOWN_PARAMETERS));

@@ -14,14 +14,13 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, defaultRange, monthEnd, monthStart, ratio, sameDaysLastMonth } from '../domain/sales-periods';
-import { parseDashboardQuery, today } from './dashboard-query';
+import { DashboardFilters, today } from './dashboard-query';
+import { statisticsOf } from './complaint-statistics';
 import { SALES_FACTS } from './sales-facts';
 import { labelled } from './sales-labels';
 import { CURRENCY, groupedSums, int, run } from './sales-sums';
 import { metaOf } from '../platform/table-meta';
 import { CUSTOMER, PRODUCT, SALES_TARGET as TARGET } from '../platform/uids';
-
-type Query = Record<string, unknown>;
 
 /**
  * Sales of the current calendar month so far against the same days of last month (the change), and
@@ -97,11 +96,13 @@ export const salesFilterChoices = async (strapi: Core.Strapi) => {
   };
 };
 
-/** The dashboard's filters as the complaint statistics take them: parameters, and the rest as their scope. */
-export const complaintQuery = async (strapi: Core.Strapi, query: Query) => {
-  const { filters } = await parseDashboardQuery(strapi, query, {});
-  return {
-    query: { from: filters.from, to: filters.to, ...(filters.customer ? { customer: filters.customer } : {}) },
-    scope: { region: filters.region, salespersonId: filters.salespersonId, productCategory: filters.category },
-  };
-};
+/**
+ * The complaint statistics under the dashboard's filters: dates and customer as theirs, the rest
+ * (the customer's region and salesperson, the product's category) as their scope.
+ */
+export const dashboardComplaints = (strapi: Core.Strapi, { filters }: { filters: DashboardFilters }) =>
+  statisticsOf(
+    strapi,
+    { from: filters.from, to: filters.to, customer: filters.customer, customerId: filters.customerId },
+    { scope: { region: filters.region, salespersonId: filters.salespersonId, productCategory: filters.category } }
+  );

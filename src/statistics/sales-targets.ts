@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { centsToMoney, ratio } from '../domain/sales-periods';
-import { oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
+import { DashboardInput, oneOf, parseDashboardQuery, today, wholeNumber } from './dashboard-query';
 import { labelled } from './sales-labels';
 import { cents, groupedSums, run } from './sales-sums';
 import { metaOf } from '../platform/table-meta';
@@ -76,7 +76,8 @@ export const TARGET_PARAMETERS = {
   by: oneOf(TARGET_SUBJECTS, 'salesperson'),
 };
 
-export const salesTargets = async (strapi: Core.Strapi, query: Query): Promise<SalesTargets> => {
-  const { params } = await parseDashboardQuery(strapi, query, TARGET_PARAMETERS, { filters: false });
-  return targetsOf(strapi, params.year || Number(today(strapi).slice(0, 4)), params.by);
-};
+export const targetsFor = (strapi: Core.Strapi, { params }: DashboardInput<typeof TARGET_PARAMETERS>): Promise<SalesTargets> =>
+  targetsOf(strapi, params.year || Number(today(strapi).slice(0, 4)), params.by);
+
+export const salesTargets = async (strapi: Core.Strapi, query: Query): Promise<SalesTargets> =>
+  targetsFor(strapi, await parseDashboardQuery(strapi, query, TARGET_PARAMETERS, { filters: false }));

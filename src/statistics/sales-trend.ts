@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addYears, centsToMoney, Grain, GRAINS, isPartialPeriod, periodsBetween, periodYearLater } from '../domain/sales-periods';
-import { DashboardFilters, oneOf, parseDashboardQuery, today } from './dashboard-query';
+import { DashboardFilters, DashboardInput, oneOf, parseDashboardQuery, today } from './dashboard-query';
 import { groupedSums } from './sales-sums';
 
 type Query = Record<string, unknown>;
@@ -67,7 +67,8 @@ export const trendOf = async (strapi: Core.Strapi, filters: DashboardFilters, gr
 
 export const TREND_PARAMETERS = { grain: oneOf(GRAINS, 'month') };
 
-export const salesTrend = async (strapi: Core.Strapi, query: Query): Promise<SalesTrend> => {
-  const { filters, params } = await parseDashboardQuery(strapi, query, TREND_PARAMETERS);
-  return trendOf(strapi, filters, params.grain);
-};
+export const trendFor = (strapi: Core.Strapi, { filters, params }: DashboardInput<typeof TREND_PARAMETERS>): Promise<SalesTrend> =>
+  trendOf(strapi, filters, params.grain);
+
+export const salesTrend = async (strapi: Core.Strapi, query: Query): Promise<SalesTrend> =>
+  trendFor(strapi, await parseDashboardQuery(strapi, query, TREND_PARAMETERS));

@@ -5,10 +5,9 @@
  * the product's history records who, when, how much and why. The full stock ledger is issue 22's.
  */
 import type { Core } from '@strapi/strapi';
-import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { conflict, refuse } from '../platform/errors';
-import { requestData } from '../platform/request-data';
+import { handlerOf } from '../platform/endpoint';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflow-engine/workflow-service';
@@ -79,8 +78,11 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
     };
   });
 
-/** POST /api/products/:documentId/stock-adjustments */
-export const stockAdjustmentHandler = (strapi: Core.Strapi) => async (ctx: Context) => {
-  const adjustment = parseStockAdjustment(requestData(ctx));
-  ctx.body = { data: await adjustStock(strapi, ctx.params.documentId, adjustment, await currentActor(strapi)) };
-};
+/** POST /api/products/:documentId/stock-adjustments { data: { quantity, reason } } */
+export const stockAdjustmentHandler = (strapi: Core.Strapi) =>
+  handlerOf({
+    data: { fields: ['quantity', 'reason'] },
+    handle: async (_ctx, { params, data }) => ({
+      data: await adjustStock(strapi, params.documentId, parseStockAdjustment(data), await currentActor(strapi)),
+    }),
+  });

@@ -28,11 +28,15 @@ export const actFor = async (
   data: Record<string, unknown>
 ): Promise<StepResult> => takeAction(strapi, definition, params.documentId, params.action, data, await currentActor(strapi));
 
+const machineOf = (strapi: Core.Strapi, definition: WorkflowDefinition) =>
+  typeof definition.machine === 'function' ? definition.machine(strapi) : definition.machine;
+
 /** REST handlers: GET .../workflow and POST .../workflow/:action answering the record as the caller may see it. */
 export const restWorkflowHandlers = (strapi: Core.Strapi, definition: WorkflowDefinition, populate: Record<string, unknown>) => ({
   workflow: handlerOf({ handle: async (_ctx, { params }) => ({ data: await describeFor(strapi, definition, params.documentId) }) }),
   act: handlerOf({
     data: {},
+    params: { action: { type: 'string', enum: Object.keys(machineOf(strapi, definition).actions) } },
     handle: async (ctx, { params, data: input }) => {
       const result = await actFor(strapi, definition, params, input);
       const record = await strapi.documents(definition.uid).findOne({ documentId: params.documentId, populate });

@@ -5,9 +5,9 @@
  */
 import { factories } from '@strapi/strapi';
 import { dateIn } from '../../../domain/business-date';
-import { refuse } from '../../../platform/errors';
-import { STATISTICS_FORMATS } from '../../../statistics/complaint-query';
-import { complaintStatistics } from '../../../statistics/complaint-statistics';
+import { handlerOf } from '../../../platform/endpoint';
+import { complaintFilters, complaintQuery } from '../../../statistics/complaint-query';
+import { statisticsOf } from '../../../statistics/complaint-statistics';
 import { complaintSummaryXlsx } from '../../../statistics/complaint-summary';
 import { acceptFeedback } from '../../../workflow-engine/complaint-closing';
 import { complaintWorkflow } from '../../../workflow-engine/complaint-workflow';
@@ -22,20 +22,16 @@ export default factories.createCoreController(COMPLAINT, ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, complaintWorkflow, { measures: true }),
 
   /** GET /api/complaints/statistics?format=json|xlsx&from&to&customer&category&severity */
-  async statistics(ctx) {
-    const { format = 'json', ...query } = ctx.query as Record<string, unknown>;
-    if (!(STATISTICS_FORMATS as readonly unknown[]).includes(format)) {
-      throw refuse(['format'], `must be one of ${STATISTICS_FORMATS.join(', ')}`);
-    }
-    const statistics = await complaintStatistics(strapi, query);
-    if (format === 'json') {
-      ctx.body = { data: statistics };
-      return;
-    }
-    ctx.attachment(`complaint-summary-${dateIn(statistics.timeZone, new Date(statistics.asOf))}.xlsx`);
-    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.body = await complaintSummaryXlsx(statistics);
-  },
+  statistics: handlerOf({
+    query: complaintQuery(strapi),
+    handle: async (ctx, { query }) => {
+      const statistics = await statisticsOf(strapi, complaintFilters(query));
+      if (query.format === 'json') return { data: statistics };
+      ctx.attachment(`complaint-summary-${dateIn(statistics.timeZone, new Date(statistics.asOf))}.xlsx`);
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return complaintSummaryXlsx(statistics);
+    },
+  }),
 
   async feedbackForm(ctx) {
     await answerLinkPage(

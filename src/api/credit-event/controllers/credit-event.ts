@@ -4,9 +4,8 @@
  */
 import { factories } from '@strapi/strapi';
 import { creditRecordAnswer } from '../../../cash-collection/credit-control';
+import { handlerOf } from '../../../platform/endpoint';
 
 export default factories.createCoreController('api::credit-event.credit-event', ({ strapi }) => ({
-  async creditRecord(ctx) {
-    return creditRecordAnswer(strapi, String(ctx.params.documentId));
-  },
+  creditRecord: handlerOf({ handle: (_ctx, { params }) => creditRecordAnswer(strapi, params.documentId) }),
 }));

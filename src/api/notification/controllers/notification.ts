@@ -1,15 +1,17 @@
 /** REST controller for the outbox: read, and retry a failed notification (cs-supervisor). */
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { handlerOf } from '../../../platform/endpoint';
 import { retryNotification } from '../../../guards/notification-guard';
 
 export default factories.createCoreController('api::notification.notification', ({ strapi }) => ({
-  async retry(ctx) {
-    const { documentId } = ctx.params;
-    const exists = await strapi.db.query('api::notification.notification').count({ where: { documentId } });
-    if (!exists) throw new errors.NotFoundError('No notification with this documentId');
-    const updated = await retryNotification(strapi, documentId);
-    const model = strapi.getModel('api::notification.notification');
-    return { data: await strapi.contentAPI.sanitize.output(updated, model, { auth: ctx.state.auth }) };
-  },
+  retry: handlerOf({
+    handle: async (ctx, { params: { documentId } }) => {
+      const exists = await strapi.db.query('api::notification.notification').count({ where: { documentId } });
+      if (!exists) throw new errors.NotFoundError('No notification with this documentId');
+      const updated = await retryNotification(strapi, documentId);
+      const model = strapi.getModel('api::notification.notification');
+      return { data: await strapi.contentAPI.sanitize.output(updated, model, { auth: ctx.state.auth }) };
+    },
+  }),
 }));

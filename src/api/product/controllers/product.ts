@@ -4,18 +4,20 @@
  */
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { handlerOf } from '../../../platform/endpoint';
 import { stockAdjustmentHandler } from '../../../stock/stock-adjustment';
 
 export default factories.createCoreController('api::product.product', ({ strapi }) => ({
-  async availability(ctx) {
-    const { documentId } = ctx.params;
-    const product = await strapi.db.query('api::product.product').findOne({
-      where: { documentId },
-      select: ['documentId', 'sku', 'name', 'specification', 'unit', 'stockOnHand', 'stockReserved'],
-    });
-    if (!product) throw new errors.NotFoundError('No product with this documentId');
-    const available = product.stockOnHand - product.stockReserved;
-    return { data: { ...product, available } };
-  },
+  availability: handlerOf({
+    handle: async (_ctx, { params: { documentId } }) => {
+      const product = await strapi.db.query('api::product.product').findOne({
+        where: { documentId },
+        select: ['documentId', 'sku', 'name', 'specification', 'unit', 'stockOnHand', 'stockReserved'],
+      });
+      if (!product) throw new errors.NotFoundError('No product with this documentId');
+      const available = product.stockOnHand - product.stockReserved;
+      return { data: { ...product, available } };
+    },
+  }),
   adjustStock: stockAdjustmentHandler(strapi),
 }));

@@ -3,6 +3,7 @@
  * shipment's workflow (ship, deliver, cancel) and its printable delivery note.
  */
 import { factories } from '@strapi/strapi';
+import { handlerOf } from '../../../platform/endpoint';
 import { sendDeliveryNote } from '../../../shipments/delivery-note';
 import { shipmentWorkflow } from '../../../workflow-engine/shipment-workflow';
 import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers';
@@ -10,7 +11,5 @@ import { restWorkflowHandlers } from '../../../workflow-engine/workflow-handlers
 export default factories.createCoreController('api::shipment.shipment', ({ strapi }) => ({
   ...restWorkflowHandlers(strapi, shipmentWorkflow, { lines: true }),
 
-  async deliveryNote(ctx) {
-    await sendDeliveryNote(strapi, ctx, ctx.params.documentId);
-  },
+  deliveryNote: handlerOf({ file: 'application/pdf', handle: (ctx, { params }) => sendDeliveryNote(strapi, ctx, params.documentId) }),
 }));

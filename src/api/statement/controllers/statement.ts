@@ -15,6 +15,8 @@ import {
 } from '../../../cash-collection/statements';
 import { sendStatementFile } from '../../../cash-collection/statement-documents';
 import { currentActor } from '../../../platform/actor';
+import { handlerOf, MEDIA_TYPES } from '../../../platform/endpoint';
+
 import { answerLinkPage, wantsJson } from '../../../workflow-engine/link-page';
 import { answerOriginOf } from '../../../platform/signed-link';
 import { statementAnsweredPage, statementFormPage, statementRefusedPage } from '../../../workflow-engine/statement-page';
@@ -28,27 +30,26 @@ const shown = async (strapi: Core.Strapi, ctx: Context, documentId: string) => {
 
 export default factories.createCoreController(STATEMENT, ({ strapi }) => ({
   /** POST /api/statements { data: { customer, periodFrom, periodTo, currency? } } */
-  async create(ctx) {
-    const body = (ctx.request.body ?? {}) as { data?: Record<string, unknown> };
-    const input = body.data ?? {};
-    const issued = await issueStatement(strapi, input, await currentActor(strapi));
-    ctx.status = 201;
-    ctx.body = { data: await shown(strapi, ctx, issued.documentId) };
-  },
+  create: handlerOf({
+    data: { fields: ['customer', 'periodFrom', 'periodTo', 'currency'] },
+    status: 201,
+    handle: async (ctx, { data }) => {
+      const issued = await issueStatement(strapi, data, await currentActor(strapi));
+      return { data: await shown(strapi, ctx, issued.documentId) };
+    },
+  }),
 
-  async pdf(ctx) {
-    await sendStatementFile(strapi, ctx, ctx.params.documentId, 'pdf');
-  },
+  pdf: handlerOf({ file: MEDIA_TYPES.pdf, handle: (ctx, { params }) => sendStatementFile(strapi, ctx, params.documentId, 'pdf') }),
 
-  async xlsx(ctx) {
-    await sendStatementFile(strapi, ctx, ctx.params.documentId, 'xlsx');
-  },
+  xlsx: handlerOf({ file: MEDIA_TYPES.xlsx, handle: (ctx, { params }) => sendStatementFile(strapi, ctx, params.documentId, 'xlsx') }),
 
   /** POST /api/statements/:documentId/send: mails it to the customer's contact with a fresh link. */
-  async send(ctx) {
-    const sent = await sendStatement(strapi, ctx.params.documentId);
-    ctx.body = { data: await shown(strapi, ctx, ctx.params.documentId), meta: { sentTo: sent.sentTo } };
-  },
+  send: handlerOf({
+    handle: async (ctx, { params }) => {
+      const sent = await sendStatement(strapi, params.documentId);
+      return { data: await shown(strapi, ctx, params.documentId), meta: { sentTo: sent.sentTo } };
+    },
+  }),
 
   async responseForm(ctx) {
     await answerLinkPage(
