@@ -54,7 +54,11 @@ const writeContract: Guard = async (strapi, call, next) => {
           readVersion,
           askedState,
           isEditable,
-          describe: (contract) => `${contract.number} revision ${contract.revision}`,
+          subject: 'contract',
+          describe: (contract) => ({
+            code: 'contract.revision',
+            params: { number: String(contract.number), revision: Number(contract.revision) },
+          }),
           select: ['number', 'revision'],
         });
         version = edit.version + 1;

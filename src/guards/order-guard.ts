@@ -12,13 +12,14 @@ import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { ORDER_HOLDING_STATES } from '../domain/contract-review';
 import { newLineKey } from '../domain/document-id';
+import { Message } from '../domain/messages';
 import { nextNumber } from '../platform/next-number';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { reportTimeZone } from '../platform/settings';
 import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
 import { changedFields } from './unchanged-fields';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { enforceCreditHold } from '../cash-collection/credit-control';
@@ -44,7 +45,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
       throw refuse(['state'], 'a new order starts as draft; its state changes only through order actions');
     }
     data.orderDate ??= dateIn(reportTimeZone(strapi));
-    if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
+    if (call.action === 'create' && !data.customer) throw refuseMissing('customer');
   }
 
   return asValidation(
@@ -59,6 +60,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
             readVersion,
             askedState,
             isEditable: (state) => state !== 'closed' && state !== 'cancelled',
+            subject: 'order',
             describe: (order) => String(order.number),
             select: ['number'],
           });
@@ -96,8 +98,9 @@ const writeOrder: Guard = async (strapi, call, next) => {
           .query(ORDER)
           .findOne({ where: { documentId: written.documentId }, select: ['number'], populate: { customer: { select: ['id'] } } });
         if (call.action !== 'update' || (customer && customer.id !== customerBefore)) {
-          const describe = call.action === 'update' ? `moving ${number} to this customer` : 'a new order';
-          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe });
+          const step: Message =
+            call.action === 'update' ? { code: 'credit.step_move_order', params: { number } } : { code: 'credit.step_new_order' };
+          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, step });
         }
         await asTrustedWrite(() => completeOrder(strapi, written.documentId, { copy: call.action === 'clone' }));
         // A clone answers { documentId, entries }, which the content manager reads as such.

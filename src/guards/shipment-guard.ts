@@ -15,7 +15,7 @@ import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { referencedDocumentIds } from './relation-input';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
@@ -47,6 +47,7 @@ const writeShipment: Guard = async (strapi, call, next) => {
             readVersion,
             askedState,
             isEditable: (state) => state === 'planned',
+            subject: 'shipment',
             describe: (shipment) => String(shipment.number),
             select: ['number'],
           });
@@ -59,7 +60,7 @@ const writeShipment: Guard = async (strapi, call, next) => {
         } else {
           if (askedState !== undefined && askedState !== 'planned') throw refuse(['state'], 'a new shipment starts as planned');
           const [named] = referencedDocumentIds(data.order);
-          if (!named) throw refuse(['order'], 'order is required');
+          if (!named) throw refuseMissing('order');
           orderDocumentId = named;
         }
         const order = await lockOrder(strapi, trx, orderDocumentId);

@@ -6,7 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import type Decimal from 'decimal.js';
 import { isCalendarDate } from '../domain/business-date';
-import { parseMoney } from '../domain/money';
+import { isMoneyProblem, parseMoney } from '../domain/money';
+import { englishText } from '../domain/message-text';
 import { FieldProblem } from '../domain/validation-error';
 import { validationError } from './errors';
 import { CUSTOMER, USER } from './uids';
@@ -134,7 +135,7 @@ export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
   fallback: undefined,
   read: (value) => {
     const amount = parseMoney(value);
-    return typeof amount === 'string' ? { problem: amount } : amount;
+    return isMoneyProblem(amount) ? { problem: englishText(amount) } : amount;
   },
 });
 

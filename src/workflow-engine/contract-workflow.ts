@@ -130,7 +130,7 @@ const prepare = async (
         customerId: contract.customer?.id,
         subject: 'contract',
         documentId: contract.documentId,
-        describe: `submitting ${contract.number}`,
+        step: { code: 'credit.step_submit_contract', params: { number: contract.number } },
         now,
       });
       await refuseLinesApartFromOrders(strapi, contract);
@@ -158,7 +158,7 @@ const prepare = async (
         customerId: contract.customer?.id,
         subject: 'contract',
         documentId: contract.documentId,
-        describe: `activating ${contract.number}`,
+        step: { code: 'credit.step_activate_contract', params: { number: contract.number } },
         now,
       });
       return { activatedAt: now };
