@@ -56,6 +56,49 @@ export const MESSAGES = {
     words: { ...SUBJECT_STATE, action: 'action', allowed: 'actions' },
   },
   'workflow.precondition': { en: '{reason}', zh: '{reason}' },
+  'complaint.no_open_measure': { en: 'no measure is open', zh: '没有未完成的措施' },
+  'complaint.measures_ineffective': { en: 'the measures were not effective: add a new measure first', zh: '措施验证无效：请先添加新措施' },
+  'complaint.measures_open': { en: '{count} measure(s) still open: {measures}', zh: '还有 {count} 项措施未完成：{measures}' },
+  'complaint.no_feedback': {
+    en: "no feedback yet: a complaint closes on the customer's feedback or {days} days after the reply",
+    zh: '尚无客户反馈：投诉在客户反馈后结案，或在回复客户 {days} 天后结案',
+  },
+  'complaint.reopen_too_late': {
+    en: 'closed more than {days} days ago: record a new complaint instead',
+    zh: '结案已超过 {days} 天：请登记新的投诉',
+  },
+  'order.artwork_unconfirmed': {
+    en: 'packaging artwork not yet confirmed by the customer: {items}',
+    zh: '包材稿样尚未经客户确认：{items}',
+  },
+  'order.shipped_cannot_cancel': {
+    en: 'goods of this order have been shipped: it can no longer be cancelled',
+    zh: '该订单已有货物出货，不能再取消',
+  },
+  'order.holding_contract': {
+    en: 'contract {number} revision {revision} ({state})',
+    zh: '合同 {number} 第{revision}版（{state}）',
+    words: { state: 'state' },
+  },
+  'order.terms_held': {
+    en: '{order} is held by {contract}: only its notes and required date can be edited; {fields} cannot',
+    zh: '{order}由{contract}锁定：只能修改备注和要求交期，不能修改{fields}',
+    words: { fields: 'field' },
+  },
+  'order.terms_confirmed': {
+    en: '{order} is {state}: only its notes and required date can be edited; {fields} cannot',
+    zh: '{order}处于“{state}”状态：只能修改备注和要求交期，不能修改{fields}',
+    words: { state: 'state', fields: 'field' },
+  },
+  'order.kept': {
+    en: '{order} is {state}: an order in progress is kept; cancel it instead',
+    zh: '{order}处于“{state}”状态：进行中的订单不能删除，请取消订单',
+    words: { state: 'state' },
+  },
+  'order.kept_for_contract': {
+    en: '{order} is held by {contract}: it is kept until the contract leaves review',
+    zh: '{order}由{contract}锁定：合同评审结束前不能删除',
+  },
   'workflow.opinion_given': { en: 'you have already given your opinion in this review round', zh: '您在本轮评审中已给出意见' },
   'workflow.role_opinion_given': {
     en: 'the {roles} opinion has already been given in this round',

@@ -12,7 +12,7 @@ import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { ORDER_HOLDING_STATES } from '../domain/contract-review';
 import { newLineKey } from '../domain/document-id';
-import { Message } from '../domain/messages';
+import { Message, message } from '../domain/messages';
 import { nextNumber } from '../platform/next-number';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { reportTimeZone } from '../platform/settings';
@@ -120,12 +120,19 @@ const EDITABLE_AFTER_CONFIRMATION = ['notes', 'requiredDate'];
  * confirms the order) or leaves review, the order's terms are what the reviewers see; a change goes
  * through a contract revision.
  */
-const contractUnderReview = async (strapi: Core.Strapi, documentId: string): Promise<string | null> => {
+const contractUnderReview = async (strapi: Core.Strapi, documentId: string): Promise<Message | null> => {
   const contract = await strapi.db.query(CONTRACT).findOne({
     where: { orders: { documentId }, state: { $in: [...ORDER_HOLDING_STATES] } },
     select: ['number', 'revision', 'state'],
   });
-  return contract ? `contract ${contract.number} revision ${contract.revision} (${contract.state})` : null;
+  return contract
+    ? message('order.holding_contract', {
+        number: contract.number,
+        revision: contract.revision,
+        state: contract.state,
+        subject: 'contract',
+      })
+    : null;
 };
 
 /** After confirmation, or while a contract holds it in review, the customer, lines and terms are the contract's: an edit may change only the remarks. */
@@ -134,7 +141,7 @@ const refuseChangedTerms = async (
   documentId: string,
   current: Record<string, unknown>,
   data: Record<string, unknown>,
-  reviewing: string | null
+  reviewing: Message | null
 ) => {
   const stored = await strapi.db.query(ORDER).findOne({
     where: { documentId },
@@ -145,20 +152,24 @@ const refuseChangedTerms = async (
     components: { lines: ['quantity', 'unitPrice', 'specification'] },
   }).filter((field) => !EDITABLE_AFTER_CONFIRMATION.includes(field));
   if (changed.length > 0) {
-    const why = reviewing ? `is held by ${reviewing}` : `is ${current.state}`;
-    throw conflict(`${current.number} ${why}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
-      state: current.state,
-      fields: changed,
-    });
+    const said = reviewing
+      ? message('order.terms_held', { order: String(current.number), contract: reviewing, fields: changed })
+      : message('order.terms_confirmed', {
+          order: String(current.number),
+          state: String(current.state),
+          subject: 'order',
+          fields: changed,
+        });
+    throw conflict(said, { state: current.state, fields: changed });
   }
 };
 
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft')
-    throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
+    throw conflict(message('order.kept', { order: current.number, state: current.state, subject: 'order' }));
   const reviewing = current ? await contractUnderReview(strapi, documentId!) : null;
-  if (reviewing) throw conflict(`${current.number} is held by ${reviewing}: it is kept until the contract leaves review`);
+  if (reviewing) throw conflict(message('order.kept_for_contract', { order: current.number, contract: reviewing }));
   return asTrustedWrite(next);
 };
 
