@@ -151,6 +151,20 @@ export const MESSAGES = {
     zh: '在您读取后已被修改（您的版本 {given}，当前版本 {current}），请刷新',
   },
   'task.named': { en: 'the task "{title}"', zh: '工作“{title}”' },
+  'record.starts_as': { en: 'a new {subject} starts as {state}', zh: '新建的{subject}从“{state}”状态开始', words: SUBJECT_STATE },
+  'contract.kept': {
+    en: '{contract} is {state}: a contract that went to review is kept; cancel or terminate it instead',
+    zh: '{contract}处于“{state}”状态：已提交评审的合同不能删除，请取消或终止',
+    words: { state: 'state' },
+  },
+  'shipment.stays_with_order': { en: 'a shipment stays with its order', zh: '出货单不能改换订单' },
+  'shipment.order_not_ready': {
+    en: '{order} is {state}: an order ships when it is ready',
+    zh: '{order}处于“{state}”状态：订单待出货后才能出货',
+    words: { state: 'state' },
+  },
+  'shipment.name_lines': { en: 'name the order lines and quantities to ship', zh: '请填写要出货的订单行和数量' },
+  'shipment.unknown_order': { en: 'unknown order {order}', zh: '订单 {order} 不存在' },
   'contract.revision': { en: '{number} revision {revision}', zh: '{number} 第{revision}版' },
 
   // A field's value (src/guards, src/domain).

@@ -58,7 +58,8 @@ const writeComplaint: Guard = async (strapi, call, next) => {
           await refuseMeasureChanges(strapi, call.params.documentId!, measures);
           version = edit.version + 1;
         } else {
-          if (askedState !== undefined && askedState !== 'received') throw refuse(['state'], 'a new complaint starts as received');
+          if (askedState !== undefined && askedState !== 'received')
+            throw refuse(['state'], { code: 'record.starts_as', params: { state: 'received', subject: 'complaint' } });
           if (Array.isArray(measures) && measures.length > 0)
             throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
           if (!data.customer) throw refuseMissing('customer');

@@ -63,7 +63,8 @@ const writeContract: Guard = async (strapi, call, next) => {
         });
         version = edit.version + 1;
       } else {
-        if (askedState !== undefined && askedState !== 'draft') throw refuse(['state'], 'a new contract starts as draft');
+        if (askedState !== undefined && askedState !== 'draft')
+          throw refuse(['state'], { code: 'record.starts_as', params: { state: 'draft', subject: 'contract' } });
         const actor = await currentActor(strapi);
         Object.assign(data, {
           number: await nextNumber(strapi, SERIES.contract, yearIn(reportTimeZone(strapi))),
@@ -133,7 +134,7 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft') {
-    throw conflict(`${current.number} is ${current.state}: a contract that went to review is kept; cancel or terminate it instead`);
+    throw conflict({ code: 'contract.kept', params: { contract: current.number, state: current.state, subject: 'contract' } });
   }
   return asTrustedWrite(next);
 };
