@@ -1,6 +1,7 @@
 export default [
   'global::request-logger',
   'strapi::errors',
+  'global::reader-language',
   'global::anonymous-is-unauthorized',
   'global::no-publishing',
   'strapi::security',

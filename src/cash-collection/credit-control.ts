@@ -15,7 +15,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
-import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason } from '../domain/credit-control';
+import { CreditDecision, CreditPosition, creditPolicy, decideCredit, holdReason, releaseReason } from '../domain/credit-control';
+import { englishText } from '../domain/message-text';
+import { Message, isMessage, message, messageColumns, storedMessage } from '../domain/messages';
 import { CreditTerms } from '../domain/credit-terms';
 import { CURRENCIES, Decimal, DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { errors } from '@strapi/utils';
@@ -112,12 +114,18 @@ export const recordCreditEvent = (
   event: {
     customer: number;
     kind: CreditEventKind;
-    reason: string | null;
+    /** A message of the catalogue (stored as its English text, code and parameters), or staff's own words. */
+    reason: string | Message | null;
     at: Date;
     actor: number | null;
     terms?: { before: CreditTerms; after: CreditTerms };
   }
-) => asTrustedWrite(() => strapi.db.query(CREDIT_EVENT).create({ data: event }));
+) => {
+  const said = isMessage(event.reason) ? event.reason : null;
+  const { code, params } = messageColumns(said);
+  const reason = said ? englishText(said) : (event.reason as string | null);
+  return asTrustedWrite(() => strapi.db.query(CREDIT_EVENT).create({ data: { ...event, reason, reasonCode: code, reasonParams: params } }));
+};
 
 export interface Reassessment {
   /** What happened: held, released, reason changed, nothing, or left alone (a manual hold). */
@@ -139,26 +147,40 @@ export const reassessCredit = async (strapi: Core.Strapi, customerId: number, no
       where: { id: customerId },
       select: ['id', 'documentId', 'creditLimit', 'creditHold', 'creditHoldReason', 'creditHoldSource'],
     });
+    const policy = configuredCreditPolicy(strapi);
     if (customer.creditHold && customer.creditHoldSource !== 'automatic') return { outcome: 'manual', position: null, decision: null };
     const position = await creditPosition(strapi, customer, dateIn(reportTimeZone(strapi), now));
-    const decision = decideCredit(position, configuredCreditPolicy(strapi));
+    const decision = decideCredit(position, policy);
     const update = (data: Record<string, unknown>) => strapi.db.query(CUSTOMER).update({ where: { id: customerId }, data });
     if (decision.hold) {
       const reason = holdReason(decision);
-      if (customer.creditHold && customer.creditHoldReason === reason) return { outcome: 'unchanged', position, decision };
-      await update({ creditHold: true, creditHoldReason: reason, creditHoldSource: 'automatic' });
+      const text = englishText(reason);
+      if (customer.creditHold && customer.creditHoldReason === text) return { outcome: 'unchanged', position, decision };
+      const { code, params } = messageColumns(reason);
+      await update({
+        creditHold: true,
+        creditHoldReason: text,
+        creditHoldReasonCode: code,
+        creditHoldReasonParams: params,
+        creditHoldSource: 'automatic',
+      });
       if (customer.creditHold) return { outcome: 'updated', position, decision };
       await recordCreditEvent(strapi, { customer: customerId, kind: 'hold', reason, at: now, actor: null });
       await tellSalespersonOfHold(strapi, customer.documentId, now);
       return { outcome: 'held', position, decision };
     }
     if (!customer.creditHold) return { outcome: 'unchanged', position, decision };
-    await update({ creditHold: false, creditHoldReason: null, creditHoldSource: null });
-    const limit = new Decimal(position.creditLimit).greaterThan(0) ? ` within the credit limit ${position.creditLimit}` : '';
+    await update({
+      creditHold: false,
+      creditHoldReason: null,
+      creditHoldReasonCode: null,
+      creditHoldReasonParams: null,
+      creditHoldSource: null,
+    });
     await recordCreditEvent(strapi, {
       customer: customerId,
       kind: 'release',
-      reason: `automatic release: open balance ${position.openBalance} ${position.currency}${limit}; no item more than ${configuredCreditPolicy(strapi).overdueDays} days overdue`,
+      reason: releaseReason(position, policy),
       at: now,
       actor: null,
     });
@@ -175,12 +197,20 @@ export const reassessCredit = async (strapi: Core.Strapi, customerId: number, no
  */
 export const enforceCreditHold = async (
   strapi: Core.Strapi,
-  check: { customerId: number | null | undefined; subject: CreditSubject; documentId: string; describe: string; now?: Date }
+  check: {
+    customerId: number | null | undefined;
+    subject: CreditSubject;
+    documentId: string;
+    /** The step refused, e.g. `submitting HT-2026-00002` (a message of src/domain/messages.ts). */
+    step: Message;
+    now?: Date;
+  }
 ): Promise<{ overrideId: number } | null> => {
   if (!check.customerId) return null;
-  const customer = await strapi.db
-    .query(CUSTOMER)
-    .findOne({ where: { id: check.customerId }, select: ['code', 'name', 'creditHold', 'creditHoldReason'] });
+  const customer = await strapi.db.query(CUSTOMER).findOne({
+    where: { id: check.customerId },
+    select: ['code', 'name', 'creditHold', 'creditHoldReason', 'creditHoldReasonCode', 'creditHoldReasonParams'],
+  });
   if (!customer?.creditHold) return null;
   // An override once used for this document covers its later steps too (an order's confirmation
   // after its creation or change of customer, a contract's activation after its submission).
@@ -213,11 +243,18 @@ export const enforceCreditHold = async (
     );
     if (count === 1) return { overrideId: candidate.id };
   }
-  throw conflict(
-    `${customer.code} ${customer.name} is on credit hold (${customer.creditHoldReason}): ${check.describe} is refused unless marketing-vp grants a credit override for it`,
-    { creditHold: true, reason: customer.creditHoldReason, subject: check.subject }
-  );
+  // An automatic hold's reason is said in the reader's language; a manual one in the words staff wrote.
+  const reason = holdReasonOf(customer) ?? '';
+  throw conflict(message('credit.on_hold', { customer: customer.code, name: customer.name, reason, step: check.step }), {
+    creditHold: true,
+    reason: customer.creditHoldReason,
+    subject: check.subject,
+  });
 };
+
+/** A customer's hold reason: the message of an automatic hold, else the text staff wrote (null: not held). */
+const holdReasonOf = (customer: { creditHoldReason?: string | null; creditHoldReasonCode?: unknown; creditHoldReasonParams?: unknown }) =>
+  storedMessage(customer.creditHoldReasonCode, customer.creditHoldReasonParams) ?? customer.creditHoldReason ?? null;
 
 const dayDifference = (strapi: Core.Strapi, later: string, earlier: string) =>
   strapi.db.dialect.client === 'postgres' ? `(${later} - ${earlier})` : `CAST(julianday(${later}) - julianday(${earlier}) AS INTEGER)`;
@@ -286,7 +323,19 @@ const person = (user: { id: number; username: string; displayName?: string | nul
 export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: string, now: Date = new Date()) => {
   const customer = await strapi.db.query(CUSTOMER).findOne({
     where: { documentId: customerDocumentId },
-    select: ['id', 'documentId', 'code', 'name', 'creditLimit', 'paymentTermsDays', 'creditHold', 'creditHoldReason', 'creditHoldSource'],
+    select: [
+      'id',
+      'documentId',
+      'code',
+      'name',
+      'creditLimit',
+      'paymentTermsDays',
+      'creditHold',
+      'creditHoldReason',
+      'creditHoldReasonCode',
+      'creditHoldReasonParams',
+      'creditHoldSource',
+    ],
   });
   if (!customer) return null;
   const asOf = dateIn(reportTimeZone(strapi), now);
@@ -315,6 +364,7 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
       paymentTermsDays: customer.paymentTermsDays,
       creditHold: Boolean(customer.creditHold),
       creditHoldReason: customer.creditHoldReason ?? null,
+      creditHoldReasonMessage: storedMessage(customer.creditHoldReasonCode, customer.creditHoldReasonParams),
       creditHoldSource: customer.creditHold ? (customer.creditHoldSource ?? 'manual') : null,
     },
     asOf,
@@ -325,13 +375,25 @@ export const creditRecord = async (strapi: Core.Strapi, customerDocumentId: stri
     },
     amounts,
     paymentBehaviour: behaviour,
-    events: events.map((event: { kind: string; terms: unknown; reason: string | null; at: string; actor: never }) => ({
-      kind: event.kind,
-      ...(event.terms ? { terms: event.terms } : {}),
-      reason: event.reason,
-      at: event.at,
-      actor: person(event.actor),
-    })),
+    events: events.map(
+      (event: {
+        kind: string;
+        terms: unknown;
+        reason: string | null;
+        reasonCode: unknown;
+        reasonParams: unknown;
+        at: string;
+        actor: never;
+      }) => ({
+        kind: event.kind,
+        ...(event.terms ? { terms: event.terms } : {}),
+        reason: event.reason,
+        /** The reason as a message, for the reader's language; null for staff's own words and older events. */
+        reasonMessage: storedMessage(event.reasonCode, event.reasonParams),
+        at: event.at,
+        actor: person(event.actor),
+      })
+    ),
     overrides: overrides.map(
       (override: {
         subject: string;

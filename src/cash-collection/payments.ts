@@ -11,7 +11,6 @@
  * (subject `payment`) with the acting staff member.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
@@ -25,8 +24,8 @@ import {
   planOldestFirst,
   RequestedAllocation,
 } from '../domain/payment-allocation';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { DomainValidationError, FieldProblem, fieldProblem } from '../domain/validation-error';
+import { asValidation, conflict, notFound, refuse, refuseMissing } from '../platform/errors';
 import { reassessCredit } from './credit-control';
 import { syncReceivableRollUps } from './receivable-roll-ups';
 import { nextNumber } from '../platform/next-number';
@@ -84,10 +83,10 @@ const customerIdOf = async (strapi: Core.Strapi, value: unknown): Promise<number
   if (Array.isArray(named)) named = named[0];
   if (named && typeof named === 'object')
     named = (named as { documentId?: unknown; id?: unknown }).documentId ?? (named as { id?: unknown }).id;
-  if (named === undefined || named === null || named === '') throw refuse(['customer'], 'customer is required');
+  if (named === undefined || named === null || named === '') throw refuseMissing('customer');
   const where = typeof named === 'number' ? { id: named } : typeof named === 'string' ? { documentId: named } : null;
   const customer = where ? await strapi.db.query(CUSTOMER).findOne({ where, select: ['id'] }) : null;
-  if (!customer) throw refuse(['customer'], `unknown customer ${String(named)}`);
+  if (!customer) throw refuse(['customer'], { code: 'payment.unknown_customer', params: { customer: String(named) } });
   return customer.id;
 };
 
@@ -99,16 +98,15 @@ const checkTexts = (data: Record<string, unknown>) => {
   ] as const) {
     const value = data[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') problems.push({ path: [field], message: 'must be text' });
-    else if (value.length > max) problems.push({ path: [field], message: `must be at most ${max} characters` });
+    if (typeof value !== 'string') problems.push(fieldProblem([field], 'field.text'));
+    else if (value.length > max) problems.push(fieldProblem([field], 'field.too_long', { max }));
   }
-  if (data.allocate !== undefined && typeof data.allocate !== 'boolean')
-    problems.push({ path: ['allocate'], message: 'must be true or false' });
+  if (data.allocate !== undefined && typeof data.allocate !== 'boolean') problems.push(fieldProblem(['allocate'], 'field.boolean'));
   if (data.allocations !== undefined && data.allocations !== null && !Array.isArray(data.allocations)) {
-    problems.push({ path: ['allocations'], message: 'must be a list of { receivable: <documentId>, amount }' });
+    problems.push(fieldProblem(['allocations'], 'allocation.list'));
   }
   if (Array.isArray(data.allocations) && data.allocate === false && data.allocations.length > 0) {
-    problems.push({ path: ['allocate'], message: 'allocate: false and a list of allocations contradict each other' });
+    problems.push(fieldProblem(['allocate'], 'allocation.contradiction'));
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
@@ -119,7 +117,7 @@ const lockPayment = async (strapi: Core.Strapi, trx: Knex, documentId: string): 
   const locked = await trx(p.table)
     .where({ document_id: documentId })
     .update({ version: trx.ref('version') });
-  if (!locked) throw new errors.NotFoundError(`No payment ${documentId}`);
+  if (!locked) throw notFound({ code: 'workflow.not_found', params: { subject: 'payment', documentId } });
   const row = await strapi.db.query(PAYMENT).findOne({ where: { documentId }, populate: { customer: { select: ['id'] } } });
   return {
     id: row.id,
@@ -215,7 +213,7 @@ const allocate = async (
         [open]: trx.raw(`ROUND(${open} - ?, 2)`, [amount]),
         [state]: trx.raw(`CASE WHEN ROUND(${open} - ?, 2) <= 0 THEN 'paid' ELSE 'open' END`, [amount]),
       });
-    if (!taken) throw conflict(`receivable ${byId.get(item.receivableId)!.ref} changed meanwhile: reload and try again`);
+    if (!taken) throw conflict({ code: 'receivable.changed', params: { receivable: byId.get(item.receivableId)!.ref } });
     // Creating the allocation (a Query Engine write) brings the receivables roll-ups in step with this UPDATE too.
     await strapi.db.query(ALLOCATION).create({
       data: {
@@ -234,7 +232,7 @@ const allocate = async (
     .where({ id: payment.id, [p.column('state')]: 'posted' })
     .andWhere(unallocated, '>=', spent)
     .update({ [unallocated]: trx.raw(`ROUND(${unallocated} - ?, 2)`, [spent]) });
-  if (!left) throw conflict(`payment ${payment.number} has less than ${formatMoney(total)} unallocated`);
+  if (!left) throw conflict({ code: 'payment.short', params: { payment: payment.number, amount: formatMoney(total) } });
   payment.unallocated = payment.unallocated.minus(total);
   return plan.map((item) => ({ receivable: byId.get(item.receivableId)!.ref, amount: formatMoney(item.amount) }));
 };
@@ -315,19 +313,25 @@ export const recordPayment = async (
 
 const checkVersion = (payment: LockedPayment, version: unknown, required: boolean) => {
   if (version === undefined || version === null) {
-    if (required) throw refuse(['version'], 'send the version you read');
+    if (required) throw refuse(['version'], { code: 'payment.version_required' });
     return;
   }
-  if (!Number.isInteger(version)) throw refuse(['version'], 'must be a whole number');
+  if (!Number.isInteger(version)) throw refuse(['version'], { code: 'field.whole_number' });
   if (version !== payment.version) {
-    throw conflict(`payment ${payment.number} was changed meanwhile (version ${payment.version}, you read ${String(version)}): reload`, {
-      version: payment.version,
-    });
+    throw conflict(
+      { code: 'payment.stale', params: { payment: payment.number, current: payment.version, given: String(version) } },
+      { version: payment.version }
+    );
   }
 };
 
 const mustBePosted = (payment: LockedPayment) => {
-  if (payment.state !== 'posted') throw conflict(`payment ${payment.number} is ${payment.state}`, { state: payment.state });
+  if (payment.state !== 'posted') {
+    throw conflict(
+      { code: 'payment.not_posted', params: { payment: payment.number, state: payment.state, subject: 'payment' } },
+      { state: payment.state }
+    );
+  }
 };
 
 /** An action on a recorded payment, as the caller asked it (`data`), in one transaction. */
@@ -346,9 +350,9 @@ export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, no
     const payment = await lockPayment(strapi, trx, documentId);
     mustBePosted(payment);
     checkVersion(payment, data.version, false);
-    if (payment.unallocated.lte(0)) throw conflict(`payment ${payment.number} is fully allocated`);
+    if (payment.unallocated.lte(0)) throw conflict({ code: 'payment.fully_allocated', params: { payment: payment.number } });
     const allocated = await allocate(strapi, trx, payment, requested);
-    if (allocated.length === 0) throw conflict(`nothing to allocate: the customer has no open receivable in ${payment.currency}`);
+    if (allocated.length === 0) throw conflict({ code: 'payment.nothing_open', params: { currency: payment.currency } });
     await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
     const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
     await recordEvent(
@@ -367,8 +371,8 @@ export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, no
 export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now = new Date()) =>
   paymentWrite(strapi, async (trx) => {
     const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
-    if (!reason) throw refuse(['reason'], 'say why the payment is reversed');
-    if (reason.length > 1000) throw refuse(['reason'], 'must be at most 1000 characters');
+    if (!reason) throw refuse(['reason'], { code: 'payment.reason_required' });
+    if (reason.length > 1000) throw refuse(['reason'], { code: 'field.too_long', params: { max: 1000 } });
     const payment = await lockPayment(strapi, trx, documentId);
     checkVersion(payment, data.version, true);
     mustBePosted(payment);
@@ -401,7 +405,12 @@ export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now
         .whereIn(r.column('state'), ['open', 'paid'])
         .andWhere(trx.raw(`ROUND(${open} + ?, 2) <= ${r.column('amount')}`, [amount]))
         .update({ [open]: trx.raw(`ROUND(${open} + ?, 2)`, [amount]), [r.column('state')]: 'open' });
-      if (!reopened) throw conflict(`receivable ${row.receivable_ref} cannot take back ${formatMoney(money(row.amount))}`);
+      if (!reopened) {
+        throw conflict({
+          code: 'receivable.cannot_take_back',
+          params: { receivable: row.receivable_ref, amount: formatMoney(money(row.amount)) },
+        });
+      }
     }
     const day = today(strapi, now);
     if (inForce.length > 0) {
@@ -412,7 +421,7 @@ export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now
         )
         .whereNull(a.column('reversedOn'))
         .update({ [a.column('reversedOn')]: day });
-      if (ended !== inForce.length) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
+      if (ended !== inForce.length) throw conflict({ code: 'payment.changed', params: { payment: payment.number } });
       // These UPDATEs fire no lifecycle hooks: the receivables roll-ups follow them here.
       await syncReceivableRollUps(strapi, ids);
     }
@@ -425,7 +434,7 @@ export const reversePayment: PaymentStep = (strapi, documentId, data, actor, now
         [p.column('reversedAt')]: now,
         version: payment.version + 1,
       });
-    if (!reversed) throw conflict(`payment ${payment.number} changed meanwhile: reload`);
+    if (!reversed) throw conflict({ code: 'payment.changed', params: { payment: payment.number } });
     await recordEvent(
       strapi,
       'payment',

@@ -8,6 +8,7 @@
  * reopened for a while. It cannot close while a measure is open or unverified.
  */
 import { ROLE_CODES, RoleCode } from './staff-roles';
+import { message } from './messages';
 import { Label, Machine, Opinion } from './workflow/machine';
 
 export const COMPLAINT_STATES = [
@@ -170,17 +171,19 @@ export const complaintMachine = (policy: ComplaintPolicy): Machine<ComplaintStat
     return problems;
   },
   precondition: (action, complaint, now) => {
-    if (action === 'complete_measure' && openMeasures(complaint).length === 0) return 'no measure is open';
-    if (action === 'request_verification' && complaint.needsNewMeasure) return 'the measures were not effective: add a new measure first';
+    if (action === 'complete_measure' && openMeasures(complaint).length === 0) return message('complaint.no_open_measure');
+    if (action === 'request_verification' && complaint.needsNewMeasure) return message('complaint.measures_ineffective');
     if (action === 'request_verification' || action === 'close') {
       const open = openMeasures(complaint);
-      if (open.length > 0) return `${open.length} measure(s) still open: ${open.map((m) => m.description).join('; ')}`;
+      if (open.length > 0) {
+        return message('complaint.measures_open', { count: open.length, measures: open.map((m) => m.description).join('; ') });
+      }
     }
     if (action === 'close' && !complaint.feedbackAt && daysSince(complaint.repliedAt!, now) < policy.closeWithoutFeedbackAfterDays) {
-      return `no feedback yet: a complaint closes on the customer's feedback or ${policy.closeWithoutFeedbackAfterDays} days after the reply`;
+      return message('complaint.no_feedback', { days: policy.closeWithoutFeedbackAfterDays });
     }
     if (action === 'reopen' && complaint.closedAt && daysSince(complaint.closedAt, now) > policy.reopenWithinDays) {
-      return `closed more than ${policy.reopenWithinDays} days ago: record a new complaint instead`;
+      return message('complaint.reopen_too_late', { days: policy.reopenWithinDays });
     }
     return null;
   },

@@ -8,6 +8,7 @@
  * and Odoo read a zero limit the same way. Such a customer is still held for overdue items, and the
  * contract review still asks the sales clerk about every one of its contracts (exposure > 0).
  */
+import { Message, message } from './messages';
 import { Decimal, groupedMoney } from './money';
 
 export const DEFAULT_CREDIT_HOLD_OVERDUE_DAYS = 60;
@@ -28,7 +29,8 @@ export interface CreditPosition {
 
 export interface CreditDecision {
   hold: boolean;
-  reasons: string[];
+  /** Each reason as a message (src/domain/messages.ts): stored with the hold, shown in the reader's language. */
+  reasons: Message[];
 }
 
 export const creditPolicy = (raw: { overdueDays?: unknown } | undefined): CreditPolicy => {
@@ -39,17 +41,27 @@ export const creditPolicy = (raw: { overdueDays?: unknown } | undefined): Credit
 };
 
 export const decideCredit = (position: CreditPosition, policy: CreditPolicy): CreditDecision => {
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   const limit = new Decimal(position.creditLimit);
   if (limit.greaterThan(0) && new Decimal(position.openBalance).greaterThan(limit)) {
-    reasons.push(`open balance ${groupedMoney(position.openBalance)} ${position.currency} exceeds the credit limit ${groupedMoney(limit)}`);
+    reasons.push(
+      message('credit.over_limit', { balance: groupedMoney(position.openBalance), currency: position.currency, limit: groupedMoney(limit) })
+    );
   }
   const oldest = position.oldestOpenItem;
   if (oldest && oldest.daysPastDue > policy.overdueDays) {
-    reasons.push(`${oldest.document} receivable ${oldest.daysPastDue} days overdue (more than ${policy.overdueDays})`);
+    reasons.push(message('credit.overdue', { document: oldest.document, days: oldest.daysPastDue, overdueDays: policy.overdueDays }));
   }
   return { hold: reasons.length > 0, reasons };
 };
 
 /** The reason stored on the customer and shown to staff: every reason, in one line. */
-export const holdReason = (decision: CreditDecision): string => `automatic credit hold: ${decision.reasons.join('; ')}`;
+export const holdReason = (decision: CreditDecision): Message => message('credit.automatic_hold', { reasons: decision.reasons });
+
+/** Why an automatic hold is released: what the customer owes now, and the rule no item breaks. */
+export const releaseReason = (position: CreditPosition, policy: CreditPolicy): Message => {
+  const params = { balance: position.openBalance, currency: position.currency, overdueDays: policy.overdueDays };
+  return new Decimal(position.creditLimit).greaterThan(0)
+    ? message('credit.automatic_release_within_limit', { ...params, limit: position.creditLimit })
+    : message('credit.automatic_release', params);
+};

@@ -6,7 +6,8 @@
  * credit record. The Strapi side is src/guards/customer-guard.ts.
  */
 import { Decimal, groupedMoney } from './money';
-import { FieldProblem } from './validation-error';
+import { Message, message } from './messages';
+import { FieldProblem, fieldProblem } from './validation-error';
 import { RoleCode } from './staff-roles';
 
 export const CREDIT_TERMS_FIELDS = ['creditLimit', 'paymentTermsDays'] as const;
@@ -52,11 +53,10 @@ export const creditTermsProblems = (data: Record<string, unknown>): FieldProblem
     days !== undefined &&
     (days === null || days === '' || !Number.isInteger(Number(days)) || Number(days) < 0 || Number(days) > MAX_PAYMENT_TERMS_DAYS)
   ) {
-    problems.push({ path: ['paymentTermsDays'], message: `must be a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}` });
+    problems.push(fieldProblem(['paymentTermsDays'], 'credit.payment_days', { max: MAX_PAYMENT_TERMS_DAYS }));
   }
   // Its form (two places, not negative) is checked with the other money fields (src/guards/money-fields.ts).
-  if (data.creditLimit === null || data.creditLimit === '')
-    problems.push({ path: ['creditLimit'], message: 'must be an amount ≥ 0 (0 = no limit)' });
+  if (data.creditLimit === null || data.creditLimit === '') problems.push(fieldProblem(['creditLimit'], 'credit.limit_required'));
   return problems;
 };
 
@@ -70,7 +70,7 @@ export const creditTermsChange = (before: CreditTerms, data: Record<string, unkn
   return { before, after, fields };
 };
 
-export type TermsRefusal = { status: 403 | 400; path: string[]; message: string };
+export type TermsRefusal = { status: 403 | 400; path: string[]; said: Message };
 
 /**
  * Whether the change may be made: by one of CREDIT_TERMS_ROLES with a reason; by the server itself
@@ -86,26 +86,31 @@ export const refuseTermsChange = (
     return {
       status: 403,
       path: [...change.fields],
-      message: `credit terms (${change.fields.join(', ')}) are set by the sales manager or the marketing VP, with a reason, in the credit record; send them unchanged`,
+      said: message('credit.terms_forbidden', { fields: change.fields }),
     };
   }
   if (typeof reason !== 'string' || reason.trim() === '') {
-    return { status: 400, path: [CREDIT_TERMS_REASON], message: 'a change of credit terms needs a reason' };
+    return { status: 400, path: [CREDIT_TERMS_REASON], said: message('credit.terms_reason_required') };
   }
   if (reason.trim().length > MAX_REASON_LENGTH) {
-    return { status: 400, path: [CREDIT_TERMS_REASON], message: `at most ${MAX_REASON_LENGTH} characters` };
+    return { status: 400, path: [CREDIT_TERMS_REASON], said: message('field.at_most', { max: MAX_REASON_LENGTH }) };
   }
   return null;
 };
 
-const limitText = (limit: string) => (new Decimal(limit).isZero() ? '0.00 (no limit)' : groupedMoney(limit));
+const limitText = (limit: string): Message | string =>
+  new Decimal(limit).isZero() ? message('credit.no_limit', { amount: '0.00' }) : groupedMoney(limit);
 
-/** How a change reads in the credit record: "credit limit 1,000.00 → 0.00 (no limit); payment days 30 → 60". */
-export const describeTermsChange = (change: TermsChange): string =>
-  change.fields
-    .map((field) =>
+/**
+ * How a change reads in the credit record, with the reason given: "credit limit 1,000.00 → 0.00
+ * (no limit); payment days 30 → 60: <reason>" (a message, shown in the reader's language).
+ */
+export const describeTermsChange = (change: TermsChange, reason: string | Message): Message =>
+  message('credit.terms_change', {
+    changes: change.fields.map((field) =>
       field === 'creditLimit'
-        ? `credit limit ${limitText(change.before.creditLimit)} → ${limitText(change.after.creditLimit)}`
-        : `payment days ${change.before.paymentTermsDays} → ${change.after.paymentTermsDays}`
-    )
-    .join('; ');
+        ? message('credit.limit_change', { before: limitText(change.before.creditLimit), after: limitText(change.after.creditLimit) })
+        : message('credit.days_change', { before: change.before.paymentTermsDays, after: change.after.paymentTermsDays })
+    ),
+    reason,
+  });

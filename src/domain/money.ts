@@ -4,6 +4,7 @@
  * beyond the database column's range is refused rather than rounded.
  */
 import Decimal from 'decimal.js';
+import { Message } from './messages';
 
 export { Decimal };
 
@@ -20,22 +21,27 @@ export const MAX_MONEY = new Decimal('999999999999.99');
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
+/** Why a value is not money (a message of src/domain/messages.ts). */
+export type MoneyProblem = Message;
+
+export const isMoneyProblem = (value: Decimal | MoneyProblem): value is MoneyProblem => !(value instanceof Decimal);
+
 /** Parses a money value or returns the reason it is not one. */
-export const parseMoney = (value: unknown): Decimal | string => {
+export const parseMoney = (value: unknown): Decimal | MoneyProblem => {
   let text: string;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return 'must be a finite number';
+    if (!Number.isFinite(value)) return { code: 'money.not_finite' };
     text = String(value);
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
-    return 'must be a decimal number such as 1234.50';
+    return { code: 'money.not_decimal' };
   }
   // Numbers print in exponent form only outside the money range (or below a cent).
-  if (!NUMERIC.test(text)) return 'must be a decimal number such as 1234.50';
+  if (!NUMERIC.test(text)) return { code: 'money.not_decimal' };
   const amount = new Decimal(text);
-  if (amount.decimalPlaces() > 2) return 'must have at most two decimal places';
-  if (amount.abs().greaterThan(MAX_MONEY)) return `must not exceed ${MAX_MONEY.toFixed(2)}`;
+  if (amount.decimalPlaces() > 2) return { code: 'money.places' };
+  if (amount.abs().greaterThan(MAX_MONEY)) return { code: 'money.too_large', params: { max: MAX_MONEY.toFixed(2) } };
   return amount;
 };
 

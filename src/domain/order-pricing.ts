@@ -3,8 +3,8 @@
  * of the line amounts. Whatever amounts or total a client sends are ignored. Quantities are whole
  * units (the product's unit: pcs, set, carton, ...).
  */
-import { Decimal, formatMoney, parseMoney, sumMoney } from './money';
-import { DomainValidationError, FieldProblem } from './validation-error';
+import { Decimal, formatMoney, isMoneyProblem, parseMoney, sumMoney } from './money';
+import { DomainValidationError, FieldProblem, fieldProblem } from './validation-error';
 
 export interface OrderLineInput {
   quantity?: unknown;
@@ -38,18 +38,15 @@ export const priceOrderLines = (lines: OrderLineInput[]): PricedOrder => {
       quantity > 0 &&
       quantity <= MAX_LINE_QUANTITY;
     if (!quantityOk) {
-      problems.push({
-        path: ['lines', index, 'quantity'],
-        message: `quantity must be a whole number greater than 0 and at most ${MAX_LINE_QUANTITY}`,
-      });
+      problems.push(fieldProblem(['lines', index, 'quantity'], 'line.quantity', { max: MAX_LINE_QUANTITY }));
     }
     const price = parseMoney(line.unitPrice);
-    if (typeof price === 'string') {
-      problems.push({ path: ['lines', index, 'unitPrice'], message: `unit price ${price}` });
+    if (isMoneyProblem(price)) {
+      problems.push(fieldProblem(['lines', index, 'unitPrice'], 'line.unit_price', { problem: price }));
     } else if (price.isNegative()) {
-      problems.push({ path: ['lines', index, 'unitPrice'], message: 'unit price must not be negative' });
+      problems.push(fieldProblem(['lines', index, 'unitPrice'], 'line.unit_price_negative'));
     }
-    if (!quantityOk || typeof price === 'string') return { quantity, unitPrice: '', lineAmount: '' };
+    if (!quantityOk || isMoneyProblem(price)) return { quantity, unitPrice: '', lineAmount: '' };
     const amount = price.times(quantity);
     amounts.push(amount);
     return { quantity, unitPrice: formatMoney(price), lineAmount: formatMoney(amount) };

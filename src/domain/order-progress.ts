@@ -8,6 +8,7 @@
  */
 import { isCalendarDate } from './business-date';
 import { RoleCode } from './staff-roles';
+import { message } from './messages';
 import { Label, Machine } from './workflow/machine';
 
 export const ORDER_STATES = [
@@ -179,10 +180,11 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
   precondition: (action, order) => {
     if (action === 'mark_ready') {
       const unconfirmed = order.packagingItems.filter((item) => !item.artworkConfirmedAt);
-      if (unconfirmed.length > 0)
-        return `packaging artwork not yet confirmed by the customer: ${unconfirmed.map((item) => item.description).join('; ')}`;
+      if (unconfirmed.length > 0) {
+        return message('order.artwork_unconfirmed', { items: unconfirmed.map((item) => item.description).join('; ') });
+      }
     }
-    if (action === 'cancel' && order.shippedQuantity > 0) return 'goods of this order have been shipped: it can no longer be cancelled';
+    if (action === 'cancel' && order.shippedQuantity > 0) return message('order.shipped_cannot_cancel');
     return null;
   },
 };

@@ -6,8 +6,8 @@
  * never one receivable twice in one request. Amounts are exact decimals with two places.
  */
 import Decimal from 'decimal.js';
-import { formatMoney, parseMoney } from './money';
-import { DomainValidationError, FieldProblem } from './validation-error';
+import { formatMoney, isMoneyProblem, parseMoney } from './money';
+import { DomainValidationError, FieldProblem, fieldProblem } from './validation-error';
 
 export interface OpenReceivable {
   id: number;
@@ -73,31 +73,35 @@ export const planExplicit = (
   requested.forEach((item, index) => {
     const at = (field: string) => ['allocations', index, field];
     const amount = parseMoney(item.amount);
-    if (typeof amount === 'string') problems.push({ path: at('amount'), message: amount });
-    else if (amount.lte(0)) problems.push({ path: at('amount'), message: 'must be greater than 0' });
+    if (isMoneyProblem(amount)) problems.push(fieldProblem(at('amount'), amount.code, amount.params));
+    else if (amount.lte(0)) problems.push(fieldProblem(at('amount'), 'money.not_positive'));
     const ref = typeof item.receivable === 'string' ? item.receivable : '';
     const receivable = byRef.get(ref);
     if (!receivable) {
-      problems.push({ path: at('receivable'), message: ref ? `unknown receivable ${ref}` : 'name the receivable by its documentId' });
+      problems.push(
+        ref
+          ? fieldProblem(at('receivable'), 'allocation.unknown_receivable', { receivable: ref })
+          : fieldProblem(at('receivable'), 'allocation.name_receivable')
+      );
       return;
     }
     if (seen.has(ref)) {
-      problems.push({ path: at('receivable'), message: 'this receivable is named twice in one request' });
+      problems.push(fieldProblem(at('receivable'), 'allocation.named_twice'));
       return;
     }
     seen.add(ref);
-    if (receivable.customerId !== payment.customerId)
-      problems.push({ path: at('receivable'), message: "this receivable is another customer's" });
+    if (receivable.customerId !== payment.customerId) problems.push(fieldProblem(at('receivable'), 'allocation.other_customer'));
     else if (receivable.currency !== payment.currency)
-      problems.push({
-        path: at('receivable'),
-        message: `this receivable is in ${receivable.currency}, the payment in ${payment.currency}`,
-      });
-    else if (receivable.state === 'void')
-      problems.push({ path: at('receivable'), message: 'this receivable is void: its shipment was cancelled' });
-    else if (typeof amount !== 'string' && amount.gt(0)) {
+      problems.push(
+        fieldProblem(at('receivable'), 'allocation.currency', {
+          receivableCurrency: receivable.currency,
+          paymentCurrency: payment.currency,
+        })
+      );
+    else if (receivable.state === 'void') problems.push(fieldProblem(at('receivable'), 'allocation.void'));
+    else if (!isMoneyProblem(amount) && amount.gt(0)) {
       if (amount.gt(receivable.openAmount)) {
-        problems.push({ path: at('amount'), message: `exceeds the receivable's open amount of ${formatMoney(receivable.openAmount)}` });
+        problems.push(fieldProblem(at('amount'), 'allocation.exceeds_open', { open: formatMoney(receivable.openAmount) }));
       } else {
         plan.push({ receivableId: receivable.id, amount });
         total = total.plus(amount);
@@ -105,10 +109,12 @@ export const planExplicit = (
     }
   });
   if (problems.length === 0 && total.gt(payment.unallocated)) {
-    problems.push({
-      path: ['allocations'],
-      message: `the allocations add up to ${formatMoney(total)}, more than the ${formatMoney(payment.unallocated)} left unallocated on the payment`,
-    });
+    problems.push(
+      fieldProblem(['allocations'], 'allocation.exceeds_unallocated', {
+        total: formatMoney(total),
+        unallocated: formatMoney(payment.unallocated),
+      })
+    );
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
   return plan;

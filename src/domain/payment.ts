@@ -5,8 +5,9 @@
  */
 import Decimal from 'decimal.js';
 import { isCalendarDate } from './business-date';
-import { CURRENCIES, DEFAULT_CURRENCY, isCurrency, parseMoney } from './money';
-import { DomainValidationError, FieldProblem } from './validation-error';
+import { message } from './messages';
+import { CURRENCIES, DEFAULT_CURRENCY, isCurrency, isMoneyProblem, parseMoney } from './money';
+import { DomainValidationError, FieldProblem, fieldProblem } from './validation-error';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'acceptance_bill', 'cash', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -22,20 +23,19 @@ export interface PaymentFields {
 /** Checks what a client sends for a new payment, or throws every problem with its field. */
 export const checkPaymentFields = (data: Record<string, unknown>, today: string): PaymentFields => {
   const problems: FieldProblem[] = [];
-  const amount = data.amount === undefined || data.amount === null ? 'is required' : parseMoney(data.amount);
-  if (typeof amount === 'string') problems.push({ path: ['amount'], message: amount });
-  else if (amount.lte(0)) problems.push({ path: ['amount'], message: 'must be greater than 0' });
+  const amount = data.amount === undefined || data.amount === null ? message('field.required_here') : parseMoney(data.amount);
+  if (isMoneyProblem(amount)) problems.push(fieldProblem(['amount'], amount.code, amount.params));
+  else if (amount.lte(0)) problems.push(fieldProblem(['amount'], 'money.not_positive'));
   const receivedOn = data.receivedOn;
-  if (receivedOn === undefined || receivedOn === null || receivedOn === '') problems.push({ path: ['receivedOn'], message: 'is required' });
-  else if (!isCalendarDate(receivedOn))
-    problems.push({ path: ['receivedOn'], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
-  else if ((receivedOn as string) > today)
-    problems.push({ path: ['receivedOn'], message: `must not be in the future (today is ${today})` });
+  if (receivedOn === undefined || receivedOn === null || receivedOn === '')
+    problems.push(fieldProblem(['receivedOn'], 'field.required_here'));
+  else if (!isCalendarDate(receivedOn)) problems.push(fieldProblem(['receivedOn'], 'date.invalid'));
+  else if ((receivedOn as string) > today) problems.push(fieldProblem(['receivedOn'], 'date.future', { today }));
   const method = data.method ?? 'bank_transfer';
   if (!PAYMENT_METHODS.includes(method as PaymentMethod))
-    problems.push({ path: ['method'], message: `must be one of ${PAYMENT_METHODS.join(', ')}` });
+    problems.push(fieldProblem(['method'], 'field.one_of', { values: PAYMENT_METHODS.join(', ') }));
   const currency = data.currency ?? DEFAULT_CURRENCY;
-  if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${PAYMENT_CURRENCIES.join(', ')}` });
+  if (!isCurrency(currency)) problems.push(fieldProblem(['currency'], 'field.one_of', { values: PAYMENT_CURRENCIES.join(', ') }));
   if (problems.length > 0) throw new DomainValidationError(problems);
   return { amount: amount as Decimal, receivedOn: receivedOn as string, method: method as PaymentMethod, currency: currency as string };
 };

@@ -72,10 +72,11 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'linkTokenHash',
     'linkExpiresAt',
   ],
-  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts); the
+  // Who placed a customer's credit hold is the server's (src/cash-collection/credit-control.ts), and so
+  // is an automatic hold's reason as a message (its code and parameters); the
   // text it is searched by is computed from its code, names and contacts (src/customer-search/); the
   // old free-text needs are moved into customer-need records at start (src/customer-voice/legacy-needs.ts).
-  'api::customer.customer': ['creditHoldSource', 'searchText', 'potentialNeeds'],
+  'api::customer.customer': ['creditHoldSource', 'creditHoldReasonCode', 'creditHoldReasonParams', 'searchText', 'potentialNeeds'],
   // Who recorded an opinion or a need, and when, is the server's; so are the complaint and statement an
   // opinion was taken from (src/customer-voice/opinions.ts).
   'api::customer-opinion.customer-opinion': ['recordedBy', 'recordedAt', 'complaint', 'statement'],
@@ -84,7 +85,7 @@ export const SERVER_OWNED: Record<string, string[]> = {
   // a new product may be entered with its counted opening stock (src/guards/product-guard.ts).
   'api::product.product': ['stockOnHand', 'stockReserved'],
   // The credit record is written by the server; an override's grant and use are the server's.
-  'api::credit-event.credit-event': ['customer', 'kind', 'terms', 'reason', 'at', 'actor'],
+  'api::credit-event.credit-event': ['customer', 'kind', 'terms', 'reason', 'reasonCode', 'reasonParams', 'at', 'actor'],
   'api::credit-override.credit-override': ['grantedBy', 'grantedAt', 'usedAt'],
   // Which subject and period a target is for is derived by its guard (one target per subject and period).
   'api::sales-target.sales-target': ['subjectPeriod'],

@@ -18,7 +18,7 @@ import { deadlineOf, loadComplaint, mailData } from '../workflow-engine/complain
 import { staffMailboxes } from '../platform/staff-mailboxes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
-import { asValidation, refuse } from '../platform/errors';
+import { asValidation, refuse, refuseMissing } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
@@ -50,16 +50,18 @@ const writeComplaint: Guard = async (strapi, call, next) => {
             readVersion,
             askedState,
             isEditable: (state) => mayEdit(editingByState('complaint', state)),
+            subject: 'complaint',
             describe: (complaint) => String(complaint.number),
             select: ['number'],
           });
           await refuseMeasureChanges(strapi, call.params.documentId!, measures);
           version = edit.version + 1;
         } else {
-          if (askedState !== undefined && askedState !== 'received') throw refuse(['state'], 'a new complaint starts as received');
+          if (askedState !== undefined && askedState !== 'received')
+            throw refuse(['state'], { code: 'record.starts_as', params: { state: 'received', subject: 'complaint' } });
           if (Array.isArray(measures) && measures.length > 0)
             throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
-          if (!data.customer) throw refuse(['customer'], 'customer is required');
+          if (!data.customer) throw refuseMissing('customer');
           const actor = await currentActor(strapi);
           Object.assign(data, {
             number: await nextNumber(strapi, SERIES.complaint, yearIn(reportTimeZone(strapi))),

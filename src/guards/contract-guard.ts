@@ -54,12 +54,17 @@ const writeContract: Guard = async (strapi, call, next) => {
           readVersion,
           askedState,
           isEditable: (state) => mayEdit(editingByState('contract', state)),
-          describe: (contract) => `${contract.number} revision ${contract.revision}`,
+          subject: 'contract',
+          describe: (contract) => ({
+            code: 'contract.revision',
+            params: { number: String(contract.number), revision: Number(contract.revision) },
+          }),
           select: ['number', 'revision'],
         });
         version = edit.version + 1;
       } else {
-        if (askedState !== undefined && askedState !== 'draft') throw refuse(['state'], 'a new contract starts as draft');
+        if (askedState !== undefined && askedState !== 'draft')
+          throw refuse(['state'], { code: 'record.starts_as', params: { state: 'draft', subject: 'contract' } });
         const actor = await currentActor(strapi);
         Object.assign(data, {
           number: await nextNumber(strapi, SERIES.contract, yearIn(reportTimeZone(strapi))),
@@ -129,7 +134,7 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(CONTRACT).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft') {
-    throw conflict(`${current.number} is ${current.state}: a contract that went to review is kept; cancel or terminate it instead`);
+    throw conflict({ code: 'contract.kept', params: { contract: current.number, state: current.state, subject: 'contract' } });
   }
   return asTrustedWrite(next);
 };

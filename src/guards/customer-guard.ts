@@ -24,6 +24,7 @@ import {
   describeTermsChange,
   refuseTermsChange,
 } from '../domain/credit-terms';
+import { message, storedMessage } from '../domain/messages';
 import { DomainValidationError } from '../domain/validation-error';
 import { currentActor } from '../platform/actor';
 import { nextUnusedNumber } from '../platform/next-number';
@@ -40,6 +41,8 @@ interface StoredHold {
   creditHold: boolean | null;
   creditHoldReason: string | null;
   creditHoldSource: 'manual' | 'automatic' | null;
+  creditHoldReasonCode: string | null;
+  creditHoldReasonParams: unknown;
   creditLimit: unknown;
   paymentTermsDays: unknown;
 }
@@ -59,7 +62,16 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   const stored: StoredHold | null = call.params.documentId
     ? await strapi.db.query(CUSTOMER).findOne({
         where: { documentId: call.params.documentId },
-        select: ['id', 'creditHold', 'creditHoldReason', 'creditHoldSource', 'creditLimit', 'paymentTermsDays'],
+        select: [
+          'id',
+          'creditHold',
+          'creditHoldReason',
+          'creditHoldReasonCode',
+          'creditHoldReasonParams',
+          'creditHoldSource',
+          'creditLimit',
+          'paymentTermsDays',
+        ],
       })
     : null;
 
@@ -72,8 +84,8 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   if (call.action === 'clone') for (const field of CREDIT_TERMS_FIELDS) data[field] ??= DEFAULT_CREDIT_TERMS[field];
   const termsChange = creditTermsChange(termsBefore, data);
   const refusal = refuseTermsChange(termsChange, { roles: actor.roles, system: actor.via === 'system' }, termsReason);
-  if (refusal?.status === 403) throw forbidden(refusal.message, { fields: refusal.path });
-  if (refusal) throw refuse(refusal.path, refusal.message);
+  if (refusal?.status === 403) throw forbidden(refusal.said, { fields: refusal.path });
+  if (refusal) throw refuse(refusal.path, refusal.said);
   // Terms sent unchanged (the content manager sends the whole form) are not written again.
   if (call.action === 'update') for (const field of CREDIT_TERMS_FIELDS) if (!termsChange.fields.includes(field)) delete data[field];
   const termsOnly = actor.roles.some((role) => CREDIT_TERMS_ROLES.includes(role)) && !keepsCustomerFiles(actor.roles);
@@ -93,14 +105,13 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   }
   const automatic = stored?.creditHold === true && stored.creditHoldSource === 'automatic';
   if (automatic && data.creditHold === false) {
-    throw conflict(
-      `${stored.creditHoldReason}: the hold is lifted when that is no longer true, or marketing-vp grants an override per document`
-    );
+    const kept = storedMessage(stored.creditHoldReasonCode, stored.creditHoldReasonParams) ?? stored.creditHoldReason ?? '';
+    throw conflict(message('credit.hold_kept', { reason: kept }));
   }
   const hold = data.creditHold ?? stored?.creditHold ?? false;
   const reason = data.creditHoldReason !== undefined ? data.creditHoldReason : stored?.creditHoldReason;
   if (hold === true && (typeof reason !== 'string' || reason.trim() === '')) {
-    throw refuse(['creditHoldReason'], 'a credit hold needs a reason');
+    throw refuse(['creditHoldReason'], message('credit.hold_reason_required'));
   }
 
   return asValidation(
@@ -115,6 +126,11 @@ export const customerGuard: Guard = async (strapi, call, next) => {
         const lifted = hold === false && stored?.creditHold === true;
         if (placed) data.creditHoldSource = 'manual';
         if (lifted) data.creditHoldSource = null;
+        // Staff's own words replace an automatic reason's message (it would say what they no longer say).
+        if (placed || lifted || (reason !== stored?.creditHoldReason && data.creditHoldReason !== undefined)) {
+          data.creditHoldReasonCode = null;
+          data.creditHoldReasonParams = null;
+        }
         call.params.data = data;
         const written = (await next()) as { documentId: string; searchText?: string | null } | null;
         if (!written) return written;
@@ -137,12 +153,12 @@ export const customerGuard: Guard = async (strapi, call, next) => {
         }
         if (placed) await tellSalespersonOfHold(strapi, written.documentId, now);
         if (termsChange.fields.length > 0) {
-          const reason = typeof termsReason === 'string' && termsReason.trim() ? termsReason.trim() : 'set by the server';
+          const reason = typeof termsReason === 'string' && termsReason.trim() ? termsReason.trim() : message('credit.set_by_server');
           await recordCreditEvent(strapi, {
             customer: customer.id,
             kind: 'terms',
             terms: { before: termsChange.before, after: termsChange.after },
-            reason: `${describeTermsChange(termsChange)}: ${reason}`,
+            reason: describeTermsChange(termsChange, reason),
             at: now,
             actor: actor.staffUserId,
           });

@@ -9,7 +9,7 @@
 import { SERVER_SOURCES } from '../domain/customer-voice';
 import { editingByState, mayEdit } from '../domain/record-editing';
 import { currentActor } from '../platform/actor';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { CUSTOMER_NEED, CUSTOMER_OPINION } from '../platform/uids';
 import { checkDateFields } from './date-fields';
@@ -28,7 +28,7 @@ export const customerOpinionGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action) || isTrustedWrite()) return next();
   if (call.action !== 'create') throw conflict('a customer opinion is kept as it was recorded: record a new one instead');
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  if (!data.customer) throw refuse(['customer'], 'customer is required');
+  if (!data.customer) throw refuseMissing('customer');
   if (SERVER_SOURCES.includes(data.source as never)) {
     throw refuse(['source'], `${String(data.source)} opinions are recorded from the customer's own answer, not by hand`);
   }
@@ -46,7 +46,7 @@ export const customerOpinionGuard: Guard = async (strapi, call, next) => {
 export const customerNeedGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
-  if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
+  if (call.action === 'create' && !data.customer) throw refuseMissing('customer');
   if (call.action === 'create' || call.action === 'clone') await stampRecorder(strapi, data);
   call.params.data = data;
   return asValidation(() =>

@@ -1,13 +1,13 @@
 /** Checks the business-date attributes a client sends: real calendar dates written YYYY-MM-DD. */
 import type { Core } from '@strapi/strapi';
 import { isCalendarDate } from '../domain/business-date';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { DomainValidationError, FieldProblem, fieldProblem } from '../domain/validation-error';
 import { attributesOf } from './types';
 
 export const checkDateFields = (data: Record<string, unknown>, fields: string[]): void => {
   const problems: FieldProblem[] = fields
     .filter((field) => data[field] !== undefined && data[field] !== null && !isCalendarDate(data[field]))
-    .map((field) => ({ path: [field], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' }));
+    .map((field) => fieldProblem([field], 'date.invalid'));
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
 
@@ -28,10 +28,8 @@ export const checkTemporalAttributes = (strapi: Core.Strapi, uid: string, data: 
   for (const [field, attribute] of Object.entries(attributesOf(strapi, uid))) {
     const value = data[field];
     if (value === undefined || value === null || value === '') continue;
-    if (attribute.type === 'date' && !isCalendarDate(value))
-      problems.push({ path: [field], message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31' });
-    if (attribute.type === 'datetime' && !isInstant(value))
-      problems.push({ path: [field], message: 'must be a date and time (ISO 8601), e.g. 2026-12-31T09:30:00+08:00' });
+    if (attribute.type === 'date' && !isCalendarDate(value)) problems.push(fieldProblem([field], 'date.invalid'));
+    if (attribute.type === 'datetime' && !isInstant(value)) problems.push(fieldProblem([field], 'datetime.invalid'));
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
 };

@@ -6,6 +6,7 @@
  * is fine. Returns the record's current version.
  */
 import type { Core } from '@strapi/strapi';
+import { Message } from '../domain/messages';
 import { conflict, refuse } from '../platform/errors';
 
 export interface EditRequest {
@@ -17,7 +18,9 @@ export interface EditRequest {
   askedState: unknown;
   isEditable: (state: string) => boolean;
   /** How the record names itself in a refusal, e.g. `HT-2026-00012 revision 2`. */
-  describe: (record: Record<string, unknown>) => string;
+  describe: (record: Record<string, unknown>) => string | Message;
+  /** The workflow subject whose state words name its state, e.g. `contract`. */
+  subject: string;
   select: string[];
 }
 
@@ -31,17 +34,20 @@ export const lockForEdit = async (strapi: Core.Strapi, trx: Core.Strapi['db']['c
     .findOne({ where: { documentId: edit.documentId }, select: ['state', 'version', ...edit.select] });
   if (!current) return { version: 0, current: null }; // Strapi answers 404 itself
   if (!edit.isEditable(current.state)) {
-    throw conflict(`${edit.describe(current)} is ${current.state}: it can no longer be edited; use its workflow actions`, {
-      state: current.state,
-    });
+    const said: Message = {
+      code: 'record.frozen',
+      params: { record: edit.describe(current), state: current.state, subject: edit.subject },
+    };
+    throw conflict(said, { state: current.state });
   }
   if (edit.askedState !== undefined && edit.askedState !== current.state) {
-    throw refuse(['state'], 'the state changes only through workflow actions');
+    throw refuse(['state'], { code: 'record.state_by_action' });
   }
   if (edit.readVersion !== undefined && edit.readVersion !== null && edit.readVersion !== current.version) {
-    throw conflict(`changed since you read it (version ${edit.readVersion}, now ${current.version}); reload it`, {
-      currentVersion: current.version,
-    });
+    throw conflict(
+      { code: 'record.stale_edit', params: { given: String(edit.readVersion), current: current.version } },
+      { currentVersion: current.version }
+    );
   }
   return { version: current.version as number, current };
 };

@@ -4,7 +4,7 @@
  */
 import { currentActor } from '../platform/actor';
 import { checkDateFields } from './date-fields';
-import { asValidation, refuse } from '../platform/errors';
+import { asValidation, refuseMissing } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 import { INQUIRY } from '../platform/uids';
@@ -13,7 +13,7 @@ export const inquiryGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   if (call.action === 'create') {
-    if (!data.customer) throw refuse(['customer'], 'customer is required');
+    if (!data.customer) throw refuseMissing('customer');
     if (!data.handledBy) {
       const actor = await currentActor(strapi);
       if (actor.staffUserId) data.handledBy = actor.staffUserId;

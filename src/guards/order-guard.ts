@@ -12,6 +12,7 @@ import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { mayEdit, orderEditing } from '../domain/record-editing';
 import { newLineKey } from '../domain/document-id';
+import { Message, message } from '../domain/messages';
 import { nextNumber } from '../platform/next-number';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { reportTimeZone } from '../platform/settings';
@@ -19,7 +20,7 @@ import { checkDateFields } from './date-fields';
 import { lockForEdit } from './editable-record';
 import { contractHoldingOrder } from '../workflow-engine/record-editing';
 import { changedFields } from './unchanged-fields';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { checkLines, completeLines } from './priced-lines';
 import { checkRequiredRelations } from './required-relations';
 import { enforceCreditHold } from '../cash-collection/credit-control';
@@ -45,7 +46,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
       throw refuse(['state'], 'a new order starts as draft; its state changes only through order actions');
     }
     data.orderDate ??= dateIn(reportTimeZone(strapi));
-    if (call.action === 'create' && !data.customer) throw refuse(['customer'], 'customer is required');
+    if (call.action === 'create' && !data.customer) throw refuseMissing('customer');
   }
 
   return asValidation(
@@ -60,6 +61,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
             readVersion,
             askedState,
             isEditable: (state) => mayEdit(orderEditing(state, false)),
+            subject: 'order',
             describe: (order) => String(order.number),
             select: ['number'],
           });
@@ -98,8 +100,9 @@ const writeOrder: Guard = async (strapi, call, next) => {
           .query(ORDER)
           .findOne({ where: { documentId: written.documentId }, select: ['number'], populate: { customer: { select: ['id'] } } });
         if (call.action !== 'update' || (customer && customer.id !== customerBefore)) {
-          const describe = call.action === 'update' ? `moving ${number} to this customer` : 'a new order';
-          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, describe });
+          const step: Message =
+            call.action === 'update' ? { code: 'credit.step_move_order', params: { number } } : { code: 'credit.step_new_order' };
+          await enforceCreditHold(strapi, { customerId: customer?.id, subject: 'order', documentId: written.documentId, step });
         }
         await asTrustedWrite(() => completeOrder(strapi, written.documentId, { copy: call.action === 'clone' }));
         // A clone answers { documentId, entries }, which the content manager reads as such.
@@ -117,7 +120,7 @@ const refuseChangedTerms = async (
   documentId: string,
   current: Record<string, unknown>,
   data: Record<string, unknown>,
-  reviewing: string | null,
+  reviewing: Message | null,
   editable: readonly string[]
 ) => {
   const stored = await strapi.db.query(ORDER).findOne({
@@ -129,20 +132,24 @@ const refuseChangedTerms = async (
     components: { lines: ['quantity', 'unitPrice', 'specification'] },
   }).filter((field) => !editable.includes(field));
   if (changed.length > 0) {
-    const why = reviewing ? `is held by ${reviewing}` : `is ${current.state}`;
-    throw conflict(`${current.number} ${why}: only its notes and required date can be edited; ${changed.join(', ')} cannot`, {
-      state: current.state,
-      fields: changed,
-    });
+    const said = reviewing
+      ? message('order.terms_held', { order: String(current.number), contract: reviewing, fields: changed })
+      : message('order.terms_confirmed', {
+          order: String(current.number),
+          state: String(current.state),
+          subject: 'order',
+          fields: changed,
+        });
+    throw conflict(said, { state: current.state, fields: changed });
   }
 };
 
 const deleteDraft = async (strapi: Core.Strapi, documentId: string | undefined, next: () => Promise<unknown>) => {
   const current = await strapi.db.query(ORDER).findOne({ where: { documentId }, select: ['state', 'number'] });
   if (current && current.state !== 'draft')
-    throw conflict(`${current.number} is ${current.state}: an order in progress is kept; cancel it instead`);
+    throw conflict(message('order.kept', { order: current.number, state: current.state, subject: 'order' }));
   const reviewing = current ? await contractHoldingOrder(strapi, documentId!) : null;
-  if (reviewing) throw conflict(`${current.number} is held by ${reviewing}: it is kept until the contract leaves review`);
+  if (reviewing) throw conflict(message('order.kept_for_contract', { order: current.number, contract: reviewing }));
   return asTrustedWrite(next);
 };
 

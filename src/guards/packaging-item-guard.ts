@@ -6,7 +6,7 @@
  */
 import { checkDateFields } from './date-fields';
 import type { Core } from '@strapi/strapi';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { changedFields } from './unchanged-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
@@ -16,7 +16,7 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data = call.params.data ?? {};
   checkDateFields(data, ['artworkConfirmedAt', 'printingSentAt', 'printingReceivedAt']);
-  if (call.action === 'create' && !data.order) throw refuse(['order'], 'order is required');
+  if (call.action === 'create' && !data.order) throw refuseMissing('order');
   if (call.action === 'clone') throw conflict('a packaging item is not copied: add a new one to the order');
   if (call.action === 'update' && data.order !== undefined) await refuseMove(strapi, call.params.documentId!, data.order);
   return asValidation(() =>

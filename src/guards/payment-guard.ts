@@ -16,7 +16,7 @@ const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
 export const paymentGuard: Guard = async (strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
-  if (call.action !== 'create') throw conflict('a payment is not changed, copied or deleted: allocate it or reverse it with a reason');
+  if (call.action !== 'create') throw conflict({ code: 'payment.unchangeable' });
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   // An allocation list in the service's own shape is kept; the content manager's relation input is not one.
   if (Array.isArray(call.sent?.allocations)) data.allocations = call.sent.allocations;

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { priceOrderLines } from '../domain/order-pricing';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { DomainValidationError, FieldProblem, fieldProblem, requiredField } from '../domain/validation-error';
 import { referencedDocumentIds } from './relation-input';
 import { PRODUCT } from '../platform/uids';
 
@@ -17,7 +17,7 @@ export const checkLines = async (strapi: Core.Strapi, lines: Record<string, unkn
   const found = await strapi.db.query(PRODUCT).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] });
   const known = new Set(found.map((product: { documentId: string }) => product.documentId));
   const problems: FieldProblem[] = named.flatMap((ids, index) =>
-    ids.filter((id) => !known.has(id)).map((id) => ({ path: ['lines', index, 'product'], message: `unknown product ${id}` }))
+    ids.filter((id) => !known.has(id)).map((id) => fieldProblem(['lines', index, 'product'], 'line.unknown_product', { product: id }))
   );
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
@@ -48,7 +48,7 @@ export const completeLines = async (
   const lines: WrittenLine[] = record.lines ?? [];
   const problems: FieldProblem[] = [];
   lines.forEach((line, index) => {
-    if (!line.product) problems.push({ path: ['lines', index, 'product'], message: 'product is required' });
+    if (!line.product) problems.push(requiredField('product', ['lines', index, 'product']));
   });
   if (problems.length > 0) throw new DomainValidationError(problems);
 

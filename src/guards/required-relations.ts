@@ -3,13 +3,13 @@
  * whichever relation format the client used (id, documentId, connect/disconnect/set).
  */
 import type { Core } from '@strapi/strapi';
-import { DomainValidationError } from '../domain/validation-error';
+import { DomainValidationError, requiredField } from '../domain/validation-error';
 
 export const checkRequiredRelations = async (strapi: Core.Strapi, uid: string, documentId: string, fields: string[]): Promise<void> => {
   const populate = Object.fromEntries(fields.map((field) => [field, { select: ['id'] }]));
   const row = await strapi.db.query(uid).findOne({ where: { documentId }, populate });
   const missing = fields.filter((field) => !row?.[field]);
   if (missing.length > 0) {
-    throw new DomainValidationError(missing.map((field) => ({ path: [field], message: `${field} is required` })));
+    throw new DomainValidationError(missing.map((field) => requiredField(field)));
   }
 };

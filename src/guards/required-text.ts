@@ -5,7 +5,7 @@
  * naming the field.
  */
 import type { Core } from '@strapi/strapi';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { DomainValidationError, FieldProblem, fieldProblem } from '../domain/validation-error';
 import { attributesOf } from './types';
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email']);
@@ -16,6 +16,6 @@ export const checkRequiredText = (strapi: Core.Strapi, uid: string, data: Record
       const value = data[field];
       return attribute.required && TEXT_TYPES.has(attribute.type) && typeof value === 'string' && value.trim() === '';
     })
-    .map(([field]) => ({ path: [field], message: 'must not be blank' }));
+    .map(([field]) => fieldProblem([field], 'field.blank'));
   if (problems.length > 0) throw new DomainValidationError(problems);
 };

@@ -16,7 +16,7 @@ import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { lockForEdit } from './editable-record';
-import { asValidation, conflict, refuse } from '../platform/errors';
+import { asValidation, conflict, refuse, refuseMissing } from '../platform/errors';
 import { referencedDocumentIds } from './relation-input';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
@@ -48,6 +48,7 @@ const writeShipment: Guard = async (strapi, call, next) => {
             readVersion,
             askedState,
             isEditable: (state) => mayEdit(editingByState('shipment', state)),
+            subject: 'shipment',
             describe: (shipment) => String(shipment.number),
             select: ['number'],
           });
@@ -55,18 +56,22 @@ const writeShipment: Guard = async (strapi, call, next) => {
           const stored = await strapi.db
             .query(SHIPMENT)
             .findOne({ where: { documentId: call.params.documentId }, populate: { order: { select: ['documentId'] } } });
-          if (data.order !== undefined) throw refuse(['order'], 'a shipment stays with its order');
+          if (data.order !== undefined) throw refuse(['order'], { code: 'shipment.stays_with_order' });
           orderDocumentId = stored.order.documentId;
         } else {
-          if (askedState !== undefined && askedState !== 'planned') throw refuse(['state'], 'a new shipment starts as planned');
+          if (askedState !== undefined && askedState !== 'planned')
+            throw refuse(['state'], { code: 'record.starts_as', params: { state: 'planned', subject: 'shipment' } });
           const [named] = referencedDocumentIds(data.order);
-          if (!named) throw refuse(['order'], 'order is required');
+          if (!named) throw refuseMissing('order');
           orderDocumentId = named;
         }
         const order = await lockOrder(strapi, trx, orderDocumentId);
         if (call.action !== 'update') {
           if (!SHIPPABLE.includes(order.state))
-            throw conflict(`${order.number} is ${order.state}: an order ships when it is ready`, { state: order.state });
+            throw conflict(
+              { code: 'shipment.order_not_ready', params: { order: order.number, state: order.state, subject: 'order' } },
+              { state: order.state }
+            );
           Object.assign(data, {
             number: await nextNumber(strapi, SERIES.shipment, yearIn(reportTimeZone(strapi))),
             customer: order.customer?.id ?? null,
@@ -75,7 +80,7 @@ const writeShipment: Guard = async (strapi, call, next) => {
         }
         if (Array.isArray(data.lines))
           data.lines = await priceFromOrder(strapi, order, data.lines as Record<string, unknown>[], call.params.documentId);
-        else if (call.action !== 'update') throw refuse(['lines'], 'name the order lines and quantities to ship');
+        else if (call.action !== 'update') throw refuse(['lines'], { code: 'shipment.name_lines' });
         call.params.data = { ...data, version };
         return asTrustedWrite(next);
       }),
@@ -97,7 +102,7 @@ const lockOrder = async (strapi: Core.Strapi, trx: Core.Strapi['db']['connection
   const locked = await trx(table)
     .where({ document_id: documentId })
     .update({ version: trx.ref('version') });
-  if (!locked) throw refuse(['order'], `unknown order ${documentId}`);
+  if (!locked) throw refuse(['order'], { code: 'shipment.unknown_order', params: { order: documentId } });
   return strapi.db.query(ORDER).findOne({
     where: { documentId },
     populate: { customer: { select: ['id'] }, lines: { populate: { product: { select: ['documentId'] } } } },

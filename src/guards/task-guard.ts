@@ -66,7 +66,8 @@ const writeTask: Guard = async (strapi, call, next) => {
           readVersion: call.sent?.version,
           askedState: call.sent?.state,
           isEditable: (state) => mayEdit(editingByState('task', state)),
-          describe: (task) => `the task "${String(task.title)}"`,
+          subject: 'task',
+          describe: (task) => ({ code: 'task.named', params: { title: String(task.title) } }),
           select: ['title'],
         });
         const stored = await strapi.db

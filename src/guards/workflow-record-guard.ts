@@ -11,7 +11,7 @@ const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
 export const workflowRecordGuard: Guard = async (_strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
-  throw forbidden('workflow records are written only by workflow actions and are never changed or deleted');
+  throw forbidden({ code: 'workflow.records_server_only' });
 };
 
 /**

@@ -1,17 +1,53 @@
 /**
  * Turns domain validation problems and database unique-constraint violations into Strapi's
- * ValidationError, so every client gets a 400 with `details.errors` listing each field.
+ * ValidationError, so every client gets a 400 with `details.errors` listing each field; and makes
+ * the refusals (409, 403, 404) the app throws. Each carries a stable `details.code` (and each
+ * `details.errors[]` entry its own `code`); the text is English here, and the reader's language
+ * at the edge (src/middlewares/reader-language.ts, through `sayInLanguage`).
  */
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { ExtraWords, Language, englishText, messageText } from '../domain/message-text';
+import { Message } from '../domain/messages';
+import { DomainValidationError, FieldProblem, requiredField } from '../domain/validation-error';
+
+/** A refusal's text: a message of the catalogue, or (not yet in it) English text. */
+export type Said = string | Message;
+
+/** The codes of refusals whose text is not in the catalogue yet, by kind. */
+export const GENERIC_CODES = { invalid: 'input.invalid', conflict: 'conflict', forbidden: 'forbidden', notFound: 'not_found' } as const;
+
+const SAID = Symbol('said');
+type Saying = { message: Message } | { problems: FieldProblem[] };
+type Carrier = Error & { [SAID]?: Saying; details?: Record<string, unknown> };
+
+const carrying = <E extends Error>(error: E, saying: Saying): E => Object.assign(error, { [SAID]: saying });
+
+/** The one code of several problems when they share it, else the generic one. */
+const codeOfProblems = (problems: FieldProblem[]) => {
+  const codes = new Set(problems.map((p) => p.said?.code ?? GENERIC_CODES.invalid));
+  return codes.size === 1 ? [...codes][0] : GENERIC_CODES.invalid;
+};
 
 export const validationError = (problems: FieldProblem[]) =>
-  new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), {
-    errors: problems.map((p) => ({ path: p.path.map(String), message: p.message, name: 'ValidationError' })),
-  });
+  carrying(
+    new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), {
+      code: codeOfProblems(problems),
+      errors: problems.map((p) => ({
+        path: p.path.map(String),
+        message: p.message,
+        name: 'ValidationError',
+        code: p.said?.code ?? GENERIC_CODES.invalid,
+      })),
+    }),
+    { problems }
+  );
 
-export const refuse = (path: (string | number)[], message: string) => validationError([{ path, message }]);
+export const refuse = (path: (string | number)[], said: Said) =>
+  validationError([typeof said === 'string' ? { path, message: said } : { path, message: englishText(said), said }]);
+
+/** 400 "customer is required": a relation or value the record cannot be without. */
+export const refuseMissing = (field: string) => validationError([requiredField(field)]);
 
 export const isUniqueViolation = (error: unknown): boolean => {
   const code = (error as { code?: string })?.code;
@@ -43,17 +79,61 @@ export const asValidation = async <T>(write: () => Promise<T>, uniqueField?: str
     return await write();
   } catch (error) {
     if (error instanceof DomainValidationError) throw validationError(error.problems);
-    if (uniqueField && isUniqueViolation(error)) throw refuse([uniqueField], `this ${uniqueField} is already taken`);
+    if (uniqueField && isUniqueViolation(error)) throw refuse([uniqueField], { code: 'field.taken', params: { field: uniqueField } });
     throw error;
   }
 };
 
+/** An HTTP error with its text in English and its code beside it; the edge may say it in another language. */
+const refusal = (status: number, fallbackCode: string, said: Said, details: Record<string, unknown>) => {
+  if (typeof said === 'string') return createHttpError(status, said, { details: { code: fallbackCode, ...details } });
+  return carrying(createHttpError(status, englishText(said), { details: { code: said.code, ...details } }), { message: said });
+};
+
 /** 409 Conflict: the request is valid but the record's state (or version) does not allow it now. */
-export const conflict = (message: string, details: Record<string, unknown> = {}) => createHttpError(409, message, { details });
+export const conflict = (said: Said, details: Record<string, unknown> = {}) => refusal(409, GENERIC_CODES.conflict, said, details);
 
 /**
  * 403 with the reason kept. Strapi's route authorization turns any errors.ForbiddenError thrown
  * below it into a bare "Forbidden" (only its PolicyError subclass passes); an HTTP error passes
  * with its message and details, and still reads `name: "ForbiddenError"` to clients.
  */
-export const forbidden = (message: string, details: Record<string, unknown> = {}) => createHttpError(403, message, { details });
+export const forbidden = (said: Said, details: Record<string, unknown> = {}) => refusal(403, GENERIC_CODES.forbidden, said, details);
+
+/** 404 in Strapi's own shape, with a code. */
+export const notFound = (said: Said, details: Record<string, unknown> = {}) =>
+  typeof said === 'string'
+    ? new errors.NotFoundError(said, { code: GENERIC_CODES.notFound, ...details })
+    : carrying(new errors.NotFoundError(englishText(said), { code: said.code, ...details }), { message: said });
+
+/** Where a problem is, for a reader: its fields by name and its lines counted from 1. */
+const placeText = (path: (string | number)[], language: Language, words: ExtraWords) =>
+  path
+    .map((part) =>
+      typeof part === 'number' || /^\d+$/.test(String(part))
+        ? language === 'en'
+          ? String(part)
+          : `第${Number(part) + 1}行`
+        : language === 'en'
+          ? String(part)
+          : (words.field?.(String(part))?.zh ?? String(part))
+    )
+    .join(language === 'en' ? '.' : ' ');
+
+/**
+ * Says an error this module made in `language`, in place (message and each problem's message);
+ * codes, status and name stay. English is what it already says; any other error is left alone.
+ */
+export const sayInLanguage = (error: unknown, language: Language, words: ExtraWords = {}): void => {
+  if (language === 'en' || !(error instanceof Error)) return;
+  const saying = (error as Carrier)[SAID];
+  if (!saying) return;
+  if ('message' in saying) {
+    error.message = messageText(saying.message, language, words);
+    return;
+  }
+  const texts = saying.problems.map((p) => (p.said ? messageText(p.said, language, words) : p.message));
+  const entries = (error as Carrier).details?.errors as { message: string }[] | undefined;
+  entries?.forEach((entry, index) => (entry.message = texts[index]));
+  error.message = saying.problems.map((p, index) => `${placeText(p.path, language, words)}：${texts[index]}`).join('；');
+};

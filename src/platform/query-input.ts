@@ -6,7 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import type Decimal from 'decimal.js';
 import { isCalendarDate } from '../domain/business-date';
-import { parseMoney } from '../domain/money';
+import { isMoneyProblem, parseMoney } from '../domain/money';
+import { englishText } from '../domain/message-text';
 import { FieldProblem } from '../domain/validation-error';
 import { validationError } from './errors';
 import { CUSTOMER, USER } from './uids';
@@ -154,7 +155,7 @@ export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
   schema: { type: 'string', description: 'an amount of money such as 1234.50, at most two places' },
   read: (value) => {
     const amount = parseMoney(value);
-    return typeof amount === 'string' ? { problem: amount } : amount;
+    return isMoneyProblem(amount) ? { problem: englishText(amount) } : amount;
   },
 });
 

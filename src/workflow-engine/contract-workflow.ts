@@ -131,7 +131,7 @@ const prepare = async (
         customerId: contract.customer?.id,
         subject: 'contract',
         documentId: contract.documentId,
-        describe: `submitting ${contract.number}`,
+        step: { code: 'credit.step_submit_contract', params: { number: contract.number } },
         now,
       });
       await refuseLinesApartFromOrders(strapi, contract);
@@ -159,7 +159,7 @@ const prepare = async (
         customerId: contract.customer?.id,
         subject: 'contract',
         documentId: contract.documentId,
-        describe: `activating ${contract.number}`,
+        step: { code: 'credit.step_activate_contract', params: { number: contract.number } },
         now,
       });
       return { activatedAt: now };

@@ -107,7 +107,7 @@ const prepare = async (
         customerId: order.customer?.id,
         subject: 'order',
         documentId: order.documentId,
-        describe: `confirming ${order.number}`,
+        step: { code: 'credit.step_confirm_order', params: { number: order.number } },
         now,
       });
       return {};

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { ORDER_HOLDING_STATES } from '../domain/contract-review';
 import { editingByState, orderEditing, type Editing, type StateRuledRecord } from '../domain/record-editing';
+import { Message, message } from '../domain/messages';
 import { CONTRACT } from '../platform/uids';
 
 /**
@@ -14,12 +15,19 @@ import { CONTRACT } from '../platform/uids';
  * confirms the order) or leaves review, the order's terms are what the reviewers see; a change goes
  * through a contract revision. Answers how a refusal names it, or null.
  */
-export const contractHoldingOrder = async (strapi: Core.Strapi, documentId: string): Promise<string | null> => {
+export const contractHoldingOrder = async (strapi: Core.Strapi, documentId: string): Promise<Message | null> => {
   const contract = await strapi.db.query(CONTRACT).findOne({
     where: { orders: { documentId }, state: { $in: [...ORDER_HOLDING_STATES] } },
     select: ['number', 'revision', 'state'],
   });
-  return contract ? `contract ${contract.number} revision ${contract.revision} (${contract.state})` : null;
+  return contract
+    ? message('order.holding_contract', {
+        number: contract.number,
+        revision: contract.revision,
+        state: contract.state,
+        subject: 'contract',
+      })
+    : null;
 };
 
 export type EditedSubject = Exclude<StateRuledRecord, 'need'> | 'order';

@@ -138,7 +138,7 @@ const prepare = async (
       customerId: shipment.customer?.id,
       subject: 'shipment',
       documentId: shipment.documentId,
-      describe: `shipping ${shipment.number}`,
+      step: { code: 'credit.step_ship', params: { number: shipment.number } },
       now,
     });
     await takeFromStock(strapi, shipment);

@@ -6,7 +6,6 @@
  * into the outbox. Anything that fails rolls all of it back.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { allowedActions, awaitedRoles, Situation, Step, planStep, WorkflowRefusal } from '../domain/workflow/engine';
 import { Machine, MailRule, Opinion, Recipient } from '../domain/workflow/machine';
 import { DomainValidationError } from '../domain/validation-error';
@@ -14,7 +13,7 @@ import { MailLocale } from '../domain/notification-templates';
 import { RoleCode } from '../domain/staff-roles';
 import { notify } from '../platform/outbox';
 import { Actor } from '../platform/actor';
-import { conflict, forbidden, validationError, violatesIndex } from '../platform/errors';
+import { conflict, forbidden, notFound, validationError, violatesIndex } from '../platform/errors';
 import { OPINION_INDEX, REVISION_INDEX } from './workflow-indexes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { staffMailboxes } from '../platform/staff-mailboxes';
@@ -98,7 +97,7 @@ export const takeAction = async <R extends WorkflowRecord>(
           const locked = await trx(table)
             .where({ document_id: documentId })
             .update({ version: trx.ref('version') });
-          if (!locked) throw new errors.NotFoundError(`No ${definition.subject} ${documentId}`);
+          if (!locked) throw notFound({ code: 'workflow.not_found', params: { subject: definition.subject, documentId } });
 
           const record = (await definition.load(strapi, documentId))!;
           const situation = await situationOf(strapi, definition, record);
@@ -337,19 +336,17 @@ const asStrapiError = (error: unknown) => {
   if (error instanceof DomainValidationError) return validationError(error.problems);
   // The database's unique indexes behind the workflow: two people did the same thing at the same
   // moment. Any other duplicate key is a defect, not the user's conflict, and stays a 500.
-  if (violatesIndex(error, OPINION_INDEX)) return conflict('this opinion was given by someone else at the same moment; reload');
-  if (violatesIndex(error, REVISION_INDEX)) return conflict('this revision was made by someone else at the same moment; reload');
+  if (violatesIndex(error, OPINION_INDEX)) return conflict({ code: 'workflow.opinion_race' });
+  if (violatesIndex(error, REVISION_INDEX)) return conflict({ code: 'workflow.revision_race' });
   if (!(error instanceof WorkflowRefusal)) return error;
   switch (error.kind) {
     case 'forbidden':
-      return forbidden(error.message, error.details);
+      return forbidden(error.said, error.details);
     case 'conflict':
-      return conflict(error.message, error.details);
+      return conflict(error.said, error.details);
     case 'unknown_action':
-      return new errors.NotFoundError(error.message, error.details);
-    case 'invalid': {
-      const problems = (error.details.errors as { field: string; message: string }[]) ?? [];
-      return validationError(problems.map((problem) => ({ path: [problem.field], message: problem.message })));
-    }
+      return notFound(error.said, error.details);
+    case 'invalid':
+      return validationError(error.problems);
   }
 };

@@ -76,7 +76,7 @@ describe('contract review cannot be gone around', () => {
       const before = await snapshot(contract.documentId);
       const stale = await act(app.strapi, specialist, contract.documentId, 'submit', { version: 0 });
       expect(stale.status).toBe(409);
-      expect(stale.body.error.details).toEqual({ currentVersion: 1 });
+      expect(stale.body.error.details).toEqual({ code: 'version.stale', currentVersion: 1 });
       const missing = await rest(app.strapi, specialist).post(`/api/contracts/${contract.documentId}/workflow/submit`, { data: {} });
       expectValidationError(missing, 'version');
       expect(await snapshot(contract.documentId)).toEqual(before);
@@ -195,7 +195,7 @@ describe('contract review cannot be gone around', () => {
         data: { otherTerms: 'CIF', version: 1 },
       });
       expect(stale.status).toBe(409);
-      expect(stale.body.error.details).toEqual({ currentVersion: 2 });
+      expect(stale.body.error.details).toEqual({ code: 'record.stale_edit', currentVersion: 2 });
       expect(await stateOf(app.strapi, contract.documentId)).toBe('draft');
       const created = await rest(app.strapi, specialist).post('/api/contracts', {
         data: { customer: customer.documentId, state: 'active' },

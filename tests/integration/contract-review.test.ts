@@ -336,7 +336,7 @@ describe('contract review', () => {
     await ok(act(app.strapi, specialist, contract.documentId, 'cancel', { comment: 'customer withdrew' }));
     const res = await act(app.strapi, specialist, contract.documentId, 'submit');
     expect(res.status).toBe(409);
-    expect(res.body.error.details).toEqual({ state: 'cancelled', allowedActions: [] });
+    expect(res.body.error.details).toEqual({ code: 'workflow.wrong_state', state: 'cancelled', allowedActions: [] });
     expect(await app.strapi.db.query(CONTRACT).count({ where: { documentId: contract.documentId } })).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import { englishText, messageText } from '../../src/domain/message-text';
 /** The credit rule and the dunning levels, without Strapi. */
 import { creditPolicy, decideCredit, holdReason } from '../../src/domain/credit-control';
 import { groupedMoney } from '../../src/domain/money';
@@ -14,26 +15,29 @@ const position = (openBalance: string, creditLimit: string, oldest: { daysPastDu
 
 describe('credit control', () => {
   it('holds a customer whose open balance exceeds its credit limit, not one exactly at it', () => {
-    expect(decideCredit(position('120000.00', '100000.00'), policy)).toEqual({
-      hold: true,
-      reasons: ['open balance 120,000.00 CNY exceeds the credit limit 100,000.00'],
-    });
+    const over = decideCredit(position('120000.00', '100000.00'), policy);
+    expect(over.hold).toBe(true);
+    expect(over.reasons.map(englishText)).toEqual(['open balance 120,000.00 CNY exceeds the credit limit 100,000.00']);
+    expect(over.reasons.map((reason) => reason.code)).toEqual(['credit.over_limit']);
     expect(decideCredit(position('100000.00', '100000.00'), policy)).toEqual({ hold: false, reasons: [] });
     expect(decideCredit(position('100000.01', '100000.00'), policy).hold).toBe(true);
   });
 
   it('holds for an item more than N days overdue, not one exactly N days overdue', () => {
     expect(decideCredit(position('10.00', '100000.00', { daysPastDue: 60, document: 'SO-2026-000001' }), policy).hold).toBe(false);
-    expect(decideCredit(position('10.00', '100000.00', { daysPastDue: 75, document: 'SO-2026-000001' }), policy)).toEqual({
-      hold: true,
-      reasons: ['SO-2026-000001 receivable 75 days overdue (more than 60)'],
-    });
+    const late = decideCredit(position('10.00', '100000.00', { daysPastDue: 75, document: 'SO-2026-000001' }), policy);
+    expect(late.hold).toBe(true);
+    expect(late.reasons.map(englishText)).toEqual(['SO-2026-000001 receivable 75 days overdue (more than 60)']);
+    expect(late.reasons.map((reason) => reason.code)).toEqual(['credit.overdue']);
   });
 
   it('gives both reasons when both are true, in one line', () => {
     const decision = decideCredit(position('1234567.50', '1000000.00', { daysPastDue: 90, document: 'SO-2026-000007' }), policy);
-    expect(holdReason(decision)).toBe(
+    expect(englishText(holdReason(decision))).toBe(
       'automatic credit hold: open balance 1,234,567.50 CNY exceeds the credit limit 1,000,000.00; SO-2026-000007 receivable 90 days overdue (more than 60)'
+    );
+    expect(messageText(holdReason(decision), 'zh-Hans')).toBe(
+      '自动信用冻结：未结余额 CNY 1,234,567.50 超过信用额度 CNY 1,000,000.00；SO-2026-000007 的应收款已逾期 90 天（超过 60 天）'
     );
   });
 

@@ -1,3 +1,4 @@
+import { englishText, messageText } from '../../src/domain/message-text';
 import {
   creditTermsChange,
   creditTermsOf,
@@ -47,9 +48,9 @@ describe('credit terms', () => {
     expect(creditTermsProblems({ paymentTermsDays: 0, creditLimit: '0' })).toEqual([]);
   });
 
-  it('reads in the credit record with grouped money and "no limit" for 0', () => {
-    expect(describeTermsChange(creditTermsChange(stored, { creditLimit: '0', paymentTermsDays: 45 }))).toBe(
-      'credit limit 1,000.00 → 0.00 (no limit); payment days 30 → 45'
-    );
+  it('reads in the credit record with grouped money and "no limit" for 0, in either language', () => {
+    const change = describeTermsChange(creditTermsChange(stored, { creditLimit: '0', paymentTermsDays: 45 }), '年度授信');
+    expect(englishText(change)).toBe('credit limit 1,000.00 → 0.00 (no limit); payment days 30 → 45: 年度授信');
+    expect(messageText(change, 'zh-Hans')).toBe('信用额度 1,000.00 → 0.00（不设额度）；账期 30 天 → 45 天：年度授信');
   });
 });

@@ -1,4 +1,6 @@
 import { formatMoney, parseMoney, sumMoney, Decimal } from '../../src/domain/money';
+import { englishText } from '../../src/domain/message-text';
+import { Message } from '../../src/domain/messages';
 
 describe('money', () => {
   it('accepts numbers and numeric strings with up to two places', () => {
@@ -9,18 +11,18 @@ describe('money', () => {
   });
 
   it('refuses more than two places instead of rounding', () => {
-    expect(parseMoney('12.345')).toBe('must have at most two decimal places');
-    expect(parseMoney(0.125)).toBe('must have at most two decimal places');
+    expect(parseMoney('12.345')).toEqual({ code: 'money.places' });
+    expect(englishText(parseMoney(0.125) as Message)).toBe('must have at most two decimal places');
   });
 
   it('refuses what is not a plain decimal', () => {
     for (const bad of ['abc', '1,50', '1e3', '', '12.', '.5', null, undefined, true, {}, [], NaN, Infinity]) {
-      expect(typeof parseMoney(bad)).toBe('string');
+      expect(parseMoney(bad)).toEqual({ code: expect.stringMatching(/^money\.not_(decimal|finite)$/) });
     }
   });
 
   it('refuses amounts beyond the money column', () => {
-    expect(parseMoney('1000000000000.00')).toMatch(/must not exceed/);
+    expect(englishText(parseMoney('1000000000000.00') as Message)).toBe('must not exceed 999999999999.99');
     expect(parseMoney('999999999999.99')).toBeInstanceOf(Decimal);
   });
 

@@ -637,6 +637,11 @@ export interface ApiCreditEventCreditEvent extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;
+    reasonCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    reasonParams: Schema.Attribute.JSON;
     terms: Schema.Attribute.JSON;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -808,6 +813,11 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    creditHoldReasonCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    creditHoldReasonParams: Schema.Attribute.JSON;
     creditHoldSource: Schema.Attribute.Enumeration<['manual', 'automatic']>;
     creditLimit: Schema.Attribute.Decimal &
       Schema.Attribute.Required &

@@ -11,9 +11,17 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { problemOf } from './api';
 import { Item, List, Section } from './PanelParts';
 import { useWorkflowText } from './text';
+import type { Message } from '../../domain/messages';
 
 interface CreditRecord {
-  customer: { creditLimit: string; creditHold: boolean; creditHoldReason: string | null; creditHoldSource: string | null };
+  customer: {
+    creditLimit: string;
+    creditHold: boolean;
+    creditHoldReason: string | null;
+    /** An automatic hold's reason as a message, to be read in the user's language. */
+    creditHoldReasonMessage: Message | null;
+    creditHoldSource: string | null;
+  };
   asOf: string;
   position: { openBalance: string; currency: string; oldestDaysPastDue: number | null };
   amounts: { currency: string; open: string; overdue: string }[];
@@ -22,6 +30,7 @@ interface CreditRecord {
     kind: string;
     terms?: { before: { creditLimit: string; paymentTermsDays: number }; after: { creditLimit: string; paymentTermsDays: number } };
     reason: string | null;
+    reasonMessage: Message | null;
     at: string;
     actor: { name: string } | null;
   }[];
@@ -53,6 +62,7 @@ export const CreditRecordContent = ({ documentId }: { documentId: string }) => {
   if (error) return <Typography textColor="danger600">{text.t('credit.loadFailed', { message: error })}</Typography>;
   if (!record) return <Typography variant="pi">{text.t('panel.loading')}</Typography>;
   const { customer, paymentBehaviour: paid } = record;
+  const holdReason = text.said(customer.creditHoldReasonMessage, customer.creditHoldReason);
   return (
     <Flex role="region" aria-label={text.t('credit.title')} direction="column" alignItems="stretch" gap={4} width="100%">
       <Flex gap={2} wrap="wrap">
@@ -61,7 +71,7 @@ export const CreditRecordContent = ({ documentId }: { documentId: string }) => {
           <Typography variant="pi">{text.t(`credit.source.${customer.creditHoldSource}` as 'credit.source.manual')}</Typography>
         ) : null}
       </Flex>
-      {customer.creditHoldReason ? <Typography variant="omega">{customer.creditHoldReason}</Typography> : null}
+      {holdReason ? <Typography variant="omega">{holdReason}</Typography> : null}
       <Typography variant="omega">
         {text.t('credit.balance', {
           balance: record.position.openBalance,
@@ -104,7 +114,7 @@ export const CreditRecordContent = ({ documentId }: { documentId: string }) => {
           {record.events.map((event, index) => (
             <Item key={`${event.at}-${index}`}>
               <Typography fontWeight="bold">{text.t(`credit.kind.${event.kind}` as 'credit.kind.hold')}</Typography>
-              {event.reason ? <Typography variant="omega">{event.reason}</Typography> : null}
+              {event.reason ? <Typography variant="omega">{text.said(event.reasonMessage, event.reason)}</Typography> : null}
               <Typography variant="pi" textColor="neutral600">
                 {event.actor?.name ?? text.t('credit.system')} · {text.dateTime(event.at)}
               </Typography>

@@ -6,6 +6,8 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { STAFF_ROLES, RoleCode } from '../../domain/staff-roles';
+import { Message, isMessage } from '../../domain/messages';
+import { messageText } from '../../domain/message-text';
 import type { SubjectCode } from './subjects';
 import { en, MESSAGE_PREFIX, MessageKey } from './translations';
 
@@ -45,6 +47,9 @@ export const useWorkflowText = (subject?: SubjectCode) => {
         return locale.toLowerCase().startsWith('zh') ? role.nameZh : role.name;
       },
       dateTime: (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`,
+      /** A message the server stored (a credit reason), in this language; its stored English text for older rows. */
+      said: (message: Message | null | undefined, stored: string | null) =>
+        isMessage(message) ? messageText(message, locale.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en') : stored,
     };
   }, [formatMessage, locale, formatDate, formatTime, subject]);
 };

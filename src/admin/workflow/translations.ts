@@ -14,6 +14,15 @@ import { ORDER_STATE_LABELS } from '../../domain/order-progress';
 import { SHIPMENT_STATE_LABELS } from '../../domain/shipping';
 import { TASK_STATE_LABELS } from '../../domain/tasks';
 import { Label, VERDICT_LABELS } from '../../domain/workflow/machine';
+import {
+  COMPLAINT_ACTION_LABELS,
+  CONTRACT_ACTION_LABELS,
+  ORDER_ACTION_LABELS,
+  PAYMENT_ACTION_LABELS,
+  PAYMENT_STATE_LABELS,
+  SHIPMENT_ACTION_LABELS,
+  TASK_ACTION_LABELS,
+} from '../../domain/workflow/action-labels';
 
 /** State and verdict names come from the domain, which the e-mails use too. */
 const labelMessages = <P extends string, K extends string>(prefix: P, labels: Record<K, Label>, language: keyof Label) =>
@@ -211,17 +220,7 @@ const contract = {
   title: 'Contract review',
   ...labelMessages('state', CONTRACT_STATE_LABELS, 'en'),
 
-  'action.submit': 'Submit for review',
-  'action.cancel': 'Cancel draft',
-  'action.review': 'Review',
-  'action.revise': 'Revise',
-  'action.terminate': 'Terminate',
-  'action.return_to_review': 'Return to review',
-  'action.reply': 'Reply to customer',
-  'action.seal': 'Seal',
-  'action.activate': 'Activate',
-  'action.complete': 'Complete',
-  'action.amend': 'Amend',
+  ...labelMessages('action', CONTRACT_ACTION_LABELS, 'en'),
 
   'hint.submit':
     'The supervisor and the planner, and the sales clerk when the credit position needs it, review this revision. Its terms can no longer be edited.',
@@ -241,21 +240,7 @@ const complaint = {
   title: 'Complaint handling',
   ...labelMessages('state', COMPLAINT_STATE_LABELS, 'en'),
 
-  'action.confirm': 'Confirm facts',
-  'action.withdraw': 'Withdraw',
-  'action.analyse': 'Hand to quality',
-  'action.judge_unjustified': 'Judge unjustified',
-  'action.judge_justified': 'Judge justified',
-  'action.add_measure': 'Add measure',
-  'action.submit_measures': 'Submit measures',
-  'action.review_measures': 'Review measures',
-  'action.complete_measure': 'Complete measure',
-  'action.request_verification': 'Request verification',
-  'action.confirm_effective': 'Confirm effective',
-  'action.reject_effectiveness': 'Not effective',
-  'action.reply': 'Reply to customer',
-  'action.close': 'Close',
-  'action.reopen': 'Reopen',
+  ...labelMessages('action', COMPLAINT_ACTION_LABELS, 'en'),
 
   'hint.confirm': 'The facts of the complaint have been confirmed with the customer. Say how.',
   'hint.withdraw': 'The complaint is withdrawn for good. Say why.',
@@ -280,17 +265,7 @@ const order = {
   ...labelMessages('state', ORDER_STATE_LABELS, 'en'),
   'field.kind': 'Kind of note',
 
-  'action.confirm': 'Confirm order',
-  'action.schedule': 'Schedule',
-  'action.reschedule': 'Move promised date',
-  'action.allocate': 'Allocate stock',
-  'action.start_production': 'Start production',
-  'action.mark_ready': 'Ready to ship',
-  'action.close': 'Close',
-  'action.hold': 'Put on hold',
-  'action.resume': 'Resume',
-  'action.cancel': 'Cancel order',
-  'action.note': 'Progress note',
+  ...labelMessages('action', ORDER_ACTION_LABELS, 'en'),
 
   'hint.confirm': 'The repeat order is confirmed on the terms agreed. Say on what basis.',
   'hint.schedule': 'Plan the production and promise the delivery date. The customer is told by mail.',
@@ -309,9 +284,7 @@ const shipment = {
   title: 'Shipment',
   ...labelMessages('state', SHIPMENT_STATE_LABELS, 'en'),
 
-  'action.ship': 'Ship',
-  'action.deliver': 'Delivered',
-  'action.cancel': 'Cancel shipment',
+  ...labelMessages('action', SHIPMENT_ACTION_LABELS, 'en'),
 
   'hint.ship': 'The goods leave: stock is taken, the receivable is created and the customer gets the delivery note.',
   'hint.deliver': 'The customer has received the goods.',
@@ -322,12 +295,7 @@ const task = {
   title: 'Task',
   ...labelMessages('state', TASK_STATE_LABELS, 'en'),
 
-  'action.accept': 'Accept',
-  'action.complete': 'Done',
-  'action.verify': 'Verify',
-  'action.reopen': 'Reopen',
-  'action.note': 'Note',
-  'action.cancel': 'Cancel task',
+  ...labelMessages('action', TASK_ACTION_LABELS, 'en'),
 
   'hint.accept': 'You take the task on.',
   'hint.complete': 'Say what was done: your assigner verifies it.',
@@ -339,13 +307,9 @@ const task = {
 
 const payment = {
   title: 'Payment',
-  'state.posted': 'Posted',
-  'state.new': 'New',
-  'state.reversed': 'Reversed',
+  ...labelMessages('state', PAYMENT_STATE_LABELS, 'en'),
 
-  'action.record': 'Recorded',
-  'action.allocate': 'Allocate',
-  'action.reverse': 'Reverse payment',
+  ...labelMessages('action', PAYMENT_ACTION_LABELS, 'en'),
 
   'hint.allocate':
     'Enter the amounts the customer paid against chosen receivables; with none entered, what is still unallocated pays the open receivables oldest due first.',
@@ -370,17 +334,7 @@ const zhContract: SubjectMessages<typeof contract> = {
   title: '合同评审',
   ...labelMessages('state', CONTRACT_STATE_LABELS, 'zh'),
 
-  'action.submit': '提交评审',
-  'action.cancel': '取消草稿',
-  'action.review': '评审',
-  'action.revise': '修订',
-  'action.terminate': '终止合同',
-  'action.return_to_review': '退回评审',
-  'action.reply': '回复客户',
-  'action.seal': '盖章',
-  'action.activate': '生效',
-  'action.complete': '完成',
-  'action.amend': '变更',
+  ...labelMessages('action', CONTRACT_ACTION_LABELS, 'zh'),
 
   'hint.submit': '由客服主管和计划专员评审本版本，信用需要时还有销售统计文员。提交后条款不能再修改。',
   'hint.cancel': '草稿将被取消，不可恢复。请说明原因。',
@@ -399,21 +353,7 @@ const zhComplaint: SubjectMessages<typeof complaint> = {
   title: '客户投诉处理',
   ...labelMessages('state', COMPLAINT_STATE_LABELS, 'zh'),
 
-  'action.confirm': '确认事实',
-  'action.withdraw': '撤销投诉',
-  'action.analyse': '转品质分析',
-  'action.judge_unjustified': '判定不成立',
-  'action.judge_justified': '判定成立',
-  'action.add_measure': '添加措施',
-  'action.submit_measures': '提交措施',
-  'action.review_measures': '评审措施',
-  'action.complete_measure': '完成措施',
-  'action.request_verification': '申请验证',
-  'action.confirm_effective': '确认有效',
-  'action.reject_effectiveness': '验证无效',
-  'action.reply': '回复客户',
-  'action.close': '结案',
-  'action.reopen': '重新打开',
+  ...labelMessages('action', COMPLAINT_ACTION_LABELS, 'zh'),
 
   'hint.confirm': '已与客户确认投诉事实。请说明确认方式。',
   'hint.withdraw': '投诉将被撤销，不可恢复。请说明原因。',
@@ -437,17 +377,7 @@ const zhOrder: SubjectMessages<typeof order> = {
   ...labelMessages('state', ORDER_STATE_LABELS, 'zh'),
   'field.kind': '记录类型',
 
-  'action.confirm': '确认订单',
-  'action.schedule': '排产',
-  'action.reschedule': '变更承诺交期',
-  'action.allocate': '配货',
-  'action.start_production': '开始生产',
-  'action.mark_ready': '待出货',
-  'action.close': '结案',
-  'action.hold': '暂停',
-  'action.resume': '恢复',
-  'action.cancel': '取消订单',
-  'action.note': '进度记录',
+  ...labelMessages('action', ORDER_ACTION_LABELS, 'zh'),
 
   'hint.confirm': '按已约定的条件确认返单。请说明依据。',
   'hint.schedule': '安排生产并承诺交期。客户将收到邮件。',
@@ -466,9 +396,7 @@ const zhShipment: SubjectMessages<typeof shipment> = {
   title: '出货',
   ...labelMessages('state', SHIPMENT_STATE_LABELS, 'zh'),
 
-  'action.ship': '出货',
-  'action.deliver': '已签收',
-  'action.cancel': '取消出货',
+  ...labelMessages('action', SHIPMENT_ACTION_LABELS, 'zh'),
 
   'hint.ship': '货物发出：扣减库存，生成应收，并向客户发送出货单。',
   'hint.deliver': '客户已签收货物。',
@@ -479,12 +407,7 @@ const zhTask: SubjectMessages<typeof task> = {
   title: '工作安排',
   ...labelMessages('state', TASK_STATE_LABELS, 'zh'),
 
-  'action.accept': '接受',
-  'action.complete': '完成',
-  'action.verify': '验收',
-  'action.reopen': '退回重做',
-  'action.note': '备注',
-  'action.cancel': '撤销工作',
+  ...labelMessages('action', TASK_ACTION_LABELS, 'zh'),
 
   'hint.accept': '您接手这项工作。',
   'hint.complete': '请说明完成情况，由布置人验收。',
@@ -496,13 +419,9 @@ const zhTask: SubjectMessages<typeof task> = {
 
 const zhPayment: SubjectMessages<typeof payment> = {
   title: '收款',
-  'state.posted': '已入账',
-  'state.new': '新建',
-  'state.reversed': '已冲销',
+  ...labelMessages('state', PAYMENT_STATE_LABELS, 'zh'),
 
-  'action.record': '登记收款',
-  'action.allocate': '核销',
-  'action.reverse': '冲销收款',
+  ...labelMessages('action', PAYMENT_ACTION_LABELS, 'zh'),
 
   'hint.allocate': '按客户指定的应收逐笔填写核销金额；不填写时，未核销金额按到期日先后核销客户的未收应收。',
   'hint.reverse': '冲销收款（如银行退票）：已核销的应收全部恢复未收。请说明原因。',

@@ -5,7 +5,10 @@
  * client needs: 403 wrong role, 409 wrong state or stale version, 400 missing field. The Strapi
  * side (src/workflow-engine) loads the situation, writes the step in one transaction, and queues mail.
  */
+import { englishText } from '../message-text';
+import { Message, message } from '../messages';
 import { RoleCode } from '../staff-roles';
+import { fieldProblem, FieldProblem } from '../validation-error';
 import { Machine, Opinion, Verdict } from './machine';
 
 export type RefusalKind = 'forbidden' | 'conflict' | 'invalid' | 'unknown_action';
@@ -13,10 +16,12 @@ export type RefusalKind = 'forbidden' | 'conflict' | 'invalid' | 'unknown_action
 export class WorkflowRefusal extends Error {
   constructor(
     readonly kind: RefusalKind,
-    message: string,
-    readonly details: Record<string, unknown> = {}
+    readonly said: Message,
+    readonly details: Record<string, unknown> = {},
+    /** The problems of an `invalid` refusal, one per field. */
+    readonly problems: FieldProblem[] = []
   ) {
-    super(message);
+    super(englishText(said));
     this.name = 'WorkflowRefusal';
   }
 }
@@ -101,37 +106,42 @@ export const planStep = <S extends string, Subject>(
 ): Step<S> => {
   const spec = Object.hasOwn(machine.actions, action) ? machine.actions[action] : undefined;
   if (!spec) {
-    throw new WorkflowRefusal('unknown_action', `a ${machine.name} has no action "${action}"`, {
+    throw new WorkflowRefusal('unknown_action', message('workflow.unknown_action', { subject: machine.name, action }), {
       actions: Object.keys(machine.actions),
     });
   }
   const roles = spec.roles.filter((role) => caller.roles.includes(role));
   if (roles.length === 0) {
-    throw new WorkflowRefusal('forbidden', `only ${spec.roles.join(', ')} may ${action} a ${machine.name}`, {
+    throw new WorkflowRefusal('forbidden', message('workflow.role_forbidden', { roles: spec.roles, action, subject: machine.name }), {
       roles: spec.roles,
     });
   }
   if (!isParty(machine, spec, situation.subject, caller)) {
-    throw new WorkflowRefusal('forbidden', `only the ${machine.name}'s ${spec.by!.join(' or ')} may ${action} it`, { by: spec.by });
+    throw new WorkflowRefusal('forbidden', message('workflow.not_party', { subject: machine.name, parties: spec.by!, action }), {
+      by: spec.by,
+    });
   }
   if (!spec.from.includes(situation.state)) {
     const allowed = allowedActions(machine, situation, caller);
     throw new WorkflowRefusal(
       'conflict',
-      `cannot ${action} a ${machine.name} in state ${situation.state}; allowed now: ${allowed.join(', ') || 'none'}`,
+      message('workflow.wrong_state', { action, subject: machine.name, state: situation.state, allowed }),
       { state: situation.state, allowedActions: allowed }
     );
   }
   checkVersion(situation.version, input.version);
   const unmet = machine.precondition?.(action, situation.subject, now);
-  if (unmet) throw new WorkflowRefusal('conflict', unmet, { state: situation.state });
+  if (unmet) {
+    const said = typeof unmet === 'string' ? message('workflow.precondition', { reason: unmet }) : unmet;
+    throw new WorkflowRefusal('conflict', said, { state: situation.state });
+  }
   checkRequired(machine, spec.subjectRequires ?? [], situation.subject as Record<string, unknown>, action, 'record');
   checkRequired(machine, spec.inputRequires ?? [], input, action, 'request');
   if (spec.opinion && !machine.verdicts.includes(input.verdict as Verdict)) {
-    throw invalid([{ field: 'verdict', message: `must be one of ${machine.verdicts.join(', ')}` }]);
+    throw invalid([fieldProblem(['verdict'], 'workflow.verdict_invalid', { verdicts: machine.verdicts })]);
   }
   const problems = machine.checkInput?.(action, input) ?? [];
-  if (problems.length > 0) throw invalid(problems);
+  if (problems.length > 0) throw invalid(problems.map((p) => ({ path: [p.field], message: p.message })));
 
   if (!spec.opinion) {
     const to = typeof spec.to === 'function' ? spec.to(situation.subject) : spec.to!;
@@ -148,18 +158,16 @@ const planOpinion = <S extends string, Subject>(
   verdict: unknown
 ): Step<S> => {
   if (hasGivenOpinion(situation, caller)) {
-    throw new WorkflowRefusal('conflict', 'you have already given your opinion in this review round', { state: situation.state });
+    throw new WorkflowRefusal('conflict', message('workflow.opinion_given'), { state: situation.state });
   }
   const role = opinionRole(machine, situation, caller);
   if (!role) {
     const awaited = missingOpinions(machine, situation);
     const given = caller.roles.filter((r) => situation.opinions.some((opinion) => opinion.role === r));
     if (given.length > 0) {
-      throw new WorkflowRefusal('conflict', `the ${given.join(', ')} opinion has already been given in this round`, { awaited });
+      throw new WorkflowRefusal('conflict', message('workflow.role_opinion_given', { roles: given }), { awaited });
     }
-    throw new WorkflowRefusal('forbidden', `this review awaits opinions from ${awaited.join(', ') || 'nobody'}, not from your role`, {
-      awaited,
-    });
+    throw new WorkflowRefusal('forbidden', message('workflow.opinion_not_awaited', { awaited }), { awaited });
   }
   const opinion: Opinion = { role, verdict: verdict as Verdict, reviewer: caller.staffUserId };
   const opinions = [...situation.opinions, opinion];
@@ -168,16 +176,20 @@ const planOpinion = <S extends string, Subject>(
   return { action, from: situation.state, to, role, opinion, moves: to !== situation.state };
 };
 
-const invalid = (problems: { field: string; message: string }[]) =>
-  new WorkflowRefusal('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+/** Refuses with the problems of the input, one per field (a 400 naming each). */
+const invalid = (problems: FieldProblem[]) =>
+  new WorkflowRefusal(
+    'invalid',
+    problems[0].said ?? message('workflow.precondition', { reason: problems[0].message }),
+    { errors: problems.map((p) => ({ field: p.path.join('.'), message: p.message })) },
+    problems
+  );
 
 const checkVersion = (current: number, given: unknown) => {
-  if (given === undefined || given === null) throw invalid([{ field: 'version', message: 'is required (the version you read)' }]);
-  if (!Number.isInteger(given)) throw invalid([{ field: 'version', message: 'must be a whole number' }]);
+  if (given === undefined || given === null) throw invalid([fieldProblem(['version'], 'version.required')]);
+  if (!Number.isInteger(given)) throw invalid([fieldProblem(['version'], 'field.whole_number')]);
   if (given !== current) {
-    throw new WorkflowRefusal('conflict', `the record has changed since you read it (version ${given}, now ${current}); reload it`, {
-      currentVersion: current,
-    });
+    throw new WorkflowRefusal('conflict', message('version.stale', { given: given as number, current }), { currentVersion: current });
   }
 };
 
@@ -190,6 +202,6 @@ const checkRequired = (
 ) => {
   const missing = fields.filter((field) => !isFilled(source[field]));
   if (missing.length === 0) return;
-  const message = where === 'record' ? `required before ${action}` : `required to ${action}`;
-  throw invalid(missing.map((field) => ({ field, message: `${message} a ${machine.name}` })));
+  const code = where === 'record' ? 'workflow.required_before' : 'workflow.required_to';
+  throw invalid(missing.map((field) => fieldProblem([field], code, { action, subject: machine.name })));
 };

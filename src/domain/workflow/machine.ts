@@ -6,6 +6,7 @@
  */
 import { RoleCode } from '../staff-roles';
 import { TemplateName } from '../notification-templates';
+import { Message } from '../messages';
 
 export const VERDICTS = ['approve', 'request_changes', 'recommend_termination'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -84,5 +85,5 @@ export interface Machine<S extends string = string, A extends string = string, S
   /** The parties (see ActionSpec.by) the staff member is on the record, e.g. ['assignee']. */
   partiesOf?(subject: Subject, staffUserId: number | null): string[];
   /** Why the record cannot take the action now (a 409), e.g. measures still open; null when it can. */
-  precondition?(action: A, subject: Subject, now: Date): string | null;
+  precondition?(action: A, subject: Subject, now: Date): string | Message | null;
 }
