@@ -237,3 +237,13 @@ export const optionWord = (uid: string, field: string, value: unknown, language:
   if (value === null || value === undefined || value === '') return '—';
   return OPTION_WORDS[uid]?.[field]?.[String(value)]?.[language] ?? String(value);
 };
+
+/**
+ * The words of an enumeration known only by its field's name and values (an edit-view input or a
+ * list filter, which are not told the record type): the table of a field of that name that names
+ * every value. The unit test checks that every such match gives the schema's own words.
+ */
+export const wordsFor = (field: string, values: readonly string[]): Words | undefined =>
+  Object.values(OPTION_WORDS)
+    .map((fields) => fields[field])
+    .find((words) => words && values.every((value) => value in words));

@@ -5,7 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { OPTION_WORDS, optionWord } from '../../src/content-manager/option-words';
+import { OPTION_WORDS, optionWord, wordsFor } from '../../src/content-manager/option-words';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
 
@@ -56,6 +56,15 @@ describe('option words', () => {
     const named = Object.entries(OPTION_WORDS).flatMap(([uid, fields]) => Object.keys(fields).map((field) => `${uid}.${field}`));
     const existing = Object.entries(schemas).flatMap(([uid, fields]) => Object.keys(fields).map((field) => `${uid}.${field}`));
     expect(named.filter((name) => !existing.includes(name))).toEqual([]);
+  });
+
+  it('finds the same words by a field\'s name and values as by its record type (edit-view inputs and filters know only those)', () => {
+    for (const [uid, fields] of Object.entries(schemas)) {
+      for (const [field, values] of Object.entries(fields)) {
+        const words = wordsFor(field, values);
+        for (const value of values) expect([uid, field, value, words?.[value]]).toEqual([uid, field, value, OPTION_WORDS[uid][field][value]]);
+      }
+    }
   });
 
   it('shows a value it has no word for as it is, and nothing as a dash', () => {
