@@ -18,74 +18,74 @@ import type { Label } from './labels';
 type Words = Record<string, Label>;
 
 /** How a customer reaches us or we reach them (contact log, orders, replies). */
-export const CHANNEL_WORDS: Words = {
+export const CHANNEL_WORDS = {
   phone: { en: 'Phone', zh: '电话' },
   visit: { en: 'Visit', zh: '拜访' },
   email: { en: 'E-mail', zh: '邮件' },
   fax: { en: 'Fax', zh: '传真' },
   letter: { en: 'Letter', zh: '信函' },
   other: { en: 'Other', zh: '其他' },
-};
+} satisfies Words;
 
-export const CURRENCY_WORDS: Words = {
+export const CURRENCY_WORDS = {
   CNY: { en: 'CNY', zh: '人民币 CNY' },
   USD: { en: 'USD', zh: '美元 USD' },
   EUR: { en: 'EUR', zh: '欧元 EUR' },
-};
+} satisfies Words;
 
-export const LANGUAGE_WORDS: Words = {
+export const LANGUAGE_WORDS = {
   'zh-CN': { en: 'Chinese', zh: '中文' },
   en: { en: 'English', zh: '英文' },
-};
+} satisfies Words;
 
 export const ROLE_WORDS: Words = Object.fromEntries(
   Object.entries(STAFF_ROLES).map(([code, role]) => [code, { en: role.name, zh: role.nameZh }])
 );
 
 /** The record a task or a credit override is about. */
-export const SUBJECT_WORDS: Words = {
+export const SUBJECT_WORDS = {
   order: { en: 'Order', zh: '销售订单' },
   contract: { en: 'Contract', zh: '销售合同' },
   complaint: { en: 'Complaint', zh: '客户投诉' },
   shipment: { en: 'Shipment', zh: '出货单' },
-};
+} satisfies Words;
 
-export const SEAL_TYPE_WORDS: Words = {
+export const SEAL_TYPE_WORDS = {
   contract_seal: { en: 'Contract seal', zh: '合同专用章' },
   company_seal: { en: 'Company seal', zh: '公章' },
-};
+} satisfies Words;
 
-export const MEASURE_KIND_WORDS: Words = {
+export const MEASURE_KIND_WORDS = {
   containment: { en: 'Containment', zh: '围堵措施' },
   corrective: { en: 'Corrective', zh: '纠正措施' },
   preventive: { en: 'Preventive', zh: '预防措施' },
-};
+} satisfies Words;
 
-export const LINE_SOURCE_WORDS: Words = {
+export const LINE_SOURCE_WORDS = {
   own_production: { en: 'Own production', zh: '自制' },
   outsourced: { en: 'Outsourced', zh: '外协' },
-};
+} satisfies Words;
 
-export const PAYMENT_STATE_WORDS: Words = {
+export const PAYMENT_STATE_WORDS = {
   posted: { en: 'Posted', zh: '已入账' },
   reversed: { en: 'Reversed', zh: '已冲销' },
-};
+} satisfies Words;
 
-export const CREDIT_HOLD_SOURCE_WORDS: Words = {
+export const CREDIT_HOLD_SOURCE_WORDS = {
   manual: { en: 'Placed by staff', zh: '人工冻结' },
   automatic: { en: 'Automatic', zh: '自动冻结' },
-};
+} satisfies Words;
 
-export const CREDIT_EVENT_WORDS: Words = {
+export const CREDIT_EVENT_WORDS = {
   hold: { en: 'Automatic hold', zh: '自动冻结' },
   release: { en: 'Automatic release', zh: '自动解冻' },
   override: { en: 'Override', zh: '信用放行' },
   manual_hold: { en: 'Hold by staff', zh: '人工冻结' },
   manual_release: { en: 'Released by staff', zh: '人工解冻' },
   terms: { en: 'Credit terms changed', zh: '信用条件变更' },
-};
+} satisfies Words;
 
-const TOPIC_WORDS: Words = {
+const TOPIC_WORDS = {
   quality: { en: 'Quality', zh: '质量' },
   delivery: { en: 'Delivery', zh: '交期' },
   packaging: { en: 'Packaging', zh: '包装' },
@@ -96,7 +96,7 @@ const TOPIC_WORDS: Words = {
   documents: { en: 'Documents', zh: '单据' },
   product_range: { en: 'Product range', zh: '产品线' },
   other: { en: 'Other', zh: '其他' },
-};
+} satisfies Words;
 
 /** uid → field → value → words. Components are keyed by their uid (`complaint.measure`). */
 export const OPTION_WORDS: Record<string, Record<string, Words>> = {

@@ -23,8 +23,7 @@ export interface ContentManagerServer {
 const picksCustomer = (strapi: Core.Strapi, { model, targetField }: Koa['params']): boolean => {
   if (!model || !targetField) return false;
   const attributes = strapi.getModel(model as Parameters<Core.Strapi['getModel']>[0])?.attributes as
-    | Record<string, { target?: string }>
-    | undefined;
+    Record<string, { target?: string }> | undefined;
   return attributes?.[targetField]?.target === CUSTOMER;
 };
 
@@ -35,7 +34,8 @@ export const searchCustomersInRelationPicker = (plugin: ContentManagerServer): v
     if (typeof search === 'string' && picksCustomer(strapi, ctx.params)) {
       const term = searchTermOf(search);
       const bySearchText = { searchText: { $contains: term } };
-      ctx.request.query = term === '' ? query : { ...query, filters: query.filters ? { $and: [query.filters, bySearchText] } : bySearchText };
+      ctx.request.query =
+        term === '' ? query : { ...query, filters: query.filters ? { $and: [query.filters, bySearchText] } : bySearchText };
     }
     return findAvailable.call(this, ctx);
   };

@@ -10,7 +10,16 @@ import type { RecordName } from './access-matrix';
 import type { RoleCode } from './staff-roles';
 
 /** What the people who take orders and answer customers open. */
-const CUSTOMER_SERVICE: RecordName[] = ['customer', 'order', 'contract', 'complaint', 'inquiry', 'customer-opinion', 'customer-need', 'product'];
+const CUSTOMER_SERVICE: RecordName[] = [
+  'customer',
+  'order',
+  'contract',
+  'complaint',
+  'inquiry',
+  'customer-opinion',
+  'customer-need',
+  'product',
+];
 
 export const ROLE_MENUS: Record<RoleCode, RecordName[]> = {
   'cs-supervisor': [...CUSTOMER_SERVICE, 'packaging-item', 'shipment', 'receivable', 'task', 'seal-use', 'notification'],
@@ -19,7 +28,18 @@ export const ROLE_MENUS: Record<RoleCode, RecordName[]> = {
   'sales-clerk': ['customer', 'order', 'contract', 'shipment', 'receivable', 'payment', 'statement', 'sales-target', 'customer-opinion'],
   planner: ['order', 'product', 'contract', 'complaint', 'packaging-item', 'shipment', 'customer-need'],
   quality: ['complaint', 'customer-opinion', 'product', 'order', 'contract', 'customer'],
-  'sales-manager': ['customer', 'order', 'contract', 'complaint', 'customer-need', 'receivable', 'payment', 'statement', 'sales-target', 'task'],
+  'sales-manager': [
+    'customer',
+    'order',
+    'contract',
+    'complaint',
+    'customer-need',
+    'receivable',
+    'payment',
+    'statement',
+    'sales-target',
+    'task',
+  ],
   'marketing-vp': [
     'customer',
     'order',
@@ -34,7 +54,19 @@ export const ROLE_MENUS: Record<RoleCode, RecordName[]> = {
     'task',
     'seal-use',
   ],
-  salesperson: ['customer', 'order', 'contract', 'complaint', 'inquiry', 'customer-opinion', 'customer-need', 'shipment', 'receivable', 'payment', 'statement'],
+  salesperson: [
+    'customer',
+    'order',
+    'contract',
+    'complaint',
+    'inquiry',
+    'customer-opinion',
+    'customer-need',
+    'shipment',
+    'receivable',
+    'payment',
+    'statement',
+  ],
 };
 
 /** The menu of someone holding these roles: what any of them works with. */

@@ -122,6 +122,26 @@ describe('customer search', () => {
     }
   });
 
+  it('names the customer by its name, and the salesperson by their display name, in pickers, edit views and lists', async () => {
+    const configuration = async (uid: string) => {
+      const res = await request(app.strapi.server.httpServer)
+        .get(`/content-manager/content-types/${uid}/configuration`)
+        .set('Authorization', `Bearer ${admin.token}`);
+      expect(res.status).toBe(200);
+      return res.body.data.contentType.metadatas as Record<string, { edit: { mainField?: string }; list: { mainField?: string } }>;
+    };
+    for (const uid of ['api::order.order', 'api::contract.contract', 'api::complaint.complaint', 'api::payment.payment']) {
+      const { customer } = await configuration(uid);
+      expect([uid, customer.edit.mainField, customer.list.mainField]).toEqual([uid, 'name', 'name']);
+    }
+    expect((await configuration(CUSTOMER)).salesperson.edit.mainField).toBe('displayName');
+    const offered = await request(app.strapi.server.httpServer)
+      .get('/content-manager/relations/api::order.order/customer')
+      .query({ _q: 'LZ-2024-001' })
+      .set('Authorization', `Bearer ${admin.token}`);
+    expect(offered.body.results).toEqual([expect.objectContaining({ documentId: liuzhou.documentId, name: '柳州正大机械有限公司' })]);
+  });
+
   it('offers every customer in the picker without a search, and none for a term no customer has', async () => {
     expect(await pickerFinds('api::order.order', '')).toEqual(expect.arrayContaining([liuzhou.documentId, other.documentId]));
     expect(await pickerFinds('api::order.order', '不存在的客户')).toEqual([]);

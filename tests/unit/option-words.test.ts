@@ -58,11 +58,12 @@ describe('option words', () => {
     expect(named.filter((name) => !existing.includes(name))).toEqual([]);
   });
 
-  it('finds the same words by a field\'s name and values as by its record type (edit-view inputs and filters know only those)', () => {
+  it("finds the same words by a field's name and values as by its record type (edit-view inputs and filters know only those)", () => {
     for (const [uid, fields] of Object.entries(schemas)) {
       for (const [field, values] of Object.entries(fields)) {
         const words = wordsFor(field, values);
-        for (const value of values) expect([uid, field, value, words?.[value]]).toEqual([uid, field, value, OPTION_WORDS[uid][field][value]]);
+        for (const value of values)
+          expect([uid, field, value, words?.[value]]).toEqual([uid, field, value, OPTION_WORDS[uid][field][value]]);
       }
     }
   });

@@ -26,7 +26,11 @@ interface OptionSelectProps {
 }
 
 /** `measures.0.kind` → `kind`: a component field's words are found by its own name. */
-const fieldName = (path: string) => path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? path;
+const fieldName = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .pop() ?? path;
 
 export const OptionSelect = React.forwardRef<HTMLDivElement, OptionSelectProps>(
   ({ name, label, labelAction, hint, required, disabled, placeholder, attribute, options, ...rest }, ref) => {

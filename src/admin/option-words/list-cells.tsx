@@ -9,7 +9,7 @@ import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { optionWord, wordLanguage } from '../../content-manager/option-words';
-import { dateText, dateTimeText, moneyText } from '../../domain/display-format';
+import { display } from '../display';
 
 export const INJECT_COLUMN_IN_TABLE = 'Admin/CM/pages/ListView/inject-column-in-table';
 
@@ -19,9 +19,6 @@ interface Header {
   attribute?: { type?: string };
   cellFormatter?: unknown;
 }
-
-/** The reader's time zone: staff read instants on the clock of where they sit. */
-const readerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const OptionCell = ({ model, field, value }: { model: string; field: string; value: unknown }) => {
   const { locale } = useIntl();
@@ -34,11 +31,11 @@ export const cellText = (type: string | undefined, field: string, row: Row): str
   switch (type) {
     case 'decimal':
       // Every decimal in our schemas is an amount of money.
-      return moneyText(value, typeof row.currency === 'string' ? row.currency : null);
+      return display.money(value, typeof row.currency === 'string' ? row.currency : null);
     case 'date':
-      return dateText(value);
+      return display.date(value);
     case 'datetime':
-      return dateTimeText(value, readerTimeZone());
+      return display.dateTime(value);
     default:
       return null;
   }
@@ -47,7 +44,9 @@ export const cellText = (type: string | undefined, field: string, row: Row): str
 const formatterFor = (header: Header) => {
   const type = header.attribute?.type;
   if (type === 'enumeration') {
-    return (row: Row, _header: unknown, { model }: { model: string }) => <OptionCell model={model} field={header.name} value={row[header.name]} />;
+    return (row: Row, _header: unknown, { model }: { model: string }) => (
+      <OptionCell model={model} field={header.name} value={row[header.name]} />
+    );
   }
   if (type === 'decimal' || type === 'date' || type === 'datetime') {
     return (row: Row) => <Typography textColor="neutral800">{cellText(type, header.name, row)}</Typography>;

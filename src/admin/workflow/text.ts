@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { STAFF_ROLES, RoleCode } from '../../domain/staff-roles';
+import { display } from '../display';
 import type { SubjectCode } from './subjects';
 import { en, MESSAGE_PREFIX, MessageKey } from './translations';
 
@@ -13,7 +14,7 @@ type Values = Record<string, string | number>;
 
 /** `subject` picks the workflow whose states and actions are named; screens of no one workflow pass none. */
 export const useWorkflowText = (subject?: SubjectCode) => {
-  const { formatMessage, locale, formatDate, formatTime } = useIntl();
+  const { formatMessage, locale } = useIntl();
   return React.useMemo(() => {
     const t = (key: MessageKey, values?: Values) => formatMessage({ id: `${MESSAGE_PREFIX}${key}`, defaultMessage: en[key] }, values);
     // History may name a state or action this build does not know (a newer server): show the code.
@@ -42,9 +43,10 @@ export const useWorkflowText = (subject?: SubjectCode) => {
         if (!role) return code;
         return locale.toLowerCase().startsWith('zh') ? role.nameZh : role.name;
       },
-      dateTime: (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`,
+      dateTime: display.dateTime,
+      money: display.money,
     };
-  }, [formatMessage, locale, formatDate, formatTime, subject]);
+  }, [formatMessage, locale, subject]);
 };
 
 export type WorkflowText = ReturnType<typeof useWorkflowText>;

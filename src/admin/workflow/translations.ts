@@ -7,6 +7,14 @@
  * `cs.workflow.` when registered (app.tsx); the English text is also the default message, so a
  * missing translation shows English rather than a key.
  */
+import {
+  CHANNEL_WORDS,
+  CREDIT_EVENT_WORDS,
+  LINE_SOURCE_WORDS,
+  MEASURE_KIND_WORDS,
+  PAYMENT_STATE_WORDS,
+  SEAL_TYPE_WORDS,
+} from '../../content-manager/option-words';
 import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
 import { LATE_REASON_LABELS } from '../../domain/my-work';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
@@ -100,20 +108,12 @@ const common = {
   'field.reason': 'Reason',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'en'),
-  'channel.email': 'E-mail',
-  'channel.fax': 'Fax',
-  'channel.letter': 'Letter',
-  'channel.phone': 'Phone',
-  'channel.visit': 'Visit',
-  'sealType.contract_seal': 'Contract seal',
-  'sealType.company_seal': 'Company seal',
-  'measureKind.containment': 'Containment',
-  'measureKind.corrective': 'Corrective',
-  'measureKind.preventive': 'Preventive',
+  ...labelMessages('channel', CHANNEL_WORDS, 'en'),
+  ...labelMessages('sealType', SEAL_TYPE_WORDS, 'en'),
+  ...labelMessages('measureKind', MEASURE_KIND_WORDS, 'en'),
   'noteKind.milestone': 'Milestone',
   'noteKind.problem': 'Problem',
-  'lineSource.own_production': 'Own production',
-  'lineSource.outsourced': 'Outsourced',
+  ...labelMessages('lineSource', LINE_SOURCE_WORDS, 'en'),
 
   'dialog.cancel': 'Close',
   'notification.done': '{action}: done',
@@ -135,8 +135,8 @@ const common = {
   'credit.clear': 'No credit hold',
   'credit.source.manual': 'placed by staff',
   'credit.source.automatic': 'automatic',
-  'credit.balance': 'Open balance {balance} {currency} · credit limit {limit}',
-  'credit.openOverdue': '{currency}: open {open}, overdue {overdue}',
+  'credit.balance': 'Open balance {balance} · credit limit {limit}',
+  'credit.openOverdue': 'Open {open}, overdue {overdue}',
   'credit.behaviour': 'Paid on average {days} days late (by amount); {share}% paid on time ({count} receivables)',
   'credit.noPayments': 'No receivable paid yet',
   'credit.overrides': 'Overrides',
@@ -146,12 +146,7 @@ const common = {
   'credit.used': 'used',
   'credit.unused': 'not used yet',
   'credit.events': 'Holds and releases',
-  'credit.kind.hold': 'Automatic hold',
-  'credit.kind.release': 'Automatic release',
-  'credit.kind.override': 'Override',
-  'credit.kind.manual_hold': 'Hold by staff',
-  'credit.kind.manual_release': 'Released by staff',
-  'credit.kind.terms': 'Credit terms changed',
+  ...labelMessages('credit.kind', CREDIT_EVENT_WORDS, 'en'),
   'credit.system': 'System',
   'credit.noEvents': 'No hold yet',
 
@@ -310,9 +305,8 @@ const task = {
 
 const payment = {
   title: 'Payment',
-  'state.posted': 'Posted',
+  ...labelMessages('state', PAYMENT_STATE_WORDS, 'en'),
   'state.new': 'New',
-  'state.reversed': 'Reversed',
 
   'action.record': 'Recorded',
   'action.allocate': 'Allocate',
@@ -467,9 +461,8 @@ const zhTask: SubjectMessages<typeof task> = {
 
 const zhPayment: SubjectMessages<typeof payment> = {
   title: '收款',
-  'state.posted': '已入账',
+  ...labelMessages('state', PAYMENT_STATE_WORDS, 'zh'),
   'state.new': '新建',
-  'state.reversed': '已冲销',
 
   'action.record': '登记收款',
   'action.allocate': '核销',
@@ -553,20 +546,12 @@ const zhHans: Record<MessageKey, string> = {
   'field.reason': '原因',
 
   ...labelMessages('verdict', VERDICT_LABELS, 'zh'),
-  'channel.email': '电子邮件',
-  'channel.fax': '传真',
-  'channel.letter': '信函',
-  'channel.phone': '电话',
-  'channel.visit': '拜访',
-  'sealType.contract_seal': '合同专用章',
-  'sealType.company_seal': '公章',
-  'measureKind.containment': '围堵措施',
-  'measureKind.corrective': '纠正措施',
-  'measureKind.preventive': '预防措施',
+  ...labelMessages('channel', CHANNEL_WORDS, 'zh'),
+  ...labelMessages('sealType', SEAL_TYPE_WORDS, 'zh'),
+  ...labelMessages('measureKind', MEASURE_KIND_WORDS, 'zh'),
   'noteKind.milestone': '里程碑',
   'noteKind.problem': '问题',
-  'lineSource.own_production': '自制',
-  'lineSource.outsourced': '外协',
+  ...labelMessages('lineSource', LINE_SOURCE_WORDS, 'zh'),
 
   'dialog.cancel': '关闭',
   'notification.done': '{action}：已完成',
@@ -588,8 +573,8 @@ const zhHans: Record<MessageKey, string> = {
   'credit.clear': '未冻结',
   'credit.source.manual': '人工冻结',
   'credit.source.automatic': '自动冻结',
-  'credit.balance': '未结余额 {balance} {currency} · 信用额度 {limit}',
-  'credit.openOverdue': '{currency}：未收 {open}，逾期 {overdue}',
+  'credit.balance': '未结余额 {balance} · 信用额度 {limit}',
+  'credit.openOverdue': '未收 {open}，逾期 {overdue}',
   'credit.behaviour': '平均逾期 {days} 天付款（按金额加权）；按期付款占 {share}%（{count} 笔应收）',
   'credit.noPayments': '尚无已收清的应收',
   'credit.overrides': '信用放行',
@@ -599,12 +584,7 @@ const zhHans: Record<MessageKey, string> = {
   'credit.used': '已使用',
   'credit.unused': '未使用',
   'credit.events': '冻结与解冻',
-  'credit.kind.hold': '自动冻结',
-  'credit.kind.release': '自动解冻',
-  'credit.kind.override': '信用放行',
-  'credit.kind.manual_hold': '人工冻结',
-  'credit.kind.manual_release': '人工解冻',
-  'credit.kind.terms': '信用条件变更',
+  ...labelMessages('credit.kind', CREDIT_EVENT_WORDS, 'zh'),
   'credit.system': '系统',
   'credit.noEvents': '尚无冻结记录',
 
