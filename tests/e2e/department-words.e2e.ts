@@ -121,7 +121,9 @@ describe('in 中文', () => {
     await clerk.goto(cm('api::payment.payment'));
     const menu = clerk.getByRole('navigation');
     await menu.getByRole('link', { name: TYPE_NAMES['api::payment.payment'].zh, exact: true }).waitFor({ timeout: 30000 });
-    expect(await menu.getByRole('link', { name: TYPE_NAMES['api::payment-allocation.payment-allocation'].zh, exact: true }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: TYPE_NAMES['api::payment-allocation.payment-allocation'].zh, exact: true }).count()).toBe(
+      0
+    );
     expect(await menu.getByRole('link', { name: TYPE_NAMES['plugin::users-permissions.user'].zh, exact: true }).count()).toBe(0);
   });
 });
