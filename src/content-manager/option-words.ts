@@ -179,7 +179,7 @@ export const OPTION_WORDS: Record<string, Record<string, Words>> = {
   'api::notification.notification': {
     language: LANGUAGE_WORDS,
     state: {
-      pending: { en: 'Waiting', zh: '待发送' },
+      pending: { en: 'Pending', zh: '待发送' },
       sending: { en: 'Sending', zh: '发送中' },
       sent: { en: 'Sent', zh: '已发送' },
       failed: { en: 'Failed', zh: '发送失败' },

@@ -26,7 +26,7 @@ const OptionCell = ({ model, field, value }: { model: string; field: string; val
 };
 
 /** The text of a cell we format; null for a column Strapi's own cell shows well. */
-export const cellText = (type: string | undefined, field: string, row: Row): string | null => {
+const cellText = (type: string | undefined, field: string, row: Row): string | null => {
   const value = row[field] as string | null | undefined;
   switch (type) {
     case 'decimal':
