@@ -1,8 +1,8 @@
 /**
  * The content manager in the department's words, in 中文 (issue 17): lists show enumeration values
- * as words and money and dates in the one format ("CNY 1,234.50", 2027-02-03), an edit view's
- * select offers words, a customer picker finds a customer by its Chinese name and shows it by
- * name, and each role's menu lists the record types it works with.
+ * as words and money and dates in the one format ("CNY 1,234.50", 2027-02-03), list filters and
+ * an edit view's select offer words, a customer picker finds a customer by its Chinese name and
+ * shows it by name, and each role's menu lists the record types it works with.
  */
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
@@ -85,6 +85,31 @@ describe('in 中文', () => {
     expect(amounts.filter((amount) => !MONEY.test(amount))).toEqual([]);
     expect((await column(clerk, labels.receivedOn.zh)).filter((date) => !DATE.test(date))).toEqual([]);
     await clerk.screenshot({ path: `${shots}/e2e-zh-payment-words.png` });
+  });
+
+  it('a list filter offers the words and names the chosen one in its chip', async () => {
+    await clerk.goto(cm('api::payment.payment'));
+    await clerk
+      .getByText(/^(CNY|USD|EUR) [\d,]+\.\d{2}$/)
+      .first()
+      .waitFor({ timeout: 30000 });
+    const method = FIELD_LABELS['api::payment.payment'].method.zh;
+    await clerk.getByRole('button', { name: '筛选器' }).click();
+    await clerk.getByRole('combobox').first().click();
+    await clerk.getByRole('option', { name: method, exact: true }).click();
+    const value = clerk.getByRole('combobox', { name: method });
+    await value.click();
+    for (const word of ['银行转账', '承兑汇票', '现金', '其他']) await clerk.getByRole('option', { name: word, exact: true }).waitFor();
+    await clerk.getByRole('option', { name: '承兑汇票', exact: true }).click();
+    await clerk.locator('form button[type="submit"]').click();
+    await clerk
+      .getByText(/收款方式.*承兑汇票/)
+      .first()
+      .waitFor({ timeout: 30000 });
+    await clerk.waitForURL((url) => url.search.includes('acceptance_bill'), { timeout: 30000 });
+    await clerk.waitForTimeout(1000); // the filtered page settles
+    await clerk.screenshot({ path: `${shots}/e2e-zh-payment-filter.png` });
+    expect(new Set(await column(clerk, method))).toEqual(new Set(['承兑汇票']));
   });
 
   it("an edit view's select shows and offers words, and saves the code", async () => {
