@@ -95,7 +95,7 @@ describe('in 中文', () => {
       .waitFor({ timeout: 30000 });
     const method = FIELD_LABELS['api::payment.payment'].method.zh;
     await clerk.getByRole('button', { name: '筛选器' }).click();
-    await clerk.getByRole('combobox').first().click();
+    await clerk.getByRole('dialog').getByRole('combobox').first().click();
     await clerk.getByRole('option', { name: method, exact: true }).click();
     const value = clerk.getByRole('combobox', { name: method });
     await value.click();
