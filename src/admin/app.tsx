@@ -2,9 +2,11 @@
  * Admin panel customisation: languages offered to staff (English and Simplified Chinese), our
  * texts in both with the zh-Hans texts Strapi lacks (./translations), the workflow actions
  * (orders, contracts, complaints, shipments, payments) on the content manager's screens, the home
- * page's work list (待办), the customer file (客户档案), and none of Strapi's announcements (./quiet.ts).
+ * page's work list (待办), the customer file (客户档案), enumeration values, money and dates in
+ * the content manager in the department's words and one format (./option-words), and none of Strapi's announcements (./quiet.ts).
  */
 import { registerCustomerFileMenu, registerCustomerFilePanel } from './customer-file';
+import { registerOptionWords } from './option-words';
 import { dismissMediaLibraryBanner } from './quiet';
 import { registerServerOwnedHint } from './server-owned-hint';
 import { adminTranslations } from './translations';
@@ -28,8 +30,9 @@ export default {
     registerMyWork(app);
     registerCustomerFileMenu(app);
   },
-  bootstrap(app: { getPlugin: (id: string) => unknown; registerHook: (name: string, fn: (args: never) => unknown) => void }) {
+  bootstrap(app: Parameters<typeof registerWorkflows>[0] & Parameters<typeof registerOptionWords>[0]) {
     registerWorkflows(app);
+    registerOptionWords(app);
     registerCustomerFilePanel(app);
     registerServerOwnedHint(app);
   },

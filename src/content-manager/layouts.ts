@@ -1,7 +1,7 @@
 /**
  * How the admin panel's content manager shows our records. Fields the server owns
  * (src/domain/server-owned.ts) are read-only in the edit view at every start. Field labels,
- * relation labels and list columns are set once per database: after that they are the
+ * relation labels (a relation field shows its target's main field) and list columns are set once per database: after that they are the
  * administrators' to change through "Configure the view" (a field added later gets its label at
  * the next start, as long as it has Strapi's default one).
  */
@@ -106,7 +106,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 18;
+const LAYOUT_VERSION = 19;
 
 type Configuration = {
   settings: { mainField?: string };
@@ -125,6 +125,23 @@ const compactForm = (strapi: Core.Strapi, uid: string, edit: EditRows): EditRows
     serverOwned: new Set(SERVER_OWNED[uid] ?? []),
     shapeOf: (name) => ({ resizable: Boolean(sizes.getFieldSize(attributes[name]?.type ?? 'string').isResizable) }),
   });
+};
+
+/**
+ * A relation field shows (in the edit view, its picker and the list column) the field its own
+ * metadata names, which Strapi sets once to the target's first text field (a customer's code, a
+ * user's login name), not the target's main field: each gets the target's field from MAIN_FIELDS.
+ */
+const nameRelationsByMainField = (strapi: Core.Strapi, uid: string, configuration: Configuration) => {
+  const schema = (
+    uid.includes('::')
+      ? strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0])
+      : strapi.components[uid as keyof Core.Strapi['components']]
+  ) as { attributes: Record<string, { type: string; target?: string }> } | undefined;
+  for (const [field, attribute] of Object.entries(schema?.attributes ?? {})) {
+    const mainField = attribute.type === 'relation' && attribute.target ? MAIN_FIELDS[attribute.target] : undefined;
+    if (mainField && configuration.metadatas[field]) configuration.metadatas[field].edit.mainField = mainField;
+  }
 };
 
 export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<void> => {
@@ -156,6 +173,7 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi): Promise<v
       if (firstTime || metadata.edit.label === field) metadata.edit.label = en;
       if (firstTime || metadata.list.label === field) metadata.list.label = en;
     }
+    if (firstTime) nameRelationsByMainField(strapi, uid, configuration);
     if (firstTime && MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
     if (firstTime && LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];
     if (firstTime && uid.includes('::') && SERVER_OWNED[uid])

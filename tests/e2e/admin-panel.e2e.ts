@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { FIELD_LABELS } from '../../src/content-manager/labels';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
 import { logIn } from './staff-session';
@@ -108,7 +109,7 @@ it('a supervisor finds a failed mail in the outbox and sends it again', async ()
   await supervisor.screenshot({ path: `${shots}/e2e-outbox.png` });
   await supervisor.goto(cm('api::notification.notification', '/e2efailedmail00000000001'));
   await supervisor.getByRole('combobox', { name: /State/ }).click();
-  await supervisor.getByRole('option', { name: 'pending' }).click();
+  await supervisor.getByRole('option', { name: OPTION_WORDS['api::notification.notification'].state.pending.en, exact: true }).click();
   await supervisor.getByRole('button', { name: 'Save' }).click();
   await supervisor.getByText(/Saved/i).first().waitFor({ timeout: 30000 });
   await supervisor.screenshot({ path: `${shots}/e2e-outbox-retry.png` });

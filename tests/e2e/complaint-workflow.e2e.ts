@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { en } from '../../src/admin/workflow/translations';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, pickOption, restAs, takeAction } from './staff-session';
@@ -75,7 +76,10 @@ it('a specialist confirms the recorded complaint and hands it to quality', async
   await stateIs(page, 'complaint.state.under_analysis');
   await panel.getByText(`${en['panel.yourActions']}: ${en['panel.noActions']}`).waitFor();
   // The edit view's document was read again: its (read-only) State field follows the workflow.
-  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'under_analysis' }).waitFor({ timeout: 30000 });
+  await page
+    .getByRole('combobox', { name: /State/ })
+    .filter({ hasText: OPTION_WORDS[COMPLAINT].state.under_analysis.en })
+    .waitFor({ timeout: 30000 });
   await page.close();
 });
 

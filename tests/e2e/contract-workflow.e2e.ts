@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { CONTRACT_ACTIONS } from '../../src/domain/contract-review';
 import { en } from '../../src/admin/workflow/translations';
 import { launchChromium, RunningApp, startApp } from './server';
@@ -97,7 +98,10 @@ it('a specialist submits the drafted contract with the workflow action', async (
   await panel.getByText(en['contract.state.in_review'], { exact: true }).waitFor({ timeout: 30000 });
   await panel.getByText(`${en['panel.awaited']}: CS supervisor, Planner`).waitFor();
   // The edit view's document was read again: its (read-only) State field follows the workflow.
-  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'in_review' }).waitFor({ timeout: 30000 });
+  await page
+    .getByRole('combobox', { name: /State/ })
+    .filter({ hasText: OPTION_WORDS[CONTRACT].state.in_review.en })
+    .waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-contract-submitted.png` });
   await page.close();
 });
@@ -123,7 +127,10 @@ it('the supervisor and the planner approve it through the review dialog', async 
   const planner = await review('planner@demo.local', '产能可满足');
   const panel = panelOf(planner);
   await panel.getByText(en['contract.state.approved'], { exact: true }).waitFor({ timeout: 30000 });
-  await planner.getByRole('combobox', { name: /State/ }).filter({ hasText: 'approved' }).waitFor({ timeout: 30000 });
+  await planner
+    .getByRole('combobox', { name: /State/ })
+    .filter({ hasText: OPTION_WORDS[CONTRACT].state.approved.en })
+    .waitFor({ timeout: 30000 });
 
   const opinions = panel.getByRole('list', { name: en['panel.opinions'] }).getByRole('listitem');
   expect(await opinions.count()).toBe(2);

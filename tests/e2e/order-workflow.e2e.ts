@@ -7,6 +7,7 @@
  * (工作安排) the supervisor gave them on their home page and accepts it from the task's Entry panel.
  */
 import type { Browser, Page } from 'playwright-core';
+import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { en } from '../../src/admin/workflow/translations';
 import { STAFF_ROLES } from '../../src/domain/staff-roles';
 import { launchChromium, RunningApp, startApp } from './server';
@@ -152,7 +153,10 @@ it('the supervisor confirms the draft order with the document action', async () 
   await stateIs(page, 'order.state.confirmed');
   // Scheduling is the planner's: nothing is left for the supervisor but cancelling, holding and notes.
   expect(await page.getByRole('button', { name: en['order.action.schedule'], exact: true }).count()).toBe(0);
-  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'confirmed' }).waitFor({ timeout: 30000 });
+  await page
+    .getByRole('combobox', { name: /State/ })
+    .filter({ hasText: OPTION_WORDS[ORDER].state.confirmed.en })
+    .waitFor({ timeout: 30000 });
   await page.close();
 });
 
@@ -198,7 +202,10 @@ it('the planner schedules it through the dialog; the panel shows the new state, 
     plannedFinish: '2027-01-22',
     promisedDate: '2027-01-29',
   });
-  await page.getByRole('combobox', { name: /State/ }).filter({ hasText: 'scheduled' }).waitFor({ timeout: 30000 });
+  await page
+    .getByRole('combobox', { name: /State/ })
+    .filter({ hasText: OPTION_WORDS[ORDER].state.scheduled.en })
+    .waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-order-scheduled.png` });
   await page.close();
 });

@@ -1,9 +1,11 @@
 /**
  * Finding a customer during a phone call (issue 19): by part of its name, short name or code, a
  * contact's name or e-mail, or a contact's phone typed with or without separators or only its last
- * digits — in the content manager's list search and over REST (`_q`, or a filter on `searchText`).
+ * digits — in the content manager's list search and its relation pickers, and over REST (`_q`, or a
+ * filter on `searchText`).
  * The search text follows every write of the customer and no client writes it.
  */
+import request from 'supertest';
 import { useStrapi } from '../helpers/strapi';
 import { rest, useStaff } from '../helpers/staff';
 import { contentManager, createAdminUser, editForm, AdminMember } from '../helpers/admin';
@@ -94,6 +96,55 @@ describe('customer search', () => {
       expect(await byQ(term)).toContain(other.documentId);
     }
     expect(await listFinds('0772-123 4567')).not.toContain(other.documentId);
+  });
+
+  /** The documentIds the relation picker of a record's customer offers for a search, as the edit view asks for them. */
+  const pickerFinds = async (model: string, term: string) => {
+    const res = await request(app.strapi.server.httpServer)
+      .get(`/content-manager/relations/${model}/customer`)
+      .query({ _q: term, page: '1', pageSize: '100' })
+      .set('Authorization', `Bearer ${admin.token}`);
+    expect(res.status).toBe(200);
+    return res.body.results.map((c: Doc) => c.documentId) as string[];
+  };
+
+  it.each([
+    ['part of the name', '柳州正大'],
+    ['the code', 'LZ-2024-001'],
+    ["a contact's name", '覃建国'],
+    ['a phone typed with other separators', '(0772) 123-4567'],
+    ['the last four digits of a phone', '4567'],
+  ])("offers the customer in an order's, a contract's and a complaint's customer picker by %s (%s)", async (_what, term) => {
+    for (const model of ['api::order.order', 'api::contract.contract', 'api::complaint.complaint']) {
+      const found = await pickerFinds(model, term);
+      expect([model, found]).toEqual([model, expect.arrayContaining([liuzhou.documentId])]);
+      expect([model, found]).toEqual([model, expect.not.arrayContaining([other.documentId])]);
+    }
+  });
+
+  it('names the customer by its name, and the salesperson by their display name, in pickers, edit views and lists', async () => {
+    const configuration = async (uid: string) => {
+      const res = await request(app.strapi.server.httpServer)
+        .get(`/content-manager/content-types/${uid}/configuration`)
+        .set('Authorization', `Bearer ${admin.token}`);
+      expect(res.status).toBe(200);
+      return res.body.data.contentType.metadatas as Record<string, { edit: { mainField?: string }; list: { mainField?: string } }>;
+    };
+    for (const uid of ['api::order.order', 'api::contract.contract', 'api::complaint.complaint', 'api::payment.payment']) {
+      const { customer } = await configuration(uid);
+      expect([uid, customer.edit.mainField, customer.list.mainField]).toEqual([uid, 'name', 'name']);
+    }
+    expect((await configuration(CUSTOMER)).salesperson.edit.mainField).toBe('displayName');
+    const offered = await request(app.strapi.server.httpServer)
+      .get('/content-manager/relations/api::order.order/customer')
+      .query({ _q: 'LZ-2024-001' })
+      .set('Authorization', `Bearer ${admin.token}`);
+    expect(offered.body.results).toEqual([expect.objectContaining({ documentId: liuzhou.documentId, name: '柳州正大机械有限公司' })]);
+  });
+
+  it('offers every customer in the picker without a search, and none for a term no customer has', async () => {
+    expect(await pickerFinds('api::order.order', '')).toEqual(expect.arrayContaining([liuzhou.documentId, other.documentId]));
+    expect(await pickerFinds('api::order.order', '不存在的客户')).toEqual([]);
   });
 
   it("follows a contact's new phone written through the Document Service: the old number no longer finds it", async () => {

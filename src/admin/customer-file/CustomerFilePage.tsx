@@ -263,7 +263,7 @@ export const LogContactDialog = ({
       <SingleSelect value={entry[field]} onChange={(value) => setEntry({ ...entry, [field]: String(value) })}>
         {codes.map((code) => (
           <SingleSelectOption key={code} value={code}>
-            {text.code(field, code)}
+            {text.option('api::inquiry.inquiry', field, code)}
           </SingleSelectOption>
         ))}
       </SingleSelect>

@@ -12,6 +12,9 @@ import { useWorkflowText } from '../workflow/text';
 import { CustomerFile, customerFileApi } from './api';
 import { FileText } from './text';
 
+const INQUIRY = 'api::inquiry.inquiry';
+const OPINION = 'api::customer-opinion.customer-opinion';
+
 const ADMIN_LIST = '/content-manager/collection-types';
 /** A record's page in the content manager. */
 export const recordPage = (uid: string, documentId: string) => `${ADMIN_LIST}/${uid}/${documentId}`;
@@ -179,7 +182,7 @@ export const MoneySection = ({ file, text }: { file: CustomerFile; text: FileTex
               cell: (p) => <RecordLink uid="api::payment.payment" documentId={p.documentId} label={p.number} />,
             },
             { label: text.t('col.date'), cell: (p) => text.day(p.receivedOn) },
-            { label: text.t('col.method'), cell: (p) => text.code('method', p.method) },
+            { label: text.t('col.method'), cell: (p) => text.option('api::payment.payment', 'method', p.method) },
             {
               label: text.t('col.state'),
               cell: (p) =>
@@ -236,8 +239,8 @@ export const ComplaintsSection = ({ file, text }: { file: CustomerFile; text: Fi
             cell: (c) => <RecordLink uid="api::complaint.complaint" documentId={c.documentId} label={c.number} />,
           },
           { label: text.t('col.state'), cell: (c) => words.state(c.state) },
-          { label: text.t('col.severity'), cell: (c) => text.code('severity', c.severity) },
-          { label: text.t('col.category'), cell: (c) => text.code('category', c.category) },
+          { label: text.t('col.severity'), cell: (c) => text.option('api::complaint.complaint', 'severity', c.severity) },
+          { label: text.t('col.category'), cell: (c) => text.option('api::complaint.complaint', 'category', c.category) },
           { label: text.t('col.justified'), cell: (c) => (c.justified === null ? text.t('pending') : text.t(c.justified ? 'yes' : 'no')) },
           { label: text.t('col.daysOpen'), cell: (c) => c.daysOpen ?? '—', numeric: true },
           {
@@ -290,7 +293,7 @@ export const ContactsSection = ({ file, text, onLog }: { file: CustomerFile; tex
               {
                 label: text.t('col.kind'),
                 cell: (entry) =>
-                  `${text.code('direction', entry.direction)} · ${text.code('channel', entry.channel)} · ${text.code('kind', entry.kind)}`,
+                  `${text.option(INQUIRY, 'direction', entry.direction)} · ${text.option(INQUIRY, 'channel', entry.channel)} · ${text.option(INQUIRY, 'kind', entry.kind)}`,
               },
               {
                 label: text.t('col.summary'),
@@ -336,7 +339,7 @@ export const OpinionsSection = ({ file, text }: { file: CustomerFile; text: File
         text={text}
         columns={[
           { label: text.t('col.when'), cell: (o) => text.day(o.recordedAt) },
-          { label: text.t('col.topic'), cell: (o) => text.code('topic', o.topic) },
+          { label: text.t('col.topic'), cell: (o) => text.option(OPINION, 'topic', o.topic) },
           {
             label: text.t('col.text'),
             cell: (o) => (
@@ -350,7 +353,7 @@ export const OpinionsSection = ({ file, text }: { file: CustomerFile; text: File
             label: text.t('col.source'),
             cell: (o) => (
               <Badge variant={o.sentiment === 'negative' ? 'danger' : o.sentiment === 'positive' ? 'success' : 'secondary'}>
-                {`${text.code('source', o.source)} · ${text.code('sentiment', o.sentiment)}`}
+                {`${text.option(OPINION, 'source', o.source)} · ${text.option(OPINION, 'sentiment', o.sentiment)}`}
               </Badge>
             ),
           },
@@ -384,7 +387,7 @@ export const NeedsSection = ({ file, text }: { file: CustomerFile; text: FileTex
           { label: text.t('col.quantity'), cell: (n) => n.estimatedQuantity ?? '—', numeric: true },
           { label: text.t('col.value'), cell: (n) => text.money(n.estimatedValue, n.currency), numeric: true },
           { label: text.t('col.expected'), cell: (n) => text.day(n.expectedDate) },
-          { label: text.t('col.status'), cell: (n) => text.code('need', n.status) },
+          { label: text.t('col.status'), cell: (n) => text.option('api::customer-need.customer-need', 'status', n.status) },
         ]}
       />
       <More

@@ -21,7 +21,6 @@ import {
   Typography,
 } from '@strapi/design-system';
 import type { Measure } from '../../domain/complaint-handling';
-import { groupedMoney } from '../../domain/money';
 import { Allocation, LINE_SOURCES } from '../../domain/order-progress';
 import { FieldKind, fieldsOf, InputField, isBlank, requiredFieldsOf } from './fields';
 import { useEditViewDocument, useWorkflow, useWorkflowAction } from './hooks';
@@ -166,7 +165,7 @@ const ReceivablePaymentEditor = ({ value, onChange, text }: { value: unknown; on
         const label = text.t('field.openReceivable', {
           reference: item.reference,
           dueDate: item.dueDate,
-          open: `${item.currency} ${groupedMoney(item.openAmount)}`,
+          open: text.money(item.openAmount, item.currency),
         });
         return (
           <Flex key={item.documentId} gap={2} alignItems="center">

@@ -74,14 +74,16 @@ export const CreditRecordContent = ({ documentId }: { documentId: string }) => {
       {holdReason ? <Typography variant="omega">{holdReason}</Typography> : null}
       <Typography variant="omega">
         {text.t('credit.balance', {
-          balance: record.position.openBalance,
-          currency: record.position.currency,
-          limit: customer.creditLimit,
+          balance: text.money(record.position.openBalance, record.position.currency),
+          limit: text.money(customer.creditLimit, record.position.currency),
         })}
       </Typography>
       {record.amounts.map((amount) => (
         <Typography key={amount.currency} variant="pi">
-          {text.t('credit.openOverdue', { currency: amount.currency, open: amount.open, overdue: amount.overdue })}
+          {text.t('credit.openOverdue', {
+            open: text.money(amount.open, amount.currency),
+            overdue: text.money(amount.overdue, amount.currency),
+          })}
         </Typography>
       ))}
       <Typography variant="pi">

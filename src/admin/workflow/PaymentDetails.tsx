@@ -43,8 +43,7 @@ export const PaymentProgressSection = ({
 }) => {
   const progress = useProgress(subject, document?.documentId as string | undefined, document?.updatedAt);
   if (!progress) return null;
-  const money = (value: string) =>
-    `${progress.currency} ${Number(value).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const money = (value: string) => text.money(value, progress.currency);
   return (
     <Section title={text.t('panel.paymentProgress')}>
       <Typography variant="pi">{text.t('panel.receivables', { count: progress.receivables, total: money(progress.total) })}</Typography>
@@ -65,12 +64,12 @@ export const ContractDetails = ({ document, text }: { document: Record<string, u
 
 export const PaymentDetails = ({ document, text }: { document: Record<string, unknown> | undefined; text: WorkflowText }) => {
   if (!document) return null;
-  const currency = String(document.currency ?? '');
+  const currency = document.currency as string | undefined;
   return (
     <Typography variant="omega">
       {text.t('panel.paymentAmounts', {
-        amount: `${currency} ${String(document.amount ?? '')}`,
-        unallocated: `${currency} ${String(document.unallocatedAmount ?? '')}`,
+        amount: text.money(document.amount as string | undefined, currency),
+        unallocated: text.money(document.unallocatedAmount as string | undefined, currency),
       })}
     </Typography>
   );

@@ -8,6 +8,7 @@ import { useIntl } from 'react-intl';
 import { STAFF_ROLES, RoleCode } from '../../domain/staff-roles';
 import { Message, isMessage } from '../../domain/messages';
 import { messageText } from '../../domain/message-text';
+import { display } from '../display';
 import type { SubjectCode } from './subjects';
 import { en, MESSAGE_PREFIX, MessageKey } from './translations';
 
@@ -15,7 +16,7 @@ type Values = Record<string, string | number>;
 
 /** `subject` picks the workflow whose states and actions are named; screens of no one workflow pass none. */
 export const useWorkflowText = (subject?: SubjectCode) => {
-  const { formatMessage, locale, formatDate, formatTime } = useIntl();
+  const { formatMessage, locale } = useIntl();
   return React.useMemo(() => {
     const t = (key: MessageKey, values?: Values) => formatMessage({ id: `${MESSAGE_PREFIX}${key}`, defaultMessage: en[key] }, values);
     // History may name a state or action this build does not know (a newer server): show the code.
@@ -46,12 +47,13 @@ export const useWorkflowText = (subject?: SubjectCode) => {
         if (!role) return code;
         return locale.toLowerCase().startsWith('zh') ? role.nameZh : role.name;
       },
-      dateTime: (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`,
+      dateTime: display.dateTime,
+      money: display.money,
       /** A message the server stored (a credit reason), in this language; its stored English text for older rows. */
       said: (message: Message | null | undefined, stored: string | null) =>
         isMessage(message) ? messageText(message, locale.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en') : stored,
     };
-  }, [formatMessage, locale, formatDate, formatTime, subject]);
+  }, [formatMessage, locale, subject]);
 };
 
 export type WorkflowText = ReturnType<typeof useWorkflowText>;
