@@ -2493,6 +2493,10 @@ export interface components {
             creditHold: boolean | null;
             /** @description A text field */
             creditHoldReason?: string;
+            /** @description A string field */
+            creditHoldReasonCode?: string;
+            /** @description A JSON field */
+            creditHoldReasonParams?: unknown;
             /**
              * @description An enum field
              * @enum {string}
@@ -5182,7 +5186,7 @@ export interface operations {
     "credit-event/get/credit_events": {
         parameters: {
             query?: {
-                fields?: ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt")[];
                 filters?: {
                     [key: string]: unknown;
                 };
@@ -5192,7 +5196,7 @@ export interface operations {
                 "pagination[pageSize]"?: number;
                 "pagination[start]"?: number;
                 "pagination[limit]"?: number;
-                sort?: ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt") | ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt") | ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -5225,6 +5229,10 @@ export interface operations {
                             terms?: unknown;
                             /** @description A text field */
                             reason?: string;
+                            /** @description A string field */
+                            reasonCode?: string;
+                            /** @description A JSON field */
+                            reasonParams?: unknown;
                             /** @description A datetime field */
                             at: string;
                             /** @description A datetime field */
@@ -5291,12 +5299,12 @@ export interface operations {
     "credit-event/get/credit_events_by_id": {
         parameters: {
             query?: {
-                fields?: ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("customer" | "actor") | ("customer" | "actor")[];
                 filters?: {
                     [key: string]: unknown;
                 };
-                sort?: ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt") | ("kind" | "terms" | "reason" | "at" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt") | ("kind" | "terms" | "reason" | "reasonCode" | "reasonParams" | "at" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -5330,6 +5338,10 @@ export interface operations {
                             terms?: unknown;
                             /** @description A text field */
                             reason?: string;
+                            /** @description A string field */
+                            reasonCode?: string;
+                            /** @description A JSON field */
+                            reasonParams?: unknown;
                             /** @description A datetime field */
                             at: string;
                             /** @description A datetime field */
@@ -5815,7 +5827,7 @@ export interface operations {
     "customer/get/customers": {
         parameters: {
             query?: {
-                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
                 filters?: {
                     [key: string]: unknown;
                 };
@@ -5825,7 +5837,7 @@ export interface operations {
                 "pagination[pageSize]"?: number;
                 "pagination[start]"?: number;
                 "pagination[limit]"?: number;
-                sort?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt") | ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt") | ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -5886,6 +5898,10 @@ export interface operations {
                             creditHold: boolean | null;
                             /** @description A text field */
                             creditHoldReason?: string;
+                            /** @description A string field */
+                            creditHoldReasonCode?: string;
+                            /** @description A JSON field */
+                            creditHoldReasonParams?: unknown;
                             /**
                              * @description An enum field
                              * @enum {string}
@@ -5978,7 +5994,7 @@ export interface operations {
     "customer/post/customers": {
         parameters: {
             query?: {
-                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs") | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs")[];
             };
             header?: never;
@@ -6106,6 +6122,10 @@ export interface operations {
                             creditHold: boolean | null;
                             /** @description A text field */
                             creditHoldReason?: string;
+                            /** @description A string field */
+                            creditHoldReasonCode?: string;
+                            /** @description A JSON field */
+                            creditHoldReasonParams?: unknown;
                             /**
                              * @description An enum field
                              * @enum {string}
@@ -6207,12 +6227,12 @@ export interface operations {
     "customer/get/customers_by_id": {
         parameters: {
             query?: {
-                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs") | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs")[];
                 filters?: {
                     [key: string]: unknown;
                 };
-                sort?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt") | ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt") | ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -6274,6 +6294,10 @@ export interface operations {
                             creditHold: boolean | null;
                             /** @description A text field */
                             creditHoldReason?: string;
+                            /** @description A string field */
+                            creditHoldReasonCode?: string;
+                            /** @description A JSON field */
+                            creditHoldReasonParams?: unknown;
                             /**
                              * @description An enum field
                              * @enum {string}
@@ -6366,7 +6390,7 @@ export interface operations {
     "customer/put/customers_by_id": {
         parameters: {
             query?: {
-                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs") | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs")[];
             };
             header?: never;
@@ -6496,6 +6520,10 @@ export interface operations {
                             creditHold: boolean | null;
                             /** @description A text field */
                             creditHoldReason?: string;
+                            /** @description A string field */
+                            creditHoldReasonCode?: string;
+                            /** @description A JSON field */
+                            creditHoldReasonParams?: unknown;
                             /**
                              * @description An enum field
                              * @enum {string}
@@ -6597,7 +6625,7 @@ export interface operations {
     "customer/delete/customers_by_id": {
         parameters: {
             query?: {
-                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("code" | "name" | "shortName" | "searchText" | "region" | "address" | "grade" | "creditLimit" | "paymentTermsDays" | "creditTermsReason" | "creditHold" | "creditHoldReason" | "creditHoldReasonCode" | "creditHoldReasonParams" | "creditHoldSource" | "notes" | "preferredLanguage" | "active" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs") | ("contacts" | "salesperson" | "orders" | "inquiries" | "complaints" | "opinions" | "needs")[];
                 filters?: {
                     [key: string]: unknown;
@@ -6659,6 +6687,10 @@ export interface operations {
                             creditHold: boolean | null;
                             /** @description A text field */
                             creditHoldReason?: string;
+                            /** @description A string field */
+                            creditHoldReasonCode?: string;
+                            /** @description A JSON field */
+                            creditHoldReasonParams?: unknown;
                             /**
                              * @description An enum field
                              * @enum {string}
