@@ -119,38 +119,38 @@ export const TEMPLATES = {
   },
   'complaint.received': {
     'zh-CN': {
-      subject: '新投诉：{{complaint.number}} {{customer.name}}（{{complaint.severity}}）',
-      text: '收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.category}}，严重度 {{complaint.severity}}）：\n{{complaint.description}}\n\n请在 {{complaint.dueAt}} 前与客户确认事实。',
-      html: '<p>收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.category}}，严重度 {{complaint.severity}}）：<br>{{complaint.description}}</p><p>请在 {{complaint.dueAt}} 前与客户确认事实。</p>',
+      subject: '新投诉：{{complaint.number}} {{customer.name}}（{{complaint.severityLabel.zh}}）',
+      text: '收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.categoryLabel.zh}}，严重度 {{complaint.severityLabel.zh}}）：\n{{complaint.description}}\n\n请在 {{complaint.dueAt}} 前与客户确认事实。',
+      html: '<p>收到客户 {{customer.name}} 的投诉 {{complaint.number}}（类别 {{complaint.categoryLabel.zh}}，严重度 {{complaint.severityLabel.zh}}）：<br>{{complaint.description}}</p><p>请在 {{complaint.dueAt}} 前与客户确认事实。</p>',
     },
     en: {
-      subject: 'New complaint: {{complaint.number}} {{customer.name}} ({{complaint.severity}})',
-      text: 'Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.category}}, severity {{complaint.severity}}):\n{{complaint.description}}\n\nConfirm the facts with the customer by {{complaint.dueAt}}.',
-      html: '<p>Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.category}}, severity {{complaint.severity}}):<br>{{complaint.description}}</p><p>Confirm the facts with the customer by {{complaint.dueAt}}.</p>',
+      subject: 'New complaint: {{complaint.number}} {{customer.name}} ({{complaint.severityLabel.en}})',
+      text: 'Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.categoryLabel.en}}, severity {{complaint.severityLabel.en}}):\n{{complaint.description}}\n\nConfirm the facts with the customer by {{complaint.dueAt}}.',
+      html: '<p>Customer {{customer.name}} complained ({{complaint.number}}, category {{complaint.categoryLabel.en}}, severity {{complaint.severityLabel.en}}):<br>{{complaint.description}}</p><p>Confirm the facts with the customer by {{complaint.dueAt}}.</p>',
     },
   },
   'complaint.assigned': {
     'zh-CN': {
       subject: '投诉待分析：{{complaint.number}} {{customer.name}}',
-      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。\n{{complaint.description}}',
-      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。<br>{{complaint.description}}</p>',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。\n{{complaint.description}}',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）已交品质分析原因并判定是否成立，期限 {{complaint.dueAt}}。<br>{{complaint.description}}</p>',
     },
     en: {
       subject: 'Complaint to analyse: {{complaint.number}} {{customer.name}}',
-      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is yours to analyse and judge by {{complaint.dueAt}}.\n{{complaint.description}}',
-      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is yours to analyse and judge by {{complaint.dueAt}}.<br>{{complaint.description}}</p>',
+      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) is yours to analyse and judge by {{complaint.dueAt}}.\n{{complaint.description}}',
+      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) is yours to analyse and judge by {{complaint.dueAt}}.<br>{{complaint.description}}</p>',
     },
   },
   'complaint.measures-review': {
     'zh-CN': {
       subject: '处理措施评审：{{complaint.number}}',
-      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）的处理措施请评审，期限 {{complaint.dueAt}}。',
-      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）的处理措施请评审，期限 {{complaint.dueAt}}。</p>',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）的处理措施请评审，期限 {{complaint.dueAt}}。',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）的处理措施请评审，期限 {{complaint.dueAt}}。</p>',
     },
     en: {
       subject: 'Measures to review: complaint {{complaint.number}}',
-      text: 'Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) by {{complaint.dueAt}}.',
-      html: '<p>Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) by {{complaint.dueAt}}.</p>',
+      text: 'Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) by {{complaint.dueAt}}.',
+      html: '<p>Please review the measures of complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) by {{complaint.dueAt}}.</p>',
     },
   },
   'complaint.measure-assigned': {
@@ -192,13 +192,13 @@ export const TEMPLATES = {
   'complaint.overdue': {
     'zh-CN': {
       subject: '投诉逾期：{{complaint.number}} {{complaint.stateLabel.zh}}',
-      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。',
-      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severity}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。</p>',
+      text: '投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。',
+      html: '<p>投诉 {{complaint.number}}（客户 {{customer.name}}，严重度 {{complaint.severityLabel.zh}}）在“{{complaint.stateLabel.zh}}”阶段已超过期限 {{complaint.dueAt}}，请跟进。</p>',
     },
     en: {
       subject: 'Complaint overdue: {{complaint.number}} {{complaint.stateLabel.en}}',
-      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.',
-      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severity}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.</p>',
+      text: 'Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.',
+      html: '<p>Complaint {{complaint.number}} (customer {{customer.name}}, severity {{complaint.severityLabel.en}}) is past its deadline {{complaint.dueAt}} in "{{complaint.stateLabel.en}}". Please follow up.</p>',
     },
   },
   'order.scheduled': {

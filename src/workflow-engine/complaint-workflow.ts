@@ -29,6 +29,7 @@ import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
+import { OPTION_WORDS } from '../content-manager/option-words';
 
 const TEXT_LIMIT = 4000;
 
@@ -219,6 +220,9 @@ export const mailData = async (strapi: Core.Strapi, complaint: ComplaintRecord) 
       number: complaint.number,
       severity: complaint.severity,
       category: complaint.category,
+      // The mails name them in words, each in its reader's language.
+      severityLabel: OPTION_WORDS[COMPLAINT].severity[complaint.severity],
+      categoryLabel: OPTION_WORDS[COMPLAINT].category[complaint.category],
       description: complaint.description,
       state: complaint.state,
       stateLabel: COMPLAINT_STATE_LABELS[complaint.state as ComplaintState],

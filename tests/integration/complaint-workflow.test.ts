@@ -96,12 +96,13 @@ describe('complaint workflow', () => {
     expect([1, 2, 3, 4, 5]).toContain(weekday);
     const mails = await sentMail();
     expect(mails).toEqual([
-      expect.objectContaining({ to: supervisor.email, subject: `新投诉：${complaint.number} ${customer.name}（major）` }),
+      expect.objectContaining({ to: supervisor.email, subject: `新投诉：${complaint.number} ${customer.name}（重大）` }),
     ]);
     expect(adminLinks(mails[0])).toEqual(linkedTo(adminPage(complaint.documentId), 'zh-CN'));
     // The mail names the deadline just set (it said "请在 - 前" when built before the deadline was written).
     const dueInShanghai = new Date(due.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
     expect(mails[0].text).toContain(`请在 ${dueInShanghai} 前与客户确认事实`);
+    expect(mails[0].text).toContain('（类别 质量，严重度 重大）'); // words, not the codes quality and major
   });
 
   it('takes a minor justified complaint through measures, verification, reply and feedback to closed', async () => {

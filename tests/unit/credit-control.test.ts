@@ -100,6 +100,8 @@ describe('dunning texts', () => {
       amount: '1,000.00',
       openAmount: '400.00',
       currency: 'CNY',
+      amountText: 'CNY 1,000.00',
+      openAmountText: 'CNY 400.00',
     },
     customer: { code: 'C-000001', name: 'Acme <Pumps>' },
   };
@@ -108,7 +110,7 @@ describe('dunning texts', () => {
     const mail = renderMail('collection.dunning-customer', 'en', data);
     expect(mail.subject).toBe('Payment reminder: order SO-2026-000001 is overdue');
     expect(mail.text).toContain(
-      'The payment of 400.00 CNY for order SO-2026-000001 (shipment CK-1) was due on 2026-10-28 and is now 30 days overdue.'
+      'The payment of CNY 400.00 for order SO-2026-000001 (shipment CK-1) was due on 2026-10-28 and is now 30 days overdue.'
     );
     expect(mail.html).toContain('Acme &lt;Pumps&gt;');
     expect(renderMail('collection.dunning-customer', 'zh-CN', data).subject).toBe('付款提醒：订单 SO-2026-000001 货款已逾期');
