@@ -245,11 +245,6 @@ const requestedAllocations = (value: unknown): RequestedAllocation[] | undefined
   );
 };
 
-const describeAllocation = (allocated: AllocationResult['allocated']) =>
-  allocated.length === 0
-    ? 'nothing allocated'
-    : `allocated ${formatMoney(allocated.reduce((sum, item) => sum.plus(item.amount), new Decimal(0)))} to ${allocated.length} receivable(s)`;
-
 /**
  * One payment write: a transaction of trusted writes (the record guards let the service through),
  * its domain refusals answered as 400s naming the fields.
@@ -299,7 +294,9 @@ export const recordPayment = async (
           from: 'new',
           to: 'posted',
           role: roleOf(actor),
-          comment: `${number} ${formatMoney(fields.amount)} ${fields.currency}; ${describeAllocation(allocated)}`,
+          // The history keeps what staff wrote; the amounts and allocations are the payment's own
+          // records, shown by its panel in the reader's language (a composed sentence here was English only).
+          comment: null,
         },
         actor,
         now
@@ -354,7 +351,7 @@ export const allocatePayment: PaymentStep = (strapi, documentId, data, actor, no
     const allocated = await allocate(strapi, trx, payment, requested);
     if (allocated.length === 0) throw conflict({ code: 'payment.nothing_open', params: { currency: payment.currency } });
     await strapi.db.query(PAYMENT).update({ where: { id: payment.id }, data: { version: payment.version + 1 } });
-    const comment = [describeAllocation(allocated), typeof data.comment === 'string' ? data.comment.trim() : ''].filter(Boolean).join('; ');
+    const comment = typeof data.comment === 'string' && data.comment.trim() ? data.comment.trim() : null;
     await recordEvent(
       strapi,
       'payment',
