@@ -28,7 +28,8 @@ const MAIN_FIELDS: Record<string, string> = {
   // Receivables have no number of their own: the invoice date tells one from another on a customer.
   'api::receivable.receivable': 'invoiceDate',
   'api::payment.payment': 'number',
-  'api::payment-allocation.payment-allocation': 'amount',
+  // By its day: a relation list shows the main field as stored, and an amount would read 632406.59, not CNY 632,406.59.
+  'api::payment-allocation.payment-allocation': 'allocatedOn',
   'api::statement.statement': 'number',
   'api::credit-event.credit-event': 'kind',
   'api::credit-override.credit-override': 'subject',
@@ -106,7 +107,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 19;
+const LAYOUT_VERSION = 20;
 
 type Configuration = {
   settings: { mainField?: string };
