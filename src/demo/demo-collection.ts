@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 export interface DemoCollectionResult {
-  /** Orders taken through the workflows (some stop before shipping: see outcomeOf). */
+  /** Orders taken through the workflows (some stop before shipping: see outcomesOf). */
   taken: number;
   /** Of those, the ones whose goods left (shipped, delivered, or shipped and turned back): one receivable each. */
   shipped: number;
