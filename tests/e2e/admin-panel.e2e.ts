@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { FIELD_LABELS } from '../../src/content-manager/labels';
 import { DEMO_PASSWORD, launchChromium, RunningApp, startApp } from './server';
-import { logIn } from './staff-session';
+import { logIn, settled } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 let app: RunningApp;
@@ -212,7 +212,7 @@ describe('a supervisor working in 中文', () => {
     const contract = FIELD_LABELS['api::contract.contract'];
     await zh.getByText(contract.customer.zh, { exact: true }).first().waitFor({ timeout: 30000 });
     await zh.getByText('记录', { exact: true }).first().waitFor({ timeout: 30000 });
-    await zh.waitForTimeout(1500); // side panels and hints settle
+    await settled(zh); // side panels and hints have read what they show
     await zh.screenshot({ path: `${shots}/e2e-zh-contract.png`, fullPage: true });
     expect(await zh.getByText(`${contract.number.en} ${contract.number.zh}`).count()).toBe(0);
     expect(await englishIn(zh)).toEqual([]);
@@ -224,7 +224,7 @@ describe('a supervisor working in 中文', () => {
     await zh.goto(cm('api::complaint.complaint', '/create'));
     await zh.getByText('新建记录').first().waitFor({ timeout: 30000 });
     await zh.getByText(FIELD_LABELS['api::complaint.complaint'].customer.zh, { exact: true }).first().waitFor();
-    await zh.waitForTimeout(3000); // a failed read would show its toast by now
+    await settled(zh); // a failed read would show its toast by now
     await zh.screenshot({ path: `${shots}/e2e-zh-complaint-create.png` });
     expect(createReads).toEqual([]);
     expect(await zh.getByText(/Not Found|未找到/i).count()).toBe(0);

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { workflowTranslations } from '../../src/admin/workflow/translations';
 import { STAFF_ROLES } from '../../src/domain/staff-roles';
 import { launchChromium, RunningApp, startApp } from './server';
-import { logIn } from './staff-session';
+import { logIn, settled } from './staff-session';
 
 const shots = `${__dirname}/../../.tmp`;
 let app: RunningApp;
@@ -147,7 +147,7 @@ const actionLabels = (subject: string): string[] =>
     .map(([, label]) => label as string);
 
 /** Lets the panels, hints and lists settle (their second requests) before the page is read. */
-const settle = (page: Page) => page.waitForTimeout(1500);
+const settle = (page: Page) => settled(page);
 
 describe.each(ROLES)('%s working in 中文', (role, workflows) => {
   let page: Page;

@@ -142,7 +142,7 @@ const screenshot = async (page: Page, name: string) => {
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp(1342);
+  app = await startApp();
   browser = await launchChromium();
   // A target for the largest salesperson this year, set as the clerk sets one (REST), so that plan completion has one to show.
   const clerk = await restAs(app, CLERK);

@@ -27,8 +27,12 @@ const removeDatabase = (file: string) => {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
 };
 
-/** The app's port (E2E_PORT, 1339 unless set: two runs on one machine need two), the template's 10 above. */
-const PORT = Number(process.env.E2E_PORT || 1339);
+/**
+ * The app's port: E2E_PORT (1339 unless set: two runs on one machine need two), 20 apart per jest
+ * worker (files run two at a time); the template's is 10 above the first.
+ */
+const BASE_PORT = Number(process.env.E2E_PORT || 1339);
+const PORT = BASE_PORT + 20 * (Number(process.env.JEST_WORKER_ID || 1) - 1);
 
 export const startApp = async (port = PORT, file = path.join(os.tmpdir(), `cs-e2e-${process.pid}-${port}.db`)): Promise<RunningApp> => {
   // A server left on the port (another run's) would answer the health check for this one.
@@ -101,7 +105,7 @@ export const startApp = async (port = PORT, file = path.join(os.tmpdir(), `cs-e2
 export const prepareDemoTemplate = async (): Promise<() => void> => {
   const file = path.join(os.tmpdir(), `cs-e2e-template-${process.pid}.db`);
   removeDatabase(file);
-  const app = await startApp(PORT + 10, file);
+  const app = await startApp(BASE_PORT + 10, file);
   await app.stop({ keepDatabase: true });
   process.env[TEMPLATE_VARIABLE] = file;
   return () => {

@@ -27,8 +27,33 @@ export const restAs = async (app: RunningApp, email: string) => {
   };
 };
 
+/** The requests each logged-in page has in flight, for `settled`. */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/**
+ * Waits until the page has had no request in flight for `quietMs` (its panels, hints and lists
+ * have read what they show), then one more frame for React to draw it. At most `timeout`.
+ */
+export const settled = async (page: Page, quietMs = 400, timeout = 10000) => {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('settled() needs a page opened by logIn()');
+  const deadline = Date.now() + timeout;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (pending.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) break;
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+};
+
 export const logIn = async (browser: Browser, app: RunningApp, email: string): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
   await page.goto(`${app.baseUrl}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', DEMO_PASSWORD);
