@@ -4,7 +4,7 @@
  * "region:华东:2026-Q2", "salesperson:12:2026-03"); a unique index on it allows one target per
  * subject and period, even for two people saving at once.
  */
-import { FieldProblem } from './validation-error';
+import { FieldProblem, fieldProblem, requiredField } from './validation-error';
 
 export interface TargetShape {
   salespersonId: number | null;
@@ -17,13 +17,10 @@ export interface TargetShape {
 export const targetProblems = (target: TargetShape): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const hasRegion = target.region !== null && target.region.trim() !== '';
-  if (target.salespersonId === null && !hasRegion)
-    problems.push({ path: ['salesperson'], message: 'a target is for a salesperson or a region' });
-  if (target.salespersonId !== null && hasRegion)
-    problems.push({ path: ['region'], message: 'a target is for a salesperson or a region, not both' });
-  if (target.quarter !== null && target.month !== null)
-    problems.push({ path: ['month'], message: 'a target is for a quarter or a month, not both' });
-  if (target.year === null) problems.push({ path: ['year'], message: 'year is required' });
+  if (target.salespersonId === null && !hasRegion) problems.push(fieldProblem(['salesperson'], 'sales_target.whose'));
+  if (target.salespersonId !== null && hasRegion) problems.push(fieldProblem(['region'], 'sales_target.not_both_whose'));
+  if (target.quarter !== null && target.month !== null) problems.push(fieldProblem(['month'], 'sales_target.not_both_period'));
+  if (target.year === null) problems.push(requiredField('year'));
   return problems;
 };
 

@@ -10,6 +10,7 @@ import { asValidation, isUniqueViolation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 import { SALES_TARGET as TARGET } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export const salesTargetGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
@@ -37,7 +38,7 @@ export const salesTargetGuard: Guard = async (strapi, call, next) => {
         try {
           await strapi.db.query(TARGET).update({ where: { id: row.id }, data: { subjectPeriod } });
         } catch (error) {
-          if (isUniqueViolation(error)) throw refuse(['year'], `there is already a target for ${subjectPeriod}`);
+          if (isUniqueViolation(error)) throw refuse(['year'], message('sales_target.duplicate', { period: subjectPeriod }));
           throw error;
         }
       }
