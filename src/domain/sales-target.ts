@@ -5,6 +5,7 @@
  * subject and period, even for two people saving at once.
  */
 import { FieldProblem, fieldProblem, requiredField } from './validation-error';
+import { Worded } from './messages';
 
 export interface TargetShape {
   salespersonId: number | null;
@@ -22,6 +23,18 @@ export const targetProblems = (target: TargetShape): FieldProblem[] => {
   if (target.quarter !== null && target.month !== null) problems.push(fieldProblem(['month'], 'sales_target.not_both_period'));
   if (target.year === null) problems.push(requiredField('year'));
   return problems;
+};
+
+/** The target's subject and period as staff read them: the key in English (as the API has always said), words in Chinese. */
+export const subjectPeriodWords = (target: TargetShape): Worded => {
+  const subject = target.salespersonId !== null ? `业务员 ${target.salespersonId}` : `区域“${target.region!.trim()}”`;
+  const period =
+    target.quarter !== null
+      ? `${target.year}年第${target.quarter}季度`
+      : target.month !== null
+        ? `${target.year}年${target.month}月`
+        : `${target.year}年`;
+  return { en: subjectPeriodOf(target), zh: `${subject} ${period}` };
 };
 
 export const subjectPeriodOf = (target: TargetShape): string => {
