@@ -1,9 +1,10 @@
 /**
  * Turns domain validation problems and database unique-constraint violations into Strapi's
  * ValidationError, so every client gets a 400 with `details.errors` listing each field; and makes
- * the refusals (409, 403, 404) the app throws. Each carries a stable `details.code` (and each
- * `details.errors[]` entry its own `code`); the text is English here, and the reader's language
- * at the edge (src/middlewares/reader-language.ts, through `sayInLanguage`).
+ * the refusals (401, 403, 404, 409, 410) the app throws, each from a message of the catalogue.
+ * Each carries a stable `details.code` (and each `details.errors[]` entry its own `code`); the
+ * text is English here, and the reader's language at the edge (src/middlewares/reader-language.ts,
+ * through `sayInLanguage`).
  */
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';

@@ -97,7 +97,8 @@ describe('shipping', () => {
         { line: 'b', quantity: 4 },
       ])
     ).toEqual([]);
-    const said = (problems: ReturnType<typeof overShipments>) => problems.map(({ said, ...rest }) => ({ ...rest, message: englishText(said) }));
+    const said = (problems: ReturnType<typeof overShipments>) =>
+      problems.map(({ said, ...rest }) => ({ ...rest, message: englishText(said) }));
     expect(
       said(
         overShipments(open, [
