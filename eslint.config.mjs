@@ -19,6 +19,28 @@ export default tseslint.config(
     },
   },
   { files: ['src/admin/**', 'src/plugins/*/admin/**', 'tests/e2e/**'], languageOptions: { globals: { ...globals.browser } } },
+  // The server refuses only through src/platform/errors.ts, with a message of the catalogue: a
+  // Strapi error or an HTTP error made elsewhere would answer English only and without its code
+  // (the type checker guards the helpers' arguments; this guards the way round them).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/admin/**', 'src/plugins/*/admin/**', 'src/platform/errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.object.name='errors']",
+          message:
+            'Refuse with a helper of src/platform/errors.ts (refuse, conflict, notFound, …) and a message of src/domain/messages.ts.',
+        },
+        {
+          selector: "CallExpression[callee.name='createHttpError']",
+          message:
+            'Refuse with a helper of src/platform/errors.ts (refuse, conflict, notFound, …) and a message of src/domain/messages.ts.',
+        },
+      ],
+    },
+  },
   // Plain Node scripts, and the plugin entry Strapi loads with its global `strapi`.
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/plugins/*/strapi-server.js'], languageOptions: { globals: { strapi: 'readonly' } } },

@@ -14,6 +14,7 @@ import { Column, Row, toXlsx } from '../platform/table-export';
 import { reportTimeZone } from '../platform/settings';
 import { CURRENCIES, DEFAULT_CURRENCY } from '../domain/money';
 import { Aging, AGING_GROUPS, AgingGroup, receivableAging } from './receivable-aging';
+import { message } from '../domain/messages';
 
 const FORMATS = ['json', 'xlsx'] as const;
 const MAX_TOP = 1000;
@@ -33,8 +34,8 @@ export const agingQuery = (strapi: Core.Strapi) => {
       fallback: today,
       schema: { type: 'string', format: 'date', description: 'today when absent; not in the future' },
       read: (value: string) => {
-        if (!isCalendarDate(value)) return { problem: 'must be a date YYYY-MM-DD' };
-        return value > today() ? { problem: `must not be in the future (today is ${today()})` } : value;
+        if (!isCalendarDate(value)) return { problem: message('field.date') };
+        return value > today() ? { problem: message('date.future', { today: today() }) } : value;
       },
     },
     groupBy: oneOf(AGING_GROUPS, 'bucket'),

@@ -20,8 +20,7 @@ import { englishText } from '../domain/message-text';
 import { Message, isMessage, message, messageColumns, storedMessage } from '../domain/messages';
 import { CreditTerms } from '../domain/credit-terms';
 import { CURRENCIES, Decimal, DEFAULT_CURRENCY, formatMoney } from '../domain/money';
-import { errors } from '@strapi/utils';
-import { conflict } from '../platform/errors';
+import { conflict, noSuchDocument } from '../platform/errors';
 import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf, rowsById } from '../platform/table-meta';
@@ -439,6 +438,6 @@ export const reassessAllCredit = async (strapi: Core.Strapi, now: Date = new Dat
 /** `{ data }` of a customer's credit record, or a 404 (REST and the admin panel's side panel). */
 export const creditRecordAnswer = async (strapi: Core.Strapi, customerDocumentId: string) => {
   const record = await creditRecord(strapi, customerDocumentId);
-  if (!record) throw new errors.NotFoundError('No customer with this documentId');
+  if (!record) throw noSuchDocument('customer');
   return { data: record };
 };

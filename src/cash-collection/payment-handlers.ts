@@ -5,19 +5,19 @@
  * panel's side panel reads of a payment: state, version, the caller's actions, the history.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import Decimal from 'decimal.js';
 import { ACCESS_MATRIX } from '../domain/access-matrix';
 import { formatMoney } from '../domain/money';
 import type { PayableReceivable } from '../domain/payment-allocation';
-import { forbidden } from '../platform/errors';
+import { forbidden, noSuchDocument } from '../platform/errors';
 import { handlerOf } from '../platform/endpoint';
 import { Actor, currentActor } from '../platform/actor';
 import { historyOf } from '../workflow-engine/workflow-service';
 import { paymentProgress, ProgressSubject } from './payment-progress';
 import { allocatePayment, AllocationResult, PAYMENT_INPUT_FIELDS, recordPayment, reversePayment } from './payments';
 import { PAYMENT, RECEIVABLE } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export const PAYMENT_ACTIONS = ['allocate', 'reverse'] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
@@ -38,7 +38,7 @@ export const takePaymentAction = async (
   data: Record<string, unknown>,
   actor: Actor
 ): Promise<AllocationResult> => {
-  if (!mayHandlePayments(actor)) throw forbidden('Only the sales clerk allocates and reverses payments');
+  if (!mayHandlePayments(actor)) throw forbidden(message('payment.clerk_only'));
   const run = action === 'allocate' ? allocatePayment : reversePayment;
   return run(strapi, documentId, data, actor);
 };
@@ -113,7 +113,7 @@ export const describePayment = async (strapi: Core.Strapi, documentId: string, a
     select: ['state', 'version', 'unallocatedAmount', 'currency'],
     populate: { customer: { select: ['id'] } },
   });
-  if (!payment) throw new errors.NotFoundError('No payment with this documentId');
+  if (!payment) throw noSuchDocument('payment');
   const allowed: PaymentAction[] = [];
   if (payment.state === 'posted' && mayHandlePayments(actor)) {
     if (new Decimal(String(payment.unallocatedAmount)).gt(0)) allowed.push('allocate');

@@ -5,7 +5,6 @@
  * order's receivables are its shipments'; a contract's are those of its orders or made under it.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
 import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
@@ -13,6 +12,7 @@ import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
 import { ALLOCATION, CONTRACT, ORDER, RECEIVABLE } from '../platform/uids';
+import { noSuchDocument } from '../platform/errors';
 
 export type ProgressSubject = 'order' | 'contract';
 
@@ -27,7 +27,7 @@ export const paymentProgress = async (
   const knex = strapi.db.connection;
   const uid = subject === 'order' ? ORDER : CONTRACT;
   const record = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', 'number', 'total', 'currency'] });
-  if (!record) throw new errors.NotFoundError(`No ${subject} with this documentId`);
+  if (!record) throw noSuchDocument(subject);
   const r = metaOf(strapi, RECEIVABLE);
   const a = metaOf(strapi, ALLOCATION);
   const ofOrder = r.link('order');

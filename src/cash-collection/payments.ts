@@ -239,7 +239,7 @@ const allocate = async (
 
 const requestedAllocations = (value: unknown): RequestedAllocation[] | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw refuse(['allocations'], 'must be a list of { receivable: <documentId>, amount }');
+  if (!Array.isArray(value)) throw refuse(['allocations'], { code: 'allocation.list' });
   return value.map((item) =>
     item && typeof item === 'object' ? (item as RequestedAllocation) : { receivable: undefined, amount: undefined }
   );

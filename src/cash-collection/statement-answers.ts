@@ -14,6 +14,7 @@ import { mailLanguage, staffMailboxes } from '../platform/staff-mailboxes';
 import { STATEMENT } from '../platform/uids';
 import { readDay, readMoney } from './statement-figures';
 import { loadStatement, mailFigures, moveStatement, STATEMENT_LINK } from './statement-record';
+import { FieldProblem, fieldProblem } from '../domain/validation-error';
 
 export interface LinkedStatement extends OpenedLink {
   number: string;
@@ -46,11 +47,11 @@ export type StatementAnswer = (typeof STATEMENT_ANSWERS)[number];
 export const parseStatementAnswer = (body: Record<string, unknown>) => {
   const answer = body.answer as StatementAnswer;
   const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment).trim();
-  const problems = [];
+  const problems: FieldProblem[] = [];
   if (!(STATEMENT_ANSWERS as readonly unknown[]).includes(answer))
-    problems.push({ path: ['answer'], message: 'must be confirm or dispute' });
-  if (answer === 'dispute' && !comment) problems.push({ path: ['comment'], message: 'say what does not match when disputing the balance' });
-  if (comment.length > 2000) problems.push({ path: ['comment'], message: 'must be at most 2000 characters' });
+    problems.push(fieldProblem(['answer'], 'statement.answer', { confirm: 'confirm', dispute: 'dispute' }));
+  if (answer === 'dispute' && !comment) problems.push(fieldProblem(['comment'], 'statement.dispute_comment'));
+  if (comment.length > 2000) problems.push(fieldProblem(['comment'], 'field.too_long', { max: 2000 }));
   if (problems.length) throw validationError(problems);
   return { answer, comment: comment || null };
 };

@@ -16,6 +16,9 @@ import { CURRENCIES, DEFAULT_CURRENCY, isCurrency } from '../domain/money';
 import { CUSTOMER, STATEMENT } from '../platform/uids';
 import { computeStatement } from './statement-figures';
 import { StatementSnapshot } from './statement-record';
+import { fieldProblem, problemAt } from '../domain/validation-error';
+import { message } from '../domain/messages';
+import { englishText } from '../domain/message-text';
 
 export interface IssueInput {
   customer?: unknown;
@@ -27,23 +30,25 @@ export interface IssueInput {
 /** Issues a statement: 400 for a bad period or an unknown customer, 409 when the books do not reconcile. */
 export const issueStatement = async (strapi: Core.Strapi, input: IssueInput, actor: Actor, now = new Date()) => {
   const timeZone = reportTimeZone(strapi);
-  const problems = periodProblems(input.periodFrom, input.periodTo, dateIn(timeZone, now), isCalendarDate);
+  const problems = periodProblems(input.periodFrom, input.periodTo, dateIn(timeZone, now), isCalendarDate).map((p) =>
+    problemAt(p.path, p.said)
+  );
   const currency = input.currency ?? DEFAULT_CURRENCY;
-  if (!isCurrency(currency)) problems.push({ path: ['currency'], message: `must be one of ${CURRENCIES.join(', ')}` });
+  if (!isCurrency(currency)) problems.push(fieldProblem(['currency'], 'field.one_of', { values: CURRENCIES.join(', ') }));
   const customer =
     typeof input.customer === 'string' && input.customer
       ? await strapi.db
           .query(CUSTOMER)
           .findOne({ where: { documentId: input.customer }, select: ['id', 'documentId', 'code', 'name', 'address'] })
       : null;
-  if (!customer) problems.push({ path: ['customer'], message: 'must be the documentId of a known customer' });
+  if (!customer) problems.push(fieldProblem(['customer'], 'statement.customer_id'));
   if (problems.length) throw validationError(problems);
   const periodFrom = input.periodFrom as string;
   const periodTo = input.periodTo as string;
   const scope = { customerId: customer.id, currency: currency as string, timeZone };
   const statement = await computeStatement(strapi, scope, periodFrom, periodTo);
   if (statement.problems.length)
-    throw conflict(`The books do not reconcile for this customer: ${statement.problems.join('; ')}`, { problems: statement.problems });
+    throw conflict(message('statement.books_differ', { problems: statement.problems }), { problems: statement.problems.map(englishText) });
   const snapshot: StatementSnapshot = {
     company: strapi.config.get('server.business.company') as StatementSnapshot['company'],
     customer: { code: customer.code ?? '', name: customer.name ?? '', address: customer.address ?? '' },

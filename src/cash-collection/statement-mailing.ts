@@ -5,6 +5,7 @@ import { notify } from '../platform/outbox';
 import { linkExpiry, newLink } from '../platform/signed-link';
 import { customerMailbox } from '../workflow-engine/customer-mailbox';
 import { loadStatement, mailFigures, moveStatement, STATEMENT_LINK } from './statement-record';
+import { message } from '../domain/messages';
 
 /**
  * Mails the statement (PDF attached, rendered when sent) to the customer's primary contact in the
@@ -13,10 +14,10 @@ import { loadStatement, mailFigures, moveStatement, STATEMENT_LINK } from './sta
 export const sendStatement = async (strapi: Core.Strapi, documentId: string, now = new Date()) => {
   const statement = await loadStatement(strapi, documentId);
   if (statement.state !== 'issued' && statement.state !== 'sent') {
-    throw conflict(`The statement is ${statement.state}: the customer has answered it, issue a new one`);
+    throw conflict(message('statement.answered', { state: statement.state, subject: 'statement' }));
   }
   const mailbox = customerMailbox(statement.customer);
-  if (!mailbox) throw refuse(['customer'], 'the customer has no contact with an e-mail address');
+  if (!mailbox) throw refuse(['customer'], message('customer.no_mail_contact'));
   const { ref, hash } = newLink(strapi, STATEMENT_LINK, statement.documentId);
   const days = Number(strapi.config.get('server.collection.statementLinkDays', 30));
   await strapi.db.transaction(async () => {

@@ -4,14 +4,14 @@
  */
 import type { CompanyParticulars } from '../pdf/pdf-layout';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { agingOfItems, IssuedStatement, OpenItem, StatementLine, StatementState } from '../domain/statement';
 import { SignedLinkKind } from '../platform/signed-link';
-import { conflict } from '../platform/errors';
+import { conflict, noSuchDocument } from '../platform/errors';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { STATEMENT } from '../platform/uids';
 import { readDay, readMoney } from './statement-figures';
 import { moneyText } from '../domain/display-format';
+import { message } from '../domain/messages';
 
 export const STATEMENT_LINK: SignedLinkKind = {
   uid: STATEMENT,
@@ -19,7 +19,7 @@ export const STATEMENT_LINK: SignedLinkKind = {
   path: '/api/statements/respond',
   hashField: 'linkTokenHash',
   expiresField: 'linkExpiresAt',
-  noun: 'statement link',
+  noun: { en: 'statement link', zh: '对账链接' },
 };
 
 export interface StatementSnapshot {
@@ -54,7 +54,7 @@ export const loadStatement = async (strapi: Core.Strapi, documentId: string): Pr
     where: { documentId },
     populate: { customer: { populate: { contacts: true, salesperson: { select: ['email', 'preferredLanguage'] } } } },
   });
-  if (!statement) throw new errors.NotFoundError('No statement with this documentId');
+  if (!statement) throw noSuchDocument('statement');
   for (const field of ['openingBalance', 'shipped', 'received', 'reversed', 'closingBalance', 'unallocated'] as const)
     statement[field] = readMoney(statement[field]);
   statement.periodFrom = readDay(statement.periodFrom);
@@ -83,5 +83,5 @@ export const moveStatement = async (strapi: Core.Strapi, statement: StoredStatem
       .query(STATEMENT)
       .updateMany({ where: { id: statement.id, version: statement.version }, data: { ...data, version: statement.version + 1 } })
   );
-  if (count !== 1) throw conflict('The statement was changed by someone else meanwhile; reload it.');
+  if (count !== 1) throw conflict(message('statement.changed'));
 };

@@ -243,3 +243,9 @@ export const wordsFor = (field: string, values: readonly string[]): Words | unde
   Object.values(OPTION_WORDS)
     .map((fields) => fields[field])
     .find((words) => words && values.every((value) => value in words));
+
+/** An option value for a server message: its code in English (as the API has always quoted it), its word in Chinese. */
+export const optionLabel = (uid: string, field: string, value: unknown): Label => ({
+  en: String(value),
+  zh: optionWord(uid, field, value, 'zh'),
+});

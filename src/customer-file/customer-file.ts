@@ -6,7 +6,6 @@
  * documents). Sections the caller may not read are absent, not empty.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
 import { DEFAULT_PAGE_SIZE, documentKinds, FileReader, fileSections, MAX_PAGE_SIZE, mayRead } from '../domain/customer-file';
 import { creditRecord } from '../cash-collection/credit-control';
@@ -30,6 +29,7 @@ import {
   opinionList,
   openOrders,
 } from './file-sections';
+import { noSuchDocument } from '../platform/errors';
 
 export const MAX_PAGE = 100_000;
 
@@ -61,7 +61,7 @@ export const customerFile = async (
   const timeZone = reportTimeZone(strapi);
   const today = dateIn(timeZone, now);
   const found = await headerSection(strapi, documentId, today);
-  if (!found) throw new errors.NotFoundError('No customer with this documentId');
+  if (!found) throw noSuchDocument('customer');
   const context: FileContext = { strapi, customerId: found.id, documentId, today, now, timeZone, page: query };
   const sections = fileSections(reader);
   const shows = (section: string) => (sections as string[]).includes(section);

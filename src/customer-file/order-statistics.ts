@@ -8,7 +8,6 @@
  * admin: GET /workflows/customer-file/:documentId/order-statistics.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import Decimal from 'decimal.js';
 import type { Context } from 'koa';
 import { dateIn } from '../domain/business-date';
@@ -22,6 +21,8 @@ import { CUSTOMER, PRODUCT } from '../platform/uids';
 import { SALES_FACTS } from '../statistics/sales-facts';
 import { periodSql } from '../statistics/sales-sums';
 import { run } from './file-sql';
+import { noSuchDocument } from '../platform/errors';
+import { fieldProblem } from '../domain/validation-error';
 
 export const STATISTIC_GRAINS = ['month', 'quarter', 'year'] as const;
 const FORMATS = ['json', 'xlsx'] as const;
@@ -40,8 +41,8 @@ export const orderStatisticsQuery = (strapi: Core.Strapi) => {
       format: oneOf(FORMATS, 'json'),
     },
     ({ from, to }) => [
-      ...(from > to ? [{ path: ['from'], message: 'must not be after to' }] : []),
-      ...(addYears(from, MAX_YEARS) <= to ? [{ path: ['to'], message: `at most ${MAX_YEARS} years after from` }] : []),
+      ...(from > to ? [fieldProblem(['from'], 'query.from_after_to')] : []),
+      ...(addYears(from, MAX_YEARS) <= to ? [fieldProblem(['to'], 'query.years_after_from', { years: MAX_YEARS })] : []),
     ]
   );
 };
@@ -57,7 +58,7 @@ const zero = (): Figures => ({ quantity: 0, amountCents: new Decimal(0), previou
 
 export const customerOrderStatistics = async (strapi: Core.Strapi, documentId: string, query: Omit<OrderStatisticsQuery, 'format'>) => {
   const customer = await strapi.db.query(CUSTOMER).findOne({ where: { documentId }, select: ['id', 'documentId', 'code', 'name'] });
-  if (!customer) throw new errors.NotFoundError('No customer with this documentId');
+  if (!customer) throw noSuchDocument('customer');
   const { grain, from, to } = query;
   const previousFrom = addYears(from, -1);
   const previousTo = addYears(to, -1);

@@ -9,7 +9,7 @@
  */
 import { ROLE_CODES, RoleCode } from './staff-roles';
 import { message } from './messages';
-import { Label, Machine, Opinion } from './workflow/machine';
+import { InputProblem, Label, Machine, Opinion } from './workflow/machine';
 
 export const COMPLAINT_STATES = [
   'received',
@@ -156,12 +156,13 @@ export const complaintMachine = (policy: ComplaintPolicy): Machine<ComplaintStat
   decide: (opinions: Opinion[]) =>
     opinions.find((opinion) => opinion.role === 'cs-supervisor')?.verdict === 'approve' ? 'in_progress' : 'justified',
   checkInput: (action, input) => {
-    const problems: { field: string; message: string }[] = [];
+    const problems: InputProblem[] = [];
     const oneOf = (field: string, values: readonly string[]) => {
-      if (!values.includes(input[field] as string)) problems.push({ field, message: `must be one of ${values.join(', ')}` });
+      if (!values.includes(input[field] as string))
+        problems.push({ path: [field], said: message('field.one_of', { values: values.join(', ') }) });
     };
     if (action === 'review_measures' && input.verdict !== 'approve' && !String(input.comment ?? '').trim()) {
-      problems.push({ field: 'comment', message: 'say what must change in the measures' });
+      problems.push({ path: ['comment'], said: message('complaint.say_what_changes') });
     }
     if (action === 'add_measure') {
       oneOf('kind', MEASURE_KINDS);

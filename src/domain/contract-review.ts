@@ -8,7 +8,8 @@
  * that goes through review while the active one stays in force.
  */
 import Decimal from 'decimal.js';
-import { Label, Machine, Opinion, VERDICTS } from './workflow/machine';
+import { message } from './messages';
+import { InputProblem, Label, Machine, Opinion, VERDICTS } from './workflow/machine';
 
 export const CONTRACT_STATES = [
   'draft',
@@ -139,21 +140,21 @@ export const contractMachine: Machine<ContractState, ContractAction, ContractSub
     return 'approved';
   },
   checkInput: (action, input) => {
-    const problems: { field: string; message: string }[] = [];
+    const problems: InputProblem[] = [];
     if (action === 'review' && input.verdict !== 'approve' && !String(input.comment ?? '').trim()) {
-      problems.push({ field: 'comment', message: 'say what must change or why to terminate' });
+      problems.push({ path: ['comment'], said: message('contract.say_why') });
     }
     if (action === 'reply' && !(REPLY_CHANNELS as readonly unknown[]).includes(input.channel)) {
-      problems.push({ field: 'channel', message: `must be one of ${REPLY_CHANNELS.join(', ')}` });
+      problems.push({ path: ['channel'], said: message('field.one_of', { values: REPLY_CHANNELS.join(', ') }) });
     }
     if (action === 'seal') {
       if (!(SEAL_TYPES as readonly unknown[]).includes(input.sealType)) {
-        problems.push({ field: 'sealType', message: `must be one of ${SEAL_TYPES.join(', ')}` });
+        problems.push({ path: ['sealType'], said: message('field.one_of', { values: SEAL_TYPES.join(', ') }) });
       }
       if (!Number.isInteger(input.copies) || (input.copies as number) < 1 || (input.copies as number) > 100) {
-        problems.push({ field: 'copies', message: 'must be a whole number from 1 to 100' });
+        problems.push({ path: ['copies'], said: message('field.whole_number_between', { min: 1, max: 100 }) });
       }
-      if (!isSha256(input.documentSha256)) problems.push({ field: 'documentSha256', message: 'must be the 64 hex digits of a SHA-256' });
+      if (!isSha256(input.documentSha256)) problems.push({ path: ['documentSha256'], said: message('contract.sha256') });
     }
     return problems;
   },

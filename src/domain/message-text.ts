@@ -6,7 +6,7 @@
  */
 import { COMPLAINT_STATE_LABELS } from './complaint-handling';
 import { CONTRACT_STATE_LABELS } from './contract-review';
-import { MESSAGES, Message, MessageEntry, MessageParam, WordKind, isMessage } from './messages';
+import { MESSAGES, Message, MessageEntry, MessageParam, WordKind, isMessage, isWorded } from './messages';
 import { ORDER_STATE_LABELS } from './order-progress';
 import { SHIPMENT_STATE_LABELS } from './shipping';
 import { STAFF_ROLES, isRoleCode } from './staff-roles';
@@ -92,9 +92,11 @@ const MESSAGE_SEPARATOR = { en: '; ', 'zh-Hans': '；' } as const;
 const paramText = (value: MessageParam, kind: WordKind | undefined, subject: string, language: Language, extra: ExtraWords): string => {
   if (value === null || value === undefined) return '';
   if (isMessage(value)) return messageText(value, language, extra);
+  if (isWorded(value)) return language === 'en' ? value.en : value.zh;
   if (Array.isArray(value)) {
     if (value.length === 0) return (kind && EMPTY[kind]?.[language === 'en' ? 'en' : 'zh']) ?? '';
     if (value.every(isMessage)) return value.map((m) => messageText(m, language, extra)).join(MESSAGE_SEPARATOR[language]);
+    if (value.every(isWorded)) return value.map((w) => (language === 'en' ? w.en : w.zh)).join(LIST_SEPARATOR[language]);
     const separator = kind === 'parties' ? PARTY_SEPARATOR : LIST_SEPARATOR;
     return value.map((item) => paramText(item as string, kind, subject, language, extra)).join(separator[language]);
   }

@@ -9,7 +9,7 @@
 import { isCalendarDate } from './business-date';
 import { RoleCode } from './staff-roles';
 import { message } from './messages';
-import { Label, Machine } from './workflow/machine';
+import { InputProblem, Label, Machine } from './workflow/machine';
 
 export const ORDER_STATES = [
   'draft',
@@ -84,16 +84,17 @@ export interface Allocation {
   reserve: number;
 }
 
-const allocationProblems = (lines: unknown): { field: string; message: string }[] => {
-  if (!Array.isArray(lines) || lines.length === 0) return [{ field: 'lines', message: 'a list of { line, source, reserve }' }];
+const allocationProblems = (lines: unknown): InputProblem[] => {
+  if (!Array.isArray(lines) || lines.length === 0)
+    return [{ path: ['lines'], said: message('order.allocation_list', { shape: '{ line, source, reserve }' }) }];
   return (lines as Record<string, unknown>[]).flatMap((allocation, index) => {
-    const problems: { field: string; message: string }[] = [];
-    if (typeof allocation?.line !== 'string') problems.push({ field: `lines.${index}.line`, message: 'the key of an order line' });
+    const problems: InputProblem[] = [];
+    if (typeof allocation?.line !== 'string') problems.push({ path: [`lines.${index}.line`], said: message('order.line_key') });
     if (allocation?.source !== undefined && !(LINE_SOURCES as readonly unknown[]).includes(allocation.source)) {
-      problems.push({ field: `lines.${index}.source`, message: `must be one of ${LINE_SOURCES.join(', ')}` });
+      problems.push({ path: [`lines.${index}.source`], said: message('field.one_of', { values: LINE_SOURCES.join(', ') }) });
     }
     if (!Number.isInteger(allocation?.reserve) || (allocation.reserve as number) < 0) {
-      problems.push({ field: `lines.${index}.reserve`, message: 'must be a whole number ≥ 0' });
+      problems.push({ path: [`lines.${index}.reserve`], said: message('field.whole_number_not_negative') });
     }
     return problems;
   });
@@ -150,14 +151,14 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
   },
   verdicts: [],
   checkInput: (action, input) => {
-    const problems: { field: string; message: string }[] = [];
+    const problems: InputProblem[] = [];
     for (const field of ['plannedStart', 'plannedFinish', 'promisedDate']) {
-      if (input[field] !== undefined && !isCalendarDate(input[field])) problems.push({ field, message: 'must be a date YYYY-MM-DD' });
+      if (input[field] !== undefined && !isCalendarDate(input[field])) problems.push({ path: [field], said: message('field.date') });
     }
     if (problems.length > 0) return problems;
     if (action === 'allocate') problems.push(...allocationProblems(input.lines));
     if (action === 'note' && !(NOTE_KINDS as readonly unknown[]).includes(input.kind)) {
-      problems.push({ field: 'kind', message: `must be one of ${NOTE_KINDS.join(', ')}` });
+      problems.push({ path: ['kind'], said: message('field.one_of', { values: NOTE_KINDS.join(', ') }) });
     }
     if (
       action === 'schedule' &&
@@ -165,7 +166,7 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
       typeof input.plannedFinish === 'string' &&
       input.plannedFinish < input.plannedStart
     ) {
-      problems.push({ field: 'plannedFinish', message: 'must not be before the planned start' });
+      problems.push({ path: ['plannedFinish'], said: message('order.finish_before_start') });
     }
     if (
       action === 'schedule' &&
@@ -173,7 +174,7 @@ export const orderMachine: Machine<OrderState, OrderAction, OrderSubject> = {
       typeof input.promisedDate === 'string' &&
       input.promisedDate < input.plannedFinish
     ) {
-      problems.push({ field: 'promisedDate', message: 'must not be before the planned finish' });
+      problems.push({ path: ['promisedDate'], said: message('order.promised_before_finish') });
     }
     return problems;
   },

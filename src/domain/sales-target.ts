@@ -4,7 +4,8 @@
  * "region:华东:2026-Q2", "salesperson:12:2026-03"); a unique index on it allows one target per
  * subject and period, even for two people saving at once.
  */
-import { FieldProblem } from './validation-error';
+import { FieldProblem, fieldProblem, requiredField } from './validation-error';
+import { Worded } from './messages';
 
 export interface TargetShape {
   salespersonId: number | null;
@@ -17,14 +18,23 @@ export interface TargetShape {
 export const targetProblems = (target: TargetShape): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const hasRegion = target.region !== null && target.region.trim() !== '';
-  if (target.salespersonId === null && !hasRegion)
-    problems.push({ path: ['salesperson'], message: 'a target is for a salesperson or a region' });
-  if (target.salespersonId !== null && hasRegion)
-    problems.push({ path: ['region'], message: 'a target is for a salesperson or a region, not both' });
-  if (target.quarter !== null && target.month !== null)
-    problems.push({ path: ['month'], message: 'a target is for a quarter or a month, not both' });
-  if (target.year === null) problems.push({ path: ['year'], message: 'year is required' });
+  if (target.salespersonId === null && !hasRegion) problems.push(fieldProblem(['salesperson'], 'sales_target.whose'));
+  if (target.salespersonId !== null && hasRegion) problems.push(fieldProblem(['region'], 'sales_target.not_both_whose'));
+  if (target.quarter !== null && target.month !== null) problems.push(fieldProblem(['month'], 'sales_target.not_both_period'));
+  if (target.year === null) problems.push(requiredField('year'));
   return problems;
+};
+
+/** The target's subject and period as staff read them: the key in English (as the API has always said), words in Chinese. */
+export const subjectPeriodWords = (target: TargetShape): Worded => {
+  const subject = target.salespersonId !== null ? `业务员 ${target.salespersonId}` : `区域“${target.region!.trim()}”`;
+  const period =
+    target.quarter !== null
+      ? `${target.year}年第${target.quarter}季度`
+      : target.month !== null
+        ? `${target.year}年${target.month}月`
+        : `${target.year}年`;
+  return { en: subjectPeriodOf(target), zh: `${subject} ${period}` };
 };
 
 export const subjectPeriodOf = (target: TargetShape): string => {

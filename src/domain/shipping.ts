@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { addDays } from './business-date';
+import { Message, message } from './messages';
 import { formatMoney } from './money';
 import { Label, Machine } from './workflow/machine';
 
@@ -62,13 +63,21 @@ export const openQuantities = (orderLines: OrderLineQuantity[], shipped: Shipmen
 };
 
 /** Problems with a shipment's lines against what is open: unknown lines, quantities above the open quantity. */
-export const overShipments = (open: Map<string, number>, lines: ShipmentLineQuantity[]): { index: number; message: string }[] => {
+export interface OverShipment {
+  index: number;
+  field: 'line' | 'quantity';
+  said: Message;
+}
+
+export const overShipments = (open: Map<string, number>, lines: ShipmentLineQuantity[]): OverShipment[] => {
   const asked = new Map<string, number>();
-  return lines.flatMap((line, index) => {
-    if (!open.has(line.line)) return [{ index, message: `no order line ${line.line}` }];
+  return lines.flatMap((line, index): OverShipment[] => {
+    if (!open.has(line.line)) return [{ index, field: 'line', said: message('shipment.no_order_line', { line: line.line }) }];
     asked.set(line.line, (asked.get(line.line) ?? 0) + line.quantity);
     const left = open.get(line.line)!;
-    return asked.get(line.line)! > left ? [{ index, message: `only ${Math.max(left, 0)} still open on this order line` }] : [];
+    return asked.get(line.line)! > left
+      ? [{ index, field: 'quantity', said: message('shipment.over_open', { left: Math.max(left, 0) }) }]
+      : [];
   });
 };
 

@@ -10,6 +10,7 @@
  */
 import Decimal from 'decimal.js';
 import { AgingBucket } from './aging';
+import { Message, message } from './messages';
 import { formatMoney } from './money';
 
 /** What raises the balance (shipment, reversal of a payment) and what lowers it (cancellation, payment). */
@@ -121,19 +122,31 @@ export interface IssuedStatement extends StatementBalances {
   currency: string;
 }
 
-/** What does not add up, in words; empty when both reconciliations hold to the cent. */
-export const reconciliationProblems = (figures: StatementFigures): string[] => {
-  const problems: string[] = [];
+/** What does not add up, as messages; empty when both reconciliations hold to the cent. */
+export const reconciliationProblems = (figures: StatementFigures): Message[] => {
+  const problems: Message[] = [];
   const rolled = closingFrom(figures.openingBalance, figures);
   if (!new Decimal(rolled).equals(figures.closingBalance)) {
     problems.push(
-      `opening ${figures.openingBalance} + shipped ${figures.shipped} − received ${figures.received} + reversed ${figures.reversed} = ${rolled}, not the closing balance ${figures.closingBalance}`
+      message('statement.rolled_differs', {
+        opening: figures.openingBalance,
+        shipped: figures.shipped,
+        received: figures.received,
+        reversed: figures.reversed,
+        rolled,
+        closing: figures.closingBalance,
+      })
     );
   }
   const open = formatMoney(new Decimal(figures.openItemsTotal).minus(figures.unallocated));
   if (!new Decimal(open).equals(figures.closingBalance)) {
     problems.push(
-      `open items ${figures.openItemsTotal} − unallocated ${figures.unallocated} = ${open}, not the closing balance ${figures.closingBalance}`
+      message('statement.open_differs', {
+        openItems: figures.openItemsTotal,
+        unallocated: figures.unallocated,
+        open,
+        closing: figures.closingBalance,
+      })
     );
   }
   return problems;
@@ -174,12 +187,12 @@ export const STATEMENT_STATE_LABELS: Record<StatementState, { en: string; zh: st
 
 /** The period a statement may cover: real dates, from ≤ to, and not ending after today. */
 export const periodProblems = (periodFrom: unknown, periodTo: unknown, today: string, isDate: (value: unknown) => boolean) => {
-  const problems: { path: string[]; message: string }[] = [];
-  if (!isDate(periodFrom)) problems.push({ path: ['periodFrom'], message: 'must be a date YYYY-MM-DD' });
-  if (!isDate(periodTo)) problems.push({ path: ['periodTo'], message: 'must be a date YYYY-MM-DD' });
+  const problems: { path: string[]; said: Message }[] = [];
+  if (!isDate(periodFrom)) problems.push({ path: ['periodFrom'], said: message('field.date') });
+  if (!isDate(periodTo)) problems.push({ path: ['periodTo'], said: message('field.date') });
   if (problems.length) return problems;
-  if ((periodFrom as string) > (periodTo as string)) problems.push({ path: ['periodFrom'], message: 'must not be after periodTo' });
-  if ((periodTo as string) > today)
-    problems.push({ path: ['periodTo'], message: `must not be after today (${today}): a statement covers what has happened` });
+  if ((periodFrom as string) > (periodTo as string))
+    problems.push({ path: ['periodFrom'], said: message('statement.period_order', { field: 'periodTo' }) });
+  if ((periodTo as string) > today) problems.push({ path: ['periodTo'], said: message('statement.period_future', { today }) });
   return problems;
 };

@@ -10,7 +10,7 @@ export interface FieldProblem {
   /** The English text (what the API has always said). */
   message: string;
   /** What was said, as a message of the catalogue: its code, and its text in the reader's language. */
-  said?: Message;
+  said: Message;
 }
 
 /** A problem with a field, said with a message of the catalogue. */
@@ -18,6 +18,9 @@ export const fieldProblem = (path: (string | number)[], code: MessageCode, param
   const said = message(code, params);
   return { path, message: englishText(said), said };
 };
+
+/** A problem with a field, said with a message already made (a domain function's own problems). */
+export const problemAt = (path: (string | number)[], said: Message): FieldProblem => ({ path, message: englishText(said), said });
 
 /** "customer is required": a relation or value the record cannot be without. */
 export const requiredField = (field: string, path: (string | number)[] = [field]): FieldProblem =>

@@ -23,10 +23,11 @@ import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { COMPLAINT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export const complaintGuard = recordGuard({
-  clone: 'a complaint is not copied: record the new complaint',
-  delete: 'a complaint is kept: withdraw it (cs-supervisor) or close it through its workflow',
+  clone: message('complaint.not_copied'),
+  delete: message('complaint.kept', { role: 'cs-supervisor' }),
   write: (strapi, call, next) => writeComplaint(strapi, call, next),
 });
 
@@ -60,7 +61,7 @@ const writeComplaint: Guard = async (strapi, call, next) => {
           if (askedState !== undefined && askedState !== 'received')
             throw refuse(['state'], { code: 'record.starts_as', params: { state: 'received', subject: 'complaint' } });
           if (Array.isArray(measures) && measures.length > 0)
-            throw refuse(['measures'], 'measures are added by the add_measure action once the complaint is judged justified');
+            throw refuse(['measures'], message('complaint.measures_by_action', { subject: 'complaint', action: 'add_measure' }));
           if (!data.customer) throw refuseMissing('customer');
           const actor = await currentActor(strapi);
           Object.assign(data, {
@@ -102,7 +103,10 @@ const refuseMeasureChanges = async (strapi: Core.Strapi, documentId: string, sen
   const comparable = (list: Partial<(typeof stored)[number]>[]) =>
     JSON.stringify(list.map((m) => [m.id ?? null, m.kind, m.description, m.ownerRole, m.dueDate, m.result ?? null]));
   if (!Array.isArray(sent) || comparable(sent) !== comparable(stored)) {
-    throw refuse(['measures'], 'measures change only through the add_measure and complete_measure actions');
+    throw refuse(
+      ['measures'],
+      message('complaint.measures_by_actions', { subject: 'complaint', add: 'add_measure', complete: 'complete_measure' })
+    );
   }
 };
 

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { editingByState, mayEdit } from '../domain/record-editing';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
-import { DomainValidationError } from '../domain/validation-error';
+import { DomainValidationError, fieldProblem } from '../domain/validation-error';
 import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { currentActor } from '../platform/actor';
@@ -22,6 +22,7 @@ import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { CONTRACT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
+import { message } from '../domain/messages';
 
 const LINE = 'contract.line';
 /** What a contract line copies of an order line. */
@@ -33,7 +34,7 @@ interface OrderLine {
 }
 
 export const contractGuard = recordGuard({
-  clone: 'a contract is not copied: amend it, or draft a new one from its orders',
+  clone: message('contract.not_copied'),
   delete: (strapi, call, next) => deleteDraft(strapi, call.params.documentId, next),
   write: (strapi, call, next) => writeContract(strapi, call, next),
 });
@@ -106,7 +107,7 @@ const completeContract = async (strapi: Core.Strapi, documentId: string) => {
   const customerId = contract.customer?.id ?? orders[0]?.customer?.id ?? null;
   const strangers = orders.filter((order) => order.customer?.id !== customerId).map((order) => order.number);
   if (strangers.length > 0) {
-    throw new DomainValidationError([{ path: ['orders'], message: `orders of another customer: ${strangers.join(', ')}` }]);
+    throw new DomainValidationError([fieldProblem(['orders'], 'contract.other_customer_orders', { orders: strangers.join(', ') })]);
   }
   if (!contract.customer && customerId) {
     await strapi.db.query(CONTRACT).update({ where: { id: contract.id }, data: { customer: customerId } });

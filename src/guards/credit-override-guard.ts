@@ -12,26 +12,30 @@ import { asValidation, conflict, forbidden, refuse } from '../platform/errors';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 import { CREDIT_OVERRIDE } from '../platform/uids';
+import { Message, message } from '../domain/messages';
+import { englishText } from '../domain/message-text';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
-const DOCUMENTS: Record<string, { uid: string; describe: (row: Record<string, unknown>) => string }> = {
-  contract: { uid: 'api::contract.contract', describe: (row) => `contract ${row.number} rev. ${row.revision}` },
-  shipment: { uid: 'api::shipment.shipment', describe: (row) => `shipment ${row.number}` },
+const DOCUMENTS: Record<string, { uid: string; describe: (row: Record<string, unknown>) => Message }> = {
+  contract: {
+    uid: 'api::contract.contract',
+    describe: (row) => message('credit_override.contract', { number: String(row.number), revision: Number(row.revision) }),
+  },
+  shipment: { uid: 'api::shipment.shipment', describe: (row) => message('credit_override.shipment', { number: String(row.number) }) },
 };
 
 export const creditOverrideGuard: Guard = async (strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
-  if (call.action !== 'create') throw forbidden('a credit override is granted once and is never changed or deleted');
+  if (call.action !== 'create') throw forbidden(message('credit_override.unchangeable'));
   const actor = await currentActor(strapi);
-  if (!actor.roles.includes('marketing-vp')) throw forbidden('only the marketing VP (marketing-vp) grants credit overrides');
+  if (!actor.roles.includes('marketing-vp')) throw forbidden(message('credit_override.vp_only'));
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   for (const field of ['grantedBy', 'grantedAt', 'usedAt']) delete data[field];
-  if (typeof data.reason !== 'string' || data.reason.trim() === '') throw refuse(['reason'], 'an override needs a reason');
+  if (typeof data.reason !== 'string' || data.reason.trim() === '') throw refuse(['reason'], message('credit_override.reason_required'));
   const subjectId = typeof data.subjectId === 'string' && data.subjectId.trim() ? data.subjectId.trim() : null;
-  if (data.subject === 'order' && subjectId)
-    throw refuse(['subjectId'], 'an order override is for the next new order of the customer: leave subjectId empty');
+  if (data.subject === 'order' && subjectId) throw refuse(['subjectId'], message('credit_override.order_no_subject'));
   if ((data.subject === 'contract' || data.subject === 'shipment') && !subjectId)
-    throw refuse(['subjectId'], `the documentId of the ${data.subject} is required`);
+    throw refuse(['subjectId'], message('credit_override.subject_required', { subject: data.subject }));
 
   return asValidation(() =>
     strapi.db.transaction(async () => {
@@ -49,13 +53,14 @@ export const creditOverrideGuard: Guard = async (strapi, call, next) => {
         const row = await strapi.db
           .query(document.uid)
           .findOne({ where: { documentId: subjectId }, populate: { customer: { select: ['id'] } } });
-        if (!row) throw refuse(['subjectId'], `no ${override.subject} ${subjectId}`);
-        if (row.customer?.id !== override.customer.id) throw refuse(['subjectId'], `this ${override.subject} is not the customer's`);
+        if (!row) throw refuse(['subjectId'], message('record.no_such', { subject: override.subject, documentId: subjectId }));
+        if (row.customer?.id !== override.customer.id)
+          throw refuse(['subjectId'], message('credit_override.other_customer', { subject: override.subject }));
         const unused = await strapi.db
           .query(CREDIT_OVERRIDE)
           .count({ where: { subject: override.subject, subjectId, usedAt: { $null: true }, id: { $ne: override.id } } });
-        if (unused > 0) throw conflict(`${document.describe(row)} already has an unused credit override`);
-        what = document.describe(row);
+        if (unused > 0) throw conflict(message('credit_override.unused_exists', { document: document.describe(row) }));
+        what = englishText(document.describe(row));
       }
       await recordCreditEvent(strapi, {
         customer: override.customer.id,

@@ -52,7 +52,7 @@ export const customerGuard: Guard = async (strapi, call, next) => {
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const blankCode = typeof data.code !== 'string' || data.code.trim() === '';
   if (call.action === 'update' && data.code !== undefined && blankCode) {
-    throw refuse(['code'], 'a customer code cannot be removed');
+    throw refuse(['code'], message('customer.code_kept'));
   }
   await asValidation(async () => {
     checkMoneyFields(data, ['creditLimit']);
@@ -97,10 +97,7 @@ export const customerGuard: Guard = async (strapi, call, next) => {
       data
     ).filter((field) => !(CREDIT_TERMS_FIELDS as readonly string[]).includes(field));
     if (other.length > 0) {
-      throw forbidden(
-        `the sales manager and the marketing VP change only a customer's credit terms (${CREDIT_TERMS_FIELDS.join(', ')}); ${other.join(', ')} cannot`,
-        { fields: other }
-      );
+      throw forbidden(message('customer.terms_only', { terms: CREDIT_TERMS_FIELDS, fields: other }), { fields: other });
     }
   }
   const automatic = stored?.creditHold === true && stored.creditHoldSource === 'automatic';

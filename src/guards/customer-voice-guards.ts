@@ -16,6 +16,8 @@ import { checkDateFields } from './date-fields';
 import { checkMoneyFields } from './money-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
+import { message } from '../domain/messages';
+import { optionLabel } from '../content-manager/option-words';
 
 const stampRecorder = async (strapi: Parameters<Guard>[0], data: Record<string, unknown>) => {
   const actor = await currentActor(strapi);
@@ -26,11 +28,11 @@ const stampRecorder = async (strapi: Parameters<Guard>[0], data: Record<string, 
 export const customerOpinionGuard: Guard = async (strapi, call, next) => {
   // The server's own opinions (from answers) carry their source and links already.
   if (!isWrite(call.action) || isTrustedWrite()) return next();
-  if (call.action !== 'create') throw conflict('a customer opinion is kept as it was recorded: record a new one instead');
+  if (call.action !== 'create') throw conflict(message('customer_opinion.kept'));
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   if (!data.customer) throw refuseMissing('customer');
   if (SERVER_SOURCES.includes(data.source as never)) {
-    throw refuse(['source'], `${String(data.source)} opinions are recorded from the customer's own answer, not by hand`);
+    throw refuse(['source'], message('customer_opinion.server_source', { source: optionLabel(CUSTOMER_OPINION, 'source', data.source) }));
   }
   await stampRecorder(strapi, data);
   call.params.data = data;
@@ -62,7 +64,7 @@ export const customerNeedGuard: Guard = async (strapi, call, next) => {
           .update({ status: trx.ref('status') });
         const stored = await trx(table).where({ document_id: call.params.documentId }).first('status');
         if (stored && !mayEdit(editingByState('need', stored.status)))
-          throw conflict(`this need is ${stored.status}: it is kept as it ended`);
+          throw conflict(message('customer_need.kept', { status: optionLabel(CUSTOMER_NEED, 'status', stored.status) }));
       }
       const written = (await next()) as { documentId: string } | null;
       if (written) await checkRequiredRelations(strapi, CUSTOMER_NEED, written.documentId, ['customer']);

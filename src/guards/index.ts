@@ -33,6 +33,7 @@ import { changedFieldsOf, storedForComparison } from './unchanged-fields';
 import { DocumentCall, Guard, isWrite } from './types';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { statementGuard, workflowRecordGuard } from './workflow-record-guard';
+import { message } from '../domain/messages';
 
 const GUARDS: Record<string, Guard> = {
   'api::customer.customer': customerGuard,
@@ -87,7 +88,7 @@ const deleteInTurn = (strapi: Core.Strapi, run: () => Promise<unknown>) =>
     const queue = deleteQueues.get(trx) ?? { tail: Promise.resolve(), refused: false };
     deleteQueues.set(trx, queue);
     const mine = queue.tail.then(async () => {
-      if (queue.refused) throw conflict('another record of this bulk delete was refused: nothing was deleted');
+      if (queue.refused) throw conflict(message('record.bulk_delete_refused'));
       try {
         return await run();
       } catch (error) {

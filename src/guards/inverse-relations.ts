@@ -15,6 +15,7 @@ import { currentActor } from '../platform/actor';
 import { RECORD_UIDS } from '../staff/role-sync';
 import { forbidden, refuse } from '../platform/errors';
 import { attributesOf } from './types';
+import { message } from '../domain/messages';
 
 export interface InverseRelation {
   /** The field on this side, e.g. a customer's `orders`. */
@@ -112,7 +113,7 @@ const resolve = async (strapi: Core.Strapi, change: RelationChange, refs: Ref[])
   });
   return refs.map((ref) => {
     const row = rows.find((candidate) => (ref.documentId ? candidate.documentId === ref.documentId : candidate.id === ref.id));
-    if (!row) throw refuse([change.relation.field], `no such record: ${ref.documentId ?? ref.id}`);
+    if (!row) throw refuse([change.relation.field], message('relation.no_such_record', { ref: String(ref.documentId ?? ref.id) }));
     return row.documentId;
   });
 };
@@ -137,7 +138,7 @@ export const applyInverseChanges = async (
     const toDisconnect = [...dropped].filter((id) => current.includes(id) && !named.has(id));
     if (toConnect.length + toDisconnect.length === 0) continue;
     if (!(await mayUpdateOwner(strapi, owner))) {
-      throw forbidden(`${field}: this changes records of ${owner.split('.').pop()}, which your role may not update`, { path: [field] });
+      throw forbidden(message('relation.owner_forbidden', { field, owner: owner.split('.').pop()! }), { path: [field] });
     }
     for (const ownerId of toConnect) await strapi.documents(owner).update({ documentId: ownerId, data: { [ownerField]: documentId } });
     for (const ownerId of toDisconnect) await strapi.documents(owner).update({ documentId: ownerId, data: { [ownerField]: null } });

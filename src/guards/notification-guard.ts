@@ -8,10 +8,12 @@ import type { Core } from '@strapi/strapi';
 import { refuse } from '../platform/errors';
 import { Guard, isWrite } from './types';
 import { NOTIFICATION } from '../platform/uids';
+import { message } from '../domain/messages';
+import { optionLabel } from '../content-manager/option-words';
 
 export const notificationGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
-  if (call.action !== 'update') throw refuse([], 'notifications are created by the server only');
+  if (call.action !== 'update') throw refuse([], message('notification.server_only'));
   const wanted = call.params.data?.state;
   const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId: call.params.documentId }, select: ['state'] });
   if (!current || wanted === undefined || wanted === current.state) {
@@ -19,7 +21,7 @@ export const notificationGuard: Guard = async (strapi, call, next) => {
     return next();
   }
   if (current.state !== 'failed' || wanted !== 'pending') {
-    throw refuse(['state'], 'only a failed notification can be retried (set back to pending)');
+    throw refuse(['state'], message('notification.retry_failed_only'));
   }
   call.params.data = { state: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString(), claimedAt: null };
   return next();
@@ -32,6 +34,6 @@ export const notificationGuard: Guard = async (strapi, call, next) => {
 export const retryNotification = async (strapi: Core.Strapi, documentId: string) => {
   const current = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['state'] });
   if (current && current.state !== 'failed')
-    throw refuse(['state'], `only a failed notification can be retried; this one is ${current.state}`);
+    throw refuse(['state'], message('notification.retry_state', { state: optionLabel(NOTIFICATION, 'state', current.state) }));
   return strapi.documents(NOTIFICATION).update({ documentId, data: { state: 'pending' } });
 };

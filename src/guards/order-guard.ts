@@ -43,7 +43,7 @@ const writeOrder: Guard = async (strapi, call, next) => {
 
   if (call.action !== 'update') {
     if (askedState !== undefined && askedState !== 'draft') {
-      throw refuse(['state'], 'a new order starts as draft; its state changes only through order actions');
+      throw refuse(['state'], message('order.starts_as_draft'));
     }
     data.orderDate ??= dateIn(reportTimeZone(strapi));
     if (call.action === 'create' && !data.customer) throw refuseMissing('customer');

@@ -11,13 +11,14 @@ import { changedFields } from './unchanged-fields';
 import { checkRequiredRelations } from './required-relations';
 import { Guard, isWrite } from './types';
 import { PACKAGING_ITEM } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export const packagingItemGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
   const data = call.params.data ?? {};
   checkDateFields(data, ['artworkConfirmedAt', 'printingSentAt', 'printingReceivedAt']);
   if (call.action === 'create' && !data.order) throw refuseMissing('order');
-  if (call.action === 'clone') throw conflict('a packaging item is not copied: add a new one to the order');
+  if (call.action === 'clone') throw conflict(message('packaging.not_copied'));
   if (call.action === 'update' && data.order !== undefined) await refuseMove(strapi, call.params.documentId!, data.order);
   return asValidation(() =>
     strapi.db.transaction(async () => {
@@ -28,7 +29,7 @@ export const packagingItemGuard: Guard = async (strapi, call, next) => {
         .query(PACKAGING_ITEM)
         .findOne({ where: { documentId: written.documentId }, select: ['artworkConfirmedAt', 'artworkConfirmedBy'] });
       if (item.artworkConfirmedAt && !String(item.artworkConfirmedBy ?? '').trim()) {
-        throw refuse(['artworkConfirmedBy'], 'name who at the customer confirmed the artwork');
+        throw refuse(['artworkConfirmedBy'], message('packaging.confirmed_by_required'));
       }
       return written;
     })
@@ -40,6 +41,6 @@ const refuseMove = async (strapi: Core.Strapi, documentId: string, order: unknow
     .query(PACKAGING_ITEM)
     .findOne({ where: { documentId }, populate: { order: { select: ['id', 'documentId'] } } });
   if (stored && changedFields(stored, { order }, { relations: ['order'], components: {} }).length > 0) {
-    throw conflict('a packaging item stays with its order: add a new one to the other order', { path: ['order'] });
+    throw conflict(message('packaging.stays_with_order'), { path: ['order'] });
   }
 };

@@ -9,6 +9,7 @@ import { asValidation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 import { PRODUCT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 const COUNTERS = ['stockOnHand', 'stockReserved'] as const;
 
@@ -19,10 +20,10 @@ export const productGuard: Guard = async (strapi, call, next) => {
   if (call.action === 'create') {
     if (sent.stockOnHand !== undefined && sent.stockOnHand !== null) {
       if (!Number.isInteger(sent.stockOnHand) || (sent.stockOnHand as number) < 0)
-        throw refuse(['stockOnHand'], 'opening stock must be a whole number, 0 or more');
+        throw refuse(['stockOnHand'], message('stock.opening_whole'));
       data.stockOnHand = sent.stockOnHand;
     }
-    if (sent.stockReserved) throw refuse(['stockReserved'], 'stock is reserved by allocating orders, not typed');
+    if (sent.stockReserved) throw refuse(['stockReserved'], message('stock.reserved_not_typed'));
   } else if (call.action === 'update') {
     await refuseChangedCounters(strapi, call.params.documentId, sent);
   }
@@ -39,7 +40,7 @@ const refuseChangedCounters = async (strapi: Core.Strapi, documentId: string | u
   if (!stored) return; // Strapi answers 404 itself
   for (const field of COUNTERS) {
     if (sent[field] !== undefined && sent[field] !== null && Number(sent[field]) !== stored[field]) {
-      throw refuse([field], `${field} is kept by the server from shipments and allocations; record a stock adjustment instead`);
+      throw refuse([field], message('stock.counter_by_server', { field }));
     }
   }
 };

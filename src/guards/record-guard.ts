@@ -8,12 +8,13 @@
 import { conflict } from '../platform/errors';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { Guard, isWrite } from './types';
+import { Message } from '../domain/messages';
 
 export interface RecordRules {
   /** Why a client may not copy the record (409); absent: a copy is a write like a create. */
-  clone?: string;
+  clone?: Message;
   /** Why a client may not delete the record (409), or the rule that decides. */
-  delete: string | Guard;
+  delete: Message | Guard;
   /** A client's create or update (and copy, where `clone` is absent). */
   write: Guard;
 }
@@ -24,7 +25,7 @@ export const recordGuard =
     if (isTrustedWrite()) return next();
     if (call.action === 'clone' && rules.clone !== undefined) throw conflict(rules.clone);
     if (call.action === 'delete') {
-      if (typeof rules.delete === 'string') throw conflict(rules.delete);
+      if (typeof rules.delete !== 'function') throw conflict(rules.delete);
       return rules.delete(strapi, call, next);
     }
     return isWrite(call.action) ? rules.write(strapi, call, next) : next();

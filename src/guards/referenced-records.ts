@@ -8,11 +8,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { conflict } from '../platform/errors';
+import { Worded, message } from '../domain/messages';
+import { FIELD_LABELS, TYPE_NAMES } from '../content-manager/labels';
 
 /** The record types whose deletion is refused while anything refers to them, and the field that names one. */
-export const KEPT_WHILE_REFERENCED: Record<string, { label: string; nameField: string }> = {
-  'api::customer.customer': { label: 'customer', nameField: 'code' },
-  'api::product.product': { label: 'product', nameField: 'sku' },
+export const KEPT_WHILE_REFERENCED: Record<string, { label: Worded; nameField: string }> = {
+  'api::customer.customer': { label: { en: 'customer', zh: '客户' }, nameField: 'code' },
+  'api::product.product': { label: { en: 'product', zh: '产品' }, nameField: 'sku' },
 };
 
 interface RelationMeta {
@@ -40,21 +42,29 @@ const nameOf = (strapi: Core.Strapi, model: string) => {
   return (schema?.info?.displayName ?? model).toLowerCase();
 };
 
+/** "3 order (customer)": how many records of a model refer through which field, in both languages. */
+const referenceWords = (strapi: Core.Strapi, reference: { model: string; attribute: string }, count: number): Worded => ({
+  en: `${count} ${nameOf(strapi, reference.model)} (${reference.attribute})`,
+  zh: `${count} 条${TYPE_NAMES[reference.model]?.zh ?? nameOf(strapi, reference.model)}（${
+    FIELD_LABELS[reference.model]?.[reference.attribute]?.zh ?? reference.attribute
+  }）`,
+});
+
 export const refuseDeleteWhileReferenced = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
   const kept = KEPT_WHILE_REFERENCED[uid];
   if (!kept || !documentId) return;
   const stored = await strapi.db.query(uid).findMany({ where: { documentId }, select: ['id', kept.nameField] });
   if (stored.length === 0) return; // Strapi answers 404 itself
   const ids = stored.map((row: { id: number }) => row.id);
-  const uses: string[] = [];
+  const uses: Worded[] = [];
   for (const reference of referencesTo(strapi, uid)) {
     // In the caller's transaction if there is one (the content manager's bulk delete opens one).
     const [{ n }] = await strapi.db.transaction(({ trx }) => trx(reference.table).whereIn(reference.targetColumn, ids).count({ n: '*' }));
-    if (Number(n) > 0) uses.push(`${Number(n)} ${nameOf(strapi, reference.model)} (${reference.attribute})`);
+    if (Number(n) > 0) uses.push(referenceWords(strapi, reference, Number(n)));
   }
   if (uses.length === 0) return;
   const name = stored[0][kept.nameField] ?? documentId;
-  throw conflict(`${kept.label} ${name} is referred to by ${uses.join(', ')}: it is kept; set it inactive instead of deleting it`, {
-    references: uses,
+  throw conflict(message('record.referenced', { record: kept.label, name, uses }), {
+    references: uses.map((use) => use.en),
   });
 };

@@ -5,11 +5,12 @@
  * transaction: a refused write leaves nothing behind.
  */
 import { DomainValidationError } from '../domain/validation-error';
-import { subjectPeriodOf, targetProblems } from '../domain/sales-target';
+import { subjectPeriodOf, subjectPeriodWords, targetProblems } from '../domain/sales-target';
 import { asValidation, isUniqueViolation, refuse } from '../platform/errors';
 import { checkMoneyFields } from './money-fields';
 import { Guard, isWrite } from './types';
 import { SALES_TARGET as TARGET } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export const salesTargetGuard: Guard = async (strapi, call, next) => {
   if (!isWrite(call.action)) return next();
@@ -37,7 +38,7 @@ export const salesTargetGuard: Guard = async (strapi, call, next) => {
         try {
           await strapi.db.query(TARGET).update({ where: { id: row.id }, data: { subjectPeriod } });
         } catch (error) {
-          if (isUniqueViolation(error)) throw refuse(['year'], `there is already a target for ${subjectPeriod}`);
+          if (isUniqueViolation(error)) throw refuse(['year'], message('sales_target.duplicate', { period: subjectPeriodWords(shape) }));
           throw error;
         }
       }

@@ -11,7 +11,7 @@ import { yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
 import { editingByState, mayEdit } from '../domain/record-editing';
 import { COUNTED_SHIPMENT_STATES, openQuantities, overShipments } from '../domain/shipping';
-import { DomainValidationError } from '../domain/validation-error';
+import { DomainValidationError, fieldProblem, problemAt } from '../domain/validation-error';
 import { nextNumber } from '../platform/next-number';
 import { reportTimeZone } from '../platform/settings';
 import { asTrustedWrite } from '../platform/trusted-write';
@@ -21,12 +21,13 @@ import { referencedDocumentIds } from './relation-input';
 import { Guard } from './types';
 import { recordGuard } from './record-guard';
 import { ORDER, SHIPMENT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 const SHIPPABLE = ['ready', 'partially_shipped'];
 
 export const shipmentGuard = recordGuard({
-  clone: 'a shipment is not copied: make a new one from the order',
-  delete: 'a shipment is kept: cancel it through its workflow',
+  clone: message('shipment.not_copied'),
+  delete: message('shipment.kept'),
   write: (strapi, call, next) => writeShipment(strapi, call, next),
 });
 
@@ -114,7 +115,7 @@ const priceFromOrder = async (strapi: Core.Strapi, order: LockedOrder, lines: Re
   const problems = lines.flatMap((line, index) =>
     Number.isInteger(line.quantity) && (line.quantity as number) > 0
       ? []
-      : [{ path: ['lines', index, 'quantity'], message: 'must be a whole number greater than 0' }]
+      : [fieldProblem(['lines', index, 'quantity'], 'field.whole_number_positive')]
   );
   if (problems.length > 0) throw new DomainValidationError(problems);
   const others = await strapi.db.query(SHIPMENT).findMany({
@@ -132,9 +133,7 @@ const priceFromOrder = async (strapi: Core.Strapi, order: LockedOrder, lines: Re
   const asked = lines.map((line) => ({ line: String(line.line), quantity: line.quantity as number }));
   const over = overShipments(open, asked);
   if (over.length > 0) {
-    throw new DomainValidationError(
-      over.map(({ index, message }) => ({ path: ['lines', index, message.startsWith('no order line') ? 'line' : 'quantity'], message }))
-    );
+    throw new DomainValidationError(over.map(({ index, field, said }) => problemAt(['lines', index, field], said)));
   }
   return asked.map((line) => {
     const orderLine = order.lines.find((candidate) => candidate.key === line.line)!;

@@ -25,32 +25,31 @@ import { recordGuard } from './record-guard';
 import { checkRequiredRelations } from './required-relations';
 import { Guard } from './types';
 import type { TaskSubjectType } from '../domain/tasks';
+import { message } from '../domain/messages';
 
 /** The records a task may be about, by its `subject`. */
 const SUBJECTS: Record<TaskSubjectType, string> = { contract: CONTRACT, order: ORDER, complaint: COMPLAINT, shipment: SHIPMENT };
 
 export const taskGuard = recordGuard({
-  clone: 'a task is not copied: assign a new task',
-  delete: 'a task is kept: its assigner cancels it through its workflow',
+  clone: message('task.not_copied'),
+  delete: message('task.kept'),
   write: (strapi, call, next) => writeTask(strapi, call, next),
 });
 
 const whoAssignsWhom = () =>
-  Object.entries(ASSIGNABLE)
-    .map(([assigner, assignees]) => `${assigner} → ${assignees!.join(', ')}`)
-    .join('; ');
+  Object.entries(ASSIGNABLE).map(([assigner, assignees]) => message('task.assigns', { assigner, assignees: assignees! }));
 
 const writeTask: Guard = async (strapi, call, next) => {
   const actor = await currentActor(strapi);
   if (actor.staffUserId === null || !actor.roles.some((role) => ASSIGNABLE[role])) {
-    throw forbidden(`only the CS supervisor and the sales manager assign tasks (${whoAssignsWhom()})`);
+    throw forbidden(message('task.assigners_only', { assignments: whoAssignsWhom() }));
   }
   const data: Record<string, unknown> = { ...(call.params.data ?? {}) };
   const timeZone = reportTimeZone(strapi);
   const today = dateIn(timeZone);
   if (data.dueDate !== undefined) {
-    if (!isCalendarDate(data.dueDate)) throw refuse(['dueDate'], 'must be a date YYYY-MM-DD');
-    if (String(data.dueDate) < today) throw refuse(['dueDate'], `the due day ${String(data.dueDate)} is already past (today is ${today})`);
+    if (!isCalendarDate(data.dueDate)) throw refuse(['dueDate'], message('field.date'));
+    if (String(data.dueDate) < today) throw refuse(['dueDate'], message('task.due_past', { dueDate: String(data.dueDate), today }));
     data.dueAt = endOfDayIn(timeZone, String(data.dueDate));
   }
 
@@ -73,10 +72,11 @@ const writeTask: Guard = async (strapi, call, next) => {
         const stored = await strapi.db
           .query(TASK)
           .findOne({ where: { documentId: call.params.documentId }, populate: { assignedBy: { select: ['id'] } } });
-        if (stored && stored.assignedBy?.id !== actor.staffUserId) throw forbidden("only the task's assigner may change it");
+        if (stored && stored.assignedBy?.id !== actor.staffUserId) throw forbidden(message('task.assigner_only'));
         version = edit.version + 1;
       } else {
-        if (call.sent?.state !== undefined && call.sent.state !== 'assigned') throw refuse(['state'], 'a new task starts as assigned');
+        if (call.sent?.state !== undefined && call.sent.state !== 'assigned')
+          throw refuse(['state'], message('record.starts_as', { subject: 'task', state: 'assigned' }));
         Object.assign(data, { assignedBy: actor.staffUserId, state: 'assigned', reviewRound: 0, stateEnteredAt: now });
       }
       call.params.data = { ...data, version };
@@ -105,19 +105,20 @@ const checkAssignee = (
   callerId: number
 ) => {
   const role = isRoleCode(assignee.role?.type) ? assignee.role.type : null;
-  if (assignee.id === callerId) throw refuse(['assignee'], 'a task is assigned to someone else');
-  if (assignee.blocked) throw refuse(['assignee'], 'this staff account is blocked');
+  if (assignee.id === callerId) throw refuse(['assignee'], message('task.not_to_self'));
+  if (assignee.blocked) throw refuse(['assignee'], message('task.assignee_blocked'));
   if (!mayAssign(roles, role)) {
-    const allowed = roles.flatMap((own) => ASSIGNABLE[own] ?? []).map((code) => `${STAFF_ROLES[code].name} (${STAFF_ROLES[code].nameZh})`);
-    throw refuse(['assignee'], `you assign tasks to ${allowed.join(', ')} only`);
+    const allowed = roles
+      .flatMap((own) => ASSIGNABLE[own] ?? [])
+      .map((code) => ({ en: `${STAFF_ROLES[code].name} (${STAFF_ROLES[code].nameZh})`, zh: STAFF_ROLES[code].nameZh }));
+    throw refuse(['assignee'], message('task.assign_to_only', { roles: allowed }));
   }
 };
 
 /** A task about a record names both its kind and its documentId, and the record exists. */
 const checkSubject = async (strapi: Core.Strapi, task: { subject: string | null; subjectId: string | null }) => {
   if (!task.subject && !task.subjectId) return;
-  if (!task.subject || !task.subjectId)
-    throw refuse([task.subject ? 'subjectId' : 'subject'], 'a linked record needs both its kind and its documentId');
+  if (!task.subject || !task.subjectId) throw refuse([task.subject ? 'subjectId' : 'subject'], message('task.subject_incomplete'));
   const found = await strapi.db.query(SUBJECTS[task.subject as TaskSubjectType]).count({ where: { documentId: task.subjectId } });
-  if (found === 0) throw refuse(['subjectId'], `no ${task.subject} ${task.subjectId}`);
+  if (found === 0) throw refuse(['subjectId'], message('record.no_such', { subject: task.subject, documentId: task.subjectId }));
 };

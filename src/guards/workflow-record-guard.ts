@@ -6,6 +6,7 @@
 import { forbidden } from '../platform/errors';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { Guard } from './types';
+import { message } from '../domain/messages';
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
@@ -22,7 +23,5 @@ export const workflowRecordGuard: Guard = async (_strapi, call, next) => {
  */
 export const statementGuard: Guard = async (_strapi, call, next) => {
   if (READS.has(call.action) || isTrustedWrite()) return next();
-  throw forbidden(
-    'a statement is issued with POST /api/statements (the server computes every figure) and sent with POST /api/statements/:documentId/send; it is never written or changed directly'
-  );
+  throw forbidden(message('statement.not_written', { issue: 'POST /api/statements', send: 'POST /api/statements/:documentId/send' }));
 };

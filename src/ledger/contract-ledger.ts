@@ -18,11 +18,13 @@ import {
   oneOf,
   QueryValues,
   staffUser,
+  toBeforeFrom,
   wholeNumber,
 } from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 import { Column, Row, toCsv, toXlsx } from '../platform/table-export';
 import { CONTRACT } from '../platform/uids';
+import { fieldProblem } from '../domain/validation-error';
 
 export const LEDGER_FORMATS = ['json', 'xlsx', 'csv'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -89,7 +91,7 @@ export const ledgerQuery = (strapi: Core.Strapi, defaultFormat: LedgerFormat) =>
     {
       format: oneOf(LEDGER_FORMATS, defaultFormat),
       customer: customerDocument(strapi),
-      state: listOf(CONTRACT_STATES, 'state'),
+      state: listOf(CONTRACT_STATES, { en: 'state', zh: '状态' }),
       revisions: oneOf(['current', 'all'] as const, 'current'),
       from: calendarDate(undefined),
       to: calendarDate(undefined),
@@ -100,9 +102,9 @@ export const ledgerQuery = (strapi: Core.Strapi, defaultFormat: LedgerFormat) =>
       pageSize: wholeNumber(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
     },
     ({ from, to, minTotal, maxTotal }) => [
-      ...(from && to && from > to ? [{ path: ['to'], message: `must not be before from (${from})` }] : []),
+      ...toBeforeFrom(from, to),
       ...(minTotal && maxTotal && minTotal.greaterThan(maxTotal)
-        ? [{ path: ['maxTotal'], message: `must not be less than minTotal (${minTotal.toFixed(2)})` }]
+        ? [fieldProblem(['maxTotal'], 'query.max_below_min', { minTotal: minTotal.toFixed(2) })]
         : []),
     ]
   );

@@ -4,7 +4,8 @@
  * whose role does not allow the action. Strapi's route authorization sets the 403 on the response
  * rather than throwing, so the status is checked after the route has run.
  */
-import { errors } from '@strapi/utils';
+import { message } from '../domain/messages';
+import { unauthorized } from '../platform/errors';
 
 type Context = {
   path: string;
@@ -17,7 +18,7 @@ const refusedAnonymous = (ctx: Context, status: number) => status === 403 && !ct
 
 const logInFirst = (ctx: Context) => {
   ctx.set('WWW-Authenticate', 'Bearer');
-  return new errors.UnauthorizedError('Log in first: this needs a staff account');
+  return unauthorized(message('auth.log_in_first'));
 };
 
 export default () => async (ctx: Context, next: () => Promise<void>) => {

@@ -5,12 +5,24 @@
  * even save the record first. Refused here, before any of it runs, with a 400 that says why.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { Worded, message } from '../domain/messages';
+import { fieldProblem } from '../domain/validation-error';
+import { TYPE_NAMES } from '../content-manager/labels';
+import { invalidRequest } from '../platform/errors';
 
 const PUBLISHING =
   /^\/content-manager\/collection-types\/([^/]+)\/(?:[^/]+\/)?actions\/(publish|unpublish|discard|bulkPublish|bulkUnpublish)$/;
 
 type Context = { path: string; method: string };
+
+/** The content manager's publishing actions, as its buttons name them. */
+const PUBLISHING_ACTIONS: Record<string, Worded> = {
+  publish: { en: 'publish', zh: '发布' },
+  unpublish: { en: 'unpublish', zh: '取消发布' },
+  discard: { en: 'discard', zh: '放弃草稿' },
+  bulkPublish: { en: 'bulkPublish', zh: '批量发布' },
+  bulkUnpublish: { en: 'bulkUnpublish', zh: '批量取消发布' },
+};
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
@@ -20,10 +32,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       const model = strapi.getModel(uid as UID.Schema) as
         { options?: { draftAndPublish?: boolean }; info?: { pluralName?: string } } | undefined;
       if (model && model.options?.draftAndPublish !== true) {
-        throw new errors.ValidationError(
-          `${model.info?.pluralName ?? uid} are not drafted and published: a record is in force once saved, and its state changes only through its workflow actions (${match[2]} is not available)`,
-          { errors: [{ path: ['publishedAt'], message: 'these records have no draft and published versions', name: 'ValidationError' }] }
-        );
+        const records = { en: model.info?.pluralName ?? uid, zh: TYPE_NAMES[uid]?.zh ?? uid };
+        throw invalidRequest(message('record.not_published', { records, action: PUBLISHING_ACTIONS[match[2]] }), [
+          fieldProblem(['publishedAt'], 'record.no_versions'),
+        ]);
       }
     }
     await next();

@@ -13,8 +13,10 @@
  * private fields out of the `_q` search.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { USER } from '../platform/uids';
+import { Worded } from '../domain/messages';
+import { FieldProblem, fieldProblem } from '../domain/validation-error';
+import { validationError } from '../platform/errors';
 
 type Model = { uid?: string; info?: { pluralName?: string }; attributes: Record<string, Record<string, unknown>> };
 
@@ -25,10 +27,13 @@ type Model = { uid?: string; info?: { pluralName?: string }; attributes: Record<
 const contentTypes = (strapi: Core.Strapi) => strapi.contentTypes as unknown as Record<string, Model>;
 const modelNamed = (strapi: Core.Strapi, uid: string): Model | undefined => (strapi.getModel as (uid: string) => Model | undefined)(uid);
 
-interface Problem {
-  path: string[];
-  message: string;
-}
+type Problem = FieldProblem;
+
+/** What a private field cannot be used for, in both languages. */
+const USES = {
+  sort: { en: 'sorted on', zh: '用于排序' },
+  filter: { en: 'filtered on', zh: '用于筛选' },
+} as const;
 
 const OPERATORS_WITH_CHILDREN = new Set(['$and', '$or', '$not']);
 
@@ -51,12 +56,12 @@ const nextModel = (strapi: Core.Strapi, attribute: Record<string, unknown> | und
 };
 
 /** A dotted field path (`salesperson.password`): the first private step is a problem. */
-const checkPath = (strapi: Core.Strapi, model: Model, fields: string[], parameter: string[], what: string, problems: Problem[]) => {
+const checkPath = (strapi: Core.Strapi, model: Model, fields: string[], parameter: string[], what: Worded, problems: Problem[]) => {
   let current: Model | undefined = model;
   for (const field of fields) {
     if (!current) return;
     if (isPrivate(strapi, current, field)) {
-      problems.push({ path: parameter, message: `${fields.join('.')} is a private field and cannot be ${what}` });
+      problems.push(fieldProblem(parameter, 'query.private_field', { field: fields.join('.'), use: what }));
       return;
     }
     current = nextModel(strapi, current.attributes[field]);
@@ -68,7 +73,7 @@ const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown, parameter: 
   if (typeof sort === 'string') {
     for (const item of sort.split(',')) {
       const field = item.trim().split(':')[0];
-      if (field) checkPath(strapi, model, field.split('.'), parameter, 'sorted on', problems);
+      if (field) checkPath(strapi, model, field.split('.'), parameter, USES.sort, problems);
     }
     return;
   }
@@ -79,7 +84,7 @@ const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown, parameter: 
   if (typeof sort === 'object') {
     for (const [field, value] of Object.entries(sort as Record<string, unknown>)) {
       if (isPrivate(strapi, model, field)) {
-        problems.push({ path: [...parameter, field], message: `${field} is a private field and cannot be sorted on` });
+        problems.push(fieldProblem([...parameter, field], 'query.private_field', { field, use: USES.sort }));
       } else if (value && typeof value === 'object') {
         const target = nextModel(strapi, model.attributes[field]);
         if (target) checkSort(strapi, target, value, [...parameter, field], problems);
@@ -100,7 +105,7 @@ const checkFilters = (strapi: Core.Strapi, model: Model, filters: unknown, param
     } else if (key.startsWith('$')) {
       continue; // an operator on the field above: its value is not a field
     } else if (isPrivate(strapi, model, key)) {
-      problems.push({ path: [...parameter, key], message: `${key} is a private field and cannot be filtered on` });
+      problems.push(fieldProblem([...parameter, key], 'query.private_field', { field: key, use: USES.filter }));
     } else {
       const target = nextModel(strapi, model.attributes[key]);
       if (target) checkFilters(strapi, target, value, [...parameter, key], problems);
@@ -172,9 +177,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       checkFilters(strapi, model, ctx.query.filters, ['filters'], problems);
       checkPopulate(strapi, model, ctx.query.populate, ['populate'], problems);
       if (problems.length > 0) {
-        throw new errors.ValidationError(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), {
-          errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError' })),
-        });
+        throw validationError(problems);
       }
     }
     await next();

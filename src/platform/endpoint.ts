@@ -6,11 +6,11 @@
  * REST controllers use `handlerOf` for the same input checks; Users & Permissions guards their routes.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { refuse } from './errors';
+import { invalidRequest, refuse } from './errors';
 import { requestData } from './request-data';
 import { ParameterSchema, ParameterSpecs, ParameterValues, QueryDeclaration, readQuery } from './query-input';
+import { message } from '../domain/messages';
 
 /** What an endpoint answers, by the `format` it is asked for or the file it is. */
 export const MEDIA_TYPES = {
@@ -48,9 +48,10 @@ export interface Endpoint<S extends ParameterSpecs = ParameterSpecs> {
 
 const dataOf = (ctx: Context, declared: NonNullable<Endpoint['data']>): Record<string, unknown> => {
   const data = requestData(ctx);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new errors.ValidationError('send { "data": { ... } }');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw invalidRequest(message('request.send_shape', { shape: '{ "data": { ... } }' }));
   const unknown = declared.fields ? Object.keys(data).filter((field) => !declared.fields!.includes(field)) : [];
-  if (unknown.length > 0) throw refuse([unknown[0]], `unknown field; this takes ${declared.fields!.join(', ')}`);
+  if (unknown.length > 0) throw refuse([unknown[0]], message('request.unknown_field', { fields: declared.fields!.join(', ') }));
   return data as Record<string, unknown>;
 };
 

@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import type Decimal from 'decimal.js';
 import { isCalendarDate } from '../domain/business-date';
 import { isMoneyProblem, parseMoney } from '../domain/money';
-import { englishText } from '../domain/message-text';
-import { FieldProblem } from '../domain/validation-error';
+import { Message, Worded, message } from '../domain/messages';
+import { FieldProblem, fieldProblem, problemAt } from '../domain/validation-error';
 import { validationError } from './errors';
 import { CUSTOMER, USER } from './uids';
 
@@ -29,7 +29,7 @@ export interface ParameterSchema {
 /** A parameter's default and how to read it (a problem when the value is bad); reading may look things up. */
 export interface ParameterSpec<T> {
   fallback: T | (() => T);
-  read: (value: string) => T | { problem: string } | Promise<T | { problem: string }>;
+  read: (value: string) => T | { problem: Message } | Promise<T | { problem: Message }>;
   schema?: ParameterSchema;
 }
 
@@ -46,6 +46,10 @@ export interface QueryDeclaration<S extends ParameterSpecs> {
   check?: (values: ParameterValues<S>) => FieldProblem[] | Promise<FieldProblem[]>;
 }
 
+/** The problem of a date range whose end comes before its start (none when either is open). */
+export const toBeforeFrom = (from: string | undefined, to: string | undefined): FieldProblem[] =>
+  from && to && from > to ? [fieldProblem(['to'], 'query.to_before_from', { from })] : [];
+
 /** Declares a query, inferring each parameter's type for `check` and for the handler. */
 export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: QueryDeclaration<S>['check']): QueryDeclaration<S> => ({
   parameters,
@@ -55,7 +59,8 @@ export const declareQuery = <S extends ParameterSpecs>(parameters: S, check?: Qu
 export const oneOf = <T extends string, F extends T | undefined = T>(values: readonly T[], fallback: F): ParameterSpec<T | F> => ({
   fallback,
   schema: { type: 'string', enum: values },
-  read: (value) => ((values as readonly string[]).includes(value) ? (value as T) : { problem: `must be one of ${values.join(', ')}` }),
+  read: (value) =>
+    (values as readonly string[]).includes(value) ? (value as T) : { problem: message('field.one_of', { values: values.join(', ') }) },
 });
 
 export const wholeNumber = <F extends number | undefined>(
@@ -68,13 +73,13 @@ export const wholeNumber = <F extends number | undefined>(
   read: (value) =>
     /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max
       ? Number(value)
-      : { problem: `must be a whole number from ${min} to ${max}` },
+      : { problem: message('field.whole_number_between', { min, max }) },
 });
 
 export const calendarDate = <F extends string | undefined>(fallback: F | (() => F)): ParameterSpec<string | F> => ({
   fallback,
   schema: { type: 'string', format: 'date' },
-  read: (value) => (isCalendarDate(value) ? value : { problem: 'must be a date YYYY-MM-DD' }),
+  read: (value) => (isCalendarDate(value) ? value : { problem: message('field.date') }),
 });
 
 export const text = (): ParameterSpec<string | undefined> => ({ fallback: undefined, schema: { type: 'string' }, read: (value) => value });
@@ -87,13 +92,13 @@ const plainParameter = (query: Record<string, unknown>, name: string, problems: 
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') {
-    problems.push({ path: [name], message: 'must be given once, as a plain value' });
+    problems.push(fieldProblem([name], 'query.plain_value'));
     return undefined;
   }
   return value.trim();
 };
 
-const isProblem = (read: unknown): read is { problem: string } => typeof read === 'object' && read !== null && 'problem' in read;
+const isProblem = (read: unknown): read is { problem: Message } => typeof read === 'object' && read !== null && 'problem' in read;
 
 /**
  * Reads `query` as `declaration` says, adding each problem to `problems`. `extra` names parameters
@@ -108,7 +113,9 @@ export const collectQuery = async <S extends ParameterSpecs>(
   const allowed = [...extra, ...Object.keys(declaration.parameters)];
   for (const name of Object.keys(query)) {
     if (!allowed.includes(name))
-      problems.push({ path: [name], message: `unknown parameter; this endpoint takes ${allowed.join(', ') || 'none'}` });
+      problems.push(
+        fieldProblem([name], 'query.unknown_parameter', { allowed: allowed.length > 0 ? allowed.join(', ') : message('query.none') })
+      );
   }
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(declaration.parameters)) {
@@ -118,7 +125,7 @@ export const collectQuery = async <S extends ParameterSpecs>(
       continue;
     }
     const read = await spec.read(value);
-    if (isProblem(read)) problems.push({ path: [name], message: read.problem });
+    if (isProblem(read)) problems.push(problemAt([name], read.problem));
     else values[name] = read;
   }
   if (problems.length === 0 && declaration.check) problems.push(...(await declaration.check(values as ParameterValues<S>)));
@@ -137,7 +144,7 @@ export const readQuery = async <S extends ParameterSpecs>(
 };
 
 /** A comma-separated list of known values (`state=active,in_review`). */
-export const listOf = <T extends string>(values: readonly T[], what: string): ParameterSpec<T[] | undefined> => ({
+export const listOf = <T extends string>(values: readonly T[], what: Worded): ParameterSpec<T[] | undefined> => ({
   fallback: undefined,
   schema: { type: 'string', description: `one or more (comma-separated) of ${values.join(', ')}` },
   read: (value) => {
@@ -145,7 +152,7 @@ export const listOf = <T extends string>(values: readonly T[], what: string): Pa
     const unknown = items.filter((item) => !(values as readonly string[]).includes(item));
     return unknown.length === 0
       ? (items as T[])
-      : { problem: `unknown ${what} ${unknown.join(', ')}; one or more (comma-separated) of ${values.join(', ')}` };
+      : { problem: message('query.unknown_values', { what, unknown: unknown.join(', '), values: values.join(', ') }) };
   },
 });
 
@@ -155,7 +162,7 @@ export const moneyAmount = (): ParameterSpec<Decimal | undefined> => ({
   schema: { type: 'string', description: 'an amount of money such as 1234.50, at most two places' },
   read: (value) => {
     const amount = parseMoney(value);
-    return isMoneyProblem(amount) ? { problem: englishText(amount) } : amount;
+    return isMoneyProblem(amount) ? { problem: amount } : amount;
   },
 });
 
@@ -164,9 +171,9 @@ export const staffUser = (strapi: Core.Strapi): ParameterSpec<number | undefined
   fallback: undefined,
   schema: { type: 'integer', minimum: 1, description: "a staff user's id" },
   read: async (value) => {
-    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) return { problem: "must be a staff user's id" };
+    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) return { problem: message('query.staff_user_id') };
     const user = await strapi.db.query(USER).findOne({ where: { id: Number(value) }, select: ['id'] });
-    return user ? Number(user.id) : { problem: `no staff user with id ${value}` };
+    return user ? Number(user.id) : { problem: message('query.no_staff_user', { id: value }) };
   },
 });
 
@@ -175,8 +182,8 @@ export const customerDocument = (strapi: Core.Strapi): ParameterSpec<{ documentI
   fallback: undefined,
   schema: { type: 'string', pattern: '^[a-z0-9]{1,64}$', description: "a customer's documentId" },
   read: async (value) => {
-    if (!/^[a-z0-9]{1,64}$/.test(value)) return { problem: "must be a customer's documentId" };
+    if (!/^[a-z0-9]{1,64}$/.test(value)) return { problem: message('query.customer_id') };
     const found = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: value }, select: ['id'] });
-    return found ? { documentId: value, id: Number(found.id) } : { problem: `no customer with documentId ${value}` };
+    return found ? { documentId: value, id: Number(found.id) } : { problem: message('query.no_customer', { documentId: value }) };
   },
 });

@@ -12,10 +12,10 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import createHttpError from 'http-errors';
 import { metaOf } from './table-meta';
 import { publicUrl } from './public-url';
+import { Worded, message } from '../domain/messages';
+import { gone, notFound } from './errors';
 
 export interface SignedLinkKind {
   /** The record type holding the link. */
@@ -28,7 +28,7 @@ export interface SignedLinkKind {
   hashField: string;
   expiresField: string;
   /** What the link is called in refusals: "feedback link". */
-  noun: string;
+  noun: Worded;
 }
 
 const signingKey = (strapi: Core.Strapi, kind: SignedLinkKind) => {
@@ -96,21 +96,21 @@ export const openSignedLink = async <T extends OpenedLink>(
   select: string[],
   now = new Date()
 ): Promise<T> => {
-  const invalid = `This ${kind.noun} is not valid.`;
+  const invalid = message('link.invalid', { link: kind.noun });
   // Exactly three base64url parts: anything appended or missing is not one of our links (404).
   const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) throw new errors.NotFoundError(invalid);
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) throw notFound(invalid);
   const [documentId, nonce, signature] = parts;
   const expected = sign(strapi, kind, `${documentId}.${nonce}`);
   const valid = signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-  if (!valid) throw new errors.NotFoundError(invalid);
+  if (!valid) throw notFound(invalid);
   const record = await strapi.db.query(kind.uid).findOne({
     where: { documentId },
     select: [...new Set(['id', 'documentId', ...select, kind.hashField, kind.expiresField])],
   });
-  if (!record) throw new errors.NotFoundError(invalid);
-  if (record[kind.hashField] !== sha256(token)) throw createHttpError(410, `This ${kind.noun} has already been used.`);
-  if (!record[kind.expiresField] || new Date(record[kind.expiresField]) < now) throw createHttpError(410, `This ${kind.noun} has expired.`);
+  if (!record) throw notFound(invalid);
+  if (record[kind.hashField] !== sha256(token)) throw gone(message('link.used', { link: kind.noun }));
+  if (!record[kind.expiresField] || new Date(record[kind.expiresField]) < now) throw gone(message('link.expired', { link: kind.noun }));
   const { [kind.hashField]: linkHash, [kind.expiresField]: _expires, ...rest } = record;
   return { ...rest, linkHash } as T;
 };
@@ -128,5 +128,5 @@ export const spendSignedLink = async (strapi: Core.Strapi, kind: SignedLinkKind,
       .where({ id: link.id, [column]: link.linkHash })
       .update({ [column]: null })
   );
-  if (!spent) throw createHttpError(410, `This ${kind.noun} has already been used.`);
+  if (!spent) throw gone(message('link.used', { link: kind.noun }));
 };

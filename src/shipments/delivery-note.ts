@@ -5,11 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { dateIn } from '../domain/business-date';
 import { DeliveryNote, renderDeliveryNote } from '../pdf/delivery-note-pdf';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, SHIPMENT } from '../platform/uids';
+import { noSuchDocument } from '../platform/errors';
 
 export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): Promise<DeliveryNote> => {
   const shipment = await strapi.db.query(SHIPMENT).findOne({
@@ -20,7 +20,7 @@ export const deliveryNoteOf = async (strapi: Core.Strapi, documentId: string): P
       customer: { populate: { contacts: true } },
     },
   });
-  if (!shipment) throw new errors.NotFoundError('No shipment with this documentId');
+  if (!shipment) throw noSuchDocument('shipment');
   const contract = await strapi.db
     .query(CONTRACT)
     .findOne({ where: { orders: { id: shipment.order.id } }, select: ['number'], orderBy: { revision: 'desc' } });

@@ -3,7 +3,7 @@
  * are, and reading and checking them, every problem reported at once as one 400 naming each.
  */
 import type { Core } from '@strapi/strapi';
-import { calendarDate, customerDocument, declareQuery, oneOf, QueryValues, readQuery } from '../platform/query-input';
+import { calendarDate, customerDocument, declareQuery, oneOf, QueryValues, readQuery, toBeforeFrom } from '../platform/query-input';
 import { COMPLAINT } from '../platform/uids';
 
 export const STATISTICS_FORMATS = ['json', 'xlsx'] as const;
@@ -36,7 +36,7 @@ export const complaintQuery = (strapi: Core.Strapi) =>
       category: oneOf(enumValues(strapi, 'category'), undefined),
       severity: oneOf(enumValues(strapi, 'severity'), undefined),
     },
-    ({ from, to }) => (from && to && from > to ? [{ path: ['to'], message: `must not be before from (${from})` }] : [])
+    ({ from, to }) => toBeforeFrom(from, to)
   );
 
 export type ComplaintQuery = QueryValues<ReturnType<typeof complaintQuery>>;

@@ -16,6 +16,7 @@ import {
   readQuery,
   staffUser,
   text,
+  toBeforeFrom,
 } from '../platform/query-input';
 import { reportTimeZone } from '../platform/settings';
 
@@ -61,9 +62,7 @@ export const dashboardQuery = <S extends ParameterSpecs>(strapi: Core.Strapi, ow
   declareQuery<ParameterSpecs>({ ...own, ...(filters ? commonFilters(strapi).parameters : {}) }, (values) => {
     const range = defaultRange(today(strapi));
     const from = (values.from as string | undefined) ?? range.from;
-    return filters && values.to !== undefined && from > (values.to as string)
-      ? [{ path: ['to'], message: `must not be before from (${from})` }]
-      : [];
+    return filters ? toBeforeFrom(from, values.to as string | undefined) : [];
   });
 
 /** Splits what `dashboardQuery` read into the filters (defaults applied) and the endpoint's own parameters. */

@@ -5,13 +5,13 @@
  * the product's history records who, when, how much and why. The full stock ledger is issue 22's.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { conflict, refuse } from '../platform/errors';
+import { conflict, invalidRequest, noSuchDocument, refuse } from '../platform/errors';
 import { handlerOf } from '../platform/endpoint';
 import { Actor, currentActor } from '../platform/actor';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { recordEvent } from '../workflow-engine/workflow-service';
 import { PRODUCT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 export interface StockAdjustment {
   /** Pieces added (receipt) or taken away (correction); never 0. */
@@ -21,14 +21,13 @@ export interface StockAdjustment {
 
 export const parseStockAdjustment = (data: unknown): StockAdjustment => {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new errors.ValidationError('send { "data": { "quantity": n, "reason": "..." } }');
+    throw invalidRequest(message('request.send_shape', { shape: '{ "data": { "quantity": n, "reason": "..." } }' }));
   const { quantity, reason, ...rest } = data as Record<string, unknown>;
   const unknown = Object.keys(rest);
-  if (unknown.length > 0) throw refuse([unknown[0]], 'unknown field; a stock adjustment takes quantity and reason');
-  if (!Number.isInteger(quantity) || quantity === 0)
-    throw refuse(['quantity'], 'must be a whole number of pieces, not 0 (negative to take stock away)');
-  if (typeof reason !== 'string' || !reason.trim()) throw refuse(['reason'], 'say why stock changes (receipt from production, count, …)');
-  if (reason.length > 500) throw refuse(['reason'], 'must be at most 500 characters');
+  if (unknown.length > 0) throw refuse([unknown[0]], message('stock.unknown_field'));
+  if (!Number.isInteger(quantity) || quantity === 0) throw refuse(['quantity'], message('stock.adjustment_quantity'));
+  if (typeof reason !== 'string' || !reason.trim()) throw refuse(['reason'], message('stock.reason_required'));
+  if (reason.length > 500) throw refuse(['reason'], message('field.too_long', { max: 500 }));
   return { quantity: quantity as number, reason: reason.trim() };
 };
 
@@ -36,7 +35,7 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
   strapi.db.transaction(async ({ trx }) => {
     const table = strapi.db.metadata.get(PRODUCT).tableName;
     const product = await trx(table).where({ document_id: documentId }).first('id', 'sku', 'stock_on_hand', 'stock_reserved');
-    if (!product) throw new errors.NotFoundError('No product with this documentId');
+    if (!product) throw noSuchDocument('product');
     const changed = await trx(table)
       .where({ id: product.id })
       .andWhereRaw('stock_on_hand + ? >= stock_reserved', [adjustment.quantity])
@@ -44,13 +43,10 @@ export const adjustStock = async (strapi: Core.Strapi, documentId: string, adjus
       .increment('stock_on_hand', adjustment.quantity);
     if (!changed) {
       const now = await trx(table).where({ id: product.id }).first('stock_on_hand', 'stock_reserved');
-      throw conflict(
-        `${product.sku}: ${now.stock_on_hand} on hand, ${now.stock_reserved} reserved for orders; on hand cannot fall below what is reserved`,
-        {
-          onHand: now.stock_on_hand,
-          reserved: now.stock_reserved,
-        }
-      );
+      throw conflict(message('stock.below_reserved', { sku: product.sku, onHand: now.stock_on_hand, reserved: now.stock_reserved }), {
+        onHand: now.stock_on_hand,
+        reserved: now.stock_reserved,
+      });
     }
     const after = await trx(table).where({ id: product.id }).first('stock_on_hand', 'stock_reserved');
     await asTrustedWrite(() =>

@@ -17,7 +17,7 @@ import {
   Severity,
 } from '../domain/complaint-handling';
 import { dateTimeIn, isCalendarDate } from '../domain/business-date';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { DomainValidationError, FieldProblem, fieldProblem } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
 import { deadlineAfter, WorkCalendar } from '../domain/working-days';
 import { conflict, forbidden } from '../platform/errors';
@@ -30,6 +30,7 @@ import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './work
 import { COMPLAINT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 import { OPTION_WORDS } from '../content-manager/option-words';
+import { message } from '../domain/messages';
 
 const TEXT_LIMIT = 4000;
 
@@ -79,9 +80,8 @@ const checkInput = (input: Record<string, unknown>) => {
   const problems: FieldProblem[] = ['comment', 'content', 'rootCause', 'description', 'result']
     .filter((field) => input[field] !== undefined && input[field] !== null)
     .filter((field) => typeof input[field] !== 'string' || (input[field] as string).length > TEXT_LIMIT)
-    .map((field) => ({ path: [field], message: `must be text of at most ${TEXT_LIMIT} characters` }));
-  if (input.dueDate !== undefined && !isCalendarDate(input.dueDate))
-    problems.push({ path: ['dueDate'], message: 'must be a date YYYY-MM-DD' });
+    .map((field) => fieldProblem([field], 'field.text_at_most', { max: TEXT_LIMIT }));
+  if (input.dueDate !== undefined && !isCalendarDate(input.dueDate)) problems.push(fieldProblem(['dueDate'], 'field.date'));
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
 
@@ -89,10 +89,14 @@ const checkInput = (input: Record<string, unknown>) => {
 const measureToComplete = (complaint: ComplaintRecord, { input, actor }: StepContext<ComplaintRecord>) => {
   const measure = complaint.measures.find((candidate) => candidate.key === input.measure);
   if (!measure)
-    throw new DomainValidationError([{ path: ['measure'], message: `no measure ${String(input.measure)} on ${complaint.number}` }]);
-  if (measure.doneAt) throw conflict(`the measure "${measure.description}" is already done`);
+    throw new DomainValidationError([
+      fieldProblem(['measure'], 'complaint.no_measure', { measure: String(input.measure), complaint: complaint.number }),
+    ]);
+  if (measure.doneAt) throw conflict(message('complaint.measure_done', { measure: measure.description }));
   if (!actor.roles.includes(measure.ownerRole) && !actor.roles.includes('cs-supervisor')) {
-    throw forbidden(`the measure "${measure.description}" belongs to ${measure.ownerRole}`, { ownerRole: measure.ownerRole });
+    throw forbidden(message('complaint.measure_owner', { measure: measure.description, role: measure.ownerRole }), {
+      ownerRole: measure.ownerRole,
+    });
   }
   return measure;
 };
@@ -126,7 +130,7 @@ const prepare = async (strapi: Core.Strapi, context: StepContext<ComplaintRecord
     case 'reply': {
       const mailbox = input.channel === 'email' ? customerMailbox(complaint.customer) : null;
       if (input.channel === 'email' && !mailbox) {
-        throw new DomainValidationError([{ path: ['channel'], message: 'the customer has no contact with an e-mail address' }]);
+        throw new DomainValidationError([fieldProblem(['channel'], 'customer.no_mail_contact')]);
       }
       const { ref, hash } = newFeedbackLink(strapi, complaint.documentId);
       const expires = new Date(now.getTime() + complaintPolicy(strapi).feedbackLinkDays * 24 * 60 * 60 * 1000);

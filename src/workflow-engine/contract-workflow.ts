@@ -9,7 +9,7 @@ import Decimal from 'decimal.js';
 import { CONTRACT_STATE_LABELS, ContractState, ContractSubject, contractMachine } from '../domain/contract-review';
 import { RoleCode, STAFF_ROLES } from '../domain/staff-roles';
 import { isCalendarDate } from '../domain/business-date';
-import { DomainValidationError, FieldProblem } from '../domain/validation-error';
+import { DomainValidationError, FieldProblem, fieldProblem } from '../domain/validation-error';
 import { Recipient, Verdict, VERDICT_LABELS } from '../domain/workflow/machine';
 import { conflict } from '../platform/errors';
 import { creditSnapshot } from './credit-position';
@@ -19,6 +19,7 @@ import { mailLanguage } from '../platform/staff-mailboxes';
 import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
 import { moneyText } from '../domain/display-format';
+import { message } from '../domain/messages';
 
 const TEXT_LIMIT = 4000;
 
@@ -72,12 +73,12 @@ const checkTexts = (input: Record<string, unknown>) => {
   const problems: FieldProblem[] = ['comment', 'content']
     .filter((field) => input[field] !== undefined && input[field] !== null)
     .filter((field) => typeof input[field] !== 'string' || (input[field] as string).length > TEXT_LIMIT)
-    .map((field) => ({ path: [field], message: `must be text of at most ${TEXT_LIMIT} characters` }));
+    .map((field) => fieldProblem([field], 'field.text_at_most', { max: TEXT_LIMIT }));
   if (input.proposedDeliveryDate != null && !isCalendarDate(input.proposedDeliveryDate)) {
-    problems.push({ path: ['proposedDeliveryDate'], message: 'must be a date YYYY-MM-DD' });
+    problems.push(fieldProblem(['proposedDeliveryDate'], 'field.date'));
   }
   if (input.usedAt != null && (typeof input.usedAt !== 'string' || Number.isNaN(Date.parse(input.usedAt)))) {
-    problems.push({ path: ['usedAt'], message: 'must be a date and time (ISO 8601)' });
+    problems.push(fieldProblem(['usedAt'], 'field.datetime'));
   }
   if (problems.length > 0) throw new DomainValidationError(problems);
 };
@@ -101,16 +102,13 @@ const refuseLinesApartFromOrders = async (strapi: Core.Strapi, contract: Contrac
   const elsewhere = orders.filter((order: { customer: { id: number } | null }) => order.customer?.id !== contract.customer?.id);
   if (elsewhere.length > 0) {
     const numbers = elsewhere.map((order: { number: string }) => order.number);
-    throw conflict(
-      `${numbers.join(', ')} no longer belong to the customer of ${contract.number}: take them out of the contract before submitting`,
-      { orders: numbers }
-    );
+    throw conflict(message('contract.orders_moved', { orders: numbers.join(', '), contract: contract.number }), { orders: numbers });
   }
   const ordered = orders.flatMap((order: { lines: Parameters<typeof lineTerms>[0][] }) => order.lines.map(lineTerms)).sort();
   const contracted = contract.lines.map(lineTerms).sort();
   if (ordered.join('\n') !== contracted.join('\n')) {
     throw conflict(
-      `the lines of ${contract.number} differ from those of its orders (${contract.orders.map((order) => order.number).join(', ')}): make them the same before submitting`,
+      message('contract.lines_differ', { contract: contract.number, orders: contract.orders.map((order) => order.number).join(', ') }),
       {
         orders: contract.orders.map((order) => order.number),
       }
@@ -148,7 +146,7 @@ const prepare = async (
     case 'reply': {
       const mailbox = input.channel === 'email' ? customerMailbox(contract.customer) : null;
       if (input.channel === 'email' && !mailbox) {
-        throw new DomainValidationError([{ path: ['channel'], message: 'the customer has no contact with an e-mail address' }]);
+        throw new DomainValidationError([fieldProblem(['channel'], 'customer.no_mail_contact')]);
       }
       return { replyChannel: input.channel, replyContent: input.content, repliedAt: now, replySentTo: mailbox?.email ?? null };
     }
@@ -166,9 +164,12 @@ const prepare = async (
     case 'amend': {
       const open = await openLaterRevision(strapi, contract);
       if (open)
-        throw conflict(`revision ${open.revision} of ${contract.number} is already being amended (${open.state})`, {
-          revision: open.documentId,
-        });
+        throw conflict(
+          message('contract.being_amended', { revision: open.revision, contract: contract.number, state: open.state, subject: 'contract' }),
+          {
+            revision: open.documentId,
+          }
+        );
       return {};
     }
     default:

@@ -4,10 +4,11 @@
  * comment, once. The link is cleared when used or when the complaint closes.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { AnswerOrigin, newLink, OpenedLink, openSignedLink, SignedLinkKind, spendSignedLink } from '../platform/signed-link';
 import { COMPLAINT } from '../platform/uids';
+import { FieldProblem, fieldProblem } from '../domain/validation-error';
+import { validationError } from '../platform/errors';
 
 export const FEEDBACK_LINK: SignedLinkKind = {
   uid: COMPLAINT,
@@ -15,7 +16,7 @@ export const FEEDBACK_LINK: SignedLinkKind = {
   path: '/api/complaints/feedback',
   hashField: 'feedbackTokenHash',
   expiresField: 'feedbackTokenExpiresAt',
-  noun: 'feedback link',
+  noun: { en: 'feedback link', zh: '反馈链接' },
 };
 
 /** A new feedback link: its reference for the mail (rendered when sent) and its hash for the complaint. */
@@ -33,12 +34,11 @@ export const openFeedbackLink = (strapi: Core.Strapi, token: string, now = new D
 export const parseFeedback = (body: Record<string, unknown>) => {
   const rating = Number(body.rating);
   const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment);
-  const problems = [];
+  const problems: FieldProblem[] = [];
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
-    problems.push({ path: ['rating'], message: 'must be a whole number from 1 to 5', name: 'ValidationError' });
-  if (comment.length > 2000) problems.push({ path: ['comment'], message: 'must be at most 2000 characters', name: 'ValidationError' });
-  if (problems.length > 0)
-    throw new errors.ValidationError(problems.map((p) => `${p.path[0]}: ${p.message}`).join('; '), { errors: problems });
+    problems.push(fieldProblem(['rating'], 'field.whole_number_between', { min: 1, max: 5 }));
+  if (comment.length > 2000) problems.push(fieldProblem(['comment'], 'field.too_long', { max: 2000 }));
+  if (problems.length > 0) throw validationError(problems);
   return { rating, comment: comment.trim() || null };
 };
 

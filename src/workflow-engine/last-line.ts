@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { forbidden } from '../platform/errors';
 import { isTrustedWrite } from '../platform/trusted-write';
 import { inverseRelationsOf, relationChange } from '../guards/inverse-relations';
+import { message } from '../domain/messages';
 
 export const WORKFLOW_MODELS = [
   'api::contract.contract',
@@ -31,9 +32,7 @@ export const WORKFLOW_MODELS = [
 
 const refuseUntrusted = (event: { model: { uid: string }; action: string }) => {
   if (isTrustedWrite()) return;
-  throw forbidden(
-    `${event.action} on ${event.model.uid} refused: workflow records change only through the Document Service or workflow actions`
-  );
+  throw forbidden(message('workflow.write_refused', { action: event.action, model: event.model.uid }));
 };
 
 export const protectWorkflowRecords = (strapi: Core.Strapi) => {
@@ -73,7 +72,13 @@ export const protectInverseRelations = (strapi: Core.Strapi) => {
         )
       ) {
         throw forbidden(
-          `${event.action} on ${event.model.uid} refused: ${relation.field} is written through ${relation.owner}'s ${relation.ownerField}`
+          message('workflow.relation_owned', {
+            action: event.action,
+            model: event.model.uid,
+            field: relation.field,
+            owner: relation.owner,
+            ownerField: relation.ownerField,
+          })
         );
       }
     }

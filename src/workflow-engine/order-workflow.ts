@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { Allocation, ORDER_STATE_LABELS, orderMachine, OrderState } from '../domain/order-progress';
 import { GOODS_GONE_STATES } from '../domain/shipping';
 import { ROLE_CODES, RoleCode } from '../domain/staff-roles';
-import { DomainValidationError } from '../domain/validation-error';
+import { DomainValidationError, fieldProblem } from '../domain/validation-error';
 import { Recipient } from '../domain/workflow/machine';
 import { conflict } from '../platform/errors';
 import { enforceCreditHold } from '../cash-collection/credit-control';
@@ -19,6 +19,7 @@ import { staffMailboxes } from '../platform/staff-mailboxes';
 import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { TemplateName } from '../domain/notification-templates';
 import { ORDER, PRODUCT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 const LINE = 'order.line';
 
@@ -65,11 +66,11 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
   for (const [index, allocation] of allocations.entries()) {
     const line = order.lines.find((candidate) => candidate.key === allocation.line);
     if (!line || !line.product)
-      throw new DomainValidationError([{ path: ['lines', index, 'line'], message: `no line ${allocation.line} on ${order.number}` }]);
-    if (allocation.reserve > line.quantity) {
       throw new DomainValidationError([
-        { path: ['lines', index, 'reserve'], message: `at most the line's open quantity ${line.quantity}` },
+        fieldProblem(['lines', index, 'line'], 'order.no_line', { line: allocation.line, order: order.number }),
       ]);
+    if (allocation.reserve > line.quantity) {
+      throw new DomainValidationError([fieldProblem(['lines', index, 'reserve'], 'order.reserve_over_open', { quantity: line.quantity })]);
     }
     const change = allocation.reserve - (line.reservedQuantity ?? 0);
     if (change !== 0) {
@@ -82,10 +83,13 @@ const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Al
           .increment('stock_reserved', change);
         if (!updated) {
           const product = await trx(products).where({ id: line.product!.id }).first('stock_on_hand', 'stock_reserved');
-          throw conflict(`only ${product.stock_on_hand - product.stock_reserved} of ${line.product!.sku} available; ${change} more asked`, {
-            line: allocation.line,
-            available: product.stock_on_hand - product.stock_reserved,
-          });
+          throw conflict(
+            message('stock.short', { available: product.stock_on_hand - product.stock_reserved, sku: line.product!.sku, asked: change }),
+            {
+              line: allocation.line,
+              available: product.stock_on_hand - product.stock_reserved,
+            }
+          );
         }
       });
     }
@@ -115,7 +119,7 @@ const prepare = async (
       return { plannedStart: input.plannedStart, plannedFinish: input.plannedFinish, promisedDate: input.promisedDate };
     case 'reschedule':
       if (input.promisedDate === order.promisedDate)
-        throw new DomainValidationError([{ path: ['promisedDate'], message: 'is the date already promised' }]);
+        throw new DomainValidationError([fieldProblem(['promisedDate'], 'order.same_promised_date')]);
       return { promisedDate: input.promisedDate };
     case 'hold':
       return { heldFrom: order.state };
@@ -123,7 +127,7 @@ const prepare = async (
       return { heldFrom: null };
     case 'note':
       if (input.escalateTo !== undefined && !(ROLE_CODES as readonly unknown[]).includes(input.escalateTo)) {
-        throw new DomainValidationError([{ path: ['escalateTo'], message: `must be one of ${ROLE_CODES.join(', ')}` }]);
+        throw new DomainValidationError([fieldProblem(['escalateTo'], 'field.one_of', { values: ROLE_CODES.join(', ') })]);
       }
       return {};
     case 'allocate':

@@ -25,6 +25,7 @@ import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import type { AttachmentRef } from '../platform/outbox';
 import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
+import { message } from '../domain/messages';
 
 const ORDER_LINE = 'order.line';
 
@@ -78,7 +79,13 @@ const takeFromStock = async (strapi: Core.Strapi, shipment: ShipmentRecord) => {
         .findOne({ where: { id: line.product!.id }, select: ['sku', 'stockOnHand', 'stockReserved'] });
       const forOthers = product.stockReserved - release;
       throw conflict(
-        `only ${product.stockOnHand - forOthers} of ${product.sku} can be shipped: ${product.stockOnHand} on hand, ${forOthers} reserved for other orders; ${line.quantity} to ship`,
+        message('stock.short_to_ship', {
+          shippable: product.stockOnHand - forOthers,
+          sku: product.sku,
+          onHand: product.stockOnHand,
+          reservedForOthers: forOthers,
+          quantity: line.quantity,
+        }),
         { line: line.line, onHand: product.stockOnHand, reservedForOthers: forOthers }
       );
     }
@@ -150,7 +157,7 @@ const prepare = async (
       .query(RECEIVABLE)
       .findOne({ where: { shipment: { id: shipment.id } }, select: ['id', 'amount', 'openAmount', 'state'] });
     if (receivable && new Decimal(String(receivable.openAmount)).lessThan(String(receivable.amount))) {
-      throw conflict(`payments have been allocated to the receivable of ${shipment.number}: reverse them before cancelling the shipment`);
+      throw conflict(message('shipment.receivable_allocated', { shipment: shipment.number }));
     }
     await putBackInStock(strapi, shipment);
   }

@@ -3,11 +3,11 @@
  * a record stands for the caller, and take an action from `{ data: { version, ...fields } }`.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { currentActor } from '../platform/actor';
 import { handlerOf } from '../platform/endpoint';
 import { editingOf, type EditedSubject } from './record-editing';
 import { describeWorkflow, StepResult, takeAction, WorkflowDefinition } from './workflow-service';
+import { noSuchDocument } from '../platform/errors';
 
 /**
  * Where a record stands for the caller: state, version, their actions, the review, the history, and
@@ -15,7 +15,7 @@ import { describeWorkflow, StepResult, takeAction, WorkflowDefinition } from './
  */
 export const describeFor = async (strapi: Core.Strapi, definition: WorkflowDefinition, documentId: string) => {
   const record = await definition.load(strapi, documentId);
-  if (!record) throw new errors.NotFoundError(`No ${definition.subject} with this documentId`);
+  if (!record) throw noSuchDocument(definition.subject);
   const view = await describeWorkflow(strapi, definition, record, await currentActor(strapi));
   return { ...view, editing: await editingOf(strapi, definition.subject as EditedSubject, record) };
 };

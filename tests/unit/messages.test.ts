@@ -2,10 +2,21 @@ import { MESSAGES, message } from '../../src/domain/messages';
 import { acceptedLanguage, englishText, messageText, readerLanguage } from '../../src/domain/message-text';
 
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-/** Latin words a Chinese text may carry: formats, standards and what a client sends literally. */
-const LITERAL = new Set(['YYYY', 'MM', 'DD', 'ISO', 'T09', 'documentId', 'receivable', 'amount', 'allocate', 'false', 'true']);
+/** Latin words a Chinese text may carry: formats, standards and what a client sends literally (field and parameter names). */
+const LITERAL = new Set([
+  ...['YYYY', 'MM', 'DD', 'ISO', 'T09', 'SHA'],
+  ...['documentId', 'subjectId', 'id', 'receivable', 'amount', 'allocate', 'false', 'true'],
+]);
 
 describe('the message catalogue', () => {
+  it('says every message in both languages: no code without an English and a Chinese text', () => {
+    for (const [code, entry] of Object.entries(MESSAGES)) {
+      expect(`${code}: ${entry.en.trim() !== ''} ${entry.zh.trim() !== ''}`).toBe(`${code}: true true`);
+      // a Chinese text is Chinese, not the English one copied (a text of placeholders and symbols only may be both)
+      if (/[A-Za-z]{2,}/.test(entry.en.replace(/\{\w+\}/g, ''))) expect(`${code}: ${entry.zh}`).not.toBe(`${code}: ${entry.en}`);
+    }
+  });
+
   it('says every message in both languages with the same named parameters', () => {
     for (const [code, entry] of Object.entries(MESSAGES)) {
       expect(`${code}: ${placeholders(entry.zh).join(',')}`).toBe(`${code}: ${placeholders(entry.en).join(',')}`);

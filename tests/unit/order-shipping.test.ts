@@ -7,6 +7,7 @@ import { orderMachine, OrderState, OrderSubject } from '../../src/domain/order-p
 import { openQuantities, orderStateAfterShipping, overShipments, receivableOf } from '../../src/domain/shipping';
 import { allowedActions, planStep, Situation } from '../../src/domain/workflow/engine';
 import { refusal } from '../helpers/refusal';
+import { englishText, messageText } from '../../src/domain/message-text';
 
 const order = (fields: Partial<OrderSubject> = {}): OrderSubject => ({
   state: 'in_production',
@@ -96,13 +97,18 @@ describe('shipping', () => {
         { line: 'b', quantity: 4 },
       ])
     ).toEqual([]);
+    const said = (problems: ReturnType<typeof overShipments>) =>
+      problems.map(({ said, ...rest }) => ({ ...rest, message: englishText(said) }));
     expect(
-      overShipments(open, [
-        { line: 'a', quantity: 2 },
-        { line: 'a', quantity: 2 },
-      ])
-    ).toEqual([{ index: 1, message: 'only 3 still open on this order line' }]);
-    expect(overShipments(open, [{ line: 'z', quantity: 1 }])).toEqual([{ index: 0, message: 'no order line z' }]);
+      said(
+        overShipments(open, [
+          { line: 'a', quantity: 2 },
+          { line: 'a', quantity: 2 },
+        ])
+      )
+    ).toEqual([{ index: 1, field: 'quantity', message: 'only 3 still open on this order line' }]);
+    expect(said(overShipments(open, [{ line: 'z', quantity: 1 }]))).toEqual([{ index: 0, field: 'line', message: 'no order line z' }]);
+    expect(messageText(overShipments(open, [{ line: 'z', quantity: 1 }])[0].said, 'zh-Hans')).toBe('订单行 z 不存在');
   });
 
   it('moves the order by what has left', () => {

@@ -9,6 +9,7 @@ import {
   StatementEntry,
   statementLines,
 } from '../../src/domain/statement';
+import { englishText, messageText } from '../../src/domain/message-text';
 
 const entries: StatementEntry[] = [
   { date: '2026-03-05', kind: 'payment', reference: 'SK-2026-000002', amount: '300.10' },
@@ -57,10 +58,13 @@ describe('statement arithmetic', () => {
     };
     expect(reconciliationProblems(figures)).toEqual([]);
     expect(reconciliationProblems({ ...figures, closingBalance: '130.01' })).toHaveLength(2);
-    expect(reconciliationProblems({ ...figures, unallocated: '0.00' })).toEqual([
+    expect(reconciliationProblems({ ...figures, unallocated: '0.00' }).map(englishText)).toEqual([
       'open items 150.00 − unallocated 0.00 = 150.00, not the closing balance 130.00',
     ]);
-    expect(reconciliationProblems({ ...figures, reversed: '0.00' })[0]).toContain('= 120.00, not the closing balance 130.00');
+    expect(englishText(reconciliationProblems({ ...figures, reversed: '0.00' })[0])).toContain('= 120.00, not the closing balance 130.00');
+    expect(messageText(reconciliationProblems({ ...figures, unallocated: '0.00' })[0], 'zh-Hans')).toBe(
+      '未清项 150.00 − 未核销 0.00 = 150.00，与期末余额 130.00 不符'
+    );
   });
 
   it('sums open items per aging bucket, every bucket present', () => {

@@ -8,7 +8,7 @@
 import { englishText } from '../message-text';
 import { Message, message } from '../messages';
 import { RoleCode } from '../staff-roles';
-import { fieldProblem, FieldProblem } from '../validation-error';
+import { fieldProblem, FieldProblem, problemAt } from '../validation-error';
 import { Machine, Opinion, Verdict } from './machine';
 
 export type RefusalKind = 'forbidden' | 'conflict' | 'invalid' | 'unknown_action';
@@ -132,8 +132,7 @@ export const planStep = <S extends string, Subject>(
   checkVersion(situation.version, input.version);
   const unmet = machine.precondition?.(action, situation.subject, now);
   if (unmet) {
-    const said = typeof unmet === 'string' ? message('workflow.precondition', { reason: unmet }) : unmet;
-    throw new WorkflowRefusal('conflict', said, { state: situation.state });
+    throw new WorkflowRefusal('conflict', unmet, { state: situation.state });
   }
   checkRequired(machine, spec.subjectRequires ?? [], situation.subject as Record<string, unknown>, action, 'record');
   checkRequired(machine, spec.inputRequires ?? [], input, action, 'request');
@@ -141,7 +140,7 @@ export const planStep = <S extends string, Subject>(
     throw invalid([fieldProblem(['verdict'], 'workflow.verdict_invalid', { verdicts: machine.verdicts })]);
   }
   const problems = machine.checkInput?.(action, input) ?? [];
-  if (problems.length > 0) throw invalid(problems.map((p) => ({ path: [p.field], message: p.message })));
+  if (problems.length > 0) throw invalid(problems.map((p) => problemAt(p.path, p.said)));
 
   if (!spec.opinion) {
     const to = typeof spec.to === 'function' ? spec.to(situation.subject) : spec.to!;
@@ -180,7 +179,7 @@ const planOpinion = <S extends string, Subject>(
 const invalid = (problems: FieldProblem[]) =>
   new WorkflowRefusal(
     'invalid',
-    problems[0].said ?? message('workflow.precondition', { reason: problems[0].message }),
+    problems[0].said,
     { errors: problems.map((p) => ({ field: p.path.join('.'), message: p.message })) },
     problems
   );

@@ -69,6 +69,12 @@ export interface Opinion {
   reviewer: number | null;
 }
 
+/** A problem with a request's field, said as a message (the engine makes it a 400 naming the field). */
+export interface InputProblem {
+  path: (string | number)[];
+  said: Message;
+}
+
 export interface Machine<S extends string = string, A extends string = string, Subject = Record<string, unknown>> {
   name: string;
   initial: S;
@@ -81,9 +87,9 @@ export interface Machine<S extends string = string, A extends string = string, S
   /** Where the opinions of a round lead once every awaited role has given one. */
   decide?(opinions: Opinion[]): S;
   /** Checks on a request beyond required fields, e.g. a comment required with some verdicts. */
-  checkInput?(action: A, input: Record<string, unknown>): { field: string; message: string }[];
+  checkInput?(action: A, input: Record<string, unknown>): InputProblem[];
   /** The parties (see ActionSpec.by) the staff member is on the record, e.g. ['assignee']. */
   partiesOf?(subject: Subject, staffUserId: number | null): string[];
   /** Why the record cannot take the action now (a 409), e.g. measures still open; null when it can. */
-  precondition?(action: A, subject: Subject, now: Date): string | Message | null;
+  precondition?(action: A, subject: Subject, now: Date): Message | null;
 }

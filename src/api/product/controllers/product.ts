@@ -3,9 +3,9 @@
  * while a customer is on the phone, and stock adjustments (receipts, corrections).
  */
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { handlerOf } from '../../../platform/endpoint';
 import { stockAdjustmentHandler } from '../../../stock/stock-adjustment';
+import { noSuchDocument } from '../../../platform/errors';
 
 export default factories.createCoreController('api::product.product', ({ strapi }) => ({
   availability: handlerOf({
@@ -14,7 +14,7 @@ export default factories.createCoreController('api::product.product', ({ strapi 
         where: { documentId },
         select: ['documentId', 'sku', 'name', 'specification', 'unit', 'stockOnHand', 'stockReserved'],
       });
-      if (!product) throw new errors.NotFoundError('No product with this documentId');
+      if (!product) throw noSuchDocument('product');
       const available = product.stockOnHand - product.stockReserved;
       return { data: { ...product, available } };
     },

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
+import { message } from '../../../../../domain/messages';
+import { notFound } from '../../../../../platform/errors';
 import { handlerOf, MEDIA_TYPES } from '../../../../../platform/endpoint';
 import type { ParameterSpecs } from '../../../../../platform/query-input';
 import { DASHBOARD_TABLES, DashboardTable } from '../../../../../statistics/dashboard-export';
@@ -56,7 +57,7 @@ const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     handle: async (ctx: Context, { params }) => {
       const table = params.table;
       if (!(DASHBOARD_TABLES as readonly string[]).includes(table)) {
-        throw new errors.NotFoundError(`No dashboard table ${table}; the tables are ${DASHBOARD_TABLES.join(', ')}`);
+        throw notFound(message('dashboard.no_table', { table, tables: DASHBOARD_TABLES.join(', ') }));
       }
       const { fileName, body } = await service(strapi).exportTable(table as DashboardTable, (ctx.query ?? {}) as Record<string, unknown>);
       ctx.set('Content-Type', MEDIA_TYPES.xlsx);
