@@ -4,8 +4,9 @@
  * Strapi itself renders every input, relation and component disabled; a record only partly
  * editable (a confirmed order) keeps `update` for its editable fields only. What is editable is
  * the server's own rule (src/domain/record-editing.ts), read from GET /workflows/<subject>/:id
- * (`editing`, shared with the side panel through ./store.ts) or, for the records no client ever
- * edits, from the rule's table.
+ * (`editing`, shared with the side panel through ./store.ts), for the records no client ever
+ * edits from the rule's table, and for a record ruled by a state of its own that no workflow
+ * route answers for (a customer need: won or lost) from that state, through the same rule.
  *
  * The content manager asks once per edit view: it does not ask again when the user goes to another
  * record in the same view or when an action moves the record on. `useReadOnlyFollowsRecord` notices
@@ -14,8 +15,9 @@
  */
 import * as React from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { getFetchClient } from '@strapi/strapi/admin';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { EDITABLE, type Editing, NEVER_EDITED } from '../../domain/record-editing';
+import { EDITABLE, type Editing, editingByState, NEVER_EDITED, type StateRuledRecord } from '../../domain/record-editing';
 import { narrowedPermissions, type Permission, recordOfPath } from './read-only-permissions';
 import type { WorkflowView } from './api';
 import { useWorkflow } from './hooks';
@@ -31,10 +33,27 @@ const editedSubjectOf = (uid: string): SubjectCode | null => {
   return subject && subject !== 'payment' ? subject : null;
 };
 
+/** Records without a workflow route whose editing follows from a state field of their own. */
+export const RULED_BY_OWN_STATE: Readonly<Record<string, { record: StateRuledRecord; field: string }>> = {
+  'api::customer-need.customer-need': { record: 'need', field: 'status' },
+};
+
+/** The editing of a record ruled by its own state, from the document as read; undefined for other records. */
+export const editingOfDocument = (uid: string, document: Record<string, unknown> | undefined): Editing | undefined => {
+  const rule = RULED_BY_OWN_STATE[uid];
+  const state = document?.[rule?.field ?? ''];
+  return rule && typeof state === 'string' ? editingByState(rule.record, state) : undefined;
+};
+
 /** The editing of a record, without asking when the rule's table answers alone; undefined: no rule (edited as Strapi allows). */
 const editingOfRecord = async (uid: string, documentId: string): Promise<Editing | undefined> => {
   const kept = NEVER_EDITED[uid];
   if (kept) return { scope: 'none', reason: kept };
+  if (RULED_BY_OWN_STATE[uid]) {
+    const path = `/content-manager/collection-types/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
+    const { data } = await getFetchClient().get<{ data?: Record<string, unknown> }>(path);
+    return editingOfDocument(uid, data.data);
+  }
   const subject = editedSubjectOf(uid);
   if (!subject) return undefined;
   await workflowStore.load(subject, documentId);
@@ -62,28 +81,34 @@ export const frozenRecordsMiddleware: Middleware = (ctx) => (next) => async (per
 };
 
 /**
- * In an edit view of a workflow record: when the record shown (another one, or this one moved on
- * by an action) is not what the content manager's last answer was about, ask it again.
+ * In an edit view: when the record shown (another one, or this one moved on by an action or a
+ * save) is not what the content manager's last answer was about, ask it again. `shown` is what the
+ * page knows of the record (undefined while loading): its editing and a mark of its revision.
  */
-export const useReadOnlyFollowsRecord = (documentId: string, view: WorkflowView | undefined) => {
+export const useReadOnlyFollowsRecord = (documentId: string, shown: { editing?: Editing; revision: string | number } | undefined) => {
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
-  const key = editingKey(view?.editing ?? EDITABLE);
+  const key = editingKey(shown?.editing ?? EDITABLE);
+  const revision = shown?.revision;
   React.useEffect(() => {
-    if (!view || (lastAnswer?.documentId === documentId && lastAnswer.key === key)) return;
+    if (revision === undefined || (lastAnswer?.documentId === documentId && lastAnswer.key === key)) return;
     const query = new URLSearchParams(search);
-    const asked = `${documentId}.${view.version}`;
+    const asked = `${documentId}.${revision}`;
     if (query.get(EDITING_PARAMETER) === asked) return;
     query.set(EDITING_PARAMETER, asked);
     navigate({ pathname, search: `?${query.toString()}` }, { replace: true });
-  }, [documentId, key, navigate, pathname, search, view]);
+  }, [documentId, key, navigate, pathname, search, revision]);
 };
 
 /** The editing of the record open in the edit view, as the panel shows it; undefined while unknown. */
-export const editingShown = (uid: string, view: WorkflowView | undefined): Editing | undefined => {
+export const editingShown = (
+  uid: string,
+  view: WorkflowView | undefined,
+  document?: Record<string, unknown>
+): Editing | undefined => {
   const kept = NEVER_EDITED[uid];
   if (kept) return { scope: 'none', reason: kept };
-  return view?.editing;
+  return RULED_BY_OWN_STATE[uid] ? editingOfDocument(uid, document) : view?.editing;
 };
 
 /**
@@ -95,7 +120,7 @@ export const withoutSaveWhenFrozen = (save: DocumentActionComponent): DocumentAc
     const subject = editedSubjectOf(props.model);
     const { view } = useWorkflow(subject ?? 'contract', subject ? props.documentId : undefined);
     const answer = save(props);
-    const editing = editingShown(props.model, view);
+    const editing = editingShown(props.model, view, props.document as Record<string, unknown> | undefined);
     return props.documentId && editing?.scope === 'none' ? null : answer;
   };
   return Object.assign(Save, { type: save.type, position: save.position });
