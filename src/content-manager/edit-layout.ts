@@ -39,9 +39,7 @@ export const compactEditLayout = (
   const own = arranged.map((row) => row.filter((field) => shown(field.name))).filter((row) => row.length > 0);
   const placed = new Set(own.flat().map((field) => field.name));
   const left = (name: string) => shown(name) && !placed.has(name);
-  const typed = rows
-    .map((row) => row.filter((field) => left(field.name) && !serverOwned.has(field.name)))
-    .filter((row) => row.length > 0);
+  const typed = rows.map((row) => row.filter((field) => left(field.name) && !serverOwned.has(field.name))).filter((row) => row.length > 0);
   const written = rows
     .flat()
     .filter((field) => serverOwned.has(field.name) && left(field.name))

@@ -49,7 +49,8 @@ const ensureRestUser = async (strapi: Core.Strapi, role: RoleCode, password: str
   const existing = await users.findOne({ where: { email } });
   if (existing) {
     // A development database made before keeps its accounts; only the old name is corrected.
-    if (existing.displayName === nameWithRole(role)) await users.update({ where: { id: existing.id }, data: { displayName: demoName(role) } });
+    if (existing.displayName === nameWithRole(role))
+      await users.update({ where: { id: existing.id }, data: { displayName: demoName(role) } });
     return;
   }
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });

@@ -142,7 +142,9 @@ describe('demo data', () => {
     }
     // A name alone: the history and the opinions add the role someone acted in, once.
     const names = restUsers.filter((u: { email: string }) => ROLE_CODES.some((role) => u.email === devEmail(role)));
-    expect(names.map((u: { displayName: string }) => u.displayName)).toEqual(names.map(() => expect.stringMatching(/^\p{Script=Han}{2}$/u)));
+    expect(names.map((u: { displayName: string }) => u.displayName)).toEqual(
+      names.map(() => expect.stringMatching(/^\p{Script=Han}{2}$/u))
+    );
     expect(names.find((u: { email: string }) => u.email === devEmail('sales-clerk')).displayName).toBe('刘芳');
     // A development database made when the names carried the role is corrected at the next start.
     const users = app.strapi.db.query('plugin::users-permissions.user');

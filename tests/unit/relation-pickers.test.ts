@@ -10,7 +10,10 @@ describe('creating customers from relation pickers', () => {
   const permissions = [create(CUSTOMER), read(CUSTOMER), create(CONTRACT)];
 
   it('is taken away on the pages of other record types: edit view, new entry, clone', () => {
-    for (const page of [`/admin/content-manager/collection-types/${CONTRACT}/abc123`, `/content-manager/collection-types/${CONTRACT}/create`]) {
+    for (const page of [
+      `/admin/content-manager/collection-types/${CONTRACT}/abc123`,
+      `/content-manager/collection-types/${CONTRACT}/create`,
+    ]) {
       expect(withoutCreatingFromPickers(permissions, page)).toEqual([read(CUSTOMER), create(CONTRACT)]);
     }
   });

@@ -101,11 +101,7 @@ export const useReadOnlyFollowsRecord = (documentId: string, shown: { editing?: 
 };
 
 /** The editing of the record open in the edit view, as the panel shows it; undefined while unknown. */
-export const editingShown = (
-  uid: string,
-  view: WorkflowView | undefined,
-  document?: Record<string, unknown>
-): Editing | undefined => {
+export const editingShown = (uid: string, view: WorkflowView | undefined, document?: Record<string, unknown>): Editing | undefined => {
   const kept = NEVER_EDITED[uid];
   if (kept) return { scope: 'none', reason: kept };
   return RULED_BY_OWN_STATE[uid] ? editingOfDocument(uid, document) : view?.editing;
