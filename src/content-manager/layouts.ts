@@ -84,8 +84,9 @@ const SHOWN_BY_PANELS: Record<string, string[]> = {
 /**
  * Forms whose rows are laid out here: Strapi's order, two fields to a row, made a complaint's form
  * taller than a 1440×900 screen. A complaint reads as staff take it on a call — who and what
- * about, how it came and how grave, when and which delivery, what the customer says and wants,
- * then the files and what the server recorded — in one screen.
+ * about, how it came and how grave, when and which delivery, what the customer says and wants
+ * and the files — all on the first screen; what the server recorded (who received it, its
+ * number, when it closed) follows in one row.
  */
 const ARRANGED_FORMS: Record<string, EditRows> = {
   'api::complaint.complaint': [
@@ -106,13 +107,9 @@ const ARRANGED_FORMS: Record<string, EditRows> = {
       { name: 'batch', size: 3 },
     ],
     [
-      { name: 'description', size: 6 },
-      { name: 'customerDemand', size: 6 },
-    ],
-    [
-      { name: 'attachments', size: 6 },
-      { name: 'receivedBy', size: 3 },
-      { name: 'number', size: 3 },
+      { name: 'description', size: 4 },
+      { name: 'customerDemand', size: 4 },
+      { name: 'attachments', size: 4 },
     ],
   ],
 };

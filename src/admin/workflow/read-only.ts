@@ -5,8 +5,8 @@
  * editable (a confirmed order) keeps `update` for its editable fields only. What is editable is
  * the server's own rule (src/domain/record-editing.ts), read from GET /workflows/<subject>/:id
  * (`editing`, shared with the side panel through ./store.ts), for the records no client ever
- * edits from the rule's table, and for a record ruled by a state of its own that no workflow
- * route answers for (a customer need: won or lost) from that state, through the same rule.
+ * edits from the rule's table, and for a record ruled by a state of its own (a customer need: won
+ * or lost) from GET /workflows/need/:id, the same rule.
  *
  * The content manager asks once per edit view: it does not ask again when the user goes to another
  * record in the same view or when an action moves the record on. `useReadOnlyFollowsRecord` notices
@@ -17,7 +17,7 @@ import * as React from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { getFetchClient } from '@strapi/strapi/admin';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { EDITABLE, type Editing, editingByState, NEVER_EDITED, type StateRuledRecord } from '../../domain/record-editing';
+import { EDITABLE, type Editing, NEVER_EDITED } from '../../domain/record-editing';
 import { narrowedPermissions, type Permission, recordOfPath } from './read-only-permissions';
 import type { WorkflowView } from './api';
 import { useWorkflow } from './hooks';
@@ -33,27 +33,40 @@ const editedSubjectOf = (uid: string): SubjectCode | null => {
   return subject && subject !== 'payment' ? subject : null;
 };
 
-/** Records without a workflow route whose editing follows from a state field of their own. */
-export const RULED_BY_OWN_STATE: Readonly<Record<string, { record: StateRuledRecord; field: string }>> = {
-  'api::customer-need.customer-need': { record: 'need', field: 'status' },
+/**
+ * Records without a workflow whose editing follows from a state of their own: the route that
+ * answers it (GET /workflows/<route>/:documentId: `{ status, editing }`; the content manager's
+ * document lacks a field called `status`) and the field, for its word.
+ */
+export const RULED_BY_OWN_STATE: Readonly<Record<string, { route: string; field: string }>> = {
+  'api::customer-need.customer-need': { route: 'need', field: 'status' },
 };
 
-/** The editing of a record ruled by its own state, from the document as read; undefined for other records. */
-export const editingOfDocument = (uid: string, document: Record<string, unknown> | undefined): Editing | undefined => {
+export interface OwnState {
+  status: string;
+  editing: Editing;
+}
+
+/** The last answer per record, for the Save action, which renders after the middleware asked. */
+const ownStates = new Map<string, OwnState>();
+
+/** What the server last said of a record's own state, if it was asked. */
+export const ownStateKnown = (documentId: string): OwnState | undefined => ownStates.get(documentId);
+
+/** Reads a record's own state and editing from the server (and keeps it for Save). */
+export const readOwnState = async (uid: string, documentId: string): Promise<OwnState | undefined> => {
   const rule = RULED_BY_OWN_STATE[uid];
-  const state = document?.[rule?.field ?? ''];
-  return rule && typeof state === 'string' ? editingByState(rule.record, state) : undefined;
+  if (!rule) return undefined;
+  const { data } = await getFetchClient().get<{ data: OwnState }>(`/workflows/${rule.route}/${encodeURIComponent(documentId)}`);
+  ownStates.set(documentId, data.data);
+  return data.data;
 };
 
 /** The editing of a record, without asking when the rule's table answers alone; undefined: no rule (edited as Strapi allows). */
 const editingOfRecord = async (uid: string, documentId: string): Promise<Editing | undefined> => {
   const kept = NEVER_EDITED[uid];
   if (kept) return { scope: 'none', reason: kept };
-  if (RULED_BY_OWN_STATE[uid]) {
-    const path = `/content-manager/collection-types/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
-    const { data } = await getFetchClient().get<{ data?: Record<string, unknown> }>(path);
-    return editingOfDocument(uid, data.data);
-  }
+  if (RULED_BY_OWN_STATE[uid]) return (await readOwnState(uid, documentId))?.editing;
   const subject = editedSubjectOf(uid);
   if (!subject) return undefined;
   await workflowStore.load(subject, documentId);
@@ -101,10 +114,10 @@ export const useReadOnlyFollowsRecord = (documentId: string, shown: { editing?: 
 };
 
 /** The editing of the record open in the edit view, as the panel shows it; undefined while unknown. */
-export const editingShown = (uid: string, view: WorkflowView | undefined, document?: Record<string, unknown>): Editing | undefined => {
+export const editingShown = (uid: string, view: WorkflowView | undefined, documentId?: string): Editing | undefined => {
   const kept = NEVER_EDITED[uid];
   if (kept) return { scope: 'none', reason: kept };
-  return RULED_BY_OWN_STATE[uid] ? editingOfDocument(uid, document) : view?.editing;
+  return RULED_BY_OWN_STATE[uid] ? (documentId ? ownStateKnown(documentId)?.editing : undefined) : view?.editing;
 };
 
 /**
@@ -116,7 +129,7 @@ export const withoutSaveWhenFrozen = (save: DocumentActionComponent): DocumentAc
     const subject = editedSubjectOf(props.model);
     const { view } = useWorkflow(subject ?? 'contract', subject ? props.documentId : undefined);
     const answer = save(props);
-    const editing = editingShown(props.model, view, props.document as Record<string, unknown> | undefined);
+    const editing = editingShown(props.model, view, props.documentId);
     return props.documentId && editing?.scope === 'none' ? null : answer;
   };
   return Object.assign(Save, { type: save.type, position: save.position });
