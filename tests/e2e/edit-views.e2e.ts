@@ -1,10 +1,9 @@
 /**
  * The edit views as staff meet them every day, mostly in 中文: a date reads and is typed as
  * 2026-04-08 in both languages (its input, with the calendar, and the list); a won customer need
- * is read-only with the reason; the complaint
- * form fits one 1440×900 screen; a record's history says each person's role once; a contract's
- * customer picker offers no "Create a relation".
- * One page per role, kept open across the tests.
+ * is read-only with the reason; what staff type into a complaint is all on the first 1440×900
+ * screen; a record's history says each person's role once; a contract's customer picker offers no
+ * "Create a relation". One page, the specialist's, kept open across the tests.
  */
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
