@@ -16,6 +16,7 @@
  *   GET  /workflows/statement/:documentId/statement.pdf|xlsx
  *   POST /workflows/statement/:documentId/send       mails a statement to the customer
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
+ *   GET  /workflows/need/:documentId                 a customer need's status and whether it may still be edited
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
  *   GET  /workflows/late-orders?format=json|xlsx     the late-order watch (进度交期跟踪)
  *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
@@ -28,6 +29,7 @@ import { customerFileEndpoint } from '../customer-file/customer-file';
 import { orderStatisticsEndpoint } from '../customer-file/order-statistics';
 import { describePayment, PAYMENT_ACTION_FIELDS, PAYMENT_ACTIONS, takePaymentAction } from '../cash-collection/payment-handlers';
 import { paymentProgress } from '../cash-collection/payment-progress';
+import { needEditing } from '../customer-voice/need-editing';
 import { sendStatementFile } from '../cash-collection/statement-documents';
 import { sendStatement } from '../cash-collection/statements';
 import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
@@ -35,7 +37,7 @@ import { lateOrdersEndpoint } from '../my-work/late-orders';
 import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
-import { CONTRACT, CREDIT_EVENT, CUSTOMER, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
+import { CONTRACT, CREDIT_EVENT, CUSTOMER, CUSTOMER_NEED, ORDER, PAYMENT, RECEIVABLE, SHIPMENT, STATEMENT } from '../platform/uids';
 import { sendDeliveryNote } from '../shipments/delivery-note';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
@@ -150,6 +152,13 @@ const recordRoutes = (strapi: Core.Strapi) => [
     path: '/credit-record/:documentId',
     permissions: [read(CREDIT_EVENT)],
     handle: (_ctx, { params }) => creditRecordAnswer(strapi, params.documentId),
+  }),
+  // The need's status, which the content manager's document lacks, for its read-only form.
+  adminRoute({
+    method: 'GET',
+    path: '/need/:documentId',
+    permissions: [read(CUSTOMER_NEED)],
+    handle: async (_ctx, { params }) => ({ data: await needEditing(strapi, params.documentId) }),
   }),
   // As for REST: whoever may read customers opens the file; each section shows only what their roles may read.
   adminRoute({ method: 'GET', path: '/customer-file/:documentId', permissions: [read(CUSTOMER)], ...customerFileEndpoint(strapi) }),

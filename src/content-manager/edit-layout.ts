@@ -1,7 +1,8 @@
 /**
- * The edit form of a record, compact: what staff type first, as Strapi laid it out; what the server
- * writes after it, small (a third of a row where the field allows it); and without the fields that
- * are secret or that the side panels show better (state, deadline, measures, credit at submission).
+ * The edit form of a record, compact: what staff type first, as Strapi laid it out or as the type
+ * arranges its rows; what the server writes after it, small (a third of a row where the field allows
+ * it); and without the fields that are secret or that the side panels show better (deadline,
+ * measures, credit at submission).
  */
 export interface LayoutField {
   name: string;
@@ -20,14 +21,28 @@ export interface FieldShape {
 
 export const compactEditLayout = (
   rows: EditRows,
-  { hidden, serverOwned, shapeOf }: { hidden: ReadonlySet<string>; serverOwned: ReadonlySet<string>; shapeOf: (name: string) => FieldShape }
+  {
+    hidden,
+    serverOwned,
+    shapeOf,
+    arranged = [],
+  }: {
+    hidden: ReadonlySet<string>;
+    serverOwned: ReadonlySet<string>;
+    shapeOf: (name: string) => FieldShape;
+    /** The type's own rows, first, where Strapi's order would make the form taller than a screen; the fields they leave out follow as above. */
+    arranged?: EditRows;
+  }
 ): EditRows => {
-  const typed = rows
-    .map((row) => row.filter((field) => !hidden.has(field.name) && !serverOwned.has(field.name)))
-    .filter((row) => row.length > 0);
+  const laidOut = new Set(rows.flat().map((field) => field.name));
+  const shown = (name: string) => laidOut.has(name) && !hidden.has(name);
+  const own = arranged.map((row) => row.filter((field) => shown(field.name))).filter((row) => row.length > 0);
+  const placed = new Set(own.flat().map((field) => field.name));
+  const left = (name: string) => shown(name) && !placed.has(name);
+  const typed = rows.map((row) => row.filter((field) => left(field.name) && !serverOwned.has(field.name))).filter((row) => row.length > 0);
   const written = rows
     .flat()
-    .filter((field) => serverOwned.has(field.name) && !hidden.has(field.name))
+    .filter((field) => serverOwned.has(field.name) && left(field.name))
     .map((field) => ({ name: field.name, size: shapeOf(field.name).resizable ? SMALL : field.size }));
   const packed: EditRows = [];
   for (const field of written) {
@@ -36,5 +51,5 @@ export const compactEditLayout = (
     if (last && used + field.size <= ROW) last.push(field);
     else packed.push([field]);
   }
-  return [...typed, ...packed];
+  return [...own, ...typed, ...packed];
 };

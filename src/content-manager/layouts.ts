@@ -81,6 +81,39 @@ const SHOWN_BY_PANELS: Record<string, string[]> = {
   'api::statement.statement': ['version', 'snapshot'],
 };
 
+/**
+ * Forms whose rows are laid out here: Strapi's order, two fields to a row, made a complaint's form
+ * taller than a 1440×900 screen. A complaint reads as staff take it on a call — who and what
+ * about, how it came and how grave, when and which delivery, what the customer says and wants
+ * and the files — all on the first screen; what the server recorded (who received it, its
+ * number, when it closed) follows in one row.
+ */
+const ARRANGED_FORMS: Record<string, EditRows> = {
+  'api::complaint.complaint': [
+    [
+      { name: 'customer', size: 4 },
+      { name: 'order', size: 4 },
+      { name: 'product', size: 4 },
+    ],
+    [
+      { name: 'channel', size: 3 },
+      { name: 'category', size: 3 },
+      { name: 'severity', size: 3 },
+      { name: 'state', size: 3 },
+    ],
+    [
+      { name: 'receivedAt', size: 6 },
+      { name: 'shipmentNumber', size: 3 },
+      { name: 'batch', size: 3 },
+    ],
+    [
+      { name: 'description', size: 4 },
+      { name: 'customerDemand', size: 4 },
+      { name: 'attachments', size: 4 },
+    ],
+  ],
+};
+
 const LIST_COLUMNS: Record<string, string[]> = {
   'api::customer.customer': ['code', 'name', 'region', 'grade', 'salesperson', 'creditHold'],
   'api::product.product': ['sku', 'name', 'specification', 'listPrice', 'stockOnHand', 'stockReserved'],
@@ -107,7 +140,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 };
 
 const LAYOUT_VERSION_KEY = 'content-manager-layout-version';
-const LAYOUT_VERSION = 20;
+const LAYOUT_VERSION = 21;
 
 type Configuration = {
   settings: { mainField?: string };
@@ -125,6 +158,7 @@ const compactForm = (strapi: Core.Strapi, uid: string, edit: EditRows): EditRows
     hidden: new Set([...(SECRET_FIELDS[uid] ?? []), ...(SHOWN_BY_PANELS[uid] ?? [])]),
     serverOwned: new Set(SERVER_OWNED[uid] ?? []),
     shapeOf: (name) => ({ resizable: Boolean(sizes.getFieldSize(attributes[name]?.type ?? 'string').isResizable) }),
+    arranged: ARRANGED_FORMS[uid],
   });
 };
 

@@ -19,5 +19,12 @@ export const moneyText = (amount: Decimal | string | number | null | undefined, 
 export const dateText = (value: string | null | undefined): string => (value ? value.slice(0, 10) : '—');
 
 /** An instant as "YYYY-MM-DD HH:mm" on the clocks of `timeZone`; nothing → "—". */
+/**
+ * The reader's locale with the ISO 8601 calendar: a date picker that writes and reads dates in its
+ * locale's order (Strapi's) then shows 2027-02-03 in every language, while its month and weekday
+ * names stay the reader's (四月, 周三).
+ */
+export const isoDateLocale = (locale: string): string => new Intl.Locale(locale, { calendar: 'iso8601' }).toString();
+
 export const dateTimeText = (value: string | Date | null | undefined, timeZone: string): string =>
   value ? dateTimeIn(timeZone, new Date(value)).slice(0, 16) : '—';

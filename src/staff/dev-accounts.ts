@@ -34,18 +34,33 @@ const ensureAdminUser = async (
   await users.create({ email, firstname, lastname, password, isActive: true, roles: [role.id] });
 };
 
+/**
+ * A staff member's display name is their name alone: the history, the opinions and the work list
+ * add the role someone acted in, and a role in the name too read "刘芳（销售统计文员）（销售统计文员）".
+ */
+const demoName = (role: RoleCode) => DEMO_NAMES[role].join('');
+
+/** How development accounts were named before: with their role. */
+const nameWithRole = (role: RoleCode) => `${demoName(role)}（${STAFF_ROLES[role].nameZh}）`;
+
 const ensureRestUser = async (strapi: Core.Strapi, role: RoleCode, password: string) => {
   const email = devEmail(role);
-  if (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } })) return;
+  const users = strapi.db.query('plugin::users-permissions.user');
+  const existing = await users.findOne({ where: { email } });
+  if (existing) {
+    // A development database made before keeps its accounts; only the old name is corrected.
+    if (existing.displayName === nameWithRole(role))
+      await users.update({ where: { id: existing.id }, data: { displayName: demoName(role) } });
+    return;
+  }
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
-  const [lastname, firstname] = DEMO_NAMES[role];
   await strapi
     .plugin('users-permissions')
     .service('user')
     .add({
       username: role,
       email,
-      displayName: `${lastname}${firstname}（${STAFF_ROLES[role].nameZh}）`,
+      displayName: demoName(role),
       password,
       provider: 'local',
       confirmed: true,

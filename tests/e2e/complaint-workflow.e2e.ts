@@ -137,7 +137,7 @@ it('submitting the measures of a minor complaint puts them in progress; the owne
   expect(events).toEqual(steps.map((action) => ({ action })));
   const shown = await history.allInnerTexts();
   expect(shown.map((text) => text.split('\n')[0])).toEqual(steps.map((step) => en[`complaint.action.${step}`]));
-  expect(shown[0]).toContain('李娜（客户服务专员）');
+  expect(shown[0]).toContain('by 李娜 (CS specialist)'); // the role once, after the name
   expect(shown[2]).toContain(`${en['complaint.state.under_analysis']} → ${en['complaint.state.justified']}`);
   expect(stored).toEqual({ state: 'in_progress' });
   await page.getByText(complaintNumber).first().waitFor();

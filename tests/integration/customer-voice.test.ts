@@ -4,6 +4,7 @@
  * the roles, a need followed to its end and then kept, the relations written from the customer's
  * side, and the old free-text box of needs moved into need records once.
  */
+import request from 'supertest';
 import { createAdminUser, contentManager, connect } from '../helpers/admin';
 import { createCustomer, createProduct, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
 import { rest, useStaff } from '../helpers/staff';
@@ -142,6 +143,19 @@ describe('customer opinions and needs', () => {
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('won');
     expect(await stored()).toMatchObject({ status: 'won', notes: '已报价 BJ-0107' });
+
+    // The admin panel's read-only form asks the server: the content manager's document has no `status`.
+    const specialistAdmin = await createAdminUser(app.strapi, 'cs-specialist');
+    const asked = (documentId: string) =>
+      request(app.strapi.server.httpServer).get(`/workflows/need/${documentId}`).set('Authorization', `Bearer ${specialistAdmin.token}`);
+    expect((await asked(id)).body.data).toEqual({ status: 'won', editing: { scope: 'none', reason: 'need-settled' } });
+    expect((await contentManager(app.strapi, specialistAdmin).findOne(CUSTOMER_NEED, id)).body.data.status).toBeUndefined();
+    expect((await asked('no-such-need')).status).toBe(404);
+    const qualityAdmin = await createAdminUser(app.strapi, 'quality');
+    const unread = await request(app.strapi.server.httpServer)
+      .get(`/workflows/need/${id}`)
+      .set('Authorization', `Bearer ${qualityAdmin.token}`);
+    expect(unread.status).toBe(403);
   });
 
   it('eight people settling the same need at once: one wins, the others are told it is settled, and it stays as the winner left it', async () => {

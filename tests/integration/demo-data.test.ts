@@ -140,6 +140,17 @@ describe('demo data', () => {
         restUsers.filter((u: { email: string }) => u.email === devEmail(role)).map((u: { role: { type: string } }) => u.role.type)
       ).toEqual([role]);
     }
+    // A name alone: the history and the opinions add the role someone acted in, once.
+    const names = restUsers.filter((u: { email: string }) => ROLE_CODES.some((role) => u.email === devEmail(role)));
+    expect(names.map((u: { displayName: string }) => u.displayName)).toEqual(
+      names.map(() => expect.stringMatching(/^\p{Script=Han}{2}$/u))
+    );
+    expect(names.find((u: { email: string }) => u.email === devEmail('sales-clerk')).displayName).toBe('刘芳');
+    // A development database made when the names carried the role is corrected at the next start.
+    const users = app.strapi.db.query('plugin::users-permissions.user');
+    await users.update({ where: { email: devEmail('sales-clerk') }, data: { displayName: '刘芳（销售统计文员）' } });
+    await ensureDevAccounts(app.strapi, PASSWORD);
+    expect((await users.findOne({ where: { email: devEmail('sales-clerk') } })).displayName).toBe('刘芳');
 
     const http = request(app.strapi.server.httpServer);
     const restLogin = await http.post('/api/auth/local').send({ identifier: devEmail('planner'), password: PASSWORD });

@@ -1,4 +1,4 @@
-import { dateText, dateTimeText, moneyText } from '../../src/domain/display-format';
+import { dateText, dateTimeText, isoDateLocale, moneyText } from '../../src/domain/display-format';
 
 describe('display formats', () => {
   it('shows money one way: currency code, grouped, two places', () => {
@@ -16,5 +16,15 @@ describe('display formats', () => {
     expect(dateText(null)).toBe('—');
     expect(dateTimeText('2027-02-03T16:30:00.000Z', 'Asia/Shanghai')).toBe('2027-02-04 00:30');
     expect(dateTimeText(undefined, 'Asia/Shanghai')).toBe('—');
+  });
+
+  it("gives date pickers a locale that writes 2027-02-03 in either language, with the language's day names", () => {
+    const day = new Date(2027, 1, 3);
+    for (const locale of ['en', 'zh-Hans']) {
+      const format = new Intl.DateTimeFormat(isoDateLocale(locale), { year: 'numeric', month: '2-digit', day: '2-digit' });
+      expect(format.format(day)).toBe('2027-02-03');
+    }
+    expect(new Intl.DateTimeFormat(isoDateLocale('zh-Hans'), { weekday: 'short' }).format(day)).toBe('周三');
+    expect(new Intl.DateTimeFormat(isoDateLocale('en'), { weekday: 'short' }).format(day)).toBe('Wed');
   });
 });

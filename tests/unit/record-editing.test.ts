@@ -132,4 +132,50 @@ describe('the compact edit form', () => {
       ],
     ]);
   });
+
+  it("starts with the type's own rows, server-owned fields in them where it puts them; what they leave out follows as before", () => {
+    const rows = [
+      [
+        { name: 'number', size: 6 },
+        { name: 'customer', size: 6 },
+      ],
+      [
+        { name: 'channel', size: 6 },
+        { name: 'severity', size: 6 },
+      ],
+      [
+        { name: 'description', size: 6 },
+        { name: 'state', size: 6 },
+      ],
+      [{ name: 'closedAt', size: 6 }],
+    ];
+    const arranged = [
+      [
+        { name: 'customer', size: 4 },
+        { name: 'channel', size: 4 },
+        { name: 'severity', size: 4 },
+      ],
+      [
+        { name: 'state', size: 3 },
+        { name: 'feedbackTokenHash', size: 3 },
+        { name: 'noSuchField', size: 3 },
+      ],
+    ];
+    expect(
+      compactEditLayout(rows, {
+        hidden: new Set(['feedbackTokenHash']),
+        serverOwned: new Set(['number', 'state', 'closedAt', 'feedbackTokenHash']),
+        shapeOf: () => ({ resizable: true }),
+        arranged,
+      })
+    ).toEqual([
+      arranged[0],
+      [{ name: 'state', size: 3 }],
+      [{ name: 'description', size: 6 }],
+      [
+        { name: 'number', size: 4 },
+        { name: 'closedAt', size: 4 },
+      ],
+    ]);
+  });
 });

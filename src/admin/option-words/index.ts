@@ -1,7 +1,8 @@
 /**
  * The content manager in the department's words (src/content-manager/option-words.ts): enumeration
- * inputs, list cells (with money and dates in one format) and list filters.
+ * inputs, date and datetime inputs and list cells (with money and dates in one format), and list filters.
  */
+import { DateInput, DateTimeInput } from './DateInput';
 import { INJECT_COLUMN_IN_TABLE, withWordsAndFormats } from './list-cells';
 import { INJECT_LIST_VIEW_FILTERS, withWordedOptions } from './list-filters';
 import { OptionSelect } from './OptionSelect';
@@ -13,6 +14,8 @@ interface App {
 
 export const registerOptionWords = (app: App) => {
   app.addFields({ type: 'enumeration', Component: OptionSelect as React.ComponentType<never> });
+  app.addFields({ type: 'date', Component: DateInput as React.ComponentType<never> });
+  app.addFields({ type: 'datetime', Component: DateTimeInput as React.ComponentType<never> });
   app.registerHook(INJECT_COLUMN_IN_TABLE, withWordsAndFormats as (args: never) => unknown);
   app.registerHook(INJECT_LIST_VIEW_FILTERS, withWordedOptions as (args: never) => unknown);
 };

@@ -11,7 +11,7 @@ import type { WorkflowView } from './api';
 import { useWorkflow } from './hooks';
 import { TASK_SUBJECT_TYPES } from '../../domain/tasks';
 import { LinkedTasks } from './LinkedTasks';
-import type { Editing } from '../../domain/record-editing';
+import { EditingNote } from './EditingNote';
 import { editingShown, useReadOnlyFollowsRecord } from './read-only';
 import { Item, List, Section } from './PanelParts';
 import { workflowOf, WorkflowSubject } from './subjects';
@@ -78,28 +78,10 @@ interface SummaryProps {
   document: Record<string, unknown> | undefined;
 }
 
-/** Why the form is read-only, or which of its fields can still be edited. */
-const EditingNote = ({ editing, state, text }: { editing: Editing | undefined; state: string; text: WorkflowText }) => {
-  if (!editing || editing.scope === 'all') return null;
-  const reason = text.t('editing.because', { state: text.state(state), reason: text.t(`editing.reason.${editing.reason}`) });
-  return (
-    <Flex role="note" aria-label={text.t('editing.readOnly')} direction="column" alignItems="stretch" gap={1}>
-      {editing.scope === 'none' ? (
-        <Badge variant="neutral">{text.t('editing.readOnly')}</Badge>
-      ) : (
-        <Typography variant="omega" fontWeight="bold">
-          {text.t('editing.partly', { fields: editing.fields.map((field) => text.known('editing.field', field)).join(', ') })}
-        </Typography>
-      )}
-      <Typography variant="omega">{reason}</Typography>
-    </Flex>
-  );
-};
-
 const WorkflowSummary = ({ workflow, documentId, document }: SummaryProps) => {
   const text = useWorkflowText(workflow.subject);
   const { view, error, isLoading } = useWorkflow(workflow.subject, documentId);
-  useReadOnlyFollowsRecord(documentId, view);
+  useReadOnlyFollowsRecord(documentId, view && { editing: view.editing, revision: view.version });
   if (isLoading) return <Typography variant="pi">{text.t('panel.loading')}</Typography>;
   if (!view) return <Typography textColor="danger600">{text.t('panel.loadFailed', { message: error ?? '' })}</Typography>;
   const { Details } = workflow;
@@ -118,7 +100,7 @@ const WorkflowSummary = ({ workflow, documentId, document }: SummaryProps) => {
         {text.t('panel.yourActions')}:{' '}
         {view.allowedActions.length ? view.allowedActions.map(text.action).join(', ') : text.t('panel.noActions')}
       </Typography>
-      <EditingNote editing={editingShown(workflow.uid, view)} state={view.state} text={text} />
+      <EditingNote editing={editingShown(workflow.uid, view)} stateWord={text.state(view.state)} text={text} />
       {Details ? <Details document={document} text={text} /> : null}
       {view.review.round > 0 ? <Review view={view} text={text} /> : null}
       {TASK_SUBJECTS.includes(workflow.subject) ? <LinkedTasks subject={workflow.subject} documentId={documentId} /> : null}

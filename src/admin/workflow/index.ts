@@ -1,7 +1,7 @@
 /**
  * Puts the workflows into the admin panel: the document actions and the side panel of the edit
  * views of contracts, complaints, orders and shipments (./subjects.ts), a customer's credit record
- * (./CreditRecordPanel.tsx), the ledger export on the contract list view, and a statement's send and
+ * (./CreditRecordPanel.tsx), why a won or lost customer need is read-only (./EditingPanel.tsx), the ledger export on the contract list view, and a statement's send and
  * download actions. Called from app.tsx's bootstrap.
  */
 import { Briefcase } from '@strapi/icons';
@@ -14,6 +14,7 @@ import { LedgerExportButton } from './LedgerExportButton';
 import { MY_WORK_PATH } from './MyWorkWidget';
 import { statementDocumentActions } from './StatementActions';
 import { CreditRecordPanel } from './CreditRecordPanel';
+import { EditingPanel } from './EditingPanel';
 import { WorkflowPanel } from './WorkflowPanel';
 import { frozenRecordsMiddleware, withoutSaveWhenFrozen } from './read-only';
 
@@ -69,7 +70,7 @@ export const registerWorkflows = (app: { getPlugin: (id: string) => unknown }) =
     ...workflowDocumentActions,
     ...statementDocumentActions,
   ]);
-  contentManager.apis.addEditViewSidePanel([WorkflowPanel, CreditRecordPanel]);
+  contentManager.apis.addEditViewSidePanel([WorkflowPanel, CreditRecordPanel, EditingPanel]);
   contentManager.injectComponent('listView', 'actions', { name: 'contract-ledger-export', Component: LedgerExportButton });
 };
 
