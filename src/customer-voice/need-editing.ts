@@ -6,11 +6,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { editingByState, type Editing } from '../domain/record-editing';
-import { notFound } from '../platform/errors';
+import { noSuchDocument } from '../platform/errors';
 import { CUSTOMER_NEED } from '../platform/uids';
 
 export const needEditing = async (strapi: Core.Strapi, documentId: string): Promise<{ status: string; editing: Editing }> => {
   const need = await strapi.db.query(CUSTOMER_NEED).findOne({ where: { documentId }, select: ['status'] });
-  if (!need) throw notFound(`no customer need ${documentId}`);
+  if (!need) throw noSuchDocument('customer-need');
   return { status: need.status, editing: editingByState('need', need.status) };
 };
