@@ -139,7 +139,7 @@ export const SERVER_OWNED: Record<string, string[]> = {
     'proposedDeliveryDate',
     'givenAt',
   ],
-  'api::workflow-event.workflow-event': ['subject', 'subjectId', 'action', 'fromState', 'toState', 'actor', 'role', 'comment', 'at'],
+  'api::workflow-event.workflow-event': ['subject', 'subjectId', 'action', 'fromState', 'toState', 'actor', 'role', 'comment', 'at', 'dueAt'],
   'api::seal-use.seal-use': ['sealType', 'contract', 'requestedBy', 'approvedBy', 'usedAt', 'copies', 'documentSha256'],
   // A complaint's facts are typed by staff; what its workflow records (judgement, measures,
   // verification, reply, feedback) is the server's.
