@@ -49,20 +49,16 @@ export const creditHolds = async (
   const shown = held.slice(0, HELD_SHOWN);
   if (shown.length === 0) return { holds: [], items: [], more: false };
   const customerIds = shown.map((customer: { id: number }) => customer.id);
-  const documents = (
-    await Promise.all(
-      GATED.map(async ({ subject, uid }) =>
-        (
-          await strapi.db.query(uid).findMany({
-            where: { customer: { id: { $in: customerIds } }, state: { $in: [...CREDIT_GATED_STATES[subject]] } },
-            select: ['documentId', 'number', 'state', 'updatedAt'],
-            populate: { customer: { select: ['id', 'name'] } },
-            orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-          })
-        ).map((record: Record<string, unknown>) => ({ subject, uid, record }))
-      )
-    )
-  ).flat();
+  const documents: { subject: string; uid: string; record: Record<string, unknown> }[] = [];
+  for (const { subject, uid } of GATED) {
+    const records = await strapi.db.query(uid).findMany({
+      where: { customer: { id: { $in: customerIds } }, state: { $in: [...CREDIT_GATED_STATES[subject]] } },
+      select: ['documentId', 'number', 'state', 'updatedAt'],
+      populate: { customer: { select: ['id', 'name'] } },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    });
+    documents.push(...records.map((record: Record<string, unknown>) => ({ subject, uid, record })));
+  }
   // A document with an override already has the VP's decision (an unused one lets its step through, a used one covers its later steps).
   const decided = new Set(
     (
