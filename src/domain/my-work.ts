@@ -6,6 +6,7 @@
 import { contractMachine } from './contract-review';
 import { orderMachine } from './order-progress';
 import { shipmentMachine } from './shipping';
+import type { Message } from './messages';
 import type { Label, Machine } from './workflow/machine';
 import { RoleCode } from './staff-roles';
 
@@ -80,6 +81,21 @@ export const CREDIT_GATED_STATES: Record<'order' | 'contract' | 'shipment', read
   contract: [...contractMachine.actions.submit.from, ...contractMachine.actions.activate.from],
   shipment: shipmentMachine.actions.ship.from,
 };
+
+/** A customer on credit hold as the VP's home shows it (src/my-work/credit-holds.ts). */
+export interface CreditHold {
+  documentId: string;
+  code: string | null;
+  name: string;
+  reason: string | null;
+  reasonMessage: Message | null;
+  source: string | null;
+  openBalance: string;
+  creditLimit: string;
+  currency: string;
+  /** Its documents waiting for an override (items of kind `credit-override`). */
+  waiting: number;
+}
 
 export interface WorkItem {
   /** A workflow action, a late order, or a held customer's document waiting for a credit override. */

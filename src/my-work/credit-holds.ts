@@ -6,28 +6,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
-import { CREDIT_GATED_STATES, WorkItem } from '../domain/my-work';
-import { Message, storedMessage } from '../domain/messages';
+import { CREDIT_GATED_STATES, CreditHold, WorkItem } from '../domain/my-work';
+import { storedMessage } from '../domain/messages';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, CREDIT_OVERRIDE, CUSTOMER, ORDER, SHIPMENT } from '../platform/uids';
 import { creditPosition } from '../cash-collection/credit-control';
 
 /** How many held customers the home page lists, longest held first. */
 export const HELD_SHOWN = 200;
-
-export interface CreditHold {
-  documentId: string;
-  code: string | null;
-  name: string;
-  reason: string | null;
-  reasonMessage: Message | null;
-  source: string | null;
-  openBalance: string;
-  creditLimit: string;
-  currency: string;
-  /** Its documents waiting for an override (items of kind `credit-override`). */
-  waiting: number;
-}
 
 const GATED = [
   { subject: 'order', uid: ORDER },
@@ -42,7 +28,17 @@ export const creditHolds = async (
 ): Promise<{ holds: CreditHold[]; items: WorkItem[]; more: boolean }> => {
   const held = await strapi.db.query(CUSTOMER).findMany({
     where: { creditHold: true },
-    select: ['id', 'documentId', 'code', 'name', 'creditLimit', 'creditHoldReason', 'creditHoldReasonCode', 'creditHoldReasonParams', 'creditHoldSource'],
+    select: [
+      'id',
+      'documentId',
+      'code',
+      'name',
+      'creditLimit',
+      'creditHoldReason',
+      'creditHoldReasonCode',
+      'creditHoldReasonParams',
+      'creditHoldSource',
+    ],
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
     limit: HELD_SHOWN + 1,
   });

@@ -56,9 +56,15 @@ const figuresOf = async (strapi: Core.Strapi, staffIds: number[], month: string,
 
   const e = metaOf(strapi, WORKFLOW_EVENT);
   const actor = e.link('actor');
-  const [subject, subjectId, action, fromState, toState, at, dueAt] = ['subject', 'subjectId', 'action', 'fromState', 'toState', 'at', 'dueAt'].map(
-    e.column
-  );
+  const [subject, subjectId, action, fromState, toState, at, dueAt] = [
+    'subject',
+    'subjectId',
+    'action',
+    'fromState',
+    'toState',
+    'at',
+    'dueAt',
+  ].map(e.column);
   const judged = (condition: string) => `SUM(CASE WHEN ${condition} AND e.${dueAt} IS NOT NULL THEN 1 ELSE 0 END)`;
   const taskDone = `e.${subject} = 'task' AND e.${action} = 'complete'`;
   const complaintStep = `e.${subject} = 'complaint' AND e.${fromState} <> e.${toState}`;
@@ -109,7 +115,12 @@ const figuresOf = async (strapi: Core.Strapi, staffIds: number[], month: string,
 };
 
 /** The sheet of the caller's team for `month`; refused (403) to anyone who supervises nobody. */
-export const performanceSheet = async (strapi: Core.Strapi, actor: Actor, month: string, now: Date = new Date()): Promise<PerformanceSheet> => {
+export const performanceSheet = async (
+  strapi: Core.Strapi,
+  actor: Actor,
+  month: string,
+  now: Date = new Date()
+): Promise<PerformanceSheet> => {
   requireSupervisor(actor);
   const members = await teamOf(strapi, actor.roles);
   if (members.length === 0) return { month, rows: [] };
@@ -139,26 +150,22 @@ export const performanceSheet = async (strapi: Core.Strapi, actor: Actor, month:
 const COLUMNS: Column[] = [
   { key: 'name', header: '员工 Staff', kind: 'text', width: 20 },
   { key: 'role', header: '岗位 Role', kind: 'text', width: 24 },
-  ...PERFORMANCE_FIGURES.map(
-    (figure): Column => ({
-      key: figure,
-      header: `${PERFORMANCE_FIGURE_LABELS[figure].zh} ${PERFORMANCE_FIGURE_LABELS[figure].en}`,
-      kind: figure === 'averageReviewHours' ? 'money' : 'integer',
-      width: 18,
-    })
-  ),
+  ...PERFORMANCE_FIGURES.map((figure): Column => ({
+    key: figure,
+    header: `${PERFORMANCE_FIGURE_LABELS[figure].zh} ${PERFORMANCE_FIGURE_LABELS[figure].en}`,
+    kind: figure === 'averageReviewHours' ? 'money' : 'integer',
+    width: 18,
+  })),
 ];
 
 export const performanceXlsx = (sheet: PerformanceSheet, timeZone: string): Promise<Buffer> =>
   toXlsx(
     COLUMNS,
-    sheet.rows.map(
-      (row): Row => ({
-        ...Object.fromEntries(PERFORMANCE_FIGURES.map((figure) => [figure, row[figure]])),
-        name: row.name,
-        role: row.role ? `${STAFF_ROLES[row.role].nameZh} ${STAFF_ROLES[row.role].name}` : null,
-      })
-    ),
+    sheet.rows.map((row): Row => ({
+      ...Object.fromEntries(PERFORMANCE_FIGURES.map((figure) => [figure, row[figure]])),
+      name: row.name,
+      role: row.role ? `${STAFF_ROLES[row.role].nameZh} ${STAFF_ROLES[row.role].name}` : null,
+    })),
     { sheetName: `考评 ${sheet.month}`, timeZone }
   );
 

@@ -11,6 +11,7 @@ import { dateIn } from '../domain/business-date';
 import {
   awaitedActions,
   byUrgency,
+  CreditHold,
   CREDIT_OVERRIDE_DECIDERS,
   LATE_ORDER_WATCHERS,
   latenessOf,
@@ -20,7 +21,7 @@ import {
 import { Actor } from '../platform/actor';
 import { reportTimeZone } from '../platform/settings';
 import { ORDER } from '../platform/uids';
-import { CreditHold, creditHolds } from './credit-holds';
+import { creditHolds } from './credit-holds';
 import { lateOrderIds } from './late-order-query';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';

@@ -49,7 +49,8 @@ export interface CountRequest {
 
 /** The duration between two datetime columns in whole milliseconds, in the dialect's SQL (also the performance sheet's). */
 export const durationMsSql = (strapi: Core.Strapi) => {
-  if (strapi.db.dialect.client !== 'postgres') return (later: string, earlier: string): Sql => ({ sql: `(${later} - ${earlier})`, bindings: [] });
+  if (strapi.db.dialect.client !== 'postgres')
+    return (later: string, earlier: string): Sql => ({ sql: `(${later} - ${earlier})`, bindings: [] });
   const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (later: string, earlier: string): Sql => ({
     sql: `ROUND(EXTRACT(EPOCH FROM ((${later} AT TIME ZONE ?) - (${earlier} AT TIME ZONE ?))) * 1000)`,

@@ -56,7 +56,17 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
     salesperson: ['salesperson', { displayName: 'E 业务' }],
   });
   const records = {} as Record<
-    'draft' | 'overLimit' | 'late' | 'held' | 'heldShipment' | 'taskOnTime' | 'taskLate' | 'taskB' | 'ownedLate' | 'ownedShippedLate' | 'ownedOnTime',
+    | 'draft'
+    | 'overLimit'
+    | 'late'
+    | 'held'
+    | 'heldShipment'
+    | 'taskOnTime'
+    | 'taskLate'
+    | 'taskB'
+    | 'ownedLate'
+    | 'ownedShippedLate'
+    | 'ownedOnTime',
     Doc
   >;
   const table = (uid: string) => app.strapi.db.connection(app.strapi.db.metadata.get(uid as never).tableName);
@@ -192,7 +202,7 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
     expect((await http.get('/workflows/my-work/team').set('Authorization', `Bearer ${specialist.token}`)).status).toBe(403);
   });
 
-  it("shows the VP the customers on credit hold with reason and balance, and the document waiting for an override", async () => {
+  it('shows the VP the customers on credit hold with reason and balance, and the document waiting for an override', async () => {
     const res = await rest(app.strapi, staff.vp).get('/api/my-work');
     expect(res.status).toBe(200);
     const { items, creditHolds } = res.body.data;
@@ -209,7 +219,12 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
       }),
     ]);
     expect(items.filter((item: { kind: string }) => item.kind === 'credit-override')).toEqual([
-      expect.objectContaining({ subject: 'shipment', documentId: records.heldShipment.documentId, customer: records.held.name, state: 'planned' }),
+      expect.objectContaining({
+        subject: 'shipment',
+        documentId: records.heldShipment.documentId,
+        customer: records.held.name,
+        state: 'planned',
+      }),
     ]);
     // Others do not get the VP's part.
     expect((await rest(app.strapi, staff.supervisor).get('/api/my-work')).body.data.creditHolds).toBeUndefined();
@@ -217,7 +232,12 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
     // Once the VP grants the override, the shipment no longer waits for them.
     await ok(
       rest(app.strapi, staff.vp).post('/api/credit-overrides', {
-        data: { customer: records.held.documentId, subject: 'shipment', subjectId: records.heldShipment.documentId, reason: '老客户，月底付清' },
+        data: {
+          customer: records.held.documentId,
+          subject: 'shipment',
+          subjectId: records.heldShipment.documentId,
+          reason: '老客户，月底付清',
+        },
       })
     );
     const after = (await rest(app.strapi, staff.vp).get('/api/my-work')).body.data;
@@ -282,8 +302,14 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
       // The clerk gives the credit opinion; the submission and the opinion are then put 6 h 30 min apart, early in the month.
       await ok(act(app.strapi, clerk, records.overLimit.documentId, 'review', { verdict: 'approve' }));
       const events = table(WORKFLOW_EVENT).where({ subject: 'contract', subject_id: records.overLimit.documentId });
-      await events.clone().where({ action: 'submit' }).update({ at: shanghai(`${month}-01`, '09:00') });
-      await events.clone().where({ action: 'review' }).update({ at: shanghai(`${month}-01`, '15:30') });
+      await events
+        .clone()
+        .where({ action: 'submit' })
+        .update({ at: shanghai(`${month}-01`, '09:00') });
+      await events
+        .clone()
+        .where({ action: 'review' })
+        .update({ at: shanghai(`${month}-01`, '15:30') });
     });
 
     it('keeps with each step the deadline of the state it left', async () => {
@@ -294,7 +320,13 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
 
     it("counts each member's month as counted by hand", async () => {
       const rows = await sheet(staff.supervisor, `month=${month}`);
-      expect(rows[staff.specialistA.id]).toMatchObject({ ...zero, tasksOnTime: 1, tasksLate: 1, complaintStepsOnTime: 1, complaintStepsLate: 1 });
+      expect(rows[staff.specialistA.id]).toMatchObject({
+        ...zero,
+        tasksOnTime: 1,
+        tasksLate: 1,
+        complaintStepsOnTime: 1,
+        complaintStepsLate: 1,
+      });
       expect(rows[staff.specialistB.id]).toMatchObject(zero);
       expect(rows[staff.coordinator.id]).toMatchObject(zero);
       expect(rows[staff.clerk.id]).toMatchObject({ ...zero, contractsReviewed: 1, averageReviewHours: '6.50' });
