@@ -3,8 +3,9 @@
  * state that waits for one of the person's roles, kept when the engine allows them an awaited
  * action now (so an opinion already given, a review not awaiting their role, or a precondition
  * unmet keeps it off; holding, cancelling or a note are possible but nothing waits for them),
- * and, for those who watch delivery, the open orders running late. Used by GET /api/my-work and
- * the admin panel's home page (GET /workflows/my-work).
+ * for those who watch delivery, the open orders running late, and for the marketing VP the held
+ * customers' documents waiting for a credit override (./credit-holds.ts). Used by GET /api/my-work,
+ * the admin panel's home page (GET /workflows/my-work) and the team view (./team-work.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
