@@ -6,7 +6,7 @@
  * and the performance sheet (./TeamWork.tsx) as tabs; the marketing VP sees the customers on hold.
  */
 import * as React from 'react';
-import { Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Tabs, TextInput, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Tabs, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { WorkItem } from '../../domain/my-work';
 import { CreditHolds, useMyWork, WorkList } from './MyWorkWidget';
@@ -95,13 +95,19 @@ const MyWorkPage = () => {
               <Tabs.Trigger value="performance">{text.t('myWork.tab.performance')}</Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="mine">
-              <MyItems work={work} />
+              <Box paddingTop={4}>
+                <MyItems work={work} />
+              </Box>
             </Tabs.Content>
             <Tabs.Content value="team">
-              <TeamTab members={team.data.members} />
+              <Box paddingTop={4}>
+                <TeamTab members={team.data.members} />
+              </Box>
             </Tabs.Content>
             <Tabs.Content value="performance">
-              <PerformanceTab />
+              <Box paddingTop={4}>
+                <PerformanceTab />
+              </Box>
             </Tabs.Content>
           </Tabs.Root>
         ) : (
