@@ -126,7 +126,9 @@ it("the supervisor's team view (监督) lists each member with their open and ov
   await row.getByRole('button', { name: specialist.name }).click();
   const listed = page.locator(`[data-member-work="${specialist.staffId}"] tr[data-work-item]`);
   await listed.first().waitFor({ timeout: 30000 });
-  expect(await listed.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-work-item')))).toEqual(items.map((item) => item.documentId));
+  expect(await listed.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-work-item')))).toEqual(
+    items.map((item) => item.documentId)
+  );
   await page.screenshot({ path: `${shots}/e2e-team-view.png` });
   await page.close();
 });
