@@ -18,6 +18,8 @@
  *   GET  /workflows/credit-record/:documentId        a customer's credit record (side panel of the customer)
  *   GET  /workflows/need/:documentId                 a customer need's status and whether it may still be edited
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
+ *   GET  /workflows/my-work/team[/:staffId]          a supervisor's team view (监督): counts per member, a member's list
+ *   GET  /workflows/my-work/performance?month&format=json|xlsx   the team's performance sheet (考评)
  *   GET  /workflows/late-orders?format=json|xlsx     the late-order watch (进度交期跟踪)
  *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
  *   GET  /workflows/customer-file/:documentId/order-statistics?grain&from&to&format   客户订货统计一览表 (JSON or XLSX)
@@ -34,6 +36,8 @@ import { sendStatementFile } from '../cash-collection/statement-documents';
 import { sendStatement } from '../cash-collection/statements';
 import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
 import { lateOrdersEndpoint } from '../my-work/late-orders';
+import { performanceEndpoint } from '../my-work/performance-sheet';
+import { memberWork, teamWork } from '../my-work/team-work';
 import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
@@ -78,6 +82,20 @@ const recordRoutes = (strapi: Core.Strapi) => [
     permissions: [],
     handle: async () => ({ data: await workList(strapi, await currentActor(strapi)) }),
   }),
+  // The team view and the performance sheet: every admin may ask; whoever supervises nobody is refused (403).
+  adminRoute({
+    method: 'GET',
+    path: '/my-work/team',
+    permissions: [],
+    handle: async () => ({ data: await teamWork(strapi, await currentActor(strapi)) }),
+  }),
+  adminRoute({
+    method: 'GET',
+    path: '/my-work/team/:staffId',
+    permissions: [],
+    handle: async (_ctx, { params }) => ({ data: await memberWork(strapi, await currentActor(strapi), params.staffId) }),
+  }),
+  adminRoute({ method: 'GET', path: '/my-work/performance', permissions: [], ...performanceEndpoint(strapi, () => currentActor(strapi)) }),
   adminRoute({ method: 'GET', path: '/late-orders', permissions: [read(ORDER)], ...lateOrdersEndpoint(strapi) }),
   adminRoute({
     method: 'GET',

@@ -156,6 +156,13 @@ export const MESSAGES = {
     zh: '在您读取后已被修改（您的版本 {given}，当前版本 {current}），请刷新',
   },
   'task.named': { en: 'the task "{title}"', zh: '工作“{title}”' },
+  // Supervision (src/my-work/team-work.ts, src/statistics/performance-sheet.ts).
+  'supervision.forbidden': {
+    en: "only {roles} see their team's work and performance",
+    zh: '只有{roles}可以查看属员的待办与考评',
+    words: { roles: 'roles' },
+  },
+  'supervision.not_in_team': { en: 'staff user {staffId} is not in your team', zh: '员工 {staffId} 不是您的属员' },
   'record.starts_as': { en: 'a new {subject} starts as {state}', zh: '新建的{subject}从“{state}”状态开始', words: SUBJECT_STATE },
   'contract.kept': {
     en: '{contract} is {state}: a contract that went to review is kept; cancel or terminate it instead',

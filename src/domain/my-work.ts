@@ -3,6 +3,10 @@
  * every item from the records each time (nothing is copied that could drift): the workflow actions
  * the person may take now, and for those who watch delivery (进度交期跟踪) the orders running late.
  */
+import { contractMachine } from './contract-review';
+import { orderMachine } from './order-progress';
+import { shipmentMachine } from './shipping';
+import type { Message } from './messages';
 import type { Label, Machine } from './workflow/machine';
 import { RoleCode } from './staff-roles';
 
@@ -64,8 +68,38 @@ export const waitingStates = (subject: string, machine: Pick<Machine, 'actions'>
   ),
 ];
 
+/** Who decides credit overrides (信用放行): a customer on hold goes on only with their override per document. */
+export const CREDIT_OVERRIDE_DECIDERS: readonly RoleCode[] = ['marketing-vp'];
+
+/**
+ * The states in which a document's next step passes the credit gate (src/cash-collection/credit-control.ts
+ * `enforceCreditHold`): confirming an order, submitting or activating a contract, shipping. A held
+ * customer's document there waits for the VP's override.
+ */
+export const CREDIT_GATED_STATES: Record<'order' | 'contract' | 'shipment', readonly string[]> = {
+  order: orderMachine.actions.confirm.from,
+  contract: [...contractMachine.actions.submit.from, ...contractMachine.actions.activate.from],
+  shipment: shipmentMachine.actions.ship.from,
+};
+
+/** A customer on credit hold as the VP's home shows it (src/my-work/credit-holds.ts). */
+export interface CreditHold {
+  documentId: string;
+  code: string | null;
+  name: string;
+  reason: string | null;
+  reasonMessage: Message | null;
+  source: string | null;
+  openBalance: string;
+  creditLimit: string;
+  currency: string;
+  /** Its documents waiting for an override (items of kind `credit-override`). */
+  waiting: number;
+}
+
 export interface WorkItem {
-  kind: 'action' | 'late-order';
+  /** A workflow action, a late order, or a held customer's document waiting for a credit override. */
+  kind: 'action' | 'late-order' | 'credit-override';
   /** The workflow's subject: task, contract, complaint, order, shipment. */
   subject: string;
   /** The content type, for the link to the record in the admin panel. */

@@ -3,15 +3,26 @@
  * state that waits for one of the person's roles, kept when the engine allows them an awaited
  * action now (so an opinion already given, a review not awaiting their role, or a precondition
  * unmet keeps it off; holding, cancelling or a note are possible but nothing waits for them),
- * and, for those who watch delivery, the open orders running late. Used by GET /api/my-work and
- * the admin panel's home page (GET /workflows/my-work).
+ * for those who watch delivery, the open orders running late, and for the marketing VP the held
+ * customers' documents waiting for a credit override (./credit-holds.ts). Used by GET /api/my-work,
+ * the admin panel's home page (GET /workflows/my-work) and the team view (./team-work.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
-import { awaitedActions, byUrgency, LATE_ORDER_WATCHERS, latenessOf, waitingStates, WorkItem } from '../domain/my-work';
+import {
+  awaitedActions,
+  byUrgency,
+  CreditHold,
+  CREDIT_OVERRIDE_DECIDERS,
+  LATE_ORDER_WATCHERS,
+  latenessOf,
+  waitingStates,
+  WorkItem,
+} from '../domain/my-work';
 import { Actor } from '../platform/actor';
 import { reportTimeZone } from '../platform/settings';
 import { ORDER } from '../platform/uids';
+import { creditHolds } from './credit-holds';
 import { lateOrderIds } from './late-order-query';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
@@ -33,6 +44,8 @@ export interface WorkList {
   counts: { total: number; overdue: number; byKind: Record<string, number> };
   /** Kinds with more candidates than were looked at. */
   more: string[];
+  /** For those who decide credit overrides: the customers on credit hold. */
+  creditHolds?: CreditHold[];
 }
 
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
@@ -128,11 +141,23 @@ export const workList = async (strapi: Core.Strapi, actor: Actor, now: Date = ne
   if (actor.roles.some((role) => LATE_ORDER_WATCHERS.includes(role))) {
     items.push(...(await lateOrders(strapi, dateIn(reportTimeZone(strapi), now), more)));
   }
+  let holds: CreditHold[] | undefined;
+  if (actor.roles.some((role) => CREDIT_OVERRIDE_DECIDERS.includes(role))) {
+    const credit = await creditHolds(strapi, now);
+    items.push(...credit.items);
+    holds = credit.holds;
+    if (credit.more) more.push('credit-hold');
+  }
   items.sort(byUrgency);
   const byKind: Record<string, number> = {};
   for (const item of items) {
     const kind = item.kind === 'action' ? item.subject : item.kind;
     byKind[kind] = (byKind[kind] ?? 0) + 1;
   }
-  return { items, counts: { total: items.length, overdue: items.filter((item) => item.overdue).length, byKind }, more };
+  return {
+    items,
+    counts: { total: items.length, overdue: items.filter((item) => item.overdue).length, byKind },
+    more,
+    ...(holds ? { creditHolds: holds } : {}),
+  };
 };

@@ -47,19 +47,28 @@ export interface CountRequest {
   timeZone: string;
 }
 
+/** The duration between two datetime columns in whole milliseconds, in the dialect's SQL (also the performance sheet's). */
+export const durationMsSql = (strapi: Core.Strapi) => {
+  if (strapi.db.dialect.client !== 'postgres')
+    return (later: string, earlier: string): Sql => ({ sql: `(${later} - ${earlier})`, bindings: [] });
+  const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (later: string, earlier: string): Sql => ({
+    sql: `ROUND(EXTRACT(EPOCH FROM ((${later} AT TIME ZONE ?) - (${earlier} AT TIME ZONE ?))) * 1000)`,
+    bindings: [processZone, processZone],
+  });
+};
+
 /**
  * The dialect's expressions for datetimes: the duration between two columns in whole milliseconds,
  * and the calendar month (YYYY-MM) of a column in the report zone.
  */
 const datetimeSql = async (strapi: Core.Strapi, knex: Knex, timeZone: string, received: string, table: string) => {
+  const durationMs = durationMsSql(strapi);
   if (strapi.db.dialect.client === 'postgres') {
     const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const instant = (column: string): Sql => ({ sql: `(${column} AT TIME ZONE ?)`, bindings: [processZone] });
     return {
-      durationMs: (later: string, earlier: string): Sql => {
-        const [a, b] = [instant(later), instant(earlier)];
-        return { sql: `ROUND(EXTRACT(EPOCH FROM (${a.sql} - ${b.sql})) * 1000)`, bindings: [...a.bindings, ...b.bindings] };
-      },
+      durationMs,
       month: (column: string): Sql => {
         const at = instant(column);
         return { sql: `to_char(${at.sql} AT TIME ZONE ?, 'YYYY-MM')`, bindings: [...at.bindings, timeZone] };
@@ -74,7 +83,7 @@ const datetimeSql = async (strapi: Core.Strapi, knex: Knex, timeZone: string, re
   };
   const periods = range?.first == null || range.last == null ? [] : offsetPeriods(timeZone, Number(range.first), Number(range.last));
   return {
-    durationMs: (later: string, earlier: string): Sql => ({ sql: `(${later} - ${earlier})`, bindings: [] }),
+    durationMs,
     month: (column: string): Sql => {
       if (periods.length === 0) return { sql: 'NULL', bindings: [] };
       const later = periods.slice(1).reverse();

@@ -113,7 +113,9 @@ export const takeAction = async <R extends WorkflowRecord>(
             where: { id: record.id },
             data: { ...fields, ...round, state: step.to, version },
           });
-          await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment }, actor, context.now);
+          // The deadline of the state the step leaves goes with it: the performance sheet (考评) judges the step by it.
+          const dueAt = record.dueAt ? new Date(record.dueAt as string) : null;
+          await recordEvent(strapi, definition.subject, documentId, { ...step, comment: input.comment, dueAt }, actor, context.now);
           const meta = (await definition.follow?.(strapi, context)) ?? {};
 
           const written = (await definition.load(strapi, documentId))!;
@@ -211,7 +213,7 @@ export const recordEvent = async (
   strapi: Core.Strapi,
   subject: string,
   subjectId: string,
-  step: { action: string; from: string; to: string; role?: string; comment?: unknown },
+  step: { action: string; from: string; to: string; role?: string; comment?: unknown; dueAt?: Date | null },
   actor: Actor,
   at: Date
 ) =>
@@ -227,6 +229,7 @@ export const recordEvent = async (
       actor: actor.staffUserId,
       comment: typeof step.comment === 'string' && step.comment.trim() ? step.comment.trim() : null,
       at,
+      dueAt: step.dueAt ?? null,
     },
   });
 

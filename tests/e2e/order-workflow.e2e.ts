@@ -5,6 +5,7 @@
  * through the dialog's three dates; the side panel then shows the new state, the plan, the order's
  * packaging items with their artwork, and the history of both steps. The specialist finds the task
  * (工作安排) the supervisor gave them on their home page and accepts it from the task's Entry panel.
+ * The supervisor's team view lists the members and opens one member's list.
  */
 import type { Browser, Page } from 'playwright-core';
 import { OPTION_WORDS } from '../../src/content-manager/option-words';
@@ -103,6 +104,32 @@ it('the whole work list is a page of its own, filtered by what it is, overdue on
   await page.getByRole('textbox', { name: en['myWork.filterText'] }).fill(orders[0].number);
   expect(await listed([orders[0].documentId])).toEqual([orders[0].documentId]);
   await page.screenshot({ path: `${shots}/e2e-my-work-page.png` });
+  await page.close();
+});
+
+it("the supervisor's team view (监督) lists each member with their open and overdue work; a click opens that member's list", async () => {
+  const supervisor = await restAs(app, 'cs-supervisor@demo.local');
+  type Member = { staffId: number; name: string; counts: { total: number; overdue: number } };
+  const { members } = (await supervisor('GET', '/api/my-work/team')) as { members: Member[] };
+  const specialist = members.find((member) => member.counts.total > 0)!;
+  const items = (await supervisor('GET', `/api/my-work/team/${specialist.staffId}`)).items as { documentId: string }[];
+  const page = await logIn(browser, app, 'cs-supervisor@demo.local');
+  await page.goto(`${app.baseUrl}/admin/my-work`);
+  await page.getByRole('tab', { name: en['myWork.tab.team'] }).click();
+  const rows = page.locator('tr[data-team-member]');
+  await rows.first().waitFor({ timeout: 30000 });
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-team-member'))))).toEqual(
+    members.map((member) => member.staffId)
+  );
+  const row = page.locator(`tr[data-team-member="${specialist.staffId}"]`);
+  expect(await row.locator('td').nth(2).innerText()).toBe(String(specialist.counts.total));
+  await row.getByRole('button', { name: specialist.name }).click();
+  const listed = page.locator(`[data-member-work="${specialist.staffId}"] tr[data-work-item]`);
+  await listed.first().waitFor({ timeout: 30000 });
+  expect(await listed.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-work-item')))).toEqual(
+    items.map((item) => item.documentId)
+  );
+  await page.screenshot({ path: `${shots}/e2e-team-view.png` });
   await page.close();
 });
 

@@ -172,6 +172,10 @@ describe('department roles', () => {
           'api::product.product.findOne',
           'api::product.product.update',
           'api::my-work.my-work.find',
+          // Granted to every staff role; the handler answers only those who give tasks (team-work.test.ts).
+          'api::my-work.my-work.member',
+          'api::my-work.my-work.performance',
+          'api::my-work.my-work.team',
           'plugin::users-permissions.auth.changePassword',
           'plugin::users-permissions.user.find',
           'plugin::users-permissions.user.findOne',

@@ -16,6 +16,7 @@ import {
 } from '../../content-manager/option-words';
 import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
 import { LATE_REASON_LABELS } from '../../domain/my-work';
+import { PERFORMANCE_FIGURE_LABELS } from '../../domain/supervision';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
 import { ORDER_STATE_LABELS } from '../../domain/order-progress';
 import { SHIPMENT_STATE_LABELS } from '../../domain/shipping';
@@ -209,6 +210,30 @@ const common = {
   'myWork.col.since': 'Since',
   'myWork.col.due': 'Due',
   ...labelMessages('myWork.late', LATE_REASON_LABELS, 'en'),
+  'myWork.creditOverride': 'Credit override',
+  'myWork.creditOverrideAsks': 'Customer on credit hold: waits for your override',
+  'myWork.tab.mine': 'Mine',
+  'myWork.tab.team': 'Team',
+  'myWork.tab.performance': 'Performance sheet',
+  'myWork.team.member': 'Member',
+  'myWork.team.role': 'Role',
+  'myWork.team.open': 'Open',
+  'myWork.team.overdue': 'Overdue',
+  'myWork.team.byKind': 'By kind',
+  'myWork.team.empty': 'Nobody in your team yet',
+  'myWork.team.of': "{name}'s work",
+  'myWork.team.back': 'Back to the team',
+  'myWork.holds.title': 'Customers on credit hold',
+  'myWork.holds.customer': 'Customer',
+  'myWork.holds.reason': 'Reason',
+  'myWork.holds.balance': 'Owes',
+  'myWork.holds.limit': 'Credit limit',
+  'myWork.holds.waiting': 'Waiting for your override',
+  'myWork.perf.month': 'Month',
+  'myWork.perf.export': 'Export (XLSX)',
+  'myWork.perf.failed': 'Export failed: {message}',
+  'myWork.perf.empty': 'Nobody in your team yet',
+  ...labelMessages('myWork.figure', PERFORMANCE_FIGURE_LABELS, 'en'),
 } as const;
 
 const contract = {
@@ -589,6 +614,30 @@ const zhHans: Record<MessageKey, string> = {
   'myWork.col.since': '开始于',
   'myWork.col.due': '截止',
   ...labelMessages('myWork.late', LATE_REASON_LABELS, 'zh'),
+  'myWork.creditOverride': '信用放行',
+  'myWork.creditOverrideAsks': '客户信用冻结中：等待您批准放行',
+  'myWork.tab.mine': '我的',
+  'myWork.tab.team': '属员',
+  'myWork.tab.performance': '考评',
+  'myWork.team.member': '员工',
+  'myWork.team.role': '岗位',
+  'myWork.team.open': '待办',
+  'myWork.team.overdue': '逾期',
+  'myWork.team.byKind': '分类',
+  'myWork.team.empty': '暂无属员',
+  'myWork.team.of': '{name}的待办',
+  'myWork.team.back': '返回属员列表',
+  'myWork.holds.title': '信用冻结客户',
+  'myWork.holds.customer': '客户',
+  'myWork.holds.reason': '原因',
+  'myWork.holds.balance': '欠款',
+  'myWork.holds.limit': '信用额度',
+  'myWork.holds.waiting': '待您放行',
+  'myWork.perf.month': '月份',
+  'myWork.perf.export': '导出（XLSX）',
+  'myWork.perf.failed': '导出失败：{message}',
+  'myWork.perf.empty': '暂无属员',
+  ...labelMessages('myWork.figure', PERFORMANCE_FIGURE_LABELS, 'zh'),
 
   ...under('contract', zhContract),
   ...under('complaint', zhComplaint),

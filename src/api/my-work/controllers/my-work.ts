@@ -1,9 +1,16 @@
-/** The caller's work list, derived from the records (src/my-work/work-list.ts). */
+/** The caller's work list (src/my-work/work-list.ts), their team's (src/my-work/team-work.ts) and its performance sheet. */
 import type { Core } from '@strapi/strapi';
+import { performanceEndpoint } from '../../../my-work/performance-sheet';
+import { memberWork, teamWork } from '../../../my-work/team-work';
 import { workList } from '../../../my-work/work-list';
 import { currentActor } from '../../../platform/actor';
 import { handlerOf } from '../../../platform/endpoint';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   find: handlerOf({ handle: async () => ({ data: await workList(strapi, await currentActor(strapi)) }) }),
+  team: handlerOf({ handle: async () => ({ data: await teamWork(strapi, await currentActor(strapi)) }) }),
+  member: handlerOf({
+    handle: async (_ctx, { params }) => ({ data: await memberWork(strapi, await currentActor(strapi), params.staffId) }),
+  }),
+  performance: handlerOf(performanceEndpoint(strapi, () => currentActor(strapi))),
 });

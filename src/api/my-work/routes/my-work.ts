@@ -1,4 +1,13 @@
-/** GET /api/my-work: the caller's work list (待办), granted to every staff role; each sees only what their roles act on. */
+/**
+ * GET /api/my-work: the caller's work list (待办), granted to every staff role; each sees only what their roles act on.
+ * GET /api/my-work/team, /api/my-work/team/:staffId, /api/my-work/performance?month&format: the team view (监督) and
+ * the performance sheet (考评), granted to every staff role too and refused (403) by the handler to anyone who supervises nobody.
+ */
 export default {
-  routes: [{ method: 'GET', path: '/my-work', handler: 'api::my-work.my-work.find', config: {} }],
+  routes: [
+    { method: 'GET', path: '/my-work', handler: 'api::my-work.my-work.find', config: {} },
+    { method: 'GET', path: '/my-work/team', handler: 'api::my-work.my-work.team', config: {} },
+    { method: 'GET', path: '/my-work/team/:staffId', handler: 'api::my-work.my-work.member', config: {} },
+    { method: 'GET', path: '/my-work/performance', handler: 'api::my-work.my-work.performance', config: {} },
+  ],
 };
