@@ -3,12 +3,22 @@ import type { Core } from '@strapi/strapi';
 import { runComplaintJob } from '../src/jobs/complaint-deadlines';
 import { runCollectionJob } from '../src/jobs/collection-dunning';
 import { runLateOrderMail } from '../src/jobs/late-order-mail';
+import { runStaffDigest } from '../src/jobs/staff-digest';
 import { runTaskJob } from '../src/jobs/task-deadlines';
+
+/** The hour of the daily digest, a whole hour of the day (0–23) in the report time zone. */
+const digestHour = (hour: number) => {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error(`STAFF_DIGEST_HOUR must be an hour from 0 to 23, not ${hour}`);
+  return hour;
+};
 
 // Strapi also loads this file as a config file of its own (without arguments): hence the default.
 export default (
   schedule: string,
-  schedules: { collection: string; lateOrders: string; timeZone?: string } = { collection: '0 8 * * *', lateOrders: '0 8 * * *' }
+  schedules: { collection: string; lateOrders: string; digestHour?: number; timeZone?: string } = {
+    collection: '0 8 * * *',
+    lateOrders: '0 8 * * *',
+  }
 ) => ({
   complaintDeadlines: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -45,5 +55,13 @@ export default (
     },
     // In the report time zone: 08:00 is the department's morning wherever the server runs.
     options: { rule: schedules.lateOrders, tz: schedules.timeZone },
+  },
+  // Daily at STAFF_DIGEST_HOUR: each person's mails kept for their digest and their overdue work, in one mail.
+  staffDigest: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const digested = await runStaffDigest(strapi);
+      if (digested?.length) strapi.log.info(`Daily digest: ${digested.length} sent`);
+    },
+    options: { rule: `0 ${digestHour(schedules.digestHour ?? 8)} * * *`, tz: schedules.timeZone },
   },
 });

@@ -13,6 +13,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     tasks: cronTasks(env('COMPLAINT_JOB_SCHEDULE', '*/15 * * * *'), {
       collection: env('COLLECTION_JOB_SCHEDULE', '0 8 * * *'),
       lateOrders: env('LATE_ORDER_MAIL_SCHEDULE', '0 8 * * *'),
+      digestHour: env.int('STAFF_DIGEST_HOUR', 8),
       timeZone: env('REPORT_TIME_ZONE', 'Asia/Shanghai'),
     }),
   },

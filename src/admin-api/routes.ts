@@ -20,6 +20,7 @@
  *   GET  /workflows/my-work                          the caller's work list (待办), for the home page
  *   GET  /workflows/my-work/team[/:staffId]          a supervisor's team view (监督): counts per member, a member's list
  *   GET  /workflows/my-work/performance?month&format=json|xlsx   the team's performance sheet (考评)
+ *   GET|PUT /workflows/my-work/mail-preferences      the caller's own mail preferences (immediately or daily digest)
  *   GET  /workflows/late-orders?format=json|xlsx     the late-order watch (进度交期跟踪)
  *   GET  /workflows/customer-file/:documentId?page&pageSize   the customer file (客户档案), sections by the caller's roles
  *   GET  /workflows/customer-file/:documentId/order-statistics?grain&from&to&format   客户订货统计一览表 (JSON or XLSX)
@@ -38,6 +39,7 @@ import { ledgerQuery, sendContractLedger } from '../ledger/contract-ledger';
 import { lateOrdersEndpoint } from '../my-work/late-orders';
 import { performanceEndpoint } from '../my-work/performance-sheet';
 import { memberWork, teamWork } from '../my-work/team-work';
+import { changeMailPreferences, readMailPreferences } from '../my-work/mail-preferences';
 import { workList } from '../my-work/work-list';
 import { currentActor } from '../platform/actor';
 import { adminRoute, AdminPermission } from '../platform/endpoint';
@@ -96,6 +98,9 @@ const recordRoutes = (strapi: Core.Strapi) => [
     handle: async (_ctx, { params }) => ({ data: await memberWork(strapi, await currentActor(strapi), params.staffId) }),
   }),
   adminRoute({ method: 'GET', path: '/my-work/performance', permissions: [], ...performanceEndpoint(strapi, () => currentActor(strapi)) }),
+  // The caller's own mail preferences: nobody names another person's.
+  adminRoute({ method: 'GET', path: '/my-work/mail-preferences', permissions: [], ...readMailPreferences(strapi) }),
+  adminRoute({ method: 'PUT', path: '/my-work/mail-preferences', permissions: [], ...changeMailPreferences(strapi) }),
   adminRoute({ method: 'GET', path: '/late-orders', permissions: [read(ORDER)], ...lateOrdersEndpoint(strapi) }),
   adminRoute({
     method: 'GET',

@@ -179,6 +179,8 @@ export const OPTION_WORDS: Record<string, Record<string, Words>> = {
       sending: { en: 'Sending', zh: '发送中' },
       sent: { en: 'Sent', zh: '已发送' },
       failed: { en: 'Failed', zh: '发送失败' },
+      digest: { en: 'Kept for the daily digest', zh: '待每日汇总' },
+      digested: { en: 'Sent in a daily digest', zh: '已随每日汇总发送' },
     },
   },
   'api::order.order': { channel: CHANNEL_WORDS, currency: CURRENCY_WORDS, state: ORDER_STATE_LABELS, heldFrom: ORDER_STATE_LABELS },

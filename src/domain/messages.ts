@@ -577,6 +577,27 @@ export const MESSAGES = {
   },
   'customer_need.kept': { en: 'this need is {status}: it is kept as it ended', zh: '该需求已“{status}”：按结束时的状态保留' },
   'payment.clerk_only': { en: 'Only the sales clerk allocates and reverses payments', zh: '只有销售统计文员可以核销和冲销收款' },
+  // Staff mail preferences (src/domain/mail-preferences.ts, GET/PUT /api/my-work/mail-preferences).
+  'mail_preferences.not_object': {
+    en: 'send an object naming kinds of mail ({kinds}), each with {deliveries}',
+    zh: '请发送一个对象，为邮件类别（{kinds}）各选择 {deliveries}',
+  },
+  'mail_preferences.unknown_kind': {
+    en: 'there is no kind of mail "{kind}"; the kinds are {kinds}',
+    zh: '没有“{kind}”这种邮件类别；类别有 {kinds}',
+  },
+  'mail_preferences.unknown_delivery': {
+    en: 'mail of kind "{kind}" is sent {deliveries}',
+    zh: '“{kind}”类邮件只能选择 {deliveries}',
+  },
+  'mail_preferences.no_account': {
+    en: 'mail preferences belong to a staff account; this login has none',
+    zh: '邮件偏好属于员工账号，当前登录没有对应的员工账号',
+  },
+  'mail_preferences.own_only': {
+    en: "mail preferences are each person's own: they set them under My work, nobody else does",
+    zh: '邮件偏好只能由本人在“我的待办”中设置，他人不能代为更改',
+  },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -451,6 +451,27 @@ export const TEMPLATES = {
       html: '<p>The task "<strong>{{task.title}}</strong>" you gave {{assignee}} is past its due day {{task.dueDate}} ({{task.stateLabel.en}}). Please follow up.</p>',
     },
   },
+  // The daily digest (每日汇总): a person's mails kept for it since the last one and their overdue work, each with its link.
+  'staff.digest': {
+    'zh-CN': {
+      subject: '每日汇总 {{day}}：新消息 {{items.length}} 条，逾期待办 {{overdue.length}} 项',
+      text:
+        '{{#items.length}}自上次汇总以来的新消息：\n{{/items.length}}{{#items}}- {{subject}}\n  {{link}}\n{{/items}}' +
+        '{{#overdue.length}}已逾期的待办：\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}，期限 {{due}}\n  {{link}}\n{{/overdue}}',
+      html:
+        '{{#items.length}}<p>自上次汇总以来的新消息：</p><ul>{{#items}}<li><a href="{{link}}">{{subject}}</a></li>{{/items}}</ul>{{/items.length}}' +
+        '{{#overdue.length}}<p>已逾期的待办：</p><ul>{{#overdue}}<li><a href="{{link}}">{{what}}</a>{{#customer}} {{customer}}{{/customer}}，期限 <strong>{{due}}</strong></li>{{/overdue}}</ul>{{/overdue.length}}',
+    },
+    en: {
+      subject: 'Daily digest {{day}}: {{items.length}} new, {{overdue.length}} overdue',
+      text:
+        '{{#items.length}}New since the last digest:\n{{/items.length}}{{#items}}- {{subject}}\n  {{link}}\n{{/items}}' +
+        '{{#overdue.length}}Overdue work:\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}, due {{due}}\n  {{link}}\n{{/overdue}}',
+      html:
+        '{{#items.length}}<p>New since the last digest:</p><ul>{{#items}}<li><a href="{{link}}">{{subject}}</a></li>{{/items}}</ul>{{/items.length}}' +
+        '{{#overdue.length}}<p>Overdue work:</p><ul>{{#overdue}}<li><a href="{{link}}">{{what}}</a>{{#customer}} {{customer}}{{/customer}}, due <strong>{{due}}</strong></li>{{/overdue}}</ul>{{/overdue.length}}',
+    },
+  },
 } satisfies Record<string, Record<MailLocale, MailTemplate>>;
 
 /** The name of a built-in template, e.g. `contract.submitted`: what `notify` and the workflows' mail rules take. */
@@ -489,6 +510,7 @@ export const TEMPLATE_READERS = {
   'task.reopened': 'staff',
   'task.cancelled': 'staff',
   'task.overdue': 'staff',
+  'staff.digest': 'staff',
 } as const satisfies Record<TemplateName, 'staff' | 'customer'>;
 
 /** The templates written to customers (no admin link). */

@@ -21,6 +21,7 @@ import { paymentGuard } from './payment-guard';
 import { productGuard } from './product-guard';
 import { salesTargetGuard } from './sales-target-guard';
 import { shipmentGuard } from './shipment-guard';
+import { staffGuard } from './staff-guard';
 import { taskGuard } from './task-guard';
 import { withoutServerOwned } from './client-write';
 import { checkTemporalAttributes } from './date-fields';
@@ -59,6 +60,7 @@ const GUARDS: Record<string, Guard> = {
   'api::credit-event.credit-event': workflowRecordGuard,
   'api::credit-override.credit-override': creditOverrideGuard,
   'api::task.task': taskGuard,
+  'plugin::users-permissions.user': staffGuard,
 };
 
 /**

@@ -71,7 +71,7 @@ const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: Claim
     const payload = { ...stored, ...renderLinks(strapi, stored.links) };
     // A staff mail ends with its record's admin-panel URL, made now from the server's public URL.
     const about = stored[ADMIN_RECORD_KEY] as AdminRecord | undefined;
-    const adminLink = about?.uid ? adminRecordUrl(strapi, about) : null;
+    const adminLink = about && ('page' in about || about.uid) ? adminRecordUrl(strapi, about) : null;
     const overrides = strapi.config.get('server.notifications.templateOverrides', {});
     const mail = renderMail(row.template, row.language, payload, overrides, adminLink);
     const attachments = await renderAttachments(strapi, payload.attachments);

@@ -79,7 +79,7 @@ export const handlerOf = <S extends ParameterSpecs>(declared: Endpoint<S>) => {
 };
 
 export interface AdminEndpoint<S extends ParameterSpecs = ParameterSpecs> extends Endpoint<S> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   /** Every permission the caller needs. */
   permissions: AdminPermission[];

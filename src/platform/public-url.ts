@@ -5,11 +5,11 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 
-/** The record a staff mail is about; `documentId: null` for a mail about many of them (a report): the type's list. */
-export interface AdminRecord {
-  uid: UID.ContentType;
-  documentId: string | null;
-}
+/**
+ * The record a staff mail is about; `documentId: null` for a mail about many of them (a report): the
+ * type's list; or a page of the admin panel of its own (`my-work` for the daily digest).
+ */
+export type AdminRecord = { uid: UID.ContentType; documentId: string | null } | { page: string };
 
 /** The server's public base URL, without a trailing slash. */
 export const publicUrl = (strapi: Core.Strapi): string =>
@@ -24,8 +24,9 @@ export const adminPanelUrl = (strapi: Core.Strapi): string => {
   return /^https?:\/\//.test(admin) ? admin : `${publicUrl(strapi)}${admin.startsWith('/') ? admin : `/${admin}`}`;
 };
 
-/** The content manager's page of the record (its edit view), or of the type's list. */
+/** The content manager's page of the record (its edit view), or of the type's list; or the panel's page named. */
 export const adminRecordUrl = (strapi: Core.Strapi, record: AdminRecord): string => {
+  if ('page' in record) return `${adminPanelUrl(strapi)}/${record.page}`;
   const list = `${adminPanelUrl(strapi)}/content-manager/collection-types/${record.uid}`;
   return record.documentId ? `${list}/${encodeURIComponent(record.documentId)}` : list;
 };

@@ -48,11 +48,13 @@ const restActionsOf = (record: RecordName, level: AccessLevel) => [
 /** What every staff member may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 /**
- * What every staff role may do beyond its records: read its own work list (filtered by the caller's roles), and ask
- * for the team view and performance sheet, which the handler refuses to anyone who supervises nobody.
+ * What every staff role may do beyond its records: read its own work list (filtered by the caller's roles), set its own
+ * mail preferences, and ask for the team view and performance sheet, which the handler refuses to anyone who supervises nobody.
  */
 const STAFF_ACTIONS = [
   'api::my-work.my-work.find',
+  'api::my-work.my-work.mailPreferences',
+  'api::my-work.my-work.setMailPreferences',
   'api::my-work.my-work.team',
   'api::my-work.my-work.member',
   'api::my-work.my-work.performance',

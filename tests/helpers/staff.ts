@@ -82,3 +82,13 @@ export const rest = (strapi: Core.Strapi, member?: StaffMember) => {
     delete: (url: string) => withAuth(agent.delete(url)),
   };
 };
+
+/**
+ * The member's own choice of mail, as they make it (PUT /api/my-work/mail-preferences): e.g. a test
+ * that expects an informational mail at once has its reader take that kind immediately.
+ */
+export const chooseMail = async (strapi: Core.Strapi, member: StaffMember, preferences: Record<string, 'immediately' | 'digest'>) => {
+  const res = await rest(strapi, member).put('/api/my-work/mail-preferences', { data: { preferences } });
+  if (res.status !== 200) throw new Error(`mail preferences refused: ${JSON.stringify(res.body)}`);
+  return res.body.data;
+};

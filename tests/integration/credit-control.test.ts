@@ -10,7 +10,7 @@ import path from 'path';
 import { AdminMember, contentManager, createAdminUser, editForm } from '../helpers/admin';
 import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
 import { useStrapi, APP_DIR } from '../helpers/strapi';
-import { createStaff, rest, StaffMember } from '../helpers/staff';
+import { chooseMail, createStaff, rest, StaffMember } from '../helpers/staff';
 import { countRows, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { draftContract, act as contractAct, stateOf } from '../helpers/contracts';
 import { actOn, ok } from '../helpers/workflow';
@@ -39,6 +39,8 @@ describe('credit control', () => {
       manager: 'sales-manager',
       salesperson: 'salesperson',
     });
+    // A credit hold only informs the salesperson (by default in their daily digest); this one takes it at once.
+    await chooseMail(app.strapi, staff.salesperson, { information: 'immediately' });
   });
 
   const customerRow = (customer: Doc) =>

@@ -8,7 +8,7 @@ import { spawn } from 'child_process';
 import path from 'path';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
 import { adminLinks, useMailCatcher } from '../helpers/mail';
-import { createStaffUser, rest, useStaff } from '../helpers/staff';
+import { chooseMail, createStaffUser, rest, useStaff } from '../helpers/staff';
 import { createCustomer } from '../helpers/fixtures';
 import { notify } from '../../src/platform/outbox';
 import { drainOutbox, retryWaitingNow } from '../../src/notifications/worker';
@@ -51,6 +51,8 @@ describe('e-mail notifications', () => {
 
   it('tells the salesperson of a credit hold, in Chinese, from the same change that placed it', async () => {
     const rep = await createStaffUser(app.strapi, 'salesperson');
+    // A hold only informs the salesperson: by default it waits for their daily digest; this one takes it at once.
+    await chooseMail(app.strapi, rep, { information: 'immediately' });
     const customer = await createCustomer(app.strapi, specialist, { name: '苏州恒通机械有限公司', salesperson: rep.id });
     const res = await rest(app.strapi, specialist).put(`/api/customers/${customer.documentId}`, {
       data: { creditHold: true, creditHoldReason: '货款逾期超过90天' },
@@ -82,6 +84,7 @@ describe('e-mail notifications', () => {
 
   it('writes in English to a salesperson who reads English', async () => {
     const rep = await createStaffUser(app.strapi, 'salesperson', { preferredLanguage: 'en' });
+    await chooseMail(app.strapi, rep, { information: 'immediately' });
     const other = await createCustomer(app.strapi, specialist, { name: 'Not held Ltd.', salesperson: rep.id });
     const customer = await createCustomer(app.strapi, specialist, {
       name: 'Acme Pumps Ltd.',
@@ -149,6 +152,7 @@ describe('e-mail notifications', () => {
 
   it('escapes HTML in customer data', async () => {
     const rep = await createStaffUser(app.strapi, 'salesperson');
+    await chooseMail(app.strapi, rep, { information: 'immediately' });
     await createCustomer(app.strapi, specialist, {
       name: '<script>alert("x")</script> & <b>Co</b>',
       salesperson: rep.id,

@@ -176,6 +176,8 @@ describe('department roles', () => {
           'api::my-work.my-work.member',
           'api::my-work.my-work.performance',
           'api::my-work.my-work.team',
+          'api::my-work.my-work.mailPreferences',
+          'api::my-work.my-work.setMailPreferences',
           'plugin::users-permissions.auth.changePassword',
           'plugin::users-permissions.user.find',
           'plugin::users-permissions.user.findOne',

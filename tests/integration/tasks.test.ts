@@ -8,7 +8,7 @@
 import path from 'path';
 import { adminLinks, CaughtMail, linkedTo, useMailCatcher } from '../helpers/mail';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
-import { rest, StaffMember, useStaff } from '../helpers/staff';
+import { chooseMail, rest, StaffMember, useStaff } from '../helpers/staff';
 import { useStrapi } from '../helpers/strapi';
 import { startSecondInstance, SecondInstance } from '../helpers/second-instance';
 import { actOn, ok } from '../helpers/workflow';
@@ -196,6 +196,8 @@ describe('tasks (工作安排)', () => {
 
     expect((await act(staff.specialist, data.documentId, 'cancel', { comment: 'x' })).status).toBe(403);
     await newMail();
+    // A cancellation only informs: by default it waits for the daily digest; this coordinator takes it at once.
+    await chooseMail(app.strapi, staff.coordinator, { information: 'immediately' });
     await ok(act(staff.supervisor, data.documentId, 'cancel', { comment: '客户已自行寄来图稿' }));
     const mails = await newMail();
     expect(mails.map((m) => `${m.to.join(',')} | ${m.subject}`)).toEqual([`${staff.coordinator.email} | 工作已撤销：催交包材图稿`]);

@@ -968,7 +968,7 @@ export interface ApiNotificationNotification extends Struct.CollectionTypeSchema
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.JSON & Schema.Attribute.Required;
     sentAt: Schema.Attribute.DateTime;
-    state: Schema.Attribute.Enumeration<['pending', 'sending', 'sent', 'failed']> &
+    state: Schema.Attribute.Enumeration<['pending', 'sending', 'sent', 'failed', 'digest', 'digested']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
     template: Schema.Attribute.String &
@@ -2127,6 +2127,7 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::users-permissions.user'> & Schema.Attribute.Private;
+    mailPreferences: Schema.Attribute.JSON & Schema.Attribute.Private;
     password: Schema.Attribute.Password &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -4,11 +4,14 @@
  * orders), overdue only, or a number or customer typed in; each item links to its record. The home
  * page widget shows the head of the same list and links here. A supervisor also has the team view
  * and the performance sheet (./TeamWork.tsx) as tabs; the marketing VP sees the customers on hold.
+ * Below the person's own list, their choice of mail per kind: immediately or in the daily digest
+ * (./MailPreferences.tsx).
  */
 import * as React from 'react';
 import { Box, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Tabs, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { WorkItem } from '../../domain/my-work';
+import { MailPreferencesSection } from './MailPreferences';
 import { CreditHolds, useMyWork, WorkList } from './MyWorkWidget';
 import { PerformanceTab, TeamTab, useTeam } from './TeamWork';
 import { useWorkflowText } from './text';
@@ -72,6 +75,7 @@ const MyItems = ({ work }: { work: WorkList }) => {
         </>
       )}
       {work.creditHolds?.length ? <CreditHolds holds={work.creditHolds} text={text} /> : null}
+      <MailPreferencesSection />
     </Flex>
   );
 };

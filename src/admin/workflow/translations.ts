@@ -15,6 +15,7 @@ import {
   SEAL_TYPE_WORDS,
 } from '../../content-manager/option-words';
 import { COMPLAINT_STATE_LABELS } from '../../domain/complaint-handling';
+import { DELIVERY_LABELS, MAIL_KIND_LABELS } from '../../domain/mail-preferences';
 import { LATE_REASON_LABELS } from '../../domain/my-work';
 import { PERFORMANCE_FIGURE_LABELS } from '../../domain/supervision';
 import { CONTRACT_STATE_LABELS } from '../../domain/contract-review';
@@ -234,6 +235,13 @@ const common = {
   'myWork.perf.failed': 'Export failed: {message}',
   'myWork.perf.empty': 'Nobody in your team yet',
   ...labelMessages('myWork.figure', PERFORMANCE_FIGURE_LABELS, 'en'),
+  'myWork.mail.title': 'My mail',
+  'myWork.mail.hint':
+    'For each kind of mail: send it immediately, or list it in one mail a day together with your overdue work. Mail to customers is never held back.',
+  'myWork.mail.saved': 'Saved',
+  'myWork.mail.error': 'Could not save your choice: {message}',
+  ...labelMessages('myWork.mail.kind', MAIL_KIND_LABELS, 'en'),
+  ...labelMessages('myWork.mail.delivery', DELIVERY_LABELS, 'en'),
 } as const;
 
 const contract = {
@@ -638,6 +646,12 @@ const zhHans: Record<MessageKey, string> = {
   'myWork.perf.failed': '导出失败：{message}',
   'myWork.perf.empty': '暂无属员',
   ...labelMessages('myWork.figure', PERFORMANCE_FIGURE_LABELS, 'zh'),
+  'myWork.mail.title': '我的邮件',
+  'myWork.mail.hint': '每类邮件可选择立即发送，或每天汇总成一封邮件（连同已逾期的待办）发送。发给客户的邮件从不汇总。',
+  'myWork.mail.saved': '已保存',
+  'myWork.mail.error': '未能保存：{message}',
+  ...labelMessages('myWork.mail.kind', MAIL_KIND_LABELS, 'zh'),
+  ...labelMessages('myWork.mail.delivery', DELIVERY_LABELS, 'zh'),
 
   ...under('contract', zhContract),
   ...under('complaint', zhComplaint),

@@ -1,5 +1,9 @@
-/** The caller's work list (src/my-work/work-list.ts), their team's (src/my-work/team-work.ts) and its performance sheet. */
+/**
+ * The caller's work list (src/my-work/work-list.ts), their team's (src/my-work/team-work.ts) and its performance sheet,
+ * and the caller's own mail preferences.
+ */
 import type { Core } from '@strapi/strapi';
+import { changeMailPreferences, readMailPreferences } from '../../../my-work/mail-preferences';
 import { performanceEndpoint } from '../../../my-work/performance-sheet';
 import { memberWork, teamWork } from '../../../my-work/team-work';
 import { workList } from '../../../my-work/work-list';
@@ -13,4 +17,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     handle: async (_ctx, { params }) => ({ data: await memberWork(strapi, await currentActor(strapi), params.staffId) }),
   }),
   performance: handlerOf(performanceEndpoint(strapi, () => currentActor(strapi))),
+  mailPreferences: handlerOf(readMailPreferences(strapi)),
+  setMailPreferences: handlerOf(changeMailPreferences(strapi)),
 });
