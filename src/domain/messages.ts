@@ -369,6 +369,7 @@ export const MESSAGES = {
   'link.used': { en: 'This {link} has already been used.', zh: '此{link}已使用过。' },
   'link.expired': { en: 'This {link} has expired.', zh: '此{link}已过期。' },
   'field.date': { en: 'must be a date YYYY-MM-DD', zh: '须为日期，格式 YYYY-MM-DD' },
+  'field.month': { en: 'must be a month YYYY-MM', zh: '须为月份，格式 YYYY-MM' },
   'field.datetime': { en: 'must be a date and time (ISO 8601)', zh: '须为日期时间（ISO 8601）' },
   'field.whole_number_between': { en: 'must be a whole number from {min} to {max}', zh: '须为 {min} 至 {max} 之间的整数' },
   'field.whole_number_not_negative': { en: 'must be a whole number ≥ 0', zh: '须为 ≥ 0 的整数' },

@@ -13,6 +13,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
+import { message } from '../domain/messages';
 import { OPEN_ORDER_STATES } from '../domain/my-work';
 import { STAFF_ROLES } from '../domain/staff-roles';
 import { isMonth, monthDays, PERFORMANCE_FIGURE_LABELS, PERFORMANCE_FIGURES, PerformanceRow } from '../domain/supervision';
@@ -175,7 +176,7 @@ export const performanceQuery = (strapi: Core.Strapi) =>
     month: {
       fallback: () => dateIn(reportTimeZone(strapi)).slice(0, 7),
       schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a calendar month, YYYY-MM' },
-      read: (value: string) => (isMonth(value) ? value : { problem: 'must be a month YYYY-MM' }),
+      read: (value: string) => (isMonth(value) ? value : { problem: message('field.month') }),
     },
     format: oneOf(['json', 'xlsx'] as const, 'json'),
   });

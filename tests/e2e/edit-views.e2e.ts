@@ -145,7 +145,7 @@ it('a new complaint shows all that staff type on the first 1440×900 screen', as
   // Each typed field, from its label to its hint: where its bottom lies on the unscrolled page.
   const typed = ['客户', '订单', '产品', '投诉渠道', '类别', '严重度', '受理时间', '发货单号', '批号', '投诉内容', '客户诉求', '附件'];
   const bottoms = await page.evaluate((labels) => {
-    const all = [...document.querySelectorAll('main form label')];
+    const all = Array.from(document.querySelectorAll('main form label'));
     return labels.map((word) => {
       const label = all.find((element) => (element.textContent ?? '').replace(/\s*\(\d+\)$/, '').replace(/\*$/, '') === word);
       return { word, bottom: label?.parentElement ? Math.round(label.parentElement.getBoundingClientRect().bottom) : null };
