@@ -26,7 +26,7 @@ import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 import { OPTION_WORDS } from '../content-manager/option-words';
@@ -70,11 +70,9 @@ export const deadlineOf = (strapi: Core.Strapi, state: string, severity: Severit
   return days === undefined ? null : deadlineAfter(from, days, reportTimeZone(strapi), workCalendar(strapi));
 };
 
-export const loadComplaint = (strapi: Core.Strapi, documentId: string): Promise<ComplaintRecord | null> =>
-  strapi.db.query(COMPLAINT).findOne({
-    where: { documentId },
-    populate: { measures: true, customer: { populate: { contacts: true } } },
-  });
+export const { load: loadComplaint, loadMany: loadComplaints } = recordLoaders<ComplaintRecord>((strapi, where) =>
+  strapi.db.query(COMPLAINT).findMany({ where, populate: { measures: true, customer: { populate: { contacts: true } } } })
+);
 
 const checkInput = (input: Record<string, unknown>) => {
   const problems: FieldProblem[] = ['comment', 'content', 'rootCause', 'description', 'result']
@@ -242,6 +240,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintRecord> = {
   subject: 'complaint',
   machine: (strapi) => complaintMachine(complaintPolicy(strapi)),
   load: loadComplaint,
+  loadMany: loadComplaints,
   prepare,
   follow,
   mailboxesOf,

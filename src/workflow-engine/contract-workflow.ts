@@ -16,7 +16,7 @@ import { creditSnapshot } from './credit-position';
 import { enforceCreditHold } from '../cash-collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
-import { Mailbox, recordEvent, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordEvent, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
 import { moneyText } from '../domain/display-format';
 import { message } from '../domain/messages';
@@ -56,9 +56,9 @@ export interface ContractRecord extends WorkflowRecord {
   creditSnapshot: ContractSubject['creditSnapshot'];
 }
 
-export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<ContractRecord | null> =>
-  strapi.db.query(CONTRACT).findOne({
-    where: { documentId },
+export const { load: loadContract, loadMany: loadContracts } = recordLoaders<ContractRecord>((strapi, where) =>
+  strapi.db.query(CONTRACT).findMany({
+    where,
     populate: {
       lines: { populate: { product: { select: ['id', 'documentId'] } } },
       customer: { populate: { contacts: true } },
@@ -67,7 +67,8 @@ export const loadContract = (strapi: Core.Strapi, documentId: string): Promise<C
       previousRevision: { select: ['id', 'documentId', 'state', 'revision'] },
       attachments: { select: ['id'] },
     },
-  });
+  })
+);
 
 const checkTexts = (input: Record<string, unknown>) => {
   const problems: FieldProblem[] = ['comment', 'content']
@@ -316,6 +317,7 @@ export const contractWorkflow: WorkflowDefinition<ContractRecord> = {
   subject: 'contract',
   machine: contractMachine,
   load: loadContract,
+  loadMany: loadContracts,
   prepare,
   follow,
   mailboxesOf,

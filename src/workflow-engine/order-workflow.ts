@@ -16,9 +16,9 @@ import { enforceCreditHold } from '../cash-collection/credit-control';
 import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { TemplateName } from '../domain/notification-templates';
-import { ORDER, PRODUCT } from '../platform/uids';
+import { ORDER, PRODUCT, SHIPMENT } from '../platform/uids';
 import { message } from '../domain/messages';
 
 const LINE = 'order.line';
@@ -40,25 +40,29 @@ export interface OrderRecord extends WorkflowRecord {
   shippedQuantity: number;
 }
 
-export const loadOrder = async (strapi: Core.Strapi, documentId: string): Promise<OrderRecord | null> => {
-  const order = await strapi.db.query(ORDER).findOne({
-    where: { documentId },
+/** Orders with what has left the warehouse for each (`shippedQuantity`, from the shipments gone). */
+export const { load: loadOrder, loadMany: loadOrders } = recordLoaders<OrderRecord>(async (strapi, where) => {
+  const orders = await strapi.db.query(ORDER).findMany({
+    where,
     populate: {
       lines: { populate: { product: { select: ['id', 'sku'] } } },
       customer: { populate: { contacts: true } },
       packagingItems: { select: ['description', 'artworkConfirmedAt'] },
     },
   });
-  if (!order) return null;
-  const gone = await strapi.db.query('api::shipment.shipment').findMany({
-    where: { order: { id: order.id }, state: { $in: [...GOODS_GONE_STATES] } },
-    populate: { lines: { select: ['quantity'] } },
+  if (orders.length === 0) return [];
+  const gone = await strapi.db.query(SHIPMENT).findMany({
+    where: { order: { id: { $in: orders.map((order: { id: number }) => order.id) } }, state: { $in: [...GOODS_GONE_STATES] } },
+    select: ['id'],
+    populate: { order: { select: ['id'] }, lines: { select: ['quantity'] } },
   });
-  const shippedQuantity = gone
-    .flatMap((shipment: { lines: { quantity: number }[] }) => shipment.lines)
-    .reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
-  return { ...order, shippedQuantity };
-};
+  const shipped = new Map<number, number>();
+  for (const shipment of gone as { order: { id: number }; lines: { quantity: number }[] }[]) {
+    const quantity = shipment.lines.reduce((sum, line) => sum + line.quantity, 0);
+    shipped.set(shipment.order.id, (shipped.get(shipment.order.id) ?? 0) + quantity);
+  }
+  return orders.map((order: OrderRecord) => ({ ...order, shippedQuantity: shipped.get(order.id) ?? 0 }));
+});
 
 /** Reserves or releases stock for each line named, never beyond what the product has available. */
 const allocate = async (strapi: Core.Strapi, order: OrderRecord, allocations: Allocation[]) => {
@@ -199,6 +203,7 @@ export const orderWorkflow: WorkflowDefinition<OrderRecord> = {
   subject: 'order',
   machine: orderMachine,
   load: loadOrder,
+  loadMany: loadOrders,
   prepare,
   follow,
   mailboxesOf,

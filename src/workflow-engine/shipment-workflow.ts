@@ -23,7 +23,7 @@ import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import type { AttachmentRef } from '../platform/outbox';
-import { recordEvent, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { recordEvent, recordLoaders, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 import { message } from '../domain/messages';
 
@@ -44,15 +44,16 @@ export interface ShipmentRecord extends WorkflowRecord {
   customer: (CustomerWithContacts & { id: number; code: string; name: string; paymentTermsDays: number }) | null;
 }
 
-export const loadShipment = (strapi: Core.Strapi, documentId: string): Promise<ShipmentRecord | null> =>
-  strapi.db.query(SHIPMENT).findOne({
-    where: { documentId },
+export const { load: loadShipment, loadMany: loadShipments } = recordLoaders<ShipmentRecord>((strapi, where) =>
+  strapi.db.query(SHIPMENT).findMany({
+    where,
     populate: {
       lines: { populate: { product: { select: ['id', 'sku'] } } },
       order: { select: ['id', 'documentId', 'number', 'state', 'version', 'currency'], populate: { lines: true } },
       customer: { populate: { contacts: true } },
     },
-  });
+  })
+);
 
 const productTable = (strapi: Core.Strapi) => strapi.db.metadata.get(PRODUCT).tableName;
 
@@ -229,6 +230,7 @@ export const shipmentWorkflow: WorkflowDefinition<ShipmentRecord> = {
   subject: 'shipment',
   machine: shipmentMachine,
   load: loadShipment,
+  loadMany: loadShipments,
   prepare,
   follow,
   mailboxesOf,

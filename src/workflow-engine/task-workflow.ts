@@ -8,7 +8,7 @@ import { TASK_PRIORITY_LABELS, TASK_STATE_LABELS, TaskPriority, TaskState, taskM
 import { Recipient } from '../domain/workflow/machine';
 import { mailLanguage } from '../platform/staff-mailboxes';
 import { TASK } from '../platform/uids';
-import { Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 
 interface Person {
   id: number;
@@ -33,11 +33,9 @@ export interface TaskRecord extends WorkflowRecord {
 
 const PERSON = { select: ['id', 'username', 'displayName', 'email', 'preferredLanguage', 'blocked'] };
 
-export const loadTask = (strapi: Core.Strapi, documentId: string): Promise<TaskRecord | null> =>
-  strapi.db.query(TASK).findOne({
-    where: { documentId },
-    populate: { assignee: PERSON, assignedBy: PERSON, customer: { select: ['name'] } },
-  });
+export const { load: loadTask, loadMany: loadTasks } = recordLoaders<TaskRecord>((strapi, where) =>
+  strapi.db.query(TASK).findMany({ where, populate: { assignee: PERSON, assignedBy: PERSON, customer: { select: ['name'] } } })
+);
 
 export const personName = (person: Person | null): string => (person ? person.displayName || person.username : '');
 
@@ -73,6 +71,7 @@ export const taskWorkflow: WorkflowDefinition<TaskRecord> = {
   subject: 'task',
   machine: taskMachine,
   load: loadTask,
+  loadMany: loadTasks,
   prepare,
   mailboxesOf,
   mailData: taskMailData,

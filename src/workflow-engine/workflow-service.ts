@@ -56,6 +56,8 @@ export interface WorkflowDefinition<R extends WorkflowRecord = any> {
   /** The machine; a function when its rules depend on configuration read at the time of the step. */
   machine: Machine<string, string, R> | ((strapi: Core.Strapi) => Machine<string, string, R>);
   load: (strapi: Core.Strapi, documentId: string) => Promise<R | null>;
+  /** The same records as `load`, many at once, in no particular order (the work list reads 200 a kind). */
+  loadMany: (strapi: Core.Strapi, documentIds: string[]) => Promise<R[]>;
   /** Checks and fields written with the step (e.g. the credit snapshot taken on submit). */
   prepare?: (strapi: Core.Strapi, context: StepContext<R>) => Promise<Record<string, unknown>>;
   /** Work that follows the step in the same transaction; what it returns goes into the answer's meta. */
@@ -70,6 +72,16 @@ export interface WorkflowDefinition<R extends WorkflowRecord = any> {
    */
   concerning?: (actor: Actor) => Record<string, unknown> | null;
 }
+
+/**
+ * A record type's `load` and `loadMany` from one read, given the condition on documentId, so that a
+ * record looks the same to a step and to the work list.
+ */
+export const recordLoaders = <R extends WorkflowRecord>(read: (strapi: Core.Strapi, where: Record<string, unknown>) => Promise<R[]>) => ({
+  load: async (strapi: Core.Strapi, documentId: string): Promise<R | null> => (await read(strapi, { documentId }))[0] ?? null,
+  loadMany: (strapi: Core.Strapi, documentIds: string[]): Promise<R[]> =>
+    documentIds.length === 0 ? Promise.resolve([]) : read(strapi, { documentId: { $in: documentIds } }),
+});
 
 export interface StepResult<R extends WorkflowRecord = WorkflowRecord> {
   record: R;
@@ -183,12 +195,29 @@ export const describeWorkflow = async <R extends WorkflowRecord>(
 };
 
 /** The actions `actor` may take on `record` now: what the side panel offers and the work list counts. */
-export const actionsFor = async <R extends WorkflowRecord>(
+/** The actions each record allows `actor` now, for many records at once: one read of their opinions (the work list). */
+export const actionsForEach = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
   definition: WorkflowDefinition<R>,
-  record: R,
+  records: R[],
   actor: Actor
-) => allowedActions(machineOf(strapi, definition), await situationOf(strapi, definition, record), actor);
+): Promise<string[][]> => {
+  if (records.length === 0) return [];
+  const machine = machineOf(strapi, definition);
+  const rows: (OpinionRow & { subjectId: string; round: number })[] = await strapi.db.query(OPINION).findMany({
+    where: { subject: definition.subject, subjectId: { $in: records.map((record) => record.documentId) } },
+    select: ['subjectId', 'round', 'role', 'verdict'],
+    populate: { reviewer: { select: ['id'] } },
+  });
+  const byRecord = new Map<string, OpinionRow[]>();
+  for (const row of rows) {
+    const key = `${row.subjectId}:${row.round}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), row]);
+  }
+  return records.map((record) =>
+    allowedActions(machine, situationFrom(record, byRecord.get(`${record.documentId}:${record.reviewRound}`) ?? []), actor)
+  );
+};
 
 /** A record's history events, oldest first, as the panel and the REST answers show them. */
 export const historyOf = async (strapi: Core.Strapi, subject: string, subjectId: string) => {
@@ -241,27 +270,28 @@ const personOf = (user: unknown) => {
   return person ? { id: person.id, name: person.displayName || person.username } : null;
 };
 
+type OpinionRow = { role: RoleCode; verdict: Opinion['verdict']; reviewer: { id: number } | null };
+
+const situationFrom = <R extends WorkflowRecord>(record: R, opinions: OpinionRow[]): Situation<string, R> => ({
+  state: record.state,
+  version: record.version,
+  subject: record,
+  opinions: opinions.map((opinion) => ({ role: opinion.role, verdict: opinion.verdict, reviewer: opinion.reviewer?.id ?? null })),
+});
+
 const situationOf = async <R extends WorkflowRecord>(
   strapi: Core.Strapi,
   definition: WorkflowDefinition<R>,
   record: R
-): Promise<Situation<string, R>> => {
-  const opinions = await strapi.db.query(OPINION).findMany({
-    where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
-    select: ['role', 'verdict'],
-    populate: { reviewer: { select: ['id'] } },
-  });
-  return {
-    state: record.state,
-    version: record.version,
-    subject: record,
-    opinions: opinions.map((opinion: { role: RoleCode; verdict: Opinion['verdict']; reviewer: { id: number } | null }) => ({
-      role: opinion.role,
-      verdict: opinion.verdict,
-      reviewer: opinion.reviewer?.id ?? null,
-    })),
-  };
-};
+): Promise<Situation<string, R>> =>
+  situationFrom(
+    record,
+    await strapi.db.query(OPINION).findMany({
+      where: { subject: definition.subject, subjectId: record.documentId, round: record.reviewRound },
+      select: ['role', 'verdict'],
+      populate: { reviewer: { select: ['id'] } },
+    })
+  );
 
 const recordOpinion = async (
   strapi: Core.Strapi,
