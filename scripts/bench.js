@@ -36,6 +36,11 @@
  *   (`SELECT id FROM customers WHERE search_text LIKE '%term%'`), their ratio, and on PostgreSQL
  *   whether that SQL uses the trigram index (BENCH_DEBUG=1 prints the plans).
  *
+ * - my-work: the work list (GET /api/my-work) on PostgreSQL in the statistics' large database
+ *   (BENCH_MY_WORK_DB=cs_bench_stats_tenth for the tenth) for a bench user of each department role
+ *   that has one, and the supervisor's team view: p50/p95 over REST, against the plain SQL listing
+ *   the same candidates without the engine's checks, their ratio.
+ *
  * - load: concurrent REST clients through the contract, order and shipment workflows on PostgreSQL,
  *   one and two app instances, against a plain product-list GET, then SQL checks (scripts/bench-load.js).
  *
@@ -855,6 +860,24 @@ const statisticsRun = async ({ distDir }) => {
   }
 };
 
+/** A REST token of the bench's user of a Users & Permissions role (made once in the bench database). */
+const benchUserJwt = async (strapi, roleType) => {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+  const email = `bench-${roleType}@bench.test`;
+  let user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
+  if (!user)
+    user = await strapi.plugin('users-permissions').service('user').add({
+      username: email,
+      email,
+      password: 'Bench-Passw0rd',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
+  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+};
+
 // ---- section: customer-file ----
 
 /** The customer file's scale: the large bench database, or another of STATISTICS_SCALES by name (BENCH_CUSTOMER_FILE_DB). */
@@ -902,20 +925,7 @@ const customerFileChild = async (variant, distDir) => {
       .query('api::customer.customer')
       .findOne({ where: { id: top.id }, select: ['id', 'documentId', 'code', 'name'] });
     // A CS supervisor reads every section.
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'cs-supervisor' } });
-    const email = 'bench-cs-supervisor@bench.test';
-    let user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
-    if (!user)
-      user = await strapi.plugin('users-permissions').service('user').add({
-        username: email,
-        email,
-        password: 'Bench-Passw0rd',
-        provider: 'local',
-        confirmed: true,
-        blocked: false,
-        role: role.id,
-      });
-    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const jwt = await benchUserJwt(strapi, 'cs-supervisor');
     const url = `/api/customers/${customer.documentId}/file`;
     let answer;
     const get = async () => {
@@ -1034,12 +1044,128 @@ const customerFileRun = async ({ distDir }) => {
   );
 };
 
+// ---- section: my-work ----
+
+const MY_WORK_SCALE = [
+  { name: 'cs_bench_stats_tenth', factor: 20 },
+  { name: 'cs_bench_stats_large', factor: 200 },
+].find((scale) => scale.name === (process.env.BENCH_MY_WORK_DB || 'cs_bench_stats_large'));
+const MY_WORK_REQUESTS = 30;
+const MY_WORK_ROLES = ['cs-supervisor', 'order-coordinator', 'marketing-vp', 'cs-specialist'];
+const MY_WORK_TABLES = {
+  task: 'tasks',
+  contract: 'contracts',
+  complaint: 'complaints',
+  order: 'orders',
+  shipment: 'shipments',
+};
+
+/**
+ * In the child: GET /api/my-work over REST for each role's bench user (and the supervisor's team
+ * view), p50/p95 of MY_WORK_REQUESTS; the baseline is the plain SQL that lists the same candidates
+ * (per workflow, the first PER_KIND+1 rows in a state waiting for the role, with the customer's
+ * name) without the engine's checks of each record — the floor of reading what waits.
+ */
+const myWorkChild = async (variant, distDir) => {
+  const { createStrapi } = require('@strapi/strapi');
+  const request = require('supertest');
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.server.mount();
+  const { waitingStates } = require(path.join(distDir, 'src', 'domain', 'my-work.js'));
+  const { machineOf } = require(path.join(distDir, 'src', 'workflow-engine', 'workflow-service.js'));
+  const { PER_KIND } = require(path.join(distDir, 'src', 'my-work', 'work-list.js'));
+  const definitions = ['task', 'contract', 'complaint', 'order', 'shipment'].map(
+    (subject) => require(path.join(distDir, 'src', 'workflow-engine', `${subject}-workflow.js`))[`${subject}Workflow`]
+  );
+  try {
+    const knex = strapi.db.connection;
+    const timed = async (work, times) => {
+      await work();
+      const ms = [];
+      for (let n = 0; n < times; n += 1) {
+        const start = clock();
+        await work();
+        ms.push(msSince(start));
+      }
+      return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+    };
+    const results = [];
+    for (const roleType of MY_WORK_ROLES) {
+      const jwt = await benchUserJwt(strapi, roleType);
+      let answer;
+      const get = (url) => async () => {
+        const res = await request(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${jwt}`);
+        if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+        answer = res.body.data;
+      };
+      const list = await timed(get('/api/my-work'), MY_WORK_REQUESTS);
+      const counts = answer.counts;
+      const candidates = async () => {
+        for (const definition of definitions) {
+          const states = waitingStates(definition.subject, machineOf(strapi, definition), [roleType]);
+          if (states.length === 0 || definition.concerning) continue;
+          const table = MY_WORK_TABLES[definition.subject];
+          await knex.raw(
+            `SELECT t.document_id, t.number, t.state, t.updated_at, c.name FROM ${table} t
+             LEFT JOIN ${table}_customer_lnk l ON l.${table.replace(/s$/, '')}_id = t.id LEFT JOIN customers c ON c.id = l.customer_id
+             WHERE t.state = ANY(?) ORDER BY t.updated_at, t.id LIMIT ?`,
+            [states, PER_KIND + 1]
+          );
+        }
+      };
+      const baseline = await timed(candidates, MY_WORK_REQUESTS);
+      const team = roleType === 'cs-supervisor' ? await timed(get('/api/my-work/team'), 5) : null;
+      results.push({ roleType, counts, list, baseline, team });
+    }
+    return { database: strapi.db.getInfo().client, results };
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+const myWorkRun = async ({ distDir }) => {
+  try {
+    await onPostgres('SELECT 1');
+  } catch (error) {
+    if (!error.skip) throw error;
+    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
+    return;
+  }
+  const url = await ensureSeeded(MY_WORK_SCALE);
+  const r = await inChild('my-work', MY_WORK_SCALE.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
+  console.log(`  ${MY_WORK_SCALE.name}: GET /api/my-work, ${MY_WORK_REQUESTS} requests per role over REST`);
+  const line = (...cells) =>
+    console.log(
+      `  ${cells[0].padEnd(22)}${cells
+        .slice(1)
+        .map((c) => String(c).padStart(12))
+        .join('')}`
+    );
+  line('role', 'items', 'p50 ms', 'p95 ms', 'SQL p50 ms', 'ratio');
+  for (const { roleType, counts, list, baseline } of r.results) {
+    line(
+      roleType,
+      counts.total,
+      list.p50.toFixed(1),
+      list.p95.toFixed(1),
+      baseline.p50.toFixed(1),
+      `${(list.p50 / baseline.p50).toFixed(1)}×`
+    );
+  }
+  const supervisor = r.results.find((result) => result.roleType === 'cs-supervisor');
+  console.log(
+    `  GET /api/my-work/team (cs-supervisor): p50 ${supervisor.team.p50.toFixed(1)} ms, p95 ${supervisor.team.p95.toFixed(1)} ms`
+  );
+  console.log(`  target: the supervisor's list p50 <= 50 ms: ${supervisor.list.p50 <= 50 ? 'met' : 'NOT met'}`);
+};
+
 const SECTIONS = {
   notifications: { run: notificationsRun, child: notificationsChild },
   workflow: { run: workflowRun, child: workflowChild },
   statistics: { run: statisticsRun, child: statisticsChild },
   rest: { run: restRun, child: restChild },
   'customer-file': { run: customerFileRun, child: customerFileChild },
+  'my-work': { run: myWorkRun, child: myWorkChild },
   search: { run: searchRun, child: searchChild },
   load: require('./bench-load'),
 };
