@@ -12,6 +12,7 @@ import receivablesRollUp from './0006-receivables-roll-up';
 import agingSnapshots from './0007-aging-snapshots';
 import customerSearchIndex from './0008-customer-search-index';
 import lateOrderMailLog from './0009-late-order-mail-log';
+import workListIndexes from './0010-work-list-indexes';
 import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
@@ -26,4 +27,5 @@ export const VERSIONS: SchemaVersion[] = [
   agingSnapshots,
   customerSearchIndex,
   lateOrderMailLog,
+  workListIndexes,
 ];

@@ -45,6 +45,41 @@ const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> =>
 export const configuredCreditPolicy = (strapi: Core.Strapi) =>
   creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });
 
+/**
+ * What each customer owes at the end of `asOf`, in the limit's currency: its open items less the
+ * money received and not yet allocated — two grouped queries however many customers are asked for.
+ * `fromRollUp`: today's open items from the receivables roll-up, for a reader, never for a writer's
+ * check (which reads the base tables).
+ */
+export const openBalances = async (
+  strapi: Core.Strapi,
+  customerIds: number[],
+  asOf: string,
+  fromRollUp = false
+): Promise<Map<number, Decimal>> => {
+  const balances = new Map<number, Decimal>(customerIds.map((id) => [id, money(0)]));
+  if (customerIds.length === 0) return balances;
+  const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds, fromRollUp });
+  const open = await select<{ customer_id: number; amount: unknown }>(strapi, {
+    sql: `SELECT o.customer_id, COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o GROUP BY o.customer_id`,
+    bindings: owed.bindings,
+  });
+  const p = metaOf(strapi, PAYMENT);
+  const payer = p.link('customer');
+  const unallocated = await select<{ customer_id: number; amount: unknown }>(strapi, {
+    sql: `SELECT pc.${payer.target} AS customer_id, COALESCE(SUM(p.${p.column('unallocatedAmount')}), 0) AS amount
+      FROM ${payer.table} pc ${rowsById(strapi, p.table, 'p', `pc.${payer.owner}`)}
+      WHERE pc.${payer.target} IN (${customerIds.map(() => '?').join(', ')}) AND p.${p.column('state')} = 'posted'
+        AND p.${p.column('currency')} = ? AND p.${p.column('receivedOn')} <= ?
+      GROUP BY pc.${payer.target}`,
+    bindings: [...customerIds, LIMIT_CURRENCY, asOf],
+  });
+  const add = (id: number, amount: Decimal) => balances.set(id, (balances.get(id) ?? money(0)).plus(amount));
+  for (const row of open) add(Number(row.customer_id), money(row.amount));
+  for (const row of unallocated) add(Number(row.customer_id), money(row.amount).negated());
+  return balances;
+};
+
 /** What a customer owed at the end of `asOf` and how late its oldest open item was. */
 export const creditPosition = async (
   strapi: Core.Strapi,
@@ -53,19 +88,7 @@ export const creditPosition = async (
   /** Today's open items from the receivables roll-up: for a reader, never for a writer's check (which reads the base tables). */
   fromRollUp = false
 ): Promise<CreditPosition> => {
-  const owed = openItemsQuery(strapi, { asOf, currency: LIMIT_CURRENCY, customerIds: [customer.id], fromRollUp });
-  const [{ amount: openAmount }] = await select<{ amount: unknown }>(strapi, {
-    sql: `SELECT COALESCE(SUM(o.open_amount), 0) AS amount FROM (${owed.sql}) o`,
-    bindings: owed.bindings,
-  });
-  // Money received and not yet allocated also reduces what the customer owes.
-  const p = metaOf(strapi, PAYMENT);
-  const payer = p.link('customer');
-  const [{ amount: unallocated }] = await select<{ amount: unknown }>(strapi, {
-    sql: `SELECT COALESCE(SUM(p.${p.column('unallocatedAmount')}), 0) AS amount FROM ${payer.table} pc ${rowsById(strapi, p.table, 'p', `pc.${payer.owner}`)}
-      WHERE pc.${payer.target} = ? AND p.${p.column('state')} = 'posted' AND p.${p.column('currency')} = ? AND p.${p.column('receivedOn')} <= ?`,
-    bindings: [customer.id, LIMIT_CURRENCY, asOf],
-  });
+  const balance = (await openBalances(strapi, [customer.id], asOf, fromRollUp)).get(customer.id)!;
   const all = openItemsQuery(strapi, { asOf, customerIds: [customer.id], fromRollUp });
   const [oldest] = await select<{ receivable_id: number; days_past_due: number | string }>(strapi, {
     sql: `SELECT o.receivable_id, o.days_past_due FROM (${all.sql}) o ORDER BY o.days_past_due DESC, o.receivable_id ASC LIMIT 1`,
@@ -81,7 +104,7 @@ export const creditPosition = async (
     oldestOpenItem = { daysPastDue: Number(oldest.days_past_due), document };
   }
   return {
-    openBalance: formatMoney(money(openAmount).minus(money(unallocated))),
+    openBalance: formatMoney(balance),
     creditLimit: formatMoney(money(customer.creditLimit)),
     currency: LIMIT_CURRENCY,
     oldestOpenItem,

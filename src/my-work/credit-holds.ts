@@ -10,7 +10,8 @@ import { CREDIT_GATED_STATES, CreditHold, WorkItem } from '../domain/my-work';
 import { storedMessage } from '../domain/messages';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, CREDIT_OVERRIDE, CUSTOMER, ORDER, SHIPMENT } from '../platform/uids';
-import { creditPosition } from '../cash-collection/credit-control';
+import { LIMIT_CURRENCY, openBalances } from '../cash-collection/credit-control';
+import { Decimal, formatMoney } from '../domain/money';
 
 /** How many held customers the home page lists, longest held first. */
 export const HELD_SHOWN = 200;
@@ -21,7 +22,7 @@ const GATED = [
   { subject: 'shipment', uid: SHIPMENT },
 ] as const;
 
-/** The held customers and their documents waiting at the gate; a handful of queries and one credit position per held customer. */
+/** The held customers and their documents waiting at the gate; a handful of queries however many are held. */
 export const creditHolds = async (
   strapi: Core.Strapi,
   now: Date = new Date()
@@ -81,9 +82,9 @@ export const creditHolds = async (
       overdue: false,
     }));
   const today = dateIn(reportTimeZone(strapi), now);
+  const balances = await openBalances(strapi, customerIds, today, true);
   const holds: CreditHold[] = [];
   for (const customer of shown) {
-    const position = await creditPosition(strapi, customer, today, true);
     holds.push({
       documentId: customer.documentId,
       code: customer.code ?? null,
@@ -91,9 +92,9 @@ export const creditHolds = async (
       reason: customer.creditHoldReason ?? null,
       reasonMessage: storedMessage(customer.creditHoldReasonCode, customer.creditHoldReasonParams),
       source: customer.creditHoldSource ?? null,
-      openBalance: position.openBalance,
-      creditLimit: position.creditLimit,
-      currency: position.currency,
+      openBalance: formatMoney(balances.get(customer.id)!),
+      creditLimit: formatMoney(new Decimal(String(customer.creditLimit ?? 0)).toDecimalPlaces(2)),
+      currency: LIMIT_CURRENCY,
       waiting: documents.filter(
         ({ subject, record }) =>
           (record.customer as { id?: number } | null)?.id === customer.id && !decided.has(`${subject} ${record.documentId}`)
