@@ -147,7 +147,13 @@ it('a new complaint shows all that staff type on the first 1440×900 screen', as
   const bottoms = await page.evaluate((labels) => {
     const all = Array.from(document.querySelectorAll('main form label'));
     return labels.map((word) => {
-      const label = all.find((element) => (element.textContent ?? '').replace(/\s*\(\d+\)$/, '').replace(/\*$/, '') === word);
+      const label = all.find(
+        (element) =>
+          (element.textContent ?? '')
+            .trim()
+            .replace(/\s*\(\d+\)$/, '')
+            .replace(/\*$/, '') === word
+      );
       return { word, bottom: label?.parentElement ? Math.round(label.parentElement.getBoundingClientRect().bottom) : null };
     });
   }, typed);

@@ -5,11 +5,13 @@
  * through the dialog's three dates; the side panel then shows the new state, the plan, the order's
  * packaging items with their artwork, and the history of both steps. The specialist finds the task
  * (工作安排) the supervisor gave them on their home page and accepts it from the task's Entry panel.
- * The supervisor's team view lists the members and opens one member's list.
+ * The supervisor's team view lists the members and opens one member's list; a staff member sets how
+ * their mail comes (My mail) on the same page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { en } from '../../src/admin/workflow/translations';
+import { Delivery, DELIVERY_LABELS, MAIL_KIND_LABELS, MailKind } from '../../src/domain/mail-preferences';
 import { STAFF_ROLES } from '../../src/domain/staff-roles';
 import { launchChromium, RunningApp, startApp } from './server';
 import { logIn, restAs, takeAction } from './staff-session';
@@ -234,5 +236,31 @@ it('the planner schedules it through the dialog; the panel shows the new state, 
     .filter({ hasText: OPTION_WORDS[ORDER].state.scheduled.en })
     .waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${shots}/e2e-order-scheduled.png` });
+  await page.close();
+});
+
+it('a staff member chooses under "My mail" how each kind of mail comes to them; the choice is saved at once and kept', async () => {
+  const specialist = await restAs(app, 'cs-specialist@demo.local');
+  type Preferences = Record<MailKind, Delivery>;
+  const before = (await specialist('GET', '/api/my-work/mail-preferences')).preferences as Preferences;
+  const target: Delivery = before.information === 'digest' ? 'immediately' : 'digest';
+  const page = await logIn(browser, app, 'cs-specialist@demo.local');
+  await page.goto(`${app.baseUrl}/admin/my-work`);
+  const section = page.locator('[data-section="mail-preferences"]');
+  const information = section.getByRole('combobox', { name: MAIL_KIND_LABELS.information.en });
+  await information.waitFor({ timeout: 30000 });
+  expect(await information.innerText()).toContain(DELIVERY_LABELS[before.information].en);
+  await information.click();
+  await page.getByRole('option', { name: DELIVERY_LABELS[target].en, exact: true }).click();
+  await section.getByText(en['myWork.mail.saved'], { exact: true }).waitFor({ timeout: 30000 });
+  expect((await specialist('GET', '/api/my-work/mail-preferences')).preferences).toEqual({ ...before, information: target });
+  await page.screenshot({ path: `${shots}/e2e-my-mail.png` });
+  // Kept: a new visit shows the saved choice; the other kinds are as they were.
+  await page.reload();
+  await information.waitFor({ timeout: 30000 });
+  expect(await information.innerText()).toContain(DELIVERY_LABELS[target].en);
+  expect(await section.getByRole('combobox', { name: MAIL_KIND_LABELS.action.en }).innerText()).toContain(
+    DELIVERY_LABELS[before.action].en
+  );
   await page.close();
 });
