@@ -1064,14 +1064,17 @@ const MY_WORK_TABLES = {
  * In the child: GET /api/my-work over REST for each role's bench user (and the supervisor's team
  * view), p50/p95 of MY_WORK_REQUESTS; the baseline is the plain SQL that lists the same candidates
  * (per workflow, the first PER_KIND+1 rows in a state waiting for the role, with the customer's
- * name) without the engine's checks of each record — the floor of reading what waits.
+ * name; for those who watch delivery also the late orders) without the engine's checks of each
+ * record — the floor of reading what waits. The VP's held customers are not in it.
  */
 const myWorkChild = async (variant, distDir) => {
   const { createStrapi } = require('@strapi/strapi');
   const request = require('supertest');
   const strapi = await createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.server.mount();
-  const { waitingStates } = require(path.join(distDir, 'src', 'domain', 'my-work.js'));
+  const { waitingStates, LATE_ORDER_WATCHERS } = require(path.join(distDir, 'src', 'domain', 'my-work.js'));
+  const { lateOrderIds } = require(path.join(distDir, 'src', 'my-work', 'late-order-query.js'));
+  const { dateIn } = require(path.join(distDir, 'src', 'domain', 'business-date.js'));
   const { machineOf } = require(path.join(distDir, 'src', 'workflow-engine', 'workflow-service.js'));
   const { PER_KIND } = require(path.join(distDir, 'src', 'my-work', 'work-list.js'));
   const definitions = ['task', 'contract', 'complaint', 'order', 'shipment'].map(
@@ -1105,15 +1108,30 @@ const myWorkChild = async (variant, distDir) => {
           const states = waitingStates(definition.subject, machineOf(strapi, definition), [roleType]);
           if (states.length === 0 || definition.concerning) continue;
           const table = MY_WORK_TABLES[definition.subject];
+          // The rows first (the work list's index on state, updated_at), then their customers' names.
           await knex.raw(
-            `SELECT t.document_id, t.number, t.state, t.updated_at, c.name FROM ${table} t
-             LEFT JOIN ${table}_customer_lnk l ON l.${table.replace(/s$/, '')}_id = t.id LEFT JOIN customers c ON c.id = l.customer_id
-             WHERE t.state = ANY(?) ORDER BY t.updated_at, t.id LIMIT ?`,
+            `SELECT t.document_id, t.number, t.state, t.updated_at, c.name FROM
+               (SELECT id, document_id, number, state, updated_at FROM ${table} WHERE state = ANY(?) ORDER BY updated_at, id LIMIT ?) t
+             LEFT JOIN ${table}_customer_lnk l ON l.${table.replace(/s$/, '')}_id = t.id LEFT JOIN customers c ON c.id = l.customer_id`,
             [states, PER_KIND + 1]
           );
         }
       };
-      const baseline = await timed(candidates, MY_WORK_REQUESTS);
+      // Those who watch delivery also get the late orders: their ids by the same SQL, then their numbers and customers.
+      const lateOrders = async () => {
+        const { query, promised } = lateOrderIds(strapi, dateIn('Asia/Shanghai'));
+        const ids = (await query.orderBy([{ column: promised }, { column: 'id' }]).limit(PER_KIND + 1)).map((row) => row.id);
+        await knex.raw(
+          `SELECT o.document_id, o.number, o.state, o.promised_date, c.name FROM orders o
+           LEFT JOIN orders_customer_lnk l ON l.order_id = o.id LEFT JOIN customers c ON c.id = l.customer_id WHERE o.id = ANY(?)`,
+          [ids]
+        );
+      };
+      const watcher = LATE_ORDER_WATCHERS.includes(roleType);
+      const baseline = await timed(async () => {
+        await candidates();
+        if (watcher) await lateOrders();
+      }, MY_WORK_REQUESTS);
       const team = roleType === 'cs-supervisor' ? await timed(get('/api/my-work/team'), 5) : null;
       results.push({ roleType, counts, list, baseline, team });
     }
