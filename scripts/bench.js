@@ -701,6 +701,18 @@ const baseScans = (from, to, today, monthEnd) => {
   };
 };
 
+/** Whether PostgreSQL answers; when it cannot be reached the section says so and is skipped. */
+const postgresReachable = async () => {
+  try {
+    await onPostgres('SELECT 1');
+    return true;
+  } catch (error) {
+    if (!error.skip) throw error;
+    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
+    return false;
+  }
+};
+
 /** Creates and seeds a bench database unless a finished seed of that scale is recorded in it. */
 const ensureSeeded = async ({ name, factor }) => {
   const { Client } = require('pg');
@@ -811,13 +823,7 @@ const statisticsChild = async (variant, distDir) => {
 };
 
 const statisticsRun = async ({ distDir }) => {
-  try {
-    await onPostgres('SELECT 1');
-  } catch (error) {
-    if (!error.skip) throw error;
-    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
-    return;
-  }
+  if (!(await postgresReachable())) return;
   const byScale = [];
   for (const scale of STATISTICS_SCALES) {
     const url = await ensureSeeded(scale);
@@ -1015,13 +1021,7 @@ const documentServiceFile = async (strapi, documentId, distDir) => {
 };
 
 const customerFileRun = async ({ distDir }) => {
-  try {
-    await onPostgres('SELECT 1');
-  } catch (error) {
-    if (!error.skip) throw error;
-    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
-    return;
-  }
+  if (!(await postgresReachable())) return;
   const scale = CUSTOMER_FILE_SCALE;
   const url = await ensureSeeded(scale);
   const r = await inChild('customer-file', scale.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
@@ -1142,13 +1142,7 @@ const myWorkChild = async (variant, distDir) => {
 };
 
 const myWorkRun = async ({ distDir }) => {
-  try {
-    await onPostgres('SELECT 1');
-  } catch (error) {
-    if (!error.skip) throw error;
-    console.log(`  postgres: skipped, ${error.message}: ${error.skip}`);
-    return;
-  }
+  if (!(await postgresReachable())) return;
   const url = await ensureSeeded(MY_WORK_SCALE);
   const r = await inChild('my-work', MY_WORK_SCALE.name, await distDir(), { DATABASE_CLIENT: 'postgres', DATABASE_URL: url });
   console.log(`  ${MY_WORK_SCALE.name}: GET /api/my-work, ${MY_WORK_REQUESTS} requests per role over REST`);
