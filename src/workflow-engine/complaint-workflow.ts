@@ -26,7 +26,7 @@ import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 import { OPTION_WORDS } from '../content-manager/option-words';
@@ -70,8 +70,12 @@ export const deadlineOf = (strapi: Core.Strapi, state: string, severity: Severit
   return days === undefined ? null : deadlineAfter(from, days, reportTimeZone(strapi), workCalendar(strapi));
 };
 
-export const { load: loadComplaint, loadMany: loadComplaints } = recordLoaders<ComplaintRecord>((strapi, where) =>
-  strapi.db.query(COMPLAINT).findMany({ where, populate: { measures: true, customer: { populate: { contacts: true } } } })
+export const { load: loadComplaint, loadMany: loadComplaints } = recordLoaders<ComplaintRecord>((strapi, where, forChecks) =>
+  // The machine's preconditions read the measures.
+  strapi.db.query(COMPLAINT).findMany({
+    where,
+    populate: { measures: true, ...(forChecks ? CUSTOMER_NAME : { customer: { populate: { contacts: true } } }) },
+  })
 );
 
 const checkInput = (input: Record<string, unknown>) => {

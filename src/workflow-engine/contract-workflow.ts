@@ -16,7 +16,7 @@ import { creditSnapshot } from './credit-position';
 import { enforceCreditHold } from '../cash-collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
-import { Mailbox, recordEvent, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordEvent, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
 import { moneyText } from '../domain/display-format';
 import { message } from '../domain/messages';
@@ -56,17 +56,20 @@ export interface ContractRecord extends WorkflowRecord {
   creditSnapshot: ContractSubject['creditSnapshot'];
 }
 
-export const { load: loadContract, loadMany: loadContracts } = recordLoaders<ContractRecord>((strapi, where) =>
+export const { load: loadContract, loadMany: loadContracts } = recordLoaders<ContractRecord>((strapi, where, forChecks) =>
   strapi.db.query(CONTRACT).findMany({
     where,
-    populate: {
-      lines: { populate: { product: { select: ['id', 'documentId'] } } },
-      customer: { populate: { contacts: true } },
-      orders: { select: ['id', 'documentId', 'number', 'state', 'version'] },
-      drafter: { select: ['id', 'email', 'username', 'displayName', 'preferredLanguage'] },
-      previousRevision: { select: ['id', 'documentId', 'state', 'revision'] },
-      attachments: { select: ['id'] },
-    },
+    // The machine reads the contract's own fields only (the credit snapshot among them).
+    populate: forChecks
+      ? CUSTOMER_NAME
+      : {
+          lines: { populate: { product: { select: ['id', 'documentId'] } } },
+          customer: { populate: { contacts: true } },
+          orders: { select: ['id', 'documentId', 'number', 'state', 'version'] },
+          drafter: { select: ['id', 'email', 'username', 'displayName', 'preferredLanguage'] },
+          previousRevision: { select: ['id', 'documentId', 'state', 'revision'] },
+          attachments: { select: ['id'] },
+        },
   })
 );
 

@@ -16,7 +16,7 @@ import { enforceCreditHold } from '../cash-collection/credit-control';
 import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { TemplateName } from '../domain/notification-templates';
 import { ORDER, PRODUCT, SHIPMENT } from '../platform/uids';
 import { message } from '../domain/messages';
@@ -41,14 +41,14 @@ export interface OrderRecord extends WorkflowRecord {
 }
 
 /** Orders with what has left the warehouse for each (`shippedQuantity`, from the shipments gone). */
-export const { load: loadOrder, loadMany: loadOrders } = recordLoaders<OrderRecord>(async (strapi, where) => {
+export const { load: loadOrder, loadMany: loadOrders } = recordLoaders<OrderRecord>(async (strapi, where, forChecks) => {
+  const packagingItems = { select: ['description', 'artworkConfirmedAt'] };
   const orders = await strapi.db.query(ORDER).findMany({
     where,
-    populate: {
-      lines: { populate: { product: { select: ['id', 'sku'] } } },
-      customer: { populate: { contacts: true } },
-      packagingItems: { select: ['description', 'artworkConfirmedAt'] },
-    },
+    // The machine's preconditions read the packaging items and the quantity shipped.
+    populate: forChecks
+      ? { ...CUSTOMER_NAME, packagingItems }
+      : { lines: { populate: { product: { select: ['id', 'sku'] } } }, customer: { populate: { contacts: true } }, packagingItems },
   });
   if (orders.length === 0) return [];
   const gone = await strapi.db.query(SHIPMENT).findMany({

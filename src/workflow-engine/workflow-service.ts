@@ -56,7 +56,11 @@ export interface WorkflowDefinition<R extends WorkflowRecord = any> {
   /** The machine; a function when its rules depend on configuration read at the time of the step. */
   machine: Machine<string, string, R> | ((strapi: Core.Strapi) => Machine<string, string, R>);
   load: (strapi: Core.Strapi, documentId: string) => Promise<R | null>;
-  /** The same records as `load`, many at once, in no particular order (the work list reads 200 a kind). */
+  /**
+   * Many records at once, in no particular order, as the machine's checks see them (the work list
+   * reads 200 a kind): the relations its preconditions and parties read and the customer's name;
+   * others may be absent.
+   */
   loadMany: (strapi: Core.Strapi, documentIds: string[]) => Promise<R[]>;
   /** Checks and fields written with the step (e.g. the credit snapshot taken on submit). */
   prepare?: (strapi: Core.Strapi, context: StepContext<R>) => Promise<Record<string, unknown>>;
@@ -74,14 +78,20 @@ export interface WorkflowDefinition<R extends WorkflowRecord = any> {
 }
 
 /**
- * A record type's `load` and `loadMany` from one read, given the condition on documentId, so that a
- * record looks the same to a step and to the work list.
+ * A record type's `load` and `loadMany` from one read, given the condition on documentId and
+ * whether only the machine's checks will look (`forChecks`: the work list), so that the fields they
+ * read come from the same code for a step and for the list.
  */
-export const recordLoaders = <R extends WorkflowRecord>(read: (strapi: Core.Strapi, where: Record<string, unknown>) => Promise<R[]>) => ({
-  load: async (strapi: Core.Strapi, documentId: string): Promise<R | null> => (await read(strapi, { documentId }))[0] ?? null,
+export const recordLoaders = <R extends WorkflowRecord>(
+  read: (strapi: Core.Strapi, where: Record<string, unknown>, forChecks: boolean) => Promise<R[]>
+) => ({
+  load: async (strapi: Core.Strapi, documentId: string): Promise<R | null> => (await read(strapi, { documentId }, false))[0] ?? null,
   loadMany: (strapi: Core.Strapi, documentIds: string[]): Promise<R[]> =>
-    documentIds.length === 0 ? Promise.resolve([]) : read(strapi, { documentId: { $in: documentIds } }),
+    documentIds.length === 0 ? Promise.resolve([]) : read(strapi, { documentId: { $in: documentIds } }, true),
 });
+
+/** The customer's name only: what a work-list item shows of a record's customer. */
+export const CUSTOMER_NAME = { customer: { select: ['name'] } };
 
 export interface StepResult<R extends WorkflowRecord = WorkflowRecord> {
   record: R;
