@@ -24,8 +24,9 @@ const JOB = path.join('src', 'jobs', 'staff-digest.js');
 const PUBLIC_URL = 'http://cs.factory.test:8080';
 const ZH = { 'Accept-Language': 'zh-CN,zh;q=0.9' };
 const EN = { 'Accept-Language': 'en-US,en;q=0.9' };
-const DAY = 86_400_000;
 const today = () => dateIn('Asia/Shanghai');
+/** 09:00 in the report time zone (Shanghai, no daylight saving), `days` after today: a digest's morning whatever the hour the test runs. */
+const morning = (days: number) => new Date(`${addDays(today(), days)}T09:00:00+08:00`);
 const taskPage = (documentId: string) => `${PUBLIC_URL}/admin/content-manager/collection-types/${TASK}/${documentId}`;
 
 describe('mail preferences and the daily digest', () => {
@@ -216,7 +217,7 @@ describe('mail preferences and the daily digest', () => {
       );
 
       // The morning after the overdue task's day: one digest each, in the reader's language.
-      const at = new Date(Date.now() + DAY);
+      const at = morning(1);
       expect((await runStaffDigest(app.strapi, at))?.sort()).toEqual([staff.coordinator.email, staff.englishCoordinator.email].sort());
       const digests = await newMail();
       const day = dateIn('Asia/Shanghai', at);
@@ -256,7 +257,7 @@ describe('mail preferences and the daily digest', () => {
     });
 
     it('sends one digest per person and day when two instances run the job at the same moment, or pass the lease', async () => {
-      const next = new Date(Date.now() + 2 * DAY);
+      const next = morning(2);
       const ran = await Promise.all([runStaffDigest(app.strapi, next), second.run<string[] | null>(JOB, 'runStaffDigest', next)]);
       expect(ran.filter(Boolean).flat()).toEqual([staff.coordinator.email]);
       const digests = await newMail();
@@ -266,7 +267,7 @@ describe('mail preferences and the daily digest', () => {
       expect(digests[0].text).toContain('- 工作已撤销：更新交期表');
 
       // Straight to the sending, without the lease: the key per person and day decides.
-      const after = new Date(Date.now() + 3 * DAY);
+      const after = morning(3);
       const sent = await Promise.all([
         sendStaffDigests(app.strapi, after),
         second.run<string[]>(JOB, 'sendStaffDigests', after),
@@ -286,7 +287,7 @@ describe('mail preferences and the daily digest', () => {
       for (const { documentId } of overdue) await cancel(documentId);
       expect((await newMail()).map(line)).toEqual(overdue.map(() => expect.stringContaining('工作已撤销')));
       // The coordinator has no more overdue work and takes everything at once; the English coordinator has nothing new.
-      expect(await runStaffDigest(app.strapi, new Date(Date.now() + 4 * DAY))).toEqual([]);
+      expect(await runStaffDigest(app.strapi, morning(4))).toEqual([]);
       expect(await newMail()).toEqual([]);
     });
   });
