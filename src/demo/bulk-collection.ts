@@ -19,7 +19,8 @@ import { metaOf } from '../platform/table-meta';
 import { rowsOf } from '../platform/roll-up-writes';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
 
-const SHIPPED_STATES = ['partially_shipped', 'shipped', 'closed'];
+/** The order states whose goods have left, in part or whole. */
+export const SHIPPED_STATES = ['partially_shipped', 'shipped', 'closed'];
 
 interface ShippedOrder {
   id: number;
@@ -50,7 +51,7 @@ const split = (cents: number, parts: number): number[] => {
 };
 
 /** A receivable to write, with what its payment needs: its cents, the part paid (and whether that was reversed) and its dates. */
-type DemoReceivable = BulkRecord & {
+export type DemoReceivable = BulkRecord & {
   cents: number;
   paid: number;
   reversed: boolean;
@@ -116,7 +117,7 @@ const orderReceivables = (order: ShippedOrder, parts: number, termsDays: number,
 };
 
 /** Writes a payment with one allocation for each paid receivable, numbered per year of its day; answers how many. */
-const writePayments = async (
+export const writePayments = async (
   strapi: Core.Strapi,
   writer: ReturnType<typeof createBulkWriter>,
   receivables: DemoReceivable[],

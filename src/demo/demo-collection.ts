@@ -25,6 +25,7 @@ import { asTrustedWrite } from '../platform/trusted-write';
 import { takeAction, WorkflowDefinition } from '../workflow-engine/workflow-service';
 import { asStaff } from './as-staff';
 import { issueDemoStatements } from './demo-statements';
+import { shipOnPaper } from './paper-shipments';
 import { CREDIT_OVERRIDE, ORDER, RECEIVABLE, SHIPMENT, USER, WORKFLOW_EVENT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 
@@ -55,6 +56,8 @@ export interface DemoCollectionResult {
   skipped: number;
   /** Statements issued and mailed (./demo-statements.ts). */
   statements: number;
+  /** The other bulk-loaded shipped orders' shipments, each with its receivable, and the payments of those due (./paper-shipments.ts). */
+  paper: { shipments: number; payments: number };
 }
 
 /** Who takes the steps: the development accounts of ROLES as actors, and the marketing VP who grants overrides. */
@@ -245,7 +248,7 @@ const shipOrder = async (
 /** Ships up to `count` older orders (order dates from 300 to 20 days ago, spread evenly) and records their payments. */
 export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promise<DemoCollectionResult> => {
   const crew = await crewOf(strapi);
-  if (!crew) return { taken: 0, shipped: 0, payments: 0, skipped: 0, statements: 0 };
+  if (!crew) return { taken: 0, shipped: 0, payments: 0, skipped: 0, statements: 0, paper: { shipments: 0, payments: 0 } };
   const zone = reportTimeZone(strapi);
   const today = dateIn(zone);
   const outboxBefore = Number((await strapi.db.connection(NOTIFICATIONS_TABLE).max({ id: 'id' }))[0]?.id ?? 0);
@@ -295,9 +298,11 @@ export const loadDemoCollection = async (strapi: Core.Strapi, count = 30): Promi
   }
 
   await strapi.db.transaction(() => payments.receiveUntil(today));
+  // The other shipped orders' goods left on paper: before the statements, which list what they billed.
+  const paper = await shipOnPaper(strapi, today);
   const statements = await issueDemoStatements(strapi, clerk, today);
   await strapi.db.connection(NOTIFICATIONS_TABLE).where('id', '>', outboxBefore).delete();
-  return { taken, shipped, payments: payments.recorded(), skipped, statements };
+  return { taken, shipped, payments: payments.recorded(), skipped, statements, paper };
 };
 
 /** The history events the bulk loader wrote for an order (its paper trail), with their actor links. */

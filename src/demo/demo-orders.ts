@@ -102,7 +102,7 @@ const demoPackagingItems = (state: string, index: number, orderDate: string, pie
 const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /** The staff member who takes each role's steps in the paper trail: the development account, else anyone with the role. */
-const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {
+export const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {
   const users = await strapi.db.query(USER).findMany({
     where: { role: { type: { $in: roles } } },
     select: ['id', 'email'],

@@ -24,6 +24,6 @@ export const loadDemoWorkflows = async (strapi: Core.Strapi, log: (message: stri
   log(`Demo tasks: ${await loadDemoTasks(strapi)} in ${took()} ms.`);
   const collection = await loadDemoCollection(strapi);
   log(
-    `Demo collection: ${collection.taken} orders taken through the workflows (${collection.shipped} shipped), ${collection.payments} payments, ${collection.statements} statements, in ${took()} ms.`
+    `Demo collection: ${collection.taken} orders taken through the workflows (${collection.shipped} shipped), ${collection.payments} payments, ${collection.paper.shipments} older shipments on paper, ${collection.statements} statements, in ${took()} ms.`
   );
 };

@@ -27,7 +27,7 @@ export interface PaperTrail {
 }
 
 /** Days after the order date on which each step is taken (never after today). */
-const STEP_DAY: Record<string, number> = {
+export const STEP_DAY: Record<string, number> = {
   confirm: 1,
   schedule: 2,
   start_production: 4,
