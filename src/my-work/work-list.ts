@@ -56,17 +56,22 @@ const customerName = (record: WorkflowRecord): string | null => {
   return text(customer?.name);
 };
 
-const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, actor: Actor, now: Date, more: string[]) => {
+/** One kind's items, and whether it has more candidates than were looked at. */
+interface KindItems {
+  items: WorkItem[];
+  more: boolean;
+}
+
+const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, actor: Actor, now: Date): Promise<KindItems> => {
   const states = waitingStates(definition.subject, machineOf(strapi, definition), actor.roles);
   const concerning = definition.concerning ? definition.concerning(actor) : {};
-  if (states.length === 0 || concerning === null) return [];
+  if (states.length === 0 || concerning === null) return { items: [], more: false };
   const candidates = await strapi.db.query(definition.uid).findMany({
     where: { state: { $in: states }, ...concerning },
     select: ['documentId'],
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
     limit: PER_KIND + 1,
   });
-  if (candidates.length > PER_KIND) more.push(definition.subject);
   const ids = candidates.slice(0, PER_KIND).map((candidate: { documentId: string }) => candidate.documentId);
   const loaded = new Map((await definition.loadMany(strapi, ids)).map((record) => [record.documentId, record]));
   // Longest waiting first, as the candidates came.
@@ -93,11 +98,11 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
       overdue: dueAt !== null && dueAt < now.toISOString(),
     });
   });
-  return items;
+  return { items, more: candidates.length > PER_KIND };
 };
 
 /** Open orders past their promised date or planned finish, or promised after the customer needs them. */
-const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): Promise<WorkItem[]> => {
+const lateOrders = async (strapi: Core.Strapi, today: string): Promise<KindItems> => {
   const { query, promised } = lateOrderIds(strapi, today);
   const ids = await query
     .orderBy([
@@ -105,7 +110,6 @@ const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): P
       { column: 'id', order: 'asc' },
     ])
     .limit(PER_KIND + 1);
-  if (ids.length > PER_KIND) more.push('late-order');
   const rows = await strapi.db.query(ORDER).findMany({
     where: { id: { $in: ids.slice(0, PER_KIND).map((row: { id: number }) => row.id) } },
     select: ['documentId', 'number', 'state', 'promisedDate', 'plannedFinish', 'requiredDate', 'updatedAt'],
@@ -122,7 +126,7 @@ const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): P
     const reasons = latenessOf(dates, today);
     return reasons.length > 0 ? [{ order, dates, reasons }] : [];
   });
-  return late.map(({ order, dates, reasons }) => ({
+  const items = late.map(({ order, dates, reasons }) => ({
     kind: 'late-order' as const,
     subject: 'order',
     uid: ORDER,
@@ -136,18 +140,30 @@ const lateOrders = async (strapi: Core.Strapi, today: string, more: string[]): P
     dueAt: dates.promisedDate ? `${dates.promisedDate}T00:00:00.000Z` : null,
     overdue: reasons.includes('past_promised_date'),
   }));
+  return { items, more: ids.length > PER_KIND };
 };
 
 export const workList = async (strapi: Core.Strapi, actor: Actor, now: Date = new Date()): Promise<WorkList> => {
   const more: string[] = [];
+  const watchesDelivery = actor.roles.some((role) => LATE_ORDER_WATCHERS.includes(role));
+  const decidesCredit = actor.roles.some((role) => CREDIT_OVERRIDE_DECIDERS.includes(role));
+  // The kinds are independent reads: side by side, each on its own connection of the pool, the
+  // list costs about its slowest kind rather than their sum. Each kind fills its own array, so the
+  // order before sorting (and so among equals after it) does not depend on which finished first.
+  const [actionLists, late, credit] = await Promise.all([
+    Promise.all(WORKFLOWS.map((definition) => actionItems(strapi, definition, actor, now))),
+    watchesDelivery ? lateOrders(strapi, dateIn(reportTimeZone(strapi), now)) : { items: [], more: false },
+    decidesCredit ? creditHolds(strapi, now) : undefined,
+  ]);
   const items: WorkItem[] = [];
-  for (const definition of WORKFLOWS) items.push(...(await actionItems(strapi, definition, actor, now, more)));
-  if (actor.roles.some((role) => LATE_ORDER_WATCHERS.includes(role))) {
-    items.push(...(await lateOrders(strapi, dateIn(reportTimeZone(strapi), now), more)));
-  }
+  WORKFLOWS.forEach((definition, index) => {
+    items.push(...actionLists[index].items);
+    if (actionLists[index].more) more.push(definition.subject);
+  });
+  items.push(...late.items);
+  if (late.more) more.push('late-order');
   let holds: CreditHold[] | undefined;
-  if (actor.roles.some((role) => CREDIT_OVERRIDE_DECIDERS.includes(role))) {
-    const credit = await creditHolds(strapi, now);
+  if (credit) {
     items.push(...credit.items);
     holds = credit.holds;
     if (credit.more) more.push('credit-hold');
