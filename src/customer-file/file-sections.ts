@@ -17,7 +17,7 @@ import {
 } from '../domain/customer-file';
 import { addDays, dateIn } from '../domain/business-date';
 import { DEFAULT_CURRENCY } from '../domain/money';
-import { latenessOf } from '../domain/my-work';
+import { latenessOf, OPEN_ORDER_STATES } from '../domain/my-work';
 import { GOODS_GONE_STATES } from '../domain/shipping';
 import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
@@ -50,6 +50,9 @@ export interface FileContext {
   timeZone: string;
   page: PageRequest;
 }
+
+/** A complaint in these states is over: every other one is still being handled. */
+const ENDED_COMPLAINT_STATES = ['closed', 'withdrawn'];
 
 const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
@@ -144,12 +147,19 @@ export const openOrders = async ({ strapi, customerId, today, page }: FileContex
   const slQuantity = metaOf(strapi, 'shipment.line').column('quantity');
   const r = metaOf(strapi, RECEIVABLE);
   const receivableOrder = r.link('order');
-  const { rows, pagination } = await pageOf(
+  const { rows, pagination, tallies } = await pageOf(
     strapi,
     {
       from: `${owner.table} oc ${rowsById(strapi, o.table, 'o', `oc.${owner.owner}`)}`,
       where: `oc.${owner.target} = ? AND o.${o.column('state')} NOT IN (${inList(CLOSED_ORDER_STATES)})`,
       bindings: [customerId],
+      // Late as the items' flag says (latenessOf: promised date passed while open), over all open orders, not just this page.
+      tallies: {
+        late: {
+          when: `o.${o.column('state')} IN (${inList(OPEN_ORDER_STATES)}) AND o.${o.column('promisedDate')} < ?`,
+          bindings: [today],
+        },
+      },
       columns: `o.id, o.${o.column('documentId')} AS document_id, o.${o.column('number')} AS number, o.${o.column('state')} AS state,
         ${dateText(strapi, `o.${o.column('orderDate')}`)} AS order_date, ${dateText(strapi, `o.${o.column('requiredDate')}`)} AS required_date,
         ${dateText(strapi, `o.${o.column('promisedDate')}`)} AS promised_date, o.${o.column('total')} AS total, o.${o.column('currency')} AS currency`,
@@ -196,6 +206,7 @@ export const openOrders = async ({ strapi, customerId, today, page }: FileContex
       };
     }),
     pagination,
+    late: tallies.late,
   };
 };
 
@@ -356,12 +367,13 @@ export const averageDaysLate = async ({ strapi, customerId, today }: FileContext
 export const complaintList = async ({ strapi, customerId, today, timeZone, page }: FileContext) => {
   const k = metaOf(strapi, COMPLAINT);
   const owner = k.link('customer');
-  const { rows, pagination } = await pageOf(
+  const { rows, pagination, tallies } = await pageOf(
     strapi,
     {
       from: `${owner.table} kc ${rowsById(strapi, k.table, 'k', `kc.${owner.owner}`)}`,
       where: `kc.${owner.target} = ?`,
       bindings: [customerId],
+      tallies: { open: { when: `k.${k.column('state')} NOT IN (${inList(ENDED_COMPLAINT_STATES)})`, bindings: [] } },
       columns: `k.id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number, k.${k.column('state')} AS state,
         k.${k.column('severity')} AS severity, k.${k.column('category')} AS category, k.${k.column('judgement')} AS judgement,
         k.${k.column('receivedAt')} AS received_at, k.${k.column('closedAt')} AS closed_at, k.${k.column('stateEnteredAt')} AS state_entered_at,
@@ -393,6 +405,7 @@ export const complaintList = async ({ strapi, customerId, today, timeZone, page 
       };
     }),
     pagination,
+    open: tallies.open,
   };
 };
 

@@ -44,6 +44,8 @@ export interface ListQuery {
   orderBy: string;
   /** Columns computed for the page's rows only (correlated on `p.id`), after it is cut. */
   extra?: { sql: string; bindings: Binding[] };
+  /** Rows of the whole list (not just the page) that meet a condition, counted with its length: name → condition. */
+  tallies?: Record<string, { when: string; bindings: Binding[] }>;
 }
 
 export interface Page<Item> {
@@ -52,25 +54,39 @@ export interface Page<Item> {
 }
 
 /**
- * One page of a list and the list's length, in one round trip: the count joined with the page
- * (an empty page still carries the count). Columns in `extra` are computed for that page only.
+ * One page of a list and the list's length, in one round trip: the count (and the tallies over the
+ * whole list) joined with the page (an empty page still carries them). Columns in `extra` are
+ * computed for that page only.
  */
 export const pageOf = async (
   strapi: Core.Strapi,
   list: ListQuery,
   page: PageRequest
-): Promise<{ rows: SqlRow[]; pagination: Pagination }> => {
+): Promise<{ rows: SqlRow[]; pagination: Pagination; tallies: Record<string, number> }> => {
   const extra = list.extra ? `, ${list.extra.sql}` : '';
+  const tallies = Object.entries(list.tallies ?? {});
+  const tallyColumns = tallies.map(([name, { when }]) => `, SUM(CASE WHEN ${when} THEN 1 ELSE 0 END) AS tally_${name}`).join('');
   const rows = await run(
     strapi,
-    `SELECT t.total_count${extra}, p.* FROM (SELECT COUNT(*) AS total_count FROM ${list.from} WHERE ${list.where}) t
+    `SELECT t.*${extra}, p.* FROM (SELECT COUNT(*) AS total_count${tallyColumns} FROM ${list.from} WHERE ${list.where}) t
      LEFT JOIN (SELECT ${list.columns}, ROW_NUMBER() OVER (ORDER BY ${list.orderBy}) AS row_no
        FROM ${list.from} WHERE ${list.where} ORDER BY ${list.orderBy} LIMIT ? OFFSET ?) p ON 1 = 1
      ORDER BY p.row_no`,
-    [...(list.extra?.bindings ?? []), ...list.bindings, ...list.bindings, page.pageSize, (page.page - 1) * page.pageSize]
+    [
+      ...(list.extra?.bindings ?? []),
+      ...tallies.flatMap(([, { bindings }]) => bindings),
+      ...list.bindings,
+      ...list.bindings,
+      page.pageSize,
+      (page.page - 1) * page.pageSize,
+    ]
   );
   const total = Number(rows[0]?.total_count ?? 0);
-  return { rows: rows.filter((row) => row.id !== null && row.id !== undefined), pagination: paginationOf(page, total) };
+  return {
+    rows: rows.filter((row) => row.id !== null && row.id !== undefined),
+    pagination: paginationOf(page, total),
+    tallies: Object.fromEntries(tallies.map(([name]) => [name, Number(rows[0]?.[`tally_${name}`] ?? 0)])),
+  };
 };
 
 /** The join from a record (alias `owner`) to the rows of one of its repeatable components (alias `alias`). */

@@ -312,6 +312,7 @@ describe('customer file', () => {
       expected.map((o) => ({ ...o, link: undefined, currency: undefined }))
     );
     expect(file.orders.open.pagination).toEqual({ page: 1, pageSize: 50, total: 5, pageCount: 1 });
+    expect(file.orders.open.late).toBe(expected.filter((o) => o.late).length);
     expect(new Set(expected.map((o) => o.state))).toEqual(new Set(['draft', 'confirmed', 'ready', 'partially_shipped', 'shipped']));
     const byId = Object.fromEntries(file.orders.open.items.map((o: any) => [o.documentId, o]));
     expect(byId[orders.ready.documentId].late).toBe(true);
@@ -406,6 +407,7 @@ describe('customer file', () => {
       })
     );
     expect(file.complaints.items.map((c: any) => c.justified)).toEqual([null, false, true]);
+    expect(file.complaints.open).toBe(complaints.filter((c) => !['closed', 'withdrawn'].includes(c.state)).length);
     expect(file.complaints.items[2]).toMatchObject({ daysOpen: 7, feedbackRating: 4 });
   });
 
@@ -504,12 +506,20 @@ describe('customer file', () => {
   });
 
   it('pages the long lists', async () => {
-    const all = (await fileOf(staff.supervisor, '?pageSize=50')).orders.open.items.map((o: any) => o.documentId);
+    const whole = await fileOf(staff.supervisor, '?pageSize=50');
+    const all = whole.orders.open.items.map((o: any) => o.documentId);
+    const late = whole.orders.open.items.filter((o: any) => o.late).length;
     const second = await fileOf(staff.supervisor, '?page=2&pageSize=2');
     expect(second.orders.open.items.map((o: any) => o.documentId)).toEqual(all.slice(2, 4));
     expect(second.orders.open.pagination).toEqual({ page: 2, pageSize: 2, total: 5, pageCount: 3 });
+    // The counts the side panel shows are over the whole lists, whatever the page (it asks for one row).
+    const first = await fileOf(staff.supervisor, '?pageSize=1');
+    expect(first.orders.open.items).toHaveLength(1);
+    expect(first.orders.open.items.filter((o: any) => o.late).length).toBeLessThan(late);
+    expect(first.orders.open.late).toBe(late);
+    expect(first.complaints.open).toBe(whole.complaints.open);
     const beyond = await fileOf(staff.supervisor, '?page=9&pageSize=2');
-    expect(beyond.orders.open).toEqual({ items: [], pagination: { page: 9, pageSize: 2, total: 5, pageCount: 3 } });
+    expect(beyond.orders.open).toEqual({ items: [], pagination: { page: 9, pageSize: 2, total: 5, pageCount: 3 }, late });
   });
 
   it('shows each role exactly the sections its row of the access matrix may read', async () => {

@@ -20,8 +20,9 @@ const Summary = ({ documentId }: { documentId: string }) => {
   const [problem, setProblem] = React.useState<string | null>(null);
   React.useEffect(() => {
     let live = true;
+    // One row per list: the counts come over the whole lists, and the newest contact is the only one whose follow-up can be due.
     customerFileApi(client)
-      .file(documentId, 100)
+      .file(documentId, 1)
       .then((answer) => live && setFile(answer))
       .catch((failure: unknown) => live && setProblem(problemOf(failure).message));
     return () => {
@@ -32,7 +33,6 @@ const Summary = ({ documentId }: { documentId: string }) => {
   if (!file) return <Typography variant="pi">{text.t('file.loading')}</Typography>;
   const { header } = file;
   const complaints = file.complaints;
-  const openComplaints = complaints?.items.filter((c) => !['closed', 'withdrawn'].includes(c.state)).length ?? 0;
   const followUps = file.contacts?.log?.items.filter((entry) => entry.followUpDue).length ?? 0;
   return (
     <Flex role="region" aria-label={text.t('panel.title')} direction="column" alignItems="stretch" gap={3} width="100%">
@@ -53,12 +53,12 @@ const Summary = ({ documentId }: { documentId: string }) => {
         <Typography variant="omega">
           {text.t('panel.openOrders', {
             count: file.orders.open.pagination.total,
-            late: file.orders.open.items.filter((order) => order.late).length,
+            late: file.orders.open.late,
           })}
         </Typography>
       ) : null}
       {complaints ? (
-        <Typography variant="omega">{text.t('panel.complaints', { count: complaints.pagination.total, open: openComplaints })}</Typography>
+        <Typography variant="omega">{text.t('panel.complaints', { count: complaints.pagination.total, open: complaints.open })}</Typography>
       ) : null}
       {file.contacts?.log ? <Typography variant="omega">{text.t('panel.followUps', { count: followUps })}</Typography> : null}
       <Link to={`/${FILE_PATH}/${documentId}`}>

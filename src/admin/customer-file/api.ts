@@ -65,7 +65,8 @@ export interface CustomerFile {
   asOf: string;
   sections: string[];
   header: FileHeader;
-  orders?: { open: Page<OpenOrder>; contracts?: Page<FileContract> };
+  /** `late`: how many of all the open orders (not just this page) are past their promised date. */
+  orders?: { open: Page<OpenOrder> & { late: number }; contracts?: Page<FileContract> };
   money?: {
     aging: {
       asOf: string;
@@ -106,7 +107,7 @@ export interface CustomerFile {
     daysOpen: number | null;
     feedbackRating: number | null;
     feedbackComment: string | null;
-  }>;
+  }> & { /** Of all the complaints, those not closed or withdrawn. */ open: number };
   contacts?: {
     persons: { name: string; title: string | null; phone: string | null; email: string | null; primary: boolean | null }[];
     log?: Page<{
