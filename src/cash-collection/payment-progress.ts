@@ -5,9 +5,8 @@
  * order's receivables are its shipments'; a contract's are those of its orders or made under it.
  */
 import type { Core } from '@strapi/strapi';
-import Decimal from 'decimal.js';
 import { dateIn } from '../domain/business-date';
-import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
+import { DEFAULT_CURRENCY, storedMoneyText } from '../domain/money';
 import type { PaymentProgress } from '../domain/payment';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
@@ -66,7 +65,7 @@ export const paymentProgress = async (
       [today, ...which.bindings]
     )
   );
-  const money = (value: unknown) => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
+  const money = storedMoneyText;
   return {
     number: record.number,
     currency: record.currency ?? DEFAULT_CURRENCY,

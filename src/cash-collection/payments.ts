@@ -14,7 +14,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { dateIn, yearIn } from '../domain/business-date';
 import { SERIES } from '../domain/document-number';
-import { formatMoney } from '../domain/money';
+import { formatMoney, storedMoney } from '../domain/money';
 import { checkPaymentFields } from '../domain/payment';
 import {
   allocatedOn,
@@ -69,7 +69,7 @@ interface LockedPayment {
   version: number;
 }
 
-const money = (value: unknown) => new Decimal(String(value ?? 0)).toDecimalPlaces(2);
+const money = storedMoney;
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 const today = (strapi: Core.Strapi, now: Date) => dateIn(reportTimeZone(strapi), now);

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { bucketOf } from '../domain/aging';
 import { addDays, dateIn } from '../domain/business-date';
-import { formatMoney } from '../domain/money';
+import { storedMoneyText } from '../domain/money';
 import {
   agingOfItems,
   OpenItem,
@@ -30,7 +30,7 @@ type Binding = string | number | Date;
 const query = async <T>(strapi: Core.Strapi, sql: string, bindings: Binding[]) =>
   rowsOf<T>(await strapi.db.connection.raw(sql, bindings as never));
 /** A money column as read: SQLite sums money as REAL, and two places are what the columns hold, so round the float noise away. */
-export const readMoney = (value: unknown) => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
+export const readMoney = storedMoneyText;
 /** A date column as read: node-postgres may hand back a Date at local midnight; SQLite gives the text. */
 export const readDay = (value: unknown): string => {
   if (value instanceof Date)

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
-import { formatMoney } from '../domain/money';
+import { formatMoney, storedMoneyText } from '../domain/money';
 import { PageRequest, Pagination, paginationOf } from '../domain/customer-file';
 import { rowsOf } from '../platform/roll-up-writes';
 import { metaOf } from '../platform/table-meta';
@@ -23,7 +23,7 @@ export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 
 export const dateText = (strapi: Core.Strapi, column: string) => (isPostgres(strapi) ? `to_char(${column}, 'YYYY-MM-DD')` : column);
 
 /** Two-place money text of a decimal column's value (0.00 for none). */
-export const moneyText = (value: unknown): string => formatMoney(new Decimal(String(value ?? 0)).toDecimalPlaces(2));
+export const moneyText = storedMoneyText;
 
 /** Two-place money text of a sum taken in integer cents. */
 export const centsText = (cents: unknown): string => formatMoney(new Decimal(String(cents ?? 0)).dividedBy(100));

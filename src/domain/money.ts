@@ -48,6 +48,12 @@ export const parseMoney = (value: unknown): Decimal | MoneyProblem => {
 /** Money as the API and the database columns carry it: a string with two places. */
 export const formatMoney = (amount: Decimal): string => amount.toFixed(2);
 
+/** A money column's value as the database gives it (PostgreSQL: text; SQLite: a number; null for none), to the cent. */
+export const storedMoney = (value: unknown): Decimal => new Decimal(String(value ?? 0)).toDecimalPlaces(2);
+
+/** The same as two-place text. */
+export const storedMoneyText = (value: unknown): string => formatMoney(storedMoney(value));
+
 /** 1234567.5 → "1,234,567.50": amounts as people write them (mails, reasons, documents, dialogs). */
 export const groupedMoney = (amount: Decimal | string): string => {
   const [whole, cents] = new Decimal(amount).toFixed(2).split('.');

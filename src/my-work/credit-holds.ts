@@ -11,7 +11,7 @@ import { storedMessage } from '../domain/messages';
 import { reportTimeZone } from '../platform/settings';
 import { CONTRACT, CREDIT_OVERRIDE, CUSTOMER, ORDER, SHIPMENT } from '../platform/uids';
 import { LIMIT_CURRENCY, openBalances } from '../cash-collection/credit-control';
-import { Decimal, formatMoney } from '../domain/money';
+import { formatMoney, storedMoneyText } from '../domain/money';
 
 /** How many held customers the home page lists, longest held first. */
 export const HELD_SHOWN = 200;
@@ -93,7 +93,7 @@ export const creditHolds = async (
       reasonMessage: storedMessage(customer.creditHoldReasonCode, customer.creditHoldReasonParams),
       source: customer.creditHoldSource ?? null,
       openBalance: formatMoney(balances.get(customer.id)!),
-      creditLimit: formatMoney(new Decimal(String(customer.creditLimit ?? 0)).toDecimalPlaces(2)),
+      creditLimit: storedMoneyText(customer.creditLimit),
       currency: LIMIT_CURRENCY,
       waiting: documents.filter(
         ({ subject, record }) =>

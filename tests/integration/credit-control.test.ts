@@ -177,6 +177,57 @@ describe('credit control', () => {
     expect(adminLinks(toSalesperson[0])).toEqual(linkedTo(page, 'zh-CN'));
   });
 
+  it('counts money received and not yet allocated against what the customer owes: it keeps a customer off hold and lowers the balance shown', async () => {
+    const customer = await createCustomer(app.strapi, staff.specialist, {
+      name: '台州椒江机电有限公司',
+      creditLimit: '1000.00',
+      paymentTermsDays: 30,
+    });
+    const product = await createProduct(app.strapi, staff.supervisor, { stockOnHand: 100 });
+    const first = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 10, unitPrice: '60.00' }]);
+    const second = await readyOrder(app.strapi, staff, customer, [{ product, quantity: 10, unitPrice: '60.00' }]);
+    const shipped = await planShipment(app.strapi, staff.coordinator, first.order, [{ line: first.keys[0], quantity: 10 }]);
+    await ok(ship(app.strapi, staff.coordinator, shipped));
+    // an advance: 500.00 received, 0.01 of it allocated, 499.99 waiting for the next invoice
+    const receivable = await receivableOf(app.strapi, shipped);
+    const advance = await rest(app.strapi, staff.clerk).post('/api/payments', {
+      data: {
+        customer: customer.documentId,
+        amount: '500.00',
+        receivedOn: today(),
+        method: 'bank_transfer',
+        allocations: [{ receivable: receivable.documentId, amount: '0.01' }],
+      },
+    });
+    expect([advance.status, advance.body.data?.unallocatedAmount]).toEqual([201, 499.99]);
+    // 600.00 − 0.01 open + 600.00 shipped = 1,199.99 billed and open, less 499.99 unallocated = 700.00: under the limit
+    await ok(
+      ship(
+        app.strapi,
+        staff.coordinator,
+        await planShipment(app.strapi, staff.coordinator, second.order, [{ line: second.keys[0], quantity: 10 }])
+      )
+    );
+    expect((await customerRow(customer)).creditHold).toBe(false);
+    const { creditPosition, openBalances } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
+    const row = await app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer.documentId }, select: ['id', 'creditLimit'] });
+    for (const fromRollUp of [false, true]) {
+      expect(await creditPosition(app.strapi, row, today(), fromRollUp)).toEqual({
+        openBalance: '700.00',
+        creditLimit: '1000.00',
+        currency: 'CNY',
+        oldestOpenItem: { daysPastDue: -30, document: first.order.number },
+      });
+      const balances = await openBalances(app.strapi, [row.id, 999999], today(), fromRollUp);
+      expect([...balances].map(([id, amount]) => [id, amount.toFixed(2)])).toEqual([
+        [row.id, '700.00'],
+        [999999, '0.00'],
+      ]);
+    }
+    const record = (await ok(rest(app.strapi, staff.manager).get(`/api/customers/${customer.documentId}/credit-record`))).data;
+    expect(record.position).toMatchObject({ openBalance: '700.00', currency: 'CNY', oldestDaysPastDue: -30 });
+  });
+
   it('lets one new order through with an order override, the next is refused', async () => {
     const customer = await createCustomer(app.strapi, staff.specialist, {
       creditLimit: '100000.00',
