@@ -3,13 +3,15 @@
  * receivables roll-up and its payments not yet allocated. Partial indexes hold just those rows, so
  * a customer with 3,000 receivables and 2,800 payments no longer has its open items found by
  * intersecting all customers' open items (8 → 1.6 ms at --scale large) nor each payment looked up
- * to find the few unallocated (8 → 0.3 ms).
+ * to find the few unallocated (8 → 0.3 ms). The customer file's last payments walk the payments by
+ * day, newest first, until ten are the customer's, instead of reading all 2,800 to sort them (7 → 0.2 ms).
  */
 import type { SchemaVersion } from './types';
 
 export const CUSTOMER_OPEN_INDEXES = {
   receivable_facts_customer_open_index: 'receivable_facts (customer_id) WHERE open_cents > 0',
   payments_unallocated_index: 'payments (id) WHERE unallocated_amount > 0',
+  payments_received_index: 'payments (received_on, id)',
 } as const;
 
 const version: SchemaVersion = {

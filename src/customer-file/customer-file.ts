@@ -30,6 +30,7 @@ import {
   openOrders,
 } from './file-sections';
 import { noSuchDocument } from '../platform/errors';
+import { CUSTOMER } from '../platform/uids';
 
 export const MAX_PAGE = 100_000;
 
@@ -60,14 +61,16 @@ export const customerFile = async (
 ) => {
   const timeZone = reportTimeZone(strapi);
   const today = dateIn(timeZone, now);
-  const found = await headerSection(strapi, documentId, today);
-  if (!found) throw noSuchDocument('customer');
-  const context: FileContext = { strapi, customerId: found.id, documentId, today, now, timeZone, page: query };
+  // The row's id first (by the documentId index), so the header is read side by side with the sections.
+  const customer = await strapi.db.query(CUSTOMER).findOne({ where: { documentId }, select: ['id'] });
+  if (!customer) throw noSuchDocument('customer');
+  const context: FileContext = { strapi, customerId: customer.id, documentId, today, now, timeZone, page: query };
   const sections = fileSections(reader);
   const shows = (section: string) => (sections as string[]).includes(section);
   const may = (record: Parameters<typeof mayRead>[1]) => mayRead(reader, record);
   const kinds = documentKinds(reader);
-  const read = await present({
+  const { header: found, ...read } = await present({
+    header: () => headerSection(strapi, documentId, today),
     orders:
       shows('orders') && (() => present({ open: () => openOrders(context), contracts: may('contract') && (() => contracts(context)) })),
     money:
@@ -91,7 +94,7 @@ export const customerFile = async (
     documentId,
     asOf: today,
     sections,
-    ...(shows('header') ? { header: found.header } : {}),
+    ...(shows('header') && found ? { header: found.header } : {}),
     ...read,
   };
 };

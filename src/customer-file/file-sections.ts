@@ -274,7 +274,7 @@ export const agingOf = async ({ strapi, customerId, today }: FileContext) => {
 export const LAST_PAYMENTS = 10;
 export const LAST_STATEMENTS = 10;
 
-/** The customer's last payments, newest first. */
+/** The customer's last payments, newest first: the payments by day (schema version 11's index) that are the customer's, not all of them sorted. */
 export const lastPayments = async ({ strapi, customerId }: FileContext) => {
   const p = metaOf(strapi, PAYMENT);
   const owner = p.link('customer');
@@ -283,8 +283,8 @@ export const lastPayments = async ({ strapi, customerId }: FileContext) => {
     `SELECT p.${p.column('documentId')} AS document_id, p.${p.column('number')} AS number, ${dateText(strapi, `p.${p.column('receivedOn')}`)} AS received_on,
         p.${p.column('amount')} AS amount, p.${p.column('unallocatedAmount')} AS unallocated, p.${p.column('currency')} AS currency,
         p.${p.column('method')} AS method, p.${p.column('state')} AS state, p.${p.column('reference')} AS reference
-      FROM ${owner.table} pc ${rowsById(strapi, p.table, 'p', `pc.${owner.owner}`)}
-      WHERE pc.${owner.target} = ?
+      FROM ${p.table} p
+      WHERE p.id IN (SELECT pc.${owner.owner} FROM ${owner.table} pc WHERE pc.${owner.target} = ?)
       ORDER BY p.${p.column('receivedOn')} DESC, p.id DESC LIMIT ${LAST_PAYMENTS}`,
     [customerId]
   );
