@@ -54,9 +54,10 @@ export interface Page<Item> {
 }
 
 /**
- * One page of a list and the list's length, in one round trip: the count (and the tallies over the
- * whole list) joined with the page (an empty page still carries them). Columns in `extra` are
- * computed for that page only.
+ * One page of a list and the list's length, in one round trip: the list's rows are found once (a
+ * CTE, numbered in `orderBy`), then counted (with the tallies) and cut to the page; the count is
+ * joined with the page, so an empty page still carries it. Columns in `extra` are computed for the
+ * page's rows only.
  */
 export const pageOf = async (
   strapi: Core.Strapi,
@@ -65,20 +66,21 @@ export const pageOf = async (
 ): Promise<{ rows: SqlRow[]; pagination: Pagination; tallies: Record<string, number> }> => {
   const extra = list.extra ? `, ${list.extra.sql}` : '';
   const tallies = Object.entries(list.tallies ?? {});
-  const tallyColumns = tallies.map(([name, { when }]) => `, SUM(CASE WHEN ${when} THEN 1 ELSE 0 END) AS tally_${name}`).join('');
+  const flags = tallies.map(([name, { when }]) => `, CASE WHEN ${when} THEN 1 ELSE 0 END AS flag_${name}`).join('');
+  const sums = tallies.map(([name]) => `, COALESCE(SUM(flag_${name}), 0) AS tally_${name}`).join('');
+  const first = (page.page - 1) * page.pageSize;
   const rows = await run(
     strapi,
-    `SELECT t.*${extra}, p.* FROM (SELECT COUNT(*) AS total_count${tallyColumns} FROM ${list.from} WHERE ${list.where}) t
-     LEFT JOIN (SELECT ${list.columns}, ROW_NUMBER() OVER (ORDER BY ${list.orderBy}) AS row_no
-       FROM ${list.from} WHERE ${list.where} ORDER BY ${list.orderBy} LIMIT ? OFFSET ?) p ON 1 = 1
+    `WITH list AS (SELECT ${list.columns}, ROW_NUMBER() OVER (ORDER BY ${list.orderBy}) AS row_no${flags} FROM ${list.from} WHERE ${list.where})
+     SELECT t.*${extra}, p.* FROM (SELECT COUNT(*) AS total_count${sums} FROM list) t
+     LEFT JOIN (SELECT * FROM list WHERE row_no > ? AND row_no <= ?) p ON 1 = 1
      ORDER BY p.row_no`,
     [
-      ...(list.extra?.bindings ?? []),
       ...tallies.flatMap(([, { bindings }]) => bindings),
       ...list.bindings,
-      ...list.bindings,
-      page.pageSize,
-      (page.page - 1) * page.pageSize,
+      ...(list.extra?.bindings ?? []),
+      first,
+      first + page.pageSize,
     ]
   );
   const total = Number(rows[0]?.total_count ?? 0);

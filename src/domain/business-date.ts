@@ -4,10 +4,17 @@
  */
 import { offsetAt } from './zone-offsets';
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using it (lists date many rows). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 const partsIn = (timeZone: string, at: Date) => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(at)) parts[part.type] = part.value;
   return { year: parts.year, month: parts.month, day: parts.day };
 };
 
