@@ -13,7 +13,7 @@ import agingSnapshots from './0007-aging-snapshots';
 import customerSearchIndex from './0008-customer-search-index';
 import lateOrderMailLog from './0009-late-order-mail-log';
 import workListIndexes from './0010-work-list-indexes';
-import customerOpenIndexes from './0011-customer-open-indexes';
+import readIndexes from './0011-read-indexes';
 import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
@@ -29,5 +29,5 @@ export const VERSIONS: SchemaVersion[] = [
   customerSearchIndex,
   lateOrderMailLog,
   workListIndexes,
-  customerOpenIndexes,
+  readIndexes,
 ];

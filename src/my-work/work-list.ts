@@ -21,6 +21,8 @@ import {
 } from '../domain/my-work';
 import { Actor } from '../platform/actor';
 import { reportTimeZone } from '../platform/settings';
+import { rowsOf } from '../platform/roll-up-writes';
+import { metaOf } from '../platform/table-meta';
 import { ORDER } from '../platform/uids';
 import { creditHolds } from './credit-holds';
 import { lateOrderIds } from './late-order-query';
@@ -56,6 +58,28 @@ const customerName = (record: WorkflowRecord): string | null => {
   return text(customer?.name);
 };
 
+/**
+ * The PER_KIND + 1 records of `uid` longest in one of `states`: each state's first ones along the
+ * (state, updated_at, id) index (schema version 10), merged — one `state IN (…)` would read every
+ * record in those states to sort them (the supervisor's 5,700 orders: 4.7 → 0.2 ms in PostgreSQL).
+ */
+const longestWaiting = async (strapi: Core.Strapi, uid: WorkflowDefinition['uid'], states: readonly string[]) => {
+  const t = metaOf(strapi, uid);
+  const [documentId, state, updatedAt] = ['documentId', 'state', 'updatedAt'].map(t.column);
+  const each = states.map(
+    (_, i) =>
+      `SELECT * FROM (SELECT ${documentId} AS document_id, ${updatedAt} AS updated_at, id FROM ${t.table}
+        WHERE ${state} = ? ORDER BY ${updatedAt}, id LIMIT ${PER_KIND + 1}) s${i}`
+  );
+  const rows = rowsOf<{ document_id: string }>(
+    await strapi.db.connection.raw(
+      `SELECT w.document_id FROM (${each.join(' UNION ALL ')}) w ORDER BY w.updated_at, w.id LIMIT ${PER_KIND + 1}`,
+      [...states]
+    )
+  );
+  return rows.map((row) => ({ documentId: row.document_id }));
+};
+
 /** One kind's items, and whether it has more candidates than were looked at. */
 interface KindItems {
   items: WorkItem[];
@@ -66,12 +90,15 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
   const states = waitingStates(definition.subject, machineOf(strapi, definition), actor.roles);
   const concerning = definition.concerning ? definition.concerning(actor) : {};
   if (states.length === 0 || concerning === null) return { items: [], more: false };
-  const candidates = await strapi.db.query(definition.uid).findMany({
-    where: { state: { $in: states }, ...concerning },
-    select: ['documentId'],
-    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-    limit: PER_KIND + 1,
-  });
+  const candidates: { documentId: string }[] =
+    Object.keys(concerning).length === 0
+      ? await longestWaiting(strapi, definition.uid, states)
+      : await strapi.db.query(definition.uid).findMany({
+          where: { state: { $in: states }, ...concerning },
+          select: ['documentId'],
+          orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+          limit: PER_KIND + 1,
+        });
   const ids = candidates.slice(0, PER_KIND).map((candidate: { documentId: string }) => candidate.documentId);
   const loaded = new Map((await definition.loadMany(strapi, ids)).map((record) => [record.documentId, record]));
   // Longest waiting first, as the candidates came.
