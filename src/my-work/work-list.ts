@@ -25,6 +25,7 @@ import { rowsOf } from '../platform/roll-up-writes';
 import { metaOf } from '../platform/table-meta';
 import { ORDER } from '../platform/uids';
 import { creditHolds } from './credit-holds';
+import { customerNames } from './customer-names';
 import { lateOrderIds } from './late-order-query';
 import { complaintWorkflow } from '../workflow-engine/complaint-workflow';
 import { contractWorkflow } from '../workflow-engine/contract-workflow';
@@ -53,10 +54,6 @@ export interface WorkList {
 
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 const instant = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
-const customerName = (record: WorkflowRecord): string | null => {
-  const customer = (record.customer ?? (record.order as WorkflowRecord | undefined)?.customer) as { name?: string } | undefined;
-  return text(customer?.name);
-};
 
 /**
  * The PER_KIND + 1 records of `uid` longest in one of `states`: each state's first ones along the
@@ -103,7 +100,14 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
   const loaded = new Map((await definition.loadMany(strapi, ids)).map((record) => [record.documentId, record]));
   // Longest waiting first, as the candidates came.
   const records = ids.flatMap((documentId: string) => loaded.get(documentId) ?? []);
-  const allowed = await actionsForEach(strapi, definition, records, actor);
+  const [allowed, names] = await Promise.all([
+    actionsForEach(strapi, definition, records, actor),
+    customerNames(
+      strapi,
+      definition.uid,
+      records.map((record: WorkflowRecord) => record.id)
+    ),
+  ]);
   const items: WorkItem[] = [];
   records.forEach((record: WorkflowRecord, index: number) => {
     const actions = awaitedActions(definition.subject, allowed[index]);
@@ -116,7 +120,7 @@ const actionItems = async (strapi: Core.Strapi, definition: WorkflowDefinition, 
       documentId: record.documentId,
       // A task has no number: its title names it.
       number: text(record.number ?? record.title),
-      customer: customerName(record),
+      customer: text(names.get(record.id)),
       state: record.state,
       actions,
       reasons: [],
@@ -137,12 +141,15 @@ const lateOrders = async (strapi: Core.Strapi, today: string): Promise<KindItems
       { column: 'id', order: 'asc' },
     ])
     .limit(PER_KIND + 1);
-  const rows = await strapi.db.query(ORDER).findMany({
-    where: { id: { $in: ids.slice(0, PER_KIND).map((row: { id: number }) => row.id) } },
-    select: ['documentId', 'number', 'state', 'promisedDate', 'plannedFinish', 'requiredDate', 'updatedAt'],
-    populate: { customer: { select: ['name'] } },
-    orderBy: [{ promisedDate: 'asc' }, { id: 'asc' }],
-  });
+  const lateIds = ids.slice(0, PER_KIND).map((row: { id: number }) => row.id);
+  const [rows, names] = await Promise.all([
+    strapi.db.query(ORDER).findMany({
+      where: { id: { $in: lateIds } },
+      select: ['id', 'documentId', 'number', 'state', 'promisedDate', 'plannedFinish', 'requiredDate', 'updatedAt'],
+      orderBy: [{ promisedDate: 'asc' }, { id: 'asc' }],
+    }),
+    customerNames(strapi, ORDER, lateIds),
+  ]);
   const late = rows.flatMap((order) => {
     const dates = {
       state: order.state,
@@ -159,7 +166,7 @@ const lateOrders = async (strapi: Core.Strapi, today: string): Promise<KindItems
     uid: ORDER,
     documentId: order.documentId,
     number: text(order.number),
-    customer: text(order.customer?.name),
+    customer: text(names.get(order.id)),
     state: order.state,
     actions: [],
     reasons,

@@ -26,7 +26,7 @@ import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { newFeedbackLink } from './feedback-link';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { COMPLAINT } from '../platform/uids';
 import { documentData } from '../platform/document-data';
 import { OPTION_WORDS } from '../content-manager/option-words';
@@ -74,7 +74,7 @@ export const { load: loadComplaint, loadMany: loadComplaints } = recordLoaders<C
   // The machine's preconditions read the measures.
   strapi.db.query(COMPLAINT).findMany({
     where,
-    populate: { measures: true, ...(forChecks ? CUSTOMER_NAME : { customer: { populate: { contacts: true } } }) },
+    populate: { measures: true, ...(forChecks ? {} : { customer: { populate: { contacts: true } } }) },
   })
 );
 

@@ -16,7 +16,7 @@ import { creditSnapshot } from './credit-position';
 import { enforceCreditHold } from '../cash-collection/credit-control';
 import { customerMailbox } from './customer-mailbox';
 import { mailLanguage } from '../platform/staff-mailboxes';
-import { Mailbox, recordEvent, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordEvent, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, OPINION, ORDER, SEAL_USE } from '../platform/uids';
 import { moneyText } from '../domain/display-format';
 import { message } from '../domain/messages';
@@ -61,7 +61,7 @@ export const { load: loadContract, loadMany: loadContracts } = recordLoaders<Con
     where,
     // The machine reads the contract's own fields only (the credit snapshot among them).
     populate: forChecks
-      ? CUSTOMER_NAME
+      ? {}
       : {
           lines: { populate: { product: { select: ['id', 'documentId'] } } },
           customer: { populate: { contacts: true } },

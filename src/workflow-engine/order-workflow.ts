@@ -16,7 +16,7 @@ import { enforceCreditHold } from '../cash-collection/credit-control';
 import { notify } from '../platform/outbox';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import { staffMailboxes } from '../platform/staff-mailboxes';
-import { Mailbox, recordLoaders, CUSTOMER_NAME, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { Mailbox, recordLoaders, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { TemplateName } from '../domain/notification-templates';
 import { ORDER, PRODUCT, SHIPMENT } from '../platform/uids';
 import { message } from '../domain/messages';
@@ -47,7 +47,7 @@ export const { load: loadOrder, loadMany: loadOrders } = recordLoaders<OrderReco
     where,
     // The machine's preconditions read the packaging items and the quantity shipped.
     populate: forChecks
-      ? { ...CUSTOMER_NAME, packagingItems }
+      ? { packagingItems }
       : { lines: { populate: { product: { select: ['id', 'sku'] } } }, customer: { populate: { contacts: true } }, packagingItems },
   });
   if (orders.length === 0) return [];

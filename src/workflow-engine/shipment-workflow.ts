@@ -23,7 +23,7 @@ import { conflict } from '../platform/errors';
 import { reportTimeZone } from '../platform/settings';
 import { customerMailbox, CustomerWithContacts } from './customer-mailbox';
 import type { AttachmentRef } from '../platform/outbox';
-import { recordEvent, recordLoaders, CUSTOMER_NAME, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
+import { recordEvent, recordLoaders, Mailbox, StepContext, WorkflowDefinition, WorkflowRecord } from './workflow-service';
 import { CONTRACT, ORDER, PRODUCT, RECEIVABLE, SHIPMENT } from '../platform/uids';
 import { message } from '../domain/messages';
 
@@ -49,7 +49,7 @@ export const { load: loadShipment, loadMany: loadShipments } = recordLoaders<Shi
     where,
     // The machine reads the shipment's own fields only.
     populate: forChecks
-      ? CUSTOMER_NAME
+      ? {}
       : {
           lines: { populate: { product: { select: ['id', 'sku'] } } },
           order: { select: ['id', 'documentId', 'number', 'state', 'version', 'currency'], populate: { lines: true } },

@@ -90,9 +90,6 @@ export const recordLoaders = <R extends WorkflowRecord>(
     documentIds.length === 0 ? Promise.resolve([]) : read(strapi, { documentId: { $in: documentIds } }, true),
 });
 
-/** The customer's name only: what a work-list item shows of a record's customer. */
-export const CUSTOMER_NAME = { customer: { select: ['name'] } };
-
 export interface StepResult<R extends WorkflowRecord = WorkflowRecord> {
   record: R;
   meta: Record<string, unknown>;

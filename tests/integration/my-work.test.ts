@@ -124,6 +124,16 @@ describe('my work (待办)', () => {
     expect(work.counts).toMatchObject({ total: 6, overdue: 1 });
   });
 
+  it("names each item's customer as its record does", async () => {
+    const items = (await myWork(staff.supervisor)).items;
+    expect(new Set(items.map((item) => item.subject))).toEqual(new Set(['contract', 'order']));
+    for (const item of items) {
+      const uid = `api::${item.subject}.${item.subject}` as 'api::order.order';
+      const record = await app.strapi.documents(uid).findOne({ documentId: item.documentId, populate: { customer: { fields: ['name'] } } });
+      expect([item.number, (item as Item & { customer: string | null }).customer]).toEqual([item.number, record!.customer!.name]);
+    }
+  });
+
   it('offers only actions the record itself allows the role, on records the role may read', async () => {
     for (const member of Object.values(staff)) {
       for (const item of (await myWork(member)).items) {
