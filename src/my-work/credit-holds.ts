@@ -4,11 +4,13 @@
  * the documents of those customers that wait at the credit gate for the VP's override (an order to
  * confirm, a contract to submit or activate, a shipment to ship, with no override granted for it).
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { dateIn } from '../domain/business-date';
 import { CREDIT_GATED_STATES, CreditHold, WorkItem } from '../domain/my-work';
 import { storedMessage } from '../domain/messages';
+import { rowsOf } from '../platform/roll-up-writes';
 import { reportTimeZone } from '../platform/settings';
+import { metaOf, rowsById } from '../platform/table-meta';
 import { CONTRACT, CREDIT_OVERRIDE, CUSTOMER, ORDER, SHIPMENT } from '../platform/uids';
 import { LIMIT_CURRENCY, openBalances } from '../cash-collection/credit-control';
 import { formatMoney, storedMoneyText } from '../domain/money';
@@ -21,6 +23,46 @@ const GATED = [
   { subject: 'contract', uid: CONTRACT },
   { subject: 'shipment', uid: SHIPMENT },
 ] as const;
+
+interface GatedRecord {
+  documentId: string;
+  number: string | null;
+  state: string;
+  updatedAt: string | null;
+  customerId: number;
+}
+
+/**
+ * The records of `uid` of these customers in a state that waits at the credit gate, longest waiting
+ * first: from the customers' link rows, each record by its key (the Query Engine's join scanned
+ * every order's link row: 58 → 5 ms for 200 held customers at --scale large).
+ */
+const gatedRecords = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  customerIds: number[],
+  states: readonly string[]
+): Promise<GatedRecord[]> => {
+  const t = metaOf(strapi, uid);
+  const link = t.link('customer');
+  const rows = rowsOf<Record<string, unknown>>(
+    await strapi.db.connection.raw(
+      `SELECT r.${t.column('documentId')} AS document_id, r.${t.column('number')} AS number, r.${t.column('state')} AS state,
+          r.${t.column('updatedAt')} AS updated_at, l.${link.target} AS customer_id
+        FROM ${link.table} l ${rowsById(strapi, t.table, 'r', `l.${link.owner}`)}
+        WHERE l.${link.target} IN (${customerIds.map(() => '?').join(', ')}) AND r.${t.column('state')} IN (${states.map(() => '?').join(', ')})
+        ORDER BY r.${t.column('updatedAt')}, r.id`,
+      [...customerIds, ...states]
+    )
+  );
+  return rows.map((row) => ({
+    documentId: String(row.document_id),
+    number: row.number === null || row.number === undefined ? null : String(row.number),
+    state: String(row.state),
+    updatedAt: row.updated_at === null || row.updated_at === undefined ? null : new Date(row.updated_at as string | number).toISOString(),
+    customerId: Number(row.customer_id),
+  }));
+};
 
 /** The held customers and their documents waiting at the gate; a handful of queries however many are held. */
 export const creditHolds = async (
@@ -46,21 +88,20 @@ export const creditHolds = async (
   const shown = held.slice(0, HELD_SHOWN);
   if (shown.length === 0) return { holds: [], items: [], more: false };
   const customerIds = shown.map((customer: { id: number }) => customer.id);
-  const documents: { subject: string; uid: string; record: Record<string, unknown> }[] = [];
-  for (const { subject, uid } of GATED) {
-    const records = await strapi.db.query(uid).findMany({
-      where: { customer: { id: { $in: customerIds } }, state: { $in: [...CREDIT_GATED_STATES[subject]] } },
-      select: ['documentId', 'number', 'state', 'updatedAt'],
-      populate: { customer: { select: ['id', 'name'] } },
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-    });
-    documents.push(...records.map((record: Record<string, unknown>) => ({ subject, uid, record })));
-  }
+  const names = new Map(shown.map((customer: { id: number; name: string }) => [customer.id, customer.name]));
+  // Each gated record type read side by side, each from the held customers' links by key.
+  const documents = (
+    await Promise.all(
+      GATED.map(async ({ subject, uid }) =>
+        (await gatedRecords(strapi, uid, customerIds, CREDIT_GATED_STATES[subject])).map((record) => ({ subject, uid, record }))
+      )
+    )
+  ).flat();
   // A document with an override already has the VP's decision (an unused one lets its step through, a used one covers its later steps).
   const decided = new Set(
     (
       await strapi.db.query(CREDIT_OVERRIDE).findMany({
-        where: { customer: { id: { $in: customerIds } }, subjectId: { $in: documents.map(({ record }) => String(record.documentId)) } },
+        where: { customer: { id: { $in: customerIds } }, subjectId: { $in: documents.map(({ record }) => record.documentId) } },
         select: ['subject', 'subjectId'],
       })
     ).map((override: { subject: string; subjectId: string }) => `${override.subject} ${override.subjectId}`)
@@ -71,13 +112,13 @@ export const creditHolds = async (
       kind: 'credit-override' as const,
       subject,
       uid,
-      documentId: String(record.documentId),
-      number: record.number ? String(record.number) : null,
-      customer: (record.customer as { name?: string } | null)?.name ?? null,
-      state: String(record.state),
+      documentId: record.documentId,
+      number: record.number,
+      customer: names.get(record.customerId) ?? null,
+      state: record.state,
       actions: [],
       reasons: [],
-      since: record.updatedAt ? new Date(record.updatedAt as string).toISOString() : null,
+      since: record.updatedAt,
       dueAt: null,
       overdue: false,
     }));
@@ -96,8 +137,7 @@ export const creditHolds = async (
       creditLimit: storedMoneyText(customer.creditLimit),
       currency: LIMIT_CURRENCY,
       waiting: documents.filter(
-        ({ subject, record }) =>
-          (record.customer as { id?: number } | null)?.id === customer.id && !decided.has(`${subject} ${record.documentId}`)
+        ({ subject, record }) => record.customerId === customer.id && !decided.has(`${subject} ${record.documentId}`)
       ).length,
     });
   }
