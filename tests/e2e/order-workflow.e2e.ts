@@ -8,6 +8,8 @@
  * The supervisor's team view lists the members and opens one member's list; a staff member sets how
  * their mail comes (My mail) on the same page.
  */
+import fs from 'fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { OPTION_WORDS } from '../../src/content-manager/option-words';
 import { en } from '../../src/admin/workflow/translations';
@@ -106,6 +108,27 @@ it('the whole work list is a page of its own, filtered by what it is, overdue on
   await page.getByRole('textbox', { name: en['myWork.filterText'] }).fill(orders[0].number);
   expect(await listed([orders[0].documentId])).toEqual([orders[0].documentId]);
   await page.screenshot({ path: `${shots}/e2e-my-work-page.png` });
+  await page.close();
+});
+
+it('the supervisor downloads every late order (进度交期跟踪) as an XLSX from the work list, one row each', async () => {
+  const supervisor = await restAs(app, 'cs-supervisor@demo.local');
+  const late = await supervisor('GET', '/api/orders/late');
+  expect(late.orders.length).toBeGreaterThan(0);
+  const page = await logIn(browser, app, 'cs-supervisor@demo.local');
+  await page.goto(`${app.baseUrl}/admin/my-work`);
+  const button = page.getByRole('button', { name: en['myWork.lateExport'] });
+  await button.waitFor({ timeout: 30000 });
+  const download = page.waitForEvent('download');
+  await button.click();
+  const bytes = fs.readFileSync(await (await download).path());
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const numbers = workbook.worksheets[0]
+    .getColumn(1)
+    .values.slice(2)
+    .map((value) => String(value));
+  expect(numbers).toEqual(late.orders.map((order: { number: string }) => order.number));
   await page.close();
 });
 

@@ -11,6 +11,7 @@ import * as React from 'react';
 import { Box, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Tabs, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { WorkItem } from '../../domain/my-work';
+import { DownloadButton } from './DownloadButton';
 import { MailPreferencesSection } from './MailPreferences';
 import { CreditHolds, useMyWork, WorkList } from './MyWorkWidget';
 import { PerformanceTab, TeamTab, useTeam } from './TeamWork';
@@ -65,6 +66,15 @@ const MyItems = ({ work }: { work: WorkList }) => {
         <Checkbox checked={overdueOnly} onCheckedChange={(checked: boolean | 'indeterminate') => setOverdueOnly(checked === true)}>
           {text.t('myWork.filterOverdue')}
         </Checkbox>
+        {kinds.includes('late-order') ? (
+          // The whole late-order watch (进度交期跟踪), not only the list's first 200.
+          <DownloadButton
+            path="/workflows/late-orders?format=xlsx"
+            fileName="late-orders.xlsx"
+            label={text.t('myWork.lateExport')}
+            failed="myWork.perf.failed"
+          />
+        ) : null}
       </Flex>
       {work.items.length === 0 ? (
         <Typography>{text.t('myWork.empty')}</Typography>

@@ -4,16 +4,15 @@
  * performance sheet (考评, GET /workflows/my-work/performance?month) with its XLSX.
  */
 import * as React from 'react';
-import { Badge, Button, Field, Flex, Table, Tbody, Td, TextButton, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Download } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Badge, Field, Flex, Table, Tbody, Td, TextButton, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { WorkItem } from '../../domain/my-work';
 import { PERFORMANCE_FIGURES, PerformanceRow } from '../../domain/supervision';
-import { fetchFile, saveFile } from '../files';
 import { problemOf } from './api';
 import { useWorkflowText } from './text';
 import type { MessageKey } from './translations';
 import { WorkTable } from './WorkTable';
+import { DownloadButton } from './DownloadButton';
 
 interface TeamMember {
   staffId: number;
@@ -120,29 +119,11 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 export const PerformanceTab = () => {
   const text = useWorkflowText();
-  const client = useFetchClient();
-  const { toggleNotification } = useNotification();
   const [month, setMonth] = React.useState(thisMonth());
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const { data, error } = useAnswer<{ month: string; rows: PerformanceRow[] }>(
     valid ? `/workflows/my-work/performance?month=${month}` : null
   );
-  const [exporting, setExporting] = React.useState(false);
-  const exportSheet = async () => {
-    setExporting(true);
-    try {
-      const { file, fileName } = await fetchFile(
-        client,
-        `/workflows/my-work/performance?month=${month}&format=xlsx`,
-        `performance-${month}.xlsx`
-      );
-      saveFile(file, fileName);
-    } catch (failure) {
-      toggleNotification({ type: 'danger', message: text.t('myWork.perf.failed', { message: problemOf(failure).message }) });
-    } finally {
-      setExporting(false);
-    }
-  };
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={4} alignItems="flex-end">
@@ -150,9 +131,13 @@ export const PerformanceTab = () => {
           <Field.Label>{text.t('myWork.perf.month')}</Field.Label>
           <TextInput type="month" value={month} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setMonth(event.target.value)} />
         </Field.Root>
-        <Button variant="secondary" startIcon={<Download />} onClick={exportSheet} loading={exporting} disabled={!valid}>
-          {text.t('myWork.perf.export')}
-        </Button>
+        <DownloadButton
+          path={`/workflows/my-work/performance?month=${month}&format=xlsx`}
+          fileName={`performance-${month}.xlsx`}
+          label={text.t('myWork.perf.export')}
+          failed="myWork.perf.failed"
+          disabled={!valid}
+        />
       </Flex>
       {error ? <Typography textColor="danger600">{text.t('myWork.error', { message: error })}</Typography> : null}
       {data && data.rows.length === 0 ? <Typography>{text.t('myWork.perf.empty')}</Typography> : null}
