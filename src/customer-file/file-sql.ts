@@ -75,13 +75,7 @@ export const pageOf = async (
      SELECT t.*${extra}, p.* FROM (SELECT COUNT(*) AS total_count${sums} FROM list) t
      LEFT JOIN (SELECT * FROM list WHERE row_no > ? AND row_no <= ?) p ON 1 = 1
      ORDER BY p.row_no`,
-    [
-      ...tallies.flatMap(([, { bindings }]) => bindings),
-      ...list.bindings,
-      ...(list.extra?.bindings ?? []),
-      first,
-      first + page.pageSize,
-    ]
+    [...tallies.flatMap(([, { bindings }]) => bindings), ...list.bindings, ...(list.extra?.bindings ?? []), first, first + page.pageSize]
   );
   const total = Number(rows[0]?.total_count ?? 0);
   return {
