@@ -451,13 +451,14 @@ export const TEMPLATES = {
       html: '<p>The task "<strong>{{task.title}}</strong>" you gave {{assignee}} is past its due day {{task.dueDate}} ({{task.stateLabel.en}}). Please follow up.</p>',
     },
   },
-  // The daily digest (每日汇总): a person's mails kept for it since the last one and their overdue work, each with its link.
+  // The daily digest (每日汇总): a person's mails kept for it since the last one and their overdue work, each with its link;
+  // in the text, `gap` is the blank line between the two (a line of section tags alone would be dropped).
   'staff.digest': {
     'zh-CN': {
       subject: '每日汇总 {{day}}：新消息 {{items.length}} 条，逾期待办 {{overdue.length}} 项',
       text:
         '{{#items.length}}自上次汇总以来的新消息：\n{{/items.length}}{{#items}}- {{subject}}\n  {{link}}\n{{/items}}' +
-        '{{#overdue.length}}已逾期的待办：\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}，期限 {{due}}\n  {{link}}\n{{/overdue}}',
+        '{{{gap}}}{{#overdue.length}}已逾期的待办：\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}，期限 {{due}}\n  {{link}}\n{{/overdue}}',
       html:
         '{{#items.length}}<p>自上次汇总以来的新消息：</p><ul>{{#items}}<li><a href="{{link}}">{{subject}}</a></li>{{/items}}</ul>{{/items.length}}' +
         '{{#overdue.length}}<p>已逾期的待办：</p><ul>{{#overdue}}<li><a href="{{link}}">{{what}}</a>{{#customer}} {{customer}}{{/customer}}，期限 <strong>{{due}}</strong></li>{{/overdue}}</ul>{{/overdue.length}}',
@@ -466,7 +467,7 @@ export const TEMPLATES = {
       subject: 'Daily digest {{day}}: {{items.length}} new, {{overdue.length}} overdue',
       text:
         '{{#items.length}}New since the last digest:\n{{/items.length}}{{#items}}- {{subject}}\n  {{link}}\n{{/items}}' +
-        '{{#overdue.length}}Overdue work:\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}, due {{due}}\n  {{link}}\n{{/overdue}}',
+        '{{{gap}}}{{#overdue.length}}Overdue work:\n{{/overdue.length}}{{#overdue}}- {{what}}{{#customer}} {{customer}}{{/customer}}, due {{due}}\n  {{link}}\n{{/overdue}}',
       html:
         '{{#items.length}}<p>New since the last digest:</p><ul>{{#items}}<li><a href="{{link}}">{{subject}}</a></li>{{/items}}</ul>{{/items.length}}' +
         '{{#overdue.length}}<p>Overdue work:</p><ul>{{#overdue}}<li><a href="{{link}}">{{what}}</a>{{#customer}} {{customer}}{{/customer}}, due <strong>{{due}}</strong></li>{{/overdue}}</ul>{{/overdue.length}}',

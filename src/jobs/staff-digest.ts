@@ -110,6 +110,8 @@ export const sendStaffDigests = async (strapi: Core.Strapi, now: Date): Promise<
       day,
       items: rows.map((row) => keptLine(strapi, row, language, overrides)),
       overdue: overdue.map((item) => overdueLine(strapi, item, language, zone)),
+      // The blank line between the text's two parts, when both are there: Mustache drops a line of section tags alone.
+      gap: rows.length > 0 && overdue.length > 0 ? '\n' : '',
     };
     const queued = await strapi.db.transaction(async ({ trx }) => {
       const fresh = await notify(strapi, {

@@ -231,7 +231,7 @@ describe('mail preferences and the daily digest', () => {
       expect(zh.text).toBe(
         '自上次汇总以来的新消息：\n' +
           `- 工作已撤销：核对出货单\n  ${taskPage(routine)}\n` +
-          '已逾期的待办：\n' +
+          '\n已逾期的待办：\n' +
           `- 工作安排 催交包材图稿，期限 ${today()} 23:59\n  ${taskPage(overdueTask)}\n` +
           `\n在管理后台打开：${PUBLIC_URL}/admin/my-work`
       );
