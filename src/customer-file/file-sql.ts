@@ -9,7 +9,6 @@ import Decimal from 'decimal.js';
 import { formatMoney, storedMoneyText } from '../domain/money';
 import { PageRequest, Pagination, paginationOf } from '../domain/customer-file';
 import { rowsOf } from '../platform/roll-up-writes';
-import { metaOf } from '../platform/table-meta';
 
 export type Binding = string | number;
 export type SqlRow = Record<string, unknown>;
@@ -82,17 +81,5 @@ export const pageOf = async (
     rows: rows.filter((row) => row.id !== null && row.id !== undefined),
     pagination: paginationOf(page, total),
     tallies: Object.fromEntries(tallies.map(([name]) => [name, Number(rows[0]?.[`tally_${name}`] ?? 0)])),
-  };
-};
-
-/** The join from a record (alias `owner`) to the rows of one of its repeatable components (alias `alias`). */
-export const componentJoin = (strapi: Core.Strapi, uid: string, attribute: string, component: string, owner: string, alias: string) => {
-  const link = metaOf(strapi, uid).link(attribute);
-  const table = metaOf(strapi, component).table;
-  const [, , fieldColumn, typeColumn] = link.pivotColumns;
-  const l = `${alias}_l`;
-  return {
-    sql: `JOIN ${link.table} ${l} ON ${l}.${link.owner} = ${owner} AND ${l}.${fieldColumn} = '${attribute}' AND ${l}.${typeColumn} = '${component}'
-      JOIN ${table} ${alias} ON ${alias}.id = ${l}.${link.target}`,
   };
 };

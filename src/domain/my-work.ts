@@ -3,6 +3,7 @@
  * every item from the records each time (nothing is copied that could drift): the workflow actions
  * the person may take now, and for those who watch delivery (进度交期跟踪) the orders running late.
  */
+import { addDays } from './business-date';
 import { contractMachine } from './contract-review';
 import { orderMachine } from './order-progress';
 import { shipmentMachine } from './shipping';
@@ -18,19 +19,41 @@ export const PLANNED_STATES: readonly string[] = ['scheduled', 'in_production'];
 /** Who watches late orders: the order coordinator follows progress, the supervisor oversees it. */
 export const LATE_ORDER_WATCHERS: readonly RoleCode[] = ['order-coordinator', 'cs-supervisor'];
 
-export const LATE_REASONS = ['past_promised_date', 'planned_finish_overrun', 'promised_after_required'] as const;
+export const LATE_REASONS = [
+  'past_promised_date',
+  'planned_finish_overrun',
+  'promised_after_required',
+  'artwork_not_confirmed',
+  'stock_short',
+] as const;
 export type LateReason = (typeof LATE_REASONS)[number];
 export const LATE_REASON_LABELS: Record<LateReason, Label> = {
   past_promised_date: { en: 'Promised date passed, not shipped', zh: '已过承诺交期，未发完' },
   planned_finish_overrun: { en: 'Planned finish passed, not ready', zh: '已过计划完工日，未完工' },
   promised_after_required: { en: "Promised after the customer's required date", zh: '承诺交期晚于客户要求日期' },
+  artwork_not_confirmed: { en: 'Packaging artwork not confirmed, finish near', zh: '包材稿样未确认，临近完工' },
+  stock_short: { en: 'Stock short for allocation', zh: '库存不足，无法分配' },
 };
+
+/** Orders not yet made ready: their packaging artwork can still hold up `mark_ready`. */
+export const BEFORE_READY_STATES: readonly string[] = ['confirmed', 'scheduled', 'in_production'];
+/** Orders whose goods leave from stock now: what is not reserved for them must be available. */
+export const SHIPPING_STATES: readonly string[] = ['ready', 'partially_shipped'];
+/**
+ * How many days before the planned finish (the promised date when there is no plan) an item whose
+ * artwork the customer has not confirmed becomes a risk: printing takes about a week after it.
+ */
+export const ARTWORK_WARNING_DAYS = 7;
 
 export interface OrderDates {
   state: string;
   promisedDate?: string | null;
   plannedFinish?: string | null;
   requiredDate?: string | null;
+  /** A packaging item of the order waits for the customer's artwork confirmation. */
+  artworkOpen?: boolean;
+  /** A line needs more than it has reserved and the product has available. */
+  stockShort?: boolean;
 }
 
 /** Why an open order is late or at risk on `today` (YYYY-MM-DD); empty when it is not. */
@@ -40,6 +63,11 @@ export const latenessOf = (order: OrderDates, today: string): LateReason[] => {
   if (order.promisedDate && order.promisedDate < today) reasons.push('past_promised_date');
   if (order.plannedFinish && order.plannedFinish < today && PLANNED_STATES.includes(order.state)) reasons.push('planned_finish_overrun');
   if (order.requiredDate && order.promisedDate && order.requiredDate < order.promisedDate) reasons.push('promised_after_required');
+  const finish = order.plannedFinish ?? order.promisedDate;
+  if (order.artworkOpen && BEFORE_READY_STATES.includes(order.state) && finish && finish <= addDays(today, ARTWORK_WARNING_DAYS)) {
+    reasons.push('artwork_not_confirmed');
+  }
+  if (order.stockShort && SHIPPING_STATES.includes(order.state)) reasons.push('stock_short');
   return reasons;
 };
 

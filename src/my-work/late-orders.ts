@@ -1,7 +1,8 @@
 /**
  * The late-order watch (进度交期跟踪): every open order at risk today by the lateness rules of the
  * work list (`latenessOf`: promised date passed and not shipped, planned finish overrun, promised
- * after the customer's required date), with what the coordinator needs to chase it — customer,
+ * after the customer's required date) and two risks only the watch looks for (packaging artwork not
+ * confirmed a week before the finish, stock short for what an order shipping now still needs), with what the coordinator needs to chase it — customer,
  * salesperson, state, the three dates, the open quantity, the reasons in words — and two counts:
  *   daysLate         today − promised date (positive: days past the promise; negative: days left)
  *   planToPromise    promised date − planned finish (negative: the plan finishes after the promise)
@@ -51,8 +52,11 @@ const text = (value: unknown): string | null => (value === null || value === und
 
 /** The open orders at risk on `asOf` (YYYY-MM-DD), the longest past their promise first. */
 export const lateOrderList = async (strapi: Core.Strapi, asOf: string = dateIn(reportTimeZone(strapi))): Promise<LateOrderList> => {
-  const ids: { id: number }[] = await lateOrderIds(strapi, asOf).query;
+  const ids: { id: number; artwork_open: unknown; stock_short: unknown }[] = await lateOrderIds(strapi, asOf, { withRisks: true }).query;
   if (ids.length === 0) return { asOf, orders: [] };
+  const flags = new Map(
+    ids.map((row) => [row.id, { artworkOpen: Number(row.artwork_open) === 1, stockShort: Number(row.stock_short) === 1 }])
+  );
   const rows = await strapi.db.query(ORDER).findMany({
     where: { id: { $in: ids.map((row) => row.id) } },
     select: ['id', 'documentId', 'number', 'state', 'promisedDate', 'plannedFinish', 'requiredDate'],
@@ -79,7 +83,7 @@ export const lateOrderList = async (strapi: Core.Strapi, asOf: string = dateIn(r
       plannedFinish: text(order.plannedFinish),
       requiredDate: text(order.requiredDate),
     };
-    const reasons = latenessOf(dates, asOf);
+    const reasons = latenessOf({ ...dates, ...flags.get(order.id) }, asOf);
     if (reasons.length === 0) return [];
     const orderedQuantity = (order.lines ?? []).reduce((total: number, line: { quantity: number }) => total + Number(line.quantity), 0);
     const salesperson = order.salesperson ? order.salesperson.displayName || order.salesperson.username : null;

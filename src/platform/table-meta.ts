@@ -37,3 +37,15 @@ export const rowsById = (strapi: Core.Strapi, table: string, alias: string, idCo
   strapi.db.dialect.client === 'postgres'
     ? `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias}_row WHERE ${alias}_row.id = ${idColumn} OFFSET 0) ${alias}`
     : `JOIN ${table} ${alias} ON ${alias}.id = ${idColumn}`;
+
+/** The join from a record (alias `owner`) to the rows of one of its repeatable components (alias `alias`). */
+export const componentJoin = (strapi: Core.Strapi, uid: string, attribute: string, component: string, owner: string, alias: string) => {
+  const link = metaOf(strapi, uid).link(attribute);
+  const table = metaOf(strapi, component).table;
+  const [, , fieldColumn, typeColumn] = link.pivotColumns;
+  const l = `${alias}_l`;
+  return {
+    sql: `JOIN ${link.table} ${l} ON ${l}.${link.owner} = ${owner} AND ${l}.${fieldColumn} = '${attribute}' AND ${l}.${typeColumn} = '${component}'
+      JOIN ${table} ${alias} ON ${alias}.id = ${l}.${link.target}`,
+  };
+};

@@ -2,14 +2,15 @@
  * The late-order watch (进度交期跟踪): orders in several states and dates, the list through REST and
  * the admin panel against a computation written out here from the department's rules (open state;
  * promised date passed; planned finish passed while planned or in production; promised after the
- * customer's required date), the XLSX read back with exceljs, who may read it; the daily mail to
+ * customer's required date; packaging artwork not confirmed within a week of the finish; an order
+ * shipping now needing more than it reserved and its product has free), the XLSX read back with exceljs, who may read it; the daily mail to
  * the watchers through a real SMTP catcher, with a second instance running the job at the same time.
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { reportTimeZone } from '../../src/platform/settings';
-import { ORDER } from '../../src/platform/uids';
+import { ORDER, PACKAGING_ITEM, PRODUCT } from '../../src/platform/uids';
 import { createAdminUser } from '../helpers/admin';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { createStaffUser, rest, useStaff } from '../helpers/staff';
@@ -32,7 +33,15 @@ interface Case {
   quantity: number;
   /** Shipped of it (a real shipment of the ready order). */
   shipped?: number;
+  /** The product: A (100 on hand), B (40 on hand) or C (10 on hand). */
+  product?: 'A' | 'B' | 'C';
+  /** Reserved for the line (and so on the product). */
+  reserved?: number;
+  /** A packaging item whose artwork the customer has or has not confirmed. */
+  artwork?: 'open' | 'confirmed';
 }
+
+const ON_HAND = { A: 100, B: 40, C: 10 };
 
 /** Dates as days from today; the rules below decide by hand which are late and why. */
 const CASES: Record<string, Case> = {
@@ -46,7 +55,23 @@ const CASES: Record<string, Case> = {
   heldLate: { state: 'on_hold', promised: -20, quantity: 1 },
   cancelledLate: { state: 'cancelled', promised: -20, quantity: 1 },
   partlyShipped: { state: 'partially_shipped', promised: -1, quantity: 6, shipped: 2 },
+  artworkNearFinish: { state: 'in_production', planned: 3, promised: 10, quantity: 1, artwork: 'open' },
+  artworkWeekAhead: { state: 'scheduled', planned: 7, promised: 12, quantity: 1, artwork: 'open' },
+  artworkFar: { state: 'scheduled', planned: 8, promised: 12, quantity: 1, artwork: 'open' },
+  artworkConfirmed: { state: 'in_production', planned: 2, promised: 9, quantity: 1, artwork: 'confirmed' },
+  artworkNoPlan: { state: 'confirmed', promised: 5, quantity: 1, artwork: 'open' },
+  stockShort: { state: 'ready', promised: 6, quantity: 50, product: 'B' },
+  stockCovered: { state: 'ready', promised: 6, quantity: 10, product: 'B' },
+  reservationCovers: { state: 'ready', promised: 6, quantity: 30, reserved: 25, product: 'B' },
+  shortBeforeReady: { state: 'in_production', planned: 20, promised: 25, quantity: 50, product: 'B' },
+  shippedPartCovered: { state: 'partially_shipped', promised: 6, quantity: 10, shipped: 6, product: 'C' },
 };
+
+/** What a case's product has free: on hand, less what was shipped of it, less what is reserved on it. */
+const freeOf = (product: 'A' | 'B' | 'C') =>
+  Object.values(CASES)
+    .filter((c) => (c.product ?? 'A') === product)
+    .reduce((free, c) => free - (c.shipped ?? 0) - (c.reserved ?? 0), ON_HAND[product]);
 
 /** The expected reasons, from the rules (not from the code under test). */
 const expectedReasons = (c: Case): string[] => {
@@ -56,6 +81,12 @@ const expectedReasons = (c: Case): string[] => {
   if (c.promised !== undefined && c.promised < 0) reasons.push('past_promised_date');
   if (c.planned !== undefined && c.planned < 0 && ['scheduled', 'in_production'].includes(c.state)) reasons.push('planned_finish_overrun');
   if (c.required !== undefined && c.promised !== undefined && c.required < c.promised) reasons.push('promised_after_required');
+  const finish = c.planned ?? c.promised;
+  if (c.artwork === 'open' && ['confirmed', 'scheduled', 'in_production'].includes(c.state) && finish !== undefined && finish <= 7) {
+    reasons.push('artwork_not_confirmed');
+  }
+  const stillNeeded = c.quantity - (c.shipped ?? 0) - (c.reserved ?? 0);
+  if (['ready', 'partially_shipped'].includes(c.state) && stillNeeded > freeOf(c.product ?? 'A')) reasons.push('stock_short');
   return reasons;
 };
 
@@ -81,10 +112,15 @@ describe('late-order watch (进度交期跟踪)', () => {
     const customer = await createCustomer(app.strapi, specialist, { creditLimit: '1000000.00' });
     customerName = customer.name as string;
     customerId = customer.documentId;
-    const product = await createProduct(app.strapi, supervisor, { stockOnHand: 100 });
-    productId = product.documentId;
+    const products = {
+      A: await createProduct(app.strapi, supervisor, { stockOnHand: ON_HAND.A }),
+      B: await createProduct(app.strapi, supervisor, { stockOnHand: ON_HAND.B }),
+      C: await createProduct(app.strapi, supervisor, { stockOnHand: ON_HAND.C }),
+    };
+    productId = products.A.documentId;
     const table = app.strapi.db.metadata.get(ORDER).tableName;
     for (const [name, c] of Object.entries(CASES)) {
+      const product = products[c.product ?? 'A'];
       let order: Doc;
       if (c.shipped) {
         const ready = await readyOrder(app.strapi, staff, customer, [{ product, quantity: c.quantity, unitPrice: '10.00' }]);
@@ -103,6 +139,28 @@ describe('late-order watch (进度交期跟踪)', () => {
         .connection(table)
         .where({ document_id: order.documentId })
         .update({ state: c.state, promised_date: at(c.promised), planned_finish: at(c.planned), required_date: at(c.required) });
+      const stored = await app.strapi.db.query(ORDER).findOne({ where: { documentId: order.documentId }, populate: { lines: true } });
+      if (c.reserved) {
+        // As the coordinator's `allocate` leaves them: the line's reservation, and the product's.
+        await app.strapi.db
+          .connection('components_order_lines')
+          .where({ id: stored.lines[0].id })
+          .update({ reserved_quantity: c.reserved });
+        await app.strapi.db
+          .connection(app.strapi.db.metadata.get(PRODUCT).tableName)
+          .where({ document_id: product.documentId })
+          .increment('stock_reserved', c.reserved);
+      }
+      if (c.artwork) {
+        await app.strapi.db.query(PACKAGING_ITEM).create({
+          data: {
+            order: stored.id,
+            kind: 'carton',
+            description: '外箱',
+            artworkConfirmedAt: c.artwork === 'confirmed' ? addDays(today, -10) : null,
+          },
+        });
+      }
       orders[name] = order;
     }
   });
@@ -137,7 +195,17 @@ describe('late-order watch (进度交期跟踪)', () => {
     const want = expected().sort((a, b) => (b.daysLate ?? -1e9) - (a.daysLate ?? -1e9) || String(a.number).localeCompare(String(b.number)));
     expect(listed).toEqual(want);
     expect(listed.map((o: { number: string }) => o.number)).toEqual(
-      ['pastPromise', 'everything', 'partlyShipped', 'overrun', 'promisedAfterRequired'].map((name) => orders[name].number)
+      [
+        'pastPromise',
+        'everything',
+        'partlyShipped',
+        'overrun',
+        'artworkNoPlan',
+        'stockShort',
+        'promisedAfterRequired',
+        'artworkNearFinish',
+        'artworkWeekAhead',
+      ].map((name) => orders[name].number)
     );
   });
 
@@ -283,6 +351,27 @@ describe('late-order watch (进度交期跟踪)', () => {
         expect(numbersIn(message)).toEqual([]);
         expect(message.subject).toMatch(/(新增 1 个|1 new)/);
       }
+    });
+
+    it('mails an order again only for a new risk: stock that no longer covers a ready order', async () => {
+      // Another department takes 6 of product B: 9 free, the covered order's 10 are now short, the reservation's 5 are not.
+      const product = await app.strapi.db.query(ORDER).findOne({
+        where: { documentId: orders.stockCovered.documentId },
+        populate: { lines: { populate: { product: true } } },
+      });
+      await app.strapi.db
+        .connection(app.strapi.db.metadata.get(PRODUCT).tableName)
+        .where({ id: product.lines[0].product.id })
+        .decrement('stock_on_hand', 6);
+      expect(await runLateOrderMail(app.strapi, new Date())).toEqual([orders.stockCovered.documentId]);
+      const mails = await newMail();
+      expect(mails).toHaveLength(3);
+      const english = mails.find((m) => m.to.includes(staff.englishCoordinator.email))!;
+      expect(english.text).toContain(orders.stockCovered.number as string);
+      expect(english.text).toContain('Stock short for allocation');
+      expect(mails.find((m) => m.to.includes(staff.coordinator.email))!.text).toContain('库存不足，无法分配');
+      // The rest of B's orders were mailed before (stockShort) or need no more than they reserved.
+      for (const message of mails) expect(numbersIn(message)).toEqual([orders.stockCovered.number]);
     });
 
     it('mails a risk once even without the lease: two instances sending at once, the log decides', async () => {
