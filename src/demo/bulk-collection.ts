@@ -18,6 +18,7 @@ import { addFreshReceivables } from '../cash-collection/receivable-facts';
 import { metaOf } from '../platform/table-meta';
 import { rowsOf } from '../platform/roll-up-writes';
 import { BulkRecord, createBulkWriter } from './bulk-writer';
+import { morningOf } from './demo-run';
 
 /** The order states whose goods have left, in part or whole. */
 export const SHIPPED_STATES = ['partially_shipped', 'shipped', 'closed'];
@@ -151,7 +152,7 @@ export const writePayments = async (
             { value: 'cash', weight: 2 },
           ]),
           state: item.reversed ? 'reversed' : 'posted',
-          reversedAt: item.reversed ? new Date(`${addDays(on, 3)}T02:00:00Z`) : null,
+          reversedAt: item.reversed ? morningOf(addDays(on, 3)) : null,
           reversalReason: item.reversed ? '银行退票 bounced' : null,
           version: 1,
         },

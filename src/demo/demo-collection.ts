@@ -10,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import Decimal from 'decimal.js';
 import { addDays, dateIn } from '../domain/business-date';
+import { morningOf } from './demo-run';
 import { newLineKey } from '../domain/document-id';
 import { DEFAULT_CURRENCY, formatMoney } from '../domain/money';
 import { RoleCode } from '../domain/staff-roles';
@@ -31,9 +32,6 @@ import { documentData } from '../platform/document-data';
 
 const ORDER_LINE = 'order.line';
 const ROLES: RoleCode[] = ['cs-supervisor', 'planner', 'order-coordinator', 'sales-clerk'];
-
-/** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
-const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
 interface Candidate {
   id: number;

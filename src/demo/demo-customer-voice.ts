@@ -7,7 +7,7 @@ import { Decimal } from '../domain/money';
 import { BulkRecord } from './bulk-writer';
 import { base, Faker, zh_CN } from '@faker-js/faker';
 import { OPINION_TEXTS, PRODUCT_FAMILIES } from './catalogue';
-import { CustomerRef, DemoRun, ProductRef } from './demo-run';
+import { CustomerRef, DemoRun, morningOf, ProductRef } from './demo-run';
 
 const demoNeed = (
   faker: Faker,
@@ -36,7 +36,7 @@ const demoNeed = (
       currency: customer.overseas ? 'USD' : 'CNY',
       expectedDate: addDays(today, faker.number.int({ min: -60, max: 300 })),
       status,
-      recordedAt: new Date(`${addDays(today, -faker.number.int({ min: 1, max: 365 }))}T02:00:00Z`),
+      recordedAt: morningOf(addDays(today, -faker.number.int({ min: 1, max: 365 }))),
     },
     links: {
       customer: customer.id,

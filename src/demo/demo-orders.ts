@@ -6,16 +6,15 @@
 import type { Core } from '@strapi/strapi';
 import { addDays } from '../domain/business-date';
 import { newDocumentId, newLineKey } from '../domain/document-id';
-import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
+import { SERIES } from '../domain/document-number';
 import { OrderState } from '../domain/order-progress';
 import { priceOrderLines } from '../domain/order-pricing';
 import { RoleCode } from '../domain/staff-roles';
-import { reserveSequence } from '../platform/next-number';
 import { PRODUCT, USER } from '../platform/uids';
 import { syncSalesFactsRange } from '../statistics/sales-facts';
 import { devEmail } from '../staff/dev-accounts';
 import { BulkRecord } from './bulk-writer';
-import { BulkWriter, DemoRun, Faker, ProductRef, WeightedCustomers } from './demo-run';
+import { BulkWriter, DemoRun, Faker, morningOf, numbersForDays, ProductRef, WeightedCustomers } from './demo-run';
 import { orderPaperTrail, PaperTrailStep } from './order-paper-trail';
 
 interface OrderDraft {
@@ -97,9 +96,6 @@ const demoPackagingItems = (state: string, index: number, orderDate: string, pie
   }
   return items;
 };
-
-/** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
-const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /** The staff member who takes each role's steps in the paper trail: the development account, else anyone with the role. */
 export const staffByRole = async (strapi: Core.Strapi, roles: RoleCode[]): Promise<Map<RoleCode, number>> => {
@@ -189,22 +185,6 @@ const demoOrder = (
   return { record, steps: trail.steps, packaging };
 };
 
-/** The drafts' numbers: they follow the order date within each year, continuing the live counters. */
-const orderNumbers = async (strapi: Core.Strapi, drafts: OrderDraft[]): Promise<string[]> => {
-  const perYear = new Map<number, number>();
-  for (const draft of drafts) perYear.set(Number(draft.orderDate.slice(0, 4)), (perYear.get(Number(draft.orderDate.slice(0, 4))) ?? 0) + 1);
-  const nextInYear = new Map<number, number>();
-  for (const [year, count] of perYear) {
-    nextInYear.set(year, (await reserveSequence(strapi, seriesKey(SERIES.order, year), count)) - count + 1);
-  }
-  return drafts.map((draft) => {
-    const year = Number(draft.orderDate.slice(0, 4));
-    const sequence = nextInYear.get(year)!;
-    nextInYear.set(year, sequence + 1);
-    return formatNumber(SERIES.order, year, sequence);
-  });
-};
-
 /** Writes a chunk's orders, the history the workflow would have written and the packaging items the packaging gate asked for. */
 const writeOrders = async (strapi: Core.Strapi, writer: BulkWriter, orders: DemoOrder[], trailStaff: Map<RoleCode, number>) => {
   const orderIds = await writer.insert(
@@ -246,7 +226,11 @@ export const writeDemoOrders = async (run: DemoRun, count: number, weightedCusto
       const ageDays = faker.number.int({ min: 0, max: 729 });
       return { index: from + k, orderDate: addDays(today, -ageDays), ageDays };
     }).sort((a, b) => a.orderDate.localeCompare(b.orderDate));
-    const numbers = await orderNumbers(strapi, drafts);
+    const numbers = await numbersForDays(
+      strapi,
+      SERIES.order,
+      drafts.map((draft) => draft.orderDate)
+    );
     const orders = drafts.map((draft, index) => demoOrder(run, draft, numbers[index], weightedCustomers, products));
     await writeOrders(strapi, writer, orders, trailStaff);
   });

@@ -10,15 +10,15 @@ import type { Core } from '@strapi/strapi';
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { addDays } from '../domain/business-date';
 import { newDocumentId } from '../domain/document-id';
-import { formatNumber, SERIES, seriesKey } from '../domain/document-number';
+import { SERIES } from '../domain/document-number';
 import { Decimal } from '../domain/money';
 import { receivableOf } from '../domain/shipping';
 import { addFreshReceivables } from '../cash-collection/receivable-facts';
-import { reserveSequence } from '../platform/next-number';
 import { ORDER, SHIPMENT } from '../platform/uids';
 import { createBulkWriter } from './bulk-writer';
 import { DemoReceivable, SHIPPED_STATES, writePayments } from './bulk-collection';
 import { staffByRole } from './demo-orders';
+import { morningOf, numbersForDays } from './demo-run';
 import { STEP_DAY } from './order-paper-trail';
 
 interface PaperOrder {
@@ -32,7 +32,6 @@ interface PaperOrder {
 }
 
 /** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
-const morningOf = (day: string) => new Date(`${day}T02:00:00Z`);
 
 /** Delivery takes three days; the youngest shipped orders are still on the road. */
 const DELIVERY_DAYS = 3;
@@ -75,20 +74,11 @@ export const shipOnPaper = async (strapi: Core.Strapi, today: string): Promise<{
 
   return strapi.db.transaction(async ({ trx }) => {
     const writer = createBulkWriter(strapi, trx);
-    const numbers = new Map<number, number>();
-    for (const plan of plans) {
-      const year = Number(plan.shipDay.slice(0, 4));
-      numbers.set(year, (numbers.get(year) ?? 0) + 1);
-    }
-    const next = new Map<number, number>();
-    for (const [year, count] of numbers)
-      next.set(year, (await reserveSequence(strapi, seriesKey(SERIES.shipment, year), count)) - count + 1);
-    const numberOf = (day: string) => {
-      const year = Number(day.slice(0, 4));
-      const sequence = next.get(year)!;
-      next.set(year, sequence + 1);
-      return formatNumber(SERIES.shipment, year, sequence);
-    };
+    const numbers = await numbersForDays(
+      strapi,
+      SERIES.shipment,
+      plans.map((plan) => plan.shipDay)
+    );
 
     const documentIds = plans.map(() => newDocumentId());
     const shipmentIds = await writer.insert(
@@ -96,7 +86,7 @@ export const shipOnPaper = async (strapi: Core.Strapi, today: string): Promise<{
       plans.map((plan, index) => ({
         documentId: documentIds[index],
         values: {
-          number: numberOf(plan.shipDay),
+          number: numbers[index],
           transportMode: 'truck',
           plannedDate: plan.shipDay,
           shippedAt: morningOf(plan.shipDay),
