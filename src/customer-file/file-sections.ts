@@ -22,6 +22,7 @@ import { GOODS_GONE_STATES } from '../domain/shipping';
 import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { adminRecordUrl } from '../platform/public-url';
+import { instant } from '../platform/stored-values';
 import { componentJoin, metaOf, rowsById } from '../platform/table-meta';
 import {
   COMPLAINT,
@@ -38,7 +39,7 @@ import {
   STATEMENT,
   USER,
 } from '../platform/uids';
-import { Binding, centsText, dateText, instant, moneyText, pageOf, run, SqlRow, textOrNull } from './file-sql';
+import { Binding, centsText, dateText, moneyText, pageOf, run, SqlRow, textOrNull } from './file-sql';
 
 /** What every section reads: the customer's row id and documentId, today in the report zone. */
 export interface FileContext {

@@ -27,10 +27,6 @@ export const moneyText = storedMoneyText;
 /** Two-place money text of a sum taken in integer cents. */
 export const centsText = (cents: unknown): string => formatMoney(new Decimal(String(cents ?? 0)).dividedBy(100));
 
-/** A datetime column's value (epoch milliseconds on SQLite, a Date on PostgreSQL) as an ISO instant. */
-export const instant = (value: unknown): string | null =>
-  value === null || value === undefined ? null : new Date(value as string | number | Date).toISOString();
-
 export const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 /** A list from `from` (FROM … JOIN …) filtered by `where`, one page of it in `orderBy`. */

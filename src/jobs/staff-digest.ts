@@ -26,6 +26,7 @@ import { reportTimeZone } from '../platform/settings';
 import { mailLanguage } from '../platform/staff-mailboxes';
 import { USER } from '../platform/uids';
 import { withJobLease } from './job-lease';
+import { storedJson } from '../platform/stored-values';
 
 export const STAFF_DIGEST_JOB = 'staff-digest';
 
@@ -47,8 +48,6 @@ interface StaffRow {
   role?: { type?: string } | null;
 }
 
-const parseJson = <T>(value: string | T | null): T | null => (typeof value === 'string' ? JSON.parse(value) : value);
-
 const LATE_ORDER_WORDS = { en: 'Late order', zh: '延期订单' };
 
 /** An overdue work item as the digest lists it: what, whose, due when, where. */
@@ -66,7 +65,7 @@ const overdueLine = (strapi: Core.Strapi, item: WorkItem, language: MailLocale, 
 
 /** A mail kept for the digest as one line: its subject in the reader's language and its record's link. */
 const keptLine = (strapi: Core.Strapi, row: KeptRow, language: MailLocale, overrides: TemplateOverrides) => {
-  const payload = parseJson<Record<string, unknown>>(row.payload) ?? {};
+  const payload = storedJson<Record<string, unknown>>(row.payload) ?? {};
   const about = payload[ADMIN_RECORD_KEY] as AdminRecord | undefined;
   return {
     subject: renderMail(row.template, language, payload, overrides).subject,
@@ -86,7 +85,7 @@ export const sendStaffDigests = async (strapi: Core.Strapi, now: Date): Promise<
     .select('id', 'recipients', 'template', 'payload');
   const keptFor = new Map<string, KeptRow[]>();
   for (const row of kept) {
-    const email = String(parseJson<string[]>(row.recipients)?.[0] ?? '').toLowerCase();
+    const email = String(storedJson<string[]>(row.recipients)?.[0] ?? '').toLowerCase();
     keptFor.set(email, [...(keptFor.get(email) ?? []), row]);
   }
   const staff: StaffRow[] = await strapi.db.query(USER).findMany({

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { STATEMENT_LINK } from '../cash-collection/statement-record';
 import { FEEDBACK_LINK } from '../workflow-engine/feedback-link';
 import { LinkReference, linkUrl, SignedLinkKind } from '../platform/signed-link';
+import { storedJson } from '../platform/stored-values';
 
 const KINDS: SignedLinkKind[] = [FEEDBACK_LINK, STATEMENT_LINK];
 
@@ -39,7 +40,7 @@ export const redactStoredLinks = async (strapi: Core.Strapi, table = 'notificati
     })
     .select('id', 'payload');
   for (const row of rows) {
-    const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) ?? {};
+    const payload = storedJson<{ links?: Record<string, LinkReference> } & Record<string, unknown>>(row.payload) ?? {};
     const links: Record<string, LinkReference> = { ...(payload.links ?? {}) };
     for (const [variable, value] of Object.entries(payload)) {
       if (typeof value !== 'string') continue;

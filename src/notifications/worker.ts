@@ -13,6 +13,7 @@ import { renderAttachments } from './attachments';
 import { renderLinks } from './links';
 import { ADMIN_RECORD_KEY, NOTIFICATIONS_TABLE as TABLE } from '../platform/outbox';
 import { AdminRecord, adminRecordUrl } from '../platform/public-url';
+import { storedJson } from '../platform/stored-values';
 
 export interface WorkerSettings extends RetryPolicy {
   pollMs: number;
@@ -32,8 +33,6 @@ interface ClaimedRow {
   payload: string | Record<string, unknown> | null;
   attempts: number;
 }
-
-const parseJson = <T>(value: string | T | null): T | null => (typeof value === 'string' ? JSON.parse(value) : value);
 
 export const messageIdOf = (documentId: string, domain: string) => `<notification.${documentId}@${domain}>`;
 
@@ -66,7 +65,7 @@ const record = (strapi: Core.Strapi, id: number, changes: Record<string, unknown
 const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: ClaimedRow, now: Date) => {
   const messageId = messageIdOf(row.document_id, settings.messageIdDomain);
   try {
-    const stored = parseJson<Record<string, unknown>>(row.payload) ?? {};
+    const stored = storedJson<Record<string, unknown>>(row.payload) ?? {};
     // Customer links are rendered now, never stored (./links.ts).
     const payload = { ...stored, ...renderLinks(strapi, stored.links) };
     // A staff mail ends with its record's admin-panel URL, made now from the server's public URL.
@@ -78,7 +77,7 @@ const sendOne = async (strapi: Core.Strapi, settings: WorkerSettings, row: Claim
     await strapi
       .plugin('email')
       .service('email')
-      .send({ to: parseJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
+      .send({ to: storedJson<string[]>(row.recipients), messageId, ...mail, ...(attachments.length ? { attachments } : {}) });
     await record(strapi, row.id, { state: 'sent', sent_at: new Date(), message_id: messageId, last_error: null });
     return 'sent';
   } catch (error) {

@@ -17,6 +17,7 @@ import { actOn, ok } from '../helpers/workflow';
 import { planShipment, readyOrder, receivableOf, settle, ship, SHIPPING_ROLES } from '../helpers/shipping';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { drainOutbox } from '../../src/notifications/worker';
+import { storedMessage } from '../../src/domain/messages';
 import { CREDIT_EVENT, CREDIT_OVERRIDE as OVERRIDE, CUSTOMER, ORDER, PRODUCT } from '../../src/platform/uids';
 
 const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
@@ -163,6 +164,37 @@ describe('credit control', () => {
     expect(record.overrides).toEqual([
       expect.objectContaining({ subject: 'shipment', subjectId: s3.documentId, grantedBy: expect.objectContaining({ id: staff.vp.id }) }),
     ]);
+    // Events and overrides as the records hold them, each field as the Query Engine reads it.
+    const of = { customer: { documentId: customer.documentId } };
+    const name = (user: { id: number; username: string; displayName: string | null } | null) =>
+      user ? { id: user.id, name: user.displayName || user.username } : null;
+    const heldEvents = await app.strapi.db
+      .query(CREDIT_EVENT)
+      .findMany({ where: of, populate: { actor: true }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+    expect(record.events).toEqual(
+      heldEvents.map((event) => ({
+        kind: event.kind,
+        ...(event.terms ? { terms: event.terms } : {}),
+        reason: event.reason,
+        reasonMessage: storedMessage(event.reasonCode, event.reasonParams),
+        at: new Date(event.at).toISOString(),
+        actor: name(event.actor),
+      }))
+    );
+    expect(record.events.filter((event: { reasonMessage: unknown }) => event.reasonMessage)).not.toHaveLength(0);
+    const heldOverrides = await app.strapi.db
+      .query(OVERRIDE)
+      .findMany({ where: of, populate: { grantedBy: true }, orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }] });
+    expect(record.overrides).toEqual(
+      heldOverrides.map((override) => ({
+        subject: override.subject,
+        subjectId: override.subjectId,
+        reason: override.reason,
+        grantedBy: name(override.grantedBy),
+        grantedAt: new Date(override.grantedAt).toISOString(),
+        usedAt: override.usedAt ? new Date(override.usedAt).toISOString() : null,
+      }))
+    );
     expect(record.paymentBehaviour).toEqual({ paidReceivables: 3, paidAmount: '1800.00', averageDaysLate: 0, paidOnTimeShare: 1 });
     expect(record.amounts).toEqual([{ currency: 'CNY', open: '600.00', overdue: '0.00' }]);
     expect((await rest(app.strapi, staff.planner).get(`/api/customers/${customer.documentId}/credit-record`)).status).toBe(403);
