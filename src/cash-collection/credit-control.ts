@@ -25,6 +25,7 @@ import { notify } from '../platform/outbox';
 import { reportTimeZone } from '../platform/settings';
 import { metaOf } from '../platform/table-meta';
 import { instant, storedJson } from '../platform/stored-values';
+import { readRows } from '../platform/roll-up-writes';
 import { asTrustedWrite } from '../platform/trusted-write';
 import { openItemsQuery, Sql } from './receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from './receivable-facts';
@@ -36,12 +37,10 @@ export const LIMIT_CURRENCY = DEFAULT_CURRENCY;
 export type CreditSubject = 'order' | 'contract' | 'shipment';
 export type CreditEventKind = 'hold' | 'release' | 'override' | 'manual_hold' | 'manual_release' | 'terms';
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 const money = storedMoney;
 
 /** Runs a SELECT in the caller's transaction when there is one (it must see what the step just wrote). */
-const select = async <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> =>
-  rowsOf<T>(await strapi.db.transaction(({ trx }) => trx.raw(query.sql, query.bindings)));
+const select = <T>(strapi: Core.Strapi, query: Sql): Promise<T[]> => readRows<T>(strapi, query.sql, query.bindings);
 
 export const configuredCreditPolicy = (strapi: Core.Strapi) =>
   creditPolicy({ overdueDays: strapi.config.get('server.collection.creditHoldOverdueDays', undefined) });

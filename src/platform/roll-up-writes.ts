@@ -1,6 +1,7 @@
 /**
  * What the roll-ups (./sales-facts.ts, ./receivable-facts.ts) share to follow the writes of their
- * base records: running in the caller's transaction (or a new one), and reading a database
+ * base records: running in the caller's transaction (or a new one), reading in it when there is one,
+ * and reading a database
  * lifecycle event — the ids it wrote, the ids a bulk update or delete is about to touch.
  */
 import type { Core } from '@strapi/strapi';
@@ -9,6 +10,18 @@ export type Knex = Core.Strapi['db']['connection'];
 
 /** The rows of a raw query's result: an array on SQLite, `{ rows }` on PostgreSQL. */
 export const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
+
+/**
+ * The rows of a SELECT, read in the caller's transaction when there is one (it must see what the
+ * step just wrote), else on the pool: a transaction opened for one read costs a BEGIN and a COMMIT,
+ * two more round trips than the read.
+ */
+export const readRows = async <Row>(strapi: Core.Strapi, sql: string, bindings: readonly unknown[]): Promise<Row[]> =>
+  rowsOf<Row>(
+    strapi.db.inTransaction()
+      ? await strapi.db.transaction(({ trx }) => trx.raw(sql, bindings as never))
+      : await strapi.db.connection.raw(sql, bindings as never)
+  );
 
 /** Runs `work` in `knex` when given, else in a transaction (Strapi joins the caller's, if any). */
 export const inTransaction = async (strapi: Core.Strapi, knex: Knex | undefined, work: (trx: Knex) => Promise<void>): Promise<void> => {
