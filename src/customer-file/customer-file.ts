@@ -82,7 +82,7 @@ export const customerFile = async (
           statements: may('statement') && (() => lastStatements(context)),
           paymentBehaviour: () => averageDaysLate(context),
         })),
-    credit: shows('credit') && (async () => creditRecord(strapi, documentId, now)),
+    credit: shows('credit') && (async () => creditRecord(strapi, documentId, now, customer.id)),
     complaints: shows('complaints') && (() => complaintList(context)),
     contacts:
       shows('contacts') && (() => present({ persons: () => contactPersons(context), log: may('inquiry') && (() => contactLog(context)) })),
