@@ -23,7 +23,7 @@ import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { adminRecordUrl } from '../platform/public-url';
 import { instant } from '../platform/stored-values';
-import { componentJoin, metaOf, rowsById } from '../platform/table-meta';
+import { componentJoin, metaOf, sqlList, rowsById } from '../platform/table-meta';
 import {
   COMPLAINT,
   CONTRACT,
@@ -54,8 +54,6 @@ export interface FileContext {
 
 /** A complaint in these states is over: every other one is still being handled. */
 const ENDED_COMPLAINT_STATES = ['closed', 'withdrawn'];
-
-const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /** A staff user's columns (alias u) as a person: id, name (display name, else user name), e-mail. */
 const personOf = (row: SqlRow, prefix: string) =>
@@ -152,12 +150,12 @@ export const openOrders = async ({ strapi, customerId, today, page }: FileContex
     strapi,
     {
       from: `${owner.table} oc ${rowsById(strapi, o.table, 'o', `oc.${owner.owner}`)}`,
-      where: `oc.${owner.target} = ? AND o.${o.column('state')} NOT IN (${inList(CLOSED_ORDER_STATES)})`,
+      where: `oc.${owner.target} = ? AND o.${o.column('state')} NOT IN (${sqlList(CLOSED_ORDER_STATES)})`,
       bindings: [customerId],
       // Late as the items' flag says (latenessOf: promised date passed while open), over all open orders, not just this page.
       tallies: {
         late: {
-          when: `o.${o.column('state')} IN (${inList(OPEN_ORDER_STATES)}) AND o.${o.column('promisedDate')} < ?`,
+          when: `o.${o.column('state')} IN (${sqlList(OPEN_ORDER_STATES)}) AND o.${o.column('promisedDate')} < ?`,
           bindings: [today],
         },
       },
@@ -169,7 +167,7 @@ export const openOrders = async ({ strapi, customerId, today, page }: FileContex
         sql: `(SELECT COALESCE(SUM(ol.${olQuantity}), 0) FROM ${o.table} oo ${orderLines.sql} WHERE oo.id = p.id) AS ordered_quantity,
           (SELECT COALESCE(SUM(sl.${slQuantity}), 0) FROM ${shipmentOrder.table} so JOIN ${s.table} s ON s.id = so.${shipmentOrder.owner}
              ${shipmentLines.sql}
-             WHERE so.${shipmentOrder.target} = p.id AND s.${s.column('state')} IN (${inList(GOODS_GONE_STATES)})) AS shipped_quantity,
+             WHERE so.${shipmentOrder.target} = p.id AND s.${s.column('state')} IN (${sqlList(GOODS_GONE_STATES)})) AS shipped_quantity,
           (SELECT COALESCE(SUM(r.${r.column('amount')}), 0) FROM ${receivableOrder.table} ro JOIN ${r.table} r ON r.id = ro.${receivableOrder.owner}
              WHERE ro.${receivableOrder.target} = p.id AND r.${r.column('state')} <> 'void') AS billed,
           (SELECT COALESCE(SUM(r.${r.column('openAmount')}), 0) FROM ${receivableOrder.table} ro JOIN ${r.table} r ON r.id = ro.${receivableOrder.owner}
@@ -219,7 +217,7 @@ export const contracts = async ({ strapi, customerId, page }: FileContext) => {
     strapi,
     {
       from: `${owner.table} kc ${rowsById(strapi, k.table, 'k', `kc.${owner.owner}`)}`,
-      where: `kc.${owner.target} = ? AND k.${k.column('state')} NOT IN (${inList(REPLACED_CONTRACT_STATES)})`,
+      where: `kc.${owner.target} = ? AND k.${k.column('state')} NOT IN (${sqlList(REPLACED_CONTRACT_STATES)})`,
       bindings: [customerId],
       columns: `k.id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number, k.${k.column('revision')} AS revision,
         k.${k.column('state')} AS state, k.${k.column('total')} AS total, k.${k.column('currency')} AS currency,
@@ -374,7 +372,7 @@ export const complaintList = async ({ strapi, customerId, today, timeZone, page 
       from: `${owner.table} kc ${rowsById(strapi, k.table, 'k', `kc.${owner.owner}`)}`,
       where: `kc.${owner.target} = ?`,
       bindings: [customerId],
-      tallies: { open: { when: `k.${k.column('state')} NOT IN (${inList(ENDED_COMPLAINT_STATES)})`, bindings: [] } },
+      tallies: { open: { when: `k.${k.column('state')} NOT IN (${sqlList(ENDED_COMPLAINT_STATES)})`, bindings: [] } },
       columns: `k.id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number, k.${k.column('state')} AS state,
         k.${k.column('severity')} AS severity, k.${k.column('category')} AS category, k.${k.column('judgement')} AS judgement,
         k.${k.column('receivedAt')} AS received_at, k.${k.column('closedAt')} AS closed_at, k.${k.column('stateEnteredAt')} AS state_entered_at,
@@ -591,11 +589,11 @@ export const documentList = async ({ strapi, customerId, page }: FileContext, ki
     contract: `SELECT 'contract' AS kind, k.id AS row_id, k.${k.column('documentId')} AS document_id, k.${k.column('number')} AS number,
         k.${k.column('revision')} AS revision, ${dateText(strapi, `k.${k.column('contractDate')}`)} AS day
       FROM ${k.table} k JOIN ${kc.table} kc ON kc.${kc.owner} = k.id
-      WHERE kc.${kc.target} = ? AND k.${k.column('state')} NOT IN (${inList(REPLACED_CONTRACT_STATES)})`,
+      WHERE kc.${kc.target} = ? AND k.${k.column('state')} NOT IN (${sqlList(REPLACED_CONTRACT_STATES)})`,
     deliveryNote: `SELECT 'deliveryNote' AS kind, s.id AS row_id, s.${s.column('documentId')} AS document_id, s.${s.column('number')} AS number,
         NULL AS revision, ${dateText(strapi, `s.${s.column('plannedDate')}`)} AS day
       FROM ${s.table} s JOIN ${sc.table} sc ON sc.${sc.owner} = s.id
-      WHERE sc.${sc.target} = ? AND s.${s.column('state')} IN (${inList(GOODS_GONE_STATES)})`,
+      WHERE sc.${sc.target} = ? AND s.${s.column('state')} IN (${sqlList(GOODS_GONE_STATES)})`,
     statement: `SELECT 'statement' AS kind, st.id AS row_id, st.${st.column('documentId')} AS document_id, st.${st.column('number')} AS number,
         NULL AS revision, ${dateText(strapi, `st.${st.column('periodTo')}`)} AS day
       FROM ${st.table} st JOIN ${stc.table} stc ON stc.${stc.owner} = st.id

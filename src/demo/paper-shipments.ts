@@ -31,8 +31,6 @@ interface PaperOrder {
   lines: { key: string; quantity: number; unitPrice: string | number; specification: string | null; product: { id: number } | null }[];
 }
 
-/** 10:00 in the report zone of `day` (YYYY-MM-DD), for Asia/Shanghai; the day is what matters. */
-
 /** Delivery takes three days; the youngest shipped orders are still on the road. */
 const DELIVERY_DAYS = 3;
 

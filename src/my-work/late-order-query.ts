@@ -13,10 +13,8 @@ import type { Core } from '@strapi/strapi';
 import { addDays } from '../domain/business-date';
 import { ARTWORK_WARNING_DAYS, BEFORE_READY_STATES, OPEN_ORDER_STATES, PLANNED_STATES, SHIPPING_STATES } from '../domain/my-work';
 import { GOODS_GONE_STATES } from '../domain/shipping';
-import { componentJoin, metaOf } from '../platform/table-meta';
+import { componentJoin, metaOf, sqlList } from '../platform/table-meta';
 import { ORDER, PACKAGING_ITEM, PRODUCT, SHIPMENT } from '../platform/uids';
-
-const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /** The two risk conditions on the order `o`, as SQL with its bindings. */
 const riskConditions = (strapi: Core.Strapi, day: string) => {
@@ -24,7 +22,7 @@ const riskConditions = (strapi: Core.Strapi, day: string) => {
   const state = `o.${o.column('state')}`;
   const items = metaOf(strapi, PACKAGING_ITEM);
   const itemOrder = items.link('order');
-  const artworkOpen = `${state} IN (${inList(BEFORE_READY_STATES)})
+  const artworkOpen = `${state} IN (${sqlList(BEFORE_READY_STATES)})
     AND COALESCE(o.${o.column('plannedFinish')}, o.${o.column('promisedDate')}) <= ?
     AND EXISTS (SELECT 1 FROM ${itemOrder.table} io JOIN ${items.table} pi ON pi.id = io.${itemOrder.owner}
       WHERE io.${itemOrder.target} = o.id AND pi.${items.column('artworkConfirmedAt')} IS NULL)`;
@@ -38,9 +36,9 @@ const riskConditions = (strapi: Core.Strapi, day: string) => {
   const shippedOfLine = `(SELECT COALESCE(SUM(sl.${shipmentLine.column('quantity')}), 0)
       FROM ${shipmentOrder.table} so JOIN ${s.table} s ON s.id = so.${shipmentOrder.owner}
       ${componentJoin(strapi, SHIPMENT, 'lines', 'shipment.line', 's.id', 'sl').sql}
-      WHERE so.${shipmentOrder.target} = o.id AND s.${s.column('state')} IN (${inList(GOODS_GONE_STATES)})
+      WHERE so.${shipmentOrder.target} = o.id AND s.${s.column('state')} IN (${sqlList(GOODS_GONE_STATES)})
         AND sl.${shipmentLine.column('line')} = ol.${line.column('key')})`;
-  const stockShort = `${state} IN (${inList(SHIPPING_STATES)})
+  const stockShort = `${state} IN (${sqlList(SHIPPING_STATES)})
     AND EXISTS (SELECT 1 FROM ${o.table} oo ${componentJoin(strapi, ORDER, 'lines', 'order.line', 'oo.id', 'ol').sql}
       JOIN ${lineProduct.table} lp ON lp.${lineProduct.owner} = ol.id JOIN ${product.table} p ON p.id = lp.${lineProduct.target}
       WHERE oo.id = o.id

@@ -1,8 +1,8 @@
 /**
  * What the roll-ups (./sales-facts.ts, ./receivable-facts.ts) share to follow the writes of their
  * base records: running in the caller's transaction (or a new one), reading in it when there is one,
- * and reading a database
- * lifecycle event — the ids it wrote, the ids a bulk update or delete is about to touch.
+ * and reading a database lifecycle event — the ids it wrote, the ids a bulk update or delete is
+ * about to touch.
  */
 import type { Core } from '@strapi/strapi';
 

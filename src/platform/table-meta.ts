@@ -49,3 +49,6 @@ export const componentJoin = (strapi: Core.Strapi, uid: string, attribute: strin
       JOIN ${table} ${alias} ON ${alias}.id = ${l}.${link.target}`,
   };
 };
+
+/** Fixed values (the domain's state names, never user input) as an SQL list: 'a', 'b'. */
+export const sqlList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
