@@ -14,6 +14,7 @@ import customerSearchIndex from './0008-customer-search-index';
 import lateOrderMailLog from './0009-late-order-mail-log';
 import workListIndexes from './0010-work-list-indexes';
 import readIndexes from './0011-read-indexes';
+import coveringIndexes from './0012-covering-indexes';
 import type { SchemaVersion } from './types';
 
 export type { RollUp, SchemaVersion, VersionContext } from './types';
@@ -30,4 +31,5 @@ export const VERSIONS: SchemaVersion[] = [
   lateOrderMailLog,
   workListIndexes,
   readIndexes,
+  coveringIndexes,
 ];
