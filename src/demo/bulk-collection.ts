@@ -62,10 +62,15 @@ export type DemoReceivable = BulkRecord & {
   currency: string;
 };
 
-/** The orders that have shipped (in part or whole) with a total, oldest first: their date, total, currency and customer. */
+/**
+ * The orders that have shipped (in part or whole) with a total and no receivable yet, oldest first:
+ * their date, total, currency and customer. A second load (a later seed round) invoices only what
+ * came since.
+ */
 const shippedOrders = async (strapi: Core.Strapi, customerIds?: number[]): Promise<ShippedOrder[]> => {
   const o = metaOf(strapi, 'api::order.order');
   const customerLink = o.link('customer');
+  const invoiced = metaOf(strapi, 'api::receivable.receivable').link('order');
   const postgres = strapi.db.dialect.client === 'postgres';
   return rowsOf<ShippedOrder>(
     await strapi.db.connection.raw(
@@ -73,6 +78,7 @@ const shippedOrders = async (strapi: Core.Strapi, customerIds?: number[]): Promi
           o.${o.column('total')} AS total, o.${o.column('currency')} AS currency, oc.${customerLink.target} AS customer_id
        FROM ${o.table} o JOIN ${customerLink.table} oc ON oc.${customerLink.owner} = o.id
        WHERE o.${o.column('state')} IN (${SHIPPED_STATES.map(() => '?').join(', ')}) AND o.${o.column('total')} > 0
+         AND NOT EXISTS (SELECT 1 FROM ${invoiced.table} ro WHERE ro.${invoiced.target} = o.id)
          ${customerIds ? `AND oc.${customerLink.target} IN (${customerIds.map(() => '?').join(', ') || 'NULL'})` : ''}
        ORDER BY o.id`,
       [...SHIPPED_STATES, ...(customerIds ?? [])]

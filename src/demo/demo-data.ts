@@ -253,7 +253,9 @@ export const loadDemoData = async (strapi: Core.Strapi, scale: DemoScale, option
   // Salespeople are staff users: they log in, so they are created through Users & Permissions.
   const salespeople = await ensureSalespeople(strapi, scale.salespeople, options.password);
   progress('salespeople', salespeople.length, scale.salespeople);
-  const products = await writeDemoProducts(run, scale.products);
+  // A load without products of its own (a later round of a large seed) orders those already stored.
+  const made = await writeDemoProducts(run, scale.products);
+  const products = made.length ? made : await storedProducts(strapi);
   const customers = await writeDemoCustomers(run, scale.customers, salespeople);
   const weightedCustomers = customers.map((customer) => ({ value: customer, weight: customer.weight }));
   await writeDemoOrders(run, scale.orders, weightedCustomers, products);
@@ -275,20 +277,24 @@ export const loadLargeCustomer = async (strapi: Core.Strapi, orders: number, opt
   const run = demoRun(strapi, options);
   const salespeople = await staffIds(strapi, ['salesperson']);
   const [customer] = await writeDemoCustomers(run, 1, salespeople);
+  await writeDemoOrders(run, orders, [{ value: customer, weight: 1 }], await storedProducts(strapi, 200));
+  return customer.id;
+};
+
+/** The products already stored (the first `limit` of them), as the order writer takes them. */
+const storedProducts = async (strapi: Core.Strapi, limit?: number): Promise<ProductRef[]> => {
   const stored = await strapi.db.query(PRODUCT).findMany({
     select: ['id', 'listPrice', 'specification', 'stockOnHand', 'stockReserved'],
     orderBy: { id: 'asc' },
-    limit: 200,
+    ...(limit === undefined ? {} : { limit }),
   });
-  const products: ProductRef[] = stored.map((p: Record<string, unknown>) => ({
+  return stored.map((p: Record<string, unknown>) => ({
     id: Number(p.id),
     listPrice: new Decimal(String(p.listPrice ?? 0)),
     specification: String(p.specification ?? ''),
     stockOnHand: Number(p.stockOnHand ?? 0),
     stockReserved: Number(p.stockReserved ?? 0),
   }));
-  await writeDemoOrders(run, orders, [{ value: customer, weight: 1 }], products);
-  return customer.id;
 };
 
 const staffIds = async (strapi: Core.Strapi, roles: string[]): Promise<number[]> => {
