@@ -13,14 +13,18 @@
  * - workflow: the workflow engine on SQLite and PostgreSQL. Per database: 100 contracts drafted
  *   with 3 lines and taken through submit, two review opinions, reply, seal and activate (600
  *   steps, one transaction each: row lock, opinion, state, history event, outbox mail); prints the
- *   p50 and p95 of a step in ms, and steps per second, per action.
+ *   p50 and p95 of a step in ms, the queries it sends and the ms it waits on them, and steps per
+ *   second, per action. Then 50 more contracts under V8's CPU profiler: ms per step by whose code
+ *   ran (./step-profile.js), the profile kept in .tmp/bench-workflow-<database>.cpuprofile.
  *
  * - statistics: the sales dashboard's endpoints on PostgreSQL at `npm run seed -- --scale large`
  *   (1,000,000 order lines, 300,000 receivables; database cs_bench_stats_large) and at a tenth of it
- *   (cs_bench_stats_tenth). Each database is seeded once and kept: a rerun reuses it (drop it to
- *   reseed). Per endpoint: p50 and p95 of 20 requests through the admin API as a sales clerk, the
- *   time of the same figures by a plain SQL scan of the base tables (p50 of 5), their ratio, and the
- *   growth from a tenth to the full scale. BENCH_STATISTICS_ONLY=cs_bench_stats_tenth measures one.
+ *   (cs_bench_stats_tenth); at 10M lines (cs_bench_stats_10m) only when BENCH_STATISTICS_ONLY names
+ *   it. Each database is seeded once and kept: a rerun reuses it (drop it to reseed). Per endpoint:
+ *   p50 and p95 of 20 requests through the admin API as a sales clerk, the time of the same figures
+ *   by the cheapest plain SQL over the base tables (p50 of 5) and of their money alone from
+ *   orders.total, their ratios, the growth from one scale to the next, and the endpoints over the
+ *   p50 target. BENCH_STATISTICS_ONLY=cs_bench_stats_tenth measures one.
  *
  * - customer-file: the customer file (GET /api/customers/:documentId/file) on PostgreSQL in the
  *   statistics' large database (BENCH_CUSTOMER_FILE_DB=cs_bench_stats_tenth for the tenth), for the
@@ -56,6 +60,7 @@ const os = require('os');
 const path = require('path');
 const { fork } = require('child_process');
 const { basePostgresUrl, databaseUrl, onPostgres: onServer } = require('./postgres-server');
+const { queryMeter, startProfile, timeByCategory } = require('./step-profile');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const MAILS = 1000;
@@ -250,6 +255,7 @@ const notificationsRun = async ({ distDir }) => {
 // ---- section: workflow ----
 
 const CONTRACTS = 100;
+const PROFILED_CONTRACTS = 50;
 const STEPS = [
   ['cs-specialist', 'submit', {}],
   ['cs-supervisor', 'review', { verdict: 'approve' }],
@@ -286,9 +292,9 @@ const workflowChild = async (variant, distDir) => {
         .create({ data: { username: role, email: `${role}@bench.test`, provider: 'local' } });
       staff[role] = { staffUserId: user.id, roles: [role], via: 'system', superAdmin: false };
     }
-    const timings = {};
-    const started = clock();
-    for (let n = 0; n < CONTRACTS; n += 1) {
+    const meter = queryMeter(strapi.db.connection);
+    /** Drafts a contract and takes it through STEPS; per action, ms, queries and ms waiting on them. */
+    const throughSteps = async (measured) => {
       const contract = await strapi.documents('api::contract.contract').create({
         data: {
           customer: customer.documentId,
@@ -301,16 +307,46 @@ const workflowChild = async (variant, distDir) => {
         const { version } = await strapi.db
           .query('api::contract.contract')
           .findOne({ where: { documentId: contract.documentId }, select: ['version'] });
+        meter.take();
         const step = clock();
         await takeAction(strapi, contractWorkflow, contract.documentId, action, { version, ...input }, staff[role]);
-        (timings[action] ??= []).push(msSince(step));
+        const ms = msSince(step);
+        const { queries, waitMs } = meter.take();
+        const m = (measured[action] ??= { ms: [], queries: 0, waitMs: 0 });
+        m.ms.push(ms);
+        m.queries += queries;
+        m.waitMs += waitMs;
       }
-    }
+    };
+    const timings = {};
+    const started = clock();
+    for (let n = 0; n < CONTRACTS; n += 1) await throughSteps(timings);
     const totalMs = msSince(started);
-    const all = Object.values(timings).flat();
+    // A second pass under the CPU profiler (it slows what it watches, so apart from the timed pass).
+    const profiled = {};
+    const stopProfile = await startProfile();
+    const profileStart = clock();
+    for (let n = 0; n < PROFILED_CONTRACTS; n += 1) await throughSteps(profiled);
+    const profileMs = msSince(profileStart);
+    const profile = await stopProfile();
+    fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
+    const profileFile = path.join(APP_DIR, '.tmp', `bench-workflow-${variant}.cpuprofile`);
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    const all = Object.values(timings).flatMap((t) => t.ms);
     const byAction = Object.fromEntries(
-      Object.entries(timings).map(([action, ms]) => [action, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length }])
+      Object.entries(timings).map(([action, t]) => [
+        action,
+        {
+          p50: percentile(t.ms, 50),
+          p95: percentile(t.ms, 95),
+          n: t.ms.length,
+          queries: t.queries / t.ms.length,
+          waitMs: t.waitMs / t.ms.length,
+        },
+      ])
     );
+    const stepsProfiled = Object.values(profiled).reduce((n, t) => n + t.ms.length, 0);
+    const stepMs = Object.values(profiled).reduce((sum, t) => sum + t.ms.reduce((a, b) => a + b, 0), 0);
     return {
       database: strapi.db.getInfo().client,
       totalMs,
@@ -318,6 +354,17 @@ const workflowChild = async (variant, distDir) => {
       p50: percentile(all, 50),
       p95: percentile(all, 95),
       byAction,
+      queriesPerStep: Object.values(timings).reduce((n, t) => n + t.queries, 0) / all.length,
+      waitMsPerStep: Object.values(timings).reduce((n, t) => n + t.waitMs, 0) / all.length,
+      // The profiled pass, drafting included: ms per step of each category, and the share of the pass in steps.
+      profile: {
+        file: path.relative(APP_DIR, profileFile),
+        steps: stepsProfiled,
+        stepShare: stepMs / profileMs,
+        msPerStep: Object.fromEntries(
+          Object.entries(timeByCategory(profile, APP_DIR)).map(([category, ms]) => [category, ms / stepsProfiled])
+        ),
+      },
     };
   } finally {
     await strapi.destroy();
@@ -330,12 +377,25 @@ const workflowRun = async ({ distDir }) => {
     results.push({ ...(await inChild('workflow', variant, await distDir(), db.env)), variant });
   });
   console.log(`  ${CONTRACTS} contracts × ${STEPS.length} steps (submit, review ×2, reply, seal, activate), one after another`);
-  row('database', 'action', 'p50 ms', 'p95 ms');
+  row('database', 'action', 'p50 ms', 'p95 ms', 'queries', 'db wait ms');
   for (const r of results) {
-    for (const [action, t] of Object.entries(r.byAction)) row(r.variant, action, t.p50.toFixed(1), t.p95.toFixed(1));
-    row(r.variant, 'all steps', r.p50.toFixed(1), r.p95.toFixed(1));
+    for (const [action, t] of Object.entries(r.byAction))
+      row(r.variant, action, t.p50.toFixed(1), t.p95.toFixed(1), t.queries.toFixed(1), t.waitMs.toFixed(1));
+    row(r.variant, 'all steps', r.p50.toFixed(1), r.p95.toFixed(1), r.queriesPerStep.toFixed(1), r.waitMsPerStep.toFixed(1));
     console.log(
       `  ${r.variant}: ${r.steps} steps in ${(r.totalMs / 1000).toFixed(1)} s including drafting, ${(r.steps / (r.totalMs / 1000)).toFixed(0)} steps/s`
+    );
+  }
+  // The profiled pass: where a step's time goes, by whose code ran (drafting included, see the share).
+  console.log(`  CPU profile of ${PROFILED_CONTRACTS} more contracts (ms per step, drafting included; flame graph: the .cpuprofile file)`);
+  const line = (...cells) => console.log(`  ${cells[0].padEnd(10)}${cells[1].padEnd(34)}${cells[2].padStart(10)}${cells[3].padStart(8)}`);
+  line('database', 'category', 'ms/step', 'share');
+  for (const r of results) {
+    const total = Object.values(r.profile.msPerStep).reduce((a, b) => a + b, 0);
+    for (const [category, ms] of Object.entries(r.profile.msPerStep))
+      line(r.variant, category, ms.toFixed(2), `${((100 * ms) / total).toFixed(0)} %`);
+    console.log(
+      `  ${r.variant}: ${r.profile.steps} steps, ${(100 * r.profile.stepShare).toFixed(0)} % of the pass in the steps themselves; profile in ${r.profile.file}`
     );
   }
   const [sqlite, postgres] = ['sqlite', 'postgres'].map((v) => results.find((r) => r.variant === v));
@@ -600,22 +660,31 @@ const searchRun = async ({ distDir }) => {
 
 // ---- section: statistics ----
 
-/** Bench databases seeded once and kept (by name) for reruns: the large scale and a tenth of it. */
+/**
+ * Bench databases seeded once and kept (by name) for reruns: the large scale and a tenth of it, and
+ * on request (BENCH_STATISTICS_ONLY naming it: about an hour to seed) ten times the large one, seeded
+ * without the contact log and resumed where an interrupted seed stopped. The p50 target per scale.
+ */
 const STATISTICS_SCALES = [
-  { name: 'cs_bench_stats_tenth', factor: 20 },
-  { name: 'cs_bench_stats_large', factor: 200 },
-].filter((scale) => !process.env.BENCH_STATISTICS_ONLY || process.env.BENCH_STATISTICS_ONLY.split(',').includes(scale.name));
+  { name: 'cs_bench_stats_tenth', factor: 20, targetMs: 50 },
+  { name: 'cs_bench_stats_large', factor: 200, targetMs: 50 },
+  { name: 'cs_bench_stats_10m', factor: 2000, targetMs: 100, resumable: true, optIn: true },
+].filter((scale) => (process.env.BENCH_STATISTICS_ONLY ? process.env.BENCH_STATISTICS_ONLY.split(',').includes(scale.name) : !scale.optIn));
 const REQUESTS = 20;
 
-/** The dashboard endpoints measured, with the plain SQL over the base tables that gives the same numbers. */
+/**
+ * The dashboard endpoints measured, with the cheapest plain SQL over the base tables that gives the
+ * same numbers (`scan`), and for the figures with quantities, which only the lines have, the SQL
+ * giving their money alone from `orders.total` (`money`: less than the endpoint answers, a floor).
+ */
 const STATISTICS_ENDPOINTS = [
-  { path: '/sales/trend?grain=month', scan: 'trend' },
-  { path: '/sales/trend?grain=day', scan: 'trendDay' },
-  { path: '/sales/trend?grain=month&region=华东', scan: 'trendRegion' },
+  { path: '/sales/trend?grain=month', scan: 'trend', money: 'trendMoney' },
+  { path: '/sales/trend?grain=day', scan: 'trendDay', money: 'trendDayMoney' },
+  { path: '/sales/trend?grain=month&region=华东', scan: 'trendRegion', money: 'trendRegionMoney' },
   { path: '/sales/trend?grain=month&category=阀门', scan: 'trendCategory' },
-  { path: '/sales/breakdown?by=region', scan: 'byRegion' },
-  { path: '/sales/breakdown?by=salesperson', scan: 'bySalesperson' },
-  { path: '/sales/breakdown?by=customer', scan: 'byCustomer' },
+  { path: '/sales/breakdown?by=region', scan: 'byRegion', money: 'byRegionMoney' },
+  { path: '/sales/breakdown?by=salesperson', scan: 'bySalesperson', money: 'bySalespersonMoney' },
+  { path: '/sales/breakdown?by=customer', scan: 'byCustomer', money: 'byCustomerMoney' },
   { path: '/sales/breakdown?by=spec', scan: 'bySpec' },
   { path: '/sales/breakdown?by=category', scan: 'byCategory' },
   { path: '/sales/targets?by=salesperson', scan: 'targets' },
@@ -632,7 +701,11 @@ const STATISTICS_ENDPOINTS = [
   { path: '/complaints', scan: 'complaints' },
 ];
 
-/** Plain SQL scans of the base tables (orders, their line components, link tables) for the same figures. */
+/**
+ * Plain SQL scans of the base tables for the same figures: the orders' own total where amount and
+ * order count are all a figure has (an order's total is the sum of its line amounts), their line
+ * components where quantity, specification or category are needed.
+ */
 const baseScans = (from, to, today, monthEnd) => {
   const lines = `FROM orders o
     JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
@@ -646,6 +719,13 @@ const baseScans = (from, to, today, monthEnd) => {
   ];
   const byKey = (key, join = '') => [
     `SELECT ${key} AS k, SUM(l.line_amount) AS a, SUM(l.quantity) ${lines.replace('WHERE', `${join} WHERE`)} ${range(from, to)} GROUP BY 1 ORDER BY a DESC`,
+  ];
+  const counted = `FROM orders o WHERE o.state NOT IN ('draft', 'cancelled') AND o.currency = 'CNY'`;
+  const money = (key, join = '', extraWhere = '', f = from, t = to) =>
+    `SELECT ${key} AS k, SUM(o.total) AS a, COUNT(*) ${counted.replace('WHERE', `${join} WHERE`)} ${range(f, t)} ${extraWhere} GROUP BY 1 ORDER BY a DESC`;
+  const moneyTrend = (period, extraWhere = '') => [
+    money(period, '', extraWhere),
+    money(period, '', extraWhere, yearBefore(from), yearBefore(to)),
   ];
   const productJoin = `LEFT JOIN components_order_lines_product_lnk lp ON lp.line_id = l.id LEFT JOIN products pr ON pr.id = lp.product_id`;
   const open = `FROM receivables r JOIN receivables_customer_lnk rc ON rc.receivable_id = r.id WHERE r.state = 'open' AND r.currency = 'CNY' AND r.open_amount > 0`;
@@ -667,14 +747,23 @@ const baseScans = (from, to, today, monthEnd) => {
     byCustomer: byKey('oc.customer_id', 'JOIN orders_customer_lnk oc ON oc.order_id = o.id'),
     bySpec: byKey('l.specification'),
     byCategory: byKey('pr.category', productJoin),
+    trendMoney: moneyTrend(`to_char(o.order_date, 'YYYY-MM')`),
+    trendDayMoney: moneyTrend(`o.order_date`),
+    trendRegionMoney: moneyTrend(`to_char(o.order_date, 'YYYY-MM')`, `AND o.region = '华东'`),
+    byRegionMoney: [money('o.region')],
+    bySalespersonMoney: [money('os.user_id', 'LEFT JOIN orders_salesperson_lnk os ON os.order_id = o.id')],
+    byCustomerMoney: [money('oc.customer_id', 'JOIN orders_customer_lnk oc ON oc.order_id = o.id')],
     targets: [
-      `SELECT os.user_id, SUM(l.line_amount) ${lines.replace('WHERE', 'JOIN orders_salesperson_lnk os ON os.order_id = o.id WHERE')} ${range(`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`)} GROUP BY 1`,
+      money(
+        'os.user_id',
+        'JOIN orders_salesperson_lnk os ON os.order_id = o.id',
+        '',
+        `${today.slice(0, 4)}-01-01`,
+        `${today.slice(0, 4)}-12-31`
+      ),
       `SELECT * FROM sales_targets WHERE year = ${Number(today.slice(0, 4))}`,
     ],
-    salesMonth: [
-      `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(monthStart, today)}`,
-      `SELECT SUM(l.line_amount), COUNT(DISTINCT o.id) ${lines} ${range(`${yearBefore(monthStart).slice(0, 8)}01`, monthStart)}`,
-    ],
+    salesMonth: [money(`'all'`, '', '', monthStart, today), money(`'all'`, '', '', `${yearBefore(monthStart).slice(0, 8)}01`, monthStart)],
     filters: [
       `SELECT DISTINCT region FROM customers`,
       `SELECT DISTINCT category FROM products`,
@@ -713,8 +802,11 @@ const postgresReachable = async () => {
   }
 };
 
-/** Creates and seeds a bench database unless a finished seed of that scale is recorded in it. */
-const ensureSeeded = async ({ name, factor }) => {
+/**
+ * Creates and seeds a bench database unless a finished seed of that scale is recorded in it. An
+ * interrupted seed starts again empty, or for a resumable scale continues after its last round.
+ */
+const ensureSeeded = async ({ name, factor, resumable = false }) => {
   const { Client } = require('pg');
   const url = databaseUrl(name);
   const probe = new Client({ connectionString: url });
@@ -728,8 +820,7 @@ const ensureSeeded = async ({ name, factor }) => {
   } finally {
     await probe.end().catch(() => undefined);
   }
-  if (!seeded) {
-    // A database without the record of a finished seed (an interrupted one) starts again empty.
+  if (!seeded && !resumable) {
     await onPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await onPostgres(`CREATE DATABASE ${name}`);
   }
@@ -737,10 +828,11 @@ const ensureSeeded = async ({ name, factor }) => {
     console.log(`  ${name}: seeded at scale ${factor} already, reused`);
     return url;
   }
-  console.log(`  ${name}: seeding scale ${factor} (npm run seed -- --scale ${factor}) ...`);
+  const args = ['--scale', String(factor), ...(resumable ? ['--resume', '--without-contact-log'] : [])];
+  console.log(`  ${name}: seeding (npm run seed -- ${args.join(' ')}) ...`);
   const started = clock();
   await new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'seed.js'), ['--scale', String(factor)], {
+    const child = fork(path.join(__dirname, 'seed.js'), args, {
       env: { ...process.env, DATABASE_CLIENT: 'postgres', DATABASE_URL: url },
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
@@ -786,6 +878,9 @@ const statisticsChild = async (variant, distDir) => {
     const built = await keepMonthEndSnapshots(strapi);
     const snapshotMs = msSince(snapshotStart);
     const knex = strapi.db.connection;
+    // As autovacuum soon does after such writes: planner statistics, and the visibility map the
+    // aging's and the customer breakdown's index-only scans rely on.
+    await knex.raw('VACUUM ANALYZE aging_snapshot_items, receivable_facts, sales_monthly_by');
     const counts = {};
     for (const table of ['orders', 'components_order_lines', 'customers', 'receivables', 'payment_allocations', 'sales_facts']) {
       counts[table] = Number((await knex(table).count({ n: '*' }))[0].n);
@@ -804,17 +899,26 @@ const statisticsChild = async (variant, distDir) => {
         await get();
         ms.push(msSince(start));
       }
-      const scan = async () => {
-        for (const sql of scans[endpoint.scan]) await knex.raw(sql);
+      const timeSql = async (statements) => {
+        const run = async () => {
+          for (const sql of statements) await knex.raw(sql);
+        };
+        await run();
+        const times = [];
+        for (let n = 0; n < 5; n += 1) {
+          const start = clock();
+          await run();
+          times.push(msSince(start));
+        }
+        return percentile(times, 50);
       };
-      await scan();
-      const scanMs = [];
-      for (let n = 0; n < 5; n += 1) {
-        const start = clock();
-        await scan();
-        scanMs.push(msSince(start));
-      }
-      results.push({ path: endpoint.path, p50: percentile(ms, 50), p95: percentile(ms, 95), scanP50: percentile(scanMs, 50) });
+      results.push({
+        path: endpoint.path,
+        p50: percentile(ms, 50),
+        p95: percentile(ms, 95),
+        scanP50: await timeSql(scans[endpoint.scan]),
+        moneyP50: endpoint.money ? await timeSql(scans[endpoint.money]) : null,
+      });
     }
     return { database: strapi.db.getInfo().client, counts, results, snapshots: { built: built.length, ms: snapshotMs, lastMonthEnd } };
   } finally {
@@ -844,25 +948,35 @@ const statisticsRun = async ({ distDir }) => {
           .map((c) => String(c).padStart(10))
           .join('')}`
       );
-    row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50');
+    row('endpoint', 'p50 ms', 'p95 ms', 'scan ms', 'scan/p50', 'money ms', 'money/p50');
     for (const r of result.results)
-      row(r.path, r.p50.toFixed(1), r.p95.toFixed(1), r.scanP50.toFixed(1), `${(r.scanP50 / r.p50).toFixed(1)}×`);
-  }
-  if (byScale.length === 2) {
-    const [tenth, large] = byScale;
-    console.log(
-      `  growth from ${tenth.name} to ${large.name} (${(large.counts.components_order_lines / tenth.counts.components_order_lines).toFixed(1)}× the lines):`
-    );
-    for (const r of large.results) {
-      const small = tenth.results.find((x) => x.path === r.path);
-      console.log(`  ${r.path.padEnd(62)}p50 ${(r.p50 / small.p50).toFixed(2)}×   scan ${(r.scanP50 / small.scanP50).toFixed(2)}×`);
-    }
-    const slow = large.results.filter((r) => r.p50 > 100);
+      row(
+        r.path,
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.scanP50.toFixed(1),
+        `${(r.scanP50 / r.p50).toFixed(1)}×`,
+        r.moneyP50 === null ? '' : r.moneyP50.toFixed(1),
+        r.moneyP50 === null ? '' : `${(r.moneyP50 / r.p50).toFixed(1)}×`
+      );
+    const slow = result.results.filter((r) => r.p50 > scale.targetMs);
     console.log(
       slow.length
-        ? `  over the 100 ms p50 target at full scale: ${slow.map((r) => r.path).join(', ')}`
-        : '  every endpoint p50 <= 100 ms at full scale'
+        ? `  over the ${scale.targetMs} ms p50 target: ${slow.map((r) => r.path).join(', ')}`
+        : `  every endpoint p50 <= ${scale.targetMs} ms`
     );
+  }
+  // Growth from each scale to the next measured.
+  for (const [i, large] of byScale.entries()) {
+    const small = byScale[i - 1];
+    if (!small) continue;
+    console.log(
+      `  growth from ${small.name} to ${large.name} (${(large.counts.components_order_lines / small.counts.components_order_lines).toFixed(1)}× the lines):`
+    );
+    for (const r of large.results) {
+      const before = small.results.find((x) => x.path === r.path);
+      console.log(`  ${r.path.padEnd(62)}p50 ${(r.p50 / before.p50).toFixed(2)}×   scan ${(r.scanP50 / before.scanP50).toFixed(2)}×`);
+    }
   }
 };
 
