@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Loads generated data in bulk: `npm run seed -- --scale N` adds N times the demo volume
- * (60 customers, 1,000 orders with 5,000 lines, 600 contact-log entries per unit; products up to
- * 100 per unit, 5,000 at most in the database). `--scale large` is 200: 12,000 customers, 200,000
+ * (60 customers, 100 products, 1,000 orders with 5,000 lines, 600 contact-log entries per unit;
+ * products capped at 5,000 a run). `--scale large` is 200: 12,000 customers, 200,000
  * orders and 1,000,000 order lines; `--scale 10x-large` is 2,000: 10,000,000 lines. Then
  * receivables (1.5 per newly shipped order: 300,000 at large), payments and allocations for most of
  * those due, and sales targets. Uses the configured database (DATABASE_CLIENT etc.); data is added
@@ -87,11 +87,10 @@ const main = async () => {
       byStep.get(step).update(done);
     };
     const seed = (Date.now() + round) % 1_000_000;
-    // Products and salespeople count against the whole scale's (later rounds order the products
-    // stored); everything else is the round's share.
+    // The run's products come with its first round (later rounds order the products stored) and
+    // its salespeople are the whole scale's; everything else is the round's share.
     const whole = demoScale(factor);
-    const stored = Number((await knex('products').count({ n: '*' }))[0].n);
-    const scale = { ...demoScale(units), products: Math.max(0, whole.products - stored), salespeople: whole.salespeople };
+    const scale = { ...demoScale(units), products: round === 0 ? whole.products : 0, salespeople: whole.salespeople };
     if (withoutContactLog) scale.inquiries = 0;
     await loadDemoData(strapi, scale, { seed, password: process.env.DEMO_PASSWORD, onProgress });
     // The receivables side of the dashboard: 1.5 receivables per order shipped in this round,

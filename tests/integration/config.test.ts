@@ -79,13 +79,13 @@ describe('production start', () => {
 });
 
 describe('npm run seed', () => {
-  it('loads a scale of demo data into the configured database, with a progress report, and continues the series', async () => {
+  it('loads a scale of demo data into the configured database, with a progress report, continues the series, resuming after the last finished round', async () => {
     const db = await createTestDatabase();
     try {
       const env = { ...process.env, ...db.env, DEMO_PASSWORD: 'Seed-Passw0rd' };
-      const seed = () => {
-        const run = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'seed.js'), '--scale', '1'], {
-          env,
+      const seed = (args = ['--scale', '1'], extraEnv: Record<string, string> = {}) => {
+        const run = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'seed.js'), ...args], {
+          env: { ...env, ...extraEnv },
           cwd: APP_DIR,
           encoding: 'utf8',
         });
@@ -99,32 +99,60 @@ describe('npm run seed', () => {
       const first = seed();
       expect(first).toMatch(/orders\s+\|.*\| 1000\/1000/);
       expect(first).toMatch(/Done in/);
-      seed(); // a second run adds as much again, numbers continuing
       const { Client } = await import('pg');
       const count = async (sql: string) => {
         if (db.client === 'postgres') {
           const client = new Client({ connectionString: db.env.DATABASE_URL });
           await client.connect();
           try {
-            return Number((await client.query(sql)).rows[0].n);
+            const result = await client.query(sql);
+            return sql.startsWith('SELECT') ? Number(result.rows[0].n) : (result.rowCount ?? 0);
           } finally {
             await client.end();
           }
         }
         const Database = (await import('better-sqlite3')).default;
-        const sqlite = new Database(db.env.DATABASE_FILENAME, { readonly: true });
+        const sqlite = new Database(db.env.DATABASE_FILENAME, { readonly: sql.startsWith('SELECT') });
         try {
-          return Number((sqlite.prepare(sql).get() as { n: number }).n);
+          return sql.startsWith('SELECT') ? Number((sqlite.prepare(sql).get() as { n: number }).n) : sqlite.prepare(sql).run().changes;
         } finally {
           sqlite.close();
         }
       };
-      expect(await count('SELECT COUNT(*) AS n FROM orders')).toBe(2000);
-      expect(await count('SELECT COUNT(DISTINCT number) AS n FROM orders')).toBe(2000);
-      expect(await count('SELECT COUNT(DISTINCT code) AS n FROM customers')).toBe(120);
-      expect(await count('SELECT COUNT(*) AS n FROM products')).toBe(200);
+      const volumes = async () => ({
+        orders: await count('SELECT COUNT(*) AS n FROM orders'),
+        numbers: await count('SELECT COUNT(DISTINCT number) AS n FROM orders'),
+        customers: await count('SELECT COUNT(DISTINCT code) AS n FROM customers'),
+        products: await count('SELECT COUNT(*) AS n FROM products'),
+        // Every shipped order invoiced once, however many runs and rounds invoiced what was new.
+        uninvoiced: await count(
+          "SELECT COUNT(*) AS n FROM orders o WHERE o.state IN ('partially_shipped', 'shipped', 'closed') AND o.total > 0 AND NOT EXISTS (SELECT 1 FROM receivables_order_lnk r WHERE r.order_id = o.id)"
+        ),
+        // An order's receivables add up to its total: one invoiced twice would owe double.
+        billedOtherThanTotal: await count(
+          'SELECT COUNT(*) AS n FROM (SELECT r.order_id, SUM(x.amount) AS billed FROM receivables_order_lnk r JOIN receivables x ON x.id = r.receivable_id GROUP BY r.order_id) t JOIN orders o ON o.id = t.order_id WHERE ROUND(t.billed * 100) <> ROUND(o.total * 100)'
+        ),
+      });
+      // A second run adds as much again, numbers continuing. It is a scale of two rounds of one
+      // unit resumed after its first round (as if that had finished before an interruption): it
+      // loads the second round only, ordering the products stored and invoicing only its own
+      // shipped orders.
+      expect(await count("INSERT INTO seed_rounds (scale, round, finished_at) VALUES (2, 0, '2026-12-07T00:00:00Z')")).toBe(1);
+      const resumed = seed(['--scale', '2', '--resume'], { SEED_ROUND_UNITS: '1' });
+      expect(resumed).toMatch(/in 2 round\(s\), 1 finished before \(--resume\)/);
+      expect(resumed).toMatch(/Round 2\/2 finished/);
+      expect(resumed).not.toMatch(/Round 1\/2 finished/);
+      expect(await volumes()).toEqual({
+        orders: 2000,
+        numbers: 2000,
+        customers: 120,
+        products: 100,
+        uninvoiced: 0,
+        billedOtherThanTotal: 0,
+      });
     } finally {
       await db.drop();
     }
-  });
+    // Two runs of the seed script, each compiling and booting the app.
+  }, 300_000);
 });
