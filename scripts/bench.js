@@ -264,6 +264,17 @@ const STEPS = [
   ['cs-supervisor', 'seal', { sealType: 'contract_seal', copies: 2, documentSha256: 'a'.repeat(64) }],
   ['cs-specialist', 'activate', {}],
 ];
+/** Runs `work` once to warm up (plan caches, buffers), then `times` times; answers the ms of each. */
+const timedRuns = async (work, times) => {
+  await work();
+  const ms = [];
+  for (let n = 0; n < times; n += 1) {
+    const start = clock();
+    await work();
+    ms.push(msSince(start));
+  }
+  return ms;
+};
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -892,26 +903,14 @@ const statisticsChild = async (variant, distDir) => {
         const res = await request(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${token}`);
         if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
       };
-      await get(); // warm up: plan caches, buffers
-      const ms = [];
-      for (let n = 0; n < REQUESTS; n += 1) {
-        const start = clock();
-        await get();
-        ms.push(msSince(start));
-      }
-      const timeSql = async (statements) => {
-        const run = async () => {
-          for (const sql of statements) await knex.raw(sql);
-        };
-        await run();
-        const times = [];
-        for (let n = 0; n < 5; n += 1) {
-          const start = clock();
-          await run();
-          times.push(msSince(start));
-        }
-        return percentile(times, 50);
-      };
+      const ms = await timedRuns(get, REQUESTS);
+      const timeSql = async (statements) =>
+        percentile(
+          await timedRuns(async () => {
+            for (const sql of statements) await knex.raw(sql);
+          }, 5),
+          50
+        );
       results.push({
         path: endpoint.path,
         p50: percentile(ms, 50),
@@ -1053,21 +1052,8 @@ const customerFileChild = async (variant, distDir) => {
       if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
       answer = res.body.data;
     };
-    await get();
-    const ms = [];
-    for (let n = 0; n < FILE_REQUESTS; n += 1) {
-      const start = clock();
-      await get();
-      ms.push(msSince(start));
-    }
-    const viaDocuments = await documentServiceFile(strapi, customer.documentId, distDir);
-    await viaDocuments();
-    const dsMs = [];
-    for (let n = 0; n < 5; n += 1) {
-      const start = clock();
-      await viaDocuments();
-      dsMs.push(msSince(start));
-    }
+    const ms = await timedRuns(get, FILE_REQUESTS);
+    const dsMs = await timedRuns(await documentServiceFile(strapi, customer.documentId, distDir), 5);
     return {
       database: strapi.db.getInfo().client,
       customer: { code: customer.code, orders: Number(top.orders), openOrders: answer.orders.open.pagination.total },

@@ -3,7 +3,8 @@
  * work list (`latenessOf`: promised date passed and not shipped, planned finish overrun, promised
  * after the customer's required date) and two risks only the watch looks for (packaging artwork not
  * confirmed a week before the finish, stock short for what an order shipping now still needs), with
- * what the coordinator needs to chase it — customer, salesperson, state, the three dates, the open quantity, the reasons in words — and two counts:
+ * what the coordinator needs to chase it — customer, salesperson, state, the three dates, the open
+ * quantity, the reasons in words — and two counts:
  *   daysLate         today − promised date (positive: days past the promise; negative: days left)
  *   planToPromise    promised date − planned finish (negative: the plan finishes after the promise)
  * As JSON or as an XLSX sheet with bilingual headers (GET /api/orders/late, admin /workflows/late-orders).
