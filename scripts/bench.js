@@ -1183,13 +1183,7 @@ const myWorkChild = async (variant, distDir) => {
   try {
     const knex = strapi.db.connection;
     const timed = async (work, times) => {
-      await work();
-      const ms = [];
-      for (let n = 0; n < times; n += 1) {
-        const start = clock();
-        await work();
-        ms.push(msSince(start));
-      }
+      const ms = await timedRuns(work, times);
       return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
     };
     const results = [];
