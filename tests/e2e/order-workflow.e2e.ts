@@ -119,6 +119,9 @@ it('the supervisor downloads every late order (进度交期跟踪) as an XLSX fr
   await page.goto(`${app.baseUrl}/admin/my-work`);
   const button = page.getByRole('button', { name: en['myWork.lateExport'] });
   await button.waitFor({ timeout: 30000 });
+  // Clicked once the page has finished loading (its other sections re-render it): on a busy CI
+  // machine a click during that loading once started no download within 30 s.
+  await page.waitForLoadState('networkidle');
   const download = page.waitForEvent('download');
   await button.click();
   const bytes = fs.readFileSync(await (await download).path());
