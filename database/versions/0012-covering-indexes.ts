@@ -9,6 +9,7 @@
  * - the sales by customer or specification of whole months, from the monthly cube: about 62,000
  *   customer-months in 13 months.
  */
+import { createIndexes } from './indexes';
 import type { SchemaVersion } from './types';
 
 export const COVERING_INDEXES = {
@@ -22,7 +23,7 @@ const version: SchemaVersion = {
   version: 12,
   name: 'covering-indexes',
   async up({ knex }) {
-    for (const [name, on] of Object.entries(COVERING_INDEXES)) await knex.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${on}`);
+    await createIndexes(knex, COVERING_INDEXES);
     await knex.raw('DROP INDEX IF EXISTS receivable_facts_open_index');
   },
 };

@@ -31,6 +31,11 @@ export interface Sql {
   bindings: Binding[];
 }
 
+/** The open items' SELECT, and whether it reads a roll-up (today's facts or a month-end snapshot: cheap to read more than once). */
+export interface OpenItemsSql extends Sql {
+  rollUp: boolean;
+}
+
 export interface OpenItemsFilter {
   /** The day (YYYY-MM-DD) at whose end the balances are taken. */
   asOf: string;
@@ -69,13 +74,13 @@ export const configuredBuckets = (strapi: Core.Strapi): AgingBucket[] =>
  * (src/cash-collection/receivable-facts.ts, kept in the writers' transactions), a past month end's from
  * its snapshot when asked to (./aging-snapshots.ts), anything else from the base tables.
  */
-export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sql => {
+export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): OpenItemsSql => {
   const postgres = strapi.db.dialect.client === 'postgres';
   const daysPastDue = (dueDate: string) =>
     postgres ? `(CAST(? AS date) - ${dueDate})` : `CAST(julianday(?) - julianday(${dueDate}) AS INTEGER)`;
   const current = filter.asOf >= dateIn(reportTimeZone(strapi));
   // Roll-up rows carry the same columns: today's facts, or a month-end snapshot.
-  const fromRollUp = (table: string, where: string[], bindings: Binding[]): Sql => {
+  const fromRollUp = (table: string, where: string[], bindings: Binding[]): OpenItemsSql => {
     if (filter.currency) {
       where.push('f.currency = ?');
       bindings.push(filter.currency);
@@ -86,6 +91,7 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
           ${daysPastDue('f.due_date')} AS days_past_due
         FROM ${table} f WHERE ${where.join(' AND ')}`,
       bindings,
+      rollUp: true,
     };
   };
   if (current && filter.fromRollUp && filter.customerIds && !filter.receivableIds) {
@@ -162,11 +168,12 @@ export const openItemsQuery = (strapi: Core.Strapi, filter: OpenItemsFilter): Sq
       ${paid}
       WHERE ${where.join(' AND ')}`,
     bindings,
+    rollUp: false,
   };
 };
 
 /** `openItemsQuery`, from the month-end snapshot of a past `asOf` for all customers when there is one. */
-export const openItems = async (strapi: Core.Strapi, filter: OpenItemsFilter): Promise<Sql> => {
+export const openItems = async (strapi: Core.Strapi, filter: OpenItemsFilter): Promise<OpenItemsSql> => {
   const wide = !filter.customerIds && !filter.receivableIds && filter.asOf < dateIn(reportTimeZone(strapi));
   return openItemsQuery(strapi, { ...filter, snapshot: wide && (await hasAgingSnapshot(strapi, filter.asOf)) });
 };
@@ -195,20 +202,33 @@ export interface AgingOptions extends OpenItemsFilter {
   region?: string;
 }
 
-/** `o.days_past_due` within the bucket (its bounds inclusive; the first has no lower bound, the last no upper). */
-export const inBucket = (bucket: AgingBucket): Sql => {
+/** The days past due in column `days` within the bucket (its bounds inclusive; the first has no lower bound, the last no upper). */
+export const inBucket = (bucket: AgingBucket, days = 'o.days_past_due'): Sql => {
   const conditions: Sql[] = [];
-  if (bucket.from !== null) conditions.push({ sql: 'o.days_past_due >= ?', bindings: [bucket.from] });
-  if (bucket.to !== null) conditions.push({ sql: 'o.days_past_due <= ?', bindings: [bucket.to] });
+  if (bucket.from !== null) conditions.push({ sql: `${days} >= ?`, bindings: [bucket.from] });
+  if (bucket.to !== null) conditions.push({ sql: `${days} <= ?`, bindings: [bucket.to] });
   return { sql: conditions.map((c) => c.sql).join(' AND ') || '1 = 1', bindings: conditions.flatMap((c) => c.bindings) };
+};
+
+/** `sum` per bucket as columns b0, b1 …, over rows with their days past due in column `days`. */
+export const bucketSums = (buckets: AgingBucket[], days: string, sum: string): Sql => {
+  const parts = buckets.map((bucket, i) => {
+    const condition = inBucket(bucket, days);
+    return { sql: `SUM(CASE WHEN ${condition.sql} THEN ${sum} ELSE 0 END) AS b${i}`, bindings: condition.bindings };
+  });
+  return { sql: parts.map((part) => part.sql).join(', '), bindings: parts.flatMap((part) => part.bindings) };
 };
 
 /**
  * What the customers owed at the end of `asOf`, per aging bucket and group, largest first (then by
- * key), cut to `top`, with the totals of all groups. Cut to the top, it is three cheap reads rather
- * than bucket sums for every group: the top groups by their open total, the bucket sums of their
- * items alone, and the totals from the sums per due date (a few hundred rows, not one per item;
- * grouped by the stored date, which the index holds in order, rather than by the days computed from it).
+ * key), cut to `top`, with the totals of all groups.
+ *
+ * From a roll-up (today's facts, a month end's snapshot) it is three cheap reads of one snapshot
+ * rather than bucket sums for every group: the top groups by their open total, the bucket sums of
+ * their items alone, and the totals from the sums per due date (a few hundred rows, not one per
+ * item; grouped by the stored date, which the index holds in order, rather than by the days
+ * computed from it). From the base tables (any other past day) the open items are costly to find,
+ * so they are found once: one statement sums every group and the totals over them.
  */
 export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions): Promise<Aging> => {
   const buckets = configuredBuckets(strapi);
@@ -220,52 +240,70 @@ export const receivableAging = async (strapi: Core.Strapi, options: AgingOptions
     salesperson: 'o.salesperson_id',
     region: 'o.region',
   };
+  const group = key[options.groupBy];
   const party = partyConditions({ region: options.region, salespersonId: options.salespersonId }, 'o');
-  const knex = strapi.db.connection;
-  const select = async (sql: string, bindings: Binding[]) => rowsOf<Record<string, unknown>>(await knex.raw(sql, bindings));
-  /** `sum` per bucket as columns b0, b1 …, over rows with days past due in column `days`. */
-  const bucketSums = (days: string, sum: string): Sql => {
-    const parts = buckets.map((bucket, i) => {
-      const condition = inBucket(bucket);
-      return {
-        sql: `SUM(CASE WHEN ${condition.sql.replaceAll('o.days_past_due', days)} THEN ${sum} ELSE 0 END) AS b${i}`,
-        bindings: condition.bindings,
-      };
-    });
-    return { sql: parts.map((part) => part.sql).join(', '), bindings: parts.flatMap((part) => part.bindings) };
-  };
   const where = (extra: string[] = []) => {
     const conditions = [...party.where, ...extra];
     return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   };
+  const perItem = bucketSums(buckets, 'o.days_past_due', 'o.open_cents');
+  const perGroup = (only: string[] = []): Sql => ({
+    sql: `SELECT ${group} AS group_key, ${perItem.sql}, SUM(o.open_cents) AS total FROM (${items.sql}) o ${where(only)} GROUP BY 1`,
+    bindings: [...perItem.bindings, ...items.bindings, ...party.bindings],
+  });
+  const limit =
+    options.top === undefined || options.groupBy === 'bucket' ? { sql: '', bindings: [] } : { sql: 'LIMIT ?', bindings: [options.top] };
+  const knex = strapi.db.connection;
+  type Row = Record<string, unknown>;
+  type Knex = Core.Strapi['db']['connection'];
+  const selectOn = (db: Knex) => async (sql: string, bindings: Binding[]) => rowsOf<Row>(await db.raw(sql, bindings));
 
-  const perDay = bucketSums('d.days_past_due', 'd.open_cents');
-  const [totalRow] = await select(
-    `SELECT ${perDay.sql}, COUNT(*) AS days FROM (
-       SELECT MIN(o.days_past_due) AS days_past_due, SUM(o.open_cents) AS open_cents FROM (${items.sql}) o ${where()} GROUP BY o.due_date
-     ) d`,
-    [...perDay.bindings, ...items.bindings, ...party.bindings]
-  );
-  const perItem = bucketSums('o.days_past_due', 'o.open_cents');
-  const groupRows = async (): Promise<Record<string, unknown>[]> => {
-    if (options.groupBy === 'bucket') return Number(totalRow?.days ?? 0) > 0 ? [{ ...totalRow, group_key: 'all' }] : [];
-    const group = key[options.groupBy];
-    const ranked =
-      options.top === undefined
-        ? undefined
-        : await select(
-            `SELECT ${group} AS group_key FROM (${items.sql}) o ${where()} GROUP BY 1 ORDER BY SUM(o.open_cents) DESC, group_key LIMIT ?`,
-            [...items.bindings, ...party.bindings, options.top]
-          );
-    if (ranked?.length === 0) return [];
-    const only = ranked ? [`${group} IN (${ranked.map(() => '?').join(', ')})`] : [];
-    return select(
-      `SELECT ${group} AS group_key, ${perItem.sql}, SUM(o.open_cents) AS total
-       FROM (${items.sql}) o ${where(only)} GROUP BY 1 ORDER BY total DESC, group_key`,
-      [...perItem.bindings, ...items.bindings, ...party.bindings, ...(ranked ?? []).map((row) => row.group_key as Binding)]
+  const inOnePass = async (): Promise<{ totalRow: Row | undefined; rows: Row[] }> => {
+    const groups = perGroup();
+    const sums = buckets.map((_, i) => `SUM(b${i}) AS b${i}`).join(', ');
+    const columns = buckets.map((_, i) => `b${i}`).join(', ');
+    const all = await selectOn(knex)(
+      `WITH g AS (${groups.sql})
+       SELECT 1 AS is_total, NULL AS group_key, ${sums}, SUM(total) AS total FROM g
+       UNION ALL
+       SELECT * FROM (SELECT 0 AS is_total, group_key, ${columns}, total FROM g ORDER BY total DESC, group_key ${limit.sql}) top_groups
+       ORDER BY is_total DESC, total DESC, group_key`,
+      [...groups.bindings, ...limit.bindings]
     );
+    return { totalRow: all[0], rows: all.slice(1) };
   };
-  const rows = await groupRows();
+
+  const fromRollUp = async (select: ReturnType<typeof selectOn>): Promise<{ totalRow: Row | undefined; rows: Row[] }> => {
+    const perDay = bucketSums(buckets, 'd.days_past_due', 'd.open_cents');
+    const [totalRow] = await select(
+      `SELECT ${perDay.sql}, COUNT(*) AS days FROM (
+         SELECT MIN(o.days_past_due) AS days_past_due, SUM(o.open_cents) AS open_cents FROM (${items.sql}) o ${where()} GROUP BY o.due_date
+       ) d`,
+      [...perDay.bindings, ...items.bindings, ...party.bindings]
+    );
+    if (options.groupBy === 'bucket') return { totalRow, rows: Number(totalRow?.days ?? 0) > 0 ? [{ ...totalRow, group_key: 'all' }] : [] };
+    const ranked = limit.sql
+      ? await select(
+          `SELECT ${group} AS group_key FROM (${items.sql}) o ${where()} GROUP BY 1 ORDER BY SUM(o.open_cents) DESC, group_key ${limit.sql}`,
+          [...items.bindings, ...party.bindings, ...limit.bindings]
+        )
+      : undefined;
+    if (ranked?.length === 0) return { totalRow, rows: [] };
+    const groups = perGroup(ranked ? [`${group} IN (${ranked.map(() => '?').join(', ')})`] : []);
+    const rows = await select(`${groups.sql} ORDER BY total DESC, group_key`, [
+      ...groups.bindings,
+      ...(ranked ?? []).map((row) => row.group_key as Binding),
+    ]);
+    return { totalRow, rows };
+  };
+
+  // The three reads see one state of the roll-up: in one transaction, on PostgreSQL a read-only snapshot.
+  const { totalRow, rows } = items.rollUp
+    ? await knex.transaction(
+        (trx) => fromRollUp(selectOn(trx)),
+        strapi.db.dialect.client === 'postgres' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined
+      )
+    : await inOnePass();
   const money = (cents: unknown) => formatMoney(new Decimal(String(cents ?? 0)).div(100));
   const amountsOf = (row: Record<string, unknown> | undefined) => Object.fromEntries(buckets.map((b, i) => [b.key, money(row?.[`b${i}`])]));
   const groupKey = (row: Record<string, unknown>) =>

@@ -19,7 +19,7 @@ import { addDays, dateIn } from '../domain/business-date';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { latenessOf, OPEN_ORDER_STATES } from '../domain/my-work';
 import { GOODS_GONE_STATES } from '../domain/shipping';
-import { configuredBuckets, inBucket, openItemsQuery } from '../cash-collection/receivable-aging';
+import { bucketSums, configuredBuckets, openItemsQuery } from '../cash-collection/receivable-aging';
 import { COLLECTION_FACTS, RECEIVABLE_FACTS } from '../cash-collection/receivable-facts';
 import { adminRecordUrl } from '../platform/public-url';
 import { instant } from '../platform/stored-values';
@@ -248,15 +248,12 @@ export const contracts = async ({ strapi, customerId, page }: FileContext) => {
 export const agingOf = async ({ strapi, customerId, today }: FileContext) => {
   const buckets = configuredBuckets(strapi);
   const items = openItemsQuery(strapi, { asOf: today, customerIds: [customerId], fromRollUp: true });
-  const sums = buckets.map((bucket) => {
-    const condition = inBucket(bucket);
-    return { sql: `SUM(CASE WHEN ${condition.sql} THEN o.open_cents ELSE 0 END)`, bindings: condition.bindings };
-  });
+  const sums = bucketSums(buckets, 'o.days_past_due', 'o.open_cents');
   const rows = await run(
     strapi,
-    `SELECT o.currency, ${sums.map((sum, i) => `${sum.sql} AS b${i}`).join(', ')}, SUM(o.open_cents) AS total, COUNT(*) AS items
+    `SELECT o.currency, ${sums.sql}, SUM(o.open_cents) AS total, COUNT(*) AS items
      FROM (${items.sql}) o GROUP BY o.currency ORDER BY o.currency`,
-    [...sums.flatMap((sum) => sum.bindings as Binding[]), ...(items.bindings as Binding[])]
+    [...(sums.bindings as Binding[]), ...(items.bindings as Binding[])]
   );
   return {
     asOf: today,

@@ -178,6 +178,51 @@ describe('receivable aging', () => {
     expect(top.totals.total).toBe((await receivableAging(app.strapi, { asOf: today, groupBy: 'bucket' })).totals.total);
   });
 
+  /** The statements `work` sends, in order. */
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const statements: { sql: string }[] = [];
+    const listen = (query: { sql: string }) => statements.push({ sql: query.sql });
+    app.strapi.db.connection.on('query', listen);
+    try {
+      await work();
+    } finally {
+      app.strapi.db.connection.off('query', listen);
+    }
+    return statements;
+  };
+
+  it('cut to the top, reads the roll-up in one snapshot transaction and the base tables of a past day once', async () => {
+    const receivables = new RegExp(`FROM ${app.strapi.db.metadata.get(RECEIVABLE).tableName} r\\b`);
+    const facts = /FROM receivable_facts f\b/;
+    // Today: three reads of the receivables roll-up, all in one transaction (on PostgreSQL a repeatable-read snapshot).
+    const todays = await statementsOf(() => receivableAging(app.strapi, { asOf: today, groupBy: 'customer', top: 1 }));
+    const reads = todays.flatMap((statement, at) => (facts.test(statement.sql) ? [at] : []));
+    expect(reads).toHaveLength(3);
+    const begin = todays.findIndex((statement) => /^BEGIN/i.test(statement.sql));
+    const commit = todays.findIndex((statement) => /^COMMIT/i.test(statement.sql));
+    expect(begin).toBeGreaterThanOrEqual(0);
+    expect(begin).toBeLessThan(reads[0]);
+    expect(commit).toBeGreaterThan(reads[2]);
+    if (app.strapi.db.dialect.client === 'postgres') expect(todays[begin].sql).toMatch(/ISOLATION LEVEL repeatable read READ ONLY/i);
+
+    // A past day without a snapshot: the open items from the base tables, found once; same figures as uncut.
+    for (const offset of [-20, -75]) {
+      const asOf = addDays(today, offset);
+      let top: { rows: unknown[]; totals: unknown } | undefined;
+      const past = await statementsOf(async () => {
+        top = await receivableAging(app.strapi, { asOf, groupBy: 'customer', top: 2 });
+      });
+      expect(past.filter((statement) => receivables.test(statement.sql))).toHaveLength(1);
+      const all = await receivableAging(app.strapi, { asOf, groupBy: 'customer' });
+      expect(all.rows.length).toBeGreaterThan(2);
+      expect(top!.rows).toEqual(all.rows.slice(0, 2));
+      expect(top!.totals).toEqual(all.totals);
+      const byBucket = await receivableAging(app.strapi, { asOf, groupBy: 'bucket' });
+      expect(byBucket.totals).toEqual(all.totals);
+      expect(byBucket.rows[0].amounts).toEqual(all.totals.amounts);
+    }
+  });
+
   it("moves a customer's open items with it when it moves to another region and salesperson", async () => {
     await expectReceivableRollupExact(app.strapi);
     const moved = customers[0];
