@@ -5,7 +5,11 @@
  * dropped per file when DATABASE_CLIENT=postgres). Files run in band: each boots a whole Strapi.
  */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, with the process's require for Strapi and the compiled app (tests/helpers/environment.js).
+  testEnvironment: '<rootDir>/tests/helpers/environment.js',
+  // Jest's clean-up of a file's globals would walk into the process's require cache and environment
+  // that the environment shares (Strapi, loaded once): off, as before Jest 30.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },

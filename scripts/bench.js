@@ -493,7 +493,7 @@ const restChild = async (variant, distDir) => {
     for (let round = 0; round < REST_ROUNDS; round += 1) {
       for (const reuse of [true, false]) {
         if (reuse) abilities.reuseCompiledAbilities(strapi);
-        else abilities.compileAbilitiesEveryTime();
+        else abilities.compileAbilitiesEveryTime(strapi);
         for (const code of REST_ROLES) {
           for (const p of REST_PATHS) {
             const url = p.replace('PRODUCT', product.documentId);

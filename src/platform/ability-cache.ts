@@ -12,16 +12,19 @@ const MAX_ENTRIES = 64;
 
 type Engine = { generateAbility: (permissions: unknown[], options?: Record<string, unknown>) => Promise<unknown> };
 
-let restore: (() => void) | undefined;
+/** Per engine (one per Strapi instance: tests boot many in one process), how to undo the reuse. */
+const restorers = new WeakMap<Engine, () => void>();
+
+const engineOf = (strapi: Core.Strapi) => strapi.contentAPI.permissions.engine as unknown as Engine;
 
 export const reuseCompiledAbilities = (strapi: Core.Strapi): void => {
-  const engine = strapi.contentAPI.permissions.engine as unknown as Engine;
-  if (restore) return;
+  const engine = engineOf(strapi);
+  if (restorers.has(engine)) return;
   const original = engine.generateAbility;
-  restore = () => {
+  restorers.set(engine, () => {
     engine.generateAbility = original;
-    restore = undefined;
-  };
+    restorers.delete(engine);
+  });
   const compile = original.bind(engine);
   const compiled = new Map<string, Promise<unknown>>();
   engine.generateAbility = (permissions, options) => {
@@ -41,4 +44,4 @@ export const reuseCompiledAbilities = (strapi: Core.Strapi): void => {
 };
 
 /** Back to compiling on every request: the benchmark's baseline (`npm run bench -- rest`). */
-export const compileAbilitiesEveryTime = (): void => restore?.();
+export const compileAbilitiesEveryTime = (strapi: Core.Strapi): void => restorers.get(engineOf(strapi))?.();

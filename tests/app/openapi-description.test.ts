@@ -9,7 +9,8 @@ import fs from 'fs';
 import path from 'path';
 import { APP_DIR, useStrapi } from '../helpers/strapi';
 
-// The running app's handlers were made by dist/'s modules; their declarations are read there.
+// The running app's handlers were made by dist/'s modules; their declarations are read there. An
+// isolated Strapi: the schemas are named as in a process of its own (`npm run openapi`).
 const { apiDescription } = require(
   path.join(APP_DIR, 'dist', 'src', 'platform', 'openapi.js')
 ) as typeof import('../../src/platform/openapi');
@@ -28,7 +29,7 @@ const queryParameter = (op: Operation, name: string) =>
 const bodyData = (op: Operation) =>
   (op.requestBody?.content['application/json'].schema.properties as Record<string, { properties?: object; required?: string[] }>).data;
 
-const app = useStrapi();
+const app = useStrapi({ isolated: true });
 
 describe('the API description', () => {
   let document: Document;

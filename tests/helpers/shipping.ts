@@ -4,11 +4,10 @@
  * through the payment API; and the setups of the files that follow orders (`useOrderSetup`) or
  * ship and collect (`useCollectionSetup`).
  */
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { RoleCode } from '../../src/domain/staff-roles';
 import { Doc, createCustomer, createOrder, createProduct } from './fixtures';
-import { APP_DIR } from './strapi';
+import { appModule } from './strapi';
 import { rest, StaffMember, useStaff } from './staff';
 import { actOn, ok } from './workflow';
 import { ORDER, RECEIVABLE, SHIPMENT } from '../../src/platform/uids';
@@ -83,7 +82,7 @@ export const redateReceivable = async (
   dates: { invoiceDate: string; dueDate: string }
 ) => {
   // The compiled module: the one the booted Strapi's guards consult.
-  const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
+  const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write.js');
   await asTrustedWrite(() => strapi.db.query(RECEIVABLE).update({ where: { id: receivable.id }, data: dates }));
 };
 

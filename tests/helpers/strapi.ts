@@ -14,11 +14,23 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 const DIST_DIR = path.join(APP_DIR, 'dist');
+
+/**
+ * The process's own require (tests/helpers/environment.js): Strapi and the compiled app are loaded
+ * once per run instead of once per test file, which saves most of each file's boot.
+ */
+const nativeRequire: NodeJS.Require = (globalThis as { nativeRequire?: NodeJS.Require }).nativeRequire ?? require;
+const sharedStrapi = nativeRequire('@strapi/strapi');
+
+/**
+ * A module of the compiled app, the very copy the booted Strapi runs (its trusted-write scope, its
+ * jobs), e.g. `appModule('src', 'platform', 'trusted-write.js')`.
+ */
+export const appModule = (...segments: string[]): any => nativeRequire(path.join(DIST_DIR, ...segments));
 
 export interface TestDatabase {
   client: 'sqlite' | 'postgres';
@@ -82,8 +94,25 @@ export const prepareTemplateDatabase = async (): Promise<() => Promise<void>> =>
   };
 };
 
-export const bootStrapi = async (db: TestDatabase): Promise<Core.Strapi> => {
+/** The environment the natively loaded Strapi reads: the process's (tests/helpers/environment.js). */
+const nativeEnv: NodeJS.ProcessEnv = (globalThis as { nativeEnv?: NodeJS.ProcessEnv }).nativeEnv ?? process.env;
+
+export interface BootOptions {
+  /**
+   * Strapi and the app loaded through this file's own module registry, as in a process of their
+   * own: for what must not see the module state that earlier files' instances left in the shared
+   * modules (the API description names each schema once per process, as `npm run openapi` does).
+   */
+  isolated?: boolean;
+}
+
+export const bootStrapi = async (db: TestDatabase, { isolated = false }: BootOptions = {}): Promise<Core.Strapi> => {
   Object.assign(process.env, db.env);
+  if (!isolated && nativeEnv !== process.env) {
+    for (const key of Object.keys(nativeEnv)) if (!(key in process.env)) delete nativeEnv[key];
+    Object.assign(nativeEnv, process.env);
+  }
+  const { createStrapi } = (isolated ? require('@strapi/strapi') : sharedStrapi) as typeof import('@strapi/strapi');
   const app = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
   app.server.mount();
   return app;
@@ -111,11 +140,11 @@ export const stopStrapi = async (app: Core.Strapi): Promise<void> => {
  * Registers beforeAll/afterAll for a test file: one Strapi on one fresh database, shared by the
  * file's tests. The returned object is filled in by beforeAll.
  */
-export const useStrapi = (): { strapi: Core.Strapi; db: TestDatabase } => {
+export const useStrapi = (options: BootOptions = {}): { strapi: Core.Strapi; db: TestDatabase } => {
   const handle = {} as { strapi: Core.Strapi; db: TestDatabase };
   beforeAll(async () => {
     handle.db = await createTestDatabase();
-    handle.strapi = await bootStrapi(handle.db);
+    handle.strapi = await bootStrapi(handle.db, options);
   });
   afterAll(async () => {
     if (handle.strapi) await stopStrapi(handle.strapi);

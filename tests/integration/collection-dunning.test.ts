@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { adminLinks, linkedTo, useMailCatcher, CaughtMail } from '../helpers/mail';
 import { RECEIVABLE } from '../../src/platform/uids';
-import { useStrapi } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaff, createStaffUser, StaffMember } from '../helpers/staff';
 import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { ok } from '../helpers/workflow';
@@ -18,10 +18,9 @@ import { addDays } from '../../src/domain/business-date';
 import { isoWeek } from '../../src/domain/dunning';
 import { drainOutbox } from '../../src/notifications/worker';
 import path from 'path';
-import { APP_DIR } from '../helpers/strapi';
 
 const JOB = path.join('src', 'jobs', 'collection-dunning.js');
-const { runCollectionJob, sendDunningReminders, sendOverdueReport } = require(path.join(APP_DIR, 'dist', JOB));
+const { runCollectionJob, sendDunningReminders, sendOverdueReport } = appModule(JOB);
 
 const noonOn = (date: string) => new Date(`${date}T04:00:00Z`);
 

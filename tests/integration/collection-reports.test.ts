@@ -5,10 +5,9 @@
  * contract (billed, paid, open, overdue) with exact figures.
  */
 import type { UID } from '@strapi/strapi';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { rest, StaffMember } from '../helpers/staff';
 import { createAdminUser } from '../helpers/admin';
 import { createCustomer, Doc, expectForbidden, expectValidationError } from '../helpers/fixtures';
@@ -17,7 +16,7 @@ import { actOn, ok } from '../helpers/workflow';
 import { addDays, dateIn } from '../../src/domain/business-date';
 import { SHIPMENT } from '../../src/platform/uids';
 
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
+const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write.js');
 
 describe('aging and payment progress', () => {
   const app = useStrapi();

@@ -6,10 +6,9 @@
  * 30 days. Deadlines per state and severity, escalated by the scheduled job with a clock of its own.
  * Refusals change nothing. Mail is received by a real SMTP server.
  */
-import path from 'path';
 import request from 'supertest';
 import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
-import { APP_DIR, useStrapi } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { rest, StaffMember, useStaff } from '../helpers/staff';
 import { createAdminUser, contentManager } from '../helpers/admin';
 import { businessYear, countRows, createCustomer, createProduct, Doc, expectValidationError } from '../helpers/fixtures';
@@ -23,7 +22,7 @@ describe('complaint workflow', () => {
   const mail = useMailCatcher();
   const app = useStrapi();
   // The job as the running app has it (its trusted-write scope is the app's own).
-  const job = () => require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'complaint-deadlines'));
+  const job = () => appModule('src', 'jobs', 'complaint-deadlines');
   const { specialist, supervisor, quality, planner, coordinator } = useStaff(app, {
     specialist: 'cs-specialist',
     supervisor: 'cs-supervisor',
@@ -304,7 +303,7 @@ describe('complaint workflow', () => {
 
   it('runs the job on one instance at a time', async () => {
     const { runComplaintJob } = job();
-    const { withJobLease } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'job-lease'));
+    const { withJobLease } = appModule('src', 'jobs', 'job-lease');
     // Another instance is in the middle of a round: it holds the lease until `finish` is called.
     let finish = () => {};
     const running = new Promise<void>((resolve) => (finish = resolve));

@@ -6,10 +6,9 @@
  * more than N days overdue puts a customer on hold through the daily job (clock injected); a hold
  * staff placed is never lifted by the rule; only the marketing VP grants overrides.
  */
-import path from 'path';
 import { AdminMember, contentManager, createAdminUser, editForm } from '../helpers/admin';
 import { adminLinks, linkedTo, useMailCatcher } from '../helpers/mail';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { chooseMail, createStaff, rest, StaffMember } from '../helpers/staff';
 import { countRows, createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { draftContract, act as contractAct, stateOf } from '../helpers/contracts';
@@ -20,8 +19,8 @@ import { drainOutbox } from '../../src/notifications/worker';
 import { storedMessage } from '../../src/domain/messages';
 import { CREDIT_EVENT, CREDIT_OVERRIDE as OVERRIDE, CUSTOMER, ORDER, PRODUCT } from '../../src/platform/uids';
 
-const { reassessCredit } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
-const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
+const { reassessCredit } = appModule('src', 'cash-collection', 'credit-control.js');
+const { runCollectionJob } = appModule('src', 'jobs', 'collection-dunning.js');
 
 const today = () => dateIn('Asia/Shanghai');
 /** Noon in Shanghai on a day. */
@@ -241,7 +240,7 @@ describe('credit control', () => {
       )
     );
     expect((await customerRow(customer)).creditHold).toBe(false);
-    const { creditPosition, openBalances } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'credit-control.js'));
+    const { creditPosition, openBalances } = appModule('src', 'cash-collection', 'credit-control.js');
     const row = await app.strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer.documentId }, select: ['id', 'creditLimit'] });
     for (const fromRollUp of [false, true]) {
       expect(await creditPosition(app.strapi, row, today(), fromRollUp)).toEqual({

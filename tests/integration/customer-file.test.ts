@@ -5,10 +5,9 @@
  * (JS arithmetic with decimal.js here); each role sees exactly the sections its row of the access
  * matrix may read; paging; refusals (unknown customer 404, bad paging 400, no customer read 403).
  */
-import path from 'path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember, useStaff } from '../helpers/staff';
 import { createCustomer, createInquiry, createOrder, Doc } from '../helpers/fixtures';
 import { draftContract } from '../helpers/contracts';
@@ -35,7 +34,7 @@ import {
   STATEMENT,
 } from '../../src/platform/uids';
 
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
+const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write.js');
 
 const ZONE = 'Asia/Shanghai';
 const money = (value: unknown) => new Decimal(String(value ?? 0));

@@ -6,7 +6,7 @@
  * receivables wholly) with English labels (the department's words are their zh-Hans messages).
  */
 import type { UID } from '@strapi/strapi';
-import { useStrapi } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaffUser, rest } from '../helpers/staff';
 import { loadDemoData } from '../../src/demo/demo-data';
 import { ensureDevAccounts, devEmail, SUPER_ADMIN_EMAIL } from '../../src/staff/dev-accounts';
@@ -17,8 +17,6 @@ import { actOn } from '../helpers/workflow';
 import { expectReceivableRollupExact } from '../helpers/rollups';
 import request from 'supertest';
 import Decimal from 'decimal.js';
-import path from 'path';
-import { APP_DIR } from '../helpers/strapi';
 
 const SCALE = { salespeople: 3, products: 12, customers: 8, orders: 60, inquiries: 25 };
 const PASSWORD = 'Dev-Passw0rd-1';
@@ -414,7 +412,7 @@ describe('demo data', () => {
 
   it('takes 24 demo contracts through the real workflow, two in each state, with history and a seal log', async () => {
     // The compiled module the running app uses: the engine's trusted-write scope must be the app's own.
-    const { loadDemoContracts } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-contracts'));
+    const { loadDemoContracts } = appModule('src', 'demo', 'demo-contracts');
     const ordersBefore = await app.strapi.db.query('api::order.order').count();
     expect(await loadDemoContracts(app.strapi)).toBe(24);
     const contracts = await app.strapi.db.query('api::contract.contract').findMany({
@@ -476,7 +474,7 @@ describe('demo data', () => {
   });
 
   it('takes demo complaints through the real workflow over the past year: every state, measures, feedback', async () => {
-    const { loadDemoComplaints } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-complaints'));
+    const { loadDemoComplaints } = appModule('src', 'demo', 'demo-complaints');
     await ensureDevAccounts(app.strapi, PASSWORD);
     expect(await loadDemoComplaints(app.strapi)).toBe(26);
     const complaints = await app.strapi.db.query('api::complaint.complaint').findMany({ populate: { measures: true } });
@@ -513,8 +511,8 @@ describe('demo data', () => {
   });
 
   it('gives demo tasks through the real task workflow: to accept, to finish, to verify and sent back, on the accounts’ work lists', async () => {
-    const { loadDemoTasks } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-tasks'));
-    const { workList } = require(path.join(APP_DIR, 'dist', 'src', 'my-work', 'work-list'));
+    const { loadDemoTasks } = appModule('src', 'demo', 'demo-tasks');
+    const { workList } = appModule('src', 'my-work', 'work-list');
     await ensureDevAccounts(app.strapi, PASSWORD);
     expect(await loadDemoTasks(app.strapi)).toBe(7);
     const tasks = await app.strapi.db.query('api::task.task').findMany({ populate: { assignee: true, assignedBy: true } });
@@ -599,8 +597,8 @@ describe('demo data', () => {
   };
 
   it('ships demo orders through the workflows and records their payments: reconciled, with amounts in every aging bucket', async () => {
-    const { loadDemoCollection } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'demo-collection'));
-    const { receivableAging } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging'));
+    const { loadDemoCollection } = appModule('src', 'demo', 'demo-collection');
+    const { receivableAging } = appModule('src', 'cash-collection', 'receivable-aging');
     await ensureDevAccounts(app.strapi, PASSWORD);
     // More older orders than the small demo above has, so that dates spread over every bucket.
     await loadDemoData(

@@ -5,9 +5,8 @@
  * numbers and names. A credit hold's reason is stored with its code and parameters, so the credit
  * record and the refusal it causes can be read in either language.
  */
-import path from 'path';
 import { contentManager, createAdminUser } from '../helpers/admin';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaff, rest, StaffMember } from '../helpers/staff';
 import { createCustomer, createProduct, Doc } from '../helpers/fixtures';
 import { act, draftContract } from '../helpers/contracts';
@@ -18,7 +17,7 @@ import { messageText } from '../../src/domain/message-text';
 import { CONTRACT } from '../../src/platform/uids';
 import { EN, englishWords, expectSameRefusal, ZH } from '../helpers/reader-language';
 
-const { runCollectionJob } = require(path.join(APP_DIR, 'dist', 'src', 'jobs', 'collection-dunning.js'));
+const { runCollectionJob } = appModule('src', 'jobs', 'collection-dunning.js');
 
 describe('messages in the reader’s language', () => {
   const app = useStrapi();

@@ -5,9 +5,8 @@
  * today's figure read from the stored open amounts (the receivables roll-up, which follows a
  * customer moved to another region and salesperson), and grouping by customer, salesperson and region.
  */
-import path from 'path';
 import Decimal from 'decimal.js';
-import { useStrapi, APP_DIR } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaffUser, StaffMember } from '../helpers/staff';
 import { createCustomer, Doc } from '../helpers/fixtures';
 import { expectReceivableRollupExact } from '../helpers/rollups';
@@ -16,9 +15,9 @@ import { agingBuckets, bucketOf, daysPastDue, DEFAULT_AGING_BOUNDS } from '../..
 import { ALLOCATION, RECEIVABLE } from '../../src/platform/uids';
 
 // The app's own copies, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
-const { receivableAging, openItemsQuery } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'receivable-aging.js'));
-const { buildAgingSnapshot, dropAgingSnapshots } = require(path.join(APP_DIR, 'dist', 'src', 'cash-collection', 'aging-snapshots.js'));
+const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write.js');
+const { receivableAging, openItemsQuery } = appModule('src', 'cash-collection', 'receivable-aging.js');
+const { buildAgingSnapshot, dropAgingSnapshots } = appModule('src', 'cash-collection', 'aging-snapshots.js');
 
 interface Crafted {
   id?: number;

@@ -14,14 +14,13 @@ import { addFreshReceivables } from '../../src/cash-collection/receivable-facts'
 import { syncSalesFactsRange } from '../../src/statistics/sales-facts';
 import { createAdminUser, AdminMember } from '../helpers/admin';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
-import path from 'path';
-import { APP_DIR, useStrapi } from '../helpers/strapi';
+import { useStrapi, appModule } from '../helpers/strapi';
 import { createStaffUser, rest, StaffMember } from '../helpers/staff';
 import { actOn, ok } from '../helpers/workflow';
 import { expectSalesRollupExact } from '../helpers/rollups';
 
 // The app's own copy, so that the trusted-write context is the one its lifecycles read.
-const { asTrustedWrite } = require(path.join(APP_DIR, 'dist', 'src', 'platform', 'trusted-write.js'));
+const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write.js');
 
 const STATES = ['draft', 'confirmed', 'scheduled', 'shipped', 'closed', 'on_hold', 'cancelled'];
 const REGIONS = ['华东', '华南', '华北', null];

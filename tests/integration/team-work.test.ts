@@ -6,14 +6,13 @@
  * month against figures counted by hand, as JSON and as XLSX.
  */
 import ExcelJS from 'exceljs';
-import path from 'path';
 import request from 'supertest';
 import { createAdminUser } from '../helpers/admin';
 import { act, draftContract } from '../helpers/contracts';
 import { createCustomer, createOrder, createProduct, Doc } from '../helpers/fixtures';
 import { planShipment, readyOrder, shipLine } from '../helpers/shipping';
 import { rest, StaffMember, useStaff } from '../helpers/staff';
-import { APP_DIR, useStrapi } from '../helpers/strapi';
+import { appModule, useStrapi } from '../helpers/strapi';
 import { actOn, ok } from '../helpers/workflow';
 import { COMPLAINT, ORDER, TASK, WORKFLOW_EVENT } from '../../src/platform/uids';
 
@@ -350,7 +349,7 @@ describe('supervision (监督): team view, the VP home, the performance sheet (�
         return order;
       };
       // The shipping step as the engine records it (a trusted write of the running app's own module).
-      const { asTrustedWrite } = require(path.join(APP_DIR, 'dist/src/platform/trusted-write'));
+      const { asTrustedWrite } = appModule('src', 'platform', 'trusted-write');
       const shippedAt = async (order: Doc, at: Date) =>
         asTrustedWrite(() =>
           app.strapi.db
