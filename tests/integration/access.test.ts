@@ -439,4 +439,18 @@ describe('access to business records through REST', () => {
       expect({ status: noData.status, name: noData.body.error.name }).toEqual({ status: 400, name: 'ValidationError' });
     });
   });
+  it("compiles a role's permission list once and reuses it", async () => {
+    // (This file is rarely the first to boot in its run: the app's modules are loaded once per run,
+    // so this also shows that a later instance in the process gets the cache, not only the first.)
+    const engine = app.strapi.contentAPI.permissions.engine as unknown as {
+      generateAbility(permissions: unknown[], options?: object): Promise<unknown>;
+    };
+    const list = () => [{ action: 'api::product.product.find' }, { action: 'api::product.product.findOne' }];
+    const first = engine.generateAbility(list());
+    const again = engine.generateAbility(list());
+    const other = engine.generateAbility([{ action: 'api::customer.customer.find' }]);
+    await Promise.all([first, again, other]);
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+  });
 });
